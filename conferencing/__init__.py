@@ -1,0 +1,1 @@
+"""Conferencing core: signaling hub, call engine and media. Free of Qt."""

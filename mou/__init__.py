@@ -1,0 +1,1 @@
+"""Agreements core: Kesepakatan Bersama drafting, storage, PDF and signing. Free of Qt."""
