@@ -1,0 +1,133 @@
+"""Fixtures for the signing tests: real office identities and an RSA PKCS#12 with a CA chain."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
+from cryptography.x509.oid import NameOID
+
+from mou.identity import OfficeIdentity, create_identity
+
+
+@dataclass
+class IssuedP12:
+    """A PKCS#12 file as a certificate authority (think BSrE) would hand it out."""
+
+    path: Path
+    password: str
+    ca_cert: x509.Certificate
+    leaf_cert: x509.Certificate
+
+
+def _name(cn: str, org: str) -> x509.Name:
+    return x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "ID"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, org),
+            x509.NameAttribute(NameOID.COMMON_NAME, cn),
+        ]
+    )
+
+
+def make_ca_issued_p12(
+    path: Path,
+    password: str,
+    *,
+    key_usage_signing: bool = True,
+    expired: bool = False,
+) -> IssuedP12:
+    """Make an RSA CA and an RSA leaf it signs, packed with the chain into a PKCS#12 file."""
+    now = dt.datetime.now(dt.UTC)
+    ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    ca_name = _name("Test Root CA BSrE-like", "Balai Sertifikasi Elektronik (test)")
+    ca_cert = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=30))
+        .not_valid_after(now + dt.timedelta(days=3650))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(
+            x509.KeyUsage(False, False, False, False, False, True, True, False, False),
+            critical=True,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), False)
+        .sign(ca_key, hashes.SHA256())
+    )
+    leaf_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    start = now - dt.timedelta(days=400 if expired else 1)
+    end = now - dt.timedelta(days=1) if expired else now + dt.timedelta(days=365)
+    leaf_cert = (
+        x509.CertificateBuilder()
+        .subject_name(_name("Wali Kota Palangkaraya", "Pemerintah Kota Palangkaraya"))
+        .issuer_name(ca_name)
+        .public_key(leaf_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(end)
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                key_usage_signing,
+                key_usage_signing,
+                not key_usage_signing,
+                False,
+                False,
+                False,
+                False,
+                False,
+                False,
+            ),
+            critical=True,
+        )
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), False
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    blob = pkcs12.serialize_key_and_certificates(
+        b"palangkaraya", leaf_key, leaf_cert, [ca_cert], BestAvailableEncryption(password.encode())
+    )
+    path.write_bytes(blob)
+    return IssuedP12(path, password, ca_cert, leaf_cert)
+
+
+@pytest.fixture
+def issued_p12(tmp_path: Path) -> IssuedP12:
+    """An RSA identity issued by a CA, as a BSrE ``.p12`` would be."""
+    return make_ca_issued_p12(tmp_path / "bsre.p12", "rahasia-bsre")
+
+
+@pytest.fixture(scope="session")
+def bandung_identity(tmp_path_factory: pytest.TempPathFactory) -> OfficeIdentity:
+    """Bandung's self-made identity (created once per session: key generation is not free)."""
+    folder = tmp_path_factory.mktemp("bandung")
+    return create_identity(
+        folder / "office.p12",
+        "sandi-bandung",
+        common_name="Wali Kota Bandung",
+        organization="Pemerintah Kota Bandung",
+        unit="Bagian Kerja Sama",
+    )
+
+
+@pytest.fixture(scope="session")
+def palangkaraya_identity(tmp_path_factory: pytest.TempPathFactory) -> OfficeIdentity:
+    """Palangkaraya's self-made identity."""
+    folder = tmp_path_factory.mktemp("palangkaraya")
+    return create_identity(
+        folder / "office.p12",
+        "sandi-palangkaraya",
+        common_name="Wali Kota Palangkaraya",
+        organization="Pemerintah Kota Palangkaraya",
+        unit="Bagian Kerja Sama",
+    )
