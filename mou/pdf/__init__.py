@@ -1,0 +1,1 @@
+"""The agreement PDF: plain document model (``document``) and reportlab rendering (``render``)."""
