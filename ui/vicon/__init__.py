@@ -1,0 +1,1 @@
+"""Vicon user interface: call controller, Qt Multimedia devices and the call window."""

@@ -1,0 +1,86 @@
+"""Call controls: mute, camera, leave, and the camera and microphone pickers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from ui.vicon.devices import DeviceChoice
+
+
+class CallControls(QWidget):
+    """Buttons emit intent signals; the window applies them and calls ``set_*`` to reflect state."""
+
+    sig_mute_toggled = Signal(bool)  # True = mute
+    sig_camera_toggled = Signal(bool)  # True = camera on
+    sig_leave = Signal()
+    sig_camera_chosen = Signal(str)  # device id, "" = synthetic
+    sig_microphone_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.mute_button = QPushButton(self.tr("Mute"), self)
+        self.mute_button.setCheckable(True)
+        self.camera_button = QPushButton(self.tr("Stop camera"), self)
+        self.camera_button.setCheckable(True)
+        self.leave_button = QPushButton(self.tr("Leave"), self)
+        self.leave_button.setObjectName("leaveButton")
+        self.leave_button.setStyleSheet(
+            "QPushButton#leaveButton { background: #c62828; color: white; padding: 4px 14px; }"
+        )
+        self.camera_picker = QComboBox(self)
+        self.camera_picker.setAccessibleName(self.tr("Camera"))
+        self.microphone_picker = QComboBox(self)
+        self.microphone_picker.setAccessibleName(self.tr("Microphone"))
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.mute_button)
+        layout.addWidget(self.camera_button)
+        layout.addSpacing(12)
+        layout.addWidget(QLabel(self.tr("Camera:"), self))
+        layout.addWidget(self.camera_picker, 1)
+        layout.addWidget(QLabel(self.tr("Microphone:"), self))
+        layout.addWidget(self.microphone_picker, 1)
+        layout.addSpacing(12)
+        layout.addWidget(self.leave_button)
+        self.mute_button.toggled.connect(self._on_mute)
+        self.camera_button.toggled.connect(self._on_camera)
+        self.leave_button.clicked.connect(self.sig_leave)
+        self.camera_picker.activated.connect(
+            lambda i: self.sig_camera_chosen.emit(self.camera_picker.itemData(i) or "")
+        )
+        self.microphone_picker.activated.connect(
+            lambda i: self.sig_microphone_chosen.emit(self.microphone_picker.itemData(i) or "")
+        )
+
+    def set_devices(
+        self,
+        cameras: list[DeviceChoice],
+        microphones: list[DeviceChoice],
+        camera_id: str,
+        microphone_id: str,
+    ) -> None:
+        """Fill the pickers; the synthetic source is always the first choice."""
+        for picker, choices, current in (
+            (self.camera_picker, cameras, camera_id),
+            (self.microphone_picker, microphones, microphone_id),
+        ):
+            picker.blockSignals(True)
+            picker.clear()
+            for choice in choices:
+                picker.addItem(choice.label, choice.device_id)
+            index = picker.findData(current)
+            picker.setCurrentIndex(max(index, 0))
+            picker.blockSignals(False)
+
+    def set_in_call(self, in_call: bool) -> None:
+        """Grey out the controls that make no sense outside a call."""
+        for widget in (self.mute_button, self.camera_button, self.leave_button):
+            widget.setEnabled(in_call)
+
+    def _on_mute(self, muted: bool) -> None:
+        self.mute_button.setText(self.tr("Unmute") if muted else self.tr("Mute"))
+        self.sig_mute_toggled.emit(muted)
+
+    def _on_camera(self, stopped: bool) -> None:
+        self.camera_button.setText(self.tr("Start camera") if stopped else self.tr("Stop camera"))
+        self.sig_camera_toggled.emit(not stopped)

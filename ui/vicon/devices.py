@@ -1,0 +1,424 @@
+"""Camera, microphone and speaker through Qt Multimedia, feeding the call engine.
+
+Qt delivers camera frames (``QVideoSink``) and microphone PCM (``QAudioSource``) on the GUI
+thread; they are converted to the engine's formats and handed to ``PushVideoSource`` /
+``PushAudioSource``, whose ``push`` is thread-safe. Remote audio comes from the engine's threads
+into :class:`AudioMixer` (a locked buffer per peer); a GUI-thread timer mixes it into a
+``QAudioSink``. When the machine has no camera or microphone (servers, CI, tests) the synthetic
+test pattern and tone from :mod:`conferencing.media` stand in, and the pickers offer them too.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QIODevice, QObject, QTimer, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtMultimedia import (
+    QAudioDevice,
+    QAudioFormat,
+    QAudioSink,
+    QAudioSource,
+    QCamera,
+    QCameraDevice,
+    QMediaCaptureSession,
+    QMediaDevices,
+    QVideoFrame,
+    QVideoSink,
+)
+
+from conferencing.media import (
+    AudioSource,
+    PushAudioSource,
+    PushVideoSource,
+    SyntheticAudioSource,
+    SyntheticVideoSource,
+    VideoSource,
+)
+from ui.vicon.frames import image_from_rgb, rgb_from_video_frame
+
+#: Device id of the synthetic test pattern / tone in the pickers and in settings.
+SYNTHETIC_ID = "synthetic"
+#: Width the camera picture is scaled to before encoding: VP8 at 640 px costs a third of a core.
+SEND_WIDTH = 640
+SEND_FPS = 30
+AUDIO_RATE = 48_000
+_BYTES_PER_MS = AUDIO_RATE * 2 // 1000
+#: Per-peer playback buffer cap; more than this means we fell behind, so drop the oldest audio.
+MAX_PLAYBACK_MS = 200
+
+
+@dataclass(frozen=True)
+class DeviceChoice:
+    """One entry of a device picker."""
+
+    device_id: str
+    label: str
+
+
+def _device_id(device: QCameraDevice | QAudioDevice) -> str:
+    return bytes(device.id().data()).decode("utf-8", "replace")
+
+
+def camera_choices() -> list[DeviceChoice]:
+    """The test pattern first, then every camera Qt Multimedia sees."""
+    choices = [DeviceChoice(SYNTHETIC_ID, QCoreApplication.translate("Devices", "Test pattern"))]
+    choices += [DeviceChoice(_device_id(d), d.description()) for d in QMediaDevices.videoInputs()]
+    return choices
+
+
+def microphone_choices() -> list[DeviceChoice]:
+    """The test tone first, then every microphone Qt Multimedia sees."""
+    choices = [DeviceChoice(SYNTHETIC_ID, QCoreApplication.translate("Devices", "Test tone"))]
+    choices += [DeviceChoice(_device_id(d), d.description()) for d in QMediaDevices.audioInputs()]
+    return choices
+
+
+def resolve_camera(preferred: str) -> str:
+    """The device id to use: ``preferred`` if present, else the default camera, else synthetic."""
+    devices = QMediaDevices.videoInputs()
+    for device in devices:
+        if _device_id(device) == preferred:
+            return preferred
+    if preferred != SYNTHETIC_ID and devices:
+        return _device_id(QMediaDevices.defaultVideoInput())
+    return SYNTHETIC_ID
+
+
+def resolve_microphone(preferred: str) -> str:
+    """The device id to use: ``preferred`` if present, else the default microphone, else synthetic."""
+    devices = QMediaDevices.audioInputs()
+    for device in devices:
+        if _device_id(device) == preferred:
+            return preferred
+    if preferred != SYNTHETIC_ID and devices:
+        return _device_id(QMediaDevices.defaultAudioInput())
+    return SYNTHETIC_ID
+
+
+def pcm_format() -> QAudioFormat:
+    """s16 mono 48 kHz, the engine's PCM format both ways."""
+    fmt = QAudioFormat()
+    fmt.setSampleRate(AUDIO_RATE)
+    fmt.setChannelCount(1)
+    fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
+    return fmt
+
+
+def _even(value: float) -> int:
+    return max(2, int(round(value / 2)) * 2)
+
+
+class CameraFeed(QObject):
+    """Frames arriving at ``sink`` are pushed to a :class:`PushVideoSource` and previewed.
+
+    ``sink`` is the QVideoSink a QCamera writes into; anything that calls
+    ``sink.setVideoFrame`` (a file player, a test) drives the same path.
+    """
+
+    sig_preview = Signal(QImage)
+
+    def __init__(self, device: QCameraDevice | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.sink = QVideoSink(self)
+        self.source: PushVideoSource | None = None
+        self.frames_pushed = 0
+        self._camera: QCamera | None = None
+        self._session: QMediaCaptureSession | None = None
+        if device is not None:
+            self._camera = QCamera(device, self)
+            self._pick_format(device)
+            self._session = QMediaCaptureSession(self)
+            self._session.setCamera(self._camera)
+            self._session.setVideoSink(self.sink)
+        self.sink.videoFrameChanged.connect(self._on_frame)
+
+    def _pick_format(self, device: QCameraDevice) -> None:
+        # Prefer the smallest format at least SEND_WIDTH wide that still does 25+ fps,
+        # so the camera does not hand us 4K frames we would only scale down.
+        formats = [f for f in device.videoFormats() if f.maxFrameRate() >= 25]
+        wide = [f for f in formats if f.resolution().width() >= SEND_WIDTH]
+        pool = wide or formats
+        if pool and self._camera is not None:
+            best = min(pool, key=lambda f: f.resolution().width() * f.resolution().height())
+            self._camera.setCameraFormat(best)
+
+    def start(self) -> None:
+        """Start the camera (no-op for a sink-only feed)."""
+        if self._camera is not None:
+            self._camera.start()
+
+    def stop(self) -> None:
+        """Stop the camera and release the device."""
+        if self._camera is not None:
+            self._camera.stop()
+
+    @property
+    def error(self) -> str:
+        """The camera's last error text ('' when fine)."""
+        return self._camera.errorString() if self._camera is not None else ""
+
+    def _on_frame(self, frame: QVideoFrame) -> None:
+        rgb = rgb_from_video_frame(frame)
+        if rgb is None:
+            return
+        h, w = rgb.shape[:2]
+        if self.source is None:
+            # The engine source is sized from the first frame so the aspect ratio survives.
+            self.source = PushVideoSource(SEND_WIDTH, _even(SEND_WIDTH * h / w), SEND_FPS)
+        self.source.push(rgb)
+        self.frames_pushed += 1
+        self.sig_preview.emit(image_from_rgb(rgb))
+
+    def ensure_source(self, width: int = SEND_WIDTH, height: int = 360) -> PushVideoSource:
+        """The push source, created with a default 16:9 size if no frame arrived yet."""
+        if self.source is None:
+            self.source = PushVideoSource(width, height, SEND_FPS)
+        return self.source
+
+
+class MicrophoneFeed(QObject):
+    """Reads PCM from a QAudioSource and pushes it to a :class:`PushAudioSource`."""
+
+    def __init__(self, device: QAudioDevice, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.source = PushAudioSource()
+        self.bytes_pushed = 0
+        self._audio = QAudioSource(device, pcm_format(), self)
+        self._io: QIODevice | None = None
+
+    def start(self) -> None:
+        """Open the microphone in pull mode and forward whatever arrives."""
+        self._io = self._audio.start()
+        if self._io is not None:
+            self._io.readyRead.connect(self._read)
+
+    def stop(self) -> None:
+        """Close the microphone."""
+        self._audio.stop()
+        self._io = None
+
+    def _read(self) -> None:
+        if self._io is None:
+            return
+        data = bytes(self._io.readAll().data())
+        if data:
+            self.source.push(data)
+            self.bytes_pushed += len(data)
+
+
+class AudioMixer:
+    """Thread-safe per-peer PCM buffers, mixed on demand into one s16 mono stream."""
+
+    def __init__(self, max_ms: int = MAX_PLAYBACK_MS) -> None:
+        self._lock = threading.Lock()
+        self._buffers: dict[str, bytearray] = {}
+        self._max = max_ms * _BYTES_PER_MS
+        self.bytes_received = 0
+
+    def feed(self, peer_id: str, pcm: bytes) -> None:
+        """Engine audio sink: called on engine threads with s16 mono 48 kHz PCM."""
+        with self._lock:
+            buf = self._buffers.setdefault(peer_id, bytearray())
+            buf += pcm
+            self.bytes_received += len(pcm)
+            excess = len(buf) - self._max
+            if excess > 0:
+                del buf[: excess + (excess & 1)]
+
+    def drop(self, peer_id: str) -> None:
+        """Forget a peer that left."""
+        with self._lock:
+            self._buffers.pop(peer_id, None)
+
+    def available(self) -> int:
+        """Bytes that can be mixed without padding (the fullest buffer decides)."""
+        with self._lock:
+            return max((len(b) for b in self._buffers.values()), default=0) & ~1
+
+    def mix(self, nbytes: int) -> bytes:
+        """Take up to ``nbytes`` from every peer, sum with clipping, pad short peers with silence."""
+        samples = nbytes // 2
+        total = np.zeros(samples, np.int32)
+        with self._lock:
+            for buf in self._buffers.values():
+                take = min(len(buf) & ~1, samples * 2)
+                if take:
+                    total[: take // 2] += np.frombuffer(bytes(buf[:take]), np.int16)
+                    del buf[:take]
+        return np.clip(total, -32768, 32767).astype(np.int16).tobytes()
+
+
+class SpeakerOutput(QObject):
+    """Plays :class:`AudioMixer` output on a QAudioSink, topping it up every 20 ms."""
+
+    def __init__(
+        self, mixer: AudioMixer, device: QAudioDevice, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.mixer = mixer
+        self._sink = QAudioSink(device, pcm_format(), self)
+        self._io: QIODevice | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(20)
+        self._timer.timeout.connect(self._pump)
+
+    def start(self) -> None:
+        """Open the device in push mode."""
+        self._io = self._sink.start()
+        self._timer.start()
+
+    def stop(self) -> None:
+        """Close the device."""
+        self._timer.stop()
+        self._sink.stop()
+        self._io = None
+
+    def _pump(self) -> None:
+        if self._io is None:
+            return
+        room = min(self._sink.bytesFree(), self.mixer.available()) & ~1
+        if room > 0:
+            self._io.write(self.mixer.mix(room))
+
+
+class SyntheticPreview(QObject):
+    """Self view for the test pattern: renders a private copy of the pattern at a low rate.
+
+    The engine's own track must not be read here (that would steal frames from the peers),
+    so a second, identical synthetic source is drawn for the preview only.
+    """
+
+    sig_preview = Signal(QImage)
+
+    def __init__(self, office: str, fps: int = 10, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._source = SyntheticVideoSource(office, 320, 240, fps)
+        self._index = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000 // fps)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        """Begin drawing."""
+        self._timer.start()
+        self._tick()
+
+    def stop(self) -> None:
+        """Stop drawing."""
+        self._timer.stop()
+
+    def _tick(self) -> None:
+        import time
+
+        track = self._source.track()
+        frame = track.render(self._index, int(time.time() * 1000))  # type: ignore[attr-defined]
+        self._index += 3  # keep the sweep moving at the remote rate (30 fps / 10 fps)
+        self.sig_preview.emit(image_from_rgb(frame.to_ndarray(format="rgb24")))
+
+
+class LocalMedia(QObject):
+    """The local camera and microphone of one call, switchable while the call runs.
+
+    ``video_source()`` / ``audio_source()`` give the engine sources for the current choice;
+    ``use_camera`` / ``use_microphone`` switch and return the new source for
+    ``engine.replace_video_source`` / ``replace_audio_source``. ``sig_preview`` feeds the self view.
+    """
+
+    sig_preview = Signal(QImage)
+    sig_error = Signal(str)
+
+    def __init__(
+        self,
+        office: str,
+        *,
+        camera_id: str = SYNTHETIC_ID,
+        microphone_id: str = SYNTHETIC_ID,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.office = office
+        self.camera_id = ""
+        self.microphone_id = ""
+        self._video: VideoSource | None = None
+        self._audio: AudioSource | None = None
+        self._feed: CameraFeed | None = None
+        self._preview: SyntheticPreview | None = None
+        self._mic: MicrophoneFeed | None = None
+        self.use_camera(resolve_camera(camera_id))
+        self.use_microphone(resolve_microphone(microphone_id))
+
+    def video_source(self) -> VideoSource:
+        """The engine source for the current camera choice."""
+        assert self._video is not None
+        return self._video
+
+    def audio_source(self) -> AudioSource:
+        """The engine source for the current microphone choice."""
+        assert self._audio is not None
+        return self._audio
+
+    def use_camera(self, device_id: str) -> VideoSource:
+        """Switch the camera (SYNTHETIC_ID for the test pattern); returns the new engine source."""
+        self._stop_video()
+        device = next((d for d in QMediaDevices.videoInputs() if _device_id(d) == device_id), None)
+        if device is None:
+            if device_id != SYNTHETIC_ID:
+                self.sig_error.emit(self.tr("Camera not found; showing the test pattern."))
+            self.camera_id = SYNTHETIC_ID
+            self._video = SyntheticVideoSource(self.office)
+            self._preview = SyntheticPreview(self.office, parent=self)
+            self._preview.sig_preview.connect(self.sig_preview)
+            self._preview.start()
+        else:
+            self.camera_id = device_id
+            self._feed = CameraFeed(device, self)
+            self._feed.sig_preview.connect(self.sig_preview)
+            self._video = self._feed.ensure_source()
+            self._feed.start()
+        return self._video
+
+    def use_microphone(self, device_id: str) -> AudioSource:
+        """Switch the microphone (SYNTHETIC_ID for the tone); returns the new engine source."""
+        if self._mic is not None:
+            self._mic.stop()
+            self._mic.deleteLater()
+            self._mic = None
+        device = next((d for d in QMediaDevices.audioInputs() if _device_id(d) == device_id), None)
+        if device is None:
+            if device_id != SYNTHETIC_ID:
+                self.sig_error.emit(self.tr("Microphone not found; sending the test tone."))
+            self.microphone_id = SYNTHETIC_ID
+            self._audio = SyntheticAudioSource()
+        else:
+            self.microphone_id = device_id
+            self._mic = MicrophoneFeed(device, self)
+            self._audio = self._mic.source
+            self._mic.start()
+        return self._audio
+
+    def set_preview_running(self, running: bool) -> None:
+        """Pause the self view while the camera is off (saves the GUI thread the work)."""
+        if self._preview is not None:
+            if running:
+                self._preview.start()
+            else:
+                self._preview.stop()
+
+    def stop(self) -> None:
+        """Release every device."""
+        self._stop_video()
+        if self._mic is not None:
+            self._mic.stop()
+
+    def _stop_video(self) -> None:
+        if self._feed is not None:
+            self._feed.stop()
+            self._feed.deleteLater()
+            self._feed = None
+        if self._preview is not None:
+            self._preview.stop()
+            self._preview.deleteLater()
+            self._preview = None

@@ -1,0 +1,105 @@
+"""One video tile: the latest frame scaled to fit, the office name and a quality badge."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ui.vicon.quality import LinkStats, QualityIndicator
+
+
+class VideoTile(QWidget):
+    """Paints the newest image it was given; never queues frames (the controller drops stale ones)."""
+
+    def __init__(
+        self, peer_id: str, office: str, *, is_self: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.peer_id = peer_id
+        self._office = office
+        self._is_self = is_self
+        self._image: QImage | None = None
+        self._video_off = False
+        self._muted = False
+        self.frames_shown = 0
+        self.setMinimumSize(QSize(200, 150))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.quality = QualityIndicator(office, self)
+        self.quality.setVisible(not is_self)
+        self.setObjectName(f"tile:{peer_id}")
+        self.setAccessibleName(office)
+
+    @property
+    def office(self) -> str:
+        """The office shown on the name bar."""
+        return self._office
+
+    @property
+    def image(self) -> QImage | None:
+        """The frame currently painted (None until the first one arrives)."""
+        return self._image
+
+    def caption(self) -> str:
+        """Text of the name bar."""
+        if self._is_self:
+            return self.tr("{office} (you)").format(office=self._office)
+        return self._office
+
+    def set_image(self, image: QImage) -> None:
+        """Show a new frame (GUI thread only)."""
+        self._image = image
+        self.frames_shown += 1
+        self.update()
+
+    def set_video_off(self, off: bool) -> None:
+        """Show a 'camera off' card instead of the last frame."""
+        self._video_off = off
+        self.update()
+
+    def set_muted(self, muted: bool) -> None:
+        """Mark the name bar as muted."""
+        self._muted = muted
+        self.update()
+
+    def set_stats(self, stats: LinkStats) -> None:
+        """Update the quality badge."""
+        self.quality.set_stats(stats)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Keep the quality badge in the top-right corner."""
+        self.quality.move(self.width() - self.quality.width() - 8, 8)
+        super().resizeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        """Letterbox the frame on black, then draw the name bar over its bottom edge."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.fillRect(self.rect(), QColor("#1b1f24"))
+        if self._image is not None and not self._video_off:
+            scaled = self._image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRect(0, 0, scaled.width(), scaled.height())
+            target.moveCenter(self.rect().center())
+            painter.drawImage(target, self._image)
+        else:
+            painter.setPen(QColor("#cfd8dc"))
+            font = QFont(self.font())
+            font.setPointSizeF(font.pointSizeF() * 1.1)
+            painter.setFont(font)
+            text = self.tr("Camera off") if self._video_off else self.tr("Waiting for video…")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, text)
+        self._paint_name_bar(painter)
+        painter.end()
+
+    def _paint_name_bar(self, painter: QPainter) -> None:
+        metrics = painter.fontMetrics()
+        text = self.caption()
+        if self._muted:
+            text = self.tr("{name} · muted").format(name=text)
+        bar_h = metrics.height() + 8
+        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, self.width() - 16)
+        bar = QRect(0, self.height() - bar_h, metrics.horizontalAdvance(elided) + 16, bar_h)
+        painter.fillRect(bar, QColor(0, 0, 0, 160))
+        painter.setPen(QColor("white"))
+        painter.drawText(bar.adjusted(8, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter, elided)
