@@ -1,0 +1,136 @@
+"""One typed accessor over QSettings.
+
+Every option is declared once on :class:`Settings` as an :class:`Option` descriptor with its key,
+type and default (the picard pattern). Reading converts the stored value to the declared type and
+falls back to the default when the stored value is missing, malformed or not among the allowed
+choices, so a hand-edited or older settings file can never crash the app.
+
+The store is an INI file in the data folder (``settings.ini``), so tests and portable installs
+that point ``LINTAS_DATA_DIR`` elsewhere get their own settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Generic, TypeVar, overload
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from ui import paths
+
+T = TypeVar("T", str, int, bool, bytes)
+
+_TRUE = {"true", "1", "yes", "on"}
+_FALSE = {"false", "0", "no", "off", ""}
+
+
+class Option(Generic[T]):
+    """A typed setting. Use as a class attribute of :class:`Settings`."""
+
+    def __init__(self, key: str, default: T, *, choices: Sequence[T] | None = None) -> None:
+        self.key = key
+        self.default = default
+        self.type: type = type(default)
+        self.choices = tuple(choices) if choices is not None else None
+        self.name = key
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, objtype: type | None = None) -> Option[T]: ...
+    @overload
+    def __get__(self, obj: Settings, objtype: type | None = None) -> T: ...
+    def __get__(self, obj: Settings | None, objtype: type | None = None) -> Any:
+        if obj is None:
+            return self
+        raw = obj.qsettings.value(self.key)
+        if raw is None:
+            return self.default
+        try:
+            value = self.convert(raw)
+        except (TypeError, ValueError):
+            return self.default
+        if self.choices is not None and value not in self.choices:
+            return self.default
+        return value
+
+    def __set__(self, obj: Settings, value: T) -> None:
+        if not isinstance(value, self.type) or (self.type is int and isinstance(value, bool)):
+            raise TypeError(f"setting {self.name} expects {self.type.__name__}, got {value!r}")
+        if self.choices is not None and value not in self.choices:
+            raise ValueError(f"setting {self.name} must be one of {self.choices}, got {value!r}")
+        stored: object = QByteArray(value) if isinstance(value, bytes) else value
+        obj.qsettings.setValue(self.key, stored)
+
+    def convert(self, raw: object) -> T:
+        """Turn what QSettings hands back (often a string from INI files) into this option's type."""
+        if self.type is bool:
+            if isinstance(raw, bool):
+                return raw  # type: ignore[return-value]
+            text = str(raw).strip().lower()
+            if text in _TRUE:
+                return True  # type: ignore[return-value]
+            if text in _FALSE:
+                return False  # type: ignore[return-value]
+            raise ValueError(raw)
+        if self.type is int:
+            if isinstance(raw, bool):
+                raise ValueError(raw)
+            return int(str(raw).strip())  # type: ignore[return-value]
+        if self.type is bytes:
+            if isinstance(raw, QByteArray):
+                return bytes(raw.data())  # type: ignore[return-value]
+            if isinstance(raw, bytes | bytearray):
+                return bytes(raw)  # type: ignore[return-value]
+            raise ValueError(raw)
+        if isinstance(raw, list | dict | QByteArray):
+            raise ValueError(raw)
+        return str(raw)  # type: ignore[return-value]
+
+
+class Settings:
+    """Typed view of the app's QSettings. Construct with the data folder (or a QSettings)."""
+
+    #: "" follows the system locale; otherwise "en" or "id".
+    language = Option("ui/language", "", choices=("", "en", "id"))
+    #: SQLAlchemy URL; "" means the default SQLite file in the data folder.
+    database_url = Option("storage/database_url", "")
+    #: Signaling hub, e.g. "wss://hub.bandung.go.id:8443".
+    hub_address = Option("vicon/hub_address", "")
+    turn_url = Option("vicon/turn_url", "")
+    turn_username = Option("vicon/turn_username", "")
+    # Stored in the INI file in clear text, like every QSettings value; the data folder is per user.
+    turn_password = Option("vicon/turn_password", "")
+    #: "f4" (215 x 330 mm, usual in regional government) or "a4".
+    paper_size = Option("print/paper_size", "f4", choices=("f4", "a4"))
+    #: QMediaDevices ids; "" means the system default device.
+    camera_id = Option("devices/camera_id", "")
+    microphone_id = Option("devices/microphone_id", "")
+    window_geometry = Option("window/geometry", b"")
+    window_state = Option("window/state", b"")
+    #: Id of the local user last chosen in the header's user switcher (0: none yet).
+    last_user_id = Option("session/last_user_id", 0)
+
+    def __init__(self, source: Path | QSettings | None = None) -> None:
+        if isinstance(source, QSettings):
+            self.qsettings = source
+        else:
+            folder = source if source is not None else paths.data_dir()
+            self.qsettings = QSettings(
+                str(paths.settings_file(folder)), QSettings.Format.IniFormat
+            )
+
+    @classmethod
+    def options(cls) -> dict[str, Option[Any]]:
+        """Every declared option by attribute name (for settings pages and tests)."""
+        return {name: attr for name, attr in vars(cls).items() if isinstance(attr, Option)}
+
+    def reset(self, name: str) -> None:
+        """Forget a stored value so the option reads its default again."""
+        self.qsettings.remove(self.options()[name].key)
+
+    def sync(self) -> None:
+        """Write pending changes to disk now (QSettings otherwise does it lazily)."""
+        self.qsettings.sync()
