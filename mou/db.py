@@ -1,0 +1,271 @@
+"""Opening the Lintas database: SQLite file or any SQLAlchemy URL (PostgreSQL via psycopg 3).
+
+``open_database`` is the only way the app gets a database. It
+
+1. refuses a SQLite file that is not a readable database with ``DatabaseCorruptError`` (listing
+   the automatic backups newest first, so the UI can offer the last one) and never touches it;
+2. copies an existing SQLite file into ``backup_dir`` before Alembic upgrades an older schema;
+3. runs Alembic ``upgrade head`` programmatically (no alembic.ini at runtime);
+4. keeps a rotating automatic backup of a healthy file (the newest ``KEEP_AUTOMATIC`` copies).
+
+Every SQLite connection runs in WAL mode with foreign keys enforced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+KEEP_AUTOMATIC = 5
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_STAMP_RE = re.compile(r"\d{8}T\d{12}Z")
+
+
+class DatabaseCorruptError(Exception):
+    """The database file cannot be read as a database. Nothing was changed on disk."""
+
+    def __init__(self, path: Path, backups: list[Path], reason: str = "") -> None:
+        self.path = path
+        self.backups = backups
+        self.reason = reason
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        latest = (
+            f" The newest automatic backup is {self.backups[0].name} ({len(self.backups)} in all)."
+            if self.backups
+            else " No automatic backup exists yet."
+        )
+        why = f" ({self.reason})" if self.reason else ""
+        return (
+            f"The database file {self.path} is damaged and cannot be opened{why}. "
+            f"It has not been changed or deleted.{latest}"
+        )
+
+
+class Database:
+    """An open database: the engine plus a transactional session factory."""
+
+    def __init__(self, url: str, engine: sqlalchemy.Engine, path: Path | None) -> None:
+        self.url = url
+        self.engine = engine
+        self.path = path
+        self._factory = sessionmaker(engine, expire_on_commit=False)
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session that commits when the block succeeds and rolls back when it raises."""
+        session = self._factory()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    @property
+    def dialect(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self.engine.dialect.name
+
+    def dispose(self) -> None:
+        """Close every pooled connection (needed before moving or restoring the file)."""
+        self.engine.dispose()
+
+
+def sqlite_url(path: Path) -> str:
+    """The SQLAlchemy URL of a SQLite file."""
+    return f"sqlite+pysqlite:///{Path(path).resolve()}"
+
+
+def list_backups(backup_dir: Path) -> list[Path]:
+    """Backups in ``backup_dir``, newest first (names carry a sortable UTC timestamp)."""
+    if backup_dir is None or not Path(backup_dir).is_dir():
+        return []
+    files = [p for p in Path(backup_dir).glob("*.sqlite3") if p.is_file()]
+
+    def when(p: Path) -> str:
+        found = _STAMP_RE.search(p.name)
+        return found.group(0) if found else ""
+
+    return sorted(files, key=lambda p: (when(p), p.stat().st_mtime), reverse=True)
+
+
+def restore_backup(db_path: Path, backup: Path) -> Path:
+    """Put ``backup`` in place of ``db_path``; the damaged file is moved aside, never deleted.
+
+    Returns where the previous file now lives (``<name>.corrupt-<timestamp>``).
+    """
+    db_path = Path(db_path)
+    backup = Path(backup)
+    if not backup.is_file():
+        raise FileNotFoundError(f"Backup {backup} does not exist")
+    _check_sqlite_file(backup, [])
+    stamp = _stamp()
+    aside = db_path.with_name(f"{db_path.name}.corrupt-{stamp}")
+    if db_path.exists():
+        db_path.rename(aside)
+    # The WAL and shared-memory files belong to the damaged file; keep them next to it.
+    for suffix in ("-wal", "-shm"):
+        side = db_path.with_name(db_path.name + suffix)
+        if side.exists():
+            side.rename(aside.with_name(aside.name + suffix))
+    shutil.copy2(backup, db_path)
+    return aside
+
+
+def open_database(url: str, *, backup_dir: Path | None = None) -> Database:
+    """Open (creating or upgrading as needed) the database at ``url``.
+
+    Raises ``DatabaseCorruptError`` for a SQLite file that is not a readable database.
+    """
+    sa_url = make_url(url)
+    path: Path | None = None
+    is_sqlite = sa_url.get_backend_name() == "sqlite"
+    if is_sqlite and sa_url.database and sa_url.database != ":memory:":
+        path = Path(sa_url.database).resolve()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        backups = list_backups(backup_dir) if backup_dir else []
+        if path.exists() and path.stat().st_size > 0:
+            _check_sqlite_file(path, backups)
+    engine = _create_engine(url, is_sqlite)
+    existed = path is not None and path.exists() and path.stat().st_size > 0
+    try:
+        _migrate(engine, path if existed else None, backup_dir)
+    except sqlalchemy.exc.DatabaseError as exc:
+        engine.dispose()
+        if path is not None:
+            raise DatabaseCorruptError(
+                path, list_backups(backup_dir) if backup_dir else [], str(exc.orig)
+            ) from exc
+        raise
+    db = Database(url, engine, path)
+    if path is not None and existed and backup_dir is not None:
+        _automatic_backup(engine, path, Path(backup_dir))
+    return db
+
+
+def _create_engine(url: str, is_sqlite: bool) -> sqlalchemy.Engine:
+    if not is_sqlite:
+        return sqlalchemy.create_engine(url, pool_pre_ping=True)
+    engine = sqlalchemy.create_engine(url, connect_args={"timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        cursor = dbapi_conn.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL, much faster commits
+        cursor.close()
+
+    return engine
+
+
+def _check_sqlite_file(path: Path, backups: list[Path]) -> None:
+    """Raise ``DatabaseCorruptError`` unless ``path`` opens read-only and passes quick_check."""
+    with path.open("rb") as fh:
+        header = fh.read(16)
+    if header != _SQLITE_MAGIC:
+        raise DatabaseCorruptError(path, backups, "not an SQLite database file")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseCorruptError(path, backups, str(exc)) from exc
+    if rows != [("ok",)]:
+        detail = "; ".join(str(r[0]) for r in rows[:3])
+        raise DatabaseCorruptError(path, backups, f"integrity check failed: {detail}")
+
+
+def alembic_config() -> Config:
+    """An Alembic configuration pointing at ``mou/migrations`` (for code, not the CLI)."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    """The newest schema revision this code knows."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: sqlalchemy.Engine) -> str | None:
+    """The schema revision stored in the database, ``None`` for an empty one."""
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: sqlalchemy.Engine, target: str = "head") -> None:
+    """Run Alembic ``upgrade`` to ``target`` on ``engine`` (tests use it to build old schemas)."""
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, target)
+
+
+def _migrate(engine: sqlalchemy.Engine, existing: Path | None, backup_dir: Path | None) -> None:
+    head = head_revision()
+    current = current_revision(engine)
+    if current == head:
+        return
+    if existing is not None and current is not None and backup_dir is not None:
+        # An older schema: keep an exact copy before changing anything.
+        _copy_sqlite(engine, Path(backup_dir) / f"pre-upgrade-{_stamp()}-{current}.sqlite3")
+    if existing is not None and current is None and _has_tables(engine):
+        raise sqlalchemy.exc.DatabaseError(
+            "schema check", None, Exception("the file holds tables but no Lintas schema version")
+        )
+    upgrade(engine)
+
+
+def _has_tables(engine: sqlalchemy.Engine) -> bool:
+    return bool(sqlalchemy.inspect(engine).get_table_names())
+
+
+def _copy_sqlite(engine: sqlalchemy.Engine, dest: Path) -> Path:
+    """Consistent copy through SQLite's online backup API (safe while WAL holds pages)."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    raw = engine.raw_connection()
+    try:
+        target = sqlite3.connect(dest)
+        try:
+            raw.driver_connection.backup(target)  # type: ignore[union-attr]
+        finally:
+            target.close()
+    finally:
+        raw.close()
+    return dest
+
+
+def _automatic_backup(engine: sqlalchemy.Engine, path: Path, backup_dir: Path) -> None:
+    _copy_sqlite(engine, backup_dir / f"auto-{_stamp()}.sqlite3")
+    autos = sorted(backup_dir.glob("auto-*.sqlite3"), reverse=True)
+    for old in autos[KEEP_AUTOMATIC:]:
+        old.unlink()
+
+
+def _stamp() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")

@@ -1,0 +1,180 @@
+"""The local office (the city government running this Lintas) and its staff with roles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mou import models
+
+
+class Role(StrEnum):
+    """What a local user may do with agreements."""
+
+    DRAFTER = "drafter"
+    REVIEWER = "reviewer"
+    SIGNATORY = "signatory"
+    VIEWER = "viewer"
+
+
+class GovernmentLevel(StrEnum):
+    """Level of regional government."""
+
+    KOTA = "kota"
+    KABUPATEN = "kabupaten"
+    PROVINSI = "provinsi"
+
+
+_LEVEL_WORD = {
+    GovernmentLevel.KOTA: "Kota",
+    GovernmentLevel.KABUPATEN: "Kabupaten",
+    GovernmentLevel.PROVINSI: "Provinsi",
+}
+
+
+class OfficeError(Exception):
+    """The office profile or users are not acceptable (message says why)."""
+
+
+@dataclass
+class OfficeProfile:
+    """What the first-run wizard asks about the office."""
+
+    level: GovernmentLevel
+    region: str
+    unit: str
+    head_name: str
+    head_title: str
+    head_nip: str | None = None
+    lambang_png: bytes | None = None
+
+    @property
+    def display_name(self) -> str:
+        """ "Pemerintah Kota Bandung", "Pemerintah Kabupaten Bandung Barat", ..."""
+        return f"Pemerintah {_LEVEL_WORD[GovernmentLevel(self.level)]} {self.region.strip()}"
+
+    @classmethod
+    def of(cls, office: models.Office) -> OfficeProfile:
+        """The profile stored in an ``Office`` row."""
+        return cls(
+            level=GovernmentLevel(office.level),
+            region=office.region,
+            unit=office.unit,
+            head_name=office.head_name,
+            head_title=office.head_title,
+            head_nip=office.head_nip,
+            lambang_png=office.lambang_png,
+        )
+
+    def validate(self) -> None:
+        """Raise ``OfficeError`` naming the first missing field."""
+        for field_name in ("region", "unit", "head_name", "head_title"):
+            if not str(getattr(self, field_name) or "").strip():
+                raise OfficeError(f"The office's {field_name.replace('_', ' ')} is empty")
+        GovernmentLevel(self.level)
+
+
+def local_office(session: Session) -> models.Office | None:
+    """The office this installation belongs to, or ``None`` before the first-run wizard."""
+    return session.scalars(select(models.Office).where(models.Office.is_local.is_(True))).first()
+
+
+def require_local_office(session: Session) -> models.Office:
+    """The local office; raises ``OfficeError`` when the first-run setup has not been done."""
+    office = local_office(session)
+    if office is None:
+        raise OfficeError("No local office is set up yet; finish the first-run setup first")
+    return office
+
+
+def _apply(office: models.Office, profile: OfficeProfile) -> None:
+    office.level = GovernmentLevel(profile.level).value
+    office.region = profile.region.strip()
+    office.unit = profile.unit.strip()
+    office.head_name = profile.head_name.strip()
+    office.head_title = profile.head_title.strip()
+    office.head_nip = (profile.head_nip or "").strip() or None
+    office.lambang_png = profile.lambang_png
+
+
+def create_local_office(
+    session: Session, profile: OfficeProfile, users: list[tuple[str, Role]]
+) -> models.Office:
+    """Create the local office with its users (first-run wizard). Only one may exist."""
+    profile.validate()
+    if local_office(session) is not None:
+        raise OfficeError("This installation already has a local office")
+    office = models.Office(is_local=True)
+    _apply(office, profile)
+    seen: set[str] = set()
+    for name, role in users:
+        clean = name.strip()
+        if not clean:
+            raise OfficeError("A user has an empty name")
+        if clean.casefold() in seen:
+            raise OfficeError(f"The user {clean!r} is listed twice")
+        seen.add(clean.casefold())
+        office.users.append(models.LocalUser(name=clean, role=Role(role).value))
+    session.add(office)
+    session.flush()
+    return office
+
+
+def update_local_office(session: Session, profile: OfficeProfile) -> models.Office:
+    """Change the local office's profile (Settings)."""
+    profile.validate()
+    office = require_local_office(session)
+    _apply(office, profile)
+    session.flush()
+    return office
+
+
+def local_users(session: Session) -> list[models.LocalUser]:
+    """The local office's active users, in the order they were added."""
+    office = local_office(session)
+    if office is None:
+        return []
+    return [u for u in office.users if u.active]
+
+
+def add_local_user(session: Session, name: str, role: Role) -> models.LocalUser:
+    """Add a staff member to the local office."""
+    office = require_local_office(session)
+    clean = name.strip()
+    if not clean:
+        raise OfficeError("A user has an empty name")
+    user = models.LocalUser(name=clean, role=Role(role).value)
+    office.users.append(user)
+    session.flush()
+    return user
+
+
+def counterpart_office(
+    session: Session,
+    *,
+    uuid: str,
+    level: GovernmentLevel | str,
+    region: str,
+    unit: str = "",
+    head_name: str = "",
+    head_title: str = "",
+    head_nip: str | None = None,
+) -> models.Office:
+    """Find or create a counterpart office by its global uuid, refreshing its profile."""
+    office = session.scalars(select(models.Office).where(models.Office.uuid == uuid)).first()
+    if office is None:
+        office = models.Office(uuid=uuid, is_local=False, level=str(level), region=region)
+        session.add(office)
+    if office.is_local:
+        return office
+    office.level = str(level)
+    office.region = region
+    office.unit = unit
+    office.head_name = head_name
+    office.head_title = head_title
+    office.head_nip = head_nip
+    session.flush()
+    return office

@@ -1,0 +1,119 @@
+"""Fixtures of the agreements core: real SQLite files and a real PostgreSQL 15 server.
+
+The PostgreSQL server is started once per test session from Debian's binaries (initdb into a
+private temporary directory, unix socket only) and torn down at the end. CI runs as root, and
+PostgreSQL refuses to run as root, so the server runs as the ``postgres`` system user.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from mou.db import Database, open_database, sqlite_url
+
+PG_BIN = Path("/usr/lib/postgresql/15/bin")
+
+
+class PostgresServer:
+    """A throw-away PostgreSQL cluster; ``new_database()`` gives each test its own database."""
+
+    def __init__(self) -> None:
+        self.dir = Path(tempfile.mkdtemp(prefix="lintas-pg-"))
+        self.data = self.dir / "data"
+        self.port = 54329
+        self._counter = itertools.count(1)
+        self._as_user: list[str] = []
+        if os.geteuid() == 0:
+            shutil.chown(self.dir, "postgres", "postgres")
+            self._as_user = ["runuser", "-u", "postgres", "--"]
+        os.chmod(self.dir, 0o755)
+
+    def _run(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*self._as_user, *args], check=True, capture_output=True, text=True, timeout=120
+        )
+
+    def start(self) -> None:
+        self._run(
+            str(PG_BIN / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres",
+            "-E", "UTF8", "--no-sync",
+        )  # fmt: skip
+        opts = (
+            f"-k {self.dir} -c listen_addresses='' -p {self.port} -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off"
+        )
+        self._run(
+            str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-o", opts,
+            "-l", str(self.dir / "log"), "-w", "start",
+        )  # fmt: skip
+
+    def stop(self) -> None:
+        try:
+            self._run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop")
+        finally:
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+    def url(self, database: str = "postgres") -> str:
+        return f"postgresql+psycopg://postgres@/{database}?host={self.dir}&port={self.port}"
+
+    def new_database(self) -> str:
+        """Create an empty database and return its SQLAlchemy URL."""
+        import psycopg
+
+        name = f"t{os.getpid()}_{next(self._counter)}"
+        with psycopg.connect(
+            host=str(self.dir), port=self.port, user="postgres", dbname="postgres", autocommit=True
+        ) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return self.url(name)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One real PostgreSQL 15 for the whole session (skipped with a reason if not installed)."""
+    if not (PG_BIN / "initdb").exists():
+        pytest.skip(f"PostgreSQL 15 binaries not found in {PG_BIN}")
+    server = PostgresServer()
+    try:
+        server.start()
+    except subprocess.CalledProcessError as exc:
+        server.stop()
+        raise RuntimeError(f"PostgreSQL did not start: {exc.stderr}") from exc
+    # pg_ctl -w waits for readiness, but give the socket a moment on a loaded machine.
+    time.sleep(0.1)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty database URL on each backend."""
+    if request.param == "sqlite":
+        return sqlite_url(tmp_path / "lintas.sqlite3")
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    return server.new_database()
+
+
+@pytest.fixture
+def database(db_url: str, tmp_path: Path) -> Iterator[Database]:
+    """An opened, migrated database on each backend."""
+    db = open_database(db_url, backup_dir=tmp_path / "backups")
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path) -> Iterator[Database]:
+    """An opened SQLite database file (for tests that are about the domain, not the backend)."""
+    db = open_database(sqlite_url(tmp_path / "lintas.sqlite3"), backup_dir=tmp_path / "backups")
+    yield db
+    db.dispose()
