@@ -75,7 +75,6 @@ class ChatPanel(QWidget):
         cursor.movePosition(QTextCursor.MoveOperation.End)
         if not self.transcript.document().isEmpty():
             cursor.insertBlock()
-        cursor.insertHtml("<i></i>")
         cursor.insertText(f"— {text}")
         self.transcript.setTextCursor(cursor)
 

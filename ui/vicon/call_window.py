@@ -1,0 +1,272 @@
+"""The call window: video grid with self view, participants, chat, controls and call state."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QImage
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.vicon.chat_panel import ChatPanel
+from ui.vicon.controller import CallController
+from ui.vicon.controls import CallControls
+from ui.vicon.devices import LocalMedia, camera_choices, microphone_choices
+from ui.vicon.participants import ParticipantList
+from ui.vicon.quality import LinkStats
+from ui.vicon.video_tile import VideoTile
+
+SELF_ID = ""
+
+# Banner colours per state: blue while working, green when up, amber when recovering,
+# grey once left, red on failure.
+_BANNER_STYLE = {
+    "idle": "#546e7a",
+    "connecting": "#1565c0",
+    "connected": "#2e7d32",
+    "reconnecting": "#ef6c00",
+    "left": "#546e7a",
+    "failed": "#c62828",
+}
+
+
+class CallWindow(QWidget):
+    """Shows one call driven by a :class:`CallController` and fed by :class:`LocalMedia`.
+
+    Closing the window leaves the call and shuts the engine down; ``sig_closed`` tells the
+    owner (the Sessions page) it may forget the window.
+    """
+
+    sig_closed = Signal()
+
+    def __init__(
+        self,
+        controller: CallController,
+        media: LocalMedia | None = None,
+        *,
+        title: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.media = media
+        self.setWindowTitle(title or self.tr("Lintas — video call"))
+        self.resize(1100, 680)
+
+        self.banner = QLabel(self)
+        self.banner.setObjectName("callState")
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setMargin(6)
+        self.banner.setWordWrap(True)
+
+        self._grid_host = QWidget(self)
+        self._grid = QGridLayout(self._grid_host)
+        self._grid.setSpacing(6)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self.tiles: dict[str, VideoTile] = {}
+        self.self_tile = VideoTile(SELF_ID, controller.office, is_self=True, parent=self._grid_host)
+        self.tiles[SELF_ID] = self.self_tile
+
+        self.participants = ParticipantList(self)
+        self.participants.set_self(controller.office)
+        self.chat = ChatPanel(self)
+        side = QSplitter(Qt.Orientation.Vertical, self)
+        side.addWidget(self._titled(self.tr("Participants"), self.participants))
+        side.addWidget(self._titled(self.tr("Chat"), self.chat))
+        side.setStretchFactor(0, 1)
+        side.setStretchFactor(1, 2)
+
+        body = QSplitter(Qt.Orientation.Horizontal, self)
+        body.addWidget(self._grid_host)
+        body.addWidget(side)
+        body.setStretchFactor(0, 3)
+        body.setStretchFactor(1, 1)
+        body.setSizes([780, 300])
+
+        self.controls = CallControls(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.banner)
+        layout.addWidget(body, 1)
+        layout.addWidget(self.controls)
+
+        self._relayout()
+        self._wire()
+        if media is not None:
+            self.controls.set_devices(
+                camera_choices(), microphone_choices(), media.camera_id, media.microphone_id
+            )
+        self.show_state(controller.state, "")
+
+    # ------------------------------------------------------------------ construction helpers
+
+    def _titled(self, title: str, widget: QWidget) -> QWidget:
+        box = QWidget(self)
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(f"<b>{title}</b>", box)
+        col.addWidget(label)
+        col.addWidget(widget, 1)
+        return box
+
+    def _wire(self) -> None:
+        c = self.controller
+        c.sig_state_changed.connect(self.show_state)
+        c.sig_participant_joined.connect(self._on_joined)
+        c.sig_participant_left.connect(self._on_left)
+        c.sig_frame.connect(self._on_frame)
+        c.sig_stats.connect(self._on_stats)
+        c.sig_chat.connect(self._on_chat)
+        c.sig_error.connect(self._on_error)
+        self.chat.sig_send.connect(self._send_chat)
+        self.controls.sig_mute_toggled.connect(self._set_muted)
+        self.controls.sig_camera_toggled.connect(self._set_camera)
+        self.controls.sig_leave.connect(self.leave)
+        self.controls.sig_camera_chosen.connect(self._choose_camera)
+        self.controls.sig_microphone_chosen.connect(self._choose_microphone)
+        if self.media is not None:
+            self.media.sig_preview.connect(self.self_tile.set_image)
+            self.media.sig_error.connect(self._on_error)
+
+    def _relayout(self) -> None:
+        """Arrange tiles in a near-square grid: self view first, then offices by join order."""
+        while self._grid.count():
+            self._grid.takeAt(0)
+        tiles = list(self.tiles.values())
+        columns = max(1, math.ceil(math.sqrt(len(tiles))))
+        for index, tile in enumerate(tiles):
+            self._grid.addWidget(tile, index // columns, index % columns)
+
+    # ------------------------------------------------------------------ state
+
+    @Slot(str, str)
+    def show_state(self, state: str, reason: str) -> None:
+        """Show the call state prominently and enable what makes sense in it."""
+        texts = {
+            "idle": self.tr("Not connected"),
+            "connecting": self.tr("Connecting…"),
+            "connected": self.tr("Connected"),
+            "reconnecting": self.tr("Connection lost — reconnecting…"),
+            "left": self.tr("You left the call"),
+            "failed": self.tr("Call failed"),
+        }
+        text = texts.get(state, state)
+        if reason:
+            text = self.tr("{state}: {reason}").format(state=text, reason=reason)
+        self.banner.setText(text)
+        self.banner.setProperty("state", state)
+        colour = _BANNER_STYLE.get(state, "#546e7a")
+        self.banner.setStyleSheet(
+            f"QLabel#callState {{ background: {colour}; color: white; font-weight: bold; "
+            "border-radius: 4px; }"
+        )
+        in_call = state in ("connecting", "connected", "reconnecting")
+        self.controls.set_in_call(in_call)
+        self.chat.set_enabled_for_call(state in ("connected", "reconnecting"))
+        if state in ("left", "failed"):
+            for peer_id in [p for p in self.tiles if p != SELF_ID]:
+                self._remove_tile(peer_id)
+            self.participants.clear_remote()
+
+    @property
+    def state_text(self) -> str:
+        """What the state banner says right now."""
+        return self.banner.text()
+
+    # ------------------------------------------------------------------ events
+
+    @Slot(str, str)
+    def _on_joined(self, peer_id: str, office: str) -> None:
+        if peer_id not in self.tiles:
+            self.tiles[peer_id] = VideoTile(peer_id, office, parent=self._grid_host)
+            self._relayout()
+        self.participants.add_participant(peer_id, office)
+        self.chat.add_notice(self.tr("{office} joined").format(office=office))
+
+    @Slot(str, str)
+    def _on_left(self, peer_id: str, office: str) -> None:
+        self._remove_tile(peer_id)
+        self.participants.remove_participant(peer_id)
+        self.chat.add_notice(self.tr("{office} left").format(office=office))
+
+    def _remove_tile(self, peer_id: str) -> None:
+        tile = self.tiles.pop(peer_id, None)
+        if tile is not None:
+            tile.hide()
+            tile.deleteLater()
+            self._relayout()
+
+    @Slot(str, QImage)
+    def _on_frame(self, peer_id: str, image: QImage) -> None:
+        tile = self.tiles.get(peer_id)
+        if tile is not None:
+            tile.set_image(image)
+
+    @Slot(str, object)
+    def _on_stats(self, peer_id: str, event: object) -> None:
+        stats = LinkStats.from_event(event)
+        tile = self.tiles.get(peer_id)
+        if tile is not None:
+            tile.set_stats(stats)
+        self.participants.set_stats(peer_id, stats)
+
+    @Slot(str, str, str, object)
+    def _on_chat(self, peer_id: str, office: str, text: str, sent_at: datetime) -> None:
+        self.chat.add_message(office, text, sent_at)
+
+    @Slot(str)
+    def _on_error(self, message: str) -> None:
+        self.chat.add_notice(self.tr("Problem: {message}").format(message=message))
+
+    # ------------------------------------------------------------------ user actions
+
+    @Slot(str)
+    def _send_chat(self, text: str) -> None:
+        def done(_result: object, error: BaseException | None) -> None:
+            if error is None:
+                self.chat.add_message(self.tr("You"), text)
+
+        self.controller.send_chat(text, done)
+
+    @Slot(bool)
+    def _set_muted(self, muted: bool) -> None:
+        self.controller.set_audio_muted(muted)
+        self.self_tile.set_muted(muted)
+
+    @Slot(bool)
+    def _set_camera(self, enabled: bool) -> None:
+        self.controller.set_video_enabled(enabled)
+        self.self_tile.set_video_off(not enabled)
+        if self.media is not None:
+            self.media.set_preview_running(enabled)
+
+    @Slot(str)
+    def _choose_camera(self, device_id: str) -> None:
+        if self.media is not None and device_id != self.media.camera_id:
+            self.controller.replace_video_source(self.media.use_camera(device_id))
+
+    @Slot(str)
+    def _choose_microphone(self, device_id: str) -> None:
+        if self.media is not None and device_id != self.media.microphone_id:
+            self.controller.replace_audio_source(self.media.use_microphone(device_id))
+
+    @Slot()
+    def leave(self) -> None:
+        """Leave the call; the window stays open showing 'left' until closed."""
+        if self.controller.state in ("connecting", "connected", "reconnecting"):
+            self.controller.leave()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """Closing leaves the call and releases the devices and the engine thread."""
+        self.controller.shutdown()
+        if self.media is not None:
+            self.media.stop()
+        self.sig_closed.emit()
+        super().closeEvent(event)

@@ -1,0 +1,246 @@
+"""Qt side of a call: owns a CallEngine and turns its thread-bound world into queued signals.
+
+The engine runs its own asyncio loop on its own thread (aiortc needs real datagram endpoints,
+which QtAsyncio lacks). Everything that crosses over is marshalled here:
+
+* Commands: coroutines go to ``engine.submit`` (``run_coroutine_threadsafe``); the returned
+  future's outcome comes back as a queued signal and, on failure, ``sig_error``.
+* Events: the engine calls our listener on its thread; we re-emit each event through a
+  private queued signal, so the public ``sig_*`` signals always fire on the GUI thread.
+* Video: decoded frames arrive from aiortc's decoder threads at up to 30 fps per peer. Only
+  the newest frame per peer is kept (older ones are simply replaced), and a GUI timer at
+  ~30 fps turns each pending frame into a QImage copy. A slow GUI therefore drops frames
+  instead of building a queue.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Coroutine
+from concurrent.futures import Future
+from typing import Any
+
+import numpy as np
+from conferencing.engine import CallEngine
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QImage
+
+from conferencing.events import (
+    AppMessageReceived,
+    ChatReceived,
+    ConnectionStateChanged,
+    EngineError,
+    EngineEvent,
+    ParticipantJoined,
+    ParticipantLeft,
+    StatsUpdated,
+    TrackAdded,
+)
+from conferencing.media import AudioSource, VideoSource
+from ui.vicon.frames import image_from_rgb
+
+#: Paint rate of remote video; the sender does 30 fps, more would only burn the GUI thread.
+PAINT_INTERVAL_MS = 33
+
+DoneCallback = Callable[[Any, BaseException | None], None]
+
+
+class CallController(QObject):
+    """One office's side of one call, usable only from the GUI thread.
+
+    Signals (all emitted on the GUI thread):
+
+    * ``sig_state_changed(state, reason)`` — "connecting", "connected", "reconnecting",
+      "left", "failed".
+    * ``sig_participant_joined(peer_id, office)`` / ``sig_participant_left(peer_id, office)``
+    * ``sig_track_added(peer_id, kind)``
+    * ``sig_chat(peer_id, office, text, sent_at)`` — ``sent_at`` is a tz-aware datetime.
+    * ``sig_stats(peer_id, StatsUpdated)``
+    * ``sig_app_message(peer_id, office, kind, payload)`` — typed app channel.
+    * ``sig_error(message)`` — engine errors and failed commands.
+    * ``sig_frame(peer_id, QImage)`` — newest decoded remote frame, at most ~30 fps per peer.
+    """
+
+    sig_state_changed = Signal(str, str)
+    sig_participant_joined = Signal(str, str)
+    sig_participant_left = Signal(str, str)
+    sig_track_added = Signal(str, str)
+    sig_chat = Signal(str, str, str, object)
+    sig_stats = Signal(str, object)
+    sig_app_message = Signal(str, str, str, object)
+    sig_error = Signal(str)
+    sig_frame = Signal(str, QImage)
+
+    # Private hops from engine threads to the GUI thread.
+    _sig_event = Signal(object)
+    _sig_done = Signal(object, object, object)
+
+    def __init__(
+        self,
+        office: str,
+        *,
+        video_source: VideoSource | None = None,
+        audio_source: AudioSource | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.office = office
+        self.state = "idle"
+        self.audio_muted = False
+        self.video_enabled = True
+        self._participants: dict[str, str] = {}
+        self._frames_lock = threading.Lock()
+        self._latest: dict[str, np.ndarray] = {}
+        self.frames_received: dict[str, int] = {}
+        self.frames_painted: dict[str, int] = {}
+        self._sig_event.connect(self._dispatch, Qt.ConnectionType.QueuedConnection)
+        self._sig_done.connect(self._finish, Qt.ConnectionType.QueuedConnection)
+        self.engine = CallEngine(office, video_source=video_source, audio_source=audio_source)
+        self.engine.add_listener(self._on_engine_event)
+        self.engine.set_frame_sink(self._on_frame)
+        self._paint_timer = QTimer(self)
+        self._paint_timer.setInterval(PAINT_INTERVAL_MS)
+        self._paint_timer.timeout.connect(self._paint_pending)
+        self.engine.start()
+        self._paint_timer.start()
+        self._shut_down = False
+
+    # ------------------------------------------------------------------ commands
+
+    def run(self, coro: Coroutine[Any, Any, Any], on_done: DoneCallback | None = None) -> Future:
+        """Run ``coro`` on the engine loop; ``on_done(result, error)`` is called on the GUI thread.
+
+        Errors are also reported through ``sig_error`` so no failure goes unseen.
+        """
+        future = self.engine.submit(coro)
+        future.add_done_callback(lambda f: self._sig_done.emit(f, on_done, None))
+        return future
+
+    def join(
+        self, hub_url: str, room: str, token: str, on_done: DoneCallback | None = None
+    ) -> Future:
+        """Join ``room`` on the hub at ``hub_url`` with an invite ``token``."""
+        self.state = "connecting"
+        self.sig_state_changed.emit("connecting", "")
+        return self.run(self.engine.join(hub_url, room, token), on_done)
+
+    def leave(self, on_done: DoneCallback | None = None) -> Future:
+        """Leave the call (the engine then reports state "left")."""
+        return self.run(self.engine.leave(), on_done)
+
+    def send_chat(self, text: str, on_done: DoneCallback | None = None) -> Future:
+        """Send a chat line to every office in the call."""
+        return self.run(self.engine.send_chat(text), on_done)
+
+    def send_message(
+        self, kind: str, payload: dict[str, Any], on_done: DoneCallback | None = None
+    ) -> Future:
+        """Send a typed application message to every peer (co-review, signing ceremony)."""
+        return self.run(self.engine.send_message(kind, payload), on_done)
+
+    def send_message_to(
+        self, peer_id: str, kind: str, payload: dict[str, Any], on_done: DoneCallback | None = None
+    ) -> Future:
+        """Send a typed application message to one peer."""
+        return self.run(self.engine.send_message_to(peer_id, kind, payload), on_done)
+
+    def set_audio_muted(self, muted: bool) -> Future:
+        """Mute or unmute the microphone for everyone."""
+        self.audio_muted = muted
+        return self.run(self.engine.set_audio_muted(muted))
+
+    def set_video_enabled(self, enabled: bool) -> Future:
+        """Turn the outgoing camera on or off."""
+        self.video_enabled = enabled
+        return self.run(self.engine.set_video_enabled(enabled))
+
+    def replace_video_source(self, source: VideoSource) -> Future:
+        """Switch camera mid-call."""
+        return self.run(self.engine.replace_video_source(source))
+
+    def replace_audio_source(self, source: AudioSource) -> Future:
+        """Switch microphone mid-call."""
+        return self.run(self.engine.replace_audio_source(source))
+
+    def set_audio_sink(self, sink: Callable[[str, bytes], None] | None) -> None:
+        """Receive remote PCM (peer_id, s16 mono 48 kHz) on engine threads; see AudioMixer."""
+        self.engine.set_audio_sink(sink)
+
+    def participants(self) -> dict[str, str]:
+        """peer_id -> office of the remote offices currently in the call (GUI-thread view)."""
+        return dict(self._participants)
+
+    def shutdown(self) -> None:
+        """Leave if needed, stop the engine loop and join its thread. Idempotent."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        self._paint_timer.stop()
+        self.engine.set_frame_sink(None)
+        self.engine.set_audio_sink(None)
+        self.engine.stop()
+
+    # ------------------------------------------------------------------ engine threads
+
+    def _on_engine_event(self, event: EngineEvent) -> None:
+        # Engine thread: never touch Qt objects beyond emitting the queued hop.
+        self._sig_event.emit(event)
+
+    def _on_frame(self, peer_id: str, frame: np.ndarray) -> None:
+        # Decoder thread: replace, never queue. The array is ours to keep (engine contract:
+        # a fresh ndarray per frame), so no copy here; the QImage conversion copies.
+        with self._frames_lock:
+            self._latest[peer_id] = frame
+            self.frames_received[peer_id] = self.frames_received.get(peer_id, 0) + 1
+
+    # ------------------------------------------------------------------ GUI thread
+
+    @Slot()
+    def _paint_pending(self) -> None:
+        with self._frames_lock:
+            pending, self._latest = self._latest, {}
+        for peer_id, frame in pending.items():
+            if peer_id not in self._participants:
+                continue  # a late frame from someone who already left
+            try:
+                image = image_from_rgb(frame)
+            except ValueError as exc:
+                self.sig_error.emit(str(exc))
+                continue
+            self.frames_painted[peer_id] = self.frames_painted.get(peer_id, 0) + 1
+            self.sig_frame.emit(peer_id, image)
+
+    @Slot(object)
+    def _dispatch(self, event: EngineEvent) -> None:
+        if isinstance(event, ConnectionStateChanged):
+            self.state = event.state
+            if event.state in ("left", "failed"):
+                self._participants.clear()
+            self.sig_state_changed.emit(event.state, event.reason)
+        elif isinstance(event, ParticipantJoined):
+            self._participants[event.peer_id] = event.office
+            self.sig_participant_joined.emit(event.peer_id, event.office)
+        elif isinstance(event, ParticipantLeft):
+            self._participants.pop(event.peer_id, None)
+            self.sig_participant_left.emit(event.peer_id, event.office)
+        elif isinstance(event, TrackAdded):
+            self.sig_track_added.emit(event.peer_id, event.kind)
+        elif isinstance(event, StatsUpdated):
+            self.sig_stats.emit(event.peer_id, event)
+        elif isinstance(event, ChatReceived):
+            self.sig_chat.emit(event.peer_id, event.office, event.text, event.sent_at)
+        elif isinstance(event, AppMessageReceived):
+            self.sig_app_message.emit(event.peer_id, event.office, event.kind, event.payload)
+        elif isinstance(event, EngineError):
+            self.sig_error.emit(event.message)
+
+    @Slot(object, object, object)
+    def _finish(self, future: Future, on_done: DoneCallback | None, _unused: object) -> None:
+        error: BaseException | None
+        try:
+            result, error = future.result(), None
+        except BaseException as exc:  # noqa: BLE001 - any failure becomes a message
+            result, error = None, exc
+            self.sig_error.emit(str(exc) or type(exc).__name__)
+        if on_done is not None:
+            on_done(result, error)
