@@ -1,0 +1,439 @@
+"""The call engine: joins a room on the hub and runs the call on its own asyncio thread.
+
+Threading model (the UI depends on it):
+
+* :meth:`CallEngine.start` starts a private asyncio loop on a daemon thread. Every coroutine
+  method (``join``, ``leave``, ``send_chat`` ...) must run on that loop: call
+  ``engine.submit(engine.join(...))`` from any thread and wait on / add a callback to the
+  returned :class:`concurrent.futures.Future`.
+* Listeners (:meth:`add_listener`), the frame sink and the audio sink are called ON THE ENGINE
+  THREAD. They must return quickly and must not touch Qt widgets; the UI re-emits them as queued
+  signals.
+* Frame sink: ``(peer_id, HxWx3 uint8 RGB ndarray)``, a fresh array per call (safe to keep).
+  Audio sink: ``(peer_id, bytes)`` of s16 mono 48 kHz PCM, 20 ms per call.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import contextlib
+import logging
+import ssl
+import threading
+import time
+import uuid
+from collections.abc import Callable, Coroutine
+from datetime import UTC, datetime
+from typing import Any, Literal, TypeVar
+
+import av
+import numpy as np
+from aiortc import MediaStreamTrack, RTCConfiguration, RTCIceServer
+
+from conferencing import protocol as p
+from conferencing.events import (
+    AppMessageReceived,
+    ChatReceived,
+    ConnectionState,
+    ConnectionStateChanged,
+    EngineError,
+    EngineEvent,
+)
+from conferencing.fanout import TrackFanout
+from conferencing.media import AudioSource, SyntheticAudioSource, SyntheticVideoSource, VideoSource
+from conferencing.signaling import HubClient, JoinRefused
+from conferencing.topology.base import Topology
+from conferencing.topology.mesh import MeshTopology
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+TICK_S = 0.5
+MAX_KIND_CHARS = 64
+
+FrameSink = Callable[[str, np.ndarray], None]
+AudioSink = Callable[[str, bytes], None]
+FrameObserver = Callable[[str, av.VideoFrame], None]
+
+
+class CallEngine:
+    """One office's side of a call.
+
+    ``office`` is the display name shown to others (the hub takes the authoritative name from
+    the invite token). Without sources the engine sends the synthetic test pattern and tone.
+    ``ice_transport_policy="relay"`` forces TURN; ``ssl_context`` verifies a ``wss://`` hub
+    with a private certificate; ``topology_factory`` selects mesh (default) or a future SFU.
+    """
+
+    def __init__(
+        self,
+        office: str,
+        *,
+        video_source: VideoSource | None = None,
+        audio_source: AudioSource | None = None,
+        ice_transport_policy: Literal["all", "relay"] = "all",
+        ssl_context: ssl.SSLContext | None = None,
+        topology_factory: Callable[[CallEngine], Topology] = MeshTopology,
+    ) -> None:
+        self.office = office
+        self.peer_id = uuid.uuid4().hex[:16]
+        self._video_source = video_source or SyntheticVideoSource(office, 640, 480, 30)
+        self._audio_source = audio_source or SyntheticAudioSource()
+        self._ice_policy = ice_transport_policy
+        self._ssl = ssl_context
+        self._topology_factory = topology_factory
+        self._listeners: list[Callable[[EngineEvent], None]] = []
+        self._frame_sink: FrameSink | None = None
+        self._audio_sink: AudioSink | None = None
+        self._frame_observers: list[FrameObserver] = []
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._hub: HubClient | None = None
+        self._topology: Topology | None = None
+        self._ice_servers: list[p.IceServer] = []
+        self._fanouts: dict[str, TrackFanout] = {}
+        self._tick_task: asyncio.Task[None] | None = None
+        self._hub_up = False
+        self._state: ConnectionState | None = None
+        self.joined_at: float | None = None  # monotonic time join() started (for reports)
+
+    # ------------------------------------------------------------------ thread and loop
+
+    def start(self) -> None:
+        """Start the engine loop on its own daemon thread (idempotent)."""
+        if self._thread is not None:
+            return
+        ready = threading.Event()
+
+        def run() -> None:
+            loop = asyncio.new_event_loop()
+            asyncio.set_event_loop(loop)
+            self._loop = loop
+            ready.set()
+            loop.run_forever()
+            loop.close()
+
+        self._thread = threading.Thread(
+            target=run, name=f"call-engine-{self.office[:20]}", daemon=True
+        )
+        self._thread.start()
+        ready.wait()
+
+    def stop(self) -> None:
+        """Leave the call if in one, stop the loop and join the thread."""
+        if self._loop is None or self._thread is None:
+            return
+        with contextlib.suppress(Exception):
+            self.submit(self.leave()).result(timeout=10)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(timeout=10)
+        self._thread = None
+        self._loop = None
+
+    def submit(self, coro: Coroutine[Any, Any, T]) -> concurrent.futures.Future[T]:
+        """Run ``coro`` on the engine loop from any thread."""
+        if self._loop is None:
+            coro.close()
+            raise RuntimeError("CallEngine.start() has not been called")
+        return asyncio.run_coroutine_threadsafe(coro, self._loop)
+
+    @property
+    def loop(self) -> asyncio.AbstractEventLoop | None:
+        """The engine loop (``None`` before :meth:`start`)."""
+        return self._loop
+
+    # ------------------------------------------------------------------ listeners and sinks
+
+    def add_listener(self, callback: Callable[[EngineEvent], None]) -> None:
+        """Register ``callback`` for every event; it is called on the engine thread."""
+        self._listeners.append(callback)
+
+    def remove_listener(self, callback: Callable[[EngineEvent], None]) -> None:
+        """Undo :meth:`add_listener`."""
+        with contextlib.suppress(ValueError):
+            self._listeners.remove(callback)
+
+    def set_frame_sink(self, sink: FrameSink | None) -> None:
+        """Receive decoded remote video as ``(peer_id, HxWx3 uint8 RGB)`` on the engine thread."""
+        self._frame_sink = sink
+
+    def set_audio_sink(self, sink: AudioSink | None) -> None:
+        """Receive remote audio as ``(peer_id, s16 mono 48 kHz PCM bytes)`` on the engine thread."""
+        self._audio_sink = sink
+
+    def add_frame_observer(self, observer: FrameObserver) -> None:
+        """Low-level hook: every decoded remote ``av.VideoFrame`` (reports, tests, benchmarks)."""
+        self._frame_observers.append(observer)
+
+    def emit(self, event: EngineEvent) -> None:
+        """Deliver ``event`` to every listener; a failing listener never breaks the call."""
+        for callback in list(self._listeners):
+            try:
+                callback(event)
+            except Exception:
+                log.exception("engine listener failed on %s", type(event).__name__)
+
+    # ------------------------------------------------------------------ TopologyHost
+
+    def rtc_configuration(self) -> RTCConfiguration:
+        """ICE servers from the hub plus the configured transport policy."""
+        from aiortc.rtcconfiguration import RTCIceTransportPolicy
+
+        servers = [
+            RTCIceServer(urls=s.urls, username=s.username, credential=s.credential)
+            for s in self._ice_servers
+        ]
+        policy = (
+            RTCIceTransportPolicy.RELAY
+            if self._ice_policy == "relay"
+            else RTCIceTransportPolicy.ALL
+        )
+        return RTCConfiguration(iceServers=servers, iceTransportPolicy=policy)
+
+    def new_local_track(self, kind: str) -> MediaStreamTrack:
+        """A fresh outbound track fed by the local source of ``kind``."""
+        fanout = self._fanouts.get(kind)
+        if fanout is None:
+            source = self._video_source if kind == "video" else self._audio_source
+            fanout = self._fanouts[kind] = TrackFanout(kind, source.track())
+        return fanout.subscribe()
+
+    async def send_signal(self, to: str, kind: str, session: int, sdp: str | None = None) -> None:
+        """Relay a negotiation message through the hub (dropped while the hub is down)."""
+        if self._hub is not None:
+            await self._hub.send(p.Signal(kind=kind, session=session, sdp=sdp, to=to))
+
+    def remote_video_frame(self, peer_id: str, frame: av.VideoFrame) -> None:
+        """Hand a decoded remote frame to observers and (as RGB) to the frame sink."""
+        for observer in self._frame_observers:
+            try:
+                observer(peer_id, frame)
+            except Exception:
+                log.exception("frame observer failed")
+        sink = self._frame_sink
+        if sink is not None:
+            try:
+                sink(peer_id, frame.to_ndarray(format="rgb24"))
+            except Exception:
+                log.exception("frame sink failed")
+
+    def remote_audio_frame(self, peer_id: str, frame: av.AudioFrame) -> None:
+        """Downmix remote audio to s16 mono and hand it to the audio sink."""
+        sink = self._audio_sink
+        if sink is None:
+            return
+        samples = frame.to_ndarray()
+        channels = len(frame.layout.channels)
+        if frame.format.is_planar:
+            mono = samples.mean(axis=0)
+        else:
+            mono = samples.reshape(-1, channels).mean(axis=1)
+        try:
+            sink(peer_id, mono.astype(np.int16).tobytes())
+        except Exception:
+            log.exception("audio sink failed")
+
+    def envelope_received(self, peer_id: str, office: str, envelope: dict[str, Any]) -> None:
+        """Turn a message-channel envelope into a chat or app event."""
+        kind = envelope.get("t")
+        if kind == "chat" and isinstance(envelope.get("text"), str):
+            try:
+                sent_at = datetime.fromisoformat(str(envelope.get("sent_at")))
+            except ValueError:
+                sent_at = datetime.now(UTC)
+            self.emit(ChatReceived(peer_id, office, envelope["text"], sent_at))
+        elif (
+            kind == "app"
+            and isinstance(envelope.get("kind"), str)
+            and isinstance(envelope.get("payload"), dict)
+        ):
+            self.emit(AppMessageReceived(peer_id, office, envelope["kind"], envelope["payload"]))
+        else:
+            self.emit(EngineError(f"unreadable message from {office}"))
+
+    def media_health_changed(self) -> None:
+        """Recompute the overall state after a peer stalled or recovered."""
+        self._update_state()
+
+    # ------------------------------------------------------------------ state
+
+    def _set_state(self, state: ConnectionState, reason: str = "") -> None:
+        if state != self._state:
+            self._state = state
+            self.emit(ConnectionStateChanged(state, reason))
+
+    def _update_state(self, reason: str = "") -> None:
+        if self._state in (None, "left", "failed") or self._topology is None:
+            return
+        healthy = self._hub_up and not self._topology.reconnecting()
+        self._set_state("connected" if healthy else "reconnecting", reason)
+
+    @property
+    def state(self) -> ConnectionState | None:
+        """The last reported connection state."""
+        return self._state
+
+    @property
+    def participants(self) -> dict[str, str]:
+        """peer_id -> office of the other offices in the call."""
+        return self._topology.participants() if self._topology is not None else {}
+
+    @property
+    def topology(self) -> Topology | None:
+        """The active topology (diagnostics, tests)."""
+        return self._topology
+
+    # ------------------------------------------------------------------ call control
+
+    async def join(self, hub_url: str, room: str, token: str) -> None:
+        """Join ``room`` on the hub at ``hub_url`` (``ws://`` or ``wss://``).
+
+        Raises :class:`~conferencing.signaling.JoinRefused` when the hub refuses the token (the
+        ``failed`` state carries the same reason) and ``ConnectionError`` when it is unreachable.
+        """
+        if self._hub is not None:
+            raise RuntimeError("already in a call; leave() first")
+        self.joined_at = time.monotonic()
+        self._state = None
+        self._set_state("connecting")
+        self._topology = self._topology_factory(self)
+        hub = HubClient(
+            hub_url,
+            room,
+            token,
+            self.peer_id,
+            on_message=self._on_hub_message,
+            on_link=self._on_hub_link,
+            ssl_context=self._ssl,
+        )
+        try:
+            welcome = await hub.start()
+        except JoinRefused as exc:
+            await hub.close(leave=False)
+            self._topology = None
+            self._set_state("failed", str(exc))
+            raise
+        except Exception as exc:
+            await hub.close(leave=False)
+            self._topology = None
+            self._set_state("failed", f"cannot reach the hub: {exc}")
+            raise ConnectionError(f"cannot reach the hub at {hub_url}: {exc}") from exc
+        self._hub = hub
+        self._hub_up = True
+        self._ice_servers = welcome.ice_servers
+        self._set_state("connected")
+        await self._topology.start(welcome.peers, newcomer=True)
+        self._tick_task = asyncio.ensure_future(self._ticker())
+
+    async def _ticker(self) -> None:
+        while True:
+            await asyncio.sleep(TICK_S)
+            if self._topology is not None:
+                try:
+                    await self._topology.tick()
+                except Exception:
+                    log.exception("topology tick failed")
+
+    async def _on_hub_message(self, message: p.Message) -> None:
+        topology = self._topology
+        if topology is None:
+            return
+        if isinstance(message, p.PeerJoined):
+            await topology.peer_joined(p.PeerInfo(message.peer_id, message.office))
+        elif isinstance(message, p.PeerLeft):
+            await topology.peer_left(message.peer_id)
+        elif isinstance(message, p.Signal):
+            await topology.signal(message)
+        elif isinstance(message, p.Error):
+            log.info("hub error %s: %s", message.code, message.message)
+            if message.code != p.E_UNKNOWN_PEER:
+                self.emit(EngineError(f"hub: {message.message}"))
+
+    async def _on_hub_link(self, up: bool, detail: p.Welcome | str) -> None:
+        if not up:
+            self._hub_up = False
+            self._update_state(str(detail))
+            if isinstance(detail, str) and detail.startswith("refused"):
+                self.emit(EngineError(detail))
+            return
+        assert isinstance(detail, p.Welcome)
+        self._hub_up = True
+        self._ice_servers = detail.ice_servers
+        if self._topology is not None:
+            await self._topology.start(detail.peers, newcomer=False)
+        self._update_state()
+
+    async def leave(self) -> None:
+        """Hang up and leave the room; the engine can join again afterwards."""
+        if self._tick_task is not None:
+            self._tick_task.cancel()
+            self._tick_task = None
+        if self._topology is not None:
+            await self._topology.close()
+        if self._hub is not None:
+            await self._hub.close()
+        for fanout in self._fanouts.values():
+            await fanout.close()
+        self._fanouts.clear()
+        was_in_call = self._hub is not None
+        self._hub = None
+        self._topology = None
+        self._hub_up = False
+        if was_in_call:
+            self._set_state("left")
+
+    async def send_chat(self, text: str) -> None:
+        """Send a chat line to every office in the call (delivered reliably, in order)."""
+        await self._send(None, {"t": "chat", "text": text})
+
+    async def send_message(self, kind: str, payload: dict[str, Any]) -> None:
+        """Send a typed application message to every office (payload: JSON object, up to MBs)."""
+        await self._send(None, self._app_envelope(kind, payload))
+
+    async def send_message_to(self, peer_id: str, kind: str, payload: dict[str, Any]) -> None:
+        """Send a typed application message to one office."""
+        if peer_id not in self.participants:
+            raise KeyError(f"no participant {peer_id!r} in the call")
+        await self._send(peer_id, self._app_envelope(kind, payload))
+
+    @staticmethod
+    def _app_envelope(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
+        if not isinstance(kind, str) or not kind or len(kind) > MAX_KIND_CHARS:
+            raise ValueError(
+                f"message kind must be a non-empty string of at most {MAX_KIND_CHARS} characters"
+            )
+        if not isinstance(payload, dict):
+            raise TypeError("payload must be a dict (a JSON object)")
+        return {"t": "app", "kind": kind, "payload": payload}
+
+    async def _send(self, peer_id: str | None, envelope: dict[str, Any]) -> None:
+        if self._topology is None:
+            raise RuntimeError("not in a call")
+        envelope = {**envelope, "id": uuid.uuid4().hex, "sent_at": datetime.now(UTC).isoformat()}
+        await self._topology.send_envelope(peer_id, envelope)
+
+    async def set_audio_muted(self, muted: bool) -> None:
+        """Send silence instead of the microphone (the audio track stays negotiated)."""
+        self._fanout("audio").enabled = not muted
+
+    async def set_video_enabled(self, enabled: bool) -> None:
+        """Send black frames instead of the camera when ``enabled`` is false."""
+        self._fanout("video").enabled = enabled
+
+    async def replace_video_source(self, source: VideoSource) -> None:
+        """Switch camera (or to the test pattern) mid-call without renegotiating."""
+        self._video_source = source
+        await self._fanout("video").set_source(source.track())
+
+    async def replace_audio_source(self, source: AudioSource) -> None:
+        """Switch microphone mid-call without renegotiating."""
+        self._audio_source = source
+        await self._fanout("audio").set_source(source.track())
+
+    def _fanout(self, kind: str) -> TrackFanout:
+        fanout = self._fanouts.get(kind)
+        if fanout is None:
+            source = self._video_source if kind == "video" else self._audio_source
+            fanout = self._fanouts[kind] = TrackFanout(kind, source.track())
+        return fanout

@@ -1,0 +1,131 @@
+"""One local source, many peer connections.
+
+aiortc pulls frames from a track with ``recv()``; two senders pulling from the same track would
+each get half the frames. :class:`TrackFanout` reads the source once and hands every frame to
+each subscriber track (newest wins, so a slow peer drops frames instead of adding latency). It
+also restamps timestamps from its own clock, which keeps RTP timestamps monotonic when the
+source is replaced mid-call, and substitutes black video or silence when the camera is off or
+the microphone muted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import fractions
+import time
+from collections import deque
+
+import av
+import numpy as np
+from aiortc import MediaStreamTrack
+from aiortc.mediastreams import MediaStreamError
+
+from conferencing.media import AUDIO_RATE, VIDEO_CLOCK
+
+
+class FanoutTrack(MediaStreamTrack):
+    """What one peer connection sends: frames handed over by a :class:`TrackFanout`."""
+
+    def __init__(self, fanout: TrackFanout, depth: int) -> None:
+        super().__init__()
+        self.kind = fanout.kind
+        self._fanout = fanout
+        self._frames: deque[av.frame.Frame] = deque(maxlen=depth)
+        self._ready = asyncio.Event()
+
+    def _offer(self, frame: av.frame.Frame) -> None:
+        self._frames.append(frame)
+        self._ready.set()
+
+    async def recv(self) -> av.frame.Frame:
+        while not self._frames:
+            if self.readyState != "live":
+                raise MediaStreamError
+            self._ready.clear()
+            await self._ready.wait()
+        return self._frames.popleft()
+
+    def stop(self) -> None:
+        super().stop()
+        self._fanout._unsubscribe(self)
+        self._ready.set()
+
+
+class TrackFanout:
+    """Reads one source track and feeds every subscriber; owned by the engine loop."""
+
+    def __init__(self, kind: str, source: MediaStreamTrack | None) -> None:
+        self.kind = kind
+        self._source = source
+        self._subscribers: list[FanoutTrack] = []
+        self._task: asyncio.Task[None] | None = None
+        self.enabled = True
+        self._t0 = time.monotonic()
+        self._audio_pts = 0
+        self._black: np.ndarray | None = None
+
+    def subscribe(self) -> FanoutTrack:
+        """A new track for one peer connection (starts the reader on first use)."""
+        track = FanoutTrack(self, depth=1 if self.kind == "video" else 5)
+        self._subscribers.append(track)
+        if self._task is None and self._source is not None:
+            self._task = asyncio.ensure_future(self._pump(self._source))
+        return track
+
+    def _unsubscribe(self, track: FanoutTrack) -> None:
+        with contextlib.suppress(ValueError):
+            self._subscribers.remove(track)
+
+    async def set_source(self, source: MediaStreamTrack) -> None:
+        """Switch to another source track without renegotiating."""
+        await self._cancel()
+        self._source = source
+        if self._subscribers:
+            self._task = asyncio.ensure_future(self._pump(source))
+
+    async def _cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._task
+            self._task = None
+
+    async def close(self) -> None:
+        """Stop reading and end every subscriber track."""
+        await self._cancel()
+        for track in list(self._subscribers):
+            track.stop()
+
+    def _substitute(self, frame: av.frame.Frame) -> av.frame.Frame:
+        if self.kind == "video":
+            shape = (frame.height * 3 // 2, frame.width)
+            if self._black is None or self._black.shape != shape:
+                self._black = np.full(shape, 128, np.uint8)
+                self._black[: frame.height] = 16
+            # A fresh frame each time: encoders read pts later from their own threads.
+            return av.VideoFrame.from_ndarray(self._black, format="yuv420p")
+        silent = av.AudioFrame.from_ndarray(
+            np.zeros((1, frame.samples), np.int16), format="s16", layout="mono"
+        )
+        silent.sample_rate = frame.sample_rate
+        return silent
+
+    async def _pump(self, source: MediaStreamTrack) -> None:
+        while True:
+            try:
+                frame = await source.recv()
+            except MediaStreamError:
+                return
+            if not self.enabled:
+                frame = self._substitute(frame)
+            # Restamp from our own clock: a replaced source starts its pts at zero again.
+            if self.kind == "video":
+                frame.pts = int((time.monotonic() - self._t0) * VIDEO_CLOCK)
+                frame.time_base = fractions.Fraction(1, VIDEO_CLOCK)
+            else:
+                frame.pts = self._audio_pts
+                frame.time_base = fractions.Fraction(1, AUDIO_RATE)
+                self._audio_pts += frame.samples
+            for track in list(self._subscribers):
+                track._offer(frame)

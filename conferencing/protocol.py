@@ -1,0 +1,359 @@
+"""The hub's wire protocol: one versioned, validated schema for hub and clients.
+
+Every WebSocket text frame is one JSON object with ``"v": 1`` and a ``"type"``. :func:`parse`
+turns raw text into a typed message or raises :class:`ProtocolError` carrying a stable error
+code; :func:`encode` does the reverse. ``docs/protocol.md`` documents the same schema for people.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+VERSION = 1
+MAX_MESSAGE_BYTES = 64 * 1024
+MAX_SDP_CHARS = 48 * 1024
+MAX_RELAY_BYTES = 32 * 1024
+
+PEER_ID_RE = re.compile(r"^[A-Za-z0-9_-]{4,64}$")
+ROOM_RE = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
+SIGNAL_KINDS = ("offer", "answer", "candidate", "restart", "bye")
+
+# Error codes sent in ``error`` messages (stable; clients may switch on them).
+E_BAD_JSON = "bad-json"
+E_BAD_FRAME = "bad-frame"
+E_TOO_LARGE = "too-large"
+E_BAD_VERSION = "bad-version"
+E_UNKNOWN_TYPE = "unknown-type"
+E_INVALID = "invalid-field"
+E_NOT_JOINED = "not-joined"
+E_ALREADY_JOINED = "already-joined"
+E_TOKEN_INVALID = "token-invalid"
+E_TOKEN_EXPIRED = "token-expired"
+E_TOKEN_ROOM = "token-wrong-room"
+E_UNKNOWN_PEER = "unknown-peer"
+E_ROOM_FULL = "room-full"
+E_PEER_ID_TAKEN = "peer-id-taken"
+
+# Errors after which the hub closes the socket (authentication failures); the rest keep it open.
+FATAL_CODES = frozenset(
+    {E_TOKEN_INVALID, E_TOKEN_EXPIRED, E_TOKEN_ROOM, E_ROOM_FULL, E_PEER_ID_TAKEN}
+)
+
+
+class ProtocolError(Exception):
+    """A message broke the schema. ``code`` is one of the ``E_*`` constants."""
+
+    def __init__(self, code: str, message: str, ref: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.ref = ref
+
+
+# ----------------------------------------------------------------------------- messages
+
+
+@dataclass(frozen=True)
+class IceServer:
+    """One STUN or TURN server as handed to clients (``RTCIceServer``)."""
+
+    urls: list[str]
+    username: str | None = None
+    credential: str | None = None
+
+
+@dataclass(frozen=True)
+class PeerInfo:
+    """A present participant."""
+
+    peer_id: str
+    office: str
+
+
+@dataclass(frozen=True)
+class Join:
+    """Client -> hub, first message. ``peer_id`` lets a client keep its id across a reconnect."""
+
+    room: str
+    token: str
+    peer_id: str
+    type: Literal["join"] = "join"
+
+
+@dataclass(frozen=True)
+class Signal:
+    """Client -> hub (``to`` set) and hub -> client (``from_`` set): offer/answer/... relay.
+
+    ``session`` numbers one peer-connection attempt between two peers, so stale answers from an
+    earlier attempt are ignored after a renegotiation.
+    """
+
+    kind: str
+    session: int
+    sdp: str | None = None
+    to: str | None = None
+    from_: str | None = None
+    type: Literal["signal"] = "signal"
+
+
+@dataclass(frozen=True)
+class Relay:
+    """App-level relay through the hub (when a data channel is not up): ``to`` one peer or all."""
+
+    data: dict[str, Any]
+    to: str | None = None
+    from_: str | None = None
+    type: Literal["relay"] = "relay"
+
+
+@dataclass(frozen=True)
+class Leave:
+    """Client -> hub: leaving for good (the hub tells the others)."""
+
+    type: Literal["leave"] = "leave"
+
+
+@dataclass(frozen=True)
+class Ping:
+    """Client -> hub keep-alive; the hub answers ``pong`` with the same ``nonce``."""
+
+    nonce: int = 0
+    type: Literal["ping"] = "ping"
+
+
+@dataclass(frozen=True)
+class Welcome:
+    """Hub -> client after a valid ``join``."""
+
+    peer_id: str
+    room: str
+    office: str
+    peers: list[PeerInfo]
+    ice_servers: list[IceServer]
+    expires_at: int
+    type: Literal["welcome"] = "welcome"
+
+
+@dataclass(frozen=True)
+class PeerJoined:
+    """Hub -> others in the room."""
+
+    peer_id: str
+    office: str
+    type: Literal["peer-joined"] = "peer-joined"
+
+
+@dataclass(frozen=True)
+class PeerLeft:
+    """Hub -> others in the room."""
+
+    peer_id: str
+    office: str
+    type: Literal["peer-left"] = "peer-left"
+
+
+@dataclass(frozen=True)
+class Pong:
+    """Hub -> client answer to ``ping``."""
+
+    nonce: int = 0
+    type: Literal["pong"] = "pong"
+
+
+@dataclass(frozen=True)
+class Error:
+    """Hub -> client: the previous message was refused. ``ref`` names its type when known."""
+
+    code: str
+    message: str
+    ref: str | None = None
+    type: Literal["error"] = "error"
+
+
+Message = Join | Signal | Relay | Leave | Ping | Welcome | PeerJoined | PeerLeft | Pong | Error
+CLIENT_TYPES = ("join", "signal", "relay", "leave", "ping")
+HUB_TYPES = ("welcome", "peer-joined", "peer-left", "signal", "relay", "pong", "error")
+
+# ----------------------------------------------------------------------------- validation
+
+
+def _str(
+    obj: dict[str, Any],
+    key: str,
+    *,
+    pattern: re.Pattern[str] | None = None,
+    max_len: int = 256,
+    optional: bool = False,
+) -> str | None:
+    value = obj.get(key)
+    if value is None:
+        if optional:
+            return None
+        raise ProtocolError(E_INVALID, f"field '{key}' is required", obj.get("type"))
+    if not isinstance(value, str):
+        raise ProtocolError(E_INVALID, f"field '{key}' must be a string", obj.get("type"))
+    if len(value) > max_len:
+        raise ProtocolError(
+            E_INVALID, f"field '{key}' is longer than {max_len} characters", obj.get("type")
+        )
+    if pattern is not None and not pattern.match(value):
+        raise ProtocolError(E_INVALID, f"field '{key}' has an invalid value", obj.get("type"))
+    return value
+
+
+def _int(obj: dict[str, Any], key: str, *, lo: int = 0, hi: int = 2**53) -> int:
+    value = obj.get(key)
+    if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+        raise ProtocolError(
+            E_INVALID, f"field '{key}' must be an integer in [{lo}, {hi}]", obj.get("type")
+        )
+    return value
+
+
+def _peers(obj: dict[str, Any]) -> list[PeerInfo]:
+    raw = obj.get("peers")
+    if not isinstance(raw, list) or len(raw) > 64:
+        raise ProtocolError(E_INVALID, "field 'peers' must be a list", obj.get("type"))
+    out = []
+    for item in raw:
+        if not isinstance(item, dict):
+            raise ProtocolError(E_INVALID, "every peer must be an object", obj.get("type"))
+        out.append(PeerInfo(_str(item, "peer_id", pattern=PEER_ID_RE), _str(item, "office")))  # type: ignore[arg-type]
+    return out
+
+
+def _ice(obj: dict[str, Any]) -> list[IceServer]:
+    raw = obj.get("ice_servers")
+    if not isinstance(raw, list) or len(raw) > 16:
+        raise ProtocolError(E_INVALID, "field 'ice_servers' must be a list", obj.get("type"))
+    out = []
+    for item in raw:
+        if not isinstance(item, dict):
+            raise ProtocolError(E_INVALID, "every ICE server must be an object", obj.get("type"))
+        urls = item.get("urls")
+        if not isinstance(urls, list) or not urls or not all(isinstance(u, str) for u in urls):
+            raise ProtocolError(
+                E_INVALID, "ICE server 'urls' must be a list of strings", obj.get("type")
+            )
+        out.append(
+            IceServer(
+                urls, _str(item, "username", optional=True), _str(item, "credential", optional=True)
+            )
+        )
+    return out
+
+
+def _parse_obj(obj: dict[str, Any]) -> Message:
+    kind = obj["type"]
+    if kind == "join":
+        return Join(
+            room=_str(obj, "room", pattern=ROOM_RE),  # type: ignore[arg-type]
+            token=_str(obj, "token", max_len=2048),  # type: ignore[arg-type]
+            peer_id=_str(obj, "peer_id", pattern=PEER_ID_RE),  # type: ignore[arg-type]
+        )
+    if kind == "signal":
+        sig_kind = _str(obj, "kind")
+        if sig_kind not in SIGNAL_KINDS:
+            raise ProtocolError(
+                E_INVALID, f"signal kind must be one of {', '.join(SIGNAL_KINDS)}", kind
+            )
+        sdp = _str(obj, "sdp", max_len=MAX_SDP_CHARS, optional=True)
+        if sig_kind in ("offer", "answer", "candidate") and sdp is None:
+            raise ProtocolError(E_INVALID, f"a '{sig_kind}' signal needs 'sdp'", kind)
+        return Signal(
+            kind=sig_kind,  # type: ignore[arg-type]
+            session=_int(obj, "session"),
+            sdp=sdp,
+            to=_str(obj, "to", pattern=PEER_ID_RE, optional=True),
+            from_=_str(obj, "from", pattern=PEER_ID_RE, optional=True),
+        )
+    if kind == "relay":
+        data = obj.get("data")
+        if not isinstance(data, dict):
+            raise ProtocolError(E_INVALID, "field 'data' must be an object", kind)
+        return Relay(
+            data=data,
+            to=_str(obj, "to", pattern=PEER_ID_RE, optional=True),
+            from_=_str(obj, "from", pattern=PEER_ID_RE, optional=True),
+        )
+    if kind == "leave":
+        return Leave()
+    if kind == "ping":
+        return Ping(nonce=_int(obj, "nonce") if "nonce" in obj else 0)
+    if kind == "pong":
+        return Pong(nonce=_int(obj, "nonce") if "nonce" in obj else 0)
+    if kind == "welcome":
+        return Welcome(
+            peer_id=_str(obj, "peer_id", pattern=PEER_ID_RE),  # type: ignore[arg-type]
+            room=_str(obj, "room", pattern=ROOM_RE),  # type: ignore[arg-type]
+            office=_str(obj, "office"),  # type: ignore[arg-type]
+            peers=_peers(obj),
+            ice_servers=_ice(obj),
+            expires_at=_int(obj, "expires_at"),
+        )
+    if kind in ("peer-joined", "peer-left"):
+        cls = PeerJoined if kind == "peer-joined" else PeerLeft
+        return cls(_str(obj, "peer_id", pattern=PEER_ID_RE), _str(obj, "office"))  # type: ignore[arg-type]
+    if kind == "error":
+        return Error(
+            code=_str(obj, "code", max_len=64),  # type: ignore[arg-type]
+            message=_str(obj, "message", max_len=1024),  # type: ignore[arg-type]
+            ref=_str(obj, "ref", max_len=64, optional=True),
+        )
+    raise ProtocolError(E_UNKNOWN_TYPE, f"unknown message type '{str(kind)[:40]}'")
+
+
+def parse(raw: str | bytes, *, allowed: tuple[str, ...] | None = None) -> Message:
+    """Validate one frame and return the message.
+
+    ``allowed`` restricts the types (the hub passes :data:`CLIENT_TYPES`). Raises
+    :class:`ProtocolError` with a clear message and code for anything malformed.
+    """
+    if isinstance(raw, bytes | bytearray):
+        raise ProtocolError(
+            E_BAD_FRAME, "binary frames are not part of the protocol; send JSON text"
+        )
+    if (
+        len(raw) > MAX_MESSAGE_BYTES
+        or len(raw.encode("utf-8", "surrogatepass")) > MAX_MESSAGE_BYTES
+    ):
+        raise ProtocolError(E_TOO_LARGE, f"message larger than {MAX_MESSAGE_BYTES} bytes")
+    try:
+        obj = json.loads(raw)
+    except (ValueError, RecursionError) as exc:
+        raise ProtocolError(E_BAD_JSON, f"not valid JSON: {str(exc)[:120]}") from None
+    if not isinstance(obj, dict):
+        raise ProtocolError(E_BAD_JSON, "a message must be a JSON object")
+    kind = obj.get("type")
+    if not isinstance(kind, str):
+        raise ProtocolError(E_INVALID, "field 'type' is required and must be a string")
+    if obj.get("v") != VERSION:
+        raise ProtocolError(
+            E_BAD_VERSION,
+            f"unsupported protocol version {str(obj.get('v'))[:20]}; this hub speaks v{VERSION}",
+            kind[:64],
+        )
+    if allowed is not None and kind not in allowed:
+        raise ProtocolError(
+            E_UNKNOWN_TYPE, f"message type '{kind[:40]}' is not accepted here", kind[:64]
+        )
+    return _parse_obj(obj)
+
+
+def to_dict(message: Message) -> dict[str, Any]:
+    """The JSON object for ``message`` (``from_`` becomes ``from``; ``None`` fields dropped)."""
+    raw = asdict(message)
+    out: dict[str, Any] = {"v": VERSION}
+    for key, value in raw.items():
+        if value is None:
+            continue
+        out["from" if key == "from_" else key] = value
+    return out
+
+
+def encode(message: Message) -> str:
+    """Serialise ``message`` to the JSON text sent on the wire."""
+    return json.dumps(to_dict(message), separators=(",", ":"), ensure_ascii=False)

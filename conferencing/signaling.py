@@ -1,0 +1,164 @@
+"""Client side of the hub protocol: one WebSocket, rejoined automatically after a drop."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import ssl
+from collections.abc import Awaitable, Callable
+
+import aiohttp
+
+from conferencing import protocol as p
+
+log = logging.getLogger(__name__)
+
+BACKOFF_S = (0.2, 0.5, 1.0, 2.0, 3.0, 5.0)
+
+
+class JoinRefused(Exception):
+    """The hub refused to admit us; ``code`` is a protocol error code, ``str()`` the reason."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class HubClient:
+    """Keeps one joined WebSocket to the hub.
+
+    ``on_message`` gets every validated hub message after the first ``welcome``;
+    ``on_link(up, welcome_or_reason)`` reports the link dropping (``False``, reason) and coming
+    back (``True``, the new :class:`~conferencing.protocol.Welcome`). All callbacks run on the
+    engine loop.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        room: str,
+        token: str,
+        peer_id: str,
+        *,
+        on_message: Callable[[p.Message], Awaitable[None]],
+        on_link: Callable[[bool, p.Welcome | str], Awaitable[None]],
+        ssl_context: ssl.SSLContext | None = None,
+    ) -> None:
+        self.url = url
+        self.room = room
+        self.token = token
+        self.peer_id = peer_id
+        self._on_message = on_message
+        self._on_link = on_link
+        self._ssl = ssl_context
+        self._session: aiohttp.ClientSession | None = None
+        self._ws: aiohttp.ClientWebSocketResponse | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._closing = False
+
+    async def _connect(self) -> p.Welcome:
+        """Open the socket and join; returns the welcome or raises (JoinRefused / OSError ...)."""
+        if self._session is None:
+            self._session = aiohttp.ClientSession()
+        ws = await self._session.ws_connect(
+            self.url,
+            ssl=self._ssl if self._ssl is not None else True,
+            heartbeat=5.0,
+            max_msg_size=4 * p.MAX_MESSAGE_BYTES,
+            timeout=aiohttp.ClientWSTimeout(ws_close=2.0),
+        )
+        try:
+            await ws.send_str(
+                p.encode(p.Join(room=self.room, token=self.token, peer_id=self.peer_id))
+            )
+            msg = await asyncio.wait_for(ws.receive(), 10.0)
+            if msg.type != aiohttp.WSMsgType.TEXT:
+                raise ConnectionError("the hub closed the connection during join")
+            reply = p.parse(msg.data, allowed=p.HUB_TYPES)
+            if isinstance(reply, p.Error):
+                raise JoinRefused(reply.code, reply.message)
+            if not isinstance(reply, p.Welcome):
+                raise ConnectionError(f"expected welcome, got {reply.type}")
+        except BaseException:
+            await ws.close()
+            raise
+        self._ws = ws
+        return reply
+
+    async def start(self) -> p.Welcome:
+        """Join once (errors propagate), then keep the link up in the background."""
+        welcome = await self._connect()
+        self._task = asyncio.ensure_future(self._run())
+        return welcome
+
+    async def _run(self) -> None:
+        while not self._closing:
+            reason = await self._read()
+            if self._closing:
+                return
+            await self._on_link(False, reason)
+            attempt = 0
+            while not self._closing:
+                await asyncio.sleep(BACKOFF_S[min(attempt, len(BACKOFF_S) - 1)])
+                attempt += 1
+                try:
+                    welcome = await self._connect()
+                except JoinRefused as exc:
+                    if exc.code == p.E_PEER_ID_TAKEN:
+                        continue  # the hub has not noticed our old socket die yet
+                    await self._on_link(False, f"refused: {exc}")
+                    if exc.code in (p.E_TOKEN_EXPIRED, p.E_TOKEN_INVALID, p.E_TOKEN_ROOM):
+                        return
+                    continue
+                except (TimeoutError, OSError, aiohttp.ClientError, ConnectionError, p.ProtocolError) as exc:
+                    log.debug("hub reconnect attempt %d failed: %s", attempt, exc)
+                    continue
+                await self._on_link(True, welcome)
+                break
+
+    async def _read(self) -> str:
+        ws = self._ws
+        assert ws is not None
+        try:
+            async for msg in ws:
+                if msg.type != aiohttp.WSMsgType.TEXT:
+                    continue
+                try:
+                    message = p.parse(msg.data, allowed=p.HUB_TYPES)
+                except p.ProtocolError as exc:
+                    log.warning("ignoring malformed hub message: %s", exc)
+                    continue
+                try:
+                    await self._on_message(message)
+                except Exception:
+                    log.exception("handling hub message %s failed", message.type)
+        except (aiohttp.ClientError, OSError) as exc:
+            return f"hub link lost: {exc}"
+        return "hub link closed"
+
+    async def send(self, message: p.Message) -> bool:
+        """Send if the link is up; returns ``False`` when it is down (the caller retries later)."""
+        ws = self._ws
+        if ws is None or ws.closed:
+            return False
+        try:
+            await ws.send_str(p.encode(message))
+        except (aiohttp.ClientError, OSError, ConnectionError):
+            return False
+        return True
+
+    async def close(self, *, leave: bool = True) -> None:
+        """Leave the room (tells the hub) and stop reconnecting."""
+        self._closing = True
+        if leave:
+            await self.send(p.Leave())
+        if self._ws is not None:
+            with contextlib.suppress(Exception):
+                await self._ws.close()
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._task
+        if self._session is not None:
+            await self._session.close()

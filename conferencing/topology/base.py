@@ -1,0 +1,86 @@
+"""The interface between the call engine and a media topology."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Any, Protocol
+
+import av
+from aiortc import MediaStreamTrack, RTCConfiguration
+
+from conferencing import protocol as p
+from conferencing.events import EngineEvent
+
+
+class TopologyHost(Protocol):
+    """What a topology may ask of the engine that owns it (all on the engine loop)."""
+
+    peer_id: str
+    office: str
+
+    def rtc_configuration(self) -> RTCConfiguration:
+        """ICE servers from the hub's welcome plus the engine's transport policy."""
+
+    def new_local_track(self, kind: str) -> MediaStreamTrack:
+        """A fresh outbound track of ``kind`` fed by the local source."""
+
+    async def send_signal(self, to: str, kind: str, session: int, sdp: str | None = None) -> None:
+        """Relay an offer/answer/restart/bye to another peer through the hub."""
+
+    def emit(self, event: EngineEvent) -> None:
+        """Report an event to the engine's listeners."""
+
+    def remote_video_frame(self, peer_id: str, frame: av.VideoFrame) -> None:
+        """A decoded remote video frame arrived."""
+
+    def remote_audio_frame(self, peer_id: str, frame: av.AudioFrame) -> None:
+        """A decoded remote audio frame arrived."""
+
+    def envelope_received(self, peer_id: str, office: str, envelope: dict[str, Any]) -> None:
+        """A chat/app envelope arrived on the message channel (already de-duplicated)."""
+
+    def media_health_changed(self) -> None:
+        """Some peer's media stalled or recovered; the engine recomputes its overall state."""
+
+
+class Topology(ABC):
+    """A way of connecting the local office to the others in the room."""
+
+    def __init__(self, host: TopologyHost) -> None:
+        self.host = host
+
+    @abstractmethod
+    async def start(self, peers: list[p.PeerInfo], *, newcomer: bool) -> None:
+        """Connect to the peers present at (re)join; ``newcomer`` after the first welcome."""
+
+    @abstractmethod
+    async def peer_joined(self, peer: p.PeerInfo) -> None:
+        """The hub announced another office."""
+
+    @abstractmethod
+    async def peer_left(self, peer_id: str) -> None:
+        """The hub announced an office left."""
+
+    @abstractmethod
+    async def signal(self, message: p.Signal) -> None:
+        """An offer/answer/restart/bye relayed by the hub."""
+
+    @abstractmethod
+    async def send_envelope(self, peer_id: str | None, envelope: dict[str, Any]) -> None:
+        """Send reliably to one peer or (``None``) to all."""
+
+    @abstractmethod
+    async def tick(self) -> None:
+        """Called about twice a second: stall detection, recovery, stats."""
+
+    @abstractmethod
+    def participants(self) -> dict[str, str]:
+        """peer_id -> office of everyone connected or being connected."""
+
+    @abstractmethod
+    def reconnecting(self) -> bool:
+        """True while any peer's media is being recovered."""
+
+    @abstractmethod
+    async def close(self) -> None:
+        """Hang up every peer connection."""

@@ -1,0 +1,379 @@
+"""Full mesh: one RTCPeerConnection to every other office (good for 2 to 4 offices).
+
+Negotiation rules (no glare, no trickle ICE since aiortc gathers before it answers):
+
+* An office that receives a ``welcome`` offers to every listed peer it has no link with.
+* Recovery: aiortc cannot restart ICE, so a link whose media stalls (no remote frame for
+  :data:`STALL_S`) gets a fresh peer connection with a higher ``session`` number. The office
+  with the smaller peer id makes the new offer; the other asks it to with a ``restart`` signal.
+* An offer with a higher session replaces the current connection; stale answers are ignored.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from typing import Any
+
+from aiortc import MediaStreamTrack, RTCDataChannel, RTCPeerConnection, RTCSessionDescription
+from aiortc.mediastreams import MediaStreamError
+
+from conferencing import channel
+from conferencing import protocol as p
+from conferencing.events import ParticipantJoined, ParticipantLeft, StatsUpdated, TrackAdded
+from conferencing.topology.base import Topology, TopologyHost
+
+log = logging.getLogger(__name__)
+
+STALL_S = 3.0  # no remote media for this long: the link is stalled
+RETRY_S = 6.0  # minimum gap between two recovery attempts on one link
+ABSENT_DROP_S = 20.0  # a stalled peer the hub no longer lists is dropped after this
+STATS_PERIOD_S = 1.0
+
+
+class PeerLink:
+    """Everything about one remote office; outlives the peer connections made for it."""
+
+    def __init__(self, peer_id: str, office: str) -> None:
+        self.peer_id = peer_id
+        self.office = office
+        self.session = 0
+        self.pc: RTCPeerConnection | None = None
+        self.channel: RTCDataChannel | None = None
+        self.local_tracks: list[MediaStreamTrack] = []
+        self.tasks: set[asyncio.Task[Any]] = set()
+        self.outbox = channel.Outbox()
+        self.seen = channel.SeenIds()
+        self.reassembler = channel.Reassembler()
+        self.attempt_at = time.monotonic()
+        self.last_media: float | None = None
+        self.ever_media = False
+        self.stalled = False
+        self.absent_since: float | None = None
+        self.announced_tracks: set[str] = set()
+        self.video_frames = 0
+        self.audio_frames = 0
+        self._stats_at = time.monotonic()
+        self._stats_frames = 0
+        self._stats_bytes: int | None = None
+        self._stats_lost: int | None = None
+        self._stats_received: int | None = None
+        self.last_stats: StatsUpdated | None = None
+
+
+class MeshTopology(Topology):
+    """Direct peer connections between every pair of offices."""
+
+    def __init__(self, host: TopologyHost) -> None:
+        super().__init__(host)
+        self.links: dict[str, PeerLink] = {}
+        self._last_stats = time.monotonic()
+        self._closed = False
+
+    # ------------------------------------------------------------------ hub events
+
+    async def start(self, peers: list[p.PeerInfo], *, newcomer: bool) -> None:
+        listed = {peer.peer_id for peer in peers}
+        now = time.monotonic()
+        for link in self.links.values():
+            link.absent_since = None if link.peer_id in listed else (link.absent_since or now)
+        for peer in peers:
+            link = self.links.get(peer.peer_id)
+            if link is None:
+                link = self._add_link(peer)
+                await self._offer(link)
+            elif link.stalled:
+                await self._recover(link)
+
+    async def peer_joined(self, peer: p.PeerInfo) -> None:
+        link = self.links.get(peer.peer_id)
+        if link is None:
+            # The newcomer offers; we wait for it.
+            self._add_link(peer)
+        else:
+            link.absent_since = None
+
+    async def peer_left(self, peer_id: str) -> None:
+        link = self.links.pop(peer_id, None)
+        if link is not None:
+            await self._close_link(link)
+            self.host.emit(ParticipantLeft(link.peer_id, link.office))
+            self.host.media_health_changed()
+
+    def _add_link(self, peer: p.PeerInfo) -> PeerLink:
+        link = PeerLink(peer.peer_id, peer.office)
+        self.links[peer.peer_id] = link
+        self.host.emit(ParticipantJoined(peer.peer_id, peer.office))
+        return link
+
+    async def signal(self, message: p.Signal) -> None:
+        link = self.links.get(message.from_ or "")
+        if link is None:
+            log.info("signal from unknown peer %s ignored", message.from_)
+            return
+        if message.kind == "offer" and message.sdp:
+            await self._answer(link, message.session, message.sdp)
+        elif message.kind == "answer" and message.sdp:
+            pc = link.pc
+            if (
+                message.session != link.session
+                or pc is None
+                or pc.signalingState != "have-local-offer"
+            ):
+                return  # answer to an attempt we already replaced
+            await pc.setRemoteDescription(RTCSessionDescription(sdp=message.sdp, type="answer"))
+        elif message.kind == "restart":
+            if self._i_offer(link) and time.monotonic() - link.attempt_at > 1.0:
+                await self._offer(link, at_least=message.session + 1)
+        elif message.kind == "bye":
+            await self.peer_left(link.peer_id)
+
+    # ------------------------------------------------------------------ negotiation
+
+    def _i_offer(self, link: PeerLink) -> bool:
+        return self.host.peer_id < link.peer_id
+
+    def _new_pc(self, link: PeerLink, session: int) -> RTCPeerConnection:
+        old_pc, old_tracks = link.pc, link.local_tracks
+        for task in link.tasks:
+            task.cancel()
+        link.tasks = set()
+        if old_pc is not None:
+            # Closing waits on transports; do not hold up the new attempt for it.
+            asyncio.ensure_future(self._close_pc(old_pc, old_tracks))
+        link.session = session
+        link.attempt_at = time.monotonic()
+        link.last_media = None
+        link.channel = None
+        link.reassembler = channel.Reassembler()
+        link.local_tracks = []
+        pc = RTCPeerConnection(configuration=self.host.rtc_configuration())
+        link.pc = pc
+
+        @pc.on("track")
+        def on_track(track: MediaStreamTrack) -> None:
+            if link.pc is pc:
+                self._spawn(link, self._consume(link, pc, track))
+
+        @pc.on("datachannel")
+        def on_datachannel(dc: RTCDataChannel) -> None:
+            if link.pc is pc:
+                self._attach_channel(link, dc)
+
+        @pc.on("connectionstatechange")
+        def on_state() -> None:
+            if link.pc is pc and pc.connectionState == "failed":
+                log.info("peer connection to %s failed; recovering", link.peer_id)
+                self._spawn(link, self._recover(link, force=True))
+
+        return pc
+
+    def _add_local_tracks(self, link: PeerLink, pc: RTCPeerConnection) -> None:
+        for kind in ("audio", "video"):
+            track = self.host.new_local_track(kind)
+            link.local_tracks.append(track)
+            pc.addTrack(track)
+
+    async def _offer(self, link: PeerLink, at_least: int = 0) -> None:
+        session = max(link.session + 1, at_least)
+        pc = self._new_pc(link, session)
+        self._add_local_tracks(link, pc)
+        self._attach_channel(link, pc.createDataChannel("lintas", ordered=True))
+        await pc.setLocalDescription(await pc.createOffer())
+        if link.pc is pc:
+            await self.host.send_signal(link.peer_id, "offer", session, pc.localDescription.sdp)
+
+    async def _answer(self, link: PeerLink, session: int, sdp: str) -> None:
+        if session < link.session:
+            return
+        pc = link.pc
+        if session == link.session and pc is not None:
+            if pc.signalingState != "have-local-offer" or self._i_offer(link):
+                return  # duplicate, or glare that the smaller peer id wins
+        pc = self._new_pc(link, session)
+        await pc.setRemoteDescription(RTCSessionDescription(sdp=sdp, type="offer"))
+        self._add_local_tracks(link, pc)
+        await pc.setLocalDescription(await pc.createAnswer())
+        if link.pc is pc:
+            await self.host.send_signal(link.peer_id, "answer", session, pc.localDescription.sdp)
+
+    async def _recover(self, link: PeerLink, *, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - link.attempt_at < RETRY_S:
+            return
+        if not link.stalled:
+            link.stalled = True
+            self.host.media_health_changed()
+        link.attempt_at = now
+        if self._i_offer(link):
+            await self._offer(link)
+        else:
+            await self.host.send_signal(link.peer_id, "restart", link.session)
+
+    async def _close_pc(self, pc: RTCPeerConnection, tracks: list[MediaStreamTrack]) -> None:
+        for track in tracks:
+            track.stop()
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(pc.close(), 5.0)
+
+    async def _close_link(self, link: PeerLink) -> None:
+        for task in link.tasks:
+            task.cancel()
+        if link.pc is not None:
+            await self._close_pc(link.pc, link.local_tracks)
+        link.pc = None
+
+    def _spawn(self, link: PeerLink, coro: Any) -> None:
+        task = asyncio.ensure_future(coro)
+        link.tasks.add(task)
+        task.add_done_callback(link.tasks.discard)
+
+    # ------------------------------------------------------------------ media in
+
+    async def _consume(
+        self, link: PeerLink, pc: RTCPeerConnection, track: MediaStreamTrack
+    ) -> None:
+        kind = track.kind
+        if kind not in link.announced_tracks:
+            link.announced_tracks.add(kind)
+            self.host.emit(TrackAdded(link.peer_id, kind))  # type: ignore[arg-type]
+        while link.pc is pc:
+            try:
+                frame = await track.recv()
+            except MediaStreamError:
+                return
+            link.last_media = time.monotonic()
+            if link.stalled:
+                link.stalled = False
+                self.host.media_health_changed()
+            link.ever_media = True
+            if kind == "video":
+                link.video_frames += 1
+                self.host.remote_video_frame(link.peer_id, frame)
+            else:
+                link.audio_frames += 1
+                self.host.remote_audio_frame(link.peer_id, frame)
+
+    # ------------------------------------------------------------------ messages
+
+    def _attach_channel(self, link: PeerLink, dc: RTCDataChannel) -> None:
+        @dc.on("open")
+        def on_open() -> None:
+            if link.pc is not None and link.channel is dc:
+                self._flush(link)
+
+        @dc.on("message")
+        def on_message(message: str | bytes) -> None:
+            self._on_channel_message(link, dc, message)
+
+        link.channel = dc
+        if dc.readyState == "open":
+            self._flush(link)
+
+    def _flush(self, link: PeerLink) -> None:
+        for envelope in link.outbox.pending():
+            self._transmit(link, envelope)
+
+    def _transmit(self, link: PeerLink, envelope: dict[str, Any]) -> bool:
+        dc = link.channel
+        if dc is None or dc.readyState != "open":
+            return False
+        try:
+            for part in channel.encode(envelope):
+                dc.send(part)
+        except Exception as exc:  # aiortc raises InvalidStateError when the channel just closed
+            log.info("send to %s deferred: %s", link.peer_id, exc)
+            return False
+        return True
+
+    def _on_channel_message(self, link: PeerLink, dc: RTCDataChannel, message: str | bytes) -> None:
+        try:
+            envelope = link.reassembler.feed(message)
+        except channel.ChannelError as exc:
+            log.warning("bad message from %s: %s", link.peer_id, exc)
+            return
+        if envelope is None:
+            return
+        kind = envelope.get("t")
+        if kind == "ack":
+            link.outbox.ack(str(envelope.get("id")))
+            return
+        envelope_id = envelope.get("id")
+        if not isinstance(envelope_id, str):
+            return
+        with contextlib.suppress(Exception):
+            for part in channel.encode({"t": "ack", "id": envelope_id}):
+                dc.send(part)
+        if link.seen.first_time(envelope_id):
+            self.host.envelope_received(link.peer_id, link.office, envelope)
+
+    async def send_envelope(self, peer_id: str | None, envelope: dict[str, Any]) -> None:
+        channel.encode(envelope)  # size check up front, so the caller gets the error
+        targets = list(self.links.values()) if peer_id is None else [self.links[peer_id]]
+        for link in targets:
+            link.outbox.add(envelope)
+            self._transmit(link, envelope)
+
+    # ------------------------------------------------------------------ health and stats
+
+    async def tick(self) -> None:
+        now = time.monotonic()
+        for link in list(self.links.values()):
+            silent_since = link.last_media or link.attempt_at
+            if now - silent_since > STALL_S and (
+                link.ever_media or now - link.attempt_at > 2 * RETRY_S
+            ):
+                if link.absent_since is not None and now - link.absent_since > ABSENT_DROP_S:
+                    await self.peer_left(link.peer_id)
+                    continue
+                await self._recover(link)
+        if now - self._last_stats >= STATS_PERIOD_S:
+            self._last_stats = now
+            for link in list(self.links.values()):
+                await self._stats(link, now)
+
+    async def _stats(self, link: PeerLink, now: float) -> None:
+        pc = link.pc
+        if pc is None or pc.connectionState != "connected":
+            return
+        try:
+            report = await pc.getStats()
+        except Exception:
+            return
+        rtt: float | None = None
+        received = lost = bytes_in = 0
+        for stat in report.values():
+            if stat.type == "remote-inbound-rtp" and getattr(stat, "roundTripTime", None):
+                rtt = max(rtt or 0.0, stat.roundTripTime * 1000.0)
+            elif stat.type == "inbound-rtp":
+                received += stat.packetsReceived or 0
+                lost += max(0, stat.packetsLost or 0)
+                bytes_in += stat.bytesReceived or 0
+        elapsed = max(1e-3, now - link._stats_at)
+        fps = (link.video_frames - link._stats_frames) / elapsed
+        bitrate = loss = None
+        if link._stats_bytes is not None and bytes_in >= link._stats_bytes:
+            bitrate = (bytes_in - link._stats_bytes) * 8 / 1000 / elapsed
+            d_recv = received - (link._stats_received or 0)
+            d_lost = lost - (link._stats_lost or 0)
+            loss = 100.0 * d_lost / (d_recv + d_lost) if d_recv + d_lost > 0 else 0.0
+        link._stats_at, link._stats_frames = now, link.video_frames
+        link._stats_bytes, link._stats_received, link._stats_lost = bytes_in, received, lost
+        link.last_stats = StatsUpdated(link.peer_id, rtt, loss, bitrate, fps)
+        self.host.emit(link.last_stats)
+
+    def participants(self) -> dict[str, str]:
+        return {peer_id: link.office for peer_id, link in self.links.items()}
+
+    def reconnecting(self) -> bool:
+        return any(link.stalled for link in self.links.values())
+
+    async def close(self) -> None:
+        self._closed = True
+        for link in list(self.links.values()):
+            with contextlib.suppress(Exception):
+                await self.host.send_signal(link.peer_id, "bye", link.session)
+            await self._close_link(link)
+        self.links.clear()
