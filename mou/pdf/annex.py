@@ -1,0 +1,104 @@
+"""Lampiran: the table of picked applications and the table of obligations."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+
+from mou.pdf.clauses import Bookmark
+from mou.pdf.dates import long_date
+from mou.pdf.document import PdfDocument
+from mou.pdf.styles import Styles, markup
+
+_HEADER_BG = "#DDE3EA"
+_ZEBRA = "#F4F6F8"
+
+
+def _table_style(rows: int) -> TableStyle:
+    commands: list[tuple] = [
+        ("GRID", (0, 0), (-1, -1), 0.4, "#7A7A7A"),
+        ("BACKGROUND", (0, 0), (-1, 0), _HEADER_BG),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("ALIGN", (0, 0), (0, -1), "RIGHT"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+    # One ROWBACKGROUNDS command instead of a command per row: far cheaper for 400 rows.
+    if rows > 1:
+        commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), ["#FFFFFF", _ZEBRA]))
+    return TableStyle(commands)
+
+
+def annex(doc: PdfDocument, st: Styles, frame_width: float) -> list[Flowable]:
+    """A new page "LAMPIRAN" with A. Daftar Aplikasi and B. Kewajiban Para Pihak."""
+    if not doc.annex_apps and not doc.obligations:
+        return []
+    out: list[Flowable] = [
+        PageBreak(),
+        Bookmark("lampiran", "Lampiran"),
+        Paragraph("LAMPIRAN", st.heading),
+        Paragraph(f"{markup(doc.kind.upper())} {markup(doc.title.strip().upper())}", st.title),
+    ]
+    for party in doc.parties:
+        out.append(Paragraph(f"NOMOR : {markup(party.nomor)}", st.nomor))
+    out.append(Spacer(1, 5 * mm))
+    letter = iter("ABCDEFGH")
+    if doc.annex_apps:
+        out.append(
+            Paragraph(
+                f"{next(letter)}. Daftar Aplikasi ({len(doc.annex_apps)} aplikasi)", st.subheading
+            )
+        )
+        cell, bold = st.cell, st.cell_bold
+        rows: list[list[object]] = [
+            [
+                Paragraph("No", bold),
+                Paragraph("Nama Aplikasi", bold),
+                Paragraph("Dimensi", bold),
+                Paragraph("Perangkat Daerah", bold),
+                Paragraph("Keterangan", bold),
+            ]
+        ]
+        for number, app in enumerate(doc.annex_apps, start=1):
+            rows.append(
+                [
+                    str(number),
+                    Paragraph(markup(app.name), cell),
+                    Paragraph(markup(app.dimension), cell),
+                    Paragraph(markup(app.opd), cell),
+                    Paragraph(markup(app.description), cell),
+                ]
+            )
+        widths = [0.07, 0.22, 0.16, 0.2, 0.35]
+        table = Table(rows, colWidths=[w * frame_width for w in widths], repeatRows=1)
+        table.setStyle(_table_style(len(rows)))
+        table.setStyle(TableStyle([("FONT", (0, 1), (0, -1), cell.fontName, cell.fontSize)]))
+        out.append(table)
+    if doc.obligations:
+        out.append(Paragraph(f"{next(letter)}. Kewajiban Para Pihak", st.subheading))
+        cell, bold = st.cell, st.cell_bold
+        rows = [
+            [
+                Paragraph("No", bold),
+                Paragraph("Kewajiban", bold),
+                Paragraph("Pihak", bold),
+                Paragraph("Tenggat", bold),
+            ]
+        ]
+        for number, item in enumerate(doc.obligations, start=1):
+            rows.append(
+                [
+                    str(number),
+                    Paragraph(markup(item.what), cell),
+                    Paragraph(markup(item.party), cell),
+                    Paragraph(long_date(item.due) if item.due else "-", cell),
+                ]
+            )
+        widths = [0.07, 0.55, 0.2, 0.18]
+        table = Table(rows, colWidths=[w * frame_width for w in widths], repeatRows=1)
+        table.setStyle(_table_style(len(rows)))
+        table.setStyle(TableStyle([("FONT", (0, 1), (0, -1), cell.fontName, cell.fontSize)]))
+        out.append(table)
+    return out

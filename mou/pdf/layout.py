@@ -1,0 +1,155 @@
+"""Paper, margins and the page template: footer with "Halaman x dari y" and a QR code per page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from mou.pdf.styles import MONO, SANS, SANS_BOLD
+
+# F4 ("folio") as Indonesian regional governments use it: 215 x 330 mm, not US 8.5 x 13 in.
+F4 = (215 * mm, 330 * mm)
+PAPER_SIZES: dict[str, tuple[float, float]] = {"f4": F4, "a4": A4}
+
+_TOTAL_FORM = "LintasPageTotal"
+_QR_FORM = "LintasQr"
+QR_SIZE = 17 * mm
+
+
+@dataclass(frozen=True)
+class PageGeometry:
+    """Page size and the text frame inside the margins, in PDF points."""
+
+    width: float
+    height: float
+    left: float
+    right: float
+    top: float
+    bottom: float
+
+    @property
+    def frame_width(self) -> float:
+        """Width available to flowables."""
+        return self.width - self.left - self.right
+
+    @property
+    def frame_height(self) -> float:
+        """Height available to flowables."""
+        return self.height - self.top - self.bottom
+
+
+def page_geometry(paper: str) -> PageGeometry:
+    """Margins of an official letter: wider left margin for binding, room for the footer QR."""
+    try:
+        width, height = PAPER_SIZES[paper.lower()]
+    except KeyError:
+        raise ValueError(f"Unknown paper {paper!r}; use 'f4' or 'a4'") from None
+    return PageGeometry(width, height, left=25 * mm, right=20 * mm, top=18 * mm, bottom=30 * mm)
+
+
+def qr_payload(agreement_id: str, revision_hash: str) -> str:
+    """What the QR on every page carries: enough to look the revision up in the app's record."""
+    return f"LINTAS-KB;id={agreement_id};rev={revision_hash}"
+
+
+class AgreementDocTemplate(BaseDocTemplate):
+    """One page template for every page; the footer is drawn per page, the total filled in at the end.
+
+    The total page count is a form XObject defined after the last page, so one layout pass is
+    enough ("Halaman 3 dari 12" without rendering twice). The QR code is one form XObject drawn
+    on every page: it is the same payload, so it is encoded and stored only once.
+    """
+
+    def __init__(
+        self,
+        filename: Any,
+        *,
+        geometry: PageGeometry,
+        qr_text: str,
+        footer_text: str,
+        **kwargs: Any,
+    ) -> None:
+        self.geometry = geometry
+        self.qr_text = qr_text
+        self.footer_text = footer_text
+        super().__init__(
+            filename,
+            pagesize=(geometry.width, geometry.height),
+            leftMargin=geometry.left,
+            rightMargin=geometry.right,
+            topMargin=geometry.top,
+            bottomMargin=geometry.bottom,
+            **kwargs,
+        )
+        frame = Frame(
+            geometry.left,
+            geometry.bottom,
+            geometry.frame_width,
+            geometry.frame_height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._draw_footer)])
+        self._qr_defined = False
+
+    def _define_qr(self, canvas: Canvas) -> None:
+        widget = QrCodeWidget(self.qr_text, barLevel="M", barBorder=0)
+        x0, y0, x1, y1 = widget.getBounds()
+        drawing = Drawing(
+            QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0]
+        )
+        drawing.add(widget)
+        canvas.beginForm(_QR_FORM, 0, 0, QR_SIZE, QR_SIZE)
+        renderPDF.draw(drawing, canvas, 0, 0)
+        canvas.endForm()
+        self._qr_defined = True
+
+    def _draw_footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        g = self.geometry
+        if not self._qr_defined:
+            self._define_qr(canvas)
+        canvas.saveState()
+        base = 10 * mm
+        canvas.setStrokeColorRGB(0.6, 0.6, 0.6)
+        canvas.setLineWidth(0.4)
+        canvas.line(g.left, base + QR_SIZE + 2 * mm, g.width - g.right, base + QR_SIZE + 2 * mm)
+        canvas.setFillColorRGB(0, 0, 0)
+        canvas.setFont(SANS_BOLD, 9)
+        label = f"Halaman {canvas.getPageNumber()} dari "
+        canvas.drawString(g.left, base + 10 * mm, label)
+        canvas.saveState()
+        canvas.translate(g.left + canvas.stringWidth(label, SANS_BOLD, 9), base + 10 * mm)
+        canvas.doForm(_TOTAL_FORM)
+        canvas.restoreState()
+        canvas.setFont(SANS, 7)
+        canvas.setFillColorRGB(0.25, 0.25, 0.25)
+        canvas.drawString(g.left, base + 5.5 * mm, self.footer_text)
+        canvas.setFont(MONO, 6.5)
+        canvas.drawString(g.left, base + 2 * mm, self.qr_text)
+        canvas.translate(g.width - g.right - QR_SIZE, base)
+        canvas.doForm(_QR_FORM)
+        canvas.restoreState()
+
+
+class PageTotalCanvas(Canvas):
+    """A canvas that defines the page-total form just before saving, when the count is final."""
+
+    def save(self) -> None:
+        """Write "y" of "Halaman x dari y" once, then save the file."""
+        pages = max(self.getPageNumber() - 1, 1)  # the counter already points past the last page
+        self.beginForm(_TOTAL_FORM)
+        self.setFont(SANS_BOLD, 9)
+        self.drawString(0, 0, str(pages))
+        self.endForm()
+        super().save()
