@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from ui.vicon.chat_panel import ChatPanel
 from ui.vicon.controller import CallController
 from ui.vicon.controls import CallControls
-from ui.vicon.devices import LocalMedia, camera_choices, microphone_choices
+from ui.vicon.devices import AudioMixer, LocalMedia, camera_choices, microphone_choices
 from ui.vicon.participants import ParticipantList
 from ui.vicon.quality import LinkStats
 from ui.vicon.video_tile import VideoTile
@@ -55,8 +55,11 @@ class CallWindow(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        # A call is its own top-level window even when a page owns it.
+        self.setWindowFlag(Qt.WindowType.Window, True)
         self.controller = controller
         self.media = media
+        self.mixer: AudioMixer | None = None
         self.setWindowTitle(title or self.tr("Lintas — video call"))
         self.resize(1100, 680)
 

@@ -21,10 +21,10 @@ from concurrent.futures import Future
 from typing import Any
 
 import numpy as np
-from conferencing.engine import CallEngine
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
+from conferencing.engine import CallEngine
 from conferencing.events import (
     AppMessageReceived,
     ChatReceived,

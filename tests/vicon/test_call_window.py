@@ -1,0 +1,185 @@
+"""The call window with two real engines through the real hub (inside a network namespace).
+
+Each test re-runs itself under ``unshare -rn`` (see conftest): aioice ignores 127.0.0.1, so the
+namespace's loopback gets 127.0.0.2 and the hub and both engines use that.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from pytestqt.qtbot import QtBot
+
+from conferencing import stamp
+from tests.vicon.conftest import NETNS_ADDR, ROOT, ThreadedHub, in_netns, rerun_in_netns
+from ui.vicon.call_window import CallWindow
+from ui.vicon.controller import CallController
+from ui.vicon.devices import AudioMixer, LocalMedia
+from ui.vicon.frames import rgb_from_image
+
+BANDUNG = "Pemerintah Kota Bandung"
+PEKANBARU = "Pemerintah Kota Pekanbaru"
+ROOM = "kb-bandung-pekanbaru"
+
+pytestmark = pytest.mark.netns
+
+
+def _open(office: str, hub: ThreadedHub) -> CallWindow:
+    media = LocalMedia(office)  # no devices in tests: synthetic pattern and tone
+    controller = CallController(
+        office, video_source=media.video_source(), audio_source=media.audio_source()
+    )
+    window = CallWindow(controller, media, title=ROOM)
+    window.resize(1100, 640)
+    window.show()
+    controller.join(hub.url, ROOM, hub.token(ROOM, office))
+    return window
+
+
+def _remote_tile_ok(window: CallWindow, office: str) -> bool:
+    """A tile for ``office`` shows a decoded frame stamped by that office (not blank)."""
+    tiles = [t for pid, t in window.tiles.items() if pid and t.office == office]
+    if not tiles or tiles[0].image is None or tiles[0].frames_shown < 5:
+        return False
+    rgb = rgb_from_image(tiles[0].image)
+    read = stamp.read_rgb(rgb)
+    return read is not None and read.tag == stamp.office_tag(office) and float(rgb.std()) > 30
+
+
+def _remote_tile(window: CallWindow):
+    return next(t for pid, t in window.tiles.items() if pid)
+
+
+def _rms(pcm: bytes) -> float:
+    samples = np.frombuffer(pcm, np.int16).astype(np.float64)
+    return float(np.sqrt(np.mean(samples**2))) if samples.size else 0.0
+
+
+def _close(*windows: CallWindow) -> None:
+    for window in windows:
+        window.close()
+
+
+def test_two_offices_see_each_other_chat_mute_camera_and_leave(
+    qtbot: QtBot, request: pytest.FixtureRequest, screenshots: Path
+) -> None:
+    if not in_netns():
+        rerun_in_netns(request.node.nodeid)
+        return
+    hub = ThreadedHub(NETNS_ADDR)
+    a = _open(BANDUNG, hub)
+    assert a.banner.property("state") == "connecting" and "Connecting" in a.state_text
+    b = _open(PEKANBARU, hub)
+    mixer = AudioMixer(max_ms=1000)
+    b.controller.set_audio_sink(mixer.feed)
+    try:
+        # Tiles with real decoded frames, each stamped by the other office.
+        qtbot.waitUntil(lambda: _remote_tile_ok(a, PEKANBARU), timeout=20000)
+        qtbot.waitUntil(lambda: _remote_tile_ok(b, BANDUNG), timeout=20000)
+        assert a.banner.property("state") == "connected" and a.state_text == "Connected"
+        assert a.participants.offices() == [PEKANBARU]
+        assert b.participants.offices() == [BANDUNG]
+        # The painted widget (not just the stored image) shows the picture.
+        shot = rgb_from_image(_remote_tile(a).grab().toImage())
+        assert shot.std() > 30
+        assert a.self_tile.image is not None  # self view of the test pattern
+
+        # Quality indicator fed by StatsUpdated, numbers in the tooltip.
+        qtbot.waitUntil(lambda: _remote_tile(a).quality.stats.fps is not None, timeout=10000)
+        assert "fps" in _remote_tile(a).quality.toolTip()
+
+        # Chat typed in one window arrives in the other, under the sender's office.
+        qtbot.keyClicks(a.chat.input, "Selamat pagi dari Bandung")
+        qtbot.keyClick(a.chat.input, Qt.Key.Key_Return)
+        qtbot.waitUntil(
+            lambda: (BANDUNG, "Selamat pagi dari Bandung") in b.chat.messages, timeout=10000
+        )
+        qtbot.waitUntil(lambda: ("You", "Selamat pagi dari Bandung") in a.chat.messages)
+        a.resize(1100, 640)
+        qtbot.wait(300)
+        assert a.grab().save(str(screenshots / "call_window_en.png"))
+
+        # Mute reaches the engine: Pekanbaru hears the tone, then silence.
+        qtbot.waitUntil(lambda: mixer.available() >= 9600, timeout=10000)
+        assert _rms(mixer.mix(mixer.available())) > 500
+        qtbot.mouseClick(a.controls.mute_button, Qt.MouseButton.LeftButton)
+        assert a.controller.audio_muted and a.controls.mute_button.text() == "Unmute"
+        qtbot.wait(800)
+        mixer.mix(mixer.available())  # discard audio still in flight
+        qtbot.wait(400)
+        assert _rms(mixer.mix(mixer.available())) < 100
+
+        # Camera off reaches the engine: Pekanbaru's tile of Bandung turns black.
+        qtbot.mouseClick(a.controls.camera_button, Qt.MouseButton.LeftButton)
+        assert not a.controller.video_enabled
+
+        def dark() -> bool:
+            image = _remote_tile(b).image
+            return image is not None and float(rgb_from_image(image).mean()) < 25
+
+        qtbot.waitUntil(dark, timeout=10000)
+        qtbot.mouseClick(a.controls.camera_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dark(), timeout=10000)
+
+        # The hub goes away: both windows say they are reconnecting.
+        hub.close()
+        qtbot.waitUntil(lambda: b.banner.property("state") == "reconnecting", timeout=15000)
+        assert "reconnecting" in b.state_text
+
+        # Leave: the window says so, controls are disabled.
+        qtbot.mouseClick(a.controls.leave_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: a.banner.property("state") == "left", timeout=10000)
+        assert a.state_text == "You left the call"
+        assert not a.controls.leave_button.isEnabled()
+        assert list(a.tiles) == [""]  # only the self view remains
+    finally:
+        _close(a, b)
+
+
+def _install_indonesian(tmp_path: Path) -> QTranslator:
+    qm = tmp_path / "vicon_id.qm"
+    subprocess.run(
+        [
+            str(ROOT / ".venv/bin/pyside6-lrelease"),
+            "-silent",
+            str(ROOT / "resources/translations/vicon_id.ts"),
+            "-qm",
+            str(qm),
+        ],
+        check=True,
+    )
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    return translator
+
+
+def test_indonesian_call_window_screenshot(
+    qtbot: QtBot, request: pytest.FixtureRequest, screenshots: Path, tmp_path: Path
+) -> None:
+    if not in_netns():
+        rerun_in_netns(request.node.nodeid)
+        return
+    translator = _install_indonesian(tmp_path)
+    hub = ThreadedHub(NETNS_ADDR)
+    a = _open(BANDUNG, hub)
+    b = _open(PEKANBARU, hub)
+    try:
+        qtbot.waitUntil(lambda: _remote_tile_ok(a, PEKANBARU), timeout=20000)
+        assert a.state_text == "Terhubung"
+        assert a.controls.mute_button.text() == "Bisukan"
+        assert a.controls.leave_button.text() == "Keluar"
+        qtbot.keyClicks(b.chat.input, "Selamat siang dari Pekanbaru")
+        qtbot.keyClick(b.chat.input, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: len(a.chat.messages) == 1, timeout=10000)
+        qtbot.waitUntil(lambda: _remote_tile(a).quality.stats.fps is not None, timeout=10000)
+        qtbot.wait(300)
+        assert a.grab().save(str(screenshots / "call_window_id.png"))
+    finally:
+        _close(a, b)
+        hub.close()
+        QCoreApplication.removeTranslator(translator)

@@ -1,0 +1,1 @@
+"""Sessions (vicon): scheduling, hosting and joining video sessions between offices."""

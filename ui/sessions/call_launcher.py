@@ -1,0 +1,47 @@
+"""Open a call window for an invitation: local media, a controller and the window together."""
+
+from __future__ import annotations
+
+from PySide6.QtMultimedia import QMediaDevices
+from PySide6.QtWidgets import QWidget
+
+from conferencing.media import AudioSource, VideoSource
+from ui.sessions.invite import Invite
+from ui.settings import Settings
+from ui.vicon.call_window import CallWindow
+from ui.vicon.controller import CallController
+from ui.vicon.devices import SYNTHETIC_ID, AudioMixer, LocalMedia, SpeakerOutput
+
+
+def open_call(
+    office: str,
+    invite: Invite,
+    *,
+    settings: Settings | None = None,
+    synthetic: bool = False,
+    parent: QWidget | None = None,
+) -> CallWindow:
+    """Create media + engine for ``office``, show a call window and start joining.
+
+    ``synthetic`` forces the test pattern and tone (tests, machines without devices); otherwise
+    the camera and microphone chosen in Settings are used when present.
+    """
+    camera = SYNTHETIC_ID if synthetic or settings is None else settings.camera_id
+    microphone = SYNTHETIC_ID if synthetic or settings is None else settings.microphone_id
+    media = LocalMedia(office, camera_id=camera, microphone_id=microphone)
+    video: VideoSource = media.video_source()
+    audio: AudioSource = media.audio_source()
+    controller = CallController(office, video_source=video, audio_source=audio)
+    window = CallWindow(controller, media, title=invite.room, parent=parent)
+    controller.setParent(window)
+    media.setParent(window)
+    # Remote audio: engine threads fill the mixer; a speaker (when the machine has one) drains it.
+    window.mixer = AudioMixer()
+    controller.set_audio_sink(window.mixer.feed)
+    controller.sig_participant_left.connect(lambda peer_id, _office: window.mixer.drop(peer_id))
+    output = QMediaDevices.defaultAudioOutput()
+    if not output.isNull():
+        SpeakerOutput(window.mixer, output, window).start()
+    window.show()
+    controller.join(invite.hub_url, invite.room, invite.token)
+    return window

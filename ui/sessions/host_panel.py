@@ -1,0 +1,193 @@
+"""'Host a session': run the hub inside the app, create a room and invite other offices."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from conferencing.hub.embedded import EmbeddedHub
+from conferencing.hub.tokens import issue_token
+from ui.sessions.addresses import lan_addresses, with_host
+from ui.sessions.invite import Invite, format_invite
+
+#: Default invite lifetime: a working day, so an invite sent in the morning works all day.
+DEFAULT_TTL_HOURS = 12
+
+
+def new_room_name(now: datetime | None = None) -> str:
+    """A readable, unguessable room name such as ``sesi-20260122-1f3a9c``."""
+    stamp = (now or datetime.now()).strftime("%Y%m%d")
+    return f"sesi-{stamp}-{secrets.token_hex(3)}"
+
+
+class HostPanel(QWidget):
+    """Starts/stops the embedded hub and issues invitation texts.
+
+    ``sig_join(Invite)`` asks the page to open the call for the local office.
+    """
+
+    sig_join = Signal(object)
+    sig_hosting_changed = Signal(bool)
+
+    def __init__(
+        self,
+        office: str,
+        counterparts: list[str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.office = office
+        self.hub: EmbeddedHub | None = None
+        self.hub_url = ""
+        intro = QLabel(
+            self.tr(
+                "Run the meeting hub on this computer. Offices on the same network (or that "
+                "can reach this computer) join with the invitation you send them."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.start_button = QPushButton(self.tr("Start hosting"), self)
+        self.stop_button = QPushButton(self.tr("Stop hosting"), self)
+        self.status_label = QLabel(self.tr("Not hosting."), self)
+        self.room_edit = QLineEdit(new_room_name(), self)
+        self.address_combo = QComboBox(self)
+        self.address_combo.setEditable(True)
+        self.address_combo.addItems(lan_addresses())
+        self.address_combo.setToolTip(
+            self.tr("The address other offices use to reach this computer.")
+        )
+        self.guest_combo = QComboBox(self)
+        self.guest_combo.setEditable(True)
+        self.guest_combo.addItems(counterparts or [])
+        self.guest_combo.setCurrentText("")
+        self.guest_combo.lineEdit().setPlaceholderText(self.tr("e.g. Pemerintah Kota Pekanbaru"))
+        self.ttl_spin = QSpinBox(self)
+        self.ttl_spin.setRange(1, 24 * 14)
+        self.ttl_spin.setValue(DEFAULT_TTL_HOURS)
+        self.ttl_spin.setSuffix(self.tr(" h"))
+        self.invite_button = QPushButton(self.tr("Create invitation"), self)
+        self.invite_text = QPlainTextEdit(self)
+        self.invite_text.setReadOnly(True)
+        self.invite_text.setPlaceholderText(self.tr("The invitation to send appears here."))
+        self.copy_button = QPushButton(self.tr("Copy invitation"), self)
+        self.join_button = QPushButton(self.tr("Open the call"), self)
+        self.join_button.setObjectName("primaryAction")
+
+        form = QFormLayout()
+        form.addRow(self.tr("Room:"), self.room_edit)
+        form.addRow(self.tr("This computer's address:"), self.address_combo)
+        form.addRow(self.tr("Invite office:"), self.guest_combo)
+        form.addRow(self.tr("Invitation valid for:"), self.ttl_spin)
+        hub_row = QHBoxLayout()
+        hub_row.addWidget(self.start_button)
+        hub_row.addWidget(self.stop_button)
+        hub_row.addWidget(self.status_label, 1)
+        action_row = QHBoxLayout()
+        action_row.addWidget(self.invite_button)
+        action_row.addWidget(self.copy_button)
+        action_row.addStretch(1)
+        action_row.addWidget(self.join_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(hub_row)
+        layout.addLayout(form)
+        layout.addWidget(self.invite_text, 1)
+        layout.addLayout(action_row)
+
+        self.start_button.clicked.connect(self.start_hosting)
+        self.stop_button.clicked.connect(self.stop_hosting)
+        self.invite_button.clicked.connect(self.create_invitation)
+        self.copy_button.clicked.connect(self.copy_invitation)
+        self.join_button.clicked.connect(self._join_own_call)
+        self.guest_combo.editTextChanged.connect(self._update_enabled)
+        self._update_enabled()
+
+    @property
+    def hosting(self) -> bool:
+        """Whether the embedded hub is running."""
+        return self.hub is not None
+
+    def start_hosting(self) -> bool:
+        """Start the embedded hub on every interface; False (with the reason shown) on failure."""
+        if self.hub is not None:
+            return True
+        hub = EmbeddedHub()
+        try:
+            self.hub_url = hub.start(host="0.0.0.0", port=0)
+        except OSError as exc:
+            self.status_label.setText(self.tr("Could not start the hub: {error}").format(error=exc))
+            return False
+        self.hub = hub
+        self.status_label.setText(self.tr("Hosting on port {port}.").format(port=self._port()))
+        self._update_enabled()
+        self.sig_hosting_changed.emit(True)
+        return True
+
+    def stop_hosting(self) -> None:
+        """Stop the hub; every office in the room is disconnected."""
+        if self.hub is None:
+            return
+        self.hub.stop()
+        self.hub = None
+        self.hub_url = ""
+        self.status_label.setText(self.tr("Not hosting."))
+        self._update_enabled()
+        self.sig_hosting_changed.emit(False)
+
+    def invite_for(self, office: str) -> Invite:
+        """A signed invitation of ``office`` to the current room (hub must be running)."""
+        if self.hub is None:
+            raise RuntimeError("start hosting first")
+        room = self.room_edit.text().strip()
+        address = self.address_combo.currentText().strip() or "127.0.0.1"
+        token = issue_token(self.hub.secret, room, office, self.ttl_spin.value() * 3600)
+        return Invite(with_host(self.hub_url, address), room, token, office)
+
+    def create_invitation(self) -> str:
+        """Fill the invitation box for the office typed in 'Invite office'; returns the text."""
+        guest = self.guest_combo.currentText().strip()
+        if self.hub is None or not guest:
+            return ""
+        text = format_invite(self.invite_for(guest), self.office)
+        self.invite_text.setPlainText(text)
+        self.copy_button.setEnabled(True)
+        return text
+
+    def copy_invitation(self) -> None:
+        """Put the invitation on the clipboard for pasting into e-mail or chat."""
+        QGuiApplication.clipboard().setText(self.invite_text.toPlainText())
+        self.status_label.setText(self.tr("Invitation copied."))
+
+    def _join_own_call(self) -> None:
+        if self.hub is not None:
+            self.sig_join.emit(self.invite_for(self.office))
+
+    def _port(self) -> int:
+        from urllib.parse import urlsplit
+
+        return urlsplit(self.hub_url).port or 0
+
+    def _update_enabled(self) -> None:
+        hosting = self.hub is not None
+        self.start_button.setEnabled(not hosting)
+        self.stop_button.setEnabled(hosting)
+        self.room_edit.setEnabled(not hosting)
+        self.invite_button.setEnabled(hosting and bool(self.guest_combo.currentText().strip()))
+        self.copy_button.setEnabled(hosting and bool(self.invite_text.toPlainText()))
+        self.join_button.setEnabled(hosting)
