@@ -111,7 +111,13 @@ class HubClient:
                     if exc.code in (p.E_TOKEN_EXPIRED, p.E_TOKEN_INVALID, p.E_TOKEN_ROOM):
                         return
                     continue
-                except (TimeoutError, OSError, aiohttp.ClientError, ConnectionError, p.ProtocolError) as exc:
+                except (
+                    TimeoutError,
+                    OSError,
+                    aiohttp.ClientError,
+                    ConnectionError,
+                    p.ProtocolError,
+                ) as exc:
                     log.debug("hub reconnect attempt %d failed: %s", attempt, exc)
                     continue
                 await self._on_link(True, welcome)

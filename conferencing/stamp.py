@@ -41,7 +41,7 @@ def office_tag(office: str) -> int:
 
 def _layout(width: int) -> tuple[int, int, int]:
     """Block size, columns and rows of the stamp grid for a frame ``width`` pixels wide."""
-    block = max(8, (width // 80) // 8 * 8)
+    block = 8 if width < 320 else 16
     cols = min(MAX_COLUMNS, width // block)
     rows = -(-TOTAL_BITS // cols)
     return block, cols, rows

@@ -189,9 +189,12 @@ class MeshTopology(Topology):
         if session < link.session:
             return
         pc = link.pc
-        if session == link.session and pc is not None:
-            if pc.signalingState != "have-local-offer" or self._i_offer(link):
-                return  # duplicate, or glare that the smaller peer id wins
+        if (
+            session == link.session
+            and pc is not None
+            and (pc.signalingState != "have-local-offer" or self._i_offer(link))
+        ):
+            return  # duplicate, or glare that the smaller peer id wins
         pc = self._new_pc(link, session)
         await pc.setRemoteDescription(RTCSessionDescription(sdp=sdp, type="offer"))
         self._add_local_tracks(link, pc)
@@ -343,14 +346,18 @@ class MeshTopology(Topology):
         except Exception:
             return
         rtt: float | None = None
-        received = lost = bytes_in = 0
+        received = lost = 0
+        transport_bytes: dict[str, int] = {}
         for stat in report.values():
             if stat.type == "remote-inbound-rtp" and getattr(stat, "roundTripTime", None):
                 rtt = max(rtt or 0.0, stat.roundTripTime * 1000.0)
             elif stat.type == "inbound-rtp":
                 received += stat.packetsReceived or 0
                 lost += max(0, stat.packetsLost or 0)
-                bytes_in += stat.bytesReceived or 0
+            elif stat.type == "transport":
+                # aiortc has no per-stream byte counters; the (bundled) DTLS transport has them.
+                transport_bytes[stat.id] = stat.bytesReceived or 0
+        bytes_in = sum(transport_bytes.values())
         elapsed = max(1e-3, now - link._stats_at)
         fps = (link.video_frames - link._stats_frames) / elapsed
         bitrate = loss = None

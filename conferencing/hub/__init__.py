@@ -1,0 +1,1 @@
+"""The signaling hub (aiohttp WebSocket): rooms, invite tokens, presence and relay."""

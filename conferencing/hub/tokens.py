@@ -1,0 +1,120 @@
+"""Invite tokens: HMAC-SHA256 signed claims (room, office, expiry) under the hub secret.
+
+Format: ``base64url(claims JSON) "." base64url(HMAC-SHA256(secret, first part))``. The hub
+admits a ``join`` only with a token it signed, for that room, not yet expired.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import secrets
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from conferencing import protocol as p
+
+DEFAULT_TTL_S = 24 * 3600
+MIN_SECRET_BYTES = 16
+
+
+class TokenError(Exception):
+    """A token was refused. ``code`` is a protocol error code; ``str()`` the clear reason."""
+
+    def __init__(self, code: str, reason: str) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class TokenClaims:
+    """What a valid token grants."""
+
+    room: str
+    office: str
+    expires_at: int  # Unix seconds
+    nonce: str
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def _mac(secret: bytes, body: str) -> str:
+    return _b64(hmac.new(secret, body.encode("ascii"), hashlib.sha256).digest())
+
+
+def issue_token(
+    secret: bytes, room: str, office: str, ttl_s: int = DEFAULT_TTL_S, *, now: float | None = None
+) -> str:
+    """Sign an invite for ``office`` to ``room`` valid for ``ttl_s`` seconds."""
+    if len(secret) < MIN_SECRET_BYTES:
+        raise ValueError(f"the hub secret must be at least {MIN_SECRET_BYTES} bytes")
+    if not p.ROOM_RE.match(room):
+        raise ValueError("room names use letters, digits and . _ : - (at most 64 characters)")
+    if not office.strip() or len(office) > 200:
+        raise ValueError("office must be a non-empty name of at most 200 characters")
+    if ttl_s <= 0:
+        raise ValueError("ttl must be positive")
+    issued = int(time.time() if now is None else now)
+    claims = {"room": room, "office": office, "exp": issued + int(ttl_s), "n": secrets.token_hex(6)}
+    body = _b64(json.dumps(claims, separators=(",", ":"), ensure_ascii=False).encode("utf-8"))
+    return f"{body}.{_mac(secret, body)}"
+
+
+def verify_token(secret: bytes, token: str, room: str, *, now: float | None = None) -> TokenClaims:
+    """Check ``token`` for ``room``; raises :class:`TokenError` saying exactly why not."""
+    body, _, mac = token.partition(".")
+    if not body or not mac or not body.isascii() or not mac.isascii():
+        raise TokenError(p.E_TOKEN_INVALID, "the invite token is malformed")
+    if not hmac.compare_digest(_mac(secret, body), mac):
+        raise TokenError(p.E_TOKEN_INVALID, "the invite token was not issued by this hub")
+    try:
+        claims = json.loads(_unb64(body))
+        granted = TokenClaims(
+            str(claims["room"]), str(claims["office"]), int(claims["exp"]), str(claims.get("n", ""))
+        )
+    except (ValueError, KeyError, TypeError):
+        raise TokenError(p.E_TOKEN_INVALID, "the invite token is malformed") from None
+    current = time.time() if now is None else now
+    if current >= granted.expires_at:
+        when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(granted.expires_at))
+        raise TokenError(p.E_TOKEN_EXPIRED, f"the invite token expired at {when}")
+    if granted.room != room:
+        raise TokenError(
+            p.E_TOKEN_ROOM, f"the invite token is for room '{granted.room}', not '{room}'"
+        )
+    return granted
+
+
+def new_secret() -> bytes:
+    """A fresh random hub secret."""
+    return secrets.token_bytes(32)
+
+
+def load_secret(path: Path, *, create: bool = False) -> bytes:
+    """Read a hub secret file (hex or raw); with ``create`` make one (mode 0600) if missing."""
+    if not path.exists():
+        if not create:
+            raise FileNotFoundError(f"secret file {path} does not exist")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        secret = new_secret()
+        path.write_text(secret.hex() + "\n", encoding="ascii")
+        path.chmod(0o600)
+        return secret
+    raw = path.read_bytes().strip()
+    try:
+        secret = bytes.fromhex(raw.decode("ascii"))
+    except (UnicodeDecodeError, ValueError):
+        secret = raw
+    if len(secret) < MIN_SECRET_BYTES:
+        raise ValueError(f"secret file {path} holds fewer than {MIN_SECRET_BYTES} bytes")
+    return secret
