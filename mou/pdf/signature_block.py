@@ -57,7 +57,8 @@ class SignatureBox(Flowable):
         x, y = canvas.absolutePosition(0, 0)
         self.sink[self.party_index] = (
             canvas.getPageNumber() - 1,
-            (round(x, 2), round(y, 2), round(x + self.width, 2), round(y + self.height, 2)),
+            # Whole points: pyHanko's stamp layout computes aspect ratios with Fraction (ints only).
+            (round(x), round(y), round(x + self.width), round(y + self.height)),
         )
         canvas.saveState()
         canvas.setStrokeColorRGB(0.75, 0.75, 0.75)
