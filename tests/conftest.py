@@ -15,11 +15,6 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-# PySide6 6.12.0 on Python 3.11 drops a reference of True per Signal.emit(); without this the
-# interpreter aborts at exit (code 134) after any Qt test. See ui/qt_compat.py.
-from ui.qt_compat import make_bools_immortal  # noqa: E402
-
-make_bools_immortal()
 
 
 @pytest.fixture
