@@ -1,9 +1,193 @@
-"""Subcommands of the conferencing core: ``hub``, ``invite`` and ``call``."""
+"""Subcommands of the conferencing core: ``hub``, ``invite`` and ``call``.
+
+Handlers import aiohttp/aiortc lazily so ``main.py --help`` and the GUI start fast.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Declare the conferencing subcommands (handlers import their modules lazily)."""
+    hub = sub.add_parser("hub", help="run the signaling hub (rooms, invite tokens, relay)")
+    hub.add_argument("--host", default="0.0.0.0", help="address to listen on (default 0.0.0.0)")
+    hub.add_argument(
+        "--port", type=int, default=8765, help="port (default 8765; 0 = any free port)"
+    )
+    hub.add_argument(
+        "--tls-cert", metavar="C", help="PEM certificate: serve wss:// instead of ws://"
+    )
+    hub.add_argument("--tls-key", metavar="K", help="PEM private key for --tls-cert")
+    hub.add_argument(
+        "--secret-file", metavar="F", help="hub secret for invite tokens (created if missing)"
+    )
+    hub.add_argument(
+        "--stun", metavar="URL", action="append", default=[], help="STUN server handed to clients"
+    )
+    hub.add_argument(
+        "--turn", metavar="URL", action="append", default=[], help="TURN server handed to clients"
+    )
+    hub.add_argument("--turn-user", metavar="U", help="TURN user name")
+    hub.add_argument("--turn-password", metavar="P", help="TURN password")
+    hub.add_argument("--max-peers", type=int, default=4, help="offices per room (default 4)")
+    hub.set_defaults(func=_run_hub)
+
+    invite = sub.add_parser("invite", help="print an invite token for an office to a room")
+    invite.add_argument("--secret-file", metavar="F", required=True, help="the hub's secret file")
+    invite.add_argument("--room", required=True, help="room (session) name")
+    invite.add_argument(
+        "--office", required=True, help='office name, e.g. "Pemerintah Kota Bandung"'
+    )
+    invite.add_argument(
+        "--ttl",
+        type=int,
+        default=24 * 3600,
+        metavar="S",
+        help="validity in seconds (default 1 day)",
+    )
+    invite.set_defaults(func=_run_invite)
+
+    call = sub.add_parser("call", help="join a room headless with a synthetic source")
+    call.add_argument(
+        "--hub", required=True, metavar="URL", help="hub URL, ws://host:port/ws or wss://..."
+    )
+    call.add_argument("--room", required=True)
+    call.add_argument("--token", required=True)
+    call.add_argument(
+        "--office", default="Headless client", help="office name drawn into the test pattern"
+    )
+    call.add_argument(
+        "--synthetic", default="640x480", metavar="WxH", help="test pattern size (default 640x480)"
+    )
+    call.add_argument("--fps", type=int, default=30)
+    call.add_argument("--seconds", type=float, default=10.0, help="stay this long after joining")
+    call.add_argument(
+        "--report", action="store_true", help="print one JSON object with the measurements"
+    )
+    call.add_argument("--ca-file", metavar="PEM", help="trust this certificate for a wss:// hub")
+    call.add_argument(
+        "--relay", action="store_true", help="force TURN relay (iceTransportPolicy=relay)"
+    )
+    call.set_defaults(func=_run_call)
+
+
+def _run_hub(args: argparse.Namespace) -> int:
+    import asyncio
+    import logging
+    import signal
+    import ssl
+    import tempfile
+    from pathlib import Path
+
+    from conferencing import protocol as p
+    from conferencing.hub.server import HubServer
+    from conferencing.hub.tokens import load_secret, new_secret
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    if args.secret_file:
+        secret = load_secret(Path(args.secret_file), create=True)
+    else:
+        secret = new_secret()
+        handle, name = tempfile.mkstemp(prefix="lintas-hub-", suffix=".secret")
+        with open(handle, "w", encoding="ascii") as fh:
+            fh.write(secret.hex() + "\n")
+        print(f"no --secret-file given: temporary secret written to {name}", file=sys.stderr)
+    ssl_context = None
+    if args.tls_cert or args.tls_key:
+        if not (args.tls_cert and args.tls_key):
+            print("error: --tls-cert and --tls-key go together", file=sys.stderr)
+            return 2
+        ssl_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        ssl_context.load_cert_chain(args.tls_cert, args.tls_key)
+    ice: list[p.IceServer] = []
+    if args.stun:
+        ice.append(p.IceServer(urls=list(args.stun)))
+    if args.turn:
+        ice.append(
+            p.IceServer(
+                urls=list(args.turn), username=args.turn_user, credential=args.turn_password
+            )
+        )
+    server = HubServer(
+        args.host,
+        args.port,
+        secret,
+        ice_servers=ice,
+        ssl_context=ssl_context,
+        max_peers=args.max_peers,
+    )
+
+    async def serve() -> None:
+        await server.start()
+        print(f"hub listening on {server.url}", flush=True)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        await stop.wait()
+        await server.stop()
+
+    asyncio.run(serve())
+    return 0
+
+
+def _run_invite(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from conferencing.hub.tokens import issue_token, load_secret
+
+    try:
+        secret = load_secret(Path(args.secret_file))
+        print(issue_token(secret, args.room, args.office, args.ttl))
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _run_call(args: argparse.Namespace) -> int:
+    import json
+    import ssl
+    import time
+
+    from conferencing.callreport import CallReport
+    from conferencing.engine import CallEngine
+    from conferencing.media import SyntheticAudioSource, SyntheticVideoSource
+    from conferencing.signaling import JoinRefused
+
+    try:
+        width, height = (int(v) for v in args.synthetic.lower().split("x"))
+        video = SyntheticVideoSource(args.office, width, height, args.fps)
+    except ValueError as exc:
+        print(
+            f"error: --synthetic must be WxH with even numbers, e.g. 640x480 ({exc})",
+            file=sys.stderr,
+        )
+        return 2
+    ssl_context = ssl.create_default_context(cafile=args.ca_file) if args.ca_file else None
+    engine = CallEngine(
+        args.office,
+        video_source=video,
+        audio_source=SyntheticAudioSource(),
+        ice_transport_policy="relay" if args.relay else "all",
+        ssl_context=ssl_context,
+    )
+    report = CallReport(engine)
+    engine.start()
+    code = 0
+    try:
+        engine.submit(engine.join(args.hub, args.room, args.token)).result(timeout=30)
+        time.sleep(args.seconds)
+    except JoinRefused as exc:
+        print(f"error: the hub refused to join: {exc}", file=sys.stderr)
+        code = 3
+    except Exception as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        code = 1
+    result = report.as_dict()
+    engine.stop()
+    if args.report:
+        print(json.dumps(result), flush=True)
+    return code

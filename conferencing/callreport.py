@@ -1,0 +1,129 @@
+"""Measurements of one engine's call: what ``main.py call --report`` prints.
+
+A :class:`CallReport` attaches to a :class:`~conferencing.engine.CallEngine` as a listener and
+frame observer. It reads the synthetic stamp of every remote frame, so it can tell whose frame
+arrived, check it decoded intact, and compute glass-to-glass latency from the stamped send time.
+"""
+
+from __future__ import annotations
+
+import statistics
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import av
+
+from conferencing import stamp
+from conferencing.engine import CallEngine
+from conferencing.events import (
+    ConnectionStateChanged,
+    EngineError,
+    EngineEvent,
+    ParticipantJoined,
+    StatsUpdated,
+)
+
+
+@dataclass
+class PeerFigures:
+    """What arrived from one peer."""
+
+    frames: int = 0
+    stamped: int = 0
+    first_at: float | None = None
+    last_at: float | None = None
+    last_counter: int | None = None
+    counters_increasing: bool = True
+    tags: set[int] = field(default_factory=set)
+    latencies_ms: list[float] = field(default_factory=list)
+    rtt_ms: float | None = None
+    loss_pct: float | None = None
+
+
+class CallReport:
+    """Collects per-peer figures from an engine (thread-safe; observers run on the engine thread)."""
+
+    def __init__(self, engine: CallEngine, *, read_stamps: bool = True) -> None:
+        self.engine = engine
+        self.read_stamps = read_stamps
+        self.peers: dict[str, PeerFigures] = {}
+        self.states: list[tuple[float, str, str]] = []
+        self.errors: list[str] = []
+        self.offices: dict[str, str] = {}
+        self.first_frame_at: float | None = None
+        self._lock = threading.Lock()
+        engine.add_listener(self._on_event)
+        engine.add_frame_observer(self._on_frame)
+
+    def _on_event(self, event: EngineEvent) -> None:
+        with self._lock:
+            if isinstance(event, StatsUpdated):
+                fig = self.peers.setdefault(event.peer_id, PeerFigures())
+                fig.rtt_ms, fig.loss_pct = event.rtt_ms, event.loss_pct
+            elif isinstance(event, ParticipantJoined):
+                self.offices[event.peer_id] = event.office
+            elif isinstance(event, ConnectionStateChanged):
+                self.states.append((time.monotonic(), event.state, event.reason))
+            elif isinstance(event, EngineError):
+                self.errors.append(event.message)
+
+    def _on_frame(self, peer_id: str, frame: av.VideoFrame) -> None:
+        now = time.monotonic()
+        value = stamp.read_frame(frame) if self.read_stamps else None
+        wall_ms = int(time.time() * 1000)
+        with self._lock:
+            fig = self.peers.setdefault(peer_id, PeerFigures())
+            fig.frames += 1
+            if fig.first_at is None:
+                fig.first_at = now
+            fig.last_at = now
+            if self.first_frame_at is None:
+                self.first_frame_at = now
+            if value is not None:
+                fig.stamped += 1
+                fig.tags.add(value.tag)
+                if fig.last_counter is not None and value.counter <= fig.last_counter:
+                    fig.counters_increasing = False
+                fig.last_counter = value.counter
+                fig.latencies_ms.append(wall_ms - stamp.unwrap_ms(value.sent_ms, wall_ms))
+
+    def frames_since(self, peer_id: str, since: float) -> bool:
+        """True when a frame from ``peer_id`` arrived after monotonic time ``since``."""
+        with self._lock:
+            fig = self.peers.get(peer_id)
+            return fig is not None and fig.last_at is not None and fig.last_at > since
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON-friendly report."""
+        with self._lock:
+            joined = self.engine.joined_at
+            first = None
+            if joined is not None and self.first_frame_at is not None:
+                first = round((self.first_frame_at - joined) * 1000, 1)
+            offices = {**self.offices, **self.engine.participants}
+            peers: dict[str, Any] = {}
+            for peer_id, fig in self.peers.items():
+                span = (fig.last_at - fig.first_at) if fig.first_at and fig.last_at else 0.0
+                lat = fig.latencies_ms
+                peers[peer_id] = {
+                    "office": offices.get(peer_id),
+                    "frames": fig.frames,
+                    "stamped_frames": fig.stamped,
+                    "fps": round((fig.frames - 1) / span, 2) if span > 0 else 0.0,
+                    "rtt_ms": None if fig.rtt_ms is None else round(fig.rtt_ms, 2),
+                    "loss_pct": None if fig.loss_pct is None else round(fig.loss_pct, 2),
+                    "latency_ms_median": round(statistics.median(lat), 1) if lat else None,
+                    "counters_increasing": fig.counters_increasing,
+                    "office_tags": sorted(fig.tags),
+                }
+            return {
+                "office": self.engine.office,
+                "peer_id": self.engine.peer_id,
+                "join_to_first_frame_ms": first,
+                "state": self.engine.state,
+                "states": [s for _, s, _ in self.states],
+                "errors": list(self.errors),
+                "peers": peers,
+            }
