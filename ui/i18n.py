@@ -53,9 +53,9 @@ def install_language(language: str, folder: Path = paths.TRANSLATIONS) -> list[P
         QCoreApplication.removeTranslator(translator)
     _installed.clear()
     if language == INDONESIAN:
-        QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Territory.Indonesia))
+        QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
     else:
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     loaded: list[Path] = []
     if language == ENGLISH:
         return loaded

@@ -118,9 +118,7 @@ class Settings:
             self.qsettings = source
         else:
             folder = source if source is not None else paths.data_dir()
-            self.qsettings = QSettings(
-                str(paths.settings_file(folder)), QSettings.Format.IniFormat
-            )
+            self.qsettings = QSettings(str(paths.settings_file(folder)), QSettings.Format.IniFormat)
 
     @classmethod
     def options(cls) -> dict[str, Option[Any]]:

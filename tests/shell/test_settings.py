@@ -88,6 +88,15 @@ def test_reset_returns_to_default(app_data_dir: Path) -> None:
     settings.paper_size = "a4"
     settings.reset("paper_size")
     assert settings.paper_size == "f4"
-    assert set(Settings.options()) >= {"language", "database_url", "hub_address", "turn_url",
-                                       "turn_username", "turn_password", "paper_size",
-                                       "camera_id", "microphone_id", "window_geometry"}
+    assert set(Settings.options()) >= {
+        "language",
+        "database_url",
+        "hub_address",
+        "turn_url",
+        "turn_username",
+        "turn_password",
+        "paper_size",
+        "camera_id",
+        "microphone_id",
+        "window_geometry",
+    }

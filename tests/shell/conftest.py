@@ -1,0 +1,52 @@
+"""Fixtures for the shell tests: a real SQLite database with (or without) a local office."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from mou.db import Database, open_database, sqlite_url
+from mou.office import GovernmentLevel, OfficeProfile, Role, create_local_office
+from ui import paths
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+
+BANDUNG = OfficeProfile(
+    level=GovernmentLevel.KOTA,
+    region="Bandung",
+    unit="Bagian Kerja Sama",
+    head_name="Muhammad Farhan",
+    head_title="Wali Kota Bandung",
+)
+BANDUNG_USERS = [
+    ("Muhammad Farhan", Role.SIGNATORY),
+    ("Rina Kusumawati", Role.DRAFTER),
+    ("Dedi Supriadi", Role.REVIEWER),
+]
+
+
+@pytest.fixture
+def empty_database(app_data_dir: Path) -> Iterator[Database]:
+    """The default SQLite file in the test's data folder, migrated, with no office yet."""
+    db = open_database(
+        sqlite_url(paths.database_file(app_data_dir)), backup_dir=paths.backups_dir(app_data_dir)
+    )
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def office_database(empty_database: Database) -> Database:
+    """The default SQLite file holding Bandung's office and three users."""
+    with empty_database.session() as session:
+        create_local_office(session, BANDUNG, BANDUNG_USERS)
+    return empty_database
+
+
+@pytest.fixture
+def screenshots() -> Path:
+    """The (gitignored) folder the screenshot tests write into."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    return SCREENSHOTS

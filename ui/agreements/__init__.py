@@ -1,0 +1,1 @@
+"""Agreements: drafting and reviewing Kesepakatan Bersama."""

@@ -1,0 +1,128 @@
+"""Starting the desktop app: language, database, first-run wizard, main window.
+
+Kept lean for the cold start (≤ 1.0 s): nothing here imports aiortc, reportlab or pyHanko; the
+pages that need them import them when first shown.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from ui import i18n, paths
+from ui.bridge import EventBridge
+from ui.settings import Settings
+
+
+def database_url_for(cli_url: str | None, settings: Settings, data_dir: Path) -> str:
+    """``--database``, else ``LINTAS_DATABASE_URL``, else the saved setting, else the SQLite file."""
+    from mou.db import sqlite_url
+
+    return (
+        cli_url
+        or os.environ.get("LINTAS_DATABASE_URL")
+        or settings.database_url
+        or sqlite_url(paths.database_file(data_dir))
+    )
+
+
+def open_database_interactive(url: str, backup_dir: Path):  # -> Database | None
+    """Open the database; on damage ask the user (restore the newest backup, or quit).
+
+    Returns ``None`` when the user quits; then nothing on disk has been touched.
+    """
+    from mou.db import DatabaseCorruptError, open_database, restore_backup
+    from ui.database_recovery import CorruptDatabaseDialog, DatabaseErrorDialog
+
+    while True:
+        try:
+            return open_database(url, backup_dir=backup_dir)
+        except DatabaseCorruptError as error:
+            dialog = CorruptDatabaseDialog(error)
+            if dialog.exec() != CorruptDatabaseDialog.RESTORE or not error.backups:
+                return None
+            aside = restore_backup(error.path, error.backups[0])
+            QMessageBox.information(
+                None,
+                QApplication.translate("App", "Backup restored"),
+                QApplication.translate(
+                    "App", "The backup was restored. The damaged file was kept as %1."
+                ).replace("%1", str(aside)),
+            )
+        except Exception as error:  # server down, bad URL, permissions: say so, never crash
+            DatabaseErrorDialog(url, str(error)).exec()
+            return None
+
+
+def build_context(database, settings: Settings, data_dir: Path, bridge: EventBridge):
+    """The AppContext for an installation that already has its local office (else ``None``)."""
+    from mou import office as office_api
+    from ui.context import AppContext
+
+    with database.session() as session:
+        office = office_api.local_office(session)
+        users = office_api.local_users(session)
+    if office is None:
+        return None
+    current = next((u for u in users if u.id == settings.last_user_id), users[0] if users else None)
+    return AppContext(
+        database=database,
+        settings=settings,
+        data_dir=data_dir,
+        office=office,
+        current_user=current,
+        bridge=bridge,
+    )
+
+
+def create_application() -> QApplication:
+    """The QApplication with Lintas' names (reused when one exists, as under pytest-qt)."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setOrganizationName(paths.ORGANIZATION)
+    app.setApplicationName(paths.APPLICATION)
+    app.setApplicationDisplayName("Lintas")
+    return app  # type: ignore[return-value]
+
+
+def start(database_url: str | None = None):  # -> MainWindow | None
+    """Everything up to and including showing the main window; ``None`` when the user quit."""
+    create_application()
+    data_dir = paths.data_dir()
+    settings = Settings(data_dir)
+    i18n.install_language(i18n.resolve_language(settings.language))
+    url = database_url_for(database_url, settings, data_dir)
+    database = open_database_interactive(url, paths.backups_dir(data_dir))
+    if database is None:
+        return None
+    bridge = EventBridge()
+    context = build_context(database, settings, data_dir, bridge)
+    if context is None:
+        from ui.wizard.wizard import FirstRunWizard
+
+        wizard = FirstRunWizard(database, data_dir)
+        if wizard.exec() != QDialog.DialogCode.Accepted and not wizard.office_created:
+            database.dispose()
+            return None
+        context = build_context(database, settings, data_dir, bridge)
+        if context is None:
+            return None
+
+    from ui.main_window import MainWindow
+
+    window = MainWindow(context)
+    window.show()
+    return window
+
+
+def run_app(database_url: str | None) -> int:
+    """Run the desktop app until its window closes; the process exit code."""
+    app = create_application()
+    window = start(database_url)
+    if window is None:
+        return 1
+    code = app.exec()
+    window.context.database.dispose()
+    return code

@@ -1,0 +1,1 @@
+"""Archive: signed agreements and finished sessions."""

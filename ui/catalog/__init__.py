@@ -1,0 +1,1 @@
+"""App catalog: the smart-city applications an office can share."""

@@ -1,0 +1,138 @@
+"""Dialogs shown when the database cannot be opened.
+
+A damaged SQLite file is never overwritten silently: the user either restores the newest
+automatic backup (the damaged file is moved aside by ``mou.db.restore_backup`` and kept) or quits,
+which leaves every file exactly as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mou.db import DatabaseCorruptError
+
+
+class CorruptDatabaseDialog(QDialog):
+    """Explains the damage and offers: restore the newest backup, or quit."""
+
+    RESTORE = 1
+    QUIT = 0
+
+    def __init__(self, error: DatabaseCorruptError, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.error = error
+        self.setWindowTitle(self.tr("The database is damaged"))
+        self.setObjectName("corruptDatabaseDialog")
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        warning = QLabel()
+        warning.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(48, 48)
+        )
+        warning.setAlignment(Qt.AlignmentFlag.AlignTop)
+        top.addWidget(warning)
+        text = QVBoxLayout()
+        heading = QLabel(self.tr("Lintas cannot read its database file."))
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        text.addWidget(heading)
+        self.detail = QLabel(
+            self.tr("File: %1\nProblem: %2\nThe file has not been changed or deleted.")
+            .replace("%1", str(error.path))
+            .replace("%2", error.reason or self.tr("unknown"))
+        )
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        text.addWidget(self.detail)
+        self.backup_label = QLabel()
+        self.backup_label.setWordWrap(True)
+        text.addWidget(self.backup_label)
+        top.addLayout(text, 1)
+        layout.addLayout(top)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.restore_button = QPushButton(self.tr("Restore the last backup"))
+        self.quit_button = QPushButton(self.tr("Quit"))
+        buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.quit_button)
+        layout.addLayout(buttons)
+        self.restore_button.clicked.connect(lambda: self.done(self.RESTORE))
+        self.quit_button.clicked.connect(lambda: self.done(self.QUIT))
+
+        if error.backups:
+            newest = error.backups[0]
+            self.backup_label.setText(
+                self.tr(
+                    "The newest automatic backup was made on %1 (%2). Restoring it moves the "
+                    "damaged file aside (it is kept) and loses changes made after the backup."
+                )
+                .replace("%1", _when(newest))
+                .replace("%2", newest.name)
+            )
+            self.restore_button.setDefault(True)
+        else:
+            self.backup_label.setText(
+                self.tr(
+                    "There is no automatic backup to restore. Quit, then ask your IT staff to "
+                    "repair the file or to restore it from their own backups."
+                )
+            )
+            self.restore_button.setEnabled(False)
+            self.quit_button.setDefault(True)
+
+
+def _when(path: Path) -> str:
+    stamp = dt.datetime.fromtimestamp(path.stat().st_mtime)
+    return QLocale().toString(stamp, QLocale.FormatType.LongFormat)
+
+
+class DatabaseErrorDialog(QDialog):
+    """Any other failure to open the database (server unreachable, bad URL, ...)."""
+
+    def __init__(self, url: str, message: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Cannot open the database"))
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        label = QLabel(
+            self.tr(
+                "Lintas could not open the database at %1.\n\n%2\n\nCheck the address with "
+                "--database, LINTAS_DATABASE_URL or the saved setting, then start Lintas again."
+            )
+            .replace("%1", _hide_password(url))
+            .replace("%2", message)
+        )
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(label)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        quit_button = QPushButton(self.tr("Quit"))
+        quit_button.setDefault(True)
+        quit_button.clicked.connect(self.reject)
+        row.addWidget(quit_button)
+        layout.addLayout(row)
+
+
+def _hide_password(url: str) -> str:
+    try:
+        from sqlalchemy.engine import make_url
+
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # an unparsable URL is shown as typed; there is no password to hide
+        return url

@@ -1,0 +1,1 @@
+"""Home: what needs the current user's action."""

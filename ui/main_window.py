@@ -1,0 +1,164 @@
+"""The main window: header (office, acting user), sidebar, and the stack of pages.
+
+Pages are created on first visit (see ``ui.navigation``). A page may optionally define
+``navigate_requested = Signal(str)`` to switch pages, and ``shutdown()`` which the window calls
+when it closes (to leave a call, stop an engine, ...).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mou.office import OfficeProfile
+from ui.context import AppContext, OfficeChanged
+from ui.navigation import PAGES, Sidebar, page_keys
+from ui.user_switcher import UserSwitcher
+
+
+class MainWindow(QMainWindow):
+    """Lintas' single main window."""
+
+    #: Emitted after a page was created and shown for the first time (key).
+    page_created = Signal(str)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(self.tr("Lintas"))
+        self.setMinimumSize(900, 600)
+        self._pages: dict[str, QWidget] = {}
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self._build_header())
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        outer.addWidget(line)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        self.sidebar = Sidebar()
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pageStack")
+        body.addWidget(self.sidebar)
+        body.addWidget(self.stack, 1)
+        outer.addLayout(body, 1)
+        self.setCentralWidget(central)
+
+        self.sidebar.page_selected.connect(self.show_page)
+        context.bridge.subscribe(OfficeChanged, lambda _e: self._update_header())
+        self._restore_geometry()
+        self.sidebar.select("home")
+
+    def _build_header(self) -> QWidget:
+        header = QWidget()
+        header.setObjectName("header")
+        row = QHBoxLayout(header)
+        row.setContentsMargins(12, 8, 12, 8)
+        self.lambang = QLabel()
+        self.lambang.setFixedSize(40, 40)
+        self.lambang.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.office_label = QLabel()
+        self.office_label.setObjectName("officeName")
+        font = self.office_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.office_label.setFont(font)
+        self.unit_label = QLabel()
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        names.addWidget(self.office_label)
+        names.addWidget(self.unit_label)
+        self.user_switcher = UserSwitcher(self.context)
+        row.addWidget(self.lambang)
+        row.addLayout(names, 1)
+        row.addWidget(self.user_switcher)
+        self._update_header()
+        return header
+
+    def _update_header(self) -> None:
+        office = self.context.office
+        self.office_label.setText(OfficeProfile.of(office).display_name)
+        self.unit_label.setText(office.unit)
+        pixmap = QPixmap()
+        if office.lambang_png and pixmap.loadFromData(office.lambang_png):
+            self.lambang.setPixmap(
+                pixmap.scaled(
+                    40,
+                    40,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        else:
+            self.lambang.clear()
+
+    def page(self, key: str) -> QWidget:
+        """The page for ``key``, created (imported) on first use."""
+        if key not in self._pages:
+            spec = next(s for s in PAGES if s.key == key)
+            module = importlib.import_module(spec.module)
+            page = module.Page(self.context, self.stack)
+            page.setObjectName(f"page_{key}")
+            navigate = getattr(page, "navigate_requested", None)
+            if navigate is not None:
+                navigate.connect(self.navigate)
+            self._pages[key] = page
+            self.stack.addWidget(page)
+            self.page_created.emit(key)
+        return self._pages[key]
+
+    def show_page(self, key: str) -> None:
+        """Show page ``key`` in the stack."""
+        self.stack.setCurrentWidget(self.page(key))
+
+    def navigate(self, key: str) -> None:
+        """Show page ``key`` and highlight it in the sidebar."""
+        if key in page_keys():
+            self.sidebar.select(key)
+
+    def current_key(self) -> str:
+        """Key of the page shown."""
+        current = self.stack.currentWidget()
+        return next((k for k, p in self._pages.items() if p is current), "home")
+
+    def created_pages(self) -> dict[str, QWidget]:
+        """Pages built so far (others are created on first visit)."""
+        return dict(self._pages)
+
+    def _restore_geometry(self) -> None:
+        geometry = self.context.settings.window_geometry
+        if not geometry or not self.restoreGeometry(QByteArray(geometry)):
+            self.resize(1100, 720)
+        state = self.context.settings.window_state
+        if state:
+            self.restoreState(QByteArray(state))
+
+    def save_geometry(self) -> None:
+        """Remember size, position and maximised state for the next start."""
+        self.context.settings.window_geometry = bytes(self.saveGeometry().data())
+        self.context.settings.window_state = bytes(self.saveState().data())
+        self.context.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        """Save the geometry and let pages shut down their work."""
+        self.save_geometry()
+        for page in self._pages.values():
+            shutdown = getattr(page, "shutdown", None)
+            if callable(shutdown):
+                shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Settings page (the ``ui.settings`` module is the typed accessor it edits)."""

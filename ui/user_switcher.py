@@ -1,0 +1,62 @@
+"""The header's "acting as" selector over the office's local users and their roles."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+
+from mou import office as office_api
+from mou.models import LocalUser
+from ui.context import AppContext
+from ui.roles import role_description, role_label
+
+
+class UserSwitcher(QWidget):
+    """A labelled combo box; picking a user calls ``context.set_current_user``."""
+
+    user_changed = Signal(object)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._users: list[LocalUser] = []
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel(self.tr("Acting as:"))
+        self.combo = QComboBox()
+        self.combo.setObjectName("userSwitcher")
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.label.setBuddy(self.combo)
+        layout.addWidget(self.label)
+        layout.addWidget(self.combo)
+        self.reload()
+        self.combo.currentIndexChanged.connect(self._picked)
+
+    def reload(self) -> None:
+        """Re-read the local users (after Settings added one)."""
+        with self._context.database.session() as session:
+            self._users = office_api.local_users(session)
+        current = self._context.current_user
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        for user in self._users:
+            self.combo.addItem(
+                self.tr("%1 — %2").replace("%1", user.name).replace("%2", role_label(user.role))
+            )
+            self.combo.setItemData(self.combo.count() - 1, role_description(user.role), 3)
+        index = next(
+            (i for i, u in enumerate(self._users) if current is not None and u.id == current.id),
+            0,
+        )
+        self.combo.setCurrentIndex(index if self._users else -1)
+        self.combo.blockSignals(False)
+
+    def users(self) -> list[LocalUser]:
+        """The users offered, in combo order."""
+        return list(self._users)
+
+    def _picked(self, index: int) -> None:
+        if 0 <= index < len(self._users):
+            user = self._users[index]
+            self._context.set_current_user(user)
+            self.user_changed.emit(user)

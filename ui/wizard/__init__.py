@@ -1,0 +1,1 @@
+"""First-run wizard: the office, its users and its signing identity."""
