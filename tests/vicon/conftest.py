@@ -8,19 +8,17 @@ user+network namespace (``unshare -rn``, no root needed) whose loopback also car
 
 from __future__ import annotations
 
-import asyncio
 import os
 import shutil
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from conferencing.hub.server import HubServer
-from conferencing.hub.tokens import issue_token, new_secret
+if TYPE_CHECKING:
+    from ui.context import AppContext
 
 ROOT = Path(__file__).resolve().parents[2]
 NETNS_ENV = "LINTAS_VICON_IN_NETNS"
@@ -61,43 +59,34 @@ def rerun_in_netns(nodeid: str, timeout: float = 240) -> None:
         )
 
 
-class ThreadedHub:
-    """A real :class:`HubServer` on its own asyncio loop thread, like the app embeds it."""
-
-    def __init__(self, host: str) -> None:
-        self.secret = new_secret()
-        self.loop = asyncio.new_event_loop()
-        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
-        self.thread.start()
-        self.server = HubServer(host, 0, self.secret)
-        asyncio.run_coroutine_threadsafe(self.server.start(), self.loop).result(10)
-
-    @property
-    def url(self) -> str:
-        """The hub's ws:// address."""
-        return self.server.url
-
-    def token(self, room: str, office: str) -> str:
-        """An invite token signed by this hub."""
-        return issue_token(self.secret, room, office, 600)
-
-    def close(self) -> None:
-        """Stop the hub and its loop."""
-        asyncio.run_coroutine_threadsafe(self.server.stop(), self.loop).result(10)
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(5)
-
-
-@pytest.fixture
-def netns_hub() -> Iterator[ThreadedHub]:
-    """A hub listening on the namespace's 127.0.0.2 (only valid inside the namespace)."""
-    hub = ThreadedHub(NETNS_ADDR)
-    yield hub
-    hub.close()
-
-
 @pytest.fixture
 def screenshots() -> Path:
     """The (gitignored) folder screenshots are written to."""
     SCREENSHOTS.mkdir(exist_ok=True)
     return SCREENSHOTS
+
+
+def make_context(folder: Path, region: str, head_title: str) -> AppContext:
+    """A real app context for one office: its own data folder, SQLite database and settings."""
+    from mou.db import open_database, sqlite_url
+    from mou.office import GovernmentLevel, OfficeProfile, Role, create_local_office
+    from ui.bridge import EventBridge
+    from ui.context import AppContext
+    from ui.settings import Settings
+
+    folder.mkdir(parents=True, exist_ok=True)
+    database = open_database(sqlite_url(folder / "lintas.sqlite3"), backup_dir=folder / "backups")
+    profile = OfficeProfile(
+        GovernmentLevel.KOTA, region, "Bagian Kerja Sama", "Kepala Daerah", head_title
+    )
+    with database.session() as session:
+        office = create_local_office(session, profile, [("Staf Kerja Sama", Role.DRAFTER)])
+        user = office.users[0]
+    return AppContext(
+        database=database,
+        settings=Settings(folder),
+        data_dir=folder,
+        office=office,
+        current_user=user,
+        bridge=EventBridge(),
+    )

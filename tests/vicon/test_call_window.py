@@ -15,7 +15,8 @@ from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from pytestqt.qtbot import QtBot
 
 from conferencing import stamp
-from tests.vicon.conftest import NETNS_ADDR, ROOT, ThreadedHub, in_netns, rerun_in_netns
+from conferencing.hub.embedded import EmbeddedHub
+from tests.vicon.conftest import NETNS_ADDR, ROOT, in_netns, rerun_in_netns
 from ui.vicon.call_window import CallWindow
 from ui.vicon.controller import CallController
 from ui.vicon.devices import AudioMixer, LocalMedia
@@ -28,7 +29,7 @@ ROOM = "kb-bandung-pekanbaru"
 pytestmark = pytest.mark.netns
 
 
-def _open(office: str, hub: ThreadedHub) -> CallWindow:
+def _open(office: str, hub: EmbeddedHub) -> CallWindow:
     media = LocalMedia(office)  # no devices in tests: synthetic pattern and tone
     controller = CallController(
         office, video_source=media.video_source(), audio_source=media.audio_source()
@@ -36,7 +37,7 @@ def _open(office: str, hub: ThreadedHub) -> CallWindow:
     window = CallWindow(controller, media, title=ROOM)
     window.resize(1100, 640)
     window.show()
-    controller.join(hub.url, ROOM, hub.token(ROOM, office))
+    controller.join(hub.url, ROOM, hub.invite(ROOM, office, 600))
     return window
 
 
@@ -70,7 +71,8 @@ def test_two_offices_see_each_other_chat_mute_camera_and_leave(
     if not in_netns():
         rerun_in_netns(request.node.nodeid)
         return
-    hub = ThreadedHub(NETNS_ADDR)
+    hub = EmbeddedHub()
+    hub.start(host=NETNS_ADDR)
     a = _open(BANDUNG, hub)
     assert a.banner.property("state") == "connecting" and "Connecting" in a.state_text
     b = _open(PEKANBARU, hub)
@@ -126,7 +128,7 @@ def test_two_offices_see_each_other_chat_mute_camera_and_leave(
         qtbot.waitUntil(lambda: not dark(), timeout=10000)
 
         # The hub goes away: both windows say they are reconnecting.
-        hub.close()
+        hub.stop()
         qtbot.waitUntil(lambda: b.banner.property("state") == "reconnecting", timeout=15000)
         assert "reconnecting" in b.state_text
 
@@ -138,6 +140,7 @@ def test_two_offices_see_each_other_chat_mute_camera_and_leave(
         assert list(a.tiles) == [""]  # only the self view remains
     finally:
         _close(a, b)
+        hub.stop()
 
 
 def _install_indonesian(tmp_path: Path) -> QTranslator:
@@ -165,7 +168,8 @@ def test_indonesian_call_window_screenshot(
         rerun_in_netns(request.node.nodeid)
         return
     translator = _install_indonesian(tmp_path)
-    hub = ThreadedHub(NETNS_ADDR)
+    hub = EmbeddedHub()
+    hub.start(host=NETNS_ADDR)
     a = _open(BANDUNG, hub)
     b = _open(PEKANBARU, hub)
     try:
@@ -181,5 +185,5 @@ def test_indonesian_call_window_screenshot(
         assert a.grab().save(str(screenshots / "call_window_id.png"))
     finally:
         _close(a, b)
-        hub.close()
+        hub.stop()
         QCoreApplication.removeTranslator(translator)

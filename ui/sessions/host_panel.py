@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from conferencing import protocol
 from conferencing.hub.embedded import EmbeddedHub
-from conferencing.hub.tokens import issue_token
 from ui.sessions.addresses import lan_addresses, with_host
 from ui.sessions.invite import Invite, format_invite
 
@@ -49,9 +49,14 @@ class HostPanel(QWidget):
         office: str,
         counterparts: list[str] | None = None,
         parent: QWidget | None = None,
+        *,
+        ice_servers: list[protocol.IceServer] | None = None,
+        bind_host: str = "0.0.0.0",
     ) -> None:
         super().__init__(parent)
         self.office = office
+        self._ice_servers = ice_servers
+        self._bind_host = bind_host
         self.hub: EmbeddedHub | None = None
         self.hub_url = ""
         intro = QLabel(
@@ -127,9 +132,9 @@ class HostPanel(QWidget):
         """Start the embedded hub on every interface; False (with the reason shown) on failure."""
         if self.hub is not None:
             return True
-        hub = EmbeddedHub()
+        hub = EmbeddedHub(ice_servers=self._ice_servers)
         try:
-            self.hub_url = hub.start(host="0.0.0.0", port=0)
+            self.hub_url = hub.start(host=self._bind_host, port=0)
         except OSError as exc:
             self.status_label.setText(self.tr("Could not start the hub: {error}").format(error=exc))
             return False
@@ -156,7 +161,7 @@ class HostPanel(QWidget):
             raise RuntimeError("start hosting first")
         room = self.room_edit.text().strip()
         address = self.address_combo.currentText().strip() or "127.0.0.1"
-        token = issue_token(self.hub.secret, room, office, self.ttl_spin.value() * 3600)
+        token = self.hub.invite(room, office, self.ttl_spin.value() * 3600)
         return Invite(with_host(self.hub_url, address), room, token, office)
 
     def create_invitation(self) -> str:
@@ -164,7 +169,12 @@ class HostPanel(QWidget):
         guest = self.guest_combo.currentText().strip()
         if self.hub is None or not guest:
             return ""
-        text = format_invite(self.invite_for(guest), self.office)
+        try:
+            invite = self.invite_for(guest)
+        except ValueError as exc:  # bad room or office name: say why, keep what was typed
+            self.status_label.setText(str(exc))
+            return ""
+        text = format_invite(invite, self.office)
         self.invite_text.setPlainText(text)
         self.copy_button.setEnabled(True)
         return text
@@ -175,8 +185,14 @@ class HostPanel(QWidget):
         self.status_label.setText(self.tr("Invitation copied."))
 
     def _join_own_call(self) -> None:
-        if self.hub is not None:
-            self.sig_join.emit(self.invite_for(self.office))
+        if self.hub is None:
+            return
+        try:
+            invite = self.invite_for(self.office)
+        except ValueError as exc:
+            self.status_label.setText(str(exc))
+            return
+        self.sig_join.emit(invite)
 
     def _port(self) -> int:
         from urllib.parse import urlsplit

@@ -50,12 +50,16 @@ class Invite:
 
 def format_invite(invite: Invite, host_office: str) -> str:
     """Invitation text: a few translated lines for people and the link for the app."""
-    tr = QCoreApplication.translate
     lines = [
-        tr("Invite", "{host} invites {guest} to a Lintas video session.").format(
-            host=host_office, guest=invite.office or tr("Invite", "your office")
+        QCoreApplication.translate(
+            "Invite", "{host} invites {guest} to a Lintas video session."
+        ).format(
+            host=host_office,
+            guest=invite.office or QCoreApplication.translate("Invite", "your office"),
         ),
-        tr("Invite", "In Lintas, open Sessions → Join a session and paste this whole text."),
+        QCoreApplication.translate(
+            "Invite", "In Lintas, open Sessions → Join a session and paste this whole text."
+        ),
         "",
         f"Hub: {invite.hub_url}",
         f"Room: {invite.room}",
@@ -66,9 +70,10 @@ def format_invite(invite: Invite, host_office: str) -> str:
 
 def parse_invite(text: str) -> Invite:
     """Read an invitation back; raises :class:`InviteError` with a clear reason."""
-    tr = QCoreApplication.translate
     if len(text) > MAX_INVITE_CHARS:
-        raise InviteError(tr("Invite", "This text is too long to be an invitation."))
+        raise InviteError(
+            QCoreApplication.translate("Invite", "This text is too long to be an invitation.")
+        )
     match = _LINK_RE.search(text)
     if match:
         query = parse_qs(urlsplit(match.group(0)).query)
@@ -78,16 +83,16 @@ def parse_invite(text: str) -> Invite:
     missing = [name for name in ("hub", "room", "token") if not fields.get(name, "").strip()]
     if missing:
         raise InviteError(
-            tr("Invite", "This is not a complete Lintas invitation (missing: {fields}).").format(
-                fields=", ".join(missing)
-            )
+            QCoreApplication.translate(
+                "Invite", "This is not a complete Lintas invitation (missing: {fields})."
+            ).format(fields=", ".join(missing))
         )
     hub = fields["hub"].strip()
     scheme = urlsplit(hub).scheme.lower()
     if scheme not in ("ws", "wss", "http", "https") or not urlsplit(hub).hostname:
         raise InviteError(
-            tr("Invite", "The hub address {address} is not a ws:// or wss:// address.").format(
-                address=hub
-            )
+            QCoreApplication.translate(
+                "Invite", "The hub address {address} is not a ws:// or wss:// address."
+            ).format(address=hub)
         )
     return Invite(hub, fields["room"].strip(), fields["token"].strip(), fields.get("office", ""))

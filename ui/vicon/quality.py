@@ -99,17 +99,22 @@ def _number(value: float | None, fmt: str) -> str:
 
 def stats_tooltip(office: str, stats: LinkStats) -> str:
     """Multi-line tooltip with every metric, for hovering over an indicator."""
-    tr = QCoreApplication.translate
     lines = [
-        tr("Quality", "Connection to {office}: {grade}").format(
+        QCoreApplication.translate("Quality", "Connection to {office}: {grade}").format(
             office=office, grade=quality_label(grade(stats))
         ),
-        tr("Quality", "Round trip: {value}").format(value=_number(stats.rtt_ms, "{:.0f} ms")),
-        tr("Quality", "Packet loss: {value}").format(value=_number(stats.loss_pct, "{:.1f} %")),
-        tr("Quality", "Bitrate: {value}").format(
+        QCoreApplication.translate("Quality", "Round trip: {value}").format(
+            value=_number(stats.rtt_ms, "{:.0f} ms")
+        ),
+        QCoreApplication.translate("Quality", "Packet loss: {value}").format(
+            value=_number(stats.loss_pct, "{:.1f} %")
+        ),
+        QCoreApplication.translate("Quality", "Bitrate: {value}").format(
             value=_number(stats.bitrate_kbps, "{:.0f} kbit/s")
         ),
-        tr("Quality", "Received video: {value}").format(value=_number(stats.fps, "{:.0f} fps")),
+        QCoreApplication.translate("Quality", "Received video: {value}").format(
+            value=_number(stats.fps, "{:.0f} fps")
+        ),
     ]
     return "\n".join(lines)
 

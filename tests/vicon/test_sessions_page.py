@@ -1,0 +1,142 @@
+"""The Sessions page: invitations, hosting with the embedded hub, and two app instances in a call."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from conferencing import stamp
+from conferencing.hub.tokens import verify_token
+from tests.vicon.conftest import NETNS_ADDR, in_netns, make_context, rerun_in_netns
+from ui.sessions.invite import Invite, InviteError, format_invite, parse_invite
+from ui.sessions.sessions_page import SessionsPage
+from ui.vicon.call_window import CallWindow
+from ui.vicon.frames import rgb_from_image
+
+BANDUNG = "Pemerintah Kota Bandung"
+PEKANBARU = "Pemerintah Kota Pekanbaru"
+
+
+def test_invitation_text_round_trips_and_bad_text_is_explained() -> None:
+    invite = Invite("ws://192.168.1.20:45000/ws", "sesi-20260122-abc", "tok.en", PEKANBARU)
+    text = format_invite(invite, BANDUNG)
+    assert BANDUNG in text and PEKANBARU in text
+    assert parse_invite("Forwarded message:\n\n" + text + "\n-- \nsent from mail") == invite
+    hand_written = "Hub: wss://hub.bandung.go.id:8443/ws\nRoom: kb-1\nToken: abc.def\n"
+    assert parse_invite(hand_written) == Invite(
+        "wss://hub.bandung.go.id:8443/ws", "kb-1", "abc.def"
+    )
+    with pytest.raises(InviteError, match="missing: token"):
+        parse_invite("Hub: ws://10.0.0.1:1/ws\nRoom: kb-1\n")
+    with pytest.raises(InviteError, match="not a ws"):
+        parse_invite("Hub: ftp://10.0.0.1/x\nRoom: kb-1\nToken: a.b\n")
+    with pytest.raises(InviteError, match="too long"):
+        parse_invite("x" * 30_000)
+
+
+def test_empty_page_explains_how_to_begin_and_hosting_issues_valid_invites(
+    qtbot: QtBot, tmp_path: Path, screenshots: Path
+) -> None:
+    context = make_context(tmp_path / "bandung", "Bandung", "Wali Kota Bandung")
+    page = SessionsPage(context)
+    qtbot.addWidget(page)
+    page.resize(1000, 620)
+    page.show()
+    assert "To begin" in page.hint.text()
+    assert not page.host_panel.invite_button.isEnabled()
+    assert page.grab().save(str(screenshots / "sessions_page_en.png"))
+
+    page.host_panel._bind_host = "127.0.0.1"  # outside a namespace: listen on loopback only
+    try:
+        assert page.host_panel.start_hosting()
+        assert "hosting" in page.hint.text().lower()
+        page.host_panel.address_combo.setCurrentText("10.1.2.3")
+        page.host_panel.guest_combo.setCurrentText(PEKANBARU)
+        text = page.host_panel.create_invitation()
+        invite = parse_invite(text)
+        assert invite.hub_url.startswith("ws://10.1.2.3:")
+        assert invite.office == PEKANBARU
+        claims = verify_token(page.host_panel.hub.secret, invite.token, invite.room)
+        assert claims.office == PEKANBARU
+        page.host_panel.copy_invitation()
+        assert QGuiApplication.clipboard().text() == text
+        assert page.grab().save(str(screenshots / "sessions_page_hosting_en.png"))
+        # A bad room name is refused with the hub's reason, nothing is issued.
+        page.host_panel.stop_hosting()
+        page.host_panel.room_edit.setText("room with spaces")
+        assert page.host_panel.start_hosting()
+        assert page.host_panel.create_invitation() == ""
+        assert "room names" in page.host_panel.status_label.text()
+    finally:
+        page.shutdown()
+        context.database.dispose()
+
+
+def test_pasting_garbage_into_join_shows_the_reason_and_keeps_the_text(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    context = make_context(tmp_path / "pekanbaru", "Pekanbaru", "Wali Kota Pekanbaru")
+    page = SessionsPage(context)
+    qtbot.addWidget(page)
+    page.join_panel.invite_edit.setPlainText("see you at 10")
+    assert page.join_panel.join() is None
+    assert "not a complete" in page.join_panel.error_label.text()
+    assert page.join_panel.invite_edit.toPlainText() == "see you at 10"
+    assert page.calls == []
+    context.database.dispose()
+
+
+@pytest.mark.netns
+def test_two_app_instances_host_and_join_a_session(
+    qtbot: QtBot, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    if not in_netns():
+        rerun_in_netns(request.node.nodeid)
+        return
+    bandung_ctx = make_context(tmp_path / "bandung", "Bandung", "Wali Kota Bandung")
+    pekanbaru_ctx = make_context(tmp_path / "pekanbaru", "Pekanbaru", "Wali Kota Pekanbaru")
+    host = SessionsPage(bandung_ctx)
+    guest = SessionsPage(pekanbaru_ctx)
+    for page in (host, guest):
+        qtbot.addWidget(page)
+        page.show()
+    host.host_panel._bind_host = NETNS_ADDR
+    try:
+        # Bandung hosts and invites Pekanbaru; the invite travels by clipboard.
+        assert host.host_panel.start_hosting()
+        host.host_panel.address_combo.setCurrentText(NETNS_ADDR)
+        host.host_panel.guest_combo.setCurrentText(PEKANBARU)
+        host.host_panel.create_invitation()
+        host.host_panel.copy_invitation()
+        host.host_panel.join_button.click()
+        guest.join_panel.invite_edit.setPlainText(QGuiApplication.clipboard().text())
+        guest.join_panel.join_button.click()
+        assert len(host.calls) == 1 and len(guest.calls) == 1
+        host_call, guest_call = host.calls[0], guest.calls[0]
+
+        def sees(window: CallWindow, office: str) -> bool:
+            tiles = [t for pid, t in window.tiles.items() if pid and t.image is not None]
+            if not tiles:
+                return False
+            read = stamp.read_rgb(rgb_from_image(tiles[0].image))
+            return read is not None and read.tag == stamp.office_tag(office)
+
+        qtbot.waitUntil(lambda: sees(host_call, PEKANBARU), timeout=20000)
+        qtbot.waitUntil(lambda: sees(guest_call, BANDUNG), timeout=20000)
+        assert host_call.participants.offices() == [PEKANBARU]
+        # Both hear each other: the mixer wired by the launcher receives remote PCM.
+        qtbot.waitUntil(lambda: guest_call.mixer.bytes_received > 9600, timeout=10000)
+        assert "call is open" in host.hint.text()
+        guest_call.close()
+        qtbot.waitUntil(lambda: host_call.participants.offices() == [], timeout=15000)
+        assert guest.calls == []
+    finally:
+        for page in (host, guest):
+            page.shutdown()
+        QApplication.processEvents()
+        bandung_ctx.database.dispose()
+        pekanbaru_ctx.database.dispose()
