@@ -13,7 +13,7 @@ from conferencing import stamp
 from conferencing.hub.tokens import verify_token
 from tests.vicon.conftest import NETNS_ADDR, in_netns, make_context, rerun_in_netns
 from ui.sessions.invite import Invite, InviteError, format_invite, parse_invite
-from ui.sessions.sessions_page import SessionsPage
+from ui.sessions.page import SessionsPage
 from ui.vicon.call_window import CallWindow
 from ui.vicon.frames import rgb_from_image
 

@@ -1,35 +1,133 @@
-"""Sessions page: vicon sessions with counterpart offices.
-
-The vicon engineer owns what happens behind the buttons (``ui/vicon/``); this page shows the empty
-state until there is something to list.
-"""
+"""The Sessions page: host a vicon session, join one from an invitation, see open calls."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from typing import TYPE_CHECKING
 
-from ui.context import AppContext
-from ui.empty_state import EmptyState
-from ui.icons import icon
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ui.sessions.call_launcher import open_call
+from ui.sessions.host_panel import HostPanel
+from ui.sessions.invite import Invite
+from ui.sessions.join_panel import JoinPanel
+from ui.vicon.call_window import CallWindow
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
+
+
+def _counterpart_offices(context: AppContext) -> list[str]:
+    """Names of the counterpart offices already in the database, for the invite picker."""
+    from sqlalchemy import select
+
+    from mou.models import Office
+
+    with context.database.session() as session:
+        offices = session.scalars(select(Office).where(Office.is_local.is_(False))).all()
+        return sorted({office.display_name for office in offices})
 
 
 class Page(QWidget):
-    """Vicon sessions: schedule, host or join."""
+    """The Sessions page: host or join a session; each call opens in its own window."""
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    sig_call_opened = Signal(object)
+
+    def __init__(
+        self, context: AppContext, parent: QWidget | None = None, *, synthetic: bool = False
+    ) -> None:
         super().__init__(parent)
         self.context = context
-        layout = QVBoxLayout(self)
-        self.empty_state = EmptyState(
-            self.tr("No vicon sessions yet"),
+        self.synthetic = synthetic
+        self.calls: list[CallWindow] = []
+        office = context.office.display_name
+        title = QLabel(self.tr("Sessions"), self)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+        self.hint = QLabel(
             self.tr(
-                "Schedule a session with a counterpart office and send them the invitation, "
-                "or join a session with the invitation another office sent you."
+                "No session is open. To begin, either host one — start hosting, then create "
+                "an invitation for each counterpart office and send it to them — or paste an "
+                "invitation you received under “Join a session”."
             ),
-            icon("sessions"),
+            self,
         )
-        self.schedule_button = self.empty_state.add_action(
-            self.tr("Schedule a session"), primary=True
+        self.hint.setObjectName("emptyStateHint")
+        self.hint.setWordWrap(True)
+        self.host_panel = HostPanel(office, _counterpart_offices(context), self)
+        self.join_panel = JoinPanel(self)
+        host_box = QGroupBox(self.tr("Host a session"), self)
+        QVBoxLayout(host_box).addWidget(self.host_panel)
+        join_box = QGroupBox(self.tr("Join a session"), self)
+        QVBoxLayout(join_box).addWidget(self.join_panel)
+        row = QHBoxLayout()
+        row.addWidget(host_box, 3)
+        row.addWidget(join_box, 2)
+        self.schedule_note = QLabel(
+            self.tr(
+                "Scheduling sessions with a date, time zone (WIB/WITA/WIT) and calendar file "
+                "comes with the meeting planner."
+            ),
+            self,
         )
-        self.join_button = self.empty_state.add_action(self.tr("Join with an invitation"))
-        layout.addWidget(self.empty_state)
+        self.schedule_note.setWordWrap(True)
+        self.schedule_note.setStyleSheet("color: #607d8b;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.hint)
+        layout.addLayout(row, 1)
+        layout.addWidget(self.schedule_note)
+        self.host_panel.sig_join.connect(self.open_call)
+        self.join_panel.sig_join.connect(self.open_call)
+        self.host_panel.sig_hosting_changed.connect(lambda _on: self._update_hint())
+
+    def open_call(self, invite: Invite) -> CallWindow:
+        """Open a call window for ``invite`` as the local office."""
+        window = open_call(
+            self.context.office.display_name,
+            invite,
+            settings=self.context.settings,
+            synthetic=self.synthetic,
+            parent=self,
+        )
+        self.calls.append(window)
+        window.sig_closed.connect(lambda: self._forget(window))
+        self._update_hint()
+        self.sig_call_opened.emit(window)
+        return window
+
+    def _forget(self, window: CallWindow) -> None:
+        if window in self.calls:
+            self.calls.remove(window)
+        self._update_hint()
+
+    def _update_hint(self) -> None:
+        if self.calls:
+            self.hint.setText(self.tr("A call is open in its own window."))
+        elif self.host_panel.hosting:
+            self.hint.setText(
+                self.tr(
+                    "You are hosting. Create an invitation for each office, send it, then open "
+                    "the call."
+                )
+            )
+        else:
+            self.hint.setText(
+                self.tr(
+                    "No session is open. To begin, either host one — start hosting, then create "
+                    "an invitation for each counterpart office and send it to them — or paste "
+                    "an invitation you received under “Join a session”."
+                )
+            )
+
+    def shutdown(self) -> None:
+        """Close open calls and stop hosting (called when the app quits)."""
+        for window in list(self.calls):
+            window.close()
+        self.host_panel.stop_hosting()
+
+
+#: The name other modules and tests use; ``Page`` is what the main window looks up.
+SessionsPage = Page
