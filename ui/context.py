@@ -37,6 +37,11 @@ class OfficeChanged:
     office: Office
 
 
+@dataclass(frozen=True)
+class UsersChanged:
+    """Posted on the bridge when a local user was added or changed (Settings page)."""
+
+
 @dataclass
 class AppContext:
     """Shared state of the running app, handed to every page."""

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from mou import office as office_api
 from mou.models import LocalUser
-from ui.context import AppContext
+from ui.context import AppContext, UsersChanged
 from ui.roles import role_description, role_label
 
 
@@ -31,6 +31,7 @@ class UserSwitcher(QWidget):
         layout.addWidget(self.combo)
         self.reload()
         self.combo.currentIndexChanged.connect(self._picked)
+        context.bridge.subscribe(UsersChanged, lambda _event: self.reload())
 
     def reload(self) -> None:
         """Re-read the local users (after Settings added one)."""

@@ -1,0 +1,182 @@
+"""Settings: the office profile (as printed on agreements) and its signing certificate."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from mou.office import OfficeError, OfficeProfile, update_local_office
+from ui.context import AppContext
+from ui.wizard.lambang import LambangError, lambang_png
+from ui.wizard.wizard import certificate_copy
+
+
+class OfficeSection(QGroupBox):
+    """Edit unit, head of region, NIP and lambang; show and export the certificate."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Office"), parent)
+        self.context = context
+        profile = OfficeProfile.of(context.office)
+        self._lambang = profile.lambang_png
+        form = QFormLayout(self)
+        self.name_label = QLabel(profile.display_name)
+        self.unit = QLineEdit(profile.unit)
+        self.head_name = QLineEdit(profile.head_name)
+        self.head_title = QLineEdit(profile.head_title)
+        self.head_nip = QLineEdit(profile.head_nip or "")
+        self.head_nip.setMaxLength(18)
+        lambang_row = QHBoxLayout()
+        self.lambang_preview = QLabel()
+        self.lambang_preview.setFixedSize(48, 48)
+        self.lambang_button = QPushButton(self.tr("Change lambang…"))
+        lambang_row.addWidget(self.lambang_preview)
+        lambang_row.addWidget(self.lambang_button)
+        lambang_row.addStretch(1)
+        save_row = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("Save office details"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        save_row.addWidget(self.save_button)
+        save_row.addWidget(self.status, 1)
+        form.addRow(self.tr("Office:"), self.name_label)
+        form.addRow(self.tr("Unit:"), self.unit)
+        form.addRow(self.tr("Head of region:"), self.head_name)
+        form.addRow(self.tr("Title:"), self.head_title)
+        form.addRow(self.tr("NIP:"), self.head_nip)
+        form.addRow(self.tr("Lambang:"), lambang_row)
+        form.addRow("", save_row)
+
+        self.certificate = QLabel()
+        self.certificate.setWordWrap(True)
+        self.certificate.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.export_button = QPushButton(self.tr("Export certificate…"))
+        form.addRow(self.tr("Signing certificate:"), self.certificate)
+        form.addRow("", self.export_button)
+        self._show_lambang()
+        self._show_certificate()
+        self.save_button.clicked.connect(self.save)
+        self.lambang_button.clicked.connect(self._choose_lambang)
+        self.export_button.clicked.connect(self._choose_export)
+
+    def profile(self) -> OfficeProfile:
+        """The profile as edited."""
+        office = self.context.office
+        return OfficeProfile(
+            level=office.level,  # type: ignore[arg-type]
+            region=office.region,
+            unit=self.unit.text().strip(),
+            head_name=self.head_name.text().strip(),
+            head_title=self.head_title.text().strip(),
+            head_nip=self.head_nip.text().strip() or None,
+            lambang_png=self._lambang,
+        )
+
+    def save(self) -> bool:
+        """Store the edits; a missing field is reported and nothing is saved."""
+        nip = self.head_nip.text().strip()
+        if nip and not (nip.isdigit() and len(nip) == 18):
+            self.status.setText(self.tr("A NIP has exactly 18 digits."))
+            return False
+        try:
+            with self.context.database.session() as session:
+                office = update_local_office(session, self.profile())
+        except OfficeError as error:
+            self.status.setText(str(error))
+            return False
+        self.context.set_office(office)
+        self.status.setText(self.tr("Saved."))
+        return True
+
+    def set_lambang(self, path: Path) -> bool:
+        """Use a new emblem image (saved with "Save office details")."""
+        try:
+            self._lambang = lambang_png(path)
+        except LambangError as error:
+            self.status.setText(str(error))
+            return False
+        self._show_lambang()
+        return True
+
+    def export_certificate(self, path: Path) -> bool:
+        """Copy the office certificate (PEM) to ``path``."""
+        source = certificate_copy(self.context.data_dir)
+        try:
+            shutil.copyfile(source, path)
+        except OSError as error:
+            self.status.setText(
+                self.tr("Could not save the certificate: %1").replace("%1", str(error))
+            )
+            return False
+        self.status.setText(self.tr("Certificate saved to %1").replace("%1", str(path)))
+        return True
+
+    def _show_lambang(self) -> None:
+        pixmap = QPixmap()
+        if self._lambang and pixmap.loadFromData(self._lambang):
+            self.lambang_preview.setPixmap(
+                pixmap.scaled(
+                    48,
+                    48,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        else:
+            self.lambang_preview.setText(self.tr("none"))
+
+    def _show_certificate(self) -> None:
+        pem = certificate_copy(self.context.data_dir)
+        if not pem.is_file():
+            self.certificate.setText(
+                self.tr("No certificate found in %1").replace("%1", str(pem.parent))
+            )
+            self.export_button.setEnabled(False)
+            return
+        from cryptography import x509
+
+        from mou.identity import fingerprint_sha256
+
+        cert = x509.load_pem_x509_certificate(pem.read_bytes())
+        self.certificate.setText(
+            self.tr("%1\nValid until %2\nSHA-256: %3")
+            .replace("%1", cert.subject.rfc4514_string())
+            .replace("%2", cert.not_valid_after_utc.date().isoformat())
+            .replace("%3", fingerprint_sha256(cert))
+        )
+
+    def _choose_lambang(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the lambang"),
+            str(Path.home()),
+            self.tr("Images (*.png *.jpg *.jpeg *.svg)"),
+            options=QFileDialog.Option.DontUseNativeDialog,
+        )
+        if name:
+            self.set_lambang(Path(name))
+
+    def _choose_export(self) -> None:
+        suggested = Path.home() / f"{OfficeProfile.of(self.context.office).display_name}.pem"
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export certificate"),
+            str(suggested),
+            self.tr("Certificates (*.pem *.crt)"),
+            options=QFileDialog.Option.DontUseNativeDialog,
+        )
+        if name:
+            self.export_certificate(Path(name))
