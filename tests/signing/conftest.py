@@ -131,3 +131,75 @@ def palangkaraya_identity(tmp_path_factory: pytest.TempPathFactory) -> OfficeIde
         organization="Pemerintah Kota Palangkaraya",
         unit="Bagian Kerja Sama",
     )
+
+
+def handwriting_png(color: tuple[int, int, int] = (12, 30, 140)) -> bytes:
+    """A scribbled signature as a signature pad would export it (transparent PNG)."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGBA", (480, 180), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(image)
+    points = [
+        (14, 130),
+        (70, 40),
+        (120, 150),
+        (190, 30),
+        (250, 140),
+        (320, 50),
+        (380, 120),
+        (466, 70),
+    ]
+    draw.line(points, fill=(*color, 255), width=10, joint="curve")
+    draw.line([(40, 160), (440, 150)], fill=(*color, 255), width=5)
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+@pytest.fixture(scope="session")
+def signature_png() -> bytes:
+    """A handwritten-looking signature image."""
+    return handwriting_png()
+
+
+@dataclass
+class SignedAgreement:
+    """The rendered sample agreement before signing, after party A, and after both parties."""
+
+    unsigned: bytes
+    after_first: bytes
+    after_both: bytes
+    slots: list
+
+
+@pytest.fixture(scope="session")
+def signed_agreement(
+    bandung_identity: OfficeIdentity, palangkaraya_identity: OfficeIdentity, signature_png: bytes
+) -> SignedAgreement:
+    """The sample agreement rendered on F4, signed by Bandung then Palangkaraya."""
+    from mou.pdf.render import render_pdf_bytes
+    from mou.pdf.sample import sample_document
+    from mou.signing import sign_pdf
+
+    unsigned, result = render_pdf_bytes(sample_document())
+    first, second = result.signature_slots
+    after_first = sign_pdf(
+        unsigned,
+        bandung_identity,
+        field_name=first.field_name,
+        signer_name=first.signer_name,
+        signer_title=first.signer_title,
+        signature_png=signature_png,
+    )
+    after_both = sign_pdf(
+        after_first,
+        palangkaraya_identity,
+        field_name=second.field_name,
+        signer_name=second.signer_name,
+        signer_title=second.signer_title,
+        signature_png=signature_png,
+        tz_label="WIB",
+    )
+    return SignedAgreement(unsigned, after_first, after_both, result.signature_slots)
