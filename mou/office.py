@@ -178,3 +178,31 @@ def counterpart_office(
     office.head_nip = head_nip
     session.flush()
     return office
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who does something: a local user acting for an office, with one role."""
+
+    name: str
+    role: Role
+    office_uuid: str
+    office_name: str
+
+    @classmethod
+    def of(cls, user: models.LocalUser) -> Actor:
+        """The actor for a local user (the UI keeps the signed-in user's actor)."""
+        return cls(
+            name=user.name,
+            role=Role(user.role),
+            office_uuid=user.office.uuid,
+            office_name=user.office.display_name,
+        )
+
+
+SYSTEM_ROLE = "system"
+
+
+def system_actor(office: models.Office) -> Actor:
+    """The actor for automatic changes (expiry), recorded as "Lintas" in the audit trail."""
+    return Actor("Lintas", Role.VIEWER, office.uuid, office.display_name)

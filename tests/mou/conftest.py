@@ -117,3 +117,60 @@ def sqlite_db(tmp_path: Path) -> Iterator[Database]:
     db = open_database(sqlite_url(tmp_path / "lintas.sqlite3"), backup_dir=tmp_path / "backups")
     yield db
     db.dispose()
+
+
+# --- domain helpers -------------------------------------------------------------------------
+
+from dataclasses import dataclass  # noqa: E402
+
+from mou.office import (  # noqa: E402
+    Actor,
+    GovernmentLevel,
+    OfficeProfile,
+    Role,
+    create_local_office,
+)
+
+BANDUNG = OfficeProfile(
+    level=GovernmentLevel.KOTA,
+    region="Bandung",
+    unit="Bagian Kerja Sama",
+    head_name="Mochamad Ridwan Kamil",
+    head_title="Wali Kota Bandung",
+)
+PALANGKARAYA = OfficeProfile(
+    level=GovernmentLevel.KOTA,
+    region="Palangka Raya",
+    unit="Bagian Kerja Sama",
+    head_name="Mofit Saptono Subagio",
+    head_title="Wakil Wali Kota Palangka Raya",
+)
+
+
+@dataclass
+class City:
+    """One city's database with its local office and an actor per role."""
+
+    db: Database
+    office_uuid: str
+    drafter: Actor
+    reviewer: Actor
+    signatory: Actor
+    viewer: Actor
+
+
+def make_city(db: Database, profile: OfficeProfile) -> City:
+    """Set up the local office with one user per role (what the first-run wizard does)."""
+    users = [("Drafter " + profile.region, Role.DRAFTER), ("Reviewer " + profile.region, Role.REVIEWER),
+             ("Signatory " + profile.region, Role.SIGNATORY), ("Viewer " + profile.region, Role.VIEWER)]  # fmt: skip
+    with db.session() as s:
+        office = create_local_office(s, profile, users)
+        actors = [Actor.of(u) for u in office.users]
+        uuid = office.uuid
+    return City(db, uuid, *actors)
+
+
+@pytest.fixture
+def bandung(sqlite_db: Database) -> City:
+    """Bandung's database (SQLite) with its office set up."""
+    return make_city(sqlite_db, BANDUNG)

@@ -1,0 +1,281 @@
+"""The agreement workflow: states, who may move an agreement between them, and on what condition.
+
+Draft → Internal review → Negotiation → Agreed → Signing → Signed → Expired | Terminated, with a
+few ways back (a reviewer returns a draft; negotiation can go back to internal review; an agreed
+text can be reopened). Every transition checks the actor's role and the preconditions, raises
+``WorkflowError`` listing every unmet condition in plain words, and is audited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mou import audit, events, models
+from mou.agreement import AgreementStatus
+from mou.comment import open_comments
+from mou.office import Actor, Role
+from mou.revision import heads, is_dirty
+
+S = AgreementStatus
+
+
+class WorkflowError(Exception):
+    """A transition or approval was refused; ``reasons`` lists every unmet condition."""
+
+    def __init__(self, summary: str, reasons: list[str]) -> None:
+        self.summary = summary
+        self.reasons = reasons
+        super().__init__(summary + (": " + "; ".join(reasons) if reasons else ""))
+
+
+@dataclass(frozen=True)
+class Transition:
+    """An allowed move and the roles that may make it."""
+
+    source: AgreementStatus
+    target: AgreementStatus
+    roles: frozenset[Role]
+    label: str
+
+
+def _t(source: S, target: S, roles: set[Role], label: str) -> Transition:
+    return Transition(source, target, frozenset(roles), label)
+
+
+TRANSITIONS: list[Transition] = [
+    _t(S.DRAFT, S.INTERNAL_REVIEW, {Role.DRAFTER}, "Submit for internal review"),
+    _t(S.INTERNAL_REVIEW, S.DRAFT, {Role.REVIEWER}, "Return to the drafter"),
+    _t(S.INTERNAL_REVIEW, S.NEGOTIATION, {Role.REVIEWER}, "Release for negotiation"),
+    _t(S.NEGOTIATION, S.INTERNAL_REVIEW, {Role.DRAFTER, Role.REVIEWER}, "Take back for review"),
+    _t(S.NEGOTIATION, S.AGREED, {Role.REVIEWER, Role.SIGNATORY}, "Mark as agreed"),
+    _t(S.AGREED, S.NEGOTIATION, {Role.REVIEWER, Role.SIGNATORY}, "Reopen negotiation"),
+    _t(S.AGREED, S.SIGNING, {Role.DRAFTER, Role.SIGNATORY}, "Prepare for signing"),
+    _t(S.SIGNING, S.SIGNED, {Role.SIGNATORY}, "Record as signed"),
+    _t(S.SIGNED, S.EXPIRED, {Role.DRAFTER, Role.REVIEWER, Role.SIGNATORY}, "Mark as expired"),
+]
+for _source in (S.DRAFT, S.INTERNAL_REVIEW, S.NEGOTIATION, S.AGREED, S.SIGNING, S.SIGNED):
+    TRANSITIONS.append(_t(_source, S.TERMINATED, {Role.SIGNATORY}, "Terminate"))
+
+APPROVER_ROLES = frozenset({Role.REVIEWER, Role.SIGNATORY})
+
+
+def _find(source: S, target: S) -> Transition | None:
+    return next((t for t in TRANSITIONS if t.source == source and t.target == target), None)
+
+
+def party_office_uuids(agreement: models.Agreement) -> list[str]:
+    """The offices whose approval an Agreed state needs (parties linked to an office)."""
+    return [p.office_uuid for p in sorted(agreement.parties, key=lambda p: p.position)]
+
+
+def approvals_of(
+    session: Session, agreement: models.Agreement, revision_hash: str
+) -> list[models.Approval]:
+    """Approvals recorded for one revision hash."""
+    return list(
+        session.scalars(
+            select(models.Approval).where(
+                models.Approval.agreement_id == agreement.id,
+                models.Approval.revision_hash == revision_hash,
+            )
+        )
+    )
+
+
+def missing_approvals(session: Session, agreement: models.Agreement) -> list[str]:
+    """Names of parties that have not approved the current revision hash."""
+    current = agreement.current_revision
+    parties = sorted(agreement.parties, key=lambda p: p.position)
+    if current is None:
+        return [p.name for p in parties]
+    approved = {a.office_uuid for a in approvals_of(session, agreement, current.hash)}
+    return [p.name for p in parties if not p.office_uuid or p.office_uuid not in approved]
+
+
+def check(
+    session: Session,
+    agreement: models.Agreement,
+    actor: Actor,
+    target: AgreementStatus,
+    *,
+    today: dt.date | None = None,
+    reason: str = "",
+    signed_pdf_sha256: str = "",
+) -> list[str]:
+    """Every reason the transition to ``target`` is not possible now (empty: allowed)."""
+    source = S(agreement.status)
+    transition = _find(source, S(target))
+    if transition is None:
+        return [f"An agreement cannot go from {_name(source)} to {_name(S(target))}"]
+    problems: list[str] = []
+    if actor.role not in transition.roles:
+        allowed = " or ".join(sorted(r.value for r in transition.roles))
+        problems.append(f"{actor.name} is a {actor.role.value}; this step needs a {allowed}")
+    target = S(target)
+    needs_saved = target in (S.INTERNAL_REVIEW, S.NEGOTIATION, S.AGREED)
+    if needs_saved and (agreement.current_revision is None or is_dirty(agreement)):
+        problems.append("The latest edits are not saved as a revision yet")
+    if target is S.INTERNAL_REVIEW and source is S.DRAFT:
+        if not agreement.clauses:
+            problems.append("The agreement has no pasal yet")
+        if len(agreement.parties) < 2:
+            problems.append("The agreement needs at least two parties")
+    if target is S.NEGOTIATION and source is S.INTERNAL_REVIEW:
+        count = len(open_comments(session, agreement.id))
+        if count:
+            problems.append(f"{count} comment(s) are still open")
+    if target is S.AGREED:
+        count = len(open_comments(session, agreement.id))
+        if count:
+            problems.append(f"{count} comment(s) are still open")
+        if len(heads(session, agreement.id)) > 1:
+            problems.append("There are diverging versions; reconcile them first")
+        missing = missing_approvals(session, agreement)
+        if missing and agreement.current_revision is not None:
+            short = agreement.current_revision.hash[:12]
+            problems.append(
+                f"Not yet approved by {', '.join(missing)} for revision {short} "
+                "(both parties must approve the same revision)"
+            )
+    if target is S.SIGNING and agreement.agreed_revision is None:
+        problems.append("No agreed revision is recorded")
+    if target is S.SIGNED and not signed_pdf_sha256:
+        problems.append("The signed PDF's SHA-256 must be recorded")
+    if target is S.EXPIRED:
+        day = today or dt.date.today()
+        if agreement.valid_until is None or agreement.valid_until >= day:
+            problems.append("The validity period has not ended yet")
+    if target is S.TERMINATED and not reason.strip():
+        problems.append("Give the reason for terminating the agreement")
+    return problems
+
+
+def transition(
+    session: Session,
+    agreement: models.Agreement,
+    actor: Actor,
+    target: AgreementStatus,
+    *,
+    reason: str = "",
+    today: dt.date | None = None,
+    signed_pdf_sha256: str = "",
+) -> None:
+    """Move the agreement to ``target`` or raise ``WorkflowError`` with every unmet condition."""
+    target = S(target)
+    problems = check(
+        session,
+        agreement,
+        actor,
+        target,
+        today=today,
+        reason=reason,
+        signed_pdf_sha256=signed_pdf_sha256,
+    )
+    if problems:
+        raise WorkflowError(f"Cannot move the agreement to {_name(target)}", problems)
+    source = agreement.status
+    detail: dict[str, str] = {}
+    if target is S.AGREED:
+        assert agreement.current_revision is not None
+        agreement.agreed_revision = agreement.current_revision
+        detail["hash"] = agreement.current_revision.hash
+    if target is S.NEGOTIATION and source == S.AGREED:
+        agreement.agreed_revision = None
+    if target is S.TERMINATED:
+        agreement.terminated_reason = reason.strip()
+        detail["reason"] = reason.strip()
+    if signed_pdf_sha256:
+        detail["signed_pdf_sha256"] = signed_pdf_sha256
+    agreement.status = target.value
+    agreement.updated_at = models.utcnow()
+    session.flush()
+    audit.record(
+        session,
+        agreement,
+        "state_changed",
+        actor,
+        from_state=source,
+        to_state=target.value,
+        **detail,
+    )
+    events.emit(session, events.StateChanged(agreement.id, source, target.value, actor.name))
+
+
+def available(
+    session: Session, agreement: models.Agreement, actor: Actor
+) -> list[tuple[Transition, list[str]]]:
+    """Transitions from the current state with the reasons each is blocked (for the UI buttons)."""
+    source = S(agreement.status)
+    return [
+        (
+            t,
+            check(
+                session, agreement, actor, t.target, reason="(asked)", signed_pdf_sha256="(asked)"
+            ),
+        )
+        for t in TRANSITIONS
+        if t.source == source
+    ]
+
+
+def approve(session: Session, agreement: models.Agreement, actor: Actor) -> models.Approval:
+    """Approve the current revision hash for the actor's office."""
+    problems: list[str] = []
+    if actor.role not in APPROVER_ROLES:
+        problems.append(
+            f"{actor.name} is a {actor.role.value}; approval needs a reviewer or signatory"
+        )
+    if S(agreement.status) is not S.NEGOTIATION:
+        problems.append(f"The agreement is {_name(S(agreement.status))}, not in negotiation")
+    current = agreement.current_revision
+    if current is None or is_dirty(agreement):
+        problems.append("The latest edits are not saved as a revision yet")
+    if actor.office_uuid not in party_office_uuids(agreement):
+        problems.append(f"{actor.office_name} is not a party to this agreement")
+    if problems:
+        raise WorkflowError("Cannot approve this revision", problems)
+    assert current is not None
+    existing = next(
+        (
+            a
+            for a in approvals_of(session, agreement, current.hash)
+            if a.office_uuid == actor.office_uuid
+        ),
+        None,
+    )
+    if existing is not None:
+        return existing
+    approval = models.Approval(
+        agreement_id=agreement.id,
+        revision_hash=current.hash,
+        office_uuid=actor.office_uuid,
+        office_name=actor.office_name,
+        approver_name=actor.name,
+        approver_role=actor.role.value,
+    )
+    session.add(approval)
+    session.flush()
+    audit.record(session, agreement, "approved", actor, hash=current.hash, round=current.round)
+    events.emit(session, events.ApprovalRecorded(agreement.id, current.hash, actor.office_name))
+    return approval
+
+
+def expire_due(session: Session, actor: Actor, today: dt.date) -> list[models.Agreement]:
+    """Move every signed agreement whose validity ended before ``today`` to Expired."""
+    due = session.scalars(
+        select(models.Agreement).where(
+            models.Agreement.status == S.SIGNED.value, models.Agreement.valid_until < today
+        )
+    ).all()
+    expiring_actor = Actor(actor.name, Role.SIGNATORY, actor.office_uuid, actor.office_name)
+    for agreement in due:
+        transition(session, agreement, expiring_actor, S.EXPIRED, today=today)
+    return list(due)
+
+
+def _name(state: AgreementStatus) -> str:
+    return state.value.replace("_", " ")
