@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
+
     from ui.context import AppContext
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -90,3 +92,24 @@ def make_context(folder: Path, region: str, head_title: str) -> AppContext:
         current_user=user,
         bridge=EventBridge(),
     )
+
+
+def install_indonesian(tmp_path: Path) -> QTranslator:
+    """Compile ``vicon_id.ts`` and install it; the caller removes the returned translator."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    qm = tmp_path / "vicon_id.qm"
+    subprocess.run(
+        [
+            str(ROOT / ".venv/bin/pyside6-lrelease"),
+            "-silent",
+            str(ROOT / "resources/translations/vicon_id.ts"),
+            "-qm",
+            str(qm),
+        ],
+        check=True,
+    )
+    translator = QTranslator()
+    assert translator.load(str(qm)), "vicon_id.ts did not compile to a loadable .qm"
+    QCoreApplication.installTranslator(translator)
+    return translator

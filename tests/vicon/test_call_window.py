@@ -6,17 +6,16 @@ namespace's loopback gets 127.0.0.2 and the hub and both engines use that.
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt
 from pytestqt.qtbot import QtBot
 
 from conferencing import stamp
 from conferencing.hub.embedded import EmbeddedHub
-from tests.vicon.conftest import NETNS_ADDR, ROOT, in_netns, rerun_in_netns
+from tests.vicon.conftest import NETNS_ADDR, in_netns, install_indonesian, rerun_in_netns
 from ui.vicon.call_window import CallWindow
 from ui.vicon.controller import CallController
 from ui.vicon.devices import AudioMixer, LocalMedia
@@ -143,31 +142,13 @@ def test_two_offices_see_each_other_chat_mute_camera_and_leave(
         hub.stop()
 
 
-def _install_indonesian(tmp_path: Path) -> QTranslator:
-    qm = tmp_path / "vicon_id.qm"
-    subprocess.run(
-        [
-            str(ROOT / ".venv/bin/pyside6-lrelease"),
-            "-silent",
-            str(ROOT / "resources/translations/vicon_id.ts"),
-            "-qm",
-            str(qm),
-        ],
-        check=True,
-    )
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    QCoreApplication.installTranslator(translator)
-    return translator
-
-
 def test_indonesian_call_window_screenshot(
     qtbot: QtBot, request: pytest.FixtureRequest, screenshots: Path, tmp_path: Path
 ) -> None:
     if not in_netns():
         rerun_in_netns(request.node.nodeid)
         return
-    translator = _install_indonesian(tmp_path)
+    translator = install_indonesian(tmp_path)
     hub = EmbeddedHub()
     hub.start(host=NETNS_ADDR)
     a = _open(BANDUNG, hub)

@@ -11,7 +11,13 @@ from pytestqt.qtbot import QtBot
 
 from conferencing import stamp
 from conferencing.hub.tokens import verify_token
-from tests.vicon.conftest import NETNS_ADDR, in_netns, make_context, rerun_in_netns
+from tests.vicon.conftest import (
+    NETNS_ADDR,
+    in_netns,
+    install_indonesian,
+    make_context,
+    rerun_in_netns,
+)
 from ui.sessions.invite import Invite, InviteError, format_invite, parse_invite
 from ui.sessions.page import SessionsPage
 from ui.vicon.call_window import CallWindow
@@ -73,6 +79,27 @@ def test_empty_page_explains_how_to_begin_and_hosting_issues_valid_invites(
         assert "room names" in page.host_panel.status_label.text()
     finally:
         page.shutdown()
+        context.database.dispose()
+
+
+def test_indonesian_sessions_page(qtbot: QtBot, tmp_path: Path, screenshots: Path) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    translator = install_indonesian(tmp_path)
+    context = make_context(tmp_path / "bandung", "Bandung", "Wali Kota Bandung")
+    try:
+        page = SessionsPage(context)
+        qtbot.addWidget(page)
+        page.resize(1000, 620)
+        page.show()
+        assert page.host_panel.start_button.text() == "Mulai menjadi tuan rumah"
+        assert "Untuk memulai" in page.hint.text()
+        page.join_panel.invite_edit.setPlainText("sampai jumpa jam 10")
+        page.join_panel.join()
+        assert "bukan undangan Lintas" in page.join_panel.error_label.text()
+        assert page.grab().save(str(screenshots / "sessions_page_id.png"))
+    finally:
+        QCoreApplication.removeTranslator(translator)
         context.database.dispose()
 
 

@@ -1,0 +1,451 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="id_ID">
+<context>
+    <name>CallControls</name>
+    <message>
+        <location filename="../../ui/vicon/controls.py" line="22" />
+        <location filename="../../ui/vicon/controls.py" line="81" />
+        <source>Mute</source>
+        <translation>Bisukan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/controls.py" line="24" />
+        <location filename="../../ui/vicon/controls.py" line="85" />
+        <source>Stop camera</source>
+        <translation>Matikan kamera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/controls.py" line="26" />
+        <source>Leave</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/controls.py" line="32" />
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/controls.py" line="34" />
+        <source>Microphone</source>
+        <translation>Mikrofon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/controls.py" line="39" />
+        <source>Camera:</source>
+        <translation>Kamera:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/controls.py" line="41" />
+        <source>Microphone:</source>
+        <translation>Mikrofon:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/controls.py" line="81" />
+        <source>Unmute</source>
+        <translation>Bunyikan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/controls.py" line="85" />
+        <source>Start camera</source>
+        <translation>Nyalakan kamera</translation>
+    </message>
+</context>
+<context>
+    <name>CallWindow</name>
+    <message>
+        <location filename="../../ui/vicon/call_window.py" line="63" />
+        <source>Lintas — video call</source>
+        <translation>Lintas — panggilan video</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/call_window.py" line="84" />
+        <source>Participants</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/call_window.py" line="85" />
+        <source>Chat</source>
+        <translation>Obrolan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/call_window.py" line="156" />
+        <source>Not connected</source>
+        <translation>Tidak terhubung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/call_window.py" line="157" />
+        <source>Connecting…</source>
+        <translation>Menghubungkan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/call_window.py" line="158" />
+        <source>Connected</source>
+        <translation>Terhubung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/call_window.py" line="159" />
+        <source>Connection lost — reconnecting…</source>
+        <translation>Koneksi terputus — menyambung ulang…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/call_window.py" line="160" />
+        <source>You left the call</source>
+        <translation>Anda telah keluar dari panggilan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/call_window.py" line="161" />
+        <source>Call failed</source>
+        <translation>Panggilan gagal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/call_window.py" line="165" />
+        <source>{state}: {reason}</source>
+        <translation>{state}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/call_window.py" line="194" />
+        <source>{office} joined</source>
+        <translation>{office} bergabung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/call_window.py" line="200" />
+        <source>{office} left</source>
+        <translation>{office} keluar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/call_window.py" line="229" />
+        <source>Problem: {message}</source>
+        <translation>Masalah: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/call_window.py" line="237" />
+        <source>You</source>
+        <translation>Anda</translation>
+    </message>
+</context>
+<context>
+    <name>ChatPanel</name>
+    <message>
+        <location filename="../../ui/vicon/chat_panel.py" line="30" />
+        <source>Chat messages</source>
+        <translation>Pesan obrolan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/chat_panel.py" line="33" />
+        <source>Type a message…</source>
+        <translation>Ketik pesan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/chat_panel.py" line="35" />
+        <source>Send</source>
+        <translation>Kirim</translation>
+    </message>
+</context>
+<context>
+    <name>Devices</name>
+    <message>
+        <location filename="../../ui/vicon/devices.py" line="67" />
+        <source>Test pattern</source>
+        <extracomment>Device id of the synthetic test pattern / tone in the pickers and in settings. Width the camera picture is scaled to before encoding: VP8 at 640 px costs a third of a core. Per-peer playback buffer cap; more than this means we fell behind, so drop the oldest audio.</extracomment>
+        <translation>Pola uji</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/devices.py" line="74" />
+        <source>Test tone</source>
+        <translation>Nada uji</translation>
+    </message>
+</context>
+<context>
+    <name>HostPanel</name>
+    <message>
+        <location filename="../../ui/sessions/host_panel.py" line="64" />
+        <source>Run the meeting hub on this computer. Offices on the same network (or that can reach this computer) join with the invitation you send them.</source>
+        <extracomment>Default invite lifetime: a working day, so an invite sent in the morning works all day.</extracomment>
+        <translation>Jalankan hub rapat di komputer ini. Kantor di jaringan yang sama (atau yang dapat menjangkau komputer ini) bergabung dengan undangan yang Anda kirimkan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/host_panel.py" line="70" />
+        <source>Start hosting</source>
+        <translation>Mulai menjadi tuan rumah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/host_panel.py" line="71" />
+        <source>Stop hosting</source>
+        <translation>Berhenti menjadi tuan rumah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/host_panel.py" line="72" />
+        <location filename="../../ui/sessions/host_panel.py" line="154" />
+        <source>Not hosting.</source>
+        <translation>Tidak sedang menjadi tuan rumah.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/host_panel.py" line="78" />
+        <source>The address other offices use to reach this computer.</source>
+        <translation>Alamat yang dipakai kantor lain untuk menjangkau komputer ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/host_panel.py" line="84" />
+        <source>e.g. Pemerintah Kota Pekanbaru</source>
+        <translation>mis. Pemerintah Kota Pekanbaru</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/host_panel.py" line="88" />
+        <source> h</source>
+        <translation> jam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/host_panel.py" line="89" />
+        <source>Create invitation</source>
+        <translation>Buat undangan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/host_panel.py" line="92" />
+        <source>The invitation to send appears here.</source>
+        <translation>Undangan yang akan dikirim muncul di sini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/host_panel.py" line="93" />
+        <source>Copy invitation</source>
+        <translation>Salin undangan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/host_panel.py" line="94" />
+        <source>Open the call</source>
+        <translation>Buka panggilan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/host_panel.py" line="98" />
+        <source>Room:</source>
+        <translation>Ruang:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/host_panel.py" line="99" />
+        <source>This computer's address:</source>
+        <translation>Alamat komputer ini:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/host_panel.py" line="100" />
+        <source>Invite office:</source>
+        <translation>Undang kantor:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/host_panel.py" line="101" />
+        <source>Invitation valid for:</source>
+        <translation>Undangan berlaku selama:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/host_panel.py" line="139" />
+        <source>Could not start the hub: {error}</source>
+        <translation>Hub tidak dapat dijalankan: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/host_panel.py" line="142" />
+        <source>Hosting on port {port}.</source>
+        <translation>Menjadi tuan rumah di port {port}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/host_panel.py" line="185" />
+        <source>Invitation copied.</source>
+        <translation>Undangan disalin.</translation>
+    </message>
+</context>
+<context>
+    <name>Invite</name>
+    <message>
+        <location filename="../../ui/sessions/invite.py" line="54" />
+        <source>{host} invites {guest} to a Lintas video session.</source>
+        <extracomment>Invites are pasted by people; refuse anything absurdly large instead of parsing it.</extracomment>
+        <translation>{host} mengundang {guest} ke sesi video Lintas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/invite.py" line="58" />
+        <source>your office</source>
+        <translation>kantor Anda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/invite.py" line="60" />
+        <source>In Lintas, open Sessions → Join a session and paste this whole text.</source>
+        <translation>Di Lintas, buka Sesi → Bergabung ke sesi lalu tempelkan seluruh teks ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/invite.py" line="75" />
+        <source>This text is too long to be an invitation.</source>
+        <translation>Teks ini terlalu panjang untuk sebuah undangan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/invite.py" line="86" />
+        <source>This is not a complete Lintas invitation (missing: {fields}).</source>
+        <translation>Ini bukan undangan Lintas yang lengkap (tidak ada: {fields}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/invite.py" line="94" />
+        <source>The hub address {address} is not a ws:// or wss:// address.</source>
+        <translation>Alamat hub {address} bukan alamat ws:// atau wss://.</translation>
+    </message>
+</context>
+<context>
+    <name>JoinPanel</name>
+    <message>
+        <location filename="../../ui/sessions/join_panel.py" line="20" />
+        <source>Paste the invitation text the hosting office sent you (the whole message is fine), then press Join.</source>
+        <translation>Tempelkan teks undangan yang dikirim kantor tuan rumah (seluruh pesan juga boleh), lalu tekan Bergabung.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/join_panel.py" line="27" />
+        <source>Paste the invitation here…</source>
+        <translation>Tempelkan undangan di sini…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/join_panel.py" line="28" />
+        <source>Invitation</source>
+        <translation>Undangan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/join_panel.py" line="33" />
+        <source>Join</source>
+        <translation>Bergabung</translation>
+    </message>
+</context>
+<context>
+    <name>LocalMedia</name>
+    <message>
+        <location filename="../../ui/vicon/devices.py" line="369" />
+        <source>Camera not found; showing the test pattern.</source>
+        <translation>Kamera tidak ditemukan; menampilkan pola uji.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/devices.py" line="392" />
+        <source>Microphone not found; sending the test tone.</source>
+        <translation>Mikrofon tidak ditemukan; mengirim nada uji.</translation>
+    </message>
+</context>
+<context>
+    <name>Page</name>
+    <message>
+        <location filename="../../ui/sessions/page.py" line="44" />
+        <source>Sessions</source>
+        <translation>Sesi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/page.py" line="51" />
+        <location filename="../../ui/sessions/page.py" line="119" />
+        <source>No session is open. To begin, either host one — start hosting, then create an invitation for each counterpart office and send it to them — or paste an invitation you received under “Join a session”.</source>
+        <translation>Belum ada sesi yang terbuka. Untuk memulai, jadilah tuan rumah — mulai menjadi tuan rumah, buat undangan untuk setiap kantor mitra lalu kirimkan — atau tempelkan undangan yang Anda terima di bagian “Bergabung ke sesi”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/page.py" line="61" />
+        <source>Host a session</source>
+        <translation>Menjadi tuan rumah sesi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/page.py" line="63" />
+        <source>Join a session</source>
+        <translation>Bergabung ke sesi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/page.py" line="70" />
+        <source>Scheduling sessions with a date, time zone (WIB/WITA/WIT) and calendar file comes with the meeting planner.</source>
+        <translation>Penjadwalan sesi dengan tanggal, zona waktu (WIB/WITA/WIT) dan berkas kalender tersedia bersama perencana rapat.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/page.py" line="108" />
+        <source>A call is open in its own window.</source>
+        <translation>Sebuah panggilan terbuka di jendelanya sendiri.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/page.py" line="112" />
+        <source>You are hosting. Create an invitation for each office, send it, then open the call.</source>
+        <translation>Anda menjadi tuan rumah. Buat undangan untuk setiap kantor, kirimkan, lalu buka panggilan.</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantList</name>
+    <message>
+        <location filename="../../ui/vicon/participants.py" line="25" />
+        <source>Participants</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/participants.py" line="33" />
+        <source>{office} (you)</source>
+        <translation>{office} (Anda)</translation>
+    </message>
+</context>
+<context>
+    <name>Quality</name>
+    <message>
+        <location filename="../../ui/vicon/quality.py" line="86" />
+        <source>Measuring…</source>
+        <translation>Mengukur…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/quality.py" line="87" />
+        <source>Good</source>
+        <translation>Baik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/quality.py" line="88" />
+        <source>Fair</source>
+        <translation>Sedang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/quality.py" line="89" />
+        <source>Poor</source>
+        <translation>Buruk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/quality.py" line="96" />
+        <source>n/a</source>
+        <translation>t/a</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/quality.py" line="103" />
+        <source>Connection to {office}: {grade}</source>
+        <translation>Koneksi ke {office}: {grade}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/quality.py" line="106" />
+        <source>Round trip: {value}</source>
+        <translation>Waktu pulang-pergi: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/quality.py" line="109" />
+        <source>Packet loss: {value}</source>
+        <translation>Paket hilang: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/quality.py" line="112" />
+        <source>Bitrate: {value}</source>
+        <translation>Laju bit: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/quality.py" line="115" />
+        <source>Received video: {value}</source>
+        <translation>Video diterima: {value}</translation>
+    </message>
+</context>
+<context>
+    <name>VideoTile</name>
+    <message>
+        <location filename="../../ui/vicon/video_tile.py" line="47" />
+        <source>{office} (you)</source>
+        <translation>{office} (Anda)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/video_tile.py" line="90" />
+        <source>Camera off</source>
+        <translation>Kamera mati</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/video_tile.py" line="90" />
+        <source>Waiting for video…</source>
+        <translation>Menunggu video…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/video_tile.py" line="99" />
+        <source>{name} · muted</source>
+        <translation>{name} · dibisukan</translation>
+    </message>
+</context>
+</TS>
