@@ -50,3 +50,22 @@ def screenshots() -> Path:
     """The (gitignored) folder the screenshot tests write into."""
     SCREENSHOTS.mkdir(exist_ok=True)
     return SCREENSHOTS
+
+
+@pytest.fixture(scope="session")
+def compiled_translations(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every committed ``resources/translations/*.ts`` compiled with lrelease into a temp folder.
+
+    Tests compile for themselves so they never depend on (or trust) a stale ``make translations``.
+    """
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("qm")
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    for ts in sorted(paths.TRANSLATIONS.glob("*.ts")):
+        subprocess.run(
+            [str(lrelease), "-silent", str(ts), "-qm", str(out / ts.with_suffix(".qm").name)],
+            check=True,
+        )
+    return out

@@ -1,0 +1,826 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id_ID">
+<context>
+    <name>App</name>
+    <message>
+        <source>Backup restored</source>
+        <translation>Cadangan dipulihkan</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The damaged file was kept as %1.</source>
+        <translation>Cadangan telah dipulihkan. Berkas yang rusak disimpan sebagai %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionSection</name>
+    <message>
+        <source>Connections</source>
+        <translation>Koneksi</translation>
+    </message>
+    <message>
+        <source>Default: the SQLite file in the data folder</source>
+        <translation>Bawaan: berkas SQLite di folder data</translation>
+    </message>
+    <message>
+        <source>In use now: %1. A new database address is used after a restart.</source>
+        <translation>Yang dipakai sekarang: %1. Alamat basis data yang baru dipakai setelah aplikasi dimulai ulang.</translation>
+    </message>
+    <message>
+        <source>e.g. wss://vicon.bandung.go.id:8443</source>
+        <translation>mis. wss://vicon.bandung.go.id:8443</translation>
+    </message>
+    <message>
+        <source>e.g. turn:turn.bandung.go.id:3478</source>
+        <translation>mis. turn:turn.bandung.go.id:3478</translation>
+    </message>
+    <message>
+        <source>Database address:</source>
+        <translation>Alamat basis data:</translation>
+    </message>
+    <message>
+        <source>Vicon hub:</source>
+        <translation>Hub vicon:</translation>
+    </message>
+    <message>
+        <source>TURN server:</source>
+        <translation>Server TURN:</translation>
+    </message>
+    <message>
+        <source>TURN user name:</source>
+        <translation>Nama pengguna TURN:</translation>
+    </message>
+    <message>
+        <source>TURN password:</source>
+        <translation>Kata sandi TURN:</translation>
+    </message>
+</context>
+<context>
+    <name>CorruptDatabaseDialog</name>
+    <message>
+        <source>The database is damaged</source>
+        <translation>Basis data rusak</translation>
+    </message>
+    <message>
+        <source>Lintas cannot read its database file.</source>
+        <translation>Lintas tidak dapat membaca berkas basis datanya.</translation>
+    </message>
+    <message>
+        <source>File: %1
+Problem: %2
+The file has not been changed or deleted.</source>
+        <translation>Berkas: %1
+Masalah: %2
+Berkas tersebut tidak diubah maupun dihapus.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>tidak diketahui</translation>
+    </message>
+    <message>
+        <source>Restore the last backup</source>
+        <translation>Pulihkan cadangan terakhir</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>The newest automatic backup was made on %1 (%2). Restoring it moves the damaged file aside (it is kept) and loses changes made after the backup.</source>
+        <translation>Cadangan otomatis terbaru dibuat pada %1 (%2). Memulihkannya akan memindahkan berkas yang rusak ke samping (berkas itu tetap disimpan), dan perubahan setelah cadangan dibuat akan hilang.</translation>
+    </message>
+    <message>
+        <source>There is no automatic backup to restore. Quit, then ask your IT staff to repair the file or to restore it from their own backups.</source>
+        <translation>Tidak ada cadangan otomatis yang dapat dipulihkan. Keluarlah, lalu mintalah staf TI Anda memperbaiki berkas itu atau memulihkannya dari cadangan mereka sendiri.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseErrorDialog</name>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>Basis data tidak dapat dibuka</translation>
+    </message>
+    <message>
+        <source>Lintas could not open the database at %1.
+
+%2
+
+Check the address with --database, LINTAS_DATABASE_URL or the saved setting, then start Lintas again.</source>
+        <translation>Lintas tidak dapat membuka basis data di %1.
+
+%2
+
+Periksa alamatnya pada --database, LINTAS_DATABASE_URL atau pengaturan yang tersimpan, lalu jalankan Lintas kembali.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Keluar</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesSection</name>
+    <message>
+        <source>Camera and microphone</source>
+        <translation>Kamera dan mikrofon</translation>
+    </message>
+    <message>
+        <source>Camera:</source>
+        <translation>Kamera:</translation>
+    </message>
+    <message>
+        <source>Microphone:</source>
+        <translation>Mikrofon:</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Bawaan sistem</translation>
+    </message>
+    <message>
+        <source>%1 (not connected)</source>
+        <translation>%1 (tidak terhubung)</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Ready</source>
+        <translation>Siap</translation>
+    </message>
+    <message>
+        <source>Send the certificate to each counterpart office, so their Lintas can check your signatures. Read the fingerprint to them over the phone to be sure the file arrived unchanged.</source>
+        <translation>Kirimkan sertifikat ini kepada setiap kantor mitra agar Lintas mereka dapat memeriksa tanda tangan Anda. Bacakan sidik jarinya kepada mereka melalui telepon untuk memastikan berkas itu tiba tanpa perubahan.</translation>
+    </message>
+    <message>
+        <source>Export certificate…</source>
+        <translation>Ekspor sertifikat…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; is set up with %2 user(s).&lt;br&gt;Signing certificate: %3&lt;br&gt;Fingerprint (SHA-256):&lt;br&gt;&lt;tt&gt;%4&lt;/tt&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; telah disiapkan dengan %2 pengguna.&lt;br&gt;Sertifikat penandatanganan: %3&lt;br&gt;Sidik jari (SHA-256):&lt;br&gt;&lt;tt&gt;%4&lt;/tt&gt;</translation>
+    </message>
+    <message>
+        <source>Could not save the certificate: %1</source>
+        <translation>Sertifikat tidak dapat disimpan: %1</translation>
+    </message>
+    <message>
+        <source>Certificate saved to %1</source>
+        <translation>Sertifikat disimpan di %1</translation>
+    </message>
+    <message>
+        <source>Export certificate</source>
+        <translation>Ekspor sertifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt)</source>
+        <translation>Sertifikat (*.pem *.crt)</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Set up Lintas</source>
+        <translation>Penyiapan Lintas</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; Kembali</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>Lanjut &gt;</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Buat</translation>
+    </message>
+    <message>
+        <source>Open Lintas</source>
+        <translation>Buka Lintas</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralSection</name>
+    <message>
+        <source>General</source>
+        <translation>Umum</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Sama dengan sistem</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Mulai ulang sekarang</translation>
+    </message>
+    <message>
+        <source>F4 (215 × 330 mm)</source>
+        <translation>F4 (215 × 330 mm)</translation>
+    </message>
+    <message>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4 (210 × 297 mm)</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Bahasa:</translation>
+    </message>
+    <message>
+        <source>Paper size for printing:</source>
+        <translation>Ukuran kertas untuk mencetak:</translation>
+    </message>
+    <message>
+        <source>The new language is used when Lintas starts again.</source>
+        <translation>Bahasa yang baru dipakai saat Lintas dijalankan kembali.</translation>
+    </message>
+</context>
+<context>
+    <name>HeadPage</name>
+    <message>
+        <source>Head of region</source>
+        <translation>Kepala daerah</translation>
+    </message>
+    <message>
+        <source>The head of region signs the agreements. Their name and title are printed above the signature.</source>
+        <translation>Kepala daerah menandatangani kesepakatan. Nama dan jabatannya dicetak di atas tanda tangan.</translation>
+    </message>
+    <message>
+        <source>Full name with academic titles</source>
+        <translation>Nama lengkap beserta gelar</translation>
+    </message>
+    <message>
+        <source>Optional, 18 digits</source>
+        <translation>Opsional, 18 angka</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nama:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Jabatan:</translation>
+    </message>
+    <message>
+        <source>NIP:</source>
+        <translation>NIP:</translation>
+    </message>
+    <message>
+        <source>A NIP has exactly 18 digits.</source>
+        <translation>NIP terdiri atas tepat 18 angka.</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityPage</name>
+    <message>
+        <source>Signing identity</source>
+        <translation>Identitas penandatanganan</translation>
+    </message>
+    <message>
+        <source>Agreements are signed with the office's key and certificate, kept in a password-protected file on this computer.</source>
+        <translation>Kesepakatan ditandatangani dengan kunci dan sertifikat kantor, yang disimpan dalam berkas berkata sandi di komputer ini.</translation>
+    </message>
+    <message>
+        <source>Create a new signing identity for this office</source>
+        <translation>Buat identitas penandatanganan baru untuk kantor ini</translation>
+    </message>
+    <message>
+        <source>Import an existing .p12 file (for example from BSrE)</source>
+        <translation>Impor berkas .p12 yang sudah ada (misalnya dari BSrE)</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Kata sandi:</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>Ulangi kata sandi:</translation>
+    </message>
+    <message>
+        <source>Path of the .p12 or .pfx file</source>
+        <translation>Lokasi berkas .p12 atau .pfx</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Telusuri…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Berkas:</translation>
+    </message>
+    <message>
+        <source>Password of the file:</source>
+        <translation>Kata sandi berkas:</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>Berkas %1 tidak ada.</translation>
+    </message>
+    <message>
+        <source>The password does not open this file. Check it and try again; nothing has been changed.</source>
+        <translation>Kata sandi ini tidak dapat membuka berkas tersebut. Periksa dan coba lagi; tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Kedua kata sandi berbeda.</translation>
+    </message>
+    <message>
+        <source>Choose the signing identity file</source>
+        <translation>Pilih berkas identitas penandatanganan</translation>
+    </message>
+    <message>
+        <source>PKCS#12 files (*.p12 *.pfx)</source>
+        <translation>Berkas PKCS#12 (*.p12 *.pfx)</translation>
+    </message>
+</context>
+<context>
+    <name>Lambang</name>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <extracomment>Longest side of the stored emblem: sharp on a printed letterhead, small in the database.</extracomment>
+        <translation>Berkas %1 tidak ada.</translation>
+    </message>
+    <message>
+        <source>%1 is not a PNG, JPEG or SVG image that Lintas can read.</source>
+        <translation>%1 bukan gambar PNG, JPEG atau SVG yang dapat dibaca Lintas.</translation>
+    </message>
+</context>
+<context>
+    <name>LambangPage</name>
+    <message>
+        <source>Lambang</source>
+        <translation>Lambang</translation>
+    </message>
+    <message>
+        <source>The regional emblem printed at the top of each agreement. PNG, JPEG or SVG. You may skip this and add it later.</source>
+        <translation>Lambang daerah yang dicetak di bagian atas setiap kesepakatan. PNG, JPEG atau SVG. Langkah ini boleh dilewati dan lambang ditambahkan nanti.</translation>
+    </message>
+    <message>
+        <source>Choose image…</source>
+        <translation>Pilih gambar…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>No image chosen</source>
+        <translation>Belum ada gambar dipilih</translation>
+    </message>
+    <message>
+        <source>Choose the lambang</source>
+        <translation>Pilih lambang</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+        <translation>Gambar (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Lintas</source>
+        <extracomment>Emitted after a page was created and shown for the first time (key).</extracomment>
+        <translation>Lintas</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>Home</source>
+        <translation>Beranda</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesi Vicon</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Kesepakatan</translation>
+    </message>
+    <message>
+        <source>App catalog</source>
+        <translation>Katalog Aplikasi</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Arsip</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
+    </message>
+</context>
+<context>
+    <name>OfficePage</name>
+    <message>
+        <source>Your office</source>
+        <translation>Kantor Anda</translation>
+    </message>
+    <message>
+        <source>Which regional government and which unit will use Lintas on this computer?</source>
+        <translation>Pemerintah daerah dan unit kerja mana yang memakai Lintas di komputer ini?</translation>
+    </message>
+    <message>
+        <source>e.g. Bandung</source>
+        <translation>mis. Bandung</translation>
+    </message>
+    <message>
+        <source>e.g. Bagian Kerja Sama</source>
+        <translation>mis. Bagian Kerja Sama</translation>
+    </message>
+    <message>
+        <source>Government level:</source>
+        <translation>Tingkat pemerintahan:</translation>
+    </message>
+    <message>
+        <source>City, regency or province name:</source>
+        <translation>Nama kota, kabupaten atau provinsi:</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Unit kerja:</translation>
+    </message>
+    <message>
+        <source>Official name:</source>
+        <translation>Nama resmi:</translation>
+    </message>
+    <message>
+        <source>(enter the name)</source>
+        <translation>(isi namanya)</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeSection</name>
+    <message>
+        <source>Office</source>
+        <translation>Kantor</translation>
+    </message>
+    <message>
+        <source>Change lambang…</source>
+        <translation>Ganti lambang…</translation>
+    </message>
+    <message>
+        <source>Save office details</source>
+        <translation>Simpan data kantor</translation>
+    </message>
+    <message>
+        <source>Office:</source>
+        <translation>Kantor:</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Unit kerja:</translation>
+    </message>
+    <message>
+        <source>Head of region:</source>
+        <translation>Kepala daerah:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Jabatan:</translation>
+    </message>
+    <message>
+        <source>NIP:</source>
+        <translation>NIP:</translation>
+    </message>
+    <message>
+        <source>Lambang:</source>
+        <translation>Lambang:</translation>
+    </message>
+    <message>
+        <source>Export certificate…</source>
+        <translation>Ekspor sertifikat…</translation>
+    </message>
+    <message>
+        <source>Signing certificate:</source>
+        <translation>Sertifikat penandatanganan:</translation>
+    </message>
+    <message>
+        <source>A NIP has exactly 18 digits.</source>
+        <translation>NIP terdiri atas tepat 18 angka.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Tersimpan.</translation>
+    </message>
+    <message>
+        <source>Could not save the certificate: %1</source>
+        <translation>Sertifikat tidak dapat disimpan: %1</translation>
+    </message>
+    <message>
+        <source>Certificate saved to %1</source>
+        <translation>Sertifikat disimpan di %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <source>No certificate found in %1</source>
+        <translation>Tidak ada sertifikat di %1</translation>
+    </message>
+    <message>
+        <source>%1
+Valid until %2
+SHA-256: %3</source>
+        <translation>%1
+Berlaku sampai %2
+SHA-256: %3</translation>
+    </message>
+    <message>
+        <source>Choose the lambang</source>
+        <translation>Pilih lambang</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+        <translation>Gambar (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+    <message>
+        <source>Export certificate</source>
+        <translation>Ekspor sertifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt)</source>
+        <translation>Sertifikat (*.pem *.crt)</translation>
+    </message>
+</context>
+<context>
+    <name>Page</name>
+    <message>
+        <source>Nothing archived yet</source>
+        <translation>Arsip masih kosong</translation>
+    </message>
+    <message>
+        <source>Agreements appear here once every party has signed them. You can also open a signed PDF you received to check its signatures.</source>
+        <translation>Kesepakatan muncul di sini setelah ditandatangani oleh semua pihak. Anda juga dapat membuka PDF bertanda tangan yang Anda terima untuk memeriksa tanda tangannya.</translation>
+    </message>
+    <message>
+        <source>Verify a signed PDF</source>
+        <translation>Periksa PDF bertanda tangan</translation>
+    </message>
+    <message>
+        <source>The app catalog is empty</source>
+        <translation>Katalog aplikasi masih kosong</translation>
+    </message>
+    <message>
+        <source>List the smart-city applications your office can share with other regions. An agreement's annex names the applications it grants.</source>
+        <translation>Daftarkan aplikasi kota cerdas yang dapat dibagikan kantor Anda kepada daerah lain. Lampiran kesepakatan menyebutkan aplikasi yang diberikan.</translation>
+    </message>
+    <message>
+        <source>Add an application</source>
+        <translation>Tambah aplikasi</translation>
+    </message>
+    <message>
+        <source>Load the sample catalog</source>
+        <translation>Muat katalog contoh</translation>
+    </message>
+    <message>
+        <source>Upcoming sessions</source>
+        <extracomment>Asks the main window to show another page (by navigation key).</extracomment>
+        <translation>Sesi mendatang</translation>
+    </message>
+    <message>
+        <source>No sessions scheduled.</source>
+        <translation>Belum ada sesi terjadwal.</translation>
+    </message>
+    <message>
+        <source>Awaiting your review</source>
+        <translation>Menunggu tinjauan Anda</translation>
+    </message>
+    <message>
+        <source>No drafts to review.</source>
+        <translation>Tidak ada draf untuk ditinjau.</translation>
+    </message>
+    <message>
+        <source>Awaiting signature</source>
+        <translation>Menunggu tanda tangan</translation>
+    </message>
+    <message>
+        <source>Nothing to sign.</source>
+        <translation>Tidak ada yang perlu ditandatangani.</translation>
+    </message>
+    <message>
+        <source>Obligations due in the next 30 days</source>
+        <translation>Kewajiban jatuh tempo dalam 30 hari</translation>
+    </message>
+    <message>
+        <source>No obligations due.</source>
+        <translation>Tidak ada kewajiban yang jatuh tempo.</translation>
+    </message>
+    <message>
+        <source>Agreements expiring within 90 days</source>
+        <translation>Kesepakatan yang berakhir dalam 90 hari</translation>
+    </message>
+    <message>
+        <source>None expiring soon.</source>
+        <translation>Tidak ada yang segera berakhir.</translation>
+    </message>
+    <message>
+        <source>Nothing needs your action</source>
+        <translation>Tidak ada yang perlu Anda tindak lanjuti</translation>
+    </message>
+    <message>
+        <source>To begin, schedule a vicon session with a counterpart office, or start a Kesepakatan Bersama in Agreements. What needs your review or signature will then appear here.</source>
+        <translation>Untuk memulai, jadwalkan sesi vicon dengan kantor mitra, atau mulai Kesepakatan Bersama di menu Kesepakatan. Hal yang perlu Anda tinjau atau tanda tangani akan muncul di sini.</translation>
+    </message>
+    <message>
+        <source>Go to Sessions</source>
+        <translation>Buka Sesi Vicon</translation>
+    </message>
+    <message>
+        <source>Go to Agreements</source>
+        <translation>Buka Kesepakatan</translation>
+    </message>
+    <message>
+        <source>Welcome, %1</source>
+        <translation>Selamat datang, %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Selamat datang</translation>
+    </message>
+    <message>
+        <source>The summary of pending work is not available yet.</source>
+        <translation>Ringkasan pekerjaan yang tertunda belum tersedia.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>Data folder: %1</source>
+        <translation>Folder data: %1</translation>
+    </message>
+    <message>
+        <source>No agreements yet</source>
+        <translation>Belum ada kesepakatan</translation>
+    </message>
+    <message>
+        <source>Start a Kesepakatan Bersama from the standard template, or import a draft that a counterpart office sent you. Both offices then review the same revision.</source>
+        <translation>Mulai Kesepakatan Bersama dari templat baku, atau impor draf yang dikirim kantor mitra. Kedua kantor kemudian meninjau revisi yang sama.</translation>
+    </message>
+    <message>
+        <source>New agreement</source>
+        <translation>Kesepakatan baru</translation>
+    </message>
+    <message>
+        <source>Import a draft</source>
+        <translation>Impor draf</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordStrength</name>
+    <message>
+        <source>Too short: use at least %1 characters.</source>
+        <extracomment>Shorter passwords are refused: the PKCS#12 file may leave the office on a USB stick.</extracomment>
+        <translation>Terlalu pendek: gunakan sedikitnya %1 karakter.</translation>
+    </message>
+    <message>
+        <source>Weak: mix upper and lower case, digits and symbols.</source>
+        <translation>Lemah: campurkan huruf besar dan kecil, angka dan simbol.</translation>
+    </message>
+    <message>
+        <source>Fair: a longer password would be stronger.</source>
+        <translation>Cukup: kata sandi yang lebih panjang akan lebih kuat.</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>Kuat.</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Drafter</source>
+        <translation>Penyusun</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Peninjau</translation>
+    </message>
+    <message>
+        <source>Signatory</source>
+        <translation>Penanda tangan</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>Pembaca</translation>
+    </message>
+    <message>
+        <source>Writes and edits agreement drafts</source>
+        <translation>Menulis dan menyunting draf kesepakatan</translation>
+    </message>
+    <message>
+        <source>Reviews drafts and approves a revision</source>
+        <translation>Meninjau draf dan menyetujui revisi</translation>
+    </message>
+    <message>
+        <source>Signs agreements for the head of region</source>
+        <translation>Menandatangani kesepakatan atas nama kepala daerah</translation>
+    </message>
+    <message>
+        <source>Reads agreements and joins sessions</source>
+        <translation>Membaca kesepakatan dan mengikuti sesi</translation>
+    </message>
+    <message>
+        <source>City (Kota)</source>
+        <translation>Kota</translation>
+    </message>
+    <message>
+        <source>Regency (Kabupaten)</source>
+        <translation>Kabupaten</translation>
+    </message>
+    <message>
+        <source>Province (Provinsi)</source>
+        <translation>Provinsi</translation>
+    </message>
+</context>
+<context>
+    <name>UserSwitcher</name>
+    <message>
+        <source>Acting as:</source>
+        <translation>Bertindak sebagai:</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Users and roles</source>
+        <translation>Pengguna dan peran</translation>
+    </message>
+    <message>
+        <source>Add the staff who use Lintas on this computer. Drafters write agreements, reviewers approve them, signatories sign, viewers only read.</source>
+        <translation>Tambahkan staf yang memakai Lintas di komputer ini. Penyusun menulis kesepakatan, peninjau menyetujuinya, penanda tangan menandatangani, pembaca hanya membaca.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Tambah</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Hapus yang dipilih</translation>
+    </message>
+    <message>
+        <source>%1 is already in the list.</source>
+        <translation>%1 sudah ada di daftar.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Add at least one user to continue.</source>
+        <translation>Tambahkan sedikitnya satu pengguna untuk melanjutkan.</translation>
+    </message>
+    <message>
+        <source>Tip: nobody can sign agreements until a signatory is added.</source>
+        <translation>Kiat: belum ada yang dapat menandatangani kesepakatan sampai penanda tangan ditambahkan.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersSection</name>
+    <message>
+        <source>Users</source>
+        <translation>Pengguna</translation>
+    </message>
+    <message>
+        <source>Name of the new user</source>
+        <translation>Nama pengguna baru</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Tambah pengguna</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Type a name first.</source>
+        <translation>Ketik nama terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>%1 is already a user.</source>
+        <translation>%1 sudah menjadi pengguna.</translation>
+    </message>
+    <message>
+        <source>%1 added.</source>
+        <translation>%1 ditambahkan.</translation>
+    </message>
+</context>
+</TS>
