@@ -48,6 +48,7 @@ class PeerLink:
         self.seen = channel.SeenIds()
         self.reassembler = channel.Reassembler()
         self.attempt_at = time.monotonic()
+        self.recover_at = 0.0
         self.last_media: float | None = None
         self.ever_media = False
         self.stalled = False
@@ -126,6 +127,7 @@ class MeshTopology(Topology):
             await pc.setRemoteDescription(RTCSessionDescription(sdp=message.sdp, type="answer"))
         elif message.kind == "restart":
             if self._i_offer(link) and time.monotonic() - link.attempt_at > 1.0:
+                self._mark_stalled(link)
                 await self._offer(link, at_least=message.session + 1)
         elif message.kind == "bye":
             await self.peer_left(link.peer_id)
@@ -195,6 +197,8 @@ class MeshTopology(Topology):
             and (pc.signalingState != "have-local-offer" or self._i_offer(link))
         ):
             return  # duplicate, or glare that the smaller peer id wins
+        if link.ever_media:
+            self._mark_stalled(link)  # the other side is renegotiating a link that had media
         pc = self._new_pc(link, session)
         await pc.setRemoteDescription(RTCSessionDescription(sdp=sdp, type="offer"))
         self._add_local_tracks(link, pc)
@@ -204,16 +208,19 @@ class MeshTopology(Topology):
 
     async def _recover(self, link: PeerLink, *, force: bool = False) -> None:
         now = time.monotonic()
-        if not force and now - link.attempt_at < RETRY_S:
+        if not force and now - link.recover_at < RETRY_S:
             return
-        if not link.stalled:
-            link.stalled = True
-            self.host.media_health_changed()
-        link.attempt_at = now
+        link.recover_at = now
+        self._mark_stalled(link)
         if self._i_offer(link):
             await self._offer(link)
         else:
             await self.host.send_signal(link.peer_id, "restart", link.session)
+
+    def _mark_stalled(self, link: PeerLink) -> None:
+        if not link.stalled:
+            link.stalled = True
+            self.host.media_health_changed()
 
     async def _close_pc(self, pc: RTCPeerConnection, tracks: list[MediaStreamTrack]) -> None:
         for track in tracks:

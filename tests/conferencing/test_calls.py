@@ -1,0 +1,127 @@
+"""Real calls: aiortc peers through the real hub inside a private network namespace."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conferencing.netns import run_scenario
+
+pytestmark = [pytest.mark.netns, pytest.mark.slow]
+
+
+def _peer(report: dict, office: str) -> dict:
+    matches = [p for p in report["peers"].values() if p["office"] == office]
+    assert matches, f"{report['office']} saw nothing from {office}: {report['peers']}"
+    return matches[0]
+
+
+def test_two_offices_over_wss_pixels_chat_app_messages_audio() -> None:
+    r = run_scenario("pair")
+    assert r["hub_url"].startswith("wss://")
+    a_from_b = _peer(r["a"], "Pemerintah Kota Pekanbaru")
+    b_from_a = _peer(r["b"], "Pemerintah Kota Bandung")
+    for fig, tag in ((a_from_b, r["b_tag"]), (b_from_a, r["a_tag"])):
+        # Pixels, not counts: the stamp decodes, belongs to the sender, and counts upward.
+        assert fig["stamped_frames"] >= 0.8 * fig["frames"] > 20
+        assert fig["office_tags"] == [tag]
+        assert fig["counters_increasing"]
+        assert 0 <= fig["latency_ms_median"] < 1000
+    # The RGB frame sink carries the same pattern.
+    readable = [t for t in r["rgb_stamps"] if t is not None]
+    assert len(readable) > 20 and set(readable) == {r["a_tag"]}
+    assert r["tracks_at_b"] == ["audio", "video"]
+    assert r["joined_at_a"] == ["Pemerintah Kota Pekanbaru"]
+    assert r["participants_a"] and list(r["participants_a"].values()) == [
+        "Pemerintah Kota Pekanbaru"
+    ]
+    # Stats about once a second with a measured RTT, loss and received fps.
+    stats = r["stats_at_a"]
+    assert len(stats) >= 2
+    rtt, loss, bitrate, fps = stats[-1]
+    assert rtt is not None and 0 < rtt < 500
+    assert loss is not None and 0 <= loss <= 100
+    assert bitrate is not None and bitrate > 10
+    assert fps is not None and fps > 5
+    # Chat round trip, with the sender's office and time.
+    assert [c[:2] for c in r["chat_at_b"]] == [
+        ["Pemerintah Kota Bandung", "Selamat pagi, Pak Wali Kota"]
+    ]
+    assert [c[:2] for c in r["chat_at_a"]] == [
+        ["Pemerintah Kota Pekanbaru", "Pagi! Siap membahas kesepakatan."]
+    ]
+    # 1 MB app message arrived intact (digest computed by the receiver) and the reply came back.
+    assert r["big_revision"] == [3]
+    assert r["big_reply"] == [{"sha256": r["big_digest"]}]
+    # The synthetic tone is heard at 440 Hz; muting sends silence.
+    assert abs(r["tone_hz"] - 440) < 15 and r["tone_rms"] > 500
+    assert r["muted_rms"] < 0.05 * r["tone_rms"]
+    # Camera off: black frames.
+    assert r["dark_tail"] and max(r["dark_tail"]) < 40
+    assert r["states_a"] == ["connecting", "connected", "left"]
+
+
+def test_three_office_mesh() -> None:
+    r = run_scenario("mesh3")
+    names = list(r["tags"])
+    for name in names:
+        report = r["reports"][name]
+        others = [n for n in names if n != name]
+        assert r["participants"][name] == sorted(others)
+        for other in others:
+            fig = _peer(report, other)
+            assert fig["stamped_frames"] > 15
+            assert fig["office_tags"] == [r["tags"][other]]
+            assert fig["counters_increasing"]
+    assert r["after_leave"] == [names[1]]
+
+
+def test_media_stall_is_detected_and_recovered_without_losing_chat() -> None:
+    r = run_scenario("stall")
+    assert r["saw_reconnecting"], r
+    assert r["resumed"], r
+    assert r["final"] == ["connected", "connected"]
+    assert r["states_a"][-2:] == ["reconnecting", "connected"]
+    # A fresh peer connection was negotiated (aiortc has no ICE restart).
+    for name, before in r["sessions_before"].items():
+        assert r["sessions_after"][name] > before
+    assert r["chat_at_b"] == ["masih terdengar?"]
+    assert r["b_counters_increasing"]
+
+
+def test_restarted_hub_is_rejoined_automatically() -> None:
+    r = run_scenario("hub_restart")
+    assert r["saw_reconnecting"], r
+    assert r["media_during_outage"], "peer-to-peer media must not depend on the hub"
+    assert r["rejoined"], r
+    assert r["states_a"][-2:] == ["reconnecting", "connected"]
+    assert r["newcomer_frames"], r
+    assert r["c_participants"] == ["Pemerintah Kota Bandung", "Pemerintah Kota Pekanbaru"]
+
+
+def test_turn_relay_only_through_coturn() -> None:
+    r = run_scenario("relay")
+    assert r["frames"], r
+    assert r["candidate_types"] == ["relay"]
+    fig = _peer(r["a"], "Pemerintah Kota Pekanbaru")
+    assert fig["stamped_frames"] > 10 and fig["counters_increasing"]
+
+
+def test_command_line_hub_invite_and_headless_call_report() -> None:
+    r = run_scenario("cli")
+    assert r["hub_line"].startswith("hub listening on ws://127.0.0.2:8799/ws")
+    first, second = json.loads(r["first"][-1]), json.loads(r["second"][-1])
+    assert r["first_rc"] == 0
+    for report, other, tag in (
+        (first, "Pemerintah Kota Pekanbaru", r["tags"]["Pekanbaru"]),
+        (second, "Pemerintah Kota Bandung", r["tags"]["Bandung"]),
+    ):
+        assert report["join_to_first_frame_ms"] is not None and report["join_to_first_frame_ms"] > 0
+        fig = _peer(report, other)
+        assert fig["frames"] > 10 and fig["fps"] > 3
+        assert fig["office_tags"] == [tag]
+        assert fig["rtt_ms"] is not None
+    assert r["refused_rc"] == 3
+    assert "for room 'kesepakatan-bandung-pekanbaru', not 'another-room'" in r["refused_stderr"]
+    assert json.loads(r["refused_stdout"][-1])["state"] == "failed"
