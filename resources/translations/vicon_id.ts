@@ -4,18 +4,19 @@
     <name>CallControls</name>
     <message>
         <location filename="../../ui/vicon/controls.py" line="22" />
-        <location filename="../../ui/vicon/controls.py" line="81" />
+        <location filename="../../ui/vicon/controls.py" line="83" />
         <source>Mute</source>
         <translation>Bisukan</translation>
     </message>
     <message>
         <location filename="../../ui/vicon/controls.py" line="24" />
-        <location filename="../../ui/vicon/controls.py" line="85" />
+        <location filename="../../ui/vicon/controls.py" line="87" />
         <source>Stop camera</source>
         <translation>Matikan kamera</translation>
     </message>
     <message>
         <location filename="../../ui/vicon/controls.py" line="26" />
+        <location filename="../../ui/vicon/controls.py" line="80" />
         <source>Leave</source>
         <translation>Keluar</translation>
     </message>
@@ -40,12 +41,17 @@
         <translation>Mikrofon:</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="81" />
+        <location filename="../../ui/vicon/controls.py" line="80" />
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/controls.py" line="83" />
         <source>Unmute</source>
         <translation>Bunyikan</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="85" />
+        <location filename="../../ui/vicon/controls.py" line="87" />
         <source>Start camera</source>
         <translation>Nyalakan kamera</translation>
     </message>
@@ -53,72 +59,72 @@
 <context>
     <name>CallWindow</name>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="63" />
+        <location filename="../../ui/vicon/call_window.py" line="64" />
         <source>Lintas — video call</source>
         <translation>Lintas — panggilan video</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="84" />
+        <location filename="../../ui/vicon/call_window.py" line="85" />
         <source>Participants</source>
         <translation>Peserta</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="85" />
+        <location filename="../../ui/vicon/call_window.py" line="86" />
         <source>Chat</source>
         <translation>Obrolan</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="156" />
+        <location filename="../../ui/vicon/call_window.py" line="158" />
         <source>Not connected</source>
         <translation>Tidak terhubung</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="157" />
+        <location filename="../../ui/vicon/call_window.py" line="159" />
         <source>Connecting…</source>
         <translation>Menghubungkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="158" />
+        <location filename="../../ui/vicon/call_window.py" line="160" />
         <source>Connected</source>
         <translation>Terhubung</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="159" />
+        <location filename="../../ui/vicon/call_window.py" line="161" />
         <source>Connection lost — reconnecting…</source>
         <translation>Koneksi terputus — menyambung ulang…</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="160" />
+        <location filename="../../ui/vicon/call_window.py" line="162" />
         <source>You left the call</source>
         <translation>Anda telah keluar dari panggilan</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="161" />
+        <location filename="../../ui/vicon/call_window.py" line="163" />
         <source>Call failed</source>
         <translation>Panggilan gagal</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="165" />
+        <location filename="../../ui/vicon/call_window.py" line="167" />
         <source>{state}: {reason}</source>
         <translation>{state}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="194" />
+        <location filename="../../ui/vicon/call_window.py" line="196" />
         <source>{office} joined</source>
         <translation>{office} bergabung</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="200" />
+        <location filename="../../ui/vicon/call_window.py" line="202" />
         <source>{office} left</source>
         <translation>{office} keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="229" />
+        <location filename="../../ui/vicon/call_window.py" line="238" />
         <source>Problem: {message}</source>
         <translation>Masalah: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="237" />
+        <location filename="../../ui/vicon/call_window.py" line="246" />
         <source>You</source>
         <translation>Anda</translation>
     </message>
@@ -144,13 +150,13 @@
 <context>
     <name>Devices</name>
     <message>
-        <location filename="../../ui/vicon/devices.py" line="67" />
+        <location filename="../../ui/vicon/devices.py" line="61" />
         <source>Test pattern</source>
-        <extracomment>Device id of the synthetic test pattern / tone in the pickers and in settings. Width the camera picture is scaled to before encoding: VP8 at 640 px costs a third of a core. Per-peer playback buffer cap; more than this means we fell behind, so drop the oldest audio.</extracomment>
+        <extracomment>Device id of the synthetic test pattern / tone in the pickers and in settings. Width the camera picture is scaled to before encoding: VP8 at 640 px costs a third of a core.</extracomment>
         <translation>Pola uji</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/devices.py" line="74" />
+        <location filename="../../ui/vicon/devices.py" line="68" />
         <source>Test tone</source>
         <translation>Nada uji</translation>
     </message>
@@ -310,12 +316,12 @@
 <context>
     <name>LocalMedia</name>
     <message>
-        <location filename="../../ui/vicon/devices.py" line="369" />
+        <location filename="../../ui/vicon/devices.py" line="288" />
         <source>Camera not found; showing the test pattern.</source>
         <translation>Kamera tidak ditemukan; menampilkan pola uji.</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/devices.py" line="392" />
+        <location filename="../../ui/vicon/devices.py" line="311" />
         <source>Microphone not found; sending the test tone.</source>
         <translation>Mikrofon tidak ditemukan; mengirim nada uji.</translation>
     </message>
@@ -428,22 +434,22 @@
 <context>
     <name>VideoTile</name>
     <message>
-        <location filename="../../ui/vicon/video_tile.py" line="47" />
+        <location filename="../../ui/vicon/video_tile.py" line="57" />
         <source>{office} (you)</source>
         <translation>{office} (Anda)</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/video_tile.py" line="90" />
+        <location filename="../../ui/vicon/video_tile.py" line="100" />
         <source>Camera off</source>
         <translation>Kamera mati</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/video_tile.py" line="90" />
+        <location filename="../../ui/vicon/video_tile.py" line="100" />
         <source>Waiting for video…</source>
         <translation>Menunggu video…</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/video_tile.py" line="99" />
+        <location filename="../../ui/vicon/video_tile.py" line="109" />
         <source>{name} · muted</source>
         <translation>{name} · dibisukan</translation>
     </message>

@@ -11,14 +11,17 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtMultimedia import QVideoFrame
 from pytestqt.qtbot import QtBot
 
 from conferencing import stamp
 from conferencing.hub.embedded import EmbeddedHub
 from tests.vicon.conftest import NETNS_ADDR, in_netns, install_indonesian, rerun_in_netns
+from ui.vicon.audio import AudioMixer
 from ui.vicon.call_window import CallWindow
 from ui.vicon.controller import CallController
-from ui.vicon.devices import AudioMixer, LocalMedia
+from ui.vicon.devices import CameraFeed, LocalMedia
 from ui.vicon.frames import rgb_from_image
 
 BANDUNG = "Pemerintah Kota Bandung"
@@ -52,6 +55,12 @@ def _remote_tile_ok(window: CallWindow, office: str) -> bool:
 
 def _remote_tile(window: CallWindow):
     return next(t for pid, t in window.tiles.items() if pid)
+
+
+def _solid_image(width: int, height: int, colour: str) -> QImage:
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor(colour))
+    return image
 
 
 def _rms(pcm: bytes) -> float:
@@ -113,6 +122,7 @@ def test_two_offices_see_each_other_chat_mute_camera_and_leave(
         mixer.mix(mixer.available())  # discard audio still in flight
         qtbot.wait(400)
         assert _rms(mixer.mix(mixer.available())) < 100
+        qtbot.waitUntil(lambda: _remote_tile(b).muted, timeout=5000)  # announced to the peer
 
         # Camera off reaches the engine: Pekanbaru's tile of Bandung turns black.
         qtbot.mouseClick(a.controls.camera_button, Qt.MouseButton.LeftButton)
@@ -123,8 +133,25 @@ def test_two_offices_see_each_other_chat_mute_camera_and_leave(
             return image is not None and float(rgb_from_image(image).mean()) < 25
 
         qtbot.waitUntil(dark, timeout=10000)
+        qtbot.waitUntil(lambda: _remote_tile(b).video_off, timeout=5000)
         qtbot.mouseClick(a.controls.camera_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: not dark(), timeout=10000)
+        qtbot.waitUntil(lambda: not dark() and not _remote_tile(b).video_off, timeout=10000)
+
+        # Switching the camera mid-call: frames from the Qt video path (QVideoSink, what a
+        # QCamera drives) replace the test pattern on the far side.
+        feed = CameraFeed()
+        a.controller.replace_video_source(feed.ensure_source(640, 360))
+        red = QVideoFrame(_solid_image(1280, 720, "#d01010"))
+
+        def reddish() -> bool:
+            feed.sink.setVideoFrame(red)
+            image = _remote_tile(b).image
+            if image is None:
+                return False
+            rgb = rgb_from_image(image).reshape(-1, 3).mean(axis=0)
+            return rgb[0] > 150 and rgb[1] < 70 and rgb[2] < 70
+
+        qtbot.waitUntil(reddish, timeout=10000)
 
         # The hub goes away: both windows say they are reconnecting.
         hub.stop()
@@ -135,8 +162,11 @@ def test_two_offices_see_each_other_chat_mute_camera_and_leave(
         qtbot.mouseClick(a.controls.leave_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: a.banner.property("state") == "left", timeout=10000)
         assert a.state_text == "You left the call"
-        assert not a.controls.leave_button.isEnabled()
         assert list(a.tiles) == [""]  # only the self view remains
+        assert not a.controls.mute_button.isEnabled()
+        assert a.controls.leave_button.text() == "Close"
+        qtbot.mouseClick(a.controls.leave_button, Qt.MouseButton.LeftButton)
+        assert not a.isVisible()
     finally:
         _close(a, b)
         hub.stop()
@@ -168,3 +198,28 @@ def test_indonesian_call_window_screenshot(
         _close(a, b)
         hub.stop()
         QCoreApplication.removeTranslator(translator)
+
+
+def test_refused_invite_shows_failed_state_with_the_reason(qtbot: QtBot) -> None:
+    # Signaling only (no ICE), so plain loopback is enough here.
+    hub = EmbeddedHub()
+    hub.start(host="127.0.0.1")
+    media = LocalMedia(BANDUNG)
+    controller = CallController(
+        BANDUNG, video_source=media.video_source(), audio_source=media.audio_source()
+    )
+    window = CallWindow(controller, media)
+    qtbot.addWidget(window)
+    errors: list[str] = []
+    controller.sig_error.connect(errors.append)
+    try:
+        other_hub_token = EmbeddedHub().invite(ROOM, BANDUNG, 600)  # signed by another secret
+        controller.join(hub.url, ROOM, other_hub_token)
+        qtbot.waitUntil(lambda: window.banner.property("state") == "failed", timeout=10000)
+        assert window.state_text.startswith("Call failed: ")
+        assert "not issued by this hub" in window.state_text
+        assert window.controls.leave_button.text() == "Close"
+        qtbot.waitUntil(lambda: bool(errors), timeout=5000)  # the failed join() future too
+    finally:
+        window.close()
+        hub.stop()

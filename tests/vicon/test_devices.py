@@ -11,9 +11,9 @@ from PySide6.QtMultimedia import QVideoFrame
 from pytestqt.qtbot import QtBot
 
 from conferencing.media import PushAudioSource, SyntheticAudioSource, SyntheticVideoSource
+from ui.vicon.audio import AudioMixer
 from ui.vicon.devices import (
     SYNTHETIC_ID,
-    AudioMixer,
     CameraFeed,
     LocalMedia,
     MicrophoneFeed,

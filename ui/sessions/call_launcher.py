@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QWidget
 from conferencing.media import AudioSource, VideoSource
 from ui.sessions.invite import Invite
 from ui.settings import Settings
+from ui.vicon.audio import AudioMixer, SpeakerOutput
 from ui.vicon.call_window import CallWindow
 from ui.vicon.controller import CallController
-from ui.vicon.devices import SYNTHETIC_ID, AudioMixer, LocalMedia, SpeakerOutput
+from ui.vicon.devices import SYNTHETIC_ID, LocalMedia
 
 
 def open_call(

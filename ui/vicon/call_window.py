@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.vicon.audio import AudioMixer
 from ui.vicon.chat_panel import ChatPanel
 from ui.vicon.controller import CallController
 from ui.vicon.controls import CallControls
-from ui.vicon.devices import AudioMixer, LocalMedia, camera_choices, microphone_choices
+from ui.vicon.devices import LocalMedia, camera_choices, microphone_choices
 from ui.vicon.participants import ParticipantList
 from ui.vicon.quality import LinkStats
 from ui.vicon.video_tile import VideoTile
@@ -128,6 +129,7 @@ class CallWindow(QWidget):
         c.sig_stats.connect(self._on_stats)
         c.sig_chat.connect(self._on_chat)
         c.sig_error.connect(self._on_error)
+        c.sig_peer_media_state.connect(self._on_peer_media_state)
         self.chat.sig_send.connect(self._send_chat)
         self.controls.sig_mute_toggled.connect(self._set_muted)
         self.controls.sig_camera_toggled.connect(self._set_camera)
@@ -171,7 +173,7 @@ class CallWindow(QWidget):
             "border-radius: 4px; }"
         )
         in_call = state in ("connecting", "connected", "reconnecting")
-        self.controls.set_in_call(in_call)
+        self.controls.set_in_call(in_call, ended=state in ("left", "failed"))
         self.chat.set_enabled_for_call(state in ("connected", "reconnecting"))
         if state in ("left", "failed"):
             for peer_id in [p for p in self.tiles if p != SELF_ID]:
@@ -224,6 +226,13 @@ class CallWindow(QWidget):
     def _on_chat(self, peer_id: str, office: str, text: str, sent_at: datetime) -> None:
         self.chat.add_message(office, text, sent_at)
 
+    @Slot(str, bool, bool)
+    def _on_peer_media_state(self, peer_id: str, audio_muted: bool, video_enabled: bool) -> None:
+        tile = self.tiles.get(peer_id)
+        if tile is not None:
+            tile.set_muted(audio_muted)
+            tile.set_video_off(not video_enabled)
+
     @Slot(str)
     def _on_error(self, message: str) -> None:
         self.chat.add_notice(self.tr("Problem: {message}").format(message=message))
@@ -262,9 +271,11 @@ class CallWindow(QWidget):
 
     @Slot()
     def leave(self) -> None:
-        """Leave the call; the window stays open showing 'left' until closed."""
+        """Leave the call (the window stays, showing 'left'); once ended, close the window."""
         if self.controller.state in ("connecting", "connected", "reconnecting"):
             self.controller.leave()
+        else:
+            self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Closing leaves the call and releases the devices and the engine thread."""

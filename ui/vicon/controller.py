@@ -39,6 +39,9 @@ from conferencing.events import (
 from conferencing.media import AudioSource, VideoSource
 from ui.vicon.frames import image_from_rgb
 
+#: App-message kind the call windows use to tell each other "muted" / "camera off".
+MEDIA_STATE_KIND = "vicon.media_state"
+
 #: Paint rate of remote video; the sender does 30 fps, more would only burn the GUI thread.
 PAINT_INTERVAL_MS = 33
 
@@ -59,6 +62,9 @@ class CallController(QObject):
     * ``sig_app_message(peer_id, office, kind, payload)`` — typed app channel.
     * ``sig_error(message)`` — engine errors and failed commands.
     * ``sig_frame(peer_id, QImage)`` — newest decoded remote frame, at most ~30 fps per peer.
+    * ``sig_peer_media_state(peer_id, audio_muted, video_enabled)`` — a peer muted or turned
+      its camera off (announced by its controller over the app channel, kind
+      ``vicon.media_state``; the raw message is also on ``sig_app_message``).
     """
 
     sig_state_changed = Signal(str, str)
@@ -70,6 +76,7 @@ class CallController(QObject):
     sig_app_message = Signal(str, str, str, object)
     sig_error = Signal(str)
     sig_frame = Signal(str, QImage)
+    sig_peer_media_state = Signal(str, bool, bool)
 
     # Private hops from engine threads to the GUI thread.
     _sig_event = Signal(object)
@@ -107,13 +114,20 @@ class CallController(QObject):
 
     # ------------------------------------------------------------------ commands
 
-    def run(self, coro: Coroutine[Any, Any, Any], on_done: DoneCallback | None = None) -> Future:
+    def run(
+        self,
+        coro: Coroutine[Any, Any, Any],
+        on_done: DoneCallback | None = None,
+        *,
+        report_errors: bool = True,
+    ) -> Future:
         """Run ``coro`` on the engine loop; ``on_done(result, error)`` is called on the GUI thread.
 
-        Errors are also reported through ``sig_error`` so no failure goes unseen.
+        Errors are also reported through ``sig_error`` (unless ``report_errors`` is false) so
+        no failure goes unseen.
         """
         future = self.engine.submit(coro)
-        future.add_done_callback(lambda f: self._sig_done.emit(f, on_done, None))
+        future.add_done_callback(lambda f: self._sig_done.emit(f, on_done, report_errors))
         return future
 
     def join(
@@ -147,12 +161,16 @@ class CallController(QObject):
     def set_audio_muted(self, muted: bool) -> Future:
         """Mute or unmute the microphone for everyone."""
         self.audio_muted = muted
-        return self.run(self.engine.set_audio_muted(muted))
+        future = self.run(self.engine.set_audio_muted(muted))
+        self._announce_media_state(None)
+        return future
 
     def set_video_enabled(self, enabled: bool) -> Future:
         """Turn the outgoing camera on or off."""
         self.video_enabled = enabled
-        return self.run(self.engine.set_video_enabled(enabled))
+        future = self.run(self.engine.set_video_enabled(enabled))
+        self._announce_media_state(None)
+        return future
 
     def replace_video_source(self, source: VideoSource) -> Future:
         """Switch camera mid-call."""
@@ -165,6 +183,19 @@ class CallController(QObject):
     def set_audio_sink(self, sink: Callable[[str, bytes], None] | None) -> None:
         """Receive remote PCM (peer_id, s16 mono 48 kHz) on engine threads; see AudioMixer."""
         self.engine.set_audio_sink(sink)
+
+    def _announce_media_state(self, peer_id: str | None) -> None:
+        """Tell one peer (or all) whether we are muted / camera off, so their tiles show it."""
+        if self.state not in ("connected", "reconnecting"):
+            return
+        payload = {"audio_muted": self.audio_muted, "video_enabled": self.video_enabled}
+        coro = (
+            self.engine.send_message(MEDIA_STATE_KIND, payload)
+            if peer_id is None
+            else self.engine.send_message_to(peer_id, MEDIA_STATE_KIND, payload)
+        )
+        # Best effort: a peer leaving meanwhile is not worth an error message.
+        self.run(coro, report_errors=False)
 
     def participants(self) -> dict[str, str]:
         """peer_id -> office of the remote offices currently in the call (GUI-thread view)."""
@@ -220,6 +251,8 @@ class CallController(QObject):
         elif isinstance(event, ParticipantJoined):
             self._participants[event.peer_id] = event.office
             self.sig_participant_joined.emit(event.peer_id, event.office)
+            if self.audio_muted or not self.video_enabled:
+                self._announce_media_state(event.peer_id)
         elif isinstance(event, ParticipantLeft):
             self._participants.pop(event.peer_id, None)
             self.sig_participant_left.emit(event.peer_id, event.office)
@@ -230,17 +263,23 @@ class CallController(QObject):
         elif isinstance(event, ChatReceived):
             self.sig_chat.emit(event.peer_id, event.office, event.text, event.sent_at)
         elif isinstance(event, AppMessageReceived):
+            if event.kind == MEDIA_STATE_KIND:
+                muted = event.payload.get("audio_muted")
+                video = event.payload.get("video_enabled")
+                if isinstance(muted, bool) and isinstance(video, bool):
+                    self.sig_peer_media_state.emit(event.peer_id, muted, video)
             self.sig_app_message.emit(event.peer_id, event.office, event.kind, event.payload)
         elif isinstance(event, EngineError):
             self.sig_error.emit(event.message)
 
     @Slot(object, object, object)
-    def _finish(self, future: Future, on_done: DoneCallback | None, _unused: object) -> None:
+    def _finish(self, future: Future, on_done: DoneCallback | None, report: object) -> None:
         error: BaseException | None
         try:
             result, error = future.result(), None
         except BaseException as exc:  # noqa: BLE001 - any failure becomes a message
             result, error = None, exc
-            self.sig_error.emit(str(exc) or type(exc).__name__)
+            if report:
+                self.sig_error.emit(str(exc) or type(exc).__name__)
         if on_done is not None:
             on_done(result, error)

@@ -72,10 +72,12 @@ class CallControls(QWidget):
             picker.setCurrentIndex(max(index, 0))
             picker.blockSignals(False)
 
-    def set_in_call(self, in_call: bool) -> None:
-        """Grey out the controls that make no sense outside a call."""
-        for widget in (self.mute_button, self.camera_button, self.leave_button):
+    def set_in_call(self, in_call: bool, *, ended: bool = False) -> None:
+        """Grey out what makes no sense outside a call; once it ended, Leave becomes Close."""
+        for widget in (self.mute_button, self.camera_button):
             widget.setEnabled(in_call)
+        self.leave_button.setEnabled(in_call or ended)
+        self.leave_button.setText(self.tr("Close") if ended else self.tr("Leave"))
 
     def _on_mute(self, muted: bool) -> None:
         self.mute_button.setText(self.tr("Unmute") if muted else self.tr("Mute"))

@@ -41,6 +41,16 @@ class VideoTile(QWidget):
         """The frame currently painted (None until the first one arrives)."""
         return self._image
 
+    @property
+    def video_off(self) -> bool:
+        """Whether the 'camera off' card is shown."""
+        return self._video_off
+
+    @property
+    def muted(self) -> bool:
+        """Whether the name bar says 'muted'."""
+        return self._muted
+
     def caption(self) -> str:
         """Text of the name bar."""
         if self._is_self:
