@@ -1,0 +1,254 @@
+"""Durable state of signing ceremonies: one folder per ceremony under the app data folder.
+
+Why files and not a table: the PDF of every step (unsigned, after party A, after party B) must
+survive a crash or a dropped call byte for byte, and these are blobs of hundreds of kilobytes. A
+folder per ceremony keeps them as plain ``.pdf`` files that staff can open, and needs no schema
+migration. The agreement's audit trail in the domain database still gets the milestones (see
+``mou.ceremony.record_in_audit``).
+
+Layout (``<data>/ceremonies/<ceremony id>/``)::
+
+    state.json      the CeremonyRecord (JSON, written last, atomically)
+    step-0.pdf      the presented, unsigned PDF
+    step-1.pdf      after the first signature, and so on
+
+Every write goes to a temporary file, is flushed to disk and then renamed over the target, so a
+crash leaves either the old or the new file, never half of one. A PDF is written before the state
+that names it. On load, each step file is checked against the SHA-256 the state recorded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+STATE_VERSION = 1
+_ID_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+
+
+class CeremonyStoreError(Exception):
+    """A stored ceremony cannot be read (damaged or missing file); the message says which."""
+
+
+def sha256_hex(data: bytes) -> str:
+    """Lower-case hex SHA-256 of ``data``."""
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """One party that signs, in signing order. ``office`` is the office name seen in the call."""
+
+    office: str
+    signer_name: str
+    signer_title: str
+    field_name: str  # the reserved signature field in the PDF ("TandaTangan1")
+
+
+@dataclass
+class Attendance:
+    """One office's presence in the session. Times are ISO 8601 with offset (UTC)."""
+
+    office: str
+    people: list[str]
+    tz_label: str  # "WIB" / "WITA" / "WIT": the zone that office lives in
+    joined_at: str
+    left_at: str | None = None
+
+
+@dataclass
+class SignatureRecord:
+    """One completed signature step."""
+
+    step: int  # 1 for the first signature
+    office: str
+    signer_name: str
+    field_name: str
+    signed_at: str  # ISO 8601 UTC, when this office learned of (or made) the signature
+    pdf_sha256: str
+
+
+@dataclass
+class CeremonyRecord:
+    """Everything one office knows about one ceremony. ``step`` = signatures done so far."""
+
+    ceremony_id: str
+    agreement_id: str
+    revision_hash: str
+    title: str
+    host_office: str
+    local_office: str
+    presented_at: str
+    signatories: list[Signatory]
+    step_sha256: list[str]  # index 0 = the unsigned PDF, index n = after n signatures
+    signatures: list[SignatureRecord] = field(default_factory=list)
+    confirmations: dict[str, str] = field(default_factory=dict)  # office -> sha256 it computed
+    attendance: list[Attendance] = field(default_factory=list)
+    completed_at: str | None = None
+    version: int = STATE_VERSION
+
+    @property
+    def step(self) -> int:
+        """How many signatures the newest PDF carries."""
+        return len(self.step_sha256) - 1
+
+    @property
+    def presented_sha256(self) -> str:
+        """SHA-256 of the unsigned PDF the host presented."""
+        return self.step_sha256[0]
+
+    @property
+    def current_sha256(self) -> str:
+        """SHA-256 of the newest PDF."""
+        return self.step_sha256[-1]
+
+    @property
+    def complete(self) -> bool:
+        """True once every signatory has signed."""
+        return self.step >= len(self.signatories)
+
+    @property
+    def next_signatory(self) -> Signatory | None:
+        """Who signs now (``None`` when complete)."""
+        return None if self.complete else self.signatories[self.step]
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-able dict (the ``state.json`` content)."""
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CeremonyRecord:
+        """The record from :meth:`to_json` output; raises ``CeremonyStoreError`` when malformed."""
+        try:
+            if data.get("version") != STATE_VERSION:
+                raise ValueError(f"unsupported state version {data.get('version')!r}")
+            return cls(
+                ceremony_id=str(data["ceremony_id"]),
+                agreement_id=str(data["agreement_id"]),
+                revision_hash=str(data["revision_hash"]),
+                title=str(data["title"]),
+                host_office=str(data["host_office"]),
+                local_office=str(data["local_office"]),
+                presented_at=str(data["presented_at"]),
+                signatories=[Signatory(**s) for s in data["signatories"]],
+                step_sha256=[str(s) for s in data["step_sha256"]],
+                signatures=[SignatureRecord(**s) for s in data.get("signatures", [])],
+                confirmations={str(k): str(v) for k, v in data.get("confirmations", {}).items()},
+                attendance=[Attendance(**a) for a in data.get("attendance", [])],
+                completed_at=data.get("completed_at"),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise CeremonyStoreError(f"The ceremony state is malformed: {exc}") from exc
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    # The rename itself must reach the disk too, or a power cut could forget it.
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+class CeremonyStore:
+    """Ceremony folders under ``root`` (the UI passes ``<data>/ceremonies``)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    def folder(self, ceremony_id: str) -> Path:
+        """The folder of one ceremony (the id is validated: it arrives over the network)."""
+        if not _ID_RE.match(ceremony_id):
+            raise CeremonyStoreError(f"Invalid ceremony id {ceremony_id!r}")
+        return self.root / ceremony_id
+
+    def save_pdf(self, ceremony_id: str, step: int, data: bytes) -> str:
+        """Store the PDF of ``step`` (before the state that names it) and return its SHA-256."""
+        folder = self.folder(ceremony_id)
+        folder.mkdir(parents=True, exist_ok=True)
+        _atomic_write(folder / f"step-{step}.pdf", data)
+        return sha256_hex(data)
+
+    def save(self, record: CeremonyRecord) -> None:
+        """Write the state atomically; every PDF it names must already be stored."""
+        folder = self.folder(record.ceremony_id)
+        folder.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(record.to_json(), ensure_ascii=False, indent=1, sort_keys=True)
+        _atomic_write(folder / "state.json", text.encode("utf-8"))
+
+    def load(self, ceremony_id: str) -> CeremonyRecord:
+        """The stored record, each step PDF checked against its recorded hash."""
+        path = self.folder(ceremony_id) / "state.json"
+        try:
+            data = json.loads(path.read_text("utf-8"))
+        except FileNotFoundError:
+            raise CeremonyStoreError(f"No stored ceremony {ceremony_id}") from None
+        except (OSError, ValueError) as exc:
+            raise CeremonyStoreError(f"The ceremony state {path} cannot be read: {exc}") from exc
+        if not isinstance(data, dict):
+            raise CeremonyStoreError(f"The ceremony state {path} is not a JSON object")
+        record = CeremonyRecord.from_json(data)
+        for step, expected in enumerate(record.step_sha256):
+            actual = sha256_hex(self.pdf(ceremony_id, step))
+            if actual != expected:
+                raise CeremonyStoreError(
+                    f"The stored PDF of step {step} of ceremony {ceremony_id} is damaged "
+                    f"(SHA-256 {actual[:12]}…, expected {expected[:12]}…)"
+                )
+        return record
+
+    def pdf(self, ceremony_id: str, step: int) -> bytes:
+        """The stored PDF after ``step`` signatures."""
+        path = self.folder(ceremony_id) / f"step-{step}.pdf"
+        try:
+            return path.read_bytes()
+        except OSError as exc:
+            raise CeremonyStoreError(f"The ceremony PDF {path} cannot be read: {exc}") from exc
+
+    def ceremonies(self) -> list[CeremonyRecord]:
+        """Every readable stored ceremony, newest presentation first (damaged ones skipped)."""
+        out = []
+        if not self.root.is_dir():
+            return out
+        for folder in self.root.iterdir():
+            if folder.is_dir() and (folder / "state.json").exists():
+                with contextlib.suppress(CeremonyStoreError):
+                    out.append(self.load(folder.name))
+        out.sort(key=lambda r: r.presented_at, reverse=True)
+        return out
+
+    def latest_for(
+        self, agreement_id: str, revision_hash: str | None = None
+    ) -> CeremonyRecord | None:
+        """The newest stored ceremony of an agreement (and revision, when given)."""
+        for record in self.ceremonies():
+            if record.agreement_id == agreement_id and (
+                revision_hash is None or record.revision_hash == revision_hash
+            ):
+                return record
+        return None
+
+
+def utc_now_iso(now: dt.datetime | None = None) -> str:
+    """``now`` (default: the current time) as ISO 8601 in UTC."""
+    return (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).isoformat()
