@@ -37,7 +37,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(self.tr("Lintas"))
-        self.setMinimumSize(900, 600)
+        self.setMinimumSize(760, 520)
         self._pages: dict[str, QWidget] = {}
 
         central = QWidget()

@@ -69,3 +69,75 @@ def compiled_translations(tmp_path_factory: pytest.TempPathFactory) -> Path:
             check=True,
         )
     return out
+
+
+@pytest.fixture
+def context(office_database: Database, app_data_dir: Path):
+    """The AppContext of Bandung's installation, as ``ui.app`` builds it."""
+    from ui.app import build_context
+    from ui.bridge import EventBridge
+    from ui.settings import Settings
+
+    built = build_context(office_database, Settings(app_data_dir), app_data_dir, EventBridge())
+    assert built is not None
+    return built
+
+
+class ModalDriver:
+    """Answers modal dialogs opened by code under test (which blocks in ``exec()``).
+
+    ``expect(cls, handler)`` queues a handler; a timer polls for the active modal widget and runs
+    the first queued handler whose class matches, so nested dialogs are answered in order.
+    """
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.handled: list[str] = []
+        self._queue: list[tuple[type, object]] = []
+        self._timer = QTimer()
+        self._timer.setInterval(30)
+        self._timer.timeout.connect(self._poll)
+        self._timer.start()
+
+    def expect(self, cls: type, handler) -> None:  # handler(widget) -> None
+        self._queue.append((cls, handler))
+
+    def _poll(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        widget = QApplication.activeModalWidget()
+        if widget is None or not self._queue:
+            return
+        cls, handler = self._queue[0]
+        if isinstance(widget, cls):
+            self._queue.pop(0)
+            self.handled.append(cls.__name__)
+            handler(widget)  # type: ignore[operator]
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    @property
+    def pending(self) -> int:
+        return len(self._queue)
+
+
+@pytest.fixture
+def modal_driver() -> Iterator[ModalDriver]:
+    """A running :class:`ModalDriver`."""
+    driver = ModalDriver()
+    yield driver
+    driver.stop()
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards() -> Iterator[None]:
+    """Tests assert English texts; a test that switches to Indonesian must not leak it."""
+    yield
+    from PySide6.QtCore import QCoreApplication
+
+    if QCoreApplication.instance() is not None:
+        from ui import i18n
+
+        i18n.install_language(i18n.ENGLISH)

@@ -1,0 +1,215 @@
+"""First-run wizard clicked through with real widgets, into a real SQLite file and PKCS#12 file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QWizard
+from pytestqt.qtbot import QtBot
+
+from mou.db import Database
+from mou.identity import load_identity
+from mou.office import local_office, local_users
+from tests.shell.conftest import ModalDriver
+from tests.signing.conftest import make_ca_issued_p12
+from ui import paths
+from ui.wizard.wizard import FirstRunWizard, certificate_copy
+
+PASSWORD = "Sandi-Bandung-2026!"
+LAMBANG_SVG = """<svg xmlns="http://www.w3.org/2000/svg" width="120" height="150" viewBox="0 0 120 150">
+<path d="M60 5 L115 30 L105 110 L60 145 L15 110 L5 30 Z" fill="#0b5" stroke="#000" stroke-width="4"/>
+<circle cx="60" cy="70" r="25" fill="#fc0"/></svg>"""
+
+
+@pytest.fixture
+def wizard(qtbot: QtBot, empty_database: Database, app_data_dir: Path) -> FirstRunWizard:
+    wiz = FirstRunWizard(empty_database, app_data_dir)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    qtbot.waitExposed(wiz)
+    return wiz
+
+
+def _click(qtbot: QtBot, wizard: QWizard, which: QWizard.WizardButton) -> None:
+    button = wizard.button(which)
+    assert button.isVisible() and button.isEnabled(), f"{button.text()} is not clickable"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _fill_until_identity(qtbot: QtBot, wizard: FirstRunWizard, tmp_path: Path) -> None:
+    office = wizard.office_page
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # nothing typed yet
+    office.level.setCurrentIndex(office.level.findData("kota"))
+    qtbot.keyClicks(office.region, "Bandung")
+    qtbot.keyClicks(office.unit, "Bagian Kerja Sama")
+    assert office.preview.text() == "Pemerintah Kota Bandung"
+    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
+
+    head = wizard.head_page
+    assert wizard.currentPage() is head
+    assert head.title.text() == "Wali Kota Bandung"  # suggested from the office page
+    qtbot.keyClicks(head.name, "Muhammad Farhan")
+    qtbot.keyClicks(head.nip, "1234")
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert head.nip_hint.text() == "A NIP has exactly 18 digits."
+    head.nip.clear()
+    qtbot.keyClicks(head.nip, "197001011990031001")
+    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
+
+    lambang = wizard.lambang_page
+    assert not lambang.load(tmp_path / "missing.png")
+    assert "does not exist" in lambang.error.text()
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"not an image at all")
+    assert not lambang.load(broken)
+    assert "is not a PNG, JPEG or SVG" in lambang.error.text()
+    svg = tmp_path / "lambang.svg"
+    svg.write_text(LAMBANG_SVG, encoding="utf-8")
+    assert lambang.load(svg)
+    assert lambang.error.text() == ""
+    assert lambang.png is not None and lambang.png.startswith(b"\x89PNG")
+    assert not lambang.preview.pixmap().isNull()
+    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
+
+    users = wizard.users_page
+    assert users.users() == [("Muhammad Farhan", "signatory")]  # the head, prefilled
+    qtbot.keyClicks(users.name, "Rina Kusumawati")
+    users.role.setCurrentIndex(users.role.findData("drafter"))
+    qtbot.mouseClick(users.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(users.name, "rina kusumawati")
+    qtbot.mouseClick(users.add_button, Qt.MouseButton.LeftButton)  # duplicate: refused
+    assert "already in the list" in users.hint.text()
+    assert [name for name, _ in users.users()] == ["Muhammad Farhan", "Rina Kusumawati"]
+    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    assert wizard.currentPage() is wizard.identity_page
+
+
+def test_wizard_creates_office_users_and_signing_identity(
+    qtbot: QtBot,
+    wizard: FirstRunWizard,
+    empty_database: Database,
+    app_data_dir: Path,
+    tmp_path: Path,
+    modal_driver: ModalDriver,
+) -> None:
+    _fill_until_identity(qtbot, wizard, tmp_path)
+    page = wizard.identity_page
+    commit = QWizard.WizardButton.CommitButton
+    qtbot.keyClicks(page.password, "short")
+    assert page.strength.text().startswith("Too short")
+    assert not wizard.button(commit).isEnabled()
+    page.password.clear()
+    qtbot.keyClicks(page.password, PASSWORD)
+    qtbot.keyClicks(page.confirm, PASSWORD[:-1])
+    assert "differ" in page.strength.text()
+    assert not wizard.button(commit).isEnabled()
+    qtbot.keyClicks(page.confirm, PASSWORD[-1])
+    assert page.strength.text() == "Strong."
+    _click(qtbot, wizard, commit)
+
+    done = wizard.done_page
+    assert wizard.currentPage() is done
+    identity_file = paths.identity_file(app_data_dir)
+    identity = load_identity(identity_file, PASSWORD)
+    assert identity.subject_name == "Wali Kota Bandung"
+    assert identity.organization == "Pemerintah Kota Bandung"
+    assert identity.fingerprint_sha256 in done.summary.text()
+
+    # "Export certificate…" through the real (Qt) save dialog.
+    exported = tmp_path / "bandung.pem"
+
+    def save_as(dialog: QFileDialog) -> None:
+        dialog.selectFile(str(exported))
+        dialog.accept()
+
+    modal_driver.expect(QFileDialog, save_as)
+    qtbot.mouseClick(done.export_button, Qt.MouseButton.LeftButton)
+    assert exported.read_bytes() == identity.certificate_pem()
+    assert str(exported) in done.export_status.text()
+    assert certificate_copy(app_data_dir).read_bytes() == identity.certificate_pem()
+
+    _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    with empty_database.session() as session:
+        office = local_office(session)
+        assert office is not None
+        assert (office.level, office.region, office.unit) == ("kota", "Bandung", "Bagian Kerja Sama")
+        assert (office.head_name, office.head_title, office.head_nip) == (
+            "Muhammad Farhan", "Wali Kota Bandung", "197001011990031001"
+        )
+        assert office.lambang_png is not None and office.lambang_png.startswith(b"\x89PNG")
+        assert [(u.name, u.role) for u in local_users(session)] == [
+            ("Muhammad Farhan", "signatory"), ("Rina Kusumawati", "drafter")
+        ]
+
+
+def test_users_page_needs_at_least_one_user(
+    qtbot: QtBot, wizard: FirstRunWizard, tmp_path: Path
+) -> None:
+    _fill_until_identity(qtbot, wizard, tmp_path)
+    _click(qtbot, wizard, QWizard.WizardButton.BackButton)
+    users = wizard.users_page
+    for row in range(users.list.count() - 1, -1, -1):
+        users.list.setCurrentRow(row)
+        qtbot.mouseClick(users.remove_button, Qt.MouseButton.LeftButton)
+    assert users.users() == []
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert users.hint.text() == "Add at least one user to continue."
+
+
+def test_import_with_wrong_password_keeps_everything_then_succeeds(
+    qtbot: QtBot,
+    wizard: FirstRunWizard,
+    empty_database: Database,
+    app_data_dir: Path,
+    tmp_path: Path,
+) -> None:
+    issued = make_ca_issued_p12(tmp_path / "bsre.p12", "rahasia-bsre")
+    original = issued.path.read_bytes()
+    _fill_until_identity(qtbot, wizard, tmp_path)
+    page = wizard.identity_page
+    qtbot.mouseClick(page.import_radio, Qt.MouseButton.LeftButton)
+    assert page.importing()
+    qtbot.keyClicks(page.p12_path, str(issued.path))
+    qtbot.keyClicks(page.import_password, "salah-sandi")
+    _click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+
+    assert wizard.currentPage() is page  # stayed
+    assert "password does not open this file" in page.error.text()
+    assert "nothing has been changed" in page.error.text()
+    assert not paths.identity_file(app_data_dir).exists()
+    assert issued.path.read_bytes() == original
+    with empty_database.session() as session:
+        assert local_office(session) is None
+    assert page.p12_path.text() == str(issued.path)  # what was typed is still there
+
+    page.import_password.clear()
+    qtbot.keyClicks(page.import_password, "rahasia-bsre")
+    _click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    assert wizard.currentPage() is wizard.done_page
+    imported = load_identity(paths.identity_file(app_data_dir), "rahasia-bsre")
+    assert imported.certificate == issued.leaf_cert
+    with empty_database.session() as session:
+        assert local_office(session) is not None
+
+
+def test_import_of_an_unreadable_file_explains_and_stays(
+    qtbot: QtBot, wizard: FirstRunWizard, app_data_dir: Path, tmp_path: Path
+) -> None:
+    junk = tmp_path / "not-a-p12.p12"
+    junk.write_bytes(b"PK\x03\x04 this is a zip, not PKCS#12")
+    _fill_until_identity(qtbot, wizard, tmp_path)
+    page = wizard.identity_page
+    page.import_radio.setChecked(True)
+    qtbot.keyClicks(page.p12_path, str(junk))
+    qtbot.keyClicks(page.import_password, "whatever")
+    _click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    assert wizard.currentPage() is page
+    assert page.error.text()
+    assert "password does not open" not in page.error.text()
+    assert not paths.identity_file(app_data_dir).exists()
+    page.p12_path.setText(str(tmp_path / "absent.p12"))
+    _click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    assert "does not exist" in page.error.text()
