@@ -43,6 +43,12 @@ def open_call(
     output = QMediaDevices.defaultAudioOutput()
     if not output.isNull():
         SpeakerOutput(window.mixer, output, window).start()
+    if settings is not None and not synthetic:
+        # A device picked during a call becomes the default for the next one.
+        window.controls.sig_camera_chosen.connect(lambda d: setattr(settings, "camera_id", d))
+        window.controls.sig_microphone_chosen.connect(
+            lambda d: setattr(settings, "microphone_id", d)
+        )
     window.show()
     controller.join(invite.hub_url, invite.room, invite.token)
     return window

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from conferencing import protocol
 from ui.sessions.call_launcher import open_call
 from ui.sessions.host_panel import HostPanel
 from ui.sessions.invite import Invite
@@ -26,6 +27,20 @@ def _counterpart_offices(context: AppContext) -> list[str]:
     with context.database.session() as session:
         offices = session.scalars(select(Office).where(Office.is_local.is_(False))).all()
         return sorted({office.display_name for office in offices})
+
+
+def _ice_servers(context: AppContext) -> list[protocol.IceServer] | None:
+    """The TURN relay from Settings, handed by the hosted hub to every office that joins."""
+    settings = context.settings
+    if not settings.turn_url.strip():
+        return None
+    return [
+        protocol.IceServer(
+            urls=[settings.turn_url.strip()],
+            username=settings.turn_username or None,
+            credential=settings.turn_password or None,
+        )
+    ]
 
 
 class Page(QWidget):
@@ -56,7 +71,9 @@ class Page(QWidget):
         )
         self.hint.setObjectName("emptyStateHint")
         self.hint.setWordWrap(True)
-        self.host_panel = HostPanel(office, _counterpart_offices(context), self)
+        self.host_panel = HostPanel(
+            office, _counterpart_offices(context), self, ice_servers=_ice_servers(context)
+        )
         self.join_panel = JoinPanel(self)
         host_box = QGroupBox(self.tr("Host a session"), self)
         QVBoxLayout(host_box).addWidget(self.host_panel)

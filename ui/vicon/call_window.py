@@ -7,6 +7,7 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QImage
+from PySide6.QtMultimedia import QMediaDevices
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -103,11 +104,23 @@ class CallWindow(QWidget):
 
         self._relayout()
         self._wire()
-        if media is not None:
-            self.controls.set_devices(
-                camera_choices(), microphone_choices(), media.camera_id, media.microphone_id
-            )
+        # Cameras and headsets come and go mid-call (USB): keep the pickers current.
+        self._media_devices = QMediaDevices(self)
+        self._media_devices.videoInputsChanged.connect(self.refresh_devices)
+        self._media_devices.audioInputsChanged.connect(self.refresh_devices)
+        self.refresh_devices()
         self.show_state(controller.state, "")
+
+    @Slot()
+    def refresh_devices(self) -> None:
+        """Re-list cameras and microphones in the pickers, keeping the current choice."""
+        if self.media is not None:
+            self.controls.set_devices(
+                camera_choices(),
+                microphone_choices(),
+                self.media.camera_id,
+                self.media.microphone_id,
+            )
 
     # ------------------------------------------------------------------ construction helpers
 
