@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from mou.pdf.clauses import Bookmark
 from mou.pdf.dates import long_date
 from mou.pdf.document import PdfDocument
-from mou.pdf.styles import Styles, markup
+from mou.pdf.styles import TABLE_FONT, Styles, markup
 
 _HEADER_BG = "#DDE3EA"
 _ZEBRA = "#F4F6F8"
@@ -16,6 +24,7 @@ _ZEBRA = "#F4F6F8"
 
 def _table_style(rows: int) -> TableStyle:
     commands: list[tuple] = [
+        TABLE_FONT,
         ("GRID", (0, 0), (-1, -1), 0.4, "#7A7A7A"),
         ("BACKGROUND", (0, 0), (-1, 0), _HEADER_BG),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -48,7 +57,7 @@ def annex(doc: PdfDocument, st: Styles, frame_width: float) -> list[Flowable]:
     if doc.annex_apps:
         out.append(
             Paragraph(
-                f"{next(letter)}. Daftar Aplikasi ({len(doc.annex_apps)} aplikasi)", st.subheading
+                f"{next(letter)}. Daftar Aplikasi ({len(doc.annex_apps)} aplikasi)", st.section
             )
         )
         cell, bold = st.cell, st.cell_bold
@@ -71,13 +80,14 @@ def annex(doc: PdfDocument, st: Styles, frame_width: float) -> list[Flowable]:
                     Paragraph(markup(app.description), cell),
                 ]
             )
-        widths = [0.07, 0.22, 0.16, 0.2, 0.35]
+        widths = [0.06, 0.24, 0.19, 0.17, 0.34]
         table = Table(rows, colWidths=[w * frame_width for w in widths], repeatRows=1)
         table.setStyle(_table_style(len(rows)))
         table.setStyle(TableStyle([("FONT", (0, 1), (0, -1), cell.fontName, cell.fontSize)]))
         out.append(table)
     if doc.obligations:
-        out.append(Paragraph(f"{next(letter)}. Kewajiban Para Pihak", st.subheading))
+        out.append(CondPageBreak(30 * mm))
+        out.append(Paragraph(f"{next(letter)}. Kewajiban Para Pihak", st.section))
         cell, bold = st.cell, st.cell_bold
         rows = [
             [

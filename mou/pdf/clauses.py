@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from mou.pdf.dates import long_date, weekday
 from mou.pdf.document import PdfClause, PdfDocument
-from mou.pdf.styles import Styles, markup
+from mou.pdf.styles import TABLE_FONT, Styles, markup
 
 # "a. text" / "b) text" inside an ayat become lettered sub-items with their own hanging indent.
 _ITEM = re.compile(r"^\s*([a-z]|\d{1,2})[.)]\s+(.*)$")
@@ -165,6 +165,7 @@ def _clause_parallel(clause: PdfClause, st: Styles, frame_width: float) -> list[
     table.setStyle(
         TableStyle(
             [
+                TABLE_FONT,
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (0, -1), gap / 2),

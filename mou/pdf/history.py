@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from mou.pdf.clauses import Bookmark
 from mou.pdf.dates import zoned_time
 from mou.pdf.document import PdfDocument, PdfHistoryEntry
 from mou.pdf.signature_block import field_name_for
-from mou.pdf.styles import Styles, markup
+from mou.pdf.styles import TABLE_FONT, Styles, markup
 
 _SECTIONS = (
     ("revision", "Revisi"),
@@ -42,6 +50,7 @@ def _section_table(entries: list[PdfHistoryEntry], st: Styles, frame_width: floa
     table.setStyle(
         TableStyle(
             [
+                TABLE_FONT,
                 ("GRID", (0, 0), (-1, -1), 0.4, "#7A7A7A"),
                 ("BACKGROUND", (0, 0), (-1, 0), "#DDE3EA"),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -78,7 +87,11 @@ def history_page(doc: PdfDocument, st: Styles, frame_width: float) -> list[Flowa
     facts_table = Table(fact_rows, colWidths=[0.26 * frame_width, 0.74 * frame_width])
     facts_table.setStyle(
         TableStyle(
-            [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, -1), (-1, -1), 0.4, "#7A7A7A")]
+            [
+                TABLE_FONT,
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, -1), (-1, -1), 0.4, "#7A7A7A"),
+            ]
         )
     )
     out += [facts_table, Spacer(1, 4 * mm)]
@@ -87,11 +100,12 @@ def history_page(doc: PdfDocument, st: Styles, frame_width: float) -> list[Flowa
         entries = [e for e in doc.history if (e.category if e.category in known else "") == key]
         if not entries:
             continue
-        out.append(Paragraph(label, st.subheading))
+        out.append(CondPageBreak(25 * mm))
+        out.append(Paragraph(label, st.section))
         out.append(_section_table(entries, st, frame_width))
     if not doc.history:
         out.append(Paragraph("Belum ada riwayat yang tercatat.", st.body))
-    out.append(Paragraph("Tanda Tangan Elektronik", st.subheading))
+    out.append(Paragraph("Tanda Tangan Elektronik", st.section))
     lines = [
         f"{markup(p.role_label)}: {markup(p.head_name)}, {markup(p.head_title)} — kolom "
         f"tanda tangan <font name='{st.mono.fontName}'>{field_name_for(i)}</font>"

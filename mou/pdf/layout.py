@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -87,6 +85,11 @@ class AgreementDocTemplate(BaseDocTemplate):
             rightMargin=geometry.right,
             topMargin=geometry.top,
             bottomMargin=geometry.bottom,
+            # Start pages in an embedded font: reportlab otherwise selects unembedded Helvetica
+            # at the top of every page, which pdffonts and PDF/A checks report.
+            initialFontName=SANS,
+            initialFontSize=9,
+            initialLeading=11,
             **kwargs,
         )
         frame = Frame(
@@ -104,14 +107,29 @@ class AgreementDocTemplate(BaseDocTemplate):
         self._qr_defined = False
 
     def _define_qr(self, canvas: Canvas) -> None:
-        widget = QrCodeWidget(self.qr_text, barLevel="M", barBorder=0)
-        x0, y0, x1, y1 = widget.getBounds()
-        drawing = Drawing(
-            QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0]
-        )
-        drawing.add(widget)
+        # Drawn from the encoder's module matrix, one rectangle per horizontal run of dark
+        # modules: smaller than reportlab's widget output and free of its default-font setup.
+        code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+        code.addData(self.qr_text)
+        code.make()
+        count = code.getModuleCount()
+        module = QR_SIZE / count
         canvas.beginForm(_QR_FORM, 0, 0, QR_SIZE, QR_SIZE)
-        renderPDF.draw(drawing, canvas, 0, 0)
+        canvas.setFillColorRGB(0, 0, 0)
+        path = canvas.beginPath()
+        for row in range(count):
+            column = 0
+            while column < count:
+                if not code.isDark(row, column):
+                    column += 1
+                    continue
+                start = column
+                while column < count and code.isDark(row, column):
+                    column += 1
+                path.rect(
+                    start * module, QR_SIZE - (row + 1) * module, (column - start) * module, module
+                )
+        canvas.drawPath(path, stroke=0, fill=1)
         canvas.endForm()
         self._qr_defined = True
 

@@ -9,7 +9,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
 from mou.pdf.document import PdfDocument, PdfParty
-from mou.pdf.styles import Styles, markup
+from mou.pdf.styles import TABLE_FONT, Styles, markup
 
 LAMBANG_HEIGHT = 24 * mm
 
@@ -43,6 +43,7 @@ def letterhead(doc: PdfDocument, st: Styles, frame_width: float) -> list[Flowabl
     logo_row.setStyle(
         TableStyle(
             [
+                TABLE_FONT,
                 ("ALIGN", (0, 0), (0, 0), "LEFT"),
                 ("ALIGN", (2, 0), (2, 0), "RIGHT"),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from mou.pdf.dates import long_date
 from mou.pdf.document import PdfDocument
-from mou.pdf.styles import Styles, markup
+from mou.pdf.styles import TABLE_FONT, Styles, markup
 
 BOX_WIDTH = 64 * mm
 BOX_HEIGHT = 32 * mm
@@ -103,6 +103,7 @@ def signature_blocks(
         table.setStyle(
             TableStyle(
                 [
+                    TABLE_FONT,
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 6 * mm),

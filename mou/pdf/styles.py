@@ -33,6 +33,11 @@ _FILES = {
 }
 
 
+# Every table starts with this: reportlab's cell default is unembedded Helvetica, which it selects
+# for each cell even when the cell only holds Paragraphs or images.
+TABLE_FONT = ("FONT", (0, 0), (-1, -1), SANS, 8.5)
+
+
 @functools.cache
 def register_fonts() -> None:
     """Register the shipped TTFs once per process (reportlab embeds subsets of them)."""
@@ -79,6 +84,7 @@ class Styles:
     sign: ParagraphStyle
     sign_bold: ParagraphStyle
     note: ParagraphStyle
+    section: ParagraphStyle
 
 
 @functools.cache
@@ -93,6 +99,8 @@ def styles(base_size: float = 11.0) -> Styles:
         leading=leading,
         alignment=TA_JUSTIFY,
         spaceAfter=4,
+        # Break "perundang-undangan" at its hyphen rather than stretching a justified line.
+        embeddedHyphenation=1,
     )
     body_en = ParagraphStyle("body_en", parent=body, fontName=SERIF_ITALIC, textColor="#333333")
     title = ParagraphStyle(
@@ -173,4 +181,7 @@ def styles(base_size: float = 11.0) -> Styles:
         sign=sign,
         sign_bold=sign_bold,
         note=ParagraphStyle("note", parent=body, alignment=TA_LEFT),
+        # Section titles above long tables: not kept with the table (that would push a 400-row
+        # table to the next page and leave a blank one); a CondPageBreak guards them instead.
+        section=ParagraphStyle("section", parent=subheading, keepWithNext=0),
     )
