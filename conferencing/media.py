@@ -151,10 +151,12 @@ class _SyntheticVideoTrack(_PacedTrack):
         src = self._source
         w, h = src.width, src.height
         y, u, v = self._y.copy(), self._u.copy(), self._v.copy()
-        # A white bar sweeping across, so motion (and encoder effort) is realistic.
-        x = (index * max(2, w // 120)) % w
-        bw = max(2, w // 40) & ~1
-        y[:, x : x + bw] = 235
+        # A black-and-white bar sweeping across (visible on every colour bar), so motion and
+        # encoder effort are realistic.
+        x = (index * max(2, w // 120)) % w & ~1
+        bw = max(4, w // 40) & ~3
+        y[:, x : x + bw // 2] = 16
+        y[:, x + bw // 2 : x + bw] = 235
         u[:, x // 2 : (x + bw) // 2] = 128
         v[:, x // 2 : (x + bw) // 2] = 128
         second = now_ms // 1000

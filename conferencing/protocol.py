@@ -343,14 +343,22 @@ def parse(raw: str | bytes, *, allowed: tuple[str, ...] | None = None) -> Messag
     return _parse_obj(obj)
 
 
+def _strip_none(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _strip_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_strip_none(v) for v in value]
+    return value
+
+
 def to_dict(message: Message) -> dict[str, Any]:
     """The JSON object for ``message`` (``from_`` becomes ``from``; ``None`` fields dropped)."""
-    raw = asdict(message)
     out: dict[str, Any] = {"v": VERSION}
-    for key, value in raw.items():
+    for key, value in asdict(message).items():
         if value is None:
             continue
-        out["from" if key == "from_" else key] = value
+        # Relay data is the application's own object: pass it through untouched.
+        out["from" if key == "from_" else key] = value if key == "data" else _strip_none(value)
     return out
 
 
