@@ -1,0 +1,270 @@
+"""Redlines: compare any two revisions per pasal and at word level, attributing each change.
+
+Clauses are matched by their stable uuid, so a moved pasal shows as moved (renumbered), not as
+deleted and re-added. Word-level differences come from ``difflib.SequenceMatcher`` over tokens
+that keep whitespace, so joining the ``text`` of all ops of one side gives back that side exactly.
+When the newer revision descends from the older one, every changed pasal lists the rounds (and the
+office that saved them) in which it changed in between.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sqlalchemy.orm import Session
+
+from mou import models
+from mou.revision import content_of, first_parent_chain, is_ancestor, revisions
+
+OpKind = Literal["equal", "insert", "delete"]
+ClauseStatus = Literal["unchanged", "changed", "added", "removed", "moved"]
+_TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class WordOp:
+    """A run of tokens that is equal in both, only in the new (insert) or only in the old text."""
+
+    kind: OpKind
+    text: str
+
+
+@dataclass(frozen=True)
+class Round:
+    """Who proposed a change: the round, the office and person that saved it, and its hash."""
+
+    round: int
+    office: str
+    author: str
+    hash: str
+
+
+@dataclass
+class FieldDiff:
+    """Word-level difference of one field of a pasal (heading, body, an ayat, ...)."""
+
+    field: str
+    ops: list[WordOp]
+
+    @property
+    def changed(self) -> bool:
+        """True when any op is an insert or delete."""
+        return any(op.kind != "equal" for op in self.ops)
+
+
+@dataclass
+class ClauseDiff:
+    """The comparison of one pasal."""
+
+    uuid: str
+    old_number: int | None
+    new_number: int | None
+    heading: str
+    status: ClauseStatus
+    fields: list[FieldDiff] = field(default_factory=list)
+    rounds: list[Round] = field(default_factory=list)
+
+
+@dataclass
+class Redline:
+    """The comparison of two revisions."""
+
+    old: Round
+    new: Round
+    clauses: list[ClauseDiff]
+    header: list[FieldDiff]
+    annex_added: list[str]
+    annex_removed: list[str]
+    obligations_added: list[str]
+    obligations_removed: list[str]
+    obligations_changed: list[str]
+
+    @property
+    def changed_clauses(self) -> list[ClauseDiff]:
+        """Only the pasal that differ."""
+        return [c for c in self.clauses if c.status != "unchanged"]
+
+
+def word_diff(old: str, new: str) -> list[WordOp]:
+    """Word-level ops turning ``old`` into ``new``."""
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    ops: list[WordOp] = []
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            ops.append(WordOp("equal", "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            ops.append(WordOp("delete", "".join(a[i1:i2])))
+        if j2 > j1:
+            ops.append(WordOp("insert", "".join(b[j1:j2])))
+    return ops
+
+
+def _clause_fields(clause: dict[str, Any] | None) -> dict[str, str]:
+    if clause is None:
+        return {}
+    out = {
+        "heading": clause["heading"],
+        "body": clause["body"],
+        "heading_en": clause["heading_en"],
+        "body_en": clause["body_en"],
+    }
+    for index, ayat in enumerate(clause["ayat"], start=1):
+        out[f"ayat {index}"] = ayat["text"]
+        out[f"ayat {index} (en)"] = ayat["text_en"]
+    return out
+
+
+def _field_diffs(old: dict[str, str], new: dict[str, str]) -> list[FieldDiff]:
+    names = list(dict.fromkeys([*old, *new]))
+    diffs = []
+    for name in names:
+        a, b = old.get(name, ""), new.get(name, "")
+        if a or b:
+            diffs.append(FieldDiff(name, word_diff(a, b)))
+    return diffs
+
+
+def _round(rev: models.Revision) -> Round:
+    return Round(rev.round, rev.author_office_name, rev.author_name, rev.hash)
+
+
+def _clause_key(clause: dict[str, Any] | None) -> str:
+    return repr(_clause_fields(clause))
+
+
+def compare_content(
+    old: dict[str, Any], new: dict[str, Any]
+) -> tuple[list[ClauseDiff], list[FieldDiff]]:
+    """Per-pasal and header differences between two snapshots."""
+    old_clauses = {c["uuid"]: (n, c) for n, c in enumerate(old["clauses"], start=1)}
+    new_clauses = {c["uuid"]: (n, c) for n, c in enumerate(new["clauses"], start=1)}
+    result: list[ClauseDiff] = []
+    for uuid, (number, clause) in new_clauses.items():
+        before = old_clauses.get(uuid)
+        fields = _field_diffs(_clause_fields(before[1] if before else None), _clause_fields(clause))
+        if before is None:
+            status: ClauseStatus = "added"
+        elif any(f.changed for f in fields):
+            status = "changed"
+        elif before[0] != number:
+            status = "moved"
+        else:
+            status = "unchanged"
+        result.append(
+            ClauseDiff(
+                uuid, before[0] if before else None, number, clause["heading"], status, fields
+            )
+        )
+    for uuid, (number, clause) in old_clauses.items():
+        if uuid not in new_clauses:
+            fields = _field_diffs(_clause_fields(clause), {})
+            result.append(ClauseDiff(uuid, number, None, clause["heading"], "removed", fields))
+    header_keys = ("title", "title_en", "place", "agreement_date", "valid_from", "valid_until",
+                   "opening", "closing")  # fmt: skip
+    header = [
+        FieldDiff(
+            k, word_diff(str(old["agreement"].get(k) or ""), str(new["agreement"].get(k) or ""))
+        )
+        for k in header_keys
+    ]
+    old_nomor = " | ".join(p["nomor"] for p in old["parties"])
+    new_nomor = " | ".join(p["nomor"] for p in new["parties"])
+    header.append(FieldDiff("nomor", word_diff(old_nomor, new_nomor)))
+    basis_old = "\n".join(old["agreement"].get("legal_basis") or [])
+    basis_new = "\n".join(new["agreement"].get("legal_basis") or [])
+    header.append(FieldDiff("legal_basis", word_diff(basis_old, basis_new)))
+    return result, [h for h in header if h.changed]
+
+
+def compare(session: Session, old: models.Revision, new: models.Revision) -> Redline:
+    """Redline from ``old`` to ``new`` (any two revisions of one agreement)."""
+    if old.agreement_id != new.agreement_id:
+        raise ValueError("Both revisions must belong to the same agreement")
+    old_content, new_content = content_of(old), content_of(new)
+    clauses, header = compare_content(old_content, new_content)
+    _attribute(session, old, new, clauses)
+    old_apps = {i["name"] for i in old_content["annex"]}
+    new_apps = {i["name"] for i in new_content["annex"]}
+    old_obl = {o["uuid"]: o for o in old_content["obligations"]}
+    new_obl = {o["uuid"]: o for o in new_content["obligations"]}
+    return Redline(
+        old=_round(old),
+        new=_round(new),
+        clauses=sorted(
+            clauses, key=lambda c: (c.new_number or c.old_number or 0, c.new_number is None)
+        ),
+        header=header,
+        annex_added=sorted(new_apps - old_apps),
+        annex_removed=sorted(old_apps - new_apps),
+        obligations_added=[o["what"] for u, o in new_obl.items() if u not in old_obl],
+        obligations_removed=[o["what"] for u, o in old_obl.items() if u not in new_obl],
+        obligations_changed=[
+            o["what"] for u, o in new_obl.items() if u in old_obl and old_obl[u] != o
+        ],
+    )
+
+
+def _attribute(
+    session: Session, old: models.Revision, new: models.Revision, clauses: list[ClauseDiff]
+) -> None:
+    """Fill ``rounds`` of each changed pasal from the first-parent chain between the two."""
+    if not is_ancestor(session, old, new):
+        for c in clauses:
+            if c.status != "unchanged":
+                c.rounds = [_round(new)]
+        return
+    chain = first_parent_chain(session, new)
+    start = (
+        next(i for i, r in enumerate(chain) if r.hash == old.hash)
+        if any(r.hash == old.hash for r in chain)
+        else 0
+    )
+    steps = chain[start:]
+    wanted = {c.uuid: c for c in clauses if c.status != "unchanged"}
+    for before, after in zip(steps, steps[1:], strict=False):
+        a = {c["uuid"]: (n, _clause_key(c)) for n, c in enumerate(content_of(before)["clauses"])}
+        b = {c["uuid"]: (n, _clause_key(c)) for n, c in enumerate(content_of(after)["clauses"])}
+        for uuid in set(a) | set(b):
+            if uuid in wanted and a.get(uuid) != b.get(uuid):
+                wanted[uuid].rounds.append(_round(after))
+
+
+def rounds(session: Session, agreement_id: int) -> list[Redline]:
+    """The redline of every round against the one before it (first parents), oldest first."""
+    revs = revisions(session, agreement_id)
+    by_hash = {r.hash: r for r in revs}
+    out = []
+    for rev in revs:
+        parent = by_hash.get(rev.parent_hash or "")
+        if parent is not None:
+            out.append(compare(session, parent, rev))
+    return out
+
+
+def as_text(redline: Redline) -> str:
+    """A plain-text redline ([-deleted-] {+inserted+}), for logs, tests and e-mail."""
+    lines = [f"Round {redline.old.round} -> round {redline.new.round} ({redline.new.office})"]
+    for diff in redline.header:
+        lines.append(f"{diff.field}: " + _ops_text(diff.ops))
+    for clause in redline.changed_clauses:
+        number = clause.new_number or clause.old_number
+        who = ", ".join(f"round {r.round} by {r.office}" for r in clause.rounds)
+        lines.append(f"Pasal {number} {clause.heading} [{clause.status}] {who}".rstrip())
+        for diff in clause.fields:
+            if diff.changed:
+                lines.append(f"  {diff.field}: " + _ops_text(diff.ops))
+    for name in redline.annex_added:
+        lines.append(f"Lampiran +{name}")
+    for name in redline.annex_removed:
+        lines.append(f"Lampiran -{name}")
+    return "\n".join(lines)
+
+
+def _ops_text(ops: list[WordOp]) -> str:
+    marks = {"equal": "{}", "insert": "{{+{}+}}", "delete": "[-{}-]"}
+    return "".join(marks[op.kind].format(op.text) for op in ops)
