@@ -40,6 +40,26 @@ def _table_style(rows: int) -> TableStyle:
     return TableStyle(commands)
 
 
+class _Fitter:
+    """Plain strings for cells that fit on one line, Paragraphs only where text must wrap.
+
+    A Paragraph costs a line-breaking pass per cell; with 400 applications that is most of
+    the render time, and most names and dimensions fit anyway.
+    """
+
+    def __init__(self, style, widths: list[float]) -> None:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        self.style = style
+        self.widths = widths
+        self.measure = lambda text: stringWidth(text, style.fontName, style.fontSize)
+
+    def __call__(self, column: int, text: str) -> object:
+        if "\n" not in text and self.measure(text) <= self.widths[column]:
+            return text
+        return Paragraph(markup(text), self.style)
+
+
 def annex(doc: PdfDocument, st: Styles, frame_width: float) -> list[Flowable]:
     """A new page "LAMPIRAN" with A. Daftar Aplikasi and B. Kewajiban Para Pihak."""
     if not doc.annex_apps and not doc.obligations:
@@ -70,17 +90,18 @@ def annex(doc: PdfDocument, st: Styles, frame_width: float) -> list[Flowable]:
                 Paragraph("Keterangan", bold),
             ]
         ]
+        widths = [0.06, 0.24, 0.19, 0.17, 0.34]
+        fit = _Fitter(cell, [w * frame_width - 6 for w in widths])
         for number, app in enumerate(doc.annex_apps, start=1):
             rows.append(
                 [
                     str(number),
-                    Paragraph(markup(app.name), cell),
-                    Paragraph(markup(app.dimension), cell),
-                    Paragraph(markup(app.opd), cell),
-                    Paragraph(markup(app.description), cell),
+                    fit(1, app.name),
+                    fit(2, app.dimension),
+                    fit(3, app.opd),
+                    fit(4, app.description),
                 ]
             )
-        widths = [0.06, 0.24, 0.19, 0.17, 0.34]
         table = Table(rows, colWidths=[w * frame_width for w in widths], repeatRows=1)
         table.setStyle(_table_style(len(rows)))
         table.setStyle(TableStyle([("FONT", (0, 1), (0, -1), cell.fontName, cell.fontSize)]))
