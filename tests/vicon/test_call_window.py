@@ -223,3 +223,51 @@ def test_refused_invite_shows_failed_state_with_the_reason(qtbot: QtBot) -> None
     finally:
         window.close()
         hub.stop()
+
+
+def test_ten_second_network_cut_shows_reconnecting_then_video_returns(
+    qtbot: QtBot, request: pytest.FixtureRequest, screenshots: Path
+) -> None:
+    if not in_netns():
+        rerun_in_netns(request.node.nodeid)
+        return
+    import subprocess
+    import time
+
+    hub = EmbeddedHub()
+    hub.start(host=NETNS_ADDR)
+    a = _open(BANDUNG, hub)
+    b = _open(PEKANBARU, hub)
+    nft = ["nft", "add", "rule", "inet", "cut", "in", "meta", "l4proto", "udp", "drop"]
+    try:
+        qtbot.waitUntil(lambda: _remote_tile_ok(a, PEKANBARU), timeout=20000)
+        qtbot.waitUntil(lambda: _remote_tile_ok(b, BANDUNG), timeout=20000)
+        # Drop every UDP packet (all media) for ten seconds; the hub's TCP link stays up.
+        subprocess.run(["nft", "add", "table", "inet", "cut"], check=True)
+        subprocess.run(
+            ["nft", "add", "chain", "inet", "cut", "in", "{ type filter hook input priority 0; }"],
+            check=True,
+        )
+        subprocess.run(nft, check=True)
+        cut_at = time.monotonic()
+        for window in (a, b):
+            qtbot.waitUntil(
+                lambda w=window: w.banner.property("state") == "reconnecting", timeout=9000
+            )
+        assert "reconnecting" in a.state_text
+        assert a.grab().save(str(screenshots / "call_window_reconnecting_en.png"))
+        qtbot.wait(max(0, int((10 - (time.monotonic() - cut_at)) * 1000)))
+        shown_before = _remote_tile(a).frames_shown
+        subprocess.run(["nft", "delete", "table", "inet", "cut"], check=True)
+        # Nobody clicks anything: the engine renegotiates and the window says so.
+        for window in (a, b):
+            qtbot.waitUntil(
+                lambda w=window: w.banner.property("state") == "connected", timeout=30000
+            )
+        qtbot.waitUntil(lambda: _remote_tile(a).frames_shown > shown_before + 10, timeout=15000)
+        assert _remote_tile_ok(a, PEKANBARU) and _remote_tile_ok(b, BANDUNG)
+        assert a.participants.offices() == [PEKANBARU]
+    finally:
+        subprocess.run(["nft", "delete", "table", "inet", "cut"], capture_output=True)
+        _close(a, b)
+        hub.stop()
