@@ -8,6 +8,8 @@ when it closes (to leave a call, stop an engine, ...).
 from __future__ import annotations
 
 import importlib
+import sys
+import traceback
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QPixmap
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 from mou.office import OfficeProfile
 from ui.context import AppContext, OfficeChanged
 from ui.navigation import PAGES, Sidebar, page_keys
+from ui.page_error import PageLoadError
 from ui.user_switcher import UserSwitcher
 
 
@@ -111,8 +114,13 @@ class MainWindow(QMainWindow):
         """The page for ``key``, created (imported) on first use."""
         if key not in self._pages:
             spec = next(s for s in PAGES if s.key == key)
-            module = importlib.import_module(spec.module)
-            page = module.Page(self.context, self.stack)
+            try:
+                module = importlib.import_module(spec.module)
+                page = module.Page(self.context, self.stack)
+            except Exception:  # one broken area must not take the whole window down
+                detail = traceback.format_exc()
+                sys.stderr.write(detail)
+                page = PageLoadError(spec.title(), detail, self.stack)
             page.setObjectName(f"page_{key}")
             navigate = getattr(page, "navigate_requested", None)
             if navigate is not None:

@@ -323,6 +323,10 @@ Periksa alamatnya pada --database, LINTAS_DATABASE_URL atau pengaturan yang ters
         <translation>Kata sandi ini tidak dapat membuka berkas tersebut. Periksa dan coba lagi; tidak ada yang diubah.</translation>
     </message>
     <message>
+        <source>This file cannot be used as the signing identity: %1</source>
+        <translation>Berkas ini tidak dapat dipakai sebagai identitas penandatanganan: %1</translation>
+    </message>
+    <message>
         <source>The two passwords differ.</source>
         <translation>Kedua kata sandi berbeda.</translation>
     </message>
@@ -658,21 +662,16 @@ SHA-256: %3</translation>
         <source>Data folder: %1</source>
         <translation>Folder data: %1</translation>
     </message>
+</context>
+<context>
+    <name>PageLoadError</name>
     <message>
-        <source>No agreements yet</source>
-        <translation>Belum ada kesepakatan</translation>
+        <source>%1 could not be opened</source>
+        <translation>%1 tidak dapat dibuka</translation>
     </message>
     <message>
-        <source>Start a Kesepakatan Bersama from the standard template, or import a draft that a counterpart office sent you. Both offices then review the same revision.</source>
-        <translation>Mulai Kesepakatan Bersama dari templat baku, atau impor draf yang dikirim kantor mitra. Kedua kantor kemudian meninjau revisi yang sama.</translation>
-    </message>
-    <message>
-        <source>New agreement</source>
-        <translation>Kesepakatan baru</translation>
-    </message>
-    <message>
-        <source>Import a draft</source>
-        <translation>Impor draf</translation>
+        <source>This part of Lintas failed to start. The rest of the app keeps working. Please send the details below to your IT staff.</source>
+        <translation>Bagian Lintas ini gagal dimulai. Bagian lain aplikasi tetap berjalan. Kirimkan rincian di bawah ini kepada staf TI Anda.</translation>
     </message>
 </context>
 <context>

@@ -137,9 +137,7 @@ def test_damaged_database_without_backup_offers_only_quit(
     assert paths.database_file(app_data_dir).read_bytes() == GARBAGE
 
 
-def test_database_url_precedence(
-    app_data_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_database_url_precedence(app_data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     settings = Settings(app_data_dir)
     default = sqlite_url(paths.database_file(app_data_dir))
     monkeypatch.delenv("LINTAS_DATABASE_URL", raising=False)

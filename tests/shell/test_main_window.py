@@ -32,7 +32,12 @@ def test_sidebar_lists_the_six_areas_and_clicking_shows_each_page(
 ) -> None:
     window = _window(qtbot, context)
     assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == [
-        "Home", "Sessions", "Agreements", "App catalog", "Archive", "Settings"
+        "Home",
+        "Sessions",
+        "Agreements",
+        "App catalog",
+        "Archive",
+        "Settings",
     ]
     assert window.current_key() == "home"
     assert set(window.created_pages()) == {"home"}  # other pages are built on first visit
@@ -47,7 +52,10 @@ def test_sidebar_lists_the_six_areas_and_clicking_shows_each_page(
 
 def test_empty_pages_say_how_to_begin_with_an_action(qtbot: QtBot, context: AppContext) -> None:
     window = _window(qtbot, context)
-    for key, title in (("catalog", "The app catalog is empty"), ("archive", "Nothing archived yet")):
+    for key, title in (
+        ("catalog", "The app catalog is empty"),
+        ("archive", "Nothing archived yet"),
+    ):
         window.navigate(key)
         page = window.stack.currentWidget()
         assert page.empty_state.isVisible()
@@ -79,7 +87,9 @@ def test_header_shows_office_and_user_switcher_changes_acting_user(
     assert window.unit_label.text() == "Bagian Kerja Sama"
     combo = window.user_switcher.combo
     assert [combo.itemText(i) for i in range(combo.count())] == [
-        "Muhammad Farhan — Signatory", "Rina Kusumawati — Drafter", "Dedi Supriadi — Reviewer"
+        "Muhammad Farhan — Signatory",
+        "Rina Kusumawati — Drafter",
+        "Dedi Supriadi — Reviewer",
     ]
     combo.setCurrentIndex(1)
     assert context.current_user is not None and context.current_user.name == "Rina Kusumawati"
@@ -109,7 +119,9 @@ def test_window_geometry_is_restored_on_the_next_start(qtbot: QtBot, context: Ap
     assert (fresh.width(), fresh.height()) != (777, 654)
 
 
-def test_settings_page_adds_a_user_the_header_then_offers(qtbot: QtBot, context: AppContext) -> None:
+def test_settings_page_adds_a_user_the_header_then_offers(
+    qtbot: QtBot, context: AppContext
+) -> None:
     window = _window(qtbot, context)
     _click_sidebar(qtbot, window, "settings")
     users = window.page("settings").users

@@ -135,13 +135,20 @@ def test_wizard_creates_office_users_and_signing_identity(
     with empty_database.session() as session:
         office = local_office(session)
         assert office is not None
-        assert (office.level, office.region, office.unit) == ("kota", "Bandung", "Bagian Kerja Sama")
+        assert (office.level, office.region, office.unit) == (
+            "kota",
+            "Bandung",
+            "Bagian Kerja Sama",
+        )
         assert (office.head_name, office.head_title, office.head_nip) == (
-            "Muhammad Farhan", "Wali Kota Bandung", "197001011990031001"
+            "Muhammad Farhan",
+            "Wali Kota Bandung",
+            "197001011990031001",
         )
         assert office.lambang_png is not None and office.lambang_png.startswith(b"\x89PNG")
         assert [(u.name, u.role) for u in local_users(session)] == [
-            ("Muhammad Farhan", "signatory"), ("Rina Kusumawati", "drafter")
+            ("Muhammad Farhan", "signatory"),
+            ("Rina Kusumawati", "drafter"),
         ]
 
 

@@ -37,6 +37,7 @@ class GeneralSection(QGroupBox):
         self.language_note.setWordWrap(True)
         self.restart_button = QPushButton(self.tr("Restart now"))
         self.restart_button.setVisible(False)
+        self.language_note.setVisible(False)
         note_row = QHBoxLayout()
         note_row.addWidget(self.language_note, 1)
         note_row.addWidget(self.restart_button)
@@ -62,6 +63,7 @@ class GeneralSection(QGroupBox):
             self.tr("The new language is used when Lintas starts again.") if changed else ""
         )
         self.restart_button.setVisible(changed)
+        self.language_note.setVisible(changed)
 
     def _paper_changed(self) -> None:
         self.context.settings.paper_size = self.paper.currentData()

@@ -151,7 +151,12 @@ class IdentityPage(QWizardPage):
             self.import_password.setFocus()
             return False
         except (IdentityError, OSError) as error:
-            self.error.setText(str(error))
+            # The core's message is English detail; lead with a translated sentence.
+            self.error.setText(
+                self.tr("This file cannot be used as the signing identity: %1").replace(
+                    "%1", str(error)
+                )
+            )
             return False
         try:
             wizard.create_office(identity)  # type: ignore[attr-defined]

@@ -1,0 +1,109 @@
+"""Screenshots of the shell's windows in English and Indonesian (written to ``screenshots/``).
+
+Each test also checks the captured widgets are translated and not empty, so a screenshot that
+would show English in the Indonesian build fails here rather than only in review.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QWizard
+from pytestqt.qtbot import QtBot
+
+from mou.db import Database
+from tests.shell.test_wizard import LAMBANG_SVG, PASSWORD
+from tests.signing.conftest import make_ca_issued_p12
+from ui import i18n
+from ui.context import AppContext
+from ui.main_window import MainWindow
+from ui.wizard.wizard import FirstRunWizard
+
+EXPECTED_SIDEBAR = {
+    "en": ["Home", "Sessions", "Agreements", "App catalog", "Archive", "Settings"],
+    "id": ["Beranda", "Sesi Vicon", "Kesepakatan", "Katalog Aplikasi", "Arsip", "Pengaturan"],
+}
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_main_window_screenshots(
+    qtbot: QtBot,
+    context: AppContext,
+    compiled_translations: Path,
+    screenshots: Path,
+    language: str,
+) -> None:
+    i18n.install_language(language, compiled_translations)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.resize(1100, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    sidebar = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    assert sidebar == EXPECTED_SIDEBAR[language]
+    home = window.page("home")
+    if language == "id":
+        assert home.greeting.text() == "Selamat datang, Muhammad Farhan"
+        assert home.empty_state.title_label.text() == "Tidak ada yang perlu Anda tindak lanjuti"
+        assert window.user_switcher.label.text() == "Bertindak sebagai:"
+    assert window.grab().save(str(screenshots / f"main_window_{language}.png"))
+    for key in ("sessions", "agreements", "catalog", "archive", "settings"):
+        window.navigate(key)
+        qtbot.wait(10)
+        assert window.grab().save(str(screenshots / f"page_{key}_{language}.png"))
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_wizard_screenshots(
+    qtbot: QtBot,
+    empty_database: Database,
+    app_data_dir: Path,
+    compiled_translations: Path,
+    screenshots: Path,
+    tmp_path: Path,
+    language: str,
+) -> None:
+    i18n.install_language(language, compiled_translations)
+    wizard = FirstRunWizard(empty_database, app_data_dir)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    if language == "id":
+        assert next_button.text() == "Lanjut >"
+        assert wizard.office_page.title() == "Kantor Anda"
+
+    def shot(name: str) -> None:
+        assert wizard.grab().save(str(screenshots / f"wizard_{name}_{language}.png"))
+
+    wizard.office_page.region.setText("Bandung")
+    wizard.office_page.unit.setText("Bagian Kerja Sama")
+    shot("1_office")
+    wizard.next()
+    wizard.head_page.name.setText("Muhammad Farhan")
+    shot("2_head")
+    wizard.next()
+    svg = tmp_path / "lambang.svg"
+    svg.write_text(LAMBANG_SVG, encoding="utf-8")
+    assert wizard.lambang_page.load(svg)
+    shot("3_lambang")
+    wizard.next()
+    wizard.users_page.add_user("Rina Kusumawati", wizard.users_page.users()[0][1].DRAFTER)
+    shot("4_users")
+    wizard.next()
+    wizard.identity_page.password.setText(PASSWORD)
+    wizard.identity_page.confirm.setText(PASSWORD)
+    shot("5_identity")
+    wizard.identity_page.import_radio.setChecked(True)
+    issued = make_ca_issued_p12(tmp_path / "bsre.p12", "rahasia-bsre")
+    wizard.identity_page.p12_path.setText(str(issued.path))
+    wizard.identity_page.import_password.setText("salah")
+    wizard.identity_page.validatePage()
+    expected = {"en": "The password does not open", "id": "Kata sandi ini tidak dapat membuka"}
+    assert wizard.identity_page.error.text().startswith(expected[language])
+    shot("5_identity_import_error")
+    wizard.identity_page.create_radio.setChecked(True)
+    wizard.next()
+    assert wizard.currentPage() is wizard.done_page
+    shot("6_done")
