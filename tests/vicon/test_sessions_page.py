@@ -20,6 +20,7 @@ from tests.vicon.conftest import (
 )
 from ui.sessions.invite import Invite, InviteError, format_invite, parse_invite
 from ui.sessions.page import SessionsPage
+from ui.vicon.call_events import CallClosed, CallOpened
 from ui.vicon.call_window import CallWindow
 from ui.vicon.frames import rgb_from_image
 
@@ -132,6 +133,11 @@ def test_two_app_instances_host_and_join_a_session(
         qtbot.addWidget(page)
         page.show()
     host.host_panel._bind_host = NETNS_ADDR
+    opened: list[CallOpened] = []
+    closed: list[CallClosed] = []
+    guest_ctx_events = pekanbaru_ctx.bridge
+    guest_ctx_events.subscribe(CallOpened, opened.append)
+    guest_ctx_events.subscribe(CallClosed, closed.append)
     try:
         # Bandung hosts and invites Pekanbaru; the invite travels by clipboard.
         assert host.host_panel.start_hosting()
@@ -158,9 +164,24 @@ def test_two_app_instances_host_and_join_a_session(
         # Both hear each other: the mixer wired by the launcher receives remote PCM.
         qtbot.waitUntil(lambda: guest_call.mixer.bytes_received > 9600, timeout=10000)
         assert "call is open" in host.hint.text()
+
+        # Another area (signing ceremony, co-review) finds the call through the bridge and
+        # exchanges typed app messages over it.
+        qtbot.waitUntil(lambda: len(opened) == 1)
+        guest_controller = opened[0].controller
+        assert guest_controller is guest.current_controller()
+        received: list[tuple[str, str, object]] = []
+        host_call.controller.sig_app_message.connect(
+            lambda _pid, office, kind, payload: received.append((office, kind, payload))
+        )
+        guest_controller.send_message("review.comment", {"pasal": 3, "text": "Setuju"})
+        qtbot.waitUntil(lambda: len(received) == 1, timeout=10000)
+        assert received[0] == (PEKANBARU, "review.comment", {"pasal": 3, "text": "Setuju"})
+
         guest_call.close()
         qtbot.waitUntil(lambda: host_call.participants.offices() == [], timeout=15000)
         assert guest.calls == []
+        qtbot.waitUntil(lambda: [e.controller for e in closed] == [guest_controller])
     finally:
         for page in (host, guest):
             page.shutdown()

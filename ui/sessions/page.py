@@ -12,7 +12,9 @@ from ui.sessions.call_launcher import open_call
 from ui.sessions.host_panel import HostPanel
 from ui.sessions.invite import Invite
 from ui.sessions.join_panel import JoinPanel
+from ui.vicon.call_events import CallClosed, CallOpened
 from ui.vicon.call_window import CallWindow
+from ui.vicon.controller import CallController
 
 if TYPE_CHECKING:
     from ui.context import AppContext
@@ -110,14 +112,20 @@ class Page(QWidget):
             parent=self,
         )
         self.calls.append(window)
-        window.sig_closed.connect(lambda: self._forget(window))
+        window.sig_closed.connect(lambda: self._forget(window, invite.room))
+        self.context.bridge.post(CallOpened(window.controller, invite.room))
         self._update_hint()
         self.sig_call_opened.emit(window)
         return window
 
-    def _forget(self, window: CallWindow) -> None:
+    def current_controller(self) -> CallController | None:
+        """The controller of the most recently opened call still open (for app messages)."""
+        return self.calls[-1].controller if self.calls else None
+
+    def _forget(self, window: CallWindow, room: str) -> None:
         if window in self.calls:
             self.calls.remove(window)
+            self.context.bridge.post(CallClosed(window.controller, room))
         self._update_hint()
 
     def _update_hint(self) -> None:
