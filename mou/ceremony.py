@@ -31,17 +31,20 @@ presented PDF (:meth:`Ceremony.present_document`) and into the stored record.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
+import concurrent.futures
 import copy
 import datetime as dt
+import functools
 import re
 import threading
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from cryptography import x509
 
@@ -74,6 +77,7 @@ _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _BYTE_RANGE = re.compile(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")
 
 Send = Callable[[str, dict[str, Any]], None]
+T = TypeVar("T")
 
 
 class CeremonyError(Exception):
@@ -200,6 +204,20 @@ def _signatories(value: Any) -> list[Signatory]:
     if len({s.field_name for s in out}) != len(out):
         raise CeremonyError(E_MALFORMED, "two signatories share one signature field")
     return out
+
+
+def _off_loop(function: Callable[..., T], *args: Any) -> T:
+    """Run ``function`` here, or on a helper thread when this thread runs an asyncio loop.
+
+    pyHanko's validation drives its own event loop and silently fails inside a running one (for
+    example when a listener is called on the call engine's thread).
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return function(*args)
+    with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="ceremony") as pool:
+        return pool.submit(function, *args).result()
 
 
 def _b64(data: bytes) -> str:
@@ -534,14 +552,17 @@ class Ceremony:
                 raise CeremonyError(E_IDENTITY, f"{exc} Nothing was signed.") from exc
             current = self.store.pdf(record.ceremony_id, record.step)
             try:
-                signed = sign_pdf(
-                    current,
-                    identity,
-                    field_name=signatory.field_name,
-                    signer_name=signatory.signer_name,
-                    signer_title=signatory.signer_title,
-                    signature_png=signature_png,
-                    tz_label=self.tz_label,
+                signed = _off_loop(
+                    functools.partial(
+                        sign_pdf,
+                        current,
+                        identity,
+                        field_name=signatory.field_name,
+                        signer_name=signatory.signer_name,
+                        signer_title=signatory.signer_title,
+                        signature_png=signature_png,
+                        tz_label=self.tz_label,
+                    )
                 )
             except SigningError as exc:
                 raise CeremonyError(E_SIGNING, f"{exc} Nothing was sent.") from exc
@@ -597,7 +618,7 @@ class Ceremony:
                 f"The PDF from {from_office} does not extend the presented revision "
                 "(something signed or presented was changed). It was refused.",
             )
-        report = verify_pdf(pdf, trusted if trusted is not None else self.trusted)
+        report = _off_loop(verify_pdf, pdf, trusted if trusted is not None else self.trusted)
         expected = {s.field_name for s in record.signatories[:step]}
         found = {s.field_name for s in report.signatures}
         if report.error or not report.ok or found != expected:

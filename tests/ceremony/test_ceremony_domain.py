@@ -284,3 +284,24 @@ def test_damaged_store_is_reported(offices: Offices, document: PdfDocument) -> N
         store.load(record.ceremony_id)
     with pytest.raises(CeremonyStoreError, match="Invalid ceremony id"):
         store.folder("../../etc")
+
+
+def test_arrival_handled_inside_a_running_event_loop(
+    offices: Offices, document: PdfDocument, signature_png: bytes
+) -> None:
+    """A listener on the call engine's loop thread may call ``handle`` directly."""
+    import asyncio
+
+    a, b, bus = offices.a, offices.b, offices.bus
+    a.present_document(document)
+    bus.pump()
+    bus.connected.discard(PALANGKARAYA)
+    offices.sign(a, signature_png)
+    _, signed = _last(bus, K_SIGNED)
+
+    async def on_engine_loop() -> None:
+        b.handle(K_SIGNED, signed, BANDUNG)
+
+    asyncio.run(on_engine_loop())
+    assert offices.problems(PALANGKARAYA) == []
+    assert b.record.step == 1
