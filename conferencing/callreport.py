@@ -38,6 +38,8 @@ class PeerFigures:
     counters_increasing: bool = True
     tags: set[int] = field(default_factory=set)
     latencies_ms: list[float] = field(default_factory=list)
+    arrivals: list[float] = field(default_factory=list)
+    stamped_arrivals: list[float] = field(default_factory=list)
     rtt_ms: float | None = None
     loss_pct: float | None = None
 
@@ -76,6 +78,7 @@ class CallReport:
         with self._lock:
             fig = self.peers.setdefault(peer_id, PeerFigures())
             fig.frames += 1
+            fig.arrivals.append(now)
             if fig.first_at is None:
                 fig.first_at = now
             fig.last_at = now
@@ -88,6 +91,7 @@ class CallReport:
                     fig.counters_increasing = False
                 fig.last_counter = value.counter
                 fig.latencies_ms.append(wall_ms - stamp.unwrap_ms(value.sent_ms, wall_ms))
+                fig.stamped_arrivals.append(now)
 
     def frames_since(self, peer_id: str, since: float) -> bool:
         """True when a frame from ``peer_id`` arrived after monotonic time ``since``."""
@@ -95,8 +99,12 @@ class CallReport:
             fig = self.peers.get(peer_id)
             return fig is not None and fig.last_at is not None and fig.last_at > since
 
-    def as_dict(self) -> dict[str, Any]:
-        """The JSON-friendly report."""
+    def as_dict(self, *, warmup_s: float = 2.0) -> dict[str, Any]:
+        """The JSON-friendly report.
+
+        ``fps_steady`` and ``latency_ms_steady`` leave out the first ``warmup_s`` seconds of each
+        peer's video, while the encoder's bitrate ramps up.
+        """
         with self._lock:
             joined = self.engine.joined_at
             first = None
@@ -107,6 +115,12 @@ class CallReport:
             for peer_id, fig in self.peers.items():
                 span = (fig.last_at - fig.first_at) if fig.first_at and fig.last_at else 0.0
                 lat = fig.latencies_ms
+                steady_from = (fig.first_at or 0.0) + warmup_s
+                steady = [t for t in fig.arrivals if t >= steady_from]
+                steady_lat = [
+                    ms for t, ms in zip(fig.stamped_arrivals, lat, strict=True) if t >= steady_from
+                ]
+                steady_span = steady[-1] - steady[0] if len(steady) > 1 else 0.0
                 peers[peer_id] = {
                     "office": offices.get(peer_id),
                     "frames": fig.frames,
@@ -115,6 +129,12 @@ class CallReport:
                     "rtt_ms": None if fig.rtt_ms is None else round(fig.rtt_ms, 2),
                     "loss_pct": None if fig.loss_pct is None else round(fig.loss_pct, 2),
                     "latency_ms_median": round(statistics.median(lat), 1) if lat else None,
+                    "fps_steady": round((len(steady) - 1) / steady_span, 2)
+                    if steady_span > 0
+                    else None,
+                    "latency_ms_steady": round(statistics.median(steady_lat), 1)
+                    if steady_lat
+                    else None,
                     "counters_increasing": fig.counters_increasing,
                     "office_tags": sorted(fig.tags),
                 }

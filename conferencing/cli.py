@@ -177,8 +177,10 @@ def _run_call(args: argparse.Namespace) -> int:
     report = CallReport(engine)
     engine.start()
     code = 0
+    cpu_start = wall_start = None
     try:
         engine.submit(engine.join(args.hub, args.room, args.token)).result(timeout=30)
+        cpu_start, wall_start = time.process_time(), time.monotonic()
         time.sleep(args.seconds)
     except JoinRefused as exc:
         print(f"error: the hub refused to join: {exc}", file=sys.stderr)
@@ -187,6 +189,10 @@ def _run_call(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         code = 1
     result = report.as_dict()
+    if cpu_start is not None and wall_start is not None:
+        # Share of one core this office used while in the call (encode, decode, network).
+        elapsed = max(1e-3, time.monotonic() - wall_start)
+        result["cpu_core_pct"] = round(100 * (time.process_time() - cpu_start) / elapsed, 1)
     engine.stop()
     if args.report:
         print(json.dumps(result), flush=True)
