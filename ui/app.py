@@ -10,6 +10,7 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from ui import i18n, paths
@@ -53,6 +54,8 @@ def open_database_interactive(url: str, backup_dir: Path):  # -> Database | None
                 ).replace("%1", str(aside)),
             )
         except Exception as error:  # server down, bad URL, permissions: say so, never crash
+            from ui.database_recovery import DatabaseErrorDialog
+
             DatabaseErrorDialog(url, str(error)).exec()
             return None
 
@@ -123,6 +126,20 @@ def run_app(database_url: str | None) -> int:
     window = start(database_url)
     if window is None:
         return 1
+    if os.environ.get("LINTAS_EXIT_WHEN_SHOWN"):
+        # For benchmarks/bench_startup.py: leave as soon as the shown window got its first
+        # event-loop turn, and say which heavy libraries the start-up pulled in.
+        QTimer.singleShot(0, lambda: _report_shown_and_quit(app))
     code = app.exec()
     window.context.database.dispose()
     return code
+
+
+#: Libraries that must not load at start-up (each costs 100+ ms); pages import them when needed.
+HEAVY_MODULES = ("aiortc", "av", "reportlab", "pyhanko", "pypdfium2", "PySide6.QtMultimedia")
+
+
+def _report_shown_and_quit(app: QApplication) -> None:
+    heavy = [name for name in HEAVY_MODULES if name in sys.modules]
+    print(f"lintas: main window shown; heavy modules loaded: {','.join(heavy) or '-'}", flush=True)
+    app.quit()
