@@ -1,0 +1,139 @@
+"""Agreement PDF: render time (30 pasal, 400-application annex), two signatures + verification, memory.
+
+Budgets from issue 5: render <= 0.5 s; two signatures plus full verification <= 0.3 s together.
+Each figure is the median of several warm runs (fonts registered, modules imported), because the
+app renders and signs many times per process; the first (cold) render is recorded separately.
+"""
+
+from __future__ import annotations
+
+import resource
+import statistics
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+from benchmarks.result import Measurement
+
+AREA = "signing"
+RUNS = 5
+
+
+def _median(func, runs: int = RUNS) -> tuple[float, object]:
+    times = []
+    value = None
+    for _ in range(runs):
+        start = time.perf_counter()
+        value = func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), value
+
+
+def run() -> list[Measurement]:
+    """Measure rendering, signing and verification of a large agreement."""
+    from mou.identity import create_identity
+    from mou.pdf.render import render_pdf_bytes
+    from mou.pdf.sample import sample_document
+    from mou.pdf.sample_signing import handwritten_png
+    from mou.signing import sign_pdf, verify_pdf
+
+    doc = sample_document(clause_count=30, app_count=400)
+    start = time.perf_counter()
+    data, layout = render_pdf_bytes(doc)
+    cold = time.perf_counter() - start
+    render_s, (data, layout) = _median(lambda: render_pdf_bytes(doc))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        first = create_identity(
+            folder / "a.p12",
+            "pw",
+            common_name="Wali Kota Bandung",
+            organization="Pemerintah Kota Bandung",
+        )
+        second = create_identity(
+            folder / "b.p12",
+            "pw",
+            common_name="Wali Kota Palangkaraya",
+            organization="Pemerintah Kota Palangkaraya",
+        )
+    images = [handwritten_png(1), handwritten_png(2)]
+    slot_a, slot_b = layout.signature_slots
+    trusted = [first.certificate, second.certificate]
+
+    def sign_both() -> bytes:
+        signed = sign_pdf(
+            data,
+            first,
+            field_name=slot_a.field_name,
+            signer_name=slot_a.signer_name,
+            signer_title=slot_a.signer_title,
+            signature_png=images[0],
+        )
+        return sign_pdf(
+            signed,
+            second,
+            field_name=slot_b.field_name,
+            signer_name=slot_b.signer_name,
+            signer_title=slot_b.signer_title,
+            signature_png=images[1],
+        )
+
+    def sign_and_verify() -> bool:
+        report = verify_pdf(sign_both(), trusted)
+        if not report.ok:
+            raise RuntimeError(report.summary())
+        return True
+
+    sign_and_verify()  # warm-up: pyHanko imports and caches
+    total_s, _ = _median(sign_and_verify)
+    sign_s, signed = _median(sign_both)
+    verify_s, _ = _median(lambda: verify_pdf(signed, trusted))
+
+    tracemalloc.start()
+    render_pdf_bytes(doc)
+    _, render_peak = tracemalloc.get_traced_memory()
+    tracemalloc.reset_peak()
+    sign_and_verify()
+    _, sign_peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    pages = layout.page_count
+    return [
+        Measurement(
+            AREA,
+            "render 30 pasal + 400 apps (warm median)",
+            render_s,
+            "s",
+            0.5,
+            note=f"{pages} pages F4, {len(data) // 1024} KiB",
+        ),
+        Measurement(
+            AREA,
+            "render 30 pasal + 400 apps (cold, first in process)",
+            cold,
+            "s",
+            note="includes font loading and imports",
+        ),
+        Measurement(
+            AREA,
+            "two signatures + full verification",
+            total_s,
+            "s",
+            0.3,
+            note="PAdES B-B, EC P-256, visible stamps with PNG",
+        ),
+        Measurement(AREA, "two signatures only", sign_s, "s"),
+        Measurement(
+            AREA,
+            "verification of both signatures",
+            verify_s,
+            "s",
+            note="incl. modification analysis",
+        ),
+        Measurement(AREA, "peak traced memory: render", render_peak / 2**20, "MiB"),
+        Measurement(AREA, "peak traced memory: sign + verify", sign_peak / 2**20, "MiB"),
+        Measurement(AREA, "process max RSS", rss_mb, "MiB"),
+    ]
