@@ -1,32 +1,130 @@
-"""Agreements page: Kesepakatan Bersama drafts and their revisions.
+"""Agreements page: the list (or its empty state) and the editor of one agreement.
 
-The agreements engineer owns the editor behind the buttons; this is the empty state.
+Domain events (``mou.events``) arrive on the committing thread; they are posted through the app's
+event bridge so the list refreshes on the GUI thread, also after imports or live co-review.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from ui.context import AppContext
+from mou import events as mou_events
+from mou.search import count_agreements
+from ui.agreements.dialogs import AgreementDialogs
+from ui.agreements.domain_events import forward_domain_events, subscribe_while_alive
+from ui.agreements.editor.editor import AgreementEditor
+from ui.agreements.list_view import AgreementListView
+from ui.agreements.new_dialog import NewAgreementDialog
+from ui.context import AppContext, CurrentUserChanged
 from ui.empty_state import EmptyState
 from ui.icons import icon
 
 
 class Page(QWidget):
-    """Agreements: draft, review and approve."""
+    """Agreements: draft, review, negotiate and approve."""
+
+    navigate_requested = Signal(str)
+    sig_agreement_opened = Signal(int)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.stack)
+
         self.empty_state = EmptyState(
             self.tr("No agreements yet"),
             self.tr(
                 "Start a Kesepakatan Bersama from the standard template, or import a draft that a "
-                "counterpart office sent you. Both offices then review the same revision."
+                "counterpart office sent you (a .lintas package). Both offices then review, "
+                "comment and approve the same revision."
             ),
             icon("agreements"),
         )
         self.new_button = self.empty_state.add_action(self.tr("New agreement"), primary=True)
         self.import_button = self.empty_state.add_action(self.tr("Import a draft"))
-        layout.addWidget(self.empty_state)
+        self.list_view = AgreementListView(context)
+        self.editor = AgreementEditor(context)
+        self.dialogs = AgreementDialogs(context, self)
+        for widget in (self.empty_state, self.list_view, self.editor):
+            self.stack.addWidget(widget)
+
+        self.new_button.clicked.connect(self.new_agreement)
+        self.import_button.clicked.connect(self.dialogs.import_package)
+        self.list_view.sig_new_requested.connect(self.new_agreement)
+        self.list_view.sig_import_requested.connect(self.dialogs.import_package)
+        self.list_view.sig_open_requested.connect(self.open_agreement)
+        self.editor.sig_close_requested.connect(self.show_list)
+        self.editor.sig_changed.connect(lambda _id: self._schedule_refresh())
+        self.editor.sig_redline_requested.connect(self.dialogs.show_redline)
+        self.editor.sig_compare_dialog_requested.connect(self.dialogs.compare_revisions)
+        self.editor.sig_pick_apps_requested.connect(self.dialogs.pick_apps)
+        self.editor.sig_export_requested.connect(self.dialogs.export_package)
+        self.dialogs.sig_agreement_imported.connect(self.open_agreement)
+        self.dialogs.sig_annex_picked.connect(self.editor.annex.apply_pick)
+
+        # Coalesce bursts of domain events (an import commits many rows) into one refresh.
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(100)
+        self._refresh_timer.timeout.connect(self.refresh)
+        bridge = context.bridge
+        for event_type in (
+            mou_events.AgreementCreated,
+            mou_events.StateChanged,
+            mou_events.PackageImported,
+        ):
+            subscribe_while_alive(bridge, self, event_type, self._on_domain_event)
+        subscribe_while_alive(bridge, self, CurrentUserChanged, self._on_user_changed)
+        forward_domain_events(bridge)
+        self.refresh()
+
+    def shutdown(self) -> None:
+        """Save pending edits and stop listening (the main window calls this on close)."""
+        self.editor.autosaver.flush()
+        self.context.bridge.unsubscribe(self._on_domain_event)
+        self.context.bridge.unsubscribe(self._on_user_changed)
+
+    def _on_domain_event(self, _event: object) -> None:
+        self._schedule_refresh()
+
+    def _on_user_changed(self, _event: object) -> None:
+        # Roles differ per user: rebuild the workflow buttons and editability.
+        if self.stack.currentWidget() is self.editor and self.editor.data is not None:
+            self.editor.autosaver.flush()
+            self.editor.reload()
+
+    def _schedule_refresh(self) -> None:
+        self._refresh_timer.start()
+
+    def refresh(self) -> None:
+        """Show the empty state, or refresh the list (the editor stays as it is)."""
+        with self.context.database.session() as session:
+            count = count_agreements(session)
+        self.list_view.reload_counterparts()
+        self.list_view.refresh()
+        if self.stack.currentWidget() is self.editor:
+            return
+        self.stack.setCurrentWidget(self.list_view if count else self.empty_state)
+
+    def show_list(self) -> None:
+        """Back from the editor to the list."""
+        self.stack.setCurrentWidget(self.list_view)
+        self.refresh()
+
+    def new_agreement(self) -> int | None:
+        """Ask for the details and create a draft from a template; opens it."""
+        dialog = NewAgreementDialog(self.context, self)
+        if dialog.exec() and dialog.created_id is not None:
+            self.open_agreement(dialog.created_id)
+            return dialog.created_id
+        return None
+
+    def open_agreement(self, agreement_id: int) -> None:
+        """Open an agreement in the editor."""
+        self.editor.open_agreement(agreement_id)
+        self.stack.setCurrentWidget(self.editor)
+        self.sig_agreement_opened.emit(agreement_id)

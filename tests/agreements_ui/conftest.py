@@ -1,0 +1,147 @@
+"""Fixtures for the agreements UI tests: a real SQLite file with Bandung's office and staff."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from mou import models
+from mou.agreement import PartyInput
+from mou.db import Database, open_database, sqlite_url
+from mou.office import (
+    Actor,
+    GovernmentLevel,
+    OfficeProfile,
+    Role,
+    counterpart_office,
+    create_local_office,
+)
+from mou.template import get_template, instantiate
+from ui import i18n
+from ui.bridge import EventBridge
+from ui.context import AppContext
+from ui.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "screenshots"
+BANDUNG = OfficeProfile(
+    level=GovernmentLevel.KOTA,
+    region="Bandung",
+    unit="Bagian Kerja Sama",
+    head_name="Muhammad Farhan",
+    head_title="Wali Kota Bandung",
+)
+USERS = [
+    ("Rina Kusumawati", Role.DRAFTER),
+    ("Dedi Supriadi", Role.REVIEWER),
+    ("Muhammad Farhan", Role.SIGNATORY),
+    ("Sari Lestari", Role.VIEWER),
+]
+KB_TEMPLATE = "kesepakatan_bersama_antar_daerah"
+
+
+@pytest.fixture
+def screenshots() -> Path:
+    """The (gitignored) folder screenshots are written to."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    return SCREENSHOTS
+
+
+def make_context(folder: Path, profile: OfficeProfile = BANDUNG) -> AppContext:
+    """A real app context: own data folder, SQLite file, settings; the drafter is acting."""
+    folder.mkdir(parents=True, exist_ok=True)
+    database = open_database(sqlite_url(folder / "lintas.sqlite3"), backup_dir=folder / "backups")
+    with database.session() as session:
+        office = create_local_office(session, profile, USERS)
+        user = office.users[0]
+    return AppContext(
+        database=database,
+        settings=Settings(folder),
+        data_dir=folder,
+        office=office,
+        current_user=user,
+        bridge=EventBridge(),
+    )
+
+
+@pytest.fixture
+def context(tmp_path: Path, qapp: object) -> Iterator[AppContext]:
+    """Bandung's app context on a fresh SQLite file."""
+    ctx = make_context(tmp_path / "bandung")
+    yield ctx
+    ctx.database.dispose()
+
+
+def user(context: AppContext, role: Role) -> models.LocalUser:
+    """The local user with ``role``."""
+    with context.database.session() as session:
+        return session.query(models.LocalUser).filter_by(role=role.value).one()
+
+
+def act_as(context: AppContext, role: Role) -> None:
+    """Switch the acting user (as the header's user switcher does)."""
+    context.set_current_user(user(context, role))
+
+
+def create_agreement(
+    context: AppContext,
+    counterpart: str = "Palangka Raya",
+    *,
+    title: str | None = None,
+    day: dt.date = dt.date(2026, 7, 27),
+    years: int = 5,
+) -> int:
+    """A draft Kesepakatan Bersama from the shipped template; returns its id."""
+    with context.database.session() as session:
+        drafter = session.query(models.LocalUser).filter_by(role=Role.DRAFTER.value).one()
+        actor = Actor.of(drafter)
+        local = session.get(models.Office, context.office.id)
+        other = counterpart_office(
+            session,
+            uuid=models.new_uuid(),
+            level=GovernmentLevel.KOTA,
+            region=counterpart,
+            head_name="Fairid Naparin",
+            head_title=f"Wali Kota {counterpart}",
+        )
+        agreement = instantiate(
+            session,
+            actor,
+            get_template(KB_TEMPLATE),
+            [PartyInput.of_office(local), PartyInput.of_office(other)],
+            place="Bandung",
+            agreement_date=day,
+            title=title,
+            years=years,
+        )
+        session.flush()
+        return agreement.id
+
+
+@pytest.fixture
+def indonesian(qapp: object) -> Iterator[None]:
+    """Install the Indonesian translations (compiled from the .ts files) for one test."""
+    import subprocess
+    import sys
+
+    bin_dir = Path(sys.executable).parent
+    for ts in (ROOT / "resources" / "translations").glob("*_id.ts"):
+        qm = ts.with_suffix(".qm")
+        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            subprocess.run(
+                [str(bin_dir / "pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True
+            )
+    i18n.install_language(i18n.INDONESIAN)
+    yield
+    i18n.install_language(i18n.ENGLISH)
+    QCoreApplication.processEvents()
+
+
+def open_db_again(context: AppContext) -> Database:
+    """A second, independent Database on the same file (as after a crash and restart)."""
+    assert context.database.path is not None
+    return open_database(sqlite_url(context.database.path))

@@ -1,0 +1,97 @@
+"""Agreement list: empty state, full-text search, filters, "New agreement" from a template."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mou import models
+from mou.agreement import AgreementStatus
+from tests.agreements_ui.conftest import create_agreement
+from ui.agreements.new_dialog import NewAgreementDialog
+from ui.agreements.page import Page
+
+
+def test_empty_state_then_list(qtbot, context, screenshots):
+    page = Page(context)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    assert page.stack.currentWidget() is page.empty_state
+    assert "Kesepakatan Bersama" in page.empty_state.message_label.text()
+    create_agreement(context, "Palangka Raya")
+    page.refresh()
+    assert page.stack.currentWidget() is page.list_view
+    assert page.list_view.table.rowCount() == 1
+
+
+def test_search_and_filters(qtbot, context, screenshots):
+    soon = dt.date.today() + dt.timedelta(days=30)
+    first = create_agreement(context, "Palangka Raya", title="Hibah Aplikasi Kota Cerdas")
+    create_agreement(context, "Pekanbaru", title="Pemasaran Tenun Songket")
+    expiring = create_agreement(context, "Pekanbaru", title="Pariwisata Sungai")
+    with context.database.session() as session:
+        # Only live agreements (agreed, signing, signed) can be "expiring".
+        row = session.get(models.Agreement, expiring)
+        row.valid_until = soon
+        row.status = AgreementStatus.SIGNED.value
+        session.get(models.Agreement, first).status = AgreementStatus.NEGOTIATION.value
+    page = Page(context)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    view = page.list_view
+    assert view.table.rowCount() == 3
+
+    # Full-text search reaches the pasal text, not only the title: the template's pasal on
+    # "penyelesaian perselisihan" is in every agreement; "Songket" only in one title.
+    view.search_edit.setText("songket")
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1)
+    assert "Songket" in view.table.item(0, 0).text()
+    view.search_edit.setText("perselisihan")
+    qtbot.waitUntil(lambda: view.table.rowCount() == 3)
+    view.search_edit.setText("Pekanb")  # prefix match on a party name
+    qtbot.waitUntil(lambda: view.table.rowCount() == 2)
+    view.search_edit.clear()
+    qtbot.waitUntil(lambda: view.table.rowCount() == 3)
+
+    view.status_combo.setCurrentIndex(view.status_combo.findData("negotiation"))
+    assert [r.id for r in view.rows] == [first]
+    view.status_combo.setCurrentIndex(0)
+
+    view.counterpart_combo.setCurrentIndex(
+        view.counterpart_combo.findText("Pemerintah Kota Pekanbaru")
+    )
+    assert view.table.rowCount() == 2
+    view.counterpart_combo.setCurrentIndex(0)
+
+    view.expiring_check.setChecked(True)
+    assert [r.id for r in view.rows] == [expiring]
+    view.grab().save(str(screenshots / "agreements_list_en.png"))
+    view.expiring_check.setChecked(False)
+
+    view.search_edit.setText("zzzzqqq")
+    qtbot.waitUntil(lambda: view.table.rowCount() == 0)
+    assert "No agreement matches" in view.status_line.text()
+
+
+def test_new_agreement_dialog_creates_draft_from_template(qtbot, context, screenshots):
+    dialog = NewAgreementDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # Missing counterpart region: a clear message, nothing created, dialog stays open.
+    dialog.region_edit.clear()
+    dialog.create()
+    assert dialog.created_id is None
+    assert "region" in dialog.message_bar.text()
+    dialog.region_edit.setText("Palangka Raya")
+    dialog.head_name_edit.setText("Fairid Naparin")
+    dialog.head_title_edit.setText("Wali Kota Palangka Raya")
+    dialog.grab().save(str(screenshots / "agreements_new_dialog_en.png"))
+    dialog.create()
+    assert dialog.created_id is not None
+    with context.database.session() as session:
+        agreement = session.get(models.Agreement, dialog.created_id)
+        assert [p.name for p in agreement.parties] == [
+            "Pemerintah Kota Bandung",
+            "Pemerintah Kota Palangka Raya",
+        ]
+        assert len(agreement.clauses) >= 8
+        assert agreement.valid_until is not None

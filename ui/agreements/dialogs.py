@@ -1,0 +1,248 @@
+"""The agreements page's dialogs: exchange packages, redline, catalog picker, reconcile.
+
+Outcomes are reported in a non-blocking message box (``notify``) and kept in ``last_message``,
+so the app never freezes on a modal box and tests can read what the user was told.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from mou import models
+from mou.agreement import AgreementError, get_agreement
+from mou.exchange import (
+    SUFFIX,
+    PackageError,
+    TamperedPackageError,
+    UntrustedPackageError,
+    export_package,
+    import_package,
+    read_office_card,
+    trust_office_card,
+)
+from mou.identity import IdentityError, WrongPasswordError, fingerprint_sha256, load_identity
+from mou.revision import ChainError
+from ui.agreements.acting import actor_for
+from ui.agreements.catalog_picker import CatalogPickerDialog
+from ui.agreements.reconcile_dialog import ReconcileDialog
+from ui.agreements.redline.dialog import RedlineDialog
+from ui.context import AppContext
+
+
+class AgreementDialogs(QObject):
+    """Opens the page's dialogs and runs the file exchange."""
+
+    sig_agreement_imported = Signal(int)
+    sig_annex_picked = Signal(list)  # catalog app ids
+    sig_reconciled = Signal(int)
+
+    def __init__(self, context: AppContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.widget = parent
+        self.last_message: tuple[str, str] = ("", "")
+        self.open_dialogs: list[QWidget] = []
+
+    def notify(self, level: str, text: str) -> None:
+        """Tell the user the outcome (non-blocking)."""
+        self.last_message = (level, text)
+        box = QMessageBox(self.widget)
+        box.setIcon(
+            {
+                "error": QMessageBox.Icon.Warning,
+                "success": QMessageBox.Icon.Information,
+            }.get(level, QMessageBox.Icon.Information)
+        )
+        box.setWindowTitle(self.tr("Agreements"))
+        box.setText(text)
+        box.open()
+        self._keep(box)
+
+    def _keep(self, dialog: QWidget) -> None:
+        self.open_dialogs = [d for d in self.open_dialogs if d.isVisible()] + [dialog]
+
+    # -- exchange --------------------------------------------------------------------------
+
+    def import_package(self) -> None:
+        """Ask for a ``.lintas`` file and import it."""
+        path, _ = QFileDialog.getOpenFileName(
+            self.widget,
+            self.tr("Import an agreement package"),
+            "",
+            self.tr("Lintas packages (*%1)").replace("%1", SUFFIX),
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> int | None:
+        """Import a package file; returns the agreement id, or None when refused."""
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self.notify("error", self.tr("The file cannot be read: %1").replace("%1", str(exc)))
+            return None
+        try:
+            with self.context.database.session() as session:
+                actor = actor_for(self.context, session)
+                if actor is None:
+                    raise AgreementError(self.tr("Choose a user first (top right)."))
+                result = import_package(session, data, actor)
+                agreement_id = result.agreement.id
+                diverged, new = result.diverged, result.new_revisions
+        except TamperedPackageError as exc:
+            self.notify(
+                "error",
+                self.tr(
+                    "Refused: the package was changed after it was signed. Nothing was imported."
+                )
+                + "\n\n"
+                + str(exc),
+            )
+            return None
+        except UntrustedPackageError as exc:
+            self.notify(
+                "error",
+                self.tr(
+                    "Refused: the package is signed by a certificate this office does not trust. "
+                    "Nothing was imported. Import the sender's office card first, after comparing "
+                    "this fingerprint with them by phone:"
+                )
+                + f"\n\n{exc.subject}\n{exc.fingerprint}\n\n{exc}",
+            )
+            return None
+        except (PackageError, ChainError, AgreementError) as exc:
+            self.notify("error", self.tr("Nothing was imported: %1").replace("%1", str(exc)))
+            return None
+        self.sig_agreement_imported.emit(agreement_id)
+        if diverged:
+            self.notify(
+                "info",
+                self.tr(
+                    "Imported %1 new revision(s). Both offices edited the same version, so the "
+                    "agreement now has two branches; nothing was overwritten. Reconcile them."
+                ).replace("%1", str(new)),
+            )
+            self.reconcile(agreement_id)
+        else:
+            self.notify("success", self.tr("Imported %1 new revision(s).").replace("%1", str(new)))
+        return agreement_id
+
+    def export_package(self, agreement_id: int) -> None:
+        """Ask for a file name and the office key's password, then write the package."""
+        with self.context.database.session() as session:
+            title = get_agreement(session, agreement_id).title
+        suggested = "".join(ch if ch.isalnum() else "_" for ch in title)[:60] + SUFFIX
+        path, _ = QFileDialog.getSaveFileName(
+            self.widget,
+            self.tr("Export the agreement package"),
+            suggested,
+            self.tr("Lintas packages (*%1)").replace("%1", SUFFIX),
+        )
+        if not path:
+            return
+        password, ok = QInputDialog.getText(
+            self.widget,
+            self.tr("Office signing key"),
+            self.tr("Password of the office signing identity:"),
+            QLineEdit.EchoMode.Password,
+        )
+        if ok:
+            self.export_file(agreement_id, Path(path), password)
+
+    def export_file(self, agreement_id: int, path: Path, password: str) -> bool:
+        """Sign and write the package; True on success."""
+        if path.suffix != SUFFIX:
+            path = path.with_name(path.name + SUFFIX)
+        try:
+            identity = load_identity(self.context.identity_path, password)
+        except WrongPasswordError:
+            self.notify("error", self.tr("The password of the office signing identity is wrong."))
+            return False
+        except (IdentityError, OSError) as exc:
+            self.notify(
+                "error",
+                self.tr("The office signing identity cannot be used: %1").replace("%1", str(exc)),
+            )
+            return False
+        try:
+            with self.context.database.session() as session:
+                actor = actor_for(self.context, session)
+                if actor is None:
+                    raise AgreementError(self.tr("Choose a user first (top right)."))
+                export_package(session, get_agreement(session, agreement_id), identity, actor, path)
+        except (AgreementError, OSError) as exc:
+            self.notify("error", self.tr("The package was not written: %1").replace("%1", str(exc)))
+            return False
+        self.notify("success", self.tr("Package written to %1").replace("%1", str(path)))
+        return True
+
+    def import_office_card(self, path: Path) -> bool:
+        """Trust a counterpart's office card after the user compared its fingerprint."""
+        try:
+            data = path.read_bytes()
+            office, certificate = read_office_card(data)
+        except (OSError, PackageError) as exc:
+            self.notify("error", str(exc))
+            return False
+        answer = QMessageBox.question(
+            self.widget,
+            self.tr("Trust this office?"),
+            self.tr("Trust %1 with the certificate fingerprint\n\n%2\n\nCompare it by phone first.")
+            .replace("%1", str(office.get("region", "")))
+            .replace("%2", fingerprint_sha256(certificate)),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            with self.context.database.session() as session:
+                actor = actor_for(self.context, session)
+                if actor is None:
+                    raise AgreementError(self.tr("Choose a user first (top right)."))
+                trust_office_card(session, data, actor)
+        except (AgreementError, PackageError) as exc:
+            self.notify("error", str(exc))
+            return False
+        return True
+
+    # -- other dialogs ---------------------------------------------------------------------
+
+    def reconcile(self, agreement_id: int) -> ReconcileDialog:
+        """Open the reconcile dialog for a branched agreement."""
+        dialog = ReconcileDialog(self.context, agreement_id, self.widget)
+        dialog.sig_reconciled.connect(self.sig_reconciled)
+        dialog.sig_redline_requested.connect(self.show_redline)
+        dialog.open()
+        self._keep(dialog)
+        return dialog
+
+    def show_redline(self, old_id: int, new_id: int) -> RedlineDialog:
+        """Open the redline between two revisions."""
+        with self.context.database.session() as session:
+            rev = session.get(models.Revision, new_id)
+            assert rev is not None
+            agreement_id = rev.agreement_id
+        dialog = RedlineDialog(self.context, agreement_id, old_id, new_id, self.widget)
+        dialog.open()
+        self._keep(dialog)
+        return dialog
+
+    def compare_revisions(self, agreement_id: int) -> RedlineDialog:
+        """Open the redline with the last two rounds chosen; the user picks any two."""
+        dialog = RedlineDialog(self.context, agreement_id, parent=self.widget)
+        dialog.open()
+        self._keep(dialog)
+        return dialog
+
+    def pick_apps(self, agreement_id: int) -> CatalogPickerDialog:
+        """Open the catalog picker; accepting it replaces the Lampiran."""
+        with self.context.database.session() as session:
+            agreement = get_agreement(session, agreement_id)
+            uuids = [i.app_uuid for i in agreement.annex_items]
+        dialog = CatalogPickerDialog(self.context, uuids, self.widget)
+        dialog.accepted.connect(lambda: self.sig_annex_picked.emit(dialog.picked_ids()))
+        dialog.open()
+        self._keep(dialog)
+        return dialog

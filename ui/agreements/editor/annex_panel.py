@@ -1,0 +1,105 @@
+"""The Lampiran (annex) of the agreement: the applications picked from the catalog."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mou import models
+from mou.agreement import AgreementError, get_agreement
+from mou.catalog import annex_records, set_annex
+from ui.agreements.acting import actor_for
+from ui.agreements.labels import dimension_label
+from ui.context import AppContext
+
+
+class AnnexPanel(QWidget):
+    """Shows the Lampiran; "Pick applications…" opens the catalog picker."""
+
+    sig_changed = Signal()
+    sig_error = Signal(str)
+    sig_pick_requested = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.agreement_id: int | None = None
+        self.app_uuids: list[str] = []
+        layout = QVBoxLayout(self)
+        self.hint = QLabel(
+            self.tr("The applications granted by this agreement, listed in its Lampiran.")
+        )
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Application"), self.tr("Dimension"), self.tr("OPD")]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.pick_button = QPushButton(self.tr("Pick applications from the catalog…"))
+        self.pick_button.clicked.connect(self.sig_pick_requested)
+        layout.addWidget(self.pick_button)
+
+    def set_agreement(self, agreement_id: int | None) -> None:
+        """Show the Lampiran of ``agreement_id``."""
+        self.agreement_id = agreement_id
+        self.refresh()
+
+    def names(self) -> list[str]:
+        """Names of the applications in the Lampiran, in order."""
+        return [self.table.item(r, 0).text() for r in range(self.table.rowCount())]
+
+    def refresh(self) -> None:
+        """Reload the Lampiran."""
+        records: list[dict[str, str]] = []
+        self.app_uuids = []
+        if self.agreement_id is not None:
+            with self.context.database.session() as session:
+                agreement = get_agreement(session, self.agreement_id)
+                records = annex_records(agreement)
+                self.app_uuids = [
+                    i.app_uuid for i in sorted(agreement.annex_items, key=lambda i: i.position)
+                ]
+        self.table.setRowCount(len(records))
+        for r, record in enumerate(records):
+            for c, text in enumerate(
+                [record["name"], dimension_label(record["dimension"]), record["opd"]]
+            ):
+                item = QTableWidgetItem(text)
+                item.setToolTip(record["description"] if c == 0 else text)
+                self.table.setItem(r, c, item)
+
+    def apply_pick(self, app_ids: list[int]) -> None:
+        """Make the catalog apps with these ids the agreement's Lampiran."""
+        if self.agreement_id is None:
+            return
+        try:
+            with self.context.database.session() as session:
+                actor = actor_for(self.context, session)
+                if actor is None:
+                    raise AgreementError(self.tr("Choose a user first (top right)."))
+                apps = [session.get(models.CatalogApp, i) for i in app_ids]
+                set_annex(
+                    session,
+                    get_agreement(session, self.agreement_id),
+                    actor,
+                    [a for a in apps if a is not None],
+                )
+        except AgreementError as exc:
+            self.sig_error.emit(str(exc))
+            return
+        self.refresh()
+        self.sig_changed.emit()

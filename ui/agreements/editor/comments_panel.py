@@ -1,0 +1,172 @@
+"""Comments (Komentar) on the selected pasal: threads with replies, resolve and reopen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mou import models
+from mou.agreement import AgreementError, get_agreement
+from mou.comment import add_comment, reopen_comment, resolve_comment, threads
+from ui.agreements.acting import actor_for
+from ui.context import AppContext
+
+_RESOLVED_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class CommentsPanel(QWidget):
+    """Threaded comments of one pasal (or of every pasal)."""
+
+    sig_changed = Signal()
+    sig_error = Signal(str)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.agreement_id: int | None = None
+        self.clause_uuid: str | None = None
+        self.clause_numbers: dict[str, int] = {}
+        layout = QVBoxLayout(self)
+        self.all_check = QCheckBox(self.tr("Show comments on every pasal"))
+        self.all_check.toggled.connect(self.refresh)
+        layout.addWidget(self.all_check)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("Comment"), self.tr("By")])
+        self.tree.setWordWrap(True)
+        self.tree.setColumnWidth(0, 230)
+        self.tree.currentItemChanged.connect(self._update_buttons)
+        layout.addWidget(self.tree, 1)
+        self.input = QPlainTextEdit()
+        self.input.setPlaceholderText(self.tr("Write a comment on this pasal…"))
+        self.input.setMaximumHeight(80)
+        layout.addWidget(self.input)
+        buttons = QHBoxLayout()
+        self.comment_button = QPushButton(self.tr("Comment"))
+        self.reply_button = QPushButton(self.tr("Reply"))
+        self.resolve_button = QPushButton(self.tr("Resolve"))
+        for button in (self.comment_button, self.reply_button, self.resolve_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self.comment_button.clicked.connect(lambda: self.post(reply=False))
+        self.reply_button.clicked.connect(lambda: self.post(reply=True))
+        self.resolve_button.clicked.connect(self.toggle_resolved)
+        self._update_buttons()
+
+    def set_target(
+        self, agreement_id: int | None, clause_uuid: str | None, numbers: dict[str, int]
+    ) -> None:
+        """Show the comments of ``clause_uuid`` in ``agreement_id``."""
+        self.agreement_id = agreement_id
+        self.clause_uuid = clause_uuid
+        self.clause_numbers = numbers
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the threads from the database."""
+        self.tree.clear()
+        if self.agreement_id is None:
+            self._update_buttons()
+            return
+        clause = None if self.all_check.isChecked() else self.clause_uuid
+        with self.context.database.session() as session:
+            found = threads(session, self.agreement_id, clause)
+            for root, replies in found:
+                item = self._item(root, self.tree.invisibleRootItem())
+                by_uuid = {root.uuid: item}
+                for reply in replies:
+                    parent = by_uuid.get(reply.parent_uuid or "", item)
+                    by_uuid[reply.uuid] = self._item(reply, parent)
+        self.tree.expandAll()
+        self._update_buttons()
+
+    def _item(self, comment: models.Comment, parent: QTreeWidgetItem) -> QTreeWidgetItem:
+        when = QLocale().toString(comment.created_at.astimezone(), QLocale.FormatType.ShortFormat)
+        prefix = ""
+        if self.all_check.isChecked() and comment.parent_uuid is None:
+            number = self.clause_numbers.get(comment.clause_uuid or "")
+            prefix = f"[{self.tr('Pasal')} {number}] " if number else ""
+        item = QTreeWidgetItem(
+            parent, [prefix + comment.body, f"{comment.author_name}, {comment.author_office_name}"]
+        )
+        item.setToolTip(0, comment.body)
+        item.setToolTip(1, when)
+        item.setData(0, Qt.ItemDataRole.UserRole, comment.id)
+        item.setData(0, _RESOLVED_ROLE, comment.resolved_at is not None)
+        if comment.resolved_at is not None:
+            item.setForeground(0, QBrush(QColor("#777777")))
+            item.setText(0, self.tr("✓ resolved: ") + item.text(0))
+        return item
+
+    def _selected_id(self) -> int | None:
+        item = self.tree.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _update_buttons(self, *_args: object) -> None:
+        has_agreement = self.agreement_id is not None
+        self.comment_button.setEnabled(has_agreement and self.clause_uuid is not None)
+        selected = self._selected_id() is not None
+        self.reply_button.setEnabled(selected)
+        self.resolve_button.setEnabled(selected)
+        item = self.tree.currentItem()
+        resolved = item is not None and bool(item.data(0, _RESOLVED_ROLE))
+        self.resolve_button.setText(self.tr("Reopen") if resolved else self.tr("Resolve"))
+
+    def post(self, *, reply: bool) -> None:
+        """Add the typed text as a comment on the pasal, or as a reply to the selected one."""
+        body = self.input.toPlainText()
+        if self.agreement_id is None:
+            return
+        try:
+            with self.context.database.session() as session:
+                actor = actor_for(self.context, session)
+                if actor is None:
+                    raise AgreementError(self.tr("Choose a user first (top right)."))
+                agreement = get_agreement(session, self.agreement_id)
+                parent = session.get(models.Comment, self._selected_id()) if reply else None
+                add_comment(
+                    session,
+                    agreement,
+                    actor,
+                    body,
+                    clause_uuid=None if reply else self.clause_uuid,
+                    reply_to=parent,
+                )
+        except AgreementError as exc:
+            self.sig_error.emit(str(exc))
+            return
+        self.input.clear()
+        self.refresh()
+        self.sig_changed.emit()
+
+    def toggle_resolved(self) -> None:
+        """Resolve the selected thread (or reopen it when it is resolved)."""
+        comment_id = self._selected_id()
+        if self.agreement_id is None or comment_id is None:
+            return
+        try:
+            with self.context.database.session() as session:
+                actor = actor_for(self.context, session)
+                if actor is None:
+                    raise AgreementError(self.tr("Choose a user first (top right)."))
+                agreement = get_agreement(session, self.agreement_id)
+                comment = session.get(models.Comment, comment_id)
+                assert comment is not None
+                if comment.resolved_at is None:
+                    resolve_comment(session, agreement, actor, comment)
+                else:
+                    reopen_comment(session, agreement, actor, comment)
+        except AgreementError as exc:
+            self.sig_error.emit(str(exc))
+            return
+        self.refresh()
+        self.sig_changed.emit()

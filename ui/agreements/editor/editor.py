@@ -1,0 +1,421 @@
+"""The agreement editor: pasal list | pasal body | side panels, with autosave and workflow.
+
+Text edits go to the working copy in the database a moment after the user pauses (``Autosaver``),
+so a crash loses nothing; "Save revision" freezes the working copy as the next immutable round.
+Structural edits (insert, move, delete a pasal or ayat) first flush pending text, then apply.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from mou import models
+from mou.agreement import AgreementError, AgreementStatus, get_agreement
+from mou.clause import (
+    add_ayat,
+    add_clause,
+    delete_ayat,
+    delete_clause,
+    move_ayat,
+    move_clause,
+    update_ayat,
+    update_clause,
+)
+from mou.office import Actor
+from mou.revision import save_revision
+from mou.workflow import WorkflowError, approvals_of, approve, available, transition
+from ui.agreements.acting import actor_for, current_role
+from ui.agreements.editor.annex_panel import AnnexPanel
+from ui.agreements.editor.autosave import Autosaver
+from ui.agreements.editor.clause_form import ClauseForm
+from ui.agreements.editor.clause_list import ClauseListPanel
+from ui.agreements.editor.comments_panel import CommentsPanel
+from ui.agreements.editor.obligations_panel import ObligationsPanel
+from ui.agreements.editor.revisions_panel import RevisionsPanel
+from ui.agreements.editor.snapshot import AgreementData, load
+from ui.agreements.editor.workflow_bar import WorkflowBar
+from ui.agreements.labels import status_label
+from ui.agreements.message_bar import MessageBar
+from ui.context import AppContext
+
+Edit = Callable[[Session, models.Agreement, Actor], object]
+
+
+class AgreementEditor(QWidget):
+    """Edits one agreement; emits ``sig_close_requested`` for the way back to the list."""
+
+    sig_close_requested = Signal()
+    sig_changed = Signal(int)  # agreement id: the list refreshes
+    sig_redline_requested = Signal(int, int)  # old revision id, new revision id
+    sig_compare_dialog_requested = Signal(int)  # agreement id
+    sig_pick_apps_requested = Signal(int)  # agreement id
+    sig_export_requested = Signal(int)  # agreement id
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.data: AgreementData | None = None
+        self.autosaver = Autosaver(self._write_form, parent=self)
+        layout = QVBoxLayout(self)
+
+        top = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("← Agreements"))
+        self.back_button.clicked.connect(self.close_editor)
+        self.title_label = QLabel()
+        font = self.title_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.title_label.setFont(font)
+        self.title_label.setWordWrap(True)
+        self.state_label = QLabel()
+        self.state_label.setObjectName("stateBadge")
+        top.addWidget(self.back_button)
+        top.addWidget(self.title_label, 1)
+        top.addWidget(self.state_label)
+        layout.addLayout(top)
+
+        rev_row = QHBoxLayout()
+        self.revision_label = QLabel()
+        self.revision_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.autosave_label = QLabel()
+        self.autosave_label.setStyleSheet("color:#555;")
+        self.note_edit = QLineEdit()
+        self.note_edit.setPlaceholderText(self.tr("Note for this round (optional)"))
+        self.save_button = QPushButton(self.tr("Save revision"))
+        self.save_button.setObjectName("primaryAction")
+        self.export_button = QPushButton(self.tr("Export package…"))
+        rev_row.addWidget(self.revision_label, 1)
+        rev_row.addWidget(self.autosave_label)
+        rev_row.addWidget(self.note_edit)
+        rev_row.addWidget(self.save_button)
+        rev_row.addWidget(self.export_button)
+        layout.addLayout(rev_row)
+
+        self.workflow_bar = WorkflowBar()
+        layout.addWidget(self.workflow_bar)
+        self.message_bar = MessageBar()
+        layout.addWidget(self.message_bar)
+
+        self.clause_list = ClauseListPanel()
+        self.clause_form = ClauseForm()
+        self.comments = CommentsPanel(context)
+        self.obligations = ObligationsPanel(context)
+        self.annex = AnnexPanel(context)
+        self.revisions = RevisionsPanel(context)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.addTab(self.comments, self.tr("Comments"))
+        self.side_tabs.addTab(self.obligations, self.tr("Obligations"))
+        self.side_tabs.addTab(self.annex, self.tr("Lampiran"))
+        self.side_tabs.addTab(self.revisions, self.tr("Revisions"))
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.clause_list)
+        splitter.addWidget(self.clause_form)
+        splitter.addWidget(self.side_tabs)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        splitter.setStretchFactor(2, 3)
+        splitter.setSizes([240, 560, 380])
+        layout.addWidget(splitter, 1)
+
+        self.clause_list.sig_selected.connect(self._select_clause)
+        self.clause_list.sig_insert_requested.connect(self.insert_clause)
+        self.clause_list.sig_move_requested.connect(self.move_clause)
+        self.clause_list.sig_delete_requested.connect(self.delete_clause)
+        self.clause_form.sig_edited.connect(self._form_edited)
+        self.clause_form.sig_add_ayat.connect(self.add_ayat)
+        self.clause_form.sig_delete_ayat.connect(self.delete_ayat)
+        self.clause_form.sig_move_ayat.connect(self.move_ayat)
+        self.autosaver.sig_saved.connect(self._autosaved)
+        self.autosaver.sig_failed.connect(self.show_error)
+        self.save_button.clicked.connect(self.save_revision)
+        self.export_button.clicked.connect(lambda: self._emit_for(self.sig_export_requested))
+        self.workflow_bar.sig_transition_requested.connect(self.request_transition)
+        self.workflow_bar.sig_approve_requested.connect(self.approve)
+        for panel in (self.comments, self.obligations, self.annex):
+            panel.sig_error.connect(self.show_error)
+            panel.sig_changed.connect(self._panel_changed)
+        self.annex.sig_pick_requested.connect(lambda: self._emit_for(self.sig_pick_apps_requested))
+        self.revisions.sig_compare_requested.connect(self.sig_redline_requested)
+        self.revisions.sig_compare_dialog_requested.connect(
+            lambda: self._emit_for(self.sig_compare_dialog_requested)
+        )
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def open_agreement(self, agreement_id: int) -> None:
+        """Show ``agreement_id`` (pending edits of the previous one are saved first)."""
+        self.autosaver.flush()
+        self.message_bar.clear()
+        self.autosave_label.clear()
+        self.data = None
+        self.reload(agreement_id=agreement_id)
+
+    def reload(self, select_uuid: str | None = None, *, agreement_id: int | None = None) -> None:
+        """Re-read the agreement and refresh every part of the editor."""
+        agreement_id = agreement_id if agreement_id is not None else self._id()
+        if agreement_id is None:
+            return
+        keep = select_uuid or self.clause_list.current_uuid()
+        with self.context.database.session() as session:
+            self.data = load(session, agreement_id, actor_for(self.context, session))
+            actor = actor_for(self.context, session)
+            agreement = get_agreement(session, agreement_id)
+            steps = available(session, agreement, actor) if actor else []
+            current = agreement.current_revision
+            ours = (
+                actor is not None
+                and current is not None
+                and any(
+                    a.office_uuid == actor.office_uuid
+                    for a in approvals_of(session, agreement, current.hash)
+                )
+            )
+        data = self.data
+        self.autosaver.discard()
+        self.title_label.setText(data.title)
+        self.state_label.setText(status_label(data.status))
+        self._show_revision_line()
+        self.workflow_bar.set_state(data.status, current_role(self.context), steps, ours)
+        self.clause_list.set_editable(data.can_edit)
+        self.clause_form.set_editable(data.can_edit)
+        self.save_button.setEnabled(data.can_edit or data.dirty)
+        if keep is None or data.clause(keep) is None:
+            keep = data.clauses[0].uuid if data.clauses else None
+        self.clause_list.set_clauses(data.clauses, keep)
+        self._select_clause(keep)
+        self.obligations.set_agreement(data.id)
+        self.annex.set_agreement(data.id)
+        self.revisions.set_agreement(data.id)
+        self.annex.pick_button.setEnabled(data.can_edit)
+
+    def _show_revision_line(self) -> None:
+        data = self.data
+        if data is None:
+            return
+        if data.revision_hash is None:
+            text = self.tr("No revision saved yet")
+        else:
+            text = self.tr("Round %1 · hash %2").replace("%1", str(data.revision_round))
+            text = text.replace("%2", data.revision_hash[:16])
+        if data.dirty:
+            text += " · " + self.tr("unsaved changes since this revision")
+        if data.missing_approvals and data.status == AgreementStatus.NEGOTIATION.value:
+            text += " · " + self.tr("awaiting approval by: %1").replace(
+                "%1", ", ".join(data.missing_approvals)
+            )
+        self.revision_label.setText(text)
+        self.revision_label.setToolTip(data.revision_hash or "")
+
+    def _id(self) -> int | None:
+        return self.data.id if self.data is not None else None
+
+    def _emit_for(self, signal: Signal) -> None:
+        if self.data is not None and self.autosaver.flush():
+            signal.emit(self.data.id)
+
+    def _select_clause(self, uuid: str | None) -> None:
+        self.autosaver.flush()
+        clause = self.data.clause(uuid) if (self.data and uuid) else None
+        self.clause_form.set_clause(clause)
+        numbers = {c.uuid: c.number for c in self.data.clauses} if self.data else {}
+        self.comments.set_target(self._id(), uuid, numbers)
+
+    # -- autosave --------------------------------------------------------------------------
+
+    def _form_edited(self) -> None:
+        values = self.clause_form.values()
+        if values is not None:
+            self.clause_list.update_heading(values)
+        self.autosave_label.setText(self.tr("Editing…"))
+        self.autosaver.mark_dirty()
+
+    def _write_form(self) -> None:
+        """Write the form's pasal into the working copy (the autosaver calls this)."""
+        values = self.clause_form.values()
+        if values is None or self.data is None:
+            return
+        stored = self.data.clause(values.uuid)
+        with self.context.database.session() as session:
+            actor = self._require_actor(session)
+            agreement = get_agreement(session, self.data.id)
+            update_clause(
+                session,
+                agreement,
+                actor,
+                values.uuid,
+                heading=values.heading,
+                heading_en=values.heading_en,
+                body=values.body,
+                body_en=values.body_en,
+            )
+            old_ayat = stored.ayat if stored else []
+            for number, (text, text_en) in enumerate(values.ayat, start=1):
+                if number > len(old_ayat) or old_ayat[number - 1] != (text, text_en):
+                    update_ayat(
+                        session, agreement, actor, values.uuid, number, text=text, text_en=text_en
+                    )
+        if stored is not None:
+            stored.heading, stored.heading_en = values.heading, values.heading_en
+            stored.body, stored.body_en, stored.ayat = values.body, values.body_en, values.ayat
+        self.data.dirty = True
+
+    def _autosaved(self) -> None:
+        self.autosave_label.setText(
+            self.tr("Autosaved %1").replace("%1", QTime.currentTime().toString("HH:mm:ss"))
+        )
+        self._show_revision_line()
+        if self.data is not None:
+            self.sig_changed.emit(self.data.id)
+
+    def _require_actor(self, session: Session) -> Actor:
+        actor = actor_for(self.context, session)
+        if actor is None:
+            raise AgreementError(self.tr("Choose a user first (top right)."))
+        return actor
+
+    # -- structural edits ------------------------------------------------------------------
+
+    def _apply(self, edit: Edit, select_uuid: str | None = None) -> object:
+        """Flush pending text, run ``edit`` in one transaction, reload; show refusals."""
+        if self.data is None or not self.autosaver.flush():
+            return None
+        try:
+            with self.context.database.session() as session:
+                result = edit(
+                    session, get_agreement(session, self.data.id), self._require_actor(session)
+                )
+                if isinstance(result, models.Clause):
+                    select_uuid = result.uuid
+        except (AgreementError, WorkflowError) as exc:
+            self.show_error(str(exc))
+            self.reload()
+            return None
+        self.message_bar.clear()
+        self.reload(select_uuid)
+        self.sig_changed.emit(self.data.id)
+        return result
+
+    def insert_clause(self, number: int) -> None:
+        """Insert an empty pasal so that it becomes Pasal ``number``."""
+        heading = self.tr("New pasal")
+        self._apply(lambda s, a, actor: add_clause(s, a, actor, heading=heading, number=number))
+
+    def move_clause(self, uuid: str, number: int) -> None:
+        """Move a pasal to become Pasal ``number``."""
+        self._apply(lambda s, a, actor: move_clause(s, a, actor, uuid, number), uuid)
+
+    def delete_clause(self, uuid: str) -> None:
+        """Delete a pasal (its text stays in every saved revision)."""
+        self._apply(lambda s, a, actor: delete_clause(s, a, actor, uuid))
+
+    def add_ayat(self) -> None:
+        """Append an empty ayat to the selected pasal."""
+        uuid = self.clause_list.current_uuid()
+        if uuid:
+            self._apply(lambda s, a, actor: add_ayat(s, a, actor, uuid, ""), uuid)
+
+    def delete_ayat(self, number: int) -> None:
+        """Delete ayat ``number`` of the selected pasal."""
+        uuid = self.clause_list.current_uuid()
+        if uuid:
+            self._apply(lambda s, a, actor: delete_ayat(s, a, actor, uuid, number), uuid)
+
+    def move_ayat(self, number: int, to_number: int) -> None:
+        """Move an ayat within the selected pasal."""
+        uuid = self.clause_list.current_uuid()
+        if uuid:
+            self._apply(lambda s, a, actor: move_ayat(s, a, actor, uuid, number, to_number), uuid)
+
+    # -- revisions and workflow ------------------------------------------------------------
+
+    def save_revision(self) -> None:
+        """Freeze the working copy as the next round and show its hash."""
+        note = self.note_edit.text().strip()
+        rev = self._apply(lambda s, a, actor: save_revision(s, a, actor, note))
+        if isinstance(rev, models.Revision):
+            self.note_edit.clear()
+            self.message_bar.show_message(
+                self.tr("Saved as round %1, hash %2")
+                .replace("%1", str(rev.round))
+                .replace("%2", rev.hash),
+                "success",
+            )
+
+    def request_transition(self, target: str) -> None:
+        """Move the agreement to ``target``; asks for a reason or the signed PDF where needed."""
+        reason = ""
+        signed_sha = ""
+        if target == AgreementStatus.TERMINATED.value:
+            reason, ok = QInputDialog.getText(
+                self, self.tr("Terminate"), self.tr("Why is the agreement terminated?")
+            )
+            if not ok:
+                return
+        if target == AgreementStatus.SIGNED.value:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("The signed PDF"), "", self.tr("PDF files (*.pdf)")
+            )
+            if not path:
+                return
+            signed_sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        self.transition_to(target, reason=reason, signed_pdf_sha256=signed_sha)
+
+    def transition_to(self, target: str, *, reason: str = "", signed_pdf_sha256: str = "") -> bool:
+        """Run the workflow step; a refusal shows every unmet condition. True on success."""
+        done = self._apply(
+            lambda s, a, actor: transition(
+                s, a, actor, AgreementStatus(target), reason=reason,
+                signed_pdf_sha256=signed_pdf_sha256,
+            ) or True
+        )  # fmt: skip
+        if done:
+            self.message_bar.show_message(
+                self.tr("The agreement is now: %1").replace("%1", status_label(target)), "success"
+            )
+        return bool(done)
+
+    def approve(self) -> None:
+        """Approve the current revision hash for this office."""
+        approval = self._apply(lambda s, a, actor: approve(s, a, actor))
+        if isinstance(approval, models.Approval):
+            self.message_bar.show_message(
+                self.tr("Approved revision %1 for %2")
+                .replace("%1", approval.revision_hash[:16])
+                .replace("%2", approval.office_name),
+                "success",
+            )
+
+    def show_error(self, message: str) -> None:
+        """Show a refusal from the domain in the message bar."""
+        self.message_bar.show_message(message, "error")
+
+    def _panel_changed(self) -> None:
+        if self.data is None:
+            return
+        keep = self.message_bar.text() if self.message_bar.level == "success" else ""
+        self.reload()
+        if not keep:
+            self.message_bar.clear()
+        self.sig_changed.emit(self.data.id)
+
+    def close_editor(self) -> None:
+        """Save pending edits and go back to the list."""
+        if self.autosaver.flush():
+            self.sig_close_requested.emit()

@@ -1,0 +1,88 @@
+"""The redline dialog: choose any two revisions and read the coloured, attributed differences."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mou import models
+from mou.redline import compare
+from mou.revision import history
+from ui.agreements.redline.render import redline_html
+from ui.context import AppContext
+
+
+class RedlineDialog(QDialog):
+    """Compares two revisions of one agreement (older on the left, newer on the right)."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        agreement_id: int,
+        old_id: int | None = None,
+        new_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.agreement_id = agreement_id
+        self.setWindowTitle(self.tr("Redline"))
+        self.resize(900, 680)
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.old_combo = QComboBox()
+        self.new_combo = QComboBox()
+        with context.database.session() as session:
+            infos = history(session, agreement_id)
+        for info in infos:
+            when = QLocale().toString(info.created_at.astimezone(), QLocale.FormatType.ShortFormat)
+            text = self.tr("Round %1 — %2, %3").replace("%1", str(info.round))
+            text = text.replace("%2", info.author_office).replace("%3", when)
+            self.old_combo.addItem(text, info.id)
+            self.new_combo.addItem(text, info.id)
+        row.addWidget(QLabel(self.tr("From:")))
+        row.addWidget(self.old_combo, 1)
+        row.addWidget(QLabel(self.tr("To:")))
+        row.addWidget(self.new_combo, 1)
+        layout.addLayout(row)
+        self.changed_only = QCheckBox(self.tr("Only pasal that changed"))
+        self.changed_only.setChecked(True)
+        layout.addWidget(self.changed_only)
+        self.browser = QTextBrowser()
+        layout.addWidget(self.browser, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        count = len(infos)
+        old_index = self.old_combo.findData(old_id) if old_id else max(count - 2, 0)
+        new_index = self.new_combo.findData(new_id) if new_id else count - 1
+        self.old_combo.setCurrentIndex(max(old_index, 0))
+        self.new_combo.setCurrentIndex(max(new_index, 0))
+        self.old_combo.currentIndexChanged.connect(self.refresh)
+        self.new_combo.currentIndexChanged.connect(self.refresh)
+        self.changed_only.toggled.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute the redline for the chosen pair."""
+        old_id, new_id = self.old_combo.currentData(), self.new_combo.currentData()
+        if old_id is None or new_id is None:
+            self.browser.setHtml(f"<p>{self.tr('This agreement has no saved revision yet.')}</p>")
+            return
+        with self.context.database.session() as session:
+            old = session.get(models.Revision, old_id)
+            new = session.get(models.Revision, new_id)
+            assert old is not None and new is not None
+            redline = compare(session, old, new)
+        self.html = redline_html(redline, changed_only=self.changed_only.isChecked())
+        self.browser.setHtml(self.html)
