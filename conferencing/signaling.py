@@ -14,7 +14,7 @@ from conferencing import protocol as p
 
 log = logging.getLogger(__name__)
 
-BACKOFF_S = (0.2, 0.5, 1.0, 2.0, 3.0, 5.0)
+BACKOFF_S = (0.2, 0.5, 1.0, 2.0, 3.0)
 
 
 class JoinRefused(Exception):

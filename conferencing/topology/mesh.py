@@ -86,7 +86,8 @@ class MeshTopology(Topology):
                 link = self._add_link(peer)
                 await self._offer(link)
             elif link.stalled:
-                await self._recover(link)
+                # The hub is back: renegotiate now rather than wait for the next retry slot.
+                await self._recover(link, force=True)
 
     async def peer_joined(self, peer: p.PeerInfo) -> None:
         link = self.links.get(peer.peer_id)

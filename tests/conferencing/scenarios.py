@@ -272,7 +272,16 @@ def nft(*args: str) -> None:
 
 
 async def stall(tmp: Path) -> dict[str, Any]:
-    """Drop all UDP for a few seconds: the engines notice, renegotiate, and media resumes."""
+    """Drop all UDP for 5 s: the engines notice, renegotiate, and media resumes."""
+    return await _cut(tmp, "udp", 5.0)
+
+
+async def link_cut(tmp: Path) -> dict[str, Any]:
+    """Take the link down for 10 s (hub socket included): everything comes back on its own."""
+    return await _cut(tmp, "link", 10.0)
+
+
+async def _cut(tmp: Path, mode: str, seconds: float) -> dict[str, Any]:
     hub = HubServer(HOST, 0, SECRET)
     await hub.start()
     a, b = Office(OFFICES[0]), Office(OFFICES[1])
@@ -282,17 +291,23 @@ async def stall(tmp: Path) -> dict[str, Any]:
     sessions_before = {
         o.name: o.engine.topology.links[x.engine.peer_id].session for o, x in ((a, b), (b, a))
     }
-    nft("add", "table", "inet", "cut")
-    nft("add", "chain", "inet", "cut", "in", "{ type filter hook input priority 0; }")
-    nft("add", "rule", "inet", "cut", "in", "meta", "l4proto", "udp", "drop")
+    if mode == "udp":
+        nft("add", "table", "inet", "cut")
+        nft("add", "chain", "inet", "cut", "in", "{ type filter hook input priority 0; }")
+        nft("add", "rule", "inet", "cut", "in", "meta", "l4proto", "udp", "drop")
+    else:
+        subprocess.run(["ip", "link", "set", "lo", "down"], check=True)
     cut_at = time.monotonic()
     saw_reconnecting = await wait_for(
         lambda: "reconnecting" in a.states() and "reconnecting" in b.states(), 8
     )
     # A chat line typed during the cut must arrive once the link is back.
     await a.engine.send_chat("masih terdengar?")
-    await asyncio.sleep(max(0.0, 5.0 - (time.monotonic() - cut_at)))
-    nft("delete", "table", "inet", "cut")
+    await asyncio.sleep(max(0.0, seconds - (time.monotonic() - cut_at)))
+    if mode == "udp":
+        nft("delete", "table", "inet", "cut")
+    else:
+        subprocess.run(["ip", "link", "set", "lo", "up"], check=True)
     restored_at = time.monotonic()
     resumed = await wait_for(
         lambda: (
@@ -316,6 +331,7 @@ async def stall(tmp: Path) -> dict[str, Any]:
             o.name: o.engine.topology.links[x.engine.peer_id].session for o, x in ((a, b), (b, a))
         },
         "chat_at_b": [e.text for e in b.of(ChatReceived)],
+        "hub_members": sorted(m.office for r in hub.rooms.values() for m in r.members.values()),
         "b_counters_increasing": a.report.as_dict()["peers"][b.engine.peer_id][
             "counters_increasing"
         ],
@@ -544,7 +560,7 @@ async def cli(tmp: Path) -> dict[str, Any]:
         hub.wait(5)
 
 
-SCENARIOS = {f.__name__: f for f in (pair, mesh3, stall, hub_restart, relay, cli)}
+SCENARIOS = {f.__name__: f for f in (pair, mesh3, stall, link_cut, hub_restart, relay, cli)}
 
 
 def main() -> None:

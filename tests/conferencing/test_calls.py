@@ -90,6 +90,16 @@ def test_media_stall_is_detected_and_recovered_without_losing_chat() -> None:
     assert r["b_counters_increasing"]
 
 
+def test_ten_second_link_cut_is_survived() -> None:
+    r = run_scenario("link_cut")
+    assert r["saw_reconnecting"], r
+    assert r["resumed"], r
+    assert r["final"] == ["connected", "connected"]
+    assert r["states_a"][-2:] == ["reconnecting", "connected"]
+    assert r["hub_members"] == ["Pemerintah Kota Bandung", "Pemerintah Kota Pekanbaru"]
+    assert r["chat_at_b"] == ["masih terdengar?"]
+
+
 def test_restarted_hub_is_rejoined_automatically() -> None:
     r = run_scenario("hub_restart")
     assert r["saw_reconnecting"], r
