@@ -59,72 +59,72 @@
 <context>
     <name>CallWindow</name>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="64" />
+        <location filename="../../ui/vicon/call_window.py" line="65" />
         <source>Lintas — video call</source>
         <translation>Lintas — panggilan video</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="85" />
+        <location filename="../../ui/vicon/call_window.py" line="86" />
         <source>Participants</source>
         <translation>Peserta</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="86" />
+        <location filename="../../ui/vicon/call_window.py" line="87" />
         <source>Chat</source>
         <translation>Obrolan</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="158" />
+        <location filename="../../ui/vicon/call_window.py" line="171" />
         <source>Not connected</source>
         <translation>Tidak terhubung</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="159" />
+        <location filename="../../ui/vicon/call_window.py" line="172" />
         <source>Connecting…</source>
         <translation>Menghubungkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="160" />
+        <location filename="../../ui/vicon/call_window.py" line="173" />
         <source>Connected</source>
         <translation>Terhubung</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="161" />
+        <location filename="../../ui/vicon/call_window.py" line="174" />
         <source>Connection lost — reconnecting…</source>
         <translation>Koneksi terputus — menyambung ulang…</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="162" />
+        <location filename="../../ui/vicon/call_window.py" line="175" />
         <source>You left the call</source>
         <translation>Anda telah keluar dari panggilan</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="163" />
+        <location filename="../../ui/vicon/call_window.py" line="176" />
         <source>Call failed</source>
         <translation>Panggilan gagal</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="167" />
+        <location filename="../../ui/vicon/call_window.py" line="180" />
         <source>{state}: {reason}</source>
         <translation>{state}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="196" />
+        <location filename="../../ui/vicon/call_window.py" line="209" />
         <source>{office} joined</source>
         <translation>{office} bergabung</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="202" />
+        <location filename="../../ui/vicon/call_window.py" line="215" />
         <source>{office} left</source>
         <translation>{office} keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="238" />
+        <location filename="../../ui/vicon/call_window.py" line="251" />
         <source>Problem: {message}</source>
         <translation>Masalah: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="246" />
+        <location filename="../../ui/vicon/call_window.py" line="259" />
         <source>You</source>
         <translation>Anda</translation>
     </message>
@@ -329,38 +329,37 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/sessions/page.py" line="44" />
+        <location filename="../../ui/sessions/page.py" line="62" />
         <source>Sessions</source>
         <translation>Sesi</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/page.py" line="51" />
-        <location filename="../../ui/sessions/page.py" line="119" />
-        <source>No session is open. To begin, either host one — start hosting, then create an invitation for each counterpart office and send it to them — or paste an invitation you received under “Join a session”.</source>
-        <translation>Belum ada sesi yang terbuka. Untuk memulai, jadilah tuan rumah — mulai menjadi tuan rumah, buat undangan untuk setiap kantor mitra lalu kirimkan — atau tempelkan undangan yang Anda terima di bagian “Bergabung ke sesi”.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sessions/page.py" line="61" />
+        <location filename="../../ui/sessions/page.py" line="73" />
         <source>Host a session</source>
         <translation>Menjadi tuan rumah sesi</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/page.py" line="63" />
+        <location filename="../../ui/sessions/page.py" line="75" />
         <source>Join a session</source>
         <translation>Bergabung ke sesi</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/page.py" line="70" />
-        <source>Scheduling sessions with a date, time zone (WIB/WITA/WIT) and calendar file comes with the meeting planner.</source>
-        <translation>Penjadwalan sesi dengan tanggal, zona waktu (WIB/WITA/WIT) dan berkas kalender tersedia bersama perencana rapat.</translation>
+        <location filename="../../ui/sessions/page.py" line="78" />
+        <source>Scheduled sessions</source>
+        <translation>Sesi terjadwal</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/page.py" line="108" />
+        <location filename="../../ui/sessions/page.py" line="145" />
+        <source>No session is open. To begin, either host one — start hosting, then create an invitation for each counterpart office and send it to them — or paste an invitation you received under “Join a session”. You can also schedule a session ahead and send a calendar file.</source>
+        <translation>Belum ada sesi yang terbuka. Untuk memulai, jadilah tuan rumah — mulai menjadi tuan rumah, buat undangan untuk setiap kantor mitra lalu kirimkan — atau tempelkan undangan yang Anda terima di bagian “Bergabung ke sesi”. Anda juga dapat menjadwalkan sesi lebih dahulu dan mengirim berkas kalender.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/page.py" line="132" />
         <source>A call is open in its own window.</source>
         <translation>Sebuah panggilan terbuka di jendelanya sendiri.</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/page.py" line="112" />
+        <location filename="../../ui/sessions/page.py" line="136" />
         <source>You are hosting. Create an invitation for each office, send it, then open the call.</source>
         <translation>Anda menjadi tuan rumah. Buat undangan untuk setiap kantor, kirimkan, lalu buka panggilan.</translation>
     </message>
@@ -429,6 +428,152 @@
         <location filename="../../ui/vicon/quality.py" line="115" />
         <source>Received video: {value}</source>
         <translation>Video diterima: {value}</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <location filename="../../ui/sessions/schedule_dialog.py" line="50" />
+        <source>Schedule a session</source>
+        <translation>Jadwalkan sesi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/schedule_dialog.py" line="53" />
+        <source>e.g. Vicon on the smart-city cooperation</source>
+        <translation>mis. Vicon kerja sama kota cerdas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/schedule_dialog.py" line="66" />
+        <source> min</source>
+        <translation> menit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/schedule_dialog.py" line="71" />
+        <source>e.g. Pemerintah Kota Pekanbaru</source>
+        <translation>mis. Pemerintah Kota Pekanbaru</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/schedule_dialog.py" line="73" />
+        <source>Agenda, dial-in notes…</source>
+        <translation>Agenda, catatan sambungan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/schedule_dialog.py" line="78" />
+        <source>Title:</source>
+        <translation>Judul:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/schedule_dialog.py" line="79" />
+        <source>Date:</source>
+        <translation>Tanggal:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/schedule_dialog.py" line="80" />
+        <source>Time:</source>
+        <translation>Jam:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/schedule_dialog.py" line="81" />
+        <source>Time zone:</source>
+        <translation>Zona waktu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/schedule_dialog.py" line="83" />
+        <source>Duration:</source>
+        <translation>Durasi:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/schedule_dialog.py" line="84" />
+        <source>Counterpart office:</source>
+        <translation>Kantor mitra:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/schedule_dialog.py" line="85" />
+        <source>Notes:</source>
+        <translation>Catatan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/schedule_dialog.py" line="89" />
+        <source>Schedule</source>
+        <translation>Jadwalkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/schedule_dialog.py" line="90" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/schedule_dialog.py" line="107" />
+        <source>WIB — Western Indonesia (UTC+7)</source>
+        <translation>WIB — Indonesia Barat (UTC+7)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/schedule_dialog.py" line="108" />
+        <source>WITA — Central Indonesia (UTC+8)</source>
+        <translation>WITA — Indonesia Tengah (UTC+8)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/schedule_dialog.py" line="109" />
+        <source>WIT — Eastern Indonesia (UTC+9)</source>
+        <translation>WIT — Indonesia Timur (UTC+9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/schedule_dialog.py" line="141" />
+        <source>Same moment: {times}</source>
+        <translation>Waktu yang sama: {times}</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePanel</name>
+    <message>
+        <location filename="../../ui/sessions/schedule_panel.py" line="47" />
+        <source>Scheduled sessions</source>
+        <translation>Sesi terjadwal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/schedule_panel.py" line="51" />
+        <source>No sessions scheduled. Schedule one to send a calendar invitation (.ics).</source>
+        <translation>Belum ada sesi terjadwal. Jadwalkan satu untuk mengirim undangan kalender (.ics).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/schedule_panel.py" line="56" />
+        <source>Schedule…</source>
+        <translation>Jadwalkan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/schedule_panel.py" line="57" />
+        <source>Export .ics…</source>
+        <translation>Ekspor .ics…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/schedule_panel.py" line="58" />
+        <source>Host this session</source>
+        <translation>Jadi tuan rumah sesi ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/schedule_panel.py" line="108" />
+        <source>Starts at:</source>
+        <translation>Mulai pukul:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/schedule_panel.py" line="155" />
+        <source>Saved {file}.</source>
+        <translation>{file} tersimpan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/schedule_panel.py" line="173" />
+        <source>Export calendar</source>
+        <translation>Ekspor kalender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/schedule_panel.py" line="175" />
+        <source>Calendar files (*.ics)</source>
+        <translation>Berkas kalender (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/schedule_panel.py" line="181" />
+        <source>Could not save: {error}</source>
+        <translation>Tidak dapat menyimpan: {error}</translation>
     </message>
 </context>
 <context>
