@@ -28,8 +28,6 @@ BANDUNG = "Pemerintah Kota Bandung"
 PEKANBARU = "Pemerintah Kota Pekanbaru"
 ROOM = "kb-bandung-pekanbaru"
 
-pytestmark = pytest.mark.netns
-
 
 def _open(office: str, hub: EmbeddedHub) -> CallWindow:
     media = LocalMedia(office)  # no devices in tests: synthetic pattern and tone
@@ -73,6 +71,7 @@ def _close(*windows: CallWindow) -> None:
         window.close()
 
 
+@pytest.mark.netns
 def test_two_offices_see_each_other_chat_mute_camera_and_leave(
     qtbot: QtBot, request: pytest.FixtureRequest, screenshots: Path
 ) -> None:
@@ -172,6 +171,7 @@ def test_two_offices_see_each_other_chat_mute_camera_and_leave(
         hub.stop()
 
 
+@pytest.mark.netns
 def test_indonesian_call_window_screenshot(
     qtbot: QtBot, request: pytest.FixtureRequest, screenshots: Path, tmp_path: Path
 ) -> None:
@@ -225,6 +225,7 @@ def test_refused_invite_shows_failed_state_with_the_reason(qtbot: QtBot) -> None
         hub.stop()
 
 
+@pytest.mark.netns
 def test_ten_second_network_cut_shows_reconnecting_then_video_returns(
     qtbot: QtBot, request: pytest.FixtureRequest, screenshots: Path
 ) -> None:

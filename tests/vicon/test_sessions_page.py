@@ -57,7 +57,7 @@ def test_empty_page_explains_how_to_begin_and_hosting_issues_valid_invites(
     assert not page.host_panel.invite_button.isEnabled()
     assert page.grab().save(str(screenshots / "sessions_page_en.png"))
 
-    page.host_panel._bind_host = "127.0.0.1"  # outside a namespace: listen on loopback only
+    page.host_panel.bind_host = "127.0.0.1"  # outside a namespace: listen on loopback only
     try:
         assert page.host_panel.start_hosting()
         assert "hosting" in page.hint.text().lower()
@@ -132,7 +132,7 @@ def test_two_app_instances_host_and_join_a_session(
     for page in (host, guest):
         qtbot.addWidget(page)
         page.show()
-    host.host_panel._bind_host = NETNS_ADDR
+    host.host_panel.bind_host = NETNS_ADDR
     opened: list[CallOpened] = []
     closed: list[CallClosed] = []
     guest_ctx_events = pekanbaru_ctx.bridge

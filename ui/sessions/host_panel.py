@@ -56,7 +56,7 @@ class HostPanel(QWidget):
         super().__init__(parent)
         self.office = office
         self._ice_servers = ice_servers
-        self._bind_host = bind_host
+        self.bind_host = bind_host
         self.hub: EmbeddedHub | None = None
         self.hub_url = ""
         intro = QLabel(
@@ -134,7 +134,7 @@ class HostPanel(QWidget):
             return True
         hub = EmbeddedHub(ice_servers=self._ice_servers)
         try:
-            self.hub_url = hub.start(host=self._bind_host, port=0)
+            self.hub_url = hub.start(host=self.bind_host, port=0)
         except OSError as exc:
             self.status_label.setText(self.tr("Could not start the hub: {error}").format(error=exc))
             return False
