@@ -277,7 +277,8 @@ class CallEngine:
     @property
     def participants(self) -> dict[str, str]:
         """peer_id -> office of the other offices in the call."""
-        return self._topology.participants() if self._topology is not None else {}
+        topology = self._topology  # read once: another thread may be leaving
+        return topology.participants() if topology is not None else {}
 
     @property
     def topology(self) -> Topology | None:
@@ -350,12 +351,15 @@ class CallEngine:
             if message.code != p.E_UNKNOWN_PEER:
                 self.emit(EngineError(f"hub: {message.message}"))
 
-    async def _on_hub_link(self, up: bool, detail: p.Welcome | str) -> None:
+    async def _on_hub_link(self, up: bool, detail: p.Welcome | str, final: bool) -> None:
         if not up:
             self._hub_up = False
+            if final:
+                # Media links may still run, but nobody can (re)connect any more: say so.
+                self.emit(EngineError(str(detail)))
+                self._set_state("failed", str(detail))
+                return
             self._update_state(str(detail))
-            if isinstance(detail, str) and detail.startswith("refused"):
-                self.emit(EngineError(detail))
             return
         assert isinstance(detail, p.Welcome)
         self._hub_up = True

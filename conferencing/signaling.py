@@ -29,9 +29,10 @@ class HubClient:
     """Keeps one joined WebSocket to the hub.
 
     ``on_message`` gets every validated hub message after the first ``welcome``;
-    ``on_link(up, welcome_or_reason)`` reports the link dropping (``False``, reason) and coming
-    back (``True``, the new :class:`~conferencing.protocol.Welcome`). All callbacks run on the
-    engine loop.
+    ``on_link(up, welcome_or_reason, final)`` reports the link dropping (``False``, reason) and
+    coming back (``True``, the new :class:`~conferencing.protocol.Welcome`); ``final`` is true
+    when the client gives up (the token is no longer accepted). All callbacks run on the engine
+    loop.
     """
 
     def __init__(
@@ -42,7 +43,7 @@ class HubClient:
         peer_id: str,
         *,
         on_message: Callable[[p.Message], Awaitable[None]],
-        on_link: Callable[[bool, p.Welcome | str], Awaitable[None]],
+        on_link: Callable[[bool, p.Welcome | str, bool], Awaitable[None]],
         ssl_context: ssl.SSLContext | None = None,
     ) -> None:
         self.url = url
@@ -97,7 +98,7 @@ class HubClient:
             reason = await self._read()
             if self._closing:
                 return
-            await self._on_link(False, reason)
+            await self._on_link(False, reason, False)
             attempt = 0
             while not self._closing:
                 await asyncio.sleep(BACKOFF_S[min(attempt, len(BACKOFF_S) - 1)])
@@ -107,9 +108,11 @@ class HubClient:
                 except JoinRefused as exc:
                     if exc.code == p.E_PEER_ID_TAKEN:
                         continue  # the hub has not noticed our old socket die yet
-                    await self._on_link(False, f"refused: {exc}")
                     if exc.code in (p.E_TOKEN_EXPIRED, p.E_TOKEN_INVALID, p.E_TOKEN_ROOM):
+                        # Retrying cannot help: the invite itself is no longer good.
+                        await self._on_link(False, f"the hub refused to readmit us: {exc}", True)
                         return
+                    await self._on_link(False, f"the hub refused to readmit us: {exc}", False)
                     continue
                 except (
                     TimeoutError,
@@ -120,7 +123,7 @@ class HubClient:
                 ) as exc:
                     log.debug("hub reconnect attempt %d failed: %s", attempt, exc)
                     continue
-                await self._on_link(True, welcome)
+                await self._on_link(True, welcome, False)
                 break
 
     async def _read(self) -> str:

@@ -70,6 +70,8 @@ class MeshTopology(Topology):
     def __init__(self, host: TopologyHost) -> None:
         super().__init__(host)
         self.links: dict[str, PeerLink] = {}
+        # Replaced (never mutated) whenever links change, so other threads can read it safely.
+        self._participants: dict[str, str] = {}
         self._last_stats = time.monotonic()
         self._closed = False
 
@@ -99,6 +101,7 @@ class MeshTopology(Topology):
 
     async def peer_left(self, peer_id: str) -> None:
         link = self.links.pop(peer_id, None)
+        self._snapshot()
         if link is not None:
             await self._close_link(link)
             self.host.emit(ParticipantLeft(link.peer_id, link.office))
@@ -107,6 +110,7 @@ class MeshTopology(Topology):
     def _add_link(self, peer: p.PeerInfo) -> PeerLink:
         link = PeerLink(peer.peer_id, peer.office)
         self.links[peer.peer_id] = link
+        self._snapshot()
         self.host.emit(ParticipantJoined(peer.peer_id, peer.office))
         return link
 
@@ -379,8 +383,11 @@ class MeshTopology(Topology):
         link.last_stats = StatsUpdated(link.peer_id, rtt, loss, bitrate, fps)
         self.host.emit(link.last_stats)
 
+    def _snapshot(self) -> None:
+        self._participants = {peer_id: link.office for peer_id, link in self.links.items()}
+
     def participants(self) -> dict[str, str]:
-        return {peer_id: link.office for peer_id, link in self.links.items()}
+        return dict(self._participants)
 
     def reconnecting(self) -> bool:
         return any(link.stalled for link in self.links.values())
@@ -392,3 +399,4 @@ class MeshTopology(Topology):
                 await self.host.send_signal(link.peer_id, "bye", link.session)
             await self._close_link(link)
         self.links.clear()
+        self._snapshot()

@@ -19,6 +19,7 @@ import ssl
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -560,13 +561,87 @@ async def cli(tmp: Path) -> dict[str, Any]:
         hub.wait(5)
 
 
-SCENARIOS = {f.__name__: f for f in (pair, mesh3, stall, link_cut, hub_restart, relay, cli)}
+def threaded(tmp: Path) -> dict[str, Any]:
+    """The UI's way: engines on their own threads, a pushed camera, a source switch mid-call."""
+    from concurrent.futures import Future
+
+    from conferencing.hub.embedded import EmbeddedHub
+    from conferencing.media import PushVideoSource
+
+    hub = EmbeddedHub(SECRET)
+    url = hub.start(HOST, 0)
+    camera = PushVideoSource(W, H, FPS)
+    a = CallEngine(OFFICES[0], video_source=camera)
+    b = CallEngine(OFFICES[1], video_source=SyntheticVideoSource(OFFICES[1], W, H, FPS))
+    threads: dict[str, set[str]] = {"listener_a": set(), "sink_b": set()}
+    colours: list[tuple[float, float, float]] = []
+    tags: list[int | None] = []
+    a.add_listener(lambda e: threads["listener_a"].add(threading.current_thread().name))
+
+    def sink(peer: str, rgb: np.ndarray) -> None:
+        threads["sink_b"].add(threading.current_thread().name)
+        h = stamp.stamp_height(rgb.shape[1], rgb.shape[0])
+        colours.append(tuple(float(c) for c in rgb[h + 40 :, :, :].reshape(-1, 3).mean(axis=0)))
+        tags.append(s.tag if (s := stamp.read_rgb(rgb)) else None)
+
+    b.set_frame_sink(sink)
+    stop_pushing = threading.Event()
+
+    def push() -> None:  # the "Qt camera": a plain thread pushing RGB frames
+        while not stop_pushing.is_set():
+            camera.push(np.full((H, W, 3), (20, 160, 40), np.uint8))
+            time.sleep(1 / FPS)
+
+    pusher = threading.Thread(target=push, daemon=True)
+    pusher.start()
+    a.start()
+    b.start()
+    futures: list[Future[None]] = [
+        a.submit(a.join(url, ROOM, issue_token(SECRET, ROOM, OFFICES[0], 600))),
+        b.submit(b.join(url, ROOM, issue_token(SECRET, ROOM, OFFICES[1], 600))),
+    ]
+    for fut in futures:
+        fut.result(timeout=20)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and len(colours) < 20:
+        time.sleep(0.05)
+    pushed_colours = colours[-5:]
+    a.submit(a.replace_video_source(SyntheticVideoSource("Kamera cadangan", 480, 360, FPS))).result(
+        timeout=5
+    )
+    switched_at = len(tags)
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and sum(1 for t in tags[switched_at:] if t is not None) < 10:
+        time.sleep(0.05)
+    stop_pushing.set()
+    participants = a.participants
+    a.stop()
+    b.stop()
+    hub.stop()
+    return {
+        "engine_threads": [a._thread is None, b._thread is None],
+        "threads": {k: sorted(v) for k, v in threads.items()},
+        "pushed_colours": pushed_colours,
+        "tags_after_switch": sorted({t for t in tags[switched_at:] if t is not None}),
+        "backup_tag": stamp.office_tag("Kamera cadangan"),
+        "participants": participants,
+        "main_thread": threading.current_thread().name,
+    }
+
+
+SCENARIOS = {
+    f.__name__: f for f in (pair, mesh3, stall, link_cut, hub_restart, relay, cli, threaded)
+}
 
 
 def main() -> None:
     name = sys.argv[1]
     with tempfile.TemporaryDirectory(prefix=f"lintas-{name}-") as tmp:
-        result = asyncio.run(asyncio.wait_for(SCENARIOS[name](Path(tmp)), 150))
+        scenario = SCENARIOS[name]
+        if asyncio.iscoroutinefunction(scenario):
+            result = asyncio.run(asyncio.wait_for(scenario(Path(tmp)), 150))
+        else:
+            result = scenario(Path(tmp))
     print(json.dumps(result, default=str))
 
 

@@ -135,3 +135,22 @@ def test_command_line_hub_invite_and_headless_call_report() -> None:
     assert r["refused_rc"] == 3
     assert "for room 'kesepakatan-bandung-pekanbaru', not 'another-room'" in r["refused_stderr"]
     assert json.loads(r["refused_stdout"][-1])["state"] == "failed"
+
+
+def test_engine_threads_pushed_camera_and_source_switch() -> None:
+    r = run_scenario("threaded")
+    # Listeners and sinks run on the engine threads, never on the caller's thread.
+    assert r["threads"]["listener_a"] and all(
+        t.startswith("call-engine-") for t in r["threads"]["listener_a"]
+    )
+    assert r["threads"]["sink_b"] and all(
+        t.startswith("call-engine-") for t in r["threads"]["sink_b"]
+    )
+    assert r["main_thread"] not in r["threads"]["sink_b"]
+    # The pushed green frames arrive as green.
+    for red, green, blue in r["pushed_colours"]:
+        assert green > 120 and red < 60 and blue < 80
+    # After replace_video_source the other office sees the new pattern, no renegotiation needed.
+    assert r["tags_after_switch"] == [r["backup_tag"]]
+    assert list(r["participants"].values()) == ["Pemerintah Kota Pekanbaru"]
+    assert r["engine_threads"] == [True, True]  # stop() joined both threads
