@@ -101,12 +101,17 @@ def start(database_url: str | None = None):  # -> MainWindow | None
     if database is None:
         return None
     bridge = EventBridge()
+    from mou import events
+
+    # Domain events arrive on whatever thread committed; the bridge hands them to the GUI thread.
+    bridge.listen_to(events.subscribe)
     context = build_context(database, settings, data_dir, bridge)
     if context is None:
         from ui.wizard.wizard import FirstRunWizard
 
         wizard = FirstRunWizard(database, data_dir)
         if wizard.exec() != QDialog.DialogCode.Accepted and not wizard.office_created:
+            bridge.detach_all()
             database.dispose()
             return None
         context = build_context(database, settings, data_dir, bridge)

@@ -8,6 +8,7 @@ each event to a queued connection; the bridge's slot then runs on the thread the
 Usage::
 
     engine.add_listener(context.bridge.post)            # engine thread -> bridge
+    context.bridge.listen_to(mou.events.subscribe)      # done by ui.app at start
     context.bridge.subscribe(ParticipantJoined, self._on_joined)   # GUI thread
     context.bridge.watch_future(engine.submit(engine.join(...)), on_done, on_error)
 """
@@ -43,7 +44,22 @@ class EventBridge(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._subscribers: list[tuple[type, Callable[[Any], None]]] = []
+        self._detachers: list[Callable[[], None]] = []
         self._posted.connect(self._dispatch, Qt.ConnectionType.QueuedConnection)
+
+    def listen_to(self, subscribe: Callable[[Callable[[Any], None]], Any]) -> None:
+        """Feed a core's observer into the bridge, e.g. ``bridge.listen_to(mou.events.subscribe)``.
+
+        When ``subscribe`` returns an unsubscribe function it is kept for :meth:`detach_all`.
+        """
+        detach = subscribe(self.post)
+        if callable(detach):
+            self._detachers.append(detach)
+
+    def detach_all(self) -> None:
+        """Unsubscribe from every core observer attached with :meth:`listen_to` (at shutdown)."""
+        while self._detachers:
+            self._detachers.pop()()
 
     def post(self, event: object) -> None:
         """Queue ``event`` for delivery on the GUI thread. Safe to call from any thread."""

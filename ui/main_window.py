@@ -169,4 +169,5 @@ class MainWindow(QMainWindow):
             shutdown = getattr(page, "shutdown", None)
             if callable(shutdown):
                 shutdown()
+        self.context.bridge.detach_all()
         super().closeEvent(event)

@@ -13,6 +13,141 @@
     </message>
 </context>
 <context>
+    <name>CeremonyPanel</name>
+    <message>
+        <source>Signing ceremony</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revision hash (the same on every side):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Present the agreed revision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open signed PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save signed PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting for the host to present the agreed revision.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;Agreement {agreement}, presented by {host}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF fingerprint (SHA-256, computed on this computer): {sha}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Same fingerprint confirmed by: {offices}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>signed ✔</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>signing now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{done} of {total} signatures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verified: all {total} signatures are valid and this office holds the signed file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your turn to sign.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{title} signs now for {office}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting for {office} to sign.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{who} ({office}) joined {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>, left {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The password does not open the signing certificate. Nothing was signed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A PDF arrived whose fingerprint differs from the presented one. It was refused.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The presented revision is not the revision this office agreed to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A PDF arrived that changes what was presented or signed. It was refused.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A signed PDF arrived whose signatures do not verify. It was refused.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The signing certificate cannot be used.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It is not this office's turn to sign.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A ceremony step was refused.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The revision cannot be presented: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save signed PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file cannot be saved: {error}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ConnectionSection</name>
     <message>
         <source>Connections</source>
@@ -651,10 +786,6 @@ SHA-256: %3</translation>
         <translation>Selamat datang</translation>
     </message>
     <message>
-        <source>The summary of pending work is not available yet.</source>
-        <translation>Ringkasan pekerjaan yang tertunda belum tersedia.</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>Pengaturan</translation>
     </message>
@@ -739,6 +870,70 @@ SHA-256: %3</translation>
     <message>
         <source>Province (Provinsi)</source>
         <translation>Provinsi</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <source>Sign the agreement</source>
+        <extracomment>``sign(password, png)`` returns ``None`` on success or a message to show (dialog stays open).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You sign as &lt;b&gt;{signer}&lt;/b&gt; the revision whose hash starts with &lt;tt&gt;{short}&lt;/tt&gt;. The password unlocks the signing certificate for this signature only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Certificate password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No signature image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import PNG…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Certificate password:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Handwritten signature:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>The file is not a usable PNG image (at most 2 MB).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signature image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file cannot be read: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the password of the signing certificate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import the handwritten signature image first.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

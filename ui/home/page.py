@@ -9,12 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from mou.events import DomainEvent
 from ui.context import AppContext, CurrentUserChanged, OfficeChanged
 from ui.empty_state import EmptyState
-from ui.home.sections import SummarySection
+from ui.home.sections import (
+    SummarySection,
+    describe_agreement,
+    describe_expiring,
+    describe_meeting,
+    describe_obligation,
+)
 from ui.icons import icon
 from ui.roles import role_label
 
@@ -41,31 +48,43 @@ class Page(QWidget):
         layout.addWidget(self.greeting)
         layout.addWidget(self.subtitle)
 
+        # key: (section, page opened by a double-click)
         self.sections = {
             "upcoming_meetings": SummarySection(
-                self.tr("Upcoming sessions"), self.tr("No sessions scheduled.")
+                self.tr("Upcoming sessions"), self.tr("No sessions scheduled."), describe_meeting
             ),
             "awaiting_review": SummarySection(
-                self.tr("Awaiting your review"), self.tr("No drafts to review.")
+                self.tr("Awaiting your review"), self.tr("No drafts to review."), describe_agreement
             ),
             "awaiting_signature": SummarySection(
-                self.tr("Awaiting signature"), self.tr("Nothing to sign.")
+                self.tr("Awaiting signature"), self.tr("Nothing to sign."), describe_agreement
             ),
             "obligations_due": SummarySection(
-                self.tr("Obligations due in the next 30 days"), self.tr("No obligations due.")
+                self.tr("Obligations due in the next 30 days"),
+                self.tr("No obligations due."),
+                describe_obligation,
             ),
             "expiring_soon": SummarySection(
-                self.tr("Agreements expiring within 90 days"), self.tr("None expiring soon.")
+                self.tr("Agreements expiring within 90 days"),
+                self.tr("None expiring soon."),
+                describe_expiring,
             ),
         }
+        for name, section in self.sections.items():
+            target = "sessions" if name == "upcoming_meetings" else "agreements"
+            section.activated.connect(lambda _row, t=target: self.navigate_requested.emit(t))
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
         grid.setContentsMargins(0, 0, 0, 0)
         for index, section in enumerate(self.sections.values()):
-            grid.addWidget(section, index // 2, index % 2)
+            grid.addWidget(section, index // 2, index % 2, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(grid.rowCount(), 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(grid_host)
         self.summary_area = scroll
         layout.addWidget(scroll, 1)
@@ -85,13 +104,14 @@ class Page(QWidget):
         self.agreements_button.clicked.connect(lambda: self.navigate_requested.emit("agreements"))
         layout.addWidget(self.empty_state, 1)
 
-        self.notice = QLabel()
-        self.notice.setWordWrap(True)
-        self.notice.setEnabled(False)
-        layout.addWidget(self.notice)
-
+        # Several domain events often arrive together (one commit); refresh once after them.
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(50)
+        self._refresh_timer.timeout.connect(self.refresh)
         context.bridge.subscribe(CurrentUserChanged, self._refresh_event)
         context.bridge.subscribe(OfficeChanged, self._refresh_event)
+        context.bridge.subscribe(DomainEvent, self._refresh_event)
         self.refresh()
 
     def refresh(self) -> None:
@@ -112,15 +132,13 @@ class Page(QWidget):
         self.empty_state.setVisible(total == 0)
 
     def _load_summary(self) -> int:
-        try:
-            from mou import dashboard
-        except ImportError:
-            # The dashboard query is not part of this build yet: show the how-to-begin state.
-            self.notice.setText(self.tr("The summary of pending work is not available yet."))
-            return 0
-        self.notice.clear()
+        from mou import dashboard
+        from mou.office import Role
+
+        user = self.context.current_user
+        role = Role(user.role) if user is not None else None
         with self.context.database.session() as session:
-            summary = dashboard.home_summary(session, now=dt.datetime.now(dt.UTC))
+            summary = dashboard.home_summary(session, now=dt.datetime.now(dt.UTC), role=role)
             total = 0
             for name, section in self.sections.items():
                 items = list(getattr(summary, name, []) or [])
@@ -129,7 +147,7 @@ class Page(QWidget):
         return total
 
     def _refresh_event(self, _event: object) -> None:
-        self.refresh()
+        self._refresh_timer.start()
 
 
 def _office_name(context: AppContext) -> str:

@@ -3,52 +3,81 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QVBoxLayout, QWidget
-
-# Attribute names the dashboard's items may carry, most telling first.
-_TEXT_ATTRS = ("title", "name", "what", "subject", "label", "description")
-_WHEN_ATTRS = ("starts_at", "due", "due_on", "due_date", "expires_on", "ends_on", "when")
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QSizePolicy, QVBoxLayout, QWidget
 
 
-def describe(item: object) -> str:
-    """A one-line description of a dashboard item, with its date in the UI language."""
-    text = next((str(getattr(item, a)) for a in _TEXT_ATTRS if getattr(item, a, None)), str(item))
-    when = next((getattr(item, a) for a in _WHEN_ATTRS if getattr(item, a, None)), None)
-    locale = QLocale()
-    if isinstance(when, dt.datetime):
-        stamp = locale.toString(when.astimezone(), QLocale.FormatType.ShortFormat)
-    elif isinstance(when, dt.date):
-        stamp = locale.toString(when, QLocale.FormatType.LongFormat)
-    else:
-        return text
-    return f"{stamp} — {text}"
+def _date(day: dt.date | None) -> str:
+    return QLocale().toString(day, QLocale.FormatType.ShortFormat) if day else ""
+
+
+def describe_meeting(meeting: object) -> str:
+    """ "24/11/2026 09:00 WIB — Vicon Bandung–Palangka Raya" (in the zone it was scheduled in)."""
+    from mou.meeting import start_label
+
+    return f"{start_label(meeting)} — {meeting.title}"  # type: ignore[attr-defined, arg-type]
+
+
+def describe_agreement(row: object) -> str:
+    """Title and counterpart offices of an agreement row."""
+    counterparts = getattr(row, "counterparts", "")
+    title = getattr(row, "title", str(row))
+    return f"{title} — {counterparts}" if counterparts else title
+
+
+def describe_expiring(row: object) -> str:
+    """An agreement row with the date its validity ends."""
+    until = getattr(row, "valid_until", None)
+    text = describe_agreement(row)
+    return f"{_date(until)} — {text}" if until else text
+
+
+def describe_obligation(item: object) -> str:
+    """Due date, what, who, and under which agreement."""
+    return f"{_date(item.due)} — {item.what} ({item.party_name}) · {item.agreement_title}"  # type: ignore[attr-defined]
 
 
 class SummarySection(QGroupBox):
     """A titled list; shows ``empty_text`` when there is nothing in it."""
 
-    def __init__(self, title: str, empty_text: str, parent: QWidget | None = None) -> None:
+    #: Double-clicked row index.
+    activated = Signal(int)
+
+    def __init__(
+        self,
+        title: str,
+        empty_text: str,
+        describe: Callable[[object], str],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(title, parent)
+        self._describe = describe
         layout = QVBoxLayout(self)
         self.list = QListWidget()
         self.list.setMaximumHeight(140)
+        self.list.setMinimumWidth(220)
+        # Long titles wrap instead of scrolling sideways.
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.empty_label = QLabel(empty_text)
         self.empty_label.setWordWrap(True)
         self.empty_label.setEnabled(False)  # greyed: it is a remark, not content
         layout.addWidget(self.list)
         layout.addWidget(self.empty_label)
+        self.list.itemActivated.connect(lambda item: self.activated.emit(self.list.row(item)))
 
     def set_items(self, items: Sequence[object]) -> None:
         """Show ``items`` (dashboard rows) or the empty remark."""
         self.list.clear()
         for item in items:
-            self.list.addItem(describe(item))
+            self.list.addItem(self._describe(item))
         self.list.setVisible(bool(items))
         self.empty_label.setVisible(not items)
 
-    def count(self) -> int:
-        """Number of items shown."""
-        return self.list.count()
+    def texts(self) -> list[str]:
+        """The lines shown."""
+        return [self.list.item(i).text() for i in range(self.list.count())]
