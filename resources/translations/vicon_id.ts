@@ -74,57 +74,57 @@
         <translation>Obrolan</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="171" />
+        <location filename="../../ui/vicon/call_window.py" line="175" />
         <source>Not connected</source>
         <translation>Tidak terhubung</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="172" />
+        <location filename="../../ui/vicon/call_window.py" line="176" />
         <source>Connecting…</source>
         <translation>Menghubungkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="173" />
+        <location filename="../../ui/vicon/call_window.py" line="177" />
         <source>Connected</source>
         <translation>Terhubung</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="174" />
+        <location filename="../../ui/vicon/call_window.py" line="178" />
         <source>Connection lost — reconnecting…</source>
         <translation>Koneksi terputus — menyambung ulang…</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="175" />
+        <location filename="../../ui/vicon/call_window.py" line="179" />
         <source>You left the call</source>
         <translation>Anda telah keluar dari panggilan</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="176" />
+        <location filename="../../ui/vicon/call_window.py" line="180" />
         <source>Call failed</source>
         <translation>Panggilan gagal</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="180" />
+        <location filename="../../ui/vicon/call_window.py" line="184" />
         <source>{state}: {reason}</source>
         <translation>{state}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="209" />
+        <location filename="../../ui/vicon/call_window.py" line="213" />
         <source>{office} joined</source>
         <translation>{office} bergabung</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="215" />
+        <location filename="../../ui/vicon/call_window.py" line="219" />
         <source>{office} left</source>
         <translation>{office} keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="251" />
+        <location filename="../../ui/vicon/call_window.py" line="260" />
         <source>Problem: {message}</source>
         <translation>Masalah: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="259" />
+        <location filename="../../ui/vicon/call_window.py" line="268" />
         <source>You</source>
         <translation>Anda</translation>
     </message>
@@ -579,22 +579,28 @@
 <context>
     <name>VideoTile</name>
     <message>
-        <location filename="../../ui/vicon/video_tile.py" line="57" />
+        <location filename="../../ui/vicon/video_tile.py" line="64" />
         <source>{office} (you)</source>
+        <extracomment>A remote picture older than this is shown dimmed as "video paused" (a stall, a cut link).</extracomment>
         <translation>{office} (Anda)</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/video_tile.py" line="100" />
+        <location filename="../../ui/vicon/video_tile.py" line="126" />
+        <source>Video paused…</source>
+        <translation>Video terhenti…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/video_tile.py" line="133" />
         <source>Camera off</source>
         <translation>Kamera mati</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/video_tile.py" line="100" />
+        <location filename="../../ui/vicon/video_tile.py" line="133" />
         <source>Waiting for video…</source>
         <translation>Menunggu video…</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/video_tile.py" line="109" />
+        <location filename="../../ui/vicon/video_tile.py" line="142" />
         <source>{name} · muted</source>
         <translation>{name} · dibisukan</translation>
     </message>

@@ -256,6 +256,7 @@ def test_ten_second_network_cut_shows_reconnecting_then_video_returns(
                 lambda w=window: w.banner.property("state") == "reconnecting", timeout=9000
             )
         assert "reconnecting" in a.state_text
+        qtbot.waitUntil(lambda: _remote_tile(a).stale, timeout=5000)  # frozen picture dimmed
         assert a.grab().save(str(screenshots / "call_window_reconnecting_en.png"))
         qtbot.wait(max(0, int((10 - (time.monotonic() - cut_at)) * 1000)))
         shown_before = _remote_tile(a).frames_shown
@@ -266,6 +267,7 @@ def test_ten_second_network_cut_shows_reconnecting_then_video_returns(
                 lambda w=window: w.banner.property("state") == "connected", timeout=30000
             )
         qtbot.waitUntil(lambda: _remote_tile(a).frames_shown > shown_before + 10, timeout=15000)
+        assert not _remote_tile(a).stale
         assert _remote_tile_ok(a, PEKANBARU) and _remote_tile_ok(b, BANDUNG)
         assert a.participants.offices() == [PEKANBARU]
     finally:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QImage
 from PySide6.QtMultimedia import QMediaDevices
 from PySide6.QtWidgets import (
@@ -104,6 +104,10 @@ class CallWindow(QWidget):
 
         self._relayout()
         self._wire()
+        self._stale_timer = QTimer(self)
+        self._stale_timer.setInterval(500)
+        self._stale_timer.timeout.connect(self._check_stale)
+        self._stale_timer.start()
         # Cameras and headsets come and go mid-call (USB): keep the pickers current.
         self._media_devices = QMediaDevices(self)
         self._media_devices.videoInputsChanged.connect(self.refresh_devices)
@@ -220,6 +224,11 @@ class CallWindow(QWidget):
             tile.hide()
             tile.deleteLater()
             self._relayout()
+
+    @Slot()
+    def _check_stale(self) -> None:
+        for tile in self.tiles.values():
+            tile.check_stale()
 
     @Slot(str, QImage)
     def _on_frame(self, peer_id: str, image: QImage) -> None:

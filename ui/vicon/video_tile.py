@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ui.vicon.quality import LinkStats, QualityIndicator
+
+#: A remote picture older than this is shown dimmed as "video paused" (a stall, a cut link).
+STALE_AFTER_S = 2.0
 
 
 class VideoTile(QWidget):
@@ -23,6 +28,8 @@ class VideoTile(QWidget):
         self._video_off = False
         self._muted = False
         self.frames_shown = 0
+        self._last_frame_at = 0.0
+        self._stale = False
         self.setMinimumSize(QSize(200, 150))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -61,7 +68,26 @@ class VideoTile(QWidget):
         """Show a new frame (GUI thread only)."""
         self._image = image
         self.frames_shown += 1
+        self._last_frame_at = time.monotonic()
+        self._stale = False
         self.update()
+
+    @property
+    def stale(self) -> bool:
+        """Whether the picture is frozen (no frame for a while) and marked so."""
+        return self._stale
+
+    def check_stale(self, after_s: float = STALE_AFTER_S) -> bool:
+        """Mark the picture as frozen when no frame came for ``after_s`` seconds."""
+        stale = (
+            not self._is_self
+            and self._image is not None
+            and time.monotonic() - self._last_frame_at > after_s
+        )
+        if stale != self._stale:
+            self._stale = stale
+            self.update()
+        return stale
 
     def set_video_off(self, off: bool) -> None:
         """Show a 'camera off' card instead of the last frame."""
@@ -92,6 +118,13 @@ class VideoTile(QWidget):
             target = QRect(0, 0, scaled.width(), scaled.height())
             target.moveCenter(self.rect().center())
             painter.drawImage(target, self._image)
+            if self._stale:
+                # Dim the frozen picture so nobody mistakes it for a live one.
+                painter.fillRect(self.rect(), QColor(0, 0, 0, 150))
+                painter.setPen(QColor("white"))
+                painter.drawText(
+                    self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("Video paused…")
+                )
         else:
             painter.setPen(QColor("#cfd8dc"))
             font = QFont(self.font())
