@@ -229,9 +229,17 @@ def _attribute(
     for before, after in zip(steps, steps[1:], strict=False):
         a = {c["uuid"]: (n, _clause_key(c)) for n, c in enumerate(content_of(before)["clauses"])}
         b = {c["uuid"]: (n, _clause_key(c)) for n, c in enumerate(content_of(after)["clauses"])}
-        for uuid in set(a) | set(b):
-            if uuid in wanted and a.get(uuid) != b.get(uuid):
-                wanted[uuid].rounds.append(_round(after))
+        for uuid, diff in wanted.items():
+            before_item, after_item = a.get(uuid), b.get(uuid)
+            if before_item is None or after_item is None:
+                touched = before_item is not after_item
+            elif diff.status == "moved":
+                touched = before_item[0] != after_item[0]
+            else:
+                # Renumbering caused by other pasal is not a change of this one.
+                touched = before_item[1] != after_item[1]
+            if touched:
+                diff.rounds.append(_round(after))
 
 
 def rounds(session: Session, agreement_id: int) -> list[Redline]:

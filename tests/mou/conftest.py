@@ -174,3 +174,73 @@ def make_city(db: Database, profile: OfficeProfile) -> City:
 def bandung(sqlite_db: Database) -> City:
     """Bandung's database (SQLite) with its office set up."""
     return make_city(sqlite_db, BANDUNG)
+
+
+# --- two cities ------------------------------------------------------------------------------
+
+import datetime as dt  # noqa: E402
+
+from sqlalchemy import select  # noqa: E402
+
+from mou import models  # noqa: E402
+from mou.agreement import AgreementStatus, PartyInput  # noqa: E402
+from mou.catalog import load_sample_catalog, search_catalog, set_annex  # noqa: E402
+from mou.exchange import office_card, trust_office_card  # noqa: E402
+from mou.identity import OfficeIdentity, create_identity  # noqa: E402
+from mou.obligation import Recurrence, add_obligation  # noqa: E402
+from mou.office import local_office  # noqa: E402
+from mou.revision import save_revision  # noqa: E402
+from mou.template import get_template, instantiate  # noqa: E402
+from mou.workflow import transition  # noqa: E402
+
+S = AgreementStatus
+
+
+def identity_for(tmp: Path, name: str) -> OfficeIdentity:
+    return create_identity(tmp / f"{name}.p12", "rahasia", common_name=name, organization=name)
+
+
+@pytest.fixture
+def cities(tmp_path: Path) -> tuple[City, OfficeIdentity, City, OfficeIdentity]:
+    """Bandung and Palangka Raya, separate SQLite files, each trusting the other's card."""
+    db_a = open_database(sqlite_url(tmp_path / "bandung.sqlite3"), backup_dir=tmp_path / "ba")
+    db_b = open_database(sqlite_url(tmp_path / "pky.sqlite3"), backup_dir=tmp_path / "bb")
+    a, b = make_city(db_a, BANDUNG), make_city(db_b, PALANGKARAYA)
+    id_a = identity_for(tmp_path, "Pemerintah Kota Bandung")
+    id_b = identity_for(tmp_path, "Pemerintah Kota Palangka Raya")
+    with db_a.session() as s:
+        card_a = office_card(s, id_a)
+    with db_b.session() as s:
+        card_b = office_card(s, id_b)
+        trust_office_card(s, card_a, b.signatory)
+    with db_a.session() as s:
+        trust_office_card(s, card_b, a.signatory)
+    yield a, id_a, b, id_b
+    db_a.dispose()
+    db_b.dispose()
+
+
+def draft_in_bandung(a: City) -> int:
+    with a.db.session() as s:
+        local = local_office(s)
+        pky = s.scalars(select(models.Office).where(models.Office.is_local.is_(False))).one()
+        tpl = get_template("kesepakatan_bersama_antar_daerah")
+        agreement = instantiate(
+            s, a.drafter, tpl,
+            [PartyInput.of_office(local, "415.4/47-Huk"), PartyInput.of_office(pky, "")],
+            place="Jambi", agreement_date=dt.date(2016, 7, 27),
+        )  # fmt: skip
+        load_sample_catalog(s)
+        picked = search_catalog(s, dimension="government", public_service=True)[:3]
+        picked += search_catalog(s, text="puskesmas")[:1]
+        set_annex(s, agreement, a.drafter, picked)
+        add_obligation(s, agreement, a.drafter, what="Kunjungan studi aparatur ke Bandung selama 10 hari",
+                       party=2, due_date=dt.date(2016, 10, 3))  # fmt: skip
+        add_obligation(s, agreement, a.drafter, what="Serah terima aplikasi dan kode sumber", party=1,
+                       due_date=dt.date(2016, 11, 1))  # fmt: skip
+        add_obligation(s, agreement, a.drafter, what="Pelatihan pemasaran UMKM", party=1,
+                       due_date=dt.date(2016, 12, 1), recurrence=Recurrence.QUARTERLY)  # fmt: skip
+        save_revision(s, agreement, a.drafter, "Draf awal")
+        transition(s, agreement, a.drafter, S.INTERNAL_REVIEW)
+        transition(s, agreement, a.reviewer, S.NEGOTIATION)
+        return agreement.id

@@ -7,7 +7,6 @@ back; Bandung sees the redline per round; both approve the same revision hash; t
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json
 import zipfile
@@ -17,82 +16,25 @@ import pytest
 from sqlalchemy import select
 
 from mou import models
-from mou.agreement import AgreementStatus, PartyInput
-from mou.catalog import load_sample_catalog, search_catalog, set_annex
+from mou.agreement import AgreementStatus
 from mou.clause import add_clause, clause_by_uuid, update_clause
 from mou.comment import add_comment, open_comments, resolve_comment
-from mou.db import open_database, sqlite_url
 from mou.exchange import (
     PackageError,
     TamperedPackageError,
     UntrustedPackageError,
     export_package,
     import_package,
-    office_card,
     reconcile,
     reconcile_preview,
-    trust_office_card,
 )
-from mou.identity import OfficeIdentity, create_identity
-from mou.obligation import Recurrence, add_obligation
-from mou.office import local_office
+from mou.identity import OfficeIdentity
 from mou.redline import as_text, compare, rounds
 from mou.revision import heads, is_dirty, save_revision, verify_chain
-from mou.template import get_template, instantiate
 from mou.workflow import WorkflowError, approve, transition
-from tests.mou.conftest import BANDUNG, PALANGKARAYA, City, make_city
+from tests.mou.conftest import City, draft_in_bandung, identity_for
 
 S = AgreementStatus
-
-
-def _identity(tmp: Path, name: str) -> OfficeIdentity:
-    return create_identity(tmp / f"{name}.p12", "rahasia", common_name=name, organization=name)
-
-
-@pytest.fixture
-def cities(tmp_path: Path) -> tuple[City, OfficeIdentity, City, OfficeIdentity]:
-    """Bandung and Palangka Raya, separate SQLite files, each trusting the other's card."""
-    db_a = open_database(sqlite_url(tmp_path / "bandung.sqlite3"), backup_dir=tmp_path / "ba")
-    db_b = open_database(sqlite_url(tmp_path / "pky.sqlite3"), backup_dir=tmp_path / "bb")
-    a, b = make_city(db_a, BANDUNG), make_city(db_b, PALANGKARAYA)
-    id_a = _identity(tmp_path, "Pemerintah Kota Bandung")
-    id_b = _identity(tmp_path, "Pemerintah Kota Palangka Raya")
-    with db_a.session() as s:
-        card_a = office_card(s, id_a)
-    with db_b.session() as s:
-        card_b = office_card(s, id_b)
-        trust_office_card(s, card_a, b.signatory)
-    with db_a.session() as s:
-        trust_office_card(s, card_b, a.signatory)
-    yield a, id_a, b, id_b
-    db_a.dispose()
-    db_b.dispose()
-
-
-def _draft_in_bandung(a: City) -> int:
-    with a.db.session() as s:
-        local = local_office(s)
-        pky = s.scalars(select(models.Office).where(models.Office.is_local.is_(False))).one()
-        tpl = get_template("kesepakatan_bersama_antar_daerah")
-        agreement = instantiate(
-            s, a.drafter, tpl,
-            [PartyInput.of_office(local, "415.4/47-Huk"), PartyInput.of_office(pky, "")],
-            place="Jambi", agreement_date=dt.date(2016, 7, 27),
-        )  # fmt: skip
-        load_sample_catalog(s)
-        picked = search_catalog(s, dimension="government", public_service=True)[:3]
-        picked += search_catalog(s, text="puskesmas")[:1]
-        set_annex(s, agreement, a.drafter, picked)
-        add_obligation(s, agreement, a.drafter, what="Kunjungan studi aparatur ke Bandung selama 10 hari",
-                       party=2, due_date=dt.date(2016, 10, 3))  # fmt: skip
-        add_obligation(s, agreement, a.drafter, what="Serah terima aplikasi dan kode sumber", party=1,
-                       due_date=dt.date(2016, 11, 1))  # fmt: skip
-        add_obligation(s, agreement, a.drafter, what="Pelatihan pemasaran UMKM", party=1,
-                       due_date=dt.date(2016, 12, 1), recurrence=Recurrence.QUARTERLY)  # fmt: skip
-        save_revision(s, agreement, a.drafter, "Draf awal")
-        transition(s, agreement, a.drafter, S.INTERNAL_REVIEW)
-        transition(s, agreement, a.reviewer, S.NEGOTIATION)
-        return agreement.id
 
 
 def _export(city: City, identity: OfficeIdentity, agreement_uuid: str) -> bytes:
@@ -105,7 +47,7 @@ def _export(city: City, identity: OfficeIdentity, agreement_uuid: str) -> bytes:
 
 def test_two_databases_from_template_to_agreed(cities, tmp_path: Path) -> None:
     a, id_a, b, id_b = cities
-    agreement_id = _draft_in_bandung(a)
+    agreement_id = draft_in_bandung(a)
     with a.db.session() as s:
         uuid = s.get(models.Agreement, agreement_id).uuid
     package = tmp_path / "kb-bandung-1.lintas"
@@ -177,7 +119,7 @@ def test_two_databases_from_template_to_agreed(cities, tmp_path: Path) -> None:
 
 def test_tampered_and_untrusted_packages_are_refused(cities, tmp_path: Path) -> None:
     a, id_a, b, _ = cities
-    agreement_id = _draft_in_bandung(a)
+    agreement_id = draft_in_bandung(a)
     with a.db.session() as s:
         uuid = s.get(models.Agreement, agreement_id).uuid
     good = _export(a, id_a, uuid)
@@ -207,7 +149,7 @@ def test_tampered_and_untrusted_packages_are_refused(cities, tmp_path: Path) -> 
         import_package(s, b"hello", b.drafter)
 
     # A package from an office whose key nobody trusted (a third city claiming to be Bandung).
-    stranger = _identity(tmp_path, "Kota Lain")
+    stranger = identity_for(tmp_path, "Kota Lain")
     with a.db.session() as s:
         ag = s.get(models.Agreement, agreement_id)
         forged = export_package(s, ag, stranger, a.drafter)
@@ -221,7 +163,7 @@ def test_tampered_and_untrusted_packages_are_refused(cities, tmp_path: Path) -> 
 
 def test_divergent_edits_become_a_branch_and_reconcile(cities) -> None:
     a, id_a, b, id_b = cities
-    agreement_id = _draft_in_bandung(a)
+    agreement_id = draft_in_bandung(a)
     with a.db.session() as s:
         uuid = s.get(models.Agreement, agreement_id).uuid
     with b.db.session() as s:

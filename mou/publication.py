@@ -1,0 +1,213 @@
+"""Turn an agreement revision into the plain ``PdfDocument`` the PDF renderer draws.
+
+The text comes from the revision's immutable snapshot (by default the agreed revision, else the
+current one), never from the editable working copy, so the PDF always shows exactly the text whose
+hash both parties approved. The Riwayat Dokumen page is built from the revisions, approvals and
+the audit trail, with times printed in the office's time zone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mou import models
+from mou.agreement import AgreementError, AgreementKind, get_agreement, role_label
+from mou.meeting import IndonesianTimeZone
+from mou.pdf.document import (
+    Paper,
+    PdfApp,
+    PdfClause,
+    PdfDocument,
+    PdfHistoryEntry,
+    PdfObligation,
+    PdfParty,
+)
+from mou.revision import content_of, revisions
+
+_KIND = {
+    AgreementKind.KESEPAKATAN_BERSAMA: "Kesepakatan Bersama",
+    AgreementKind.PERJANJIAN_KERJA_SAMA: "Perjanjian Kerja Sama",
+}
+_DIMENSION = {
+    "government": "Smart Government",
+    "society": "Smart Society",
+    "living": "Smart Living",
+    "economy": "Smart Economy",
+    "environment": "Smart Environment",
+    "mobility": "Smart Mobility",
+}
+_STATE_WORDS = {
+    "draft": "Draf",
+    "internal_review": "Telaah internal",
+    "negotiation": "Negosiasi",
+    "agreed": "Disepakati",
+    "signing": "Penandatanganan",
+    "signed": "Ditandatangani",
+    "expired": "Berakhir",
+    "terminated": "Diakhiri",
+}
+
+
+def pdf_document_for(
+    session: Session,
+    agreement_id: int,
+    revision_id: int | None = None,
+    *,
+    paper: Paper = "f4",
+    time_zone: IndonesianTimeZone = IndonesianTimeZone.WIB,
+) -> PdfDocument:
+    """The ``PdfDocument`` of one revision (default: the agreed one, else the current one)."""
+    agreement = get_agreement(session, agreement_id)
+    revision = _revision(session, agreement, revision_id)
+    content = content_of(revision)
+    head = content["agreement"]
+    offices = {o.uuid: o for o in session.scalars(select(models.Office))}
+    parties = [
+        _party(p, offices.get(p["office_uuid"]))
+        for p in sorted(content["parties"], key=lambda p: p["position"])
+    ]
+    kind = AgreementKind(head["kind"])
+    signed_on = (
+        dt.date.fromisoformat(head["agreement_date"])
+        if head.get("agreement_date")
+        else dt.date.today()
+    )
+    clauses = [
+        PdfClause(
+            number=number,
+            heading=c["heading"],
+            heading_en=c["heading_en"] or None,
+            body=c["body"],
+            body_en=c["body_en"] or None,
+            ayat=[a["text"] for a in c["ayat"]],
+            ayat_en=[a["text_en"] for a in c["ayat"]]
+            if any(a["text_en"] for a in c["ayat"])
+            else [],
+        )
+        for number, c in enumerate(content["clauses"], start=1)
+    ]
+    labels = {p["position"]: role_label(p["position"]) for p in content["parties"]}
+    extra: dict[str, Any] = {}
+    if head.get("closing"):
+        extra["closing"] = head["closing"]
+    return PdfDocument(
+        agreement_id=agreement.uuid,
+        revision_hash=revision.hash,
+        revision_label=f"Revisi {revision.round}",
+        kind=_KIND[kind],
+        title=f"tentang {head['title']}",
+        title_en=f"on {head['title_en']}" if head.get("title_en") else None,
+        parties=parties,
+        place=head["place"],
+        signed_on=signed_on,
+        opening=head["opening"],
+        opening_en=head.get("opening_en") or None,
+        clauses=clauses,
+        annex_apps=[
+            PdfApp(
+                name=i["name"],
+                dimension=_DIMENSION.get(i["dimension"], i["dimension"]),
+                opd=i["opd"],
+                description=i["description"],
+            )
+            for i in content["annex"]
+        ],
+        obligations=[
+            PdfObligation(
+                what=o["what"],
+                party=labels.get(o["party"], "PARA PIHAK"),
+                due=dt.date.fromisoformat(o["due_date"]) if o["due_date"] else None,
+            )
+            for o in content["obligations"]
+        ],
+        history=history_entries(session, agreement, time_zone),
+        paper=paper,
+        closing_en=head.get("closing_en") or None,
+        considerations=list(head.get("legal_basis") or []),
+        keywords=[_KIND[kind], *(p.display_name for p in parties)],
+        **extra,
+    )
+
+
+def _revision(
+    session: Session, agreement: models.Agreement, revision_id: int | None
+) -> models.Revision:
+    if revision_id is not None:
+        revision = session.get(models.Revision, revision_id)
+        if revision is None or revision.agreement_id != agreement.id:
+            raise AgreementError(f"Revision {revision_id} does not belong to this agreement")
+        return revision
+    revision = agreement.agreed_revision or agreement.current_revision
+    if revision is None:
+        raise AgreementError("Save the agreement as a revision before printing it")
+    return revision
+
+
+def _party(p: dict[str, Any], office: models.Office | None) -> PdfParty:
+    return PdfParty(
+        nomor=p["nomor"],
+        display_name=p["name"],
+        head_title=p["head_title"],
+        head_name=p["head_name"],
+        head_nip=p["head_nip"],
+        lambang_png=office.lambang_png if office is not None else None,
+        role_label=role_label(p["position"]),
+        address=p["address"] or None,
+    )
+
+
+def history_entries(
+    session: Session, agreement: models.Agreement, time_zone: IndonesianTimeZone
+) -> list[PdfHistoryEntry]:
+    """Riwayat Dokumen: every round, approval and change of state, oldest first."""
+    tz = IndonesianTimeZone(time_zone)
+    entries: list[PdfHistoryEntry] = []
+    for rev in revisions(session, agreement.id):
+        verb = "diterima dari" if rev.imported else "disimpan oleh"
+        entries.append(
+            PdfHistoryEntry(
+                when=rev.created_at.astimezone(tz.zone),
+                tz_label=tz.value,
+                event=f"Revisi {rev.round} {verb} {rev.author_office_name} ({rev.hash[:12]})",
+                actor=f"{rev.author_name}, {rev.author_office_name}",
+                category="revision",
+            )
+        )
+    approvals = session.scalars(
+        select(models.Approval).where(models.Approval.agreement_id == agreement.id)
+    )
+    rounds = {r.hash: r.round for r in revisions(session, agreement.id)}
+    for approval in approvals:
+        label = rounds.get(approval.revision_hash, "?")
+        entries.append(
+            PdfHistoryEntry(
+                when=approval.approved_at.astimezone(tz.zone),
+                tz_label=tz.value,
+                event=f"Revisi {label} disetujui ({approval.revision_hash[:12]})",
+                actor=f"{approval.approver_name}, {approval.office_name}",
+                category="approval",
+            )
+        )
+    changes = session.scalars(
+        select(models.AuditEvent).where(
+            models.AuditEvent.agreement_id == agreement.id,
+            models.AuditEvent.action == "state_changed",
+        )
+    )
+    for change in changes:
+        before = _STATE_WORDS.get(change.from_state or "", change.from_state or "")
+        after = _STATE_WORDS.get(change.to_state or "", change.to_state or "")
+        entries.append(
+            PdfHistoryEntry(
+                when=change.at.astimezone(tz.zone),
+                tz_label=tz.value,
+                event=f"Status: {before} → {after}",
+                actor=f"{change.actor_name}, {change.office_name}",
+                category="status",
+            )
+        )
+    return sorted(entries, key=lambda e: e.when)

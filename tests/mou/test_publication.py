@@ -1,0 +1,69 @@
+"""An agreed revision becomes a PdfDocument and a real PDF (checked with poppler's pdftotext)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from mou import models
+from mou.agreement import AgreementError, AgreementStatus
+from mou.clause import update_clause
+from mou.exchange import export_package, import_package
+from mou.pdf.render import render_pdf
+from mou.publication import pdf_document_for
+from mou.workflow import approve, transition
+from tests.mou.conftest import draft_in_bandung
+
+
+def test_agreed_revision_to_pdf(cities, tmp_path: Path) -> None:
+    a, id_a, b, id_b = cities
+    agreement_id = draft_in_bandung(a)
+    with a.db.session() as s:
+        ag = s.get(models.Agreement, agreement_id)
+        package = export_package(s, ag, id_a, a.drafter)
+    with b.db.session() as s:
+        ag_b = import_package(s, package, b.drafter).agreement
+        approve(s, ag_b, b.signatory)
+        back = export_package(s, ag_b, id_b, b.drafter)
+    with a.db.session() as s:
+        ag = import_package(s, back, a.drafter).agreement
+        approve(s, ag, a.signatory)
+        transition(s, ag, a.signatory, AgreementStatus.AGREED)
+        agreed_hash = ag.agreed_revision.hash
+        doc = pdf_document_for(s, agreement_id)
+    assert doc.revision_hash == agreed_hash and doc.revision_label == "Revisi 1"
+    assert doc.kind == "Kesepakatan Bersama" and doc.title.startswith("tentang Kerja Sama")
+    assert [p.role_label for p in doc.parties] == ["PIHAK PERTAMA", "PIHAK KEDUA"]
+    assert doc.parties[0].nomor == "415.4/47-Huk" and doc.place == "Jambi"
+    assert [c.number for c in doc.clauses] == list(range(1, 9)) and doc.clauses[0].ayat
+    assert len(doc.annex_apps) == 4 and doc.annex_apps[0].dimension.startswith("Smart ")
+    assert [o.party for o in doc.obligations] == ["PIHAK KEDUA", "PIHAK PERTAMA", "PIHAK PERTAMA"]
+    assert len(doc.considerations) == 3 and doc.opening.startswith(
+        "Pada hari Rabu tanggal dua puluh tujuh"
+    )
+    events = [h.event for h in doc.history]
+    assert any(e.startswith("Revisi 1 disetujui") for e in events)
+    assert any("Negosiasi → Disepakati" in e for e in events)
+    assert all(h.when.tzinfo is not None and h.tz_label == "WIB" for h in doc.history)
+
+    # Editing after agreement is refused, so the PDF always shows the approved text.
+    with a.db.session() as s, pytest.raises(AgreementError, match="can no longer be edited"):
+        ag = s.get(models.Agreement, agreement_id)
+        update_clause(s, ag, a.drafter, ag.clauses[0].uuid, body="x")
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils (pdftotext) is not installed")
+    out = tmp_path / "kb.pdf"
+    render_pdf(doc, out)
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout  # fmt: skip
+    flat = " ".join(text.split())
+    assert "KESEPAKATAN BERSAMA" in flat
+    assert "415.4/47-Huk" in flat
+    assert "PENYELESAIAN PERSELISIHAN" in flat
+    assert "LAMPIRAN" in flat
+    # Table cells wrap long names; every word of the picked app's name is printed.
+    assert all(word in flat for word in doc.annex_apps[0].name.split())
