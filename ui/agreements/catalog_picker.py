@@ -93,7 +93,7 @@ class CatalogPickerDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(self.tr("Pick applications for the Lampiran"))
-        self.resize(900, 600)
+        self.resize(1100, 640)
         # Ticks survive filtering: remember them by app id, not by table row.
         self.picked: dict[int, bool] = {}
         self._initial_uuids = set(picked_uuids)
@@ -124,8 +124,11 @@ class CatalogPickerDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        for column in range(4):
+        for column in (0, 1, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Long OPD names would push the description out of view: fixed, with a tooltip.
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 200)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         self.count_label = QLabel()
@@ -170,6 +173,7 @@ class CatalogPickerDialog(QDialog):
                     QTableWidgetItem(self.tr("yes") if app.public_service else self.tr("no")),
                     QTableWidgetItem(app.description),
                 ]
+                cells[2].setToolTip(app.opd)
                 cells[4].setToolTip(app.description)
                 for c, item in enumerate(cells):
                     self.table.setItem(r, c, item)

@@ -63,7 +63,7 @@ class ClauseForm(QWidget):
         bodies = QHBoxLayout()
         bodies.addWidget(self.body_edit)
         bodies.addWidget(self.body_en_edit)
-        layout.addLayout(bodies, 2)
+        layout.addLayout(bodies, 1)
 
         ayat_row = QHBoxLayout()
         ayat_label = QLabel(self.tr("Ayat"))

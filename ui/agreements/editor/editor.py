@@ -101,6 +101,8 @@ class AgreementEditor(QWidget):
         self.save_button = QPushButton(self.tr("Save revision"))
         self.save_button.setObjectName("primaryAction")
         self.export_button = QPushButton(self.tr("Export package…"))
+        self.autosave_label.setMinimumWidth(150)
+        self.note_edit.setMinimumWidth(240)
         rev_row.addWidget(self.revision_label, 1)
         rev_row.addWidget(self.autosave_label)
         rev_row.addWidget(self.note_edit)
@@ -131,7 +133,7 @@ class AgreementEditor(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
         splitter.setStretchFactor(2, 3)
-        splitter.setSizes([240, 560, 380])
+        splitter.setSizes([230, 520, 470])
         layout.addWidget(splitter, 1)
 
         self.clause_list.sig_selected.connect(self._select_clause)
@@ -214,8 +216,8 @@ class AgreementEditor(QWidget):
         else:
             text = self.tr("Round %1 · hash %2").replace("%1", str(data.revision_round))
             text = text.replace("%2", data.revision_hash[:16])
-        if data.dirty:
-            text += " · " + self.tr("unsaved changes since this revision")
+            if data.dirty:
+                text += " · " + self.tr("unsaved changes since this revision")
         if data.missing_approvals and data.status == AgreementStatus.NEGOTIATION.value:
             text += " · " + self.tr("awaiting approval by: %1").replace(
                 "%1", ", ".join(data.missing_approvals)
@@ -323,7 +325,16 @@ class AgreementEditor(QWidget):
 
     def delete_clause(self, uuid: str) -> None:
         """Delete a pasal (its text stays in every saved revision)."""
-        self._apply(lambda s, a, actor: delete_clause(s, a, actor, uuid))
+
+        def edit(session: Session, agreement: models.Agreement, actor: Actor) -> None:
+            # Workaround (reported to the domain engineer): mou.clause.delete_clause fails with
+            # "Failed to add object to the flush context" when the pasal's ayat were never
+            # loaded in this session; loading them first makes the delete-orphan cascade work.
+            for clause in agreement.clauses:
+                _ = list(clause.ayat)
+            delete_clause(session, agreement, actor, uuid)
+
+        self._apply(edit)
 
     def add_ayat(self) -> None:
         """Append an empty ayat to the selected pasal."""

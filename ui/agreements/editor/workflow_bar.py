@@ -30,6 +30,7 @@ class WorkflowBar(QWidget):
         self.approve_button = QPushButton(self.tr("Approve this revision"))
         self.approve_button.clicked.connect(self.sig_approve_requested)
         self._row.addWidget(self.approve_button)
+        self._row.addStretch(1)
 
     def set_state(
         self,
@@ -57,7 +58,7 @@ class WorkflowBar(QWidget):
                 lambda _checked=False, t=target: self.sig_transition_requested.emit(t)
             )
             self.buttons[target] = button
-            self._row.insertWidget(self._row.count() - 1, button)
+            self._row.insertWidget(self._row.count() - 2, button)
         negotiating = AgreementStatus(status) is AgreementStatus.NEGOTIATION
         self.approve_button.setVisible(negotiating)
         self.approve_button.setEnabled(

@@ -1,0 +1,142 @@
+"""Editor: pasal insert/move/delete renumbering, autosave durability, revisions, workflow per role."""
+
+from __future__ import annotations
+
+from mou import models
+from mou.agreement import AgreementStatus
+from mou.office import Role
+from tests.agreements_ui.conftest import act_as, create_agreement, open_db_again
+from ui.agreements.page import Page
+
+
+def open_page(qtbot, context, agreement_id: int) -> Page:
+    page = Page(context)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    page.open_agreement(agreement_id)
+    return page
+
+
+def pasal_numbers(context, agreement_id: int) -> list[tuple[int, str]]:
+    with context.database.session() as session:
+        agreement = session.get(models.Agreement, agreement_id)
+        return [(c.number, c.heading) for c in sorted(agreement.clauses, key=lambda c: c.position)]
+
+
+def test_insert_move_delete_renumber_in_list(qtbot, context, screenshots):
+    agreement_id = create_agreement(context)
+    page = open_page(qtbot, context, agreement_id)
+    editor = page.editor
+    clauses = editor.clause_list
+    before = clauses.texts()
+    assert before[0].startswith("Pasal 1 — ")
+    third_heading = pasal_numbers(context, agreement_id)[2][1]
+
+    clauses.list.setCurrentRow(1)
+    clauses.insert_button.click()  # becomes Pasal 3, the old Pasal 3 becomes 4
+    texts = clauses.texts()
+    assert len(texts) == len(before) + 1
+    assert texts[2] == "Pasal 3 — New pasal"
+    assert texts[3] == f"Pasal 4 — {third_heading}"
+    assert clauses.current_uuid() == editor.clause_form.clause.uuid
+    assert editor.clause_form.number_label.text() == "Pasal 3"
+
+    editor.clause_form.heading_edit.setText("Pertukaran Data")
+    editor.clause_form.heading_edit.textEdited.emit("Pertukaran Data")
+    assert clauses.texts()[2] == "Pasal 3 — Pertukaran Data"  # list follows the typing
+
+    clauses.up_button.click()  # Pertukaran Data moves to Pasal 2 (pending text is saved first)
+    assert clauses.texts()[1] == "Pasal 2 — Pertukaran Data"
+    assert pasal_numbers(context, agreement_id)[1] == (2, "Pertukaran Data")
+    clauses.down_button.click()
+    clauses.down_button.click()
+    assert clauses.texts()[3] == "Pasal 4 — Pertukaran Data"
+    assert clauses.texts()[2] == f"Pasal 3 — {third_heading}"
+
+    clauses.delete_button.click()
+    assert clauses.texts() == before
+    assert [n for n, _ in pasal_numbers(context, agreement_id)] == list(range(1, len(before) + 1))
+
+    # Ayat: add one to the selected pasal, it appears numbered in the form.
+    clauses.list.setCurrentRow(0)
+    rows = editor.clause_form.ayat_table.rowCount()
+    editor.clause_form.add_ayat_button.click()
+    assert editor.clause_form.ayat_table.rowCount() == rows + 1
+    header = editor.clause_form.ayat_table.verticalHeaderItem(rows)
+    assert header.text() == f"({rows + 1})"
+    editor.grab().save(str(screenshots / "agreements_editor_en.png"))
+
+
+def test_autosave_survives_a_crash(qtbot, context):
+    agreement_id = create_agreement(context)
+    page = open_page(qtbot, context, agreement_id)
+    editor = page.editor
+    editor.clause_list.list.setCurrentRow(1)
+    uuid = editor.clause_list.current_uuid()
+    body = editor.clause_form.body_edit
+    body.setPlainText("Teks baru yang diketik oleh Bagian Kerja Sama.")
+    assert editor.autosaver.pending
+    # No explicit save: wait for the debounced autosave timer alone.
+    qtbot.waitUntil(lambda: not editor.autosaver.pending, timeout=10000)
+    assert editor.autosave_label.text().startswith("Autosaved")
+
+    # A fresh Database on the same file (as after a crash) sees the text.
+    other = open_db_again(context)
+    try:
+        with other.session() as session:
+            clause = session.query(models.Clause).filter_by(uuid=uuid).one()
+            assert clause.body == "Teks baru yang diketik oleh Bagian Kerja Sama."
+    finally:
+        other.dispose()
+
+
+def test_save_revision_shows_hash_and_workflow_per_role(qtbot, context):
+    agreement_id = create_agreement(context)
+    page = open_page(qtbot, context, agreement_id)
+    editor = page.editor
+    bar = editor.workflow_bar
+
+    # Drafter in Draft: may submit, but the text is not saved as a revision yet.
+    submit = bar.buttons["internal_review"]
+    assert submit.isEnabled()
+    assert "not saved as a revision" in submit.toolTip()
+    submit.click()
+    assert editor.message_bar.level == "error"
+    assert "not saved as a revision" in editor.message_bar.text()
+
+    editor.save_button.click()
+    with context.database.session() as session:
+        rev = session.get(models.Agreement, agreement_id).current_revision
+        revision_hash = rev.hash
+    assert revision_hash[:16] in editor.revision_label.text()
+    assert revision_hash in editor.message_bar.text()
+    assert editor.revisions.table.rowCount() == 1
+
+    bar.buttons["internal_review"].click()
+    assert editor.state_label.text() == "Internal review"
+    assert editor.message_bar.level == "success"
+
+    # The drafter cannot release for negotiation; the reviewer can.
+    assert not bar.buttons["negotiation"].isEnabled()
+    act_as(context, Role.REVIEWER)
+    qtbot.waitUntil(lambda: bar.buttons["negotiation"].isEnabled())
+    bar.buttons["negotiation"].click()
+    assert editor.state_label.text() == "Negotiation"
+    assert bar.approve_button.isVisible() and bar.approve_button.isEnabled()
+    bar.approve_button.click()
+    assert "Approved revision" in editor.message_bar.text()
+    assert bar.approve_button.text() == "Approved by this office"
+
+    # Agreed needs the counterpart's approval of the same hash: the domain says so.
+    bar.buttons["agreed"].click()
+    assert "Pemerintah Kota Palangka Raya" in editor.message_bar.text()
+    with context.database.session() as session:
+        assert session.get(models.Agreement, agreement_id).status == AgreementStatus.NEGOTIATION
+
+    # A viewer sees everything read-only and no enabled step.
+    act_as(context, Role.VIEWER)
+    qtbot.waitUntil(lambda: editor.clause_form.heading_edit.isReadOnly())
+    assert not any(b.isEnabled() for b in bar.buttons.values())
+    assert not bar.approve_button.isEnabled()
+    assert not editor.clause_list.insert_button.isEnabled()
