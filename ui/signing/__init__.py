@@ -1,0 +1,1 @@
+"""Signing UI: signature pad, verification dialog and printing of signed agreements."""

@@ -1,0 +1,224 @@
+"""Printing a signed agreement: pypdfium2 renders the pages (with signature appearances) into a QPrinter.
+
+QtPdf does not draw signature widgets (pyHanko's stamps are form fields), so pages are rasterised
+by PDFium with forms enabled. The printer's paper defaults to the document's own size; F4 is
+set with ``SizeMatchPolicy.ExactMatch`` because Qt otherwise snaps 215 x 330 mm to 8.5 x 13 in.
+Each printed page carries a stamp saying it is a print of an electronically signed document,
+with the file's SHA-256, so a paper copy can be matched to the signed original.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QRectF, QSizeF, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QWidget
+
+MM_PER_PT = 25.4 / 72
+MAX_DPI = 300  # enough for text and signatures on paper; keeps one F4 page under ~40 MB
+STAMP_TEXT = "Cetakan dokumen yang ditandatangani secara elektronik"
+
+
+class PrintError(Exception):
+    """The PDF cannot be opened for printing."""
+
+
+def f4_page_size() -> QPageSize:
+    """F4 exactly (215 x 330 mm), not Qt's nearest match, 8.5 x 13 in (Folio)."""
+    return QPageSize(
+        QSizeF(215, 330), QPageSize.Unit.Millimeter, "F4", QPageSize.SizeMatchPolicy.ExactMatch
+    )
+
+
+def page_size_for(width_pt: float, height_pt: float) -> QPageSize:
+    """The QPageSize of a PDF page: F4 and A4 by name, anything else exactly as given."""
+    width_mm, height_mm = width_pt * MM_PER_PT, height_pt * MM_PER_PT
+    if abs(width_mm - 215) < 1 and abs(height_mm - 330) < 1:
+        return f4_page_size()
+    if abs(width_mm - 210) < 1 and abs(height_mm - 297) < 1:
+        return QPageSize(QPageSize.PageSizeId.A4)
+    return QPageSize(
+        QSizeF(width_mm, height_mm),
+        QPageSize.Unit.Millimeter,
+        "",
+        QPageSize.SizeMatchPolicy.ExactMatch,
+    )
+
+
+class SignedPdfPrinter(QObject):
+    """Renders a signed PDF onto any QPrinter (paper, preview or PDF file), page by page."""
+
+    page_printed = Signal(int, int)  # (page number 1-based, pages in this job)
+
+    def __init__(self, data: bytes, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        import pypdfium2
+
+        self.data = data
+        self.sha256 = hashlib.sha256(data).hexdigest()
+        try:
+            self._pdf = pypdfium2.PdfDocument(data)
+        except pypdfium2.PdfiumError as exc:
+            raise PrintError(f"The PDF cannot be opened for printing: {exc}") from exc
+        # Forms must be initialised before pages are loaded, or PDFium skips the signature widgets.
+        self._pdf.init_forms()
+        self.page_count = len(self._pdf)
+        first = self._pdf[0]
+        self.page_size_pt = first.get_size()
+        first.close()
+
+    def close(self) -> None:
+        """Release PDFium's document."""
+        self._pdf.close()
+
+    def default_page_size(self) -> QPageSize:
+        """The document's own paper (F4 or A4 for agreements)."""
+        return page_size_for(*self.page_size_pt)
+
+    def configure(self, printer: QPrinter) -> None:
+        """Paper of the document, no margins (the PDF has its own), portrait."""
+        layout = QPageLayout(
+            self.default_page_size(),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(0, 0, 0, 0),
+            QPageLayout.Unit.Millimeter,
+        )
+        printer.setPageLayout(layout)
+        printer.setFullPage(True)
+        printer.setFromTo(1, self.page_count)
+        printer.setDocName(f"Lintas {self.sha256[:12]}")
+
+    def render_page(self, index: int, dpi: float) -> QImage:
+        """One page as an RGB image at ``dpi``, signature appearances included."""
+        page = self._pdf[index]
+        try:
+            bitmap = page.render(
+                scale=dpi / 72, may_draw_forms=True, rev_byteorder=True, prefer_bgrx=True
+            )
+            image = QImage(
+                bitmap.buffer,
+                bitmap.width,
+                bitmap.height,
+                bitmap.stride,
+                QImage.Format.Format_RGBX8888,
+            ).copy()  # QImage does not own PDFium's buffer
+            bitmap.close()
+            return image
+        finally:
+            page.close()
+
+    def _pages(self, printer: QPrinter) -> list[int]:
+        first, last = printer.fromPage(), printer.toPage()
+        if first <= 0 or last <= 0:
+            first, last = 1, self.page_count
+        first, last = max(first, 1), min(last, self.page_count)
+        pages = list(range(first - 1, last))
+        if printer.pageOrder() == QPrinter.PageOrder.LastPageFirst:
+            pages.reverse()
+        return pages
+
+    def _copies(self, printer: QPrinter) -> tuple[int, bool]:
+        """(copies we must loop ourselves, collate). Drivers that copy natively get 1 here."""
+        copies = max(printer.copyCount(), 1)
+        if (
+            printer.supportsMultipleCopies()
+            or printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
+        ):
+            return 1, printer.collateCopies()
+        return copies, printer.collateCopies()
+
+    @Slot(QPrinter)
+    def print_to(self, printer: QPrinter) -> int:
+        """Print onto ``printer`` (also the slot for QPrintPreviewDialog.paintRequested).
+
+        Returns the number of sheets drawn. Pages are scaled to fit the printer's paper keeping
+        their aspect ratio, so a document printed on a different paper is never cropped.
+        """
+        pages = self._pages(printer)
+        copies, collate = self._copies(printer)
+        if collate:
+            order = [p for _ in range(copies) for p in pages]
+        else:
+            order = [p for p in pages for _ in range(copies)]
+        if not order:
+            return 0
+        dpi = min(printer.resolution(), MAX_DPI)
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise PrintError("The printer could not be started.")
+        try:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            for sheet, index in enumerate(order):
+                if sheet:
+                    printer.newPage()
+                target = QRectF(printer.paperRect(QPrinter.Unit.DevicePixel))
+                target.moveTo(0, 0)
+                image = self.render_page(index, dpi)
+                placed = _fit(image.width(), image.height(), target)
+                painter.drawImage(placed, image)
+                self._stamp(painter, placed, index + 1, printer.resolution())
+                self.page_printed.emit(index + 1, len(order))
+        finally:
+            painter.end()
+        return len(order)
+
+    def _stamp(self, painter: QPainter, page: QRectF, number: int, dpi: int) -> None:
+        """Small grey line at the top edge: what this paper is and which file it came from."""
+        painter.save()
+        font = QFont("DejaVu Sans")
+        font.setPixelSize(max(int(6.5 / 72 * dpi), 6))
+        painter.setFont(font)
+        painter.setPen(QColor(90, 90, 90))
+        margin = 6 / 25.4 * dpi  # 6 mm from the top, inside the PDF's 18 mm top margin
+        line = QRectF(
+            page.left() + margin * 2, page.top() + margin * 0.6, page.width() - margin * 4, margin
+        )
+        text = f"{STAMP_TEXT} · SHA-256 {self.sha256} · halaman {number} dari {self.page_count}"
+        painter.drawText(line, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), text)
+        painter.restore()
+
+
+def _fit(width: int, height: int, target: QRectF) -> QRectF:
+    scale = min(target.width() / width, target.height() / height)
+    w, h = width * scale, height * scale
+    return QRectF(
+        target.left() + (target.width() - w) / 2, target.top() + (target.height() - h) / 2, w, h
+    )
+
+
+def new_printer(document: SignedPdfPrinter, *, high_resolution: bool = True) -> QPrinter:
+    """A printer set up for ``document``: its paper, no margins, all pages."""
+    printer = QPrinter(
+        QPrinter.PrinterMode.HighResolution
+        if high_resolution
+        else QPrinter.PrinterMode.ScreenResolution
+    )
+    document.configure(printer)
+    return printer
+
+
+def print_preview(document: SignedPdfPrinter, parent: QWidget | None = None) -> QPrintPreviewDialog:
+    """A print preview (not yet shown); printing from it goes through the same renderer."""
+    printer = new_printer(document, high_resolution=False)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(
+        QCoreApplication.translate("SignedPdfPrinter", "Print preview — {pages} pages").format(
+            pages=document.page_count
+        )
+    )
+    dialog.paintRequested.connect(document.print_to)
+    dialog._lintas_printer = printer  # keep the QPrinter alive as long as the dialog
+    return dialog
+
+
+def print_with_dialog(document: SignedPdfPrinter, parent: QWidget | None = None) -> int:
+    """Ask for printer, copies, pages and paper, then print; returns sheets printed (0 if cancelled)."""
+    printer = new_printer(document)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
+    dialog.setOption(QPrintDialog.PrintDialogOption.PrintCollateCopies, True)
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return 0
+    return document.print_to(printer)

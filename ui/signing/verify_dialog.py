@@ -1,0 +1,167 @@
+"""Shows the verification of a signed agreement PDF: one panel per signature, one verdict on top."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from cryptography import x509
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mou.signing import SignatureCheck, Verdict, VerificationReport, verify_pdf
+
+_ZONES = {
+    "WIB": dt.timezone(dt.timedelta(hours=7)),
+    "WITA": dt.timezone(dt.timedelta(hours=8)),
+    "WIT": dt.timezone(dt.timedelta(hours=9)),
+}
+_GOOD = "#2e7d32"
+_BAD = "#c62828"
+_WARN = "#ef6c00"
+
+
+class VerificationDialog(QDialog):
+    """Verify ``data`` against ``trusted`` certificates and show the result per signature."""
+
+    def __init__(
+        self,
+        data: bytes,
+        trusted: list[x509.Certificate],
+        *,
+        title: str = "",
+        tz_label: str = "WIB",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Signature verification"))
+        self.tz_label = tz_label if tz_label in _ZONES else "WIB"
+        self.report: VerificationReport = verify_pdf(data, trusted)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("verificationSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setText(self._summary_text(title))
+        color = _GOOD if self.report.ok else _BAD
+        self.summary.setStyleSheet(
+            f"QLabel#verificationSummary {{ color: white; background: {color}; padding: 10px;"
+            " border-radius: 4px; font-size: 11pt; }"
+        )
+        panels = QWidget(self)
+        panel_layout = QVBoxLayout(panels)
+        panel_layout.setContentsMargins(0, 0, 0, 0)
+        self.panels: list[QGroupBox] = []
+        for number, check in enumerate(self.report.signatures, start=1):
+            box = self._panel(number, check)
+            self.panels.append(box)
+            panel_layout.addWidget(box)
+        if self.report.unsigned_fields:
+            waiting = QLabel(
+                self.tr("Signature fields not signed yet: {fields}").format(
+                    fields=", ".join(self.report.unsigned_fields)
+                ),
+                panels,
+            )
+            waiting.setWordWrap(True)
+            panel_layout.addWidget(waiting)
+        panel_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(panels)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(buttons)
+        self.resize(680, 580)
+
+    def _summary_text(self, title: str) -> str:
+        report = self.report
+        head = f"<b>{title}</b><br/>" if title else ""
+        if report.error:
+            return head + self.tr("Not verified: the file cannot be read ({error}).").format(
+                error=report.error
+            )
+        if not report.signatures:
+            return head + self.tr("Not verified: the document carries no signature.")
+        failed = sum(1 for s in report.signatures if not s.ok)
+        if failed == 0:
+            return head + self.tr(
+                "All {count} signatures are valid: intact, from trusted offices and unchanged "
+                "since signing."
+            ).format(count=len(report.signatures))
+        return head + self.tr("{failed} of {count} signatures failed verification.").format(
+            failed=failed, count=len(report.signatures)
+        )
+
+    def verdict_text(self, check: SignatureCheck) -> str:
+        """Translated verdict sentence for one signature."""
+        return {
+            Verdict.VALID: self.tr("Valid: intact, trusted and unchanged since signing."),
+            Verdict.TAMPERED: self.tr("Tampered: the signed content was changed after signing."),
+            Verdict.INVALID: self.tr("Invalid: the signature itself does not verify."),
+            Verdict.MODIFIED: self.tr(
+                "Modified after signing: pages or content were added or changed later."
+            ),
+            Verdict.UNTRUSTED: self.tr(
+                "Unknown signer: the certificate is not among the offices you trust."
+            ),
+        }[check.verdict]
+
+    def _changes_text(self, check: SignatureCheck) -> str:
+        return {
+            "NONE": self.tr("None"),
+            "LTA_UPDATES": self.tr("Only validation data added"),
+            "FORM_FILLING": self.tr("Only later signatures added"),
+            "ANNOTATIONS": self.tr("Annotations added"),
+            "OTHER": self.tr("Content or pages added or changed"),
+        }.get(check.modification_level, self.tr("Unknown"))
+
+    def _time_text(self, check: SignatureCheck) -> str:
+        if check.signing_time is None:
+            return self.tr("Unknown")
+        local = check.signing_time.astimezone(_ZONES[self.tz_label])
+        source = (
+            self.tr("from a time-stamp authority")
+            if check.timestamped
+            else self.tr("as claimed by the signer")
+        )
+        return f"{local:%d-%m-%Y %H:%M:%S} {self.tz_label} ({source})"
+
+    def _panel(self, number: int, check: SignatureCheck) -> QGroupBox:
+        box = QGroupBox(
+            self.tr("Signature {number}: {signer}").format(number=number, signer=check.signer),
+            self,
+        )
+        form = QFormLayout(box)
+        yes, no = self.tr("Yes"), self.tr("No")
+        verdict = QLabel(self.verdict_text(check), box)
+        verdict.setObjectName("verdict")
+        verdict.setWordWrap(True)
+        color = _GOOD if check.ok else (_WARN if check.verdict is Verdict.UNTRUSTED else _BAD)
+        verdict.setStyleSheet(f"QLabel#verdict {{ color: {color}; font-weight: bold; }}")
+        form.addRow(self.tr("Verdict:"), verdict)
+        form.addRow(self.tr("Office:"), QLabel(check.office or "-", box))
+        form.addRow(self.tr("Signing time:"), QLabel(self._time_text(check), box))
+        form.addRow(self.tr("Intact:"), QLabel(yes if check.intact else no, box))
+        form.addRow(self.tr("Trusted:"), QLabel(yes if check.trusted else no, box))
+        form.addRow(self.tr("Changes after signing:"), QLabel(self._changes_text(check), box))
+        # 32 colon-separated bytes have no break opportunity: show them as two lines of 16.
+        parts = check.fingerprint_sha256.split(":")
+        fingerprint = QLabel(":".join(parts[:16]) + "\n" + ":".join(parts[16:]), box)
+        fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        fingerprint.setStyleSheet("font-family: monospace; font-size: 8pt;")
+        form.addRow(self.tr("Certificate (SHA-256):"), fingerprint)
+        form.addRow(self.tr("Field:"), QLabel(check.field_name, box))
+        return box
