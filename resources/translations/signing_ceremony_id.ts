@@ -1,0 +1,251 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="id_ID">
+<context>
+    <name>CeremonyPanel</name>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="61" />
+        <source>Signing ceremony</source>
+        <translation>Upacara penandatanganan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="74" />
+        <source>Revision hash (the same on every side):</source>
+        <translation>Hash revisi (sama di setiap pihak):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="96" />
+        <source>Sign…</source>
+        <translation>Tanda tangani…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="107" />
+        <source>Present the agreed revision</source>
+        <translation>Tampilkan revisi yang disepakati</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="110" />
+        <source>Open signed PDF</source>
+        <translation>Buka PDF bertanda tangan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="112" />
+        <source>Save signed PDF…</source>
+        <translation>Simpan PDF bertanda tangan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="194" />
+        <source>Waiting for the host to present the agreed revision.</source>
+        <translation>Menunggu tuan rumah menampilkan revisi yang disepakati.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="202" />
+        <source>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;Agreement {agreement}, presented by {host}</source>
+        <translation>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;Kesepakatan {agreement}, ditampilkan oleh {host}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="209" />
+        <source>PDF fingerprint (SHA-256, computed on this computer):</source>
+        <translation>Sidik jari PDF (SHA-256, dihitung di komputer ini):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="215" />
+        <source>Same fingerprint confirmed by:</source>
+        <translation>Sidik jari yang sama dikonfirmasi oleh:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="222" />
+        <source>signed ✔</source>
+        <translation>sudah menandatangani ✔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="224" />
+        <source>signing now</source>
+        <translation>sedang menandatangani</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="226" />
+        <source>waiting</source>
+        <translation>menunggu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="236" />
+        <source>{done} of {total} signatures</source>
+        <translation>{done} dari {total} tanda tangan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="249" />
+        <source>Verified: all {total} signatures are valid and this office holds the signed file.</source>
+        <translation>Terverifikasi: seluruh {total} tanda tangan sah dan kantor ini menyimpan berkas yang telah ditandatangani.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="255" />
+        <source>Your turn to sign.</source>
+        <translation>Giliran Anda menandatangani.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="257" />
+        <location filename="../../ui/ceremony/panel.py" line="267" />
+        <source>{title} signs now for {office}.</source>
+        <translation>{title} menandatangani sekarang untuk {office}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="264" />
+        <source>Waiting for {office} to sign.</source>
+        <translation>Menunggu {office} menandatangani.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="278" />
+        <source>{who} ({office}) joined {time}</source>
+        <translation>{who} ({office}) bergabung {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="282" />
+        <source>, left {time}</source>
+        <translation>, keluar {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="284" />
+        <source>Attendance</source>
+        <translation>Kehadiran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="292" />
+        <source>The password does not open the signing certificate. Nothing was signed.</source>
+        <translation>Kata sandi tidak dapat membuka sertifikat tanda tangan. Tidak ada yang ditandatangani.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="295" />
+        <source>A PDF arrived whose fingerprint differs from the presented one. It was refused.</source>
+        <translation>PDF yang diterima memiliki sidik jari yang berbeda dari yang ditampilkan. PDF tersebut ditolak.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="298" />
+        <source>The presented revision is not the revision this office agreed to.</source>
+        <translation>Revisi yang ditampilkan bukan revisi yang disepakati kantor ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="301" />
+        <source>A PDF arrived that changes what was presented or signed. It was refused.</source>
+        <translation>PDF yang diterima mengubah isi yang telah ditampilkan atau ditandatangani. PDF tersebut ditolak.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="304" />
+        <source>A signed PDF arrived whose signatures do not verify. It was refused.</source>
+        <translation>PDF bertanda tangan yang diterima tidak lolos verifikasi tanda tangan. PDF tersebut ditolak.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="306" />
+        <source>The signing certificate cannot be used.</source>
+        <translation>Sertifikat tanda tangan tidak dapat digunakan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="307" />
+        <source>It is not this office's turn to sign.</source>
+        <translation>Belum giliran kantor ini untuk menandatangani.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="309" />
+        <source>A ceremony step was refused.</source>
+        <translation>Satu langkah upacara ditolak.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="331" />
+        <source>The revision cannot be presented: {error}</source>
+        <translation>Revisi tidak dapat ditampilkan: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="384" />
+        <source>Save signed PDF</source>
+        <translation>Simpan PDF bertanda tangan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="386" />
+        <source>PDF files (*.pdf)</source>
+        <translation>Berkas PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="394" />
+        <source>The file cannot be saved: {error}</source>
+        <translation>Berkas tidak dapat disimpan: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <location filename="../../ui/ceremony/sign_dialog.py" line="42" />
+        <source>Sign the agreement</source>
+        <extracomment>``sign(password, png)`` returns ``None`` on success or a message to show (dialog stays open).</extracomment>
+        <translation>Tanda tangani kesepakatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/sign_dialog.py" line="47" />
+        <source>You sign as &lt;b&gt;{signer}&lt;/b&gt; the revision whose hash starts with &lt;tt&gt;{short}&lt;/tt&gt;. The password unlocks the signing certificate for this signature only.</source>
+        <translation>Anda menandatangani sebagai &lt;b&gt;{signer}&lt;/b&gt; revisi dengan hash yang diawali &lt;tt&gt;{short}&lt;/tt&gt;. Kata sandi membuka sertifikat tanda tangan hanya untuk tanda tangan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/sign_dialog.py" line="55" />
+        <source>Certificate password</source>
+        <translation>Kata sandi sertifikat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/sign_dialog.py" line="56" />
+        <source>No signature image</source>
+        <translation>Belum ada gambar tanda tangan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/sign_dialog.py" line="63" />
+        <source>Import PNG…</source>
+        <translation>Impor PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/sign_dialog.py" line="70" />
+        <source>Certificate password:</source>
+        <translation>Kata sandi sertifikat:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/sign_dialog.py" line="71" />
+        <source>Handwritten signature:</source>
+        <translation>Tanda tangan basah:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/sign_dialog.py" line="80" />
+        <source>Sign</source>
+        <translation>Tanda tangani</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/sign_dialog.py" line="83" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/sign_dialog.py" line="99" />
+        <source>The file is not a usable PNG image (at most 2 MB).</source>
+        <translation>Berkas bukan gambar PNG yang dapat digunakan (paling besar 2 MB).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/sign_dialog.py" line="115" />
+        <source>Signature image</source>
+        <translation>Gambar tanda tangan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/sign_dialog.py" line="115" />
+        <source>PNG images (*.png)</source>
+        <translation>Gambar PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/sign_dialog.py" line="121" />
+        <source>The file cannot be read: {error}</source>
+        <translation>Berkas tidak dapat dibaca: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/sign_dialog.py" line="130" />
+        <source>Enter the password of the signing certificate.</source>
+        <translation>Masukkan kata sandi sertifikat tanda tangan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/sign_dialog.py" line="133" />
+        <source>Import the handwritten signature image first.</source>
+        <translation>Impor gambar tanda tangan basah terlebih dahulu.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,396 @@
+"""The ceremony panel the call window shows: the presented hash, whose turn it is, Sign, result."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mou.ceremony import CeremonyError
+from mou.ceremony_store import Attendance, CeremonyRecord
+from mou.pdf.dates import ZONES
+from ui.ceremony.session import CeremonySession
+from ui.ceremony.sign_dialog import SignDialog
+
+
+def grouped_hash(value: str, per_line: int = 4) -> str:
+    """``"1a2b 3c4d 5e6f 7a8b\\n..."``: a hash in groups of four people can read aloud."""
+    groups = [value[i : i + 4] for i in range(0, len(value), 4)]
+    return "\n".join(" ".join(groups[i : i + per_line]) for i in range(0, len(groups), per_line))
+
+
+def zoned(iso: str, tz_label: str) -> str:
+    """``09.15 WIB``: an ISO time in the office's Indonesian zone."""
+    when = dt.datetime.fromisoformat(iso).astimezone(ZONES.get(tz_label, ZONES["WIB"]))
+    return f"{when:%H.%M} {tz_label}"
+
+
+class CeremonyPanel(QWidget):
+    """Shows one :class:`CeremonySession`; every office in the call sees the same facts.
+
+    ``sign_dialog_factory`` lets the owner pre-fill the signature image (the office's stored one).
+    """
+
+    sig_signed = Signal(bytes)
+
+    def __init__(
+        self,
+        session: CeremonySession,
+        *,
+        signature_png: bytes | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.signature_png = signature_png
+        self.record: CeremonyRecord | None = None
+        self.dialog: SignDialog | None = None
+
+        title = QLabel(self.tr("Signing ceremony"), self)
+        title.setObjectName("ceremonyTitle")
+        title_font = title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
+        title_font.setBold(True)
+        title.setFont(title_font)
+        self.state_label = QLabel(self)
+        self.state_label.setObjectName("ceremonyState")
+        self.state_label.setWordWrap(True)
+        self.state_label.setMargin(6)
+        self.agreement_label = QLabel(self)
+        self.agreement_label.setWordWrap(True)
+
+        self.hash_caption = QLabel(self.tr("Revision hash (the same on every side):"), self)
+        self.hash_label = QLabel(self)
+        self.hash_label.setObjectName("revisionHash")
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSize(17)
+        mono.setWeight(QFont.Weight.Bold)
+        self.hash_label.setFont(mono)
+        self.hash_label.setStyleSheet(
+            "QLabel#revisionHash { background: #eceff1; color: #102027; padding: 8px; "
+            "border-radius: 4px; }"
+        )
+        self.pdf_hash_label = QLabel(self)
+        self.pdf_hash_label.setWordWrap(True)
+        self.confirm_label = QLabel(self)
+        self.confirm_label.setWordWrap(True)
+
+        self.signatories_label = QLabel(self)
+        self.signatories_label.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.setTextVisible(True)
+        self.turn_label = QLabel(self)
+        self.turn_label.setWordWrap(True)
+        self.sign_button = QPushButton(self.tr("Sign…"), self)
+        self.sign_button.setObjectName("signButton")
+        self.sign_button.setStyleSheet(
+            "QPushButton#signButton:enabled { background: #1565c0; color: white; "
+            "font-weight: bold; padding: 6px 18px; }"
+        )
+        self.sign_button.clicked.connect(self.open_sign_dialog)
+        turn_row = QHBoxLayout()
+        turn_row.addWidget(self.turn_label, 1)
+        turn_row.addWidget(self.sign_button)
+
+        self.present_button = QPushButton(self.tr("Present the agreed revision"), self)
+        self.present_button.clicked.connect(self.present)
+
+        self.open_button = QPushButton(self.tr("Open signed PDF"), self)
+        self.open_button.clicked.connect(self.open_pdf)
+        self.save_button = QPushButton(self.tr("Save signed PDF…"), self)
+        self.save_button.clicked.connect(self.save_pdf)
+        done_row = QHBoxLayout()
+        done_row.addWidget(self.open_button)
+        done_row.addWidget(self.save_button)
+        done_row.addStretch(1)
+
+        self.attendance_label = QLabel(self)
+        self.attendance_label.setWordWrap(True)
+        self.problem_label = QLabel(self)
+        self.problem_label.setObjectName("ceremonyProblem")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setStyleSheet("QLabel#ceremonyProblem { color: #c62828; }")
+        self.problem_label.hide()
+
+        line = QFrame(self)
+        line.setFrameShape(QFrame.Shape.HLine)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.state_label)
+        layout.addWidget(self.agreement_label)
+        layout.addWidget(self.hash_caption)
+        layout.addWidget(self.hash_label)
+        layout.addWidget(self.pdf_hash_label)
+        layout.addWidget(self.confirm_label)
+        layout.addWidget(self.signatories_label)
+        layout.addWidget(self.progress)
+        layout.addLayout(turn_row)
+        layout.addWidget(self.present_button)
+        layout.addLayout(done_row)
+        layout.addWidget(self.problem_label)
+        layout.addWidget(line)
+        layout.addWidget(self.attendance_label)
+        layout.addStretch(1)
+
+        session.sig_updated.connect(self.show_record)
+        session.sig_attendance.connect(self.show_attendance)
+        session.sig_problem.connect(self._on_problem)
+        self.show_attendance(session.ceremony.attendance)
+        self.show_record(session.record())
+
+    # ------------------------------------------------------------------ display
+
+    def _set_state(self, state: str, text: str) -> None:
+        colours = {"waiting": "#546e7a", "signing": "#1565c0", "verified": "#2e7d32"}
+        self.state_label.setProperty("state", state)
+        self.state_label.setText(text)
+        self.state_label.setStyleSheet(
+            f"QLabel#ceremonyState {{ background: {colours[state]}; color: white; "
+            "font-weight: bold; border-radius: 4px; }"
+        )
+
+    def _relayout(self) -> None:
+        # Word-wrapped labels whose text changed while shown keep their old height unless the
+        # layout is recomputed (Qt's height-for-width is only asked again on invalidation).
+        layout = self.layout()
+        layout.invalidate()
+        layout.activate()
+
+    @Slot(object)
+    def show_record(self, record: CeremonyRecord | None) -> None:
+        """Render ``record`` (``None``: nothing presented yet)."""
+        self._show_record(record)
+        self._relayout()
+
+    def _show_record(self, record: CeremonyRecord | None) -> None:
+        self.record = record
+        presented = record is not None
+        for widget in (
+            self.agreement_label,
+            self.hash_caption,
+            self.hash_label,
+            self.pdf_hash_label,
+            self.confirm_label,
+            self.signatories_label,
+            self.progress,
+        ):
+            widget.setVisible(presented)
+        self.present_button.setVisible(not presented and self.session.can_present())
+        if record is None:
+            self._set_state(
+                "waiting",
+                self.tr("Waiting for the host to present the agreed revision."),
+            )
+            self.turn_label.setText("")
+            self.sign_button.hide()
+            self.open_button.hide()
+            self.save_button.hide()
+            return
+        self.agreement_label.setText(
+            self.tr("<b>{title}</b><br>Agreement {agreement}, presented by {host}").format(
+                title=record.title, agreement=record.agreement_id, host=record.host_office
+            )
+        )
+        self.hash_label.setText(grouped_hash(record.revision_hash))
+        sha = record.presented_sha256
+        self.pdf_hash_label.setText(
+            self.tr("PDF fingerprint (SHA-256, computed on this computer):")
+            + "<br><tt>"
+            + " ".join(sha[i : i + 8] for i in range(0, len(sha), 8))
+            + "</tt>"
+        )
+        confirmed = [o for o, sha in record.confirmations.items() if sha == record.presented_sha256]
+        heading = self.tr("Same fingerprint confirmed by:")
+        self.confirm_label.setText(
+            f"{heading}<br>" + "<br>".join(f"✔ {office}" for office in confirmed)
+        )
+        rows = []
+        for index, signatory in enumerate(record.signatories):
+            if index < record.step:
+                status = self.tr("signed ✔")
+            elif index == record.step:
+                status = self.tr("signing now")
+            else:
+                status = self.tr("waiting")
+            rows.append(
+                f"{index + 1}. <b>{status}</b> — {signatory.signer_title}, "
+                f"{signatory.signer_name} ({signatory.office})"
+            )
+        self.signatories_label.setText("<br>".join(rows))
+        total = len(record.signatories)
+        self.progress.setRange(0, total)
+        self.progress.setValue(min(record.step, total))
+        self.progress.setFormat(
+            self.tr("{done} of {total} signatures").format(done=record.step, total=total)
+        )
+        nxt = record.next_signatory
+        mine = nxt is not None and nxt.office == self.session.local_office
+        self.sign_button.setVisible(mine)
+        self.sign_button.setEnabled(mine)
+        complete = record.complete
+        self.open_button.setVisible(complete)
+        self.save_button.setVisible(complete)
+        if complete:
+            self._set_state(
+                "verified",
+                self.tr(
+                    "Verified: all {total} signatures are valid and this office holds the "
+                    "signed file."
+                ).format(total=total),
+            )
+            self.turn_label.setText("")
+        elif mine:
+            self._set_state("signing", self.tr("Your turn to sign."))
+            self.turn_label.setText(
+                self.tr("{title} signs now for {office}.").format(
+                    title=nxt.signer_title, office=nxt.office
+                )
+            )
+        else:
+            assert nxt is not None
+            self._set_state(
+                "signing", self.tr("Waiting for {office} to sign.").format(office=nxt.office)
+            )
+            self.turn_label.setText(
+                self.tr("{title} signs now for {office}.").format(
+                    title=nxt.signer_title, office=nxt.office
+                )
+            )
+
+    @Slot(object)
+    def show_attendance(self, attendance: list[Attendance]) -> None:
+        """The session attendance with join and leave times in each office's zone."""
+        lines = []
+        for entry in attendance:
+            who = ", ".join(entry.people) or entry.office
+            line = self.tr("{who} ({office}) joined {time}").format(
+                who=who, office=entry.office, time=zoned(entry.joined_at, entry.tz_label)
+            )
+            if entry.left_at:
+                line += self.tr(", left {time}").format(time=zoned(entry.left_at, entry.tz_label))
+            lines.append(line)
+        heading = self.tr("Attendance")
+        self.attendance_label.setText(f"<b>{heading}</b><br>" + "<br>".join(lines))
+        self._relayout()
+
+    def problem_text(self, code: str, message: str) -> str:
+        """A translated explanation of a refused step, with the technical detail after it."""
+        texts = {
+            "wrong-password": self.tr(
+                "The password does not open the signing certificate. Nothing was signed."
+            ),
+            "hash-mismatch": self.tr(
+                "A PDF arrived whose fingerprint differs from the presented one. It was refused."
+            ),
+            "revision-mismatch": self.tr(
+                "The presented revision is not the revision this office agreed to."
+            ),
+            "not-incremental": self.tr(
+                "A PDF arrived that changes what was presented or signed. It was refused."
+            ),
+            "verification-failed": self.tr(
+                "A signed PDF arrived whose signatures do not verify. It was refused."
+            ),
+            "identity": self.tr("The signing certificate cannot be used."),
+            "not-your-turn": self.tr("It is not this office's turn to sign."),
+        }
+        text = texts.get(code, self.tr("A ceremony step was refused."))
+        return text if code == "wrong-password" else f"{text}\n({message})"
+
+    @Slot(str, str, str)
+    def _on_problem(self, code: str, message: str, office: str) -> None:
+        self.show_problem(self.problem_text(code, message))
+
+    def show_problem(self, text: str) -> None:
+        """Show a problem under the controls."""
+        self.problem_label.setText(text)
+        self.problem_label.show()
+        self._relayout()
+
+    # ------------------------------------------------------------------ actions
+
+    @Slot()
+    def present(self) -> None:
+        """Host: render and present the agreed revision."""
+        try:
+            self.session.present()
+        except Exception as exc:  # a render or state error: say so, keep the call going
+            self.show_problem(
+                self.tr("The revision cannot be presented: {error}").format(error=exc)
+            )
+
+    @Slot()
+    def open_sign_dialog(self) -> SignDialog | None:
+        """Ask for the password and signature image, then sign (non-modal; returns the dialog)."""
+        record = self.record
+        if record is None or record.next_signatory is None:
+            return None
+        nxt = record.next_signatory
+        self.dialog = SignDialog(
+            f"{nxt.signer_title} ({nxt.signer_name})",
+            record.revision_hash,
+            self._sign,
+            signature_png=self.signature_png,
+            parent=self,
+        )
+        self.dialog.setModal(True)
+        self.dialog.show()
+        return self.dialog
+
+    def _sign(self, password: str, png: bytes | None) -> str | None:
+        try:
+            signed = self.session.sign(password, png)
+        except CeremonyError as exc:
+            return self.problem_text(exc.code, exc.message)
+        self.problem_label.hide()
+        self.sig_signed.emit(signed)
+        return None
+
+    def _pdf_path(self) -> Path | None:
+        record = self.record
+        if record is None:
+            return None
+        return self.session.store.folder(record.ceremony_id) / f"step-{record.step}.pdf"
+
+    @Slot()
+    def open_pdf(self) -> None:
+        """Open the signed PDF in the system viewer."""
+        path = self._pdf_path()
+        if path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    @Slot()
+    def save_pdf(self, target: Path | None = None) -> Path | None:
+        """Save a copy of the signed PDF (asks where unless ``target`` is given)."""
+        data = self.session.current_pdf()
+        record = self.record
+        if data is None or record is None:
+            return None
+        if target is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save signed PDF"),
+                f"{record.agreement_id}-signed.pdf",
+                self.tr("PDF files (*.pdf)"),
+            )
+            if not name:
+                return None
+            target = Path(name)
+        try:
+            target.write_bytes(data)
+        except OSError as exc:
+            self.show_problem(self.tr("The file cannot be saved: {error}").format(error=exc))
+            return None
+        return target

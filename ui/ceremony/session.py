@@ -1,0 +1,161 @@
+"""Qt side of the signing ceremony: a ``mou.ceremony.Ceremony`` wired to a call's controller.
+
+The controller already delivers app messages, joins and leaves on the GUI thread, so the
+ceremony runs on the GUI thread too; its events are re-emitted as queued signals so a listener
+never re-enters a widget while the ceremony holds its lock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from cryptography import x509
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from mou.ceremony import (
+    AttendanceChanged,
+    Ceremony,
+    CeremonyCompleted,
+    CeremonyEvent,
+    CeremonyProblem,
+    CeremonyUpdated,
+)
+from mou.ceremony_store import CeremonyRecord, CeremonyStore
+from mou.pdf.document import PdfDocument
+from ui.vicon.controller import CallController
+
+
+def ceremonies_dir(data_dir: Path) -> Path:
+    """Where ceremony state lives inside the app data folder."""
+    return data_dir / "ceremonies"
+
+
+class CeremonySession(QObject):
+    """The ceremony of one call. Signals fire on the GUI thread:
+
+    * ``sig_updated(CeremonyRecord)`` — presented, confirmed, signed, attendance in the record.
+    * ``sig_attendance(list[Attendance])`` — who is in the session (also before a presentation).
+    * ``sig_problem(code, message, office)`` — something arriving was refused.
+    * ``sig_completed(ceremony_id, pdf_sha256)`` — every party signed, verified here.
+    """
+
+    sig_updated = Signal(object)
+    sig_attendance = Signal(object)
+    sig_problem = Signal(str, str, str)
+    sig_completed = Signal(str, str)
+    _sig_event = Signal(object)
+
+    def __init__(
+        self,
+        controller: CallController,
+        *,
+        data_dir: Path,
+        identity_path: Path,
+        trusted: Sequence[x509.Certificate],
+        people: Sequence[str] = (),
+        tz_label: str = "WIB",
+        agreed_hash: Callable[[str], str | None] | None = None,
+        document_provider: Callable[[], PdfDocument] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.identity_path = identity_path
+        self.document_provider = document_provider
+        self.store = CeremonyStore(ceremonies_dir(data_dir))
+        self.ceremony = Ceremony(
+            local_office=controller.office,
+            send=self._send,
+            store=self.store,
+            trusted=trusted,
+            people=people,
+            tz_label=tz_label,
+            agreed_hash=agreed_hash,
+        )
+        self._sig_event.connect(self._dispatch, Qt.ConnectionType.QueuedConnection)
+        self.ceremony.add_listener(self._sig_event.emit)
+        self._started = False
+        # An unfinished ceremony from before a crash or a dropped call is picked up again.
+        unfinished = [r for r in self.store.ceremonies() if not r.complete]
+        self._resume_id: str | None = unfinished[0].ceremony_id if unfinished else None
+        controller.sig_app_message.connect(self._on_app_message)
+        controller.sig_participant_joined.connect(self._on_joined)
+        controller.sig_participant_left.connect(self._on_left)
+        controller.sig_state_changed.connect(self._on_state)
+        if controller.state == "connected":
+            self._on_state("connected", "")
+
+    # ------------------------------------------------------------------ wiring
+
+    def _send(self, kind: str, payload: dict[str, Any]) -> None:
+        if self.controller.state in ("connected", "reconnecting"):
+            self.controller.send_message(kind, payload)
+        # Not in a call: nothing to send to; "resume" on the next connect catches up.
+
+    @Slot(str, str)
+    def _on_state(self, state: str, _reason: str) -> None:
+        if state == "connected" and not self._started:
+            self._started = True
+            self.ceremony.start(self._resume_id)
+            self._resume_id = None
+        elif state in ("left", "failed") and self._started:
+            self._started = False
+            self.ceremony.leave()
+
+    @Slot(str, str, str, object)
+    def _on_app_message(self, _peer_id: str, office: str, kind: str, payload: object) -> None:
+        self.ceremony.handle(kind, payload, office)
+
+    @Slot(str, str)
+    def _on_joined(self, _peer_id: str, office: str) -> None:
+        self.ceremony.peer_joined(office)
+
+    @Slot(str, str)
+    def _on_left(self, _peer_id: str, office: str) -> None:
+        self.ceremony.peer_left(office)
+
+    @Slot(object)
+    def _dispatch(self, event: CeremonyEvent) -> None:
+        if isinstance(event, CeremonyUpdated):
+            self.sig_updated.emit(event.record)
+        elif isinstance(event, AttendanceChanged):
+            self.sig_attendance.emit(event.attendance)
+        elif isinstance(event, CeremonyProblem):
+            self.sig_problem.emit(event.code, event.message, event.office)
+        elif isinstance(event, CeremonyCompleted):
+            self.sig_completed.emit(event.ceremony_id, event.pdf_sha256)
+
+    # ------------------------------------------------------------------ actions
+
+    @property
+    def local_office(self) -> str:
+        """This office's name in the call."""
+        return self.controller.office
+
+    def record(self) -> CeremonyRecord | None:
+        """The active ceremony's record (a copy)."""
+        return self.ceremony.record
+
+    def can_present(self) -> bool:
+        """True when this office has a revision to present (it hosts the ceremony)."""
+        return self.document_provider is not None
+
+    def present(self, document: PdfDocument | None = None) -> CeremonyRecord:
+        """Present ``document`` (default: from the document provider) to every participant."""
+        if document is None:
+            if self.document_provider is None:
+                raise RuntimeError("no document to present")
+            document = self.document_provider()
+        return self.ceremony.present_document(document)
+
+    def sign(self, password: str, signature_png: bytes | None) -> bytes:
+        """Sign as this office; raises ``mou.ceremony.CeremonyError`` with nothing changed."""
+        return self.ceremony.sign(
+            identity_path=self.identity_path, password=password, signature_png=signature_png
+        )
+
+    def current_pdf(self) -> bytes | None:
+        """The newest verified PDF."""
+        return self.ceremony.current_pdf()
