@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from mou.db import Database, list_backups, open_database, sqlite_url
@@ -149,3 +149,23 @@ def test_database_url_precedence(app_data_dir: Path, monkeypatch: pytest.MonkeyP
     assert database_url_for("sqlite+pysqlite:////tmp/cli.sqlite3", settings, app_data_dir).endswith(
         "cli.sqlite3"
     )
+
+
+def test_unreachable_database_server_gets_a_clear_dialog(
+    qtbot: QtBot, app_data_dir: Path, modal_driver: ModalDriver
+) -> None:
+    from ui.database_recovery import DatabaseErrorDialog
+
+    seen: list[str] = []
+
+    def read_and_quit(dialog: DatabaseErrorDialog) -> None:
+        seen.append(dialog.findChild(QLabel).text())
+        dialog.reject()
+
+    modal_driver.expect(DatabaseErrorDialog, read_and_quit)
+    # Port 9 on loopback: nothing listens, so the connection is refused at once.
+    url = "postgresql+psycopg://lintas:rahasia@127.0.0.1:9/lintas?connect_timeout=2"
+    assert start(url) is None
+    assert "could not open the database" in seen[0]
+    assert "127.0.0.1:9" in seen[0]
+    assert "rahasia" not in seen[0]  # the password is never shown

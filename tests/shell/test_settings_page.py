@@ -1,0 +1,99 @@
+"""Settings page sections with real widgets: certificate export, lambang change, connections."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from mou.identity import create_identity
+from mou.office import local_office
+from tests.shell.conftest import ModalDriver
+from tests.shell.test_wizard import LAMBANG_SVG
+from ui.context import AppContext, OfficeChanged
+from ui.settings import Settings
+from ui.settings_page.page import Page as SettingsPage
+from ui.wizard.wizard import certificate_copy
+
+
+def _page(qtbot: QtBot, context: AppContext) -> SettingsPage:
+    page = SettingsPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def test_certificate_is_shown_and_exported(
+    qtbot: QtBot, context: AppContext, tmp_path: Path, modal_driver: ModalDriver
+) -> None:
+    identity = create_identity(
+        context.identity_path,
+        "Sandi-Bandung-2026!",
+        common_name="Wali Kota Bandung",
+        organization="Pemerintah Kota Bandung",
+    )
+    certificate_copy(context.data_dir).write_bytes(identity.certificate_pem())
+    page = _page(qtbot, context)
+    office = page.office
+    assert identity.fingerprint_sha256 in office.certificate.text()
+    assert office.export_button.isEnabled()
+    target = tmp_path / "untuk-palangkaraya.pem"
+
+    def save_as(dialog: QFileDialog) -> None:
+        dialog.selectFile(str(target))
+        dialog.accept()
+
+    modal_driver.expect(QFileDialog, save_as)
+    qtbot.mouseClick(office.export_button, Qt.MouseButton.LeftButton)
+    assert target.read_bytes() == identity.certificate_pem()
+    assert str(target) in office.status.text()
+
+
+def test_missing_certificate_is_said_and_export_disabled(qtbot: QtBot, context: AppContext) -> None:
+    page = _page(qtbot, context)
+    office = page.office
+    assert "No certificate found" in office.certificate.text()
+    assert not office.export_button.isEnabled()
+
+
+def test_lambang_change_is_saved_and_announced(
+    qtbot: QtBot, context: AppContext, tmp_path: Path
+) -> None:
+    announced: list[OfficeChanged] = []
+    context.bridge.subscribe(OfficeChanged, announced.append)
+    page = _page(qtbot, context)
+    office = page.office
+    junk = tmp_path / "lambang.png"
+    junk.write_bytes(b"no image")
+    assert not office.set_lambang(junk)
+    assert "is not a PNG, JPEG or SVG" in office.status.text()
+    svg = tmp_path / "lambang.svg"
+    svg.write_text(LAMBANG_SVG, encoding="utf-8")
+    assert office.set_lambang(svg)
+    assert not office.lambang_preview.pixmap().isNull()
+    qtbot.mouseClick(office.save_button, Qt.MouseButton.LeftButton)
+    with context.database.session() as session:
+        stored = local_office(session)
+        assert stored is not None and stored.lambang_png is not None
+        assert stored.lambang_png.startswith(b"\x89PNG")
+    qtbot.waitUntil(lambda: len(announced) == 1, timeout=3000)
+    assert context.office.lambang_png == stored.lambang_png
+
+
+def test_connection_fields_are_saved_when_editing_finishes(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    page = _page(qtbot, context)
+    connections = page.connections
+    assert context.database.url.split("///")[-1] in connections.database_note.text()
+    connections.hub.setFocus()
+    qtbot.keyClicks(connections.hub, "wss://vicon.bandung.go.id:8443")
+    qtbot.keyClick(connections.hub, Qt.Key.Key_Return)
+    connections.turn_password.setFocus()
+    qtbot.keyClicks(connections.turn_password, "rahasia")
+    qtbot.keyClick(connections.turn_password, Qt.Key.Key_Return)
+    stored = Settings(context.data_dir)
+    assert stored.hub_address == "wss://vicon.bandung.go.id:8443"
+    assert stored.turn_password == "rahasia"
