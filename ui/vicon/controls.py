@@ -27,6 +27,7 @@ class CallControls(QWidget):
         self.leave_button.setObjectName("leaveButton")
         self.leave_button.setStyleSheet(
             "QPushButton#leaveButton { background: #c62828; color: white; padding: 4px 14px; }"
+            "QPushButton#leaveButton:disabled { background: #d8b4b4; color: #f5eeee; }"
         )
         self.camera_picker = QComboBox(self)
         self.camera_picker.setAccessibleName(self.tr("Camera"))

@@ -24,6 +24,9 @@ class ParticipantList(QListWidget):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Participants"))
         self.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        # Long office names wrap instead of hiding the quality grade behind a scroll bar.
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._offices: dict[str, str] = {}
 
     def set_self(self, office: str) -> None:
