@@ -165,17 +165,15 @@ class SignedPdfPrinter(QObject):
         return len(order)
 
     def _stamp(self, painter: QPainter, page: QRectF, number: int, dpi: int) -> None:
-        """Small grey line at the top edge: what this paper is and which file it came from."""
+        """Two small grey lines at the top edge: what this paper is, and the signed file's hash."""
         painter.save()
         font = QFont("DejaVu Sans")
-        font.setPixelSize(max(int(6.5 / 72 * dpi), 6))
+        font.setPointSizeF(6.5)  # points, so the stamp is the same size at any printer resolution
         painter.setFont(font)
         painter.setPen(QColor(90, 90, 90))
-        margin = 6 / 25.4 * dpi  # 6 mm from the top, inside the PDF's 18 mm top margin
-        line = QRectF(
-            page.left() + margin * 2, page.top() + margin * 0.6, page.width() - margin * 4, margin
-        )
-        text = f"{STAMP_TEXT} · SHA-256 {self.sha256} · halaman {number} dari {self.page_count}"
+        top = 5 / 25.4 * dpi  # 5 mm from the top edge, inside the PDF's 18 mm top margin
+        line = QRectF(page.left(), page.top() + top, page.width(), 10 / 25.4 * dpi)
+        text = f"{STAMP_TEXT} · halaman {number} dari {self.page_count}\nSHA-256 {self.sha256}"
         painter.drawText(line, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), text)
         painter.restore()
 
