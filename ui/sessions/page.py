@@ -12,6 +12,7 @@ from ui.sessions.call_launcher import open_call
 from ui.sessions.host_panel import HostPanel
 from ui.sessions.invite import Invite
 from ui.sessions.join_panel import JoinPanel
+from ui.sessions.schedule_panel import SchedulePanel
 from ui.vicon.call_events import CallClosed, CallOpened
 from ui.vicon.call_window import CallWindow
 from ui.vicon.controller import CallController
@@ -63,44 +64,33 @@ class Page(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         title.setFont(font)
-        self.hint = QLabel(
-            self.tr(
-                "No session is open. To begin, either host one — start hosting, then create "
-                "an invitation for each counterpart office and send it to them — or paste an "
-                "invitation you received under “Join a session”."
-            ),
-            self,
-        )
+        self.hint = QLabel(self._empty_hint(), self)
         self.hint.setObjectName("emptyStateHint")
         self.hint.setWordWrap(True)
-        self.host_panel = HostPanel(
-            office, _counterpart_offices(context), self, ice_servers=_ice_servers(context)
-        )
+        counterparts = _counterpart_offices(context)
+        self.host_panel = HostPanel(office, counterparts, self, ice_servers=_ice_servers(context))
         self.join_panel = JoinPanel(self)
         host_box = QGroupBox(self.tr("Host a session"), self)
         QVBoxLayout(host_box).addWidget(self.host_panel)
         join_box = QGroupBox(self.tr("Join a session"), self)
         QVBoxLayout(join_box).addWidget(self.join_panel)
+        self.schedule_panel = SchedulePanel(context, counterparts, self)
+        schedule_box = QGroupBox(self.tr("Scheduled sessions"), self)
+        QVBoxLayout(schedule_box).addWidget(self.schedule_panel)
+        right = QVBoxLayout()
+        right.addWidget(join_box, 1)
+        right.addWidget(schedule_box, 1)
         row = QHBoxLayout()
         row.addWidget(host_box, 3)
-        row.addWidget(join_box, 2)
-        self.schedule_note = QLabel(
-            self.tr(
-                "Scheduling sessions with a date, time zone (WIB/WITA/WIT) and calendar file "
-                "comes with the meeting planner."
-            ),
-            self,
-        )
-        self.schedule_note.setWordWrap(True)
-        self.schedule_note.setStyleSheet("color: #607d8b;")
+        row.addLayout(right, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.hint)
         layout.addLayout(row, 1)
-        layout.addWidget(self.schedule_note)
         self.host_panel.sig_join.connect(self.open_call)
         self.join_panel.sig_join.connect(self.open_call)
         self.host_panel.sig_hosting_changed.connect(lambda _on: self._update_hint())
+        self.schedule_panel.sig_host.connect(self.host_scheduled)
 
     def open_call(self, invite: Invite) -> CallWindow:
         """Open a call window for ``invite`` as the local office."""
@@ -117,6 +107,15 @@ class Page(QWidget):
         self._update_hint()
         self.sig_call_opened.emit(window)
         return window
+
+    def host_scheduled(self, room: str, offices: list[str]) -> None:
+        """Host a scheduled session: its room, hub started, invitation for its first office."""
+        self.host_panel.room_edit.setText(room)
+        if not self.host_panel.start_hosting():
+            return
+        if offices:
+            self.host_panel.guest_combo.setCurrentText(offices[0])
+            self.host_panel.create_invitation()
 
     def current_controller(self) -> CallController | None:
         """The controller of the most recently opened call still open (for app messages)."""
@@ -139,13 +138,15 @@ class Page(QWidget):
                 )
             )
         else:
-            self.hint.setText(
-                self.tr(
-                    "No session is open. To begin, either host one — start hosting, then create "
-                    "an invitation for each counterpart office and send it to them — or paste "
-                    "an invitation you received under “Join a session”."
-                )
-            )
+            self.hint.setText(self._empty_hint())
+
+    def _empty_hint(self) -> str:
+        return self.tr(
+            "No session is open. To begin, either host one — start hosting, then create "
+            "an invitation for each counterpart office and send it to them — or paste an "
+            "invitation you received under “Join a session”. You can also schedule a "
+            "session ahead and send a calendar file."
+        )
 
     def shutdown(self) -> None:
         """Close open calls and stop hosting (called when the app quits)."""
