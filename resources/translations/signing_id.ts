@@ -1,0 +1,237 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id_ID">
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../../ui/signing/signature_pad.py" line="59" />
+        <source>Signature pad</source>
+        <translation>Bantalan tanda tangan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/signature_pad.py" line="230" />
+        <source>Sign here with the mouse, a pen or a tablet</source>
+        <translation>Tanda tangani di sini dengan tetikus, pena, atau tablet</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePadDialog</name>
+    <message>
+        <location filename="../../ui/signing/signature_pad.py" line="241" />
+        <source>Handwritten signature</source>
+        <translation>Tanda tangan basah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/signature_pad.py" line="244" />
+        <source>Draw the signature of &lt;b&gt;{signer}&lt;/b&gt;, or import a PNG image of it.</source>
+        <translation>Gambar tanda tangan &lt;b&gt;{signer}&lt;/b&gt;, atau impor gambar PNG-nya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/signature_pad.py" line="251" />
+        <source>Clear</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/signature_pad.py" line="253" />
+        <source>Import PNG…</source>
+        <translation>Impor PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/signature_pad.py" line="264" />
+        <source>Use this signature</source>
+        <translation>Gunakan tanda tangan ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/signature_pad.py" line="266" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/signature_pad.py" line="292" />
+        <source>The file is not a usable PNG image (at most 2 MB).</source>
+        <translation>Berkas bukan gambar PNG yang dapat dipakai (paling besar 2 MB).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/signature_pad.py" line="299" />
+        <source>Signature image</source>
+        <translation>Gambar tanda tangan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/signature_pad.py" line="299" />
+        <source>PNG images (*.png)</source>
+        <translation>Gambar PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/signature_pad.py" line="306" />
+        <source>The file cannot be read: {error}</source>
+        <translation>Berkas tidak dapat dibaca: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SignedPdfPrinter</name>
+    <message>
+        <location filename="../../ui/signing/print.py" line="205" />
+        <source>Print preview — {pages} pages</source>
+        <translation>Pratinjau cetak — {pages} halaman</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationDialog</name>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="45" />
+        <source>Signature verification</source>
+        <translation>Verifikasi tanda tangan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="68" />
+        <source>Signature fields not signed yet: {fields}</source>
+        <translation>Kolom tanda tangan yang belum ditandatangani: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="81" />
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="93" />
+        <source>Not verified: the file cannot be read ({error}).</source>
+        <translation>Tidak terverifikasi: berkas tidak dapat dibaca ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="97" />
+        <source>Not verified: the document carries no signature.</source>
+        <translation>Tidak terverifikasi: dokumen tidak memuat tanda tangan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="101" />
+        <source>All {count} signatures are valid: intact, from trusted offices and unchanged since signing.</source>
+        <translation>Seluruh {count} tanda tangan sah: utuh, dari instansi tepercaya, dan tidak berubah sejak ditandatangani.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="104" />
+        <source>{failed} of {count} signatures failed verification.</source>
+        <translation>{failed} dari {count} tanda tangan gagal diverifikasi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="111" />
+        <source>Valid: intact, trusted and unchanged since signing.</source>
+        <translation>Sah: utuh, tepercaya, dan tidak berubah sejak ditandatangani.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="112" />
+        <source>Tampered: the signed content was changed after signing.</source>
+        <translation>Dirusak: isi yang ditandatangani diubah setelah penandatanganan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="113" />
+        <source>Invalid: the signature itself does not verify.</source>
+        <translation>Tidak sah: tanda tangan itu sendiri tidak dapat diverifikasi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="115" />
+        <source>Modified after signing: pages or content were added or changed later.</source>
+        <translation>Diubah setelah ditandatangani: halaman atau isi ditambahkan atau diubah kemudian.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="118" />
+        <source>Unknown signer: the certificate is not among the offices you trust.</source>
+        <translation>Penanda tangan tidak dikenal: sertifikatnya tidak termasuk instansi yang Anda percayai.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="124" />
+        <source>None</source>
+        <translation>Tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="125" />
+        <source>Only validation data added</source>
+        <translation>Hanya data validasi yang ditambahkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="126" />
+        <source>Only later signatures added</source>
+        <translation>Hanya tanda tangan berikutnya yang ditambahkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="127" />
+        <source>Annotations added</source>
+        <translation>Anotasi ditambahkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="128" />
+        <source>Content or pages added or changed</source>
+        <translation>Isi atau halaman ditambahkan atau diubah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="129" />
+        <location filename="../../ui/signing/verify_dialog.py" line="133" />
+        <source>Unknown</source>
+        <translation>Tidak diketahui</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="136" />
+        <source>from a time-stamp authority</source>
+        <translation>dari otoritas stempel waktu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="138" />
+        <source>as claimed by the signer</source>
+        <translation>menurut penanda tangan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="144" />
+        <source>Signature {number}: {signer}</source>
+        <translation>Tanda tangan {number}: {signer}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="148" />
+        <source>Yes</source>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="148" />
+        <source>No</source>
+        <translation>Tidak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="154" />
+        <source>Verdict:</source>
+        <translation>Hasil:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="155" />
+        <source>Office:</source>
+        <translation>Instansi:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="156" />
+        <source>Signing time:</source>
+        <translation>Waktu penandatanganan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="157" />
+        <source>Intact:</source>
+        <translation>Utuh:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="158" />
+        <source>Trusted:</source>
+        <translation>Tepercaya:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="159" />
+        <source>Changes after signing:</source>
+        <translation>Perubahan setelah ditandatangani:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="165" />
+        <source>Certificate (SHA-256):</source>
+        <translation>Sertifikat (SHA-256):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py" line="166" />
+        <source>Field:</source>
+        <translation>Kolom:</translation>
+    </message>
+</context>
+</TS>

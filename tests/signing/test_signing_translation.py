@@ -1,0 +1,63 @@
+"""The signing dialogs in Indonesian: the compiled signing_id.ts translates what users see."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from tests.signing.conftest import SignedAgreement
+from ui.signing.signature_pad import SignaturePadDialog
+from ui.signing.verify_dialog import VerificationDialog
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "screenshots"
+
+
+@pytest.fixture
+def indonesian(qapp, tmp_path: Path):
+    """Install the freshly compiled signing translation for one test."""
+    qm = tmp_path / "signing_id.qm"
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    subprocess.run(
+        [str(lrelease), str(ROOT / "resources/translations/signing_id.ts"), "-qm", str(qm)],
+        check=True,
+        capture_output=True,
+    )
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    yield translator
+    QCoreApplication.removeTranslator(translator)
+
+
+def test_verification_dialog_in_indonesian(
+    qtbot, indonesian, signed_agreement: SignedAgreement, bandung_identity, palangkaraya_identity
+) -> None:
+    dialog = VerificationDialog(
+        signed_agreement.after_both,
+        [bandung_identity.certificate],
+        title="KB-2026-0001",
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.windowTitle() == "Verifikasi tanda tangan"
+    assert "1 dari 2 tanda tangan gagal diverifikasi." in dialog.summary.text()
+    verdicts = [dialog.verdict_text(c) for c in dialog.report.signatures]
+    assert verdicts[0].startswith("Sah:") and verdicts[1].startswith("Penanda tangan tidak dikenal")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    dialog.grab().save(str(SCREENSHOTS / "signing_verify_id.png"))
+
+
+def test_signature_pad_dialog_in_indonesian(qtbot, indonesian) -> None:
+    dialog = SignaturePadDialog("Wali Kota Bandung")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.windowTitle() == "Tanda tangan basah"
+    assert dialog.clear_button.text() == "Hapus"
+    dialog.grab().save(str(SCREENSHOTS / "signing_pad_dialog_id.png"))
