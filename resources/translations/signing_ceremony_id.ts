@@ -172,80 +172,80 @@
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../ui/ceremony/sign_dialog.py" line="42" />
+        <location filename="../../ui/ceremony/sign_dialog.py" line="44" />
         <source>Sign the agreement</source>
         <extracomment>``sign(password, png)`` returns ``None`` on success or a message to show (dialog stays open).</extracomment>
         <translation>Tanda tangani kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/sign_dialog.py" line="47" />
+        <location filename="../../ui/ceremony/sign_dialog.py" line="48" />
         <source>You sign as &lt;b&gt;{signer}&lt;/b&gt; the revision whose hash starts with &lt;tt&gt;{short}&lt;/tt&gt;. The password unlocks the signing certificate for this signature only.</source>
         <translation>Anda menandatangani sebagai &lt;b&gt;{signer}&lt;/b&gt; revisi dengan hash yang diawali &lt;tt&gt;{short}&lt;/tt&gt;. Kata sandi membuka sertifikat tanda tangan hanya untuk tanda tangan ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/sign_dialog.py" line="55" />
+        <location filename="../../ui/ceremony/sign_dialog.py" line="56" />
         <source>Certificate password</source>
         <translation>Kata sandi sertifikat</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/sign_dialog.py" line="56" />
-        <source>No signature image</source>
-        <translation>Belum ada gambar tanda tangan</translation>
+        <location filename="../../ui/ceremony/sign_dialog.py" line="60" />
+        <source>Clear</source>
+        <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/sign_dialog.py" line="63" />
+        <location filename="../../ui/ceremony/sign_dialog.py" line="62" />
         <source>Import PNG…</source>
         <translation>Impor PNG…</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/sign_dialog.py" line="70" />
+        <location filename="../../ui/ceremony/sign_dialog.py" line="72" />
         <source>Certificate password:</source>
         <translation>Kata sandi sertifikat:</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/sign_dialog.py" line="71" />
+        <location filename="../../ui/ceremony/sign_dialog.py" line="73" />
         <source>Handwritten signature:</source>
         <translation>Tanda tangan basah:</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/sign_dialog.py" line="80" />
+        <location filename="../../ui/ceremony/sign_dialog.py" line="82" />
         <source>Sign</source>
         <translation>Tanda tangani</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/sign_dialog.py" line="83" />
+        <location filename="../../ui/ceremony/sign_dialog.py" line="85" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/sign_dialog.py" line="99" />
+        <location filename="../../ui/ceremony/sign_dialog.py" line="105" />
         <source>The file is not a usable PNG image (at most 2 MB).</source>
         <translation>Berkas bukan gambar PNG yang dapat digunakan (paling besar 2 MB).</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/sign_dialog.py" line="115" />
+        <location filename="../../ui/ceremony/sign_dialog.py" line="113" />
         <source>Signature image</source>
         <translation>Gambar tanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/sign_dialog.py" line="115" />
+        <location filename="../../ui/ceremony/sign_dialog.py" line="113" />
         <source>PNG images (*.png)</source>
         <translation>Gambar PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/sign_dialog.py" line="121" />
+        <location filename="../../ui/ceremony/sign_dialog.py" line="119" />
         <source>The file cannot be read: {error}</source>
         <translation>Berkas tidak dapat dibaca: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/sign_dialog.py" line="130" />
+        <location filename="../../ui/ceremony/sign_dialog.py" line="128" />
         <source>Enter the password of the signing certificate.</source>
         <translation>Masukkan kata sandi sertifikat tanda tangan.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/sign_dialog.py" line="133" />
-        <source>Import the handwritten signature image first.</source>
-        <translation>Impor gambar tanda tangan basah terlebih dahulu.</translation>
+        <location filename="../../ui/ceremony/sign_dialog.py" line="132" />
+        <source>Draw the handwritten signature or import its image first.</source>
+        <translation>Bubuhkan tanda tangan basah atau impor gambarnya terlebih dahulu.</translation>
     </message>
 </context>
 </TS>

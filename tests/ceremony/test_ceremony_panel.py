@@ -15,6 +15,7 @@ from conferencing.media import SyntheticAudioSource, SyntheticVideoSource
 from mou.pdf.document import PdfDocument
 from tests.ceremony.conftest import BANDUNG, PALANGKARAYA, OfficeKey
 from tests.ceremony.test_ceremony_domain import pdfsig_valid_count
+from tests.signing.test_signing_ui import draw_with_mouse
 from tests.vicon.conftest import NETNS_ADDR, ROOT, in_netns, rerun_in_netns
 from ui.ceremony.panel import CeremonyPanel, grouped_hash
 from ui.ceremony.session import CeremonySession
@@ -30,7 +31,7 @@ def _office(
     hub: EmbeddedHub,
     keys: dict[str, OfficeKey],
     data: Path,
-    png: bytes,
+    png: bytes | None,
     document: PdfDocument | None = None,
 ) -> CeremonyPanel:
     controller = CallController(
@@ -62,32 +63,40 @@ def _shot(widget: QWidget, name: str) -> Path:
     return path
 
 
-def _sign(qtbot: QtBot, panel: CeremonyPanel, password: str) -> SignDialog:
+def _sign(qtbot: QtBot, panel: CeremonyPanel, password: str, *, draw: bool = False) -> SignDialog:
     if panel.dialog is None or not panel.dialog.isVisible():
         qtbot.mouseClick(panel.sign_button, Qt.MouseButton.LeftButton)
     dialog = panel.dialog
     assert dialog is not None and dialog.isVisible()
+    if draw:
+        assert dialog.signature_png is None
+        draw_with_mouse(dialog.pad, [(30, 100), (90, 30), (150, 110), (220, 35), (300, 95)])
+        assert dialog.signature_png is not None
     dialog.password.setText(password)
     qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
     return dialog
 
 
-def _indonesian(tmp_path: Path) -> QTranslator:
-    qm = tmp_path / "signing_ceremony_id.qm"
-    subprocess.run(
-        [
-            str(ROOT / ".venv/bin/pyside6-lrelease"),
-            "-silent",
-            str(ROOT / "resources/translations/signing_ceremony_id.ts"),
-            "-qm",
-            str(qm),
-        ],
-        check=True,
-    )
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    QCoreApplication.installTranslator(translator)
-    return translator
+def _indonesian(tmp_path: Path) -> list[QTranslator]:
+    """Our translation plus the signing area's (the dialog embeds its signature pad)."""
+    translators = []
+    for area in ("signing_ceremony", "signing"):
+        qm = tmp_path / f"{area}_id.qm"
+        subprocess.run(
+            [
+                str(ROOT / ".venv/bin/pyside6-lrelease"),
+                "-silent",
+                str(ROOT / f"resources/translations/{area}_id.ts"),
+                "-qm",
+                str(qm),
+            ],
+            check=True,
+        )
+        translator = QTranslator()
+        assert translator.load(str(qm))
+        QCoreApplication.installTranslator(translator)
+        translators.append(translator)
+    return translators
 
 
 def test_ceremony_panels_present_sign_in_turn_and_verify(
@@ -104,7 +113,7 @@ def test_ceremony_panels_present_sign_in_turn_and_verify(
     hub = EmbeddedHub()
     hub.start(host=NETNS_ADDR)
     a = _office(BANDUNG, hub, keys, tmp_path / "bdg", signature_png, document)
-    b = _office(PALANGKARAYA, hub, keys, tmp_path / "plk", signature_png)
+    b = _office(PALANGKARAYA, hub, keys, tmp_path / "plk", None)  # draws on the pad
     panels = (a, b)
     try:
         # Before a presentation: the host can present, the guest waits; both see who attends.
@@ -137,7 +146,7 @@ def test_ceremony_panels_present_sign_in_turn_and_verify(
         assert "1 of 2" in b.progress.text()
         _shot(b, "ceremony_your_turn.png")
 
-        _sign(qtbot, b, keys[PALANGKARAYA].password)
+        _sign(qtbot, b, keys[PALANGKARAYA].password, draw=True)
         qtbot.waitUntil(lambda: a.record is not None and a.record.complete, timeout=15000)
         qtbot.waitUntil(lambda: b.record is not None and b.record.complete)
         for panel in panels:
@@ -152,7 +161,7 @@ def test_ceremony_panels_present_sign_in_turn_and_verify(
         _shot(a, "ceremony_verified.png")
 
         # The same panel in Indonesian.
-        translator = _indonesian(tmp_path)
+        translators = _indonesian(tmp_path)
         try:
             panel_id = CeremonyPanel(b.session)
             panel_id.resize(560, 700)
@@ -167,7 +176,8 @@ def test_ceremony_panels_present_sign_in_turn_and_verify(
             panel_id.close()
             dialog_id.close()
         finally:
-            QCoreApplication.removeTranslator(translator)
+            for translator in translators:
+                QCoreApplication.removeTranslator(translator)
     finally:
         for panel in panels:
             panel.session.controller.shutdown()

@@ -1,12 +1,14 @@
-"""The "Sign" dialog: the PKCS#12 password and the handwritten signature image for one signature."""
+"""The "Sign" dialog: the PKCS#12 password and the handwritten signature for one signature.
+
+The signature is drawn on (or imported into) the signing area's :class:`SignaturePad`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.signing.signature_pad import SignaturePad
+
 #: ``sign(password, png)`` returns ``None`` on success or a message to show (dialog stays open).
 SignCallback = Callable[[str, bytes | None], str | None]
-
-MAX_PNG_BYTES = 2 * 1024 * 1024
 
 
 class SignDialog(QDialog):
@@ -41,7 +43,6 @@ class SignDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sign the agreement"))
         self._sign = sign
-        self.signature_png: bytes | None = None
         intro = QLabel(
             self.tr(
                 "You sign as <b>{signer}</b> the revision whose hash starts with <tt>{short}</tt>. "
@@ -53,19 +54,20 @@ class SignDialog(QDialog):
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("Certificate password"))
-        self.preview = QLabel(self.tr("No signature image"), self)
-        self.preview.setObjectName("signaturePreview")
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setFixedSize(300, 110)
-        self.preview.setStyleSheet(
-            "QLabel#signaturePreview { background: white; border: 1px dashed #90a4ae; }"
-        )
+        # The signing area's pad: draw with mouse, pen or tablet, or import a PNG.
+        self.pad = SignaturePad(self)
+        self.pad.setMinimumSize(360, 130)
+        self.clear_button = QPushButton(self.tr("Clear"), self)
+        self.clear_button.clicked.connect(self.pad.clear)
         self.import_button = QPushButton(self.tr("Import PNG…"), self)
         self.import_button.clicked.connect(self._choose_png)
+        pad_buttons = QVBoxLayout()
+        pad_buttons.addStretch(1)
+        pad_buttons.addWidget(self.clear_button)
+        pad_buttons.addWidget(self.import_button)
         image_row = QHBoxLayout()
-        image_row.addWidget(self.preview)
-        image_row.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignBottom)
-        image_row.addStretch(1)
+        image_row.addWidget(self.pad, 1)
+        image_row.addLayout(pad_buttons)
         form = QFormLayout()
         form.addRow(self.tr("Certificate password:"), self.password)
         form.addRow(self.tr("Handwritten signature:"), image_row)
@@ -92,20 +94,16 @@ class SignDialog(QDialog):
             self.set_signature_png(signature_png)
         self.resize(560, self.sizeHint().height())
 
+    @property
+    def signature_png(self) -> bytes | None:
+        """The drawn or imported signature as a transparent PNG (None while the pad is empty)."""
+        return self.pad.to_png()
+
     def set_signature_png(self, data: bytes) -> bool:
-        """Use ``data`` as the handwritten signature; False (and a message) if it is no image."""
-        image = QImage.fromData(data)
-        if image.isNull() or len(data) > MAX_PNG_BYTES:
+        """Show ``data`` on the pad as the signature; False (and a message) if it is no image."""
+        if not self.pad.load_png(data):
             self.show_error(self.tr("The file is not a usable PNG image (at most 2 MB)."))
             return False
-        self.signature_png = data
-        self.preview.setPixmap(
-            QPixmap.fromImage(image).scaled(
-                self.preview.size(),
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-        )
         self.error.clear()
         return True
 
@@ -129,12 +127,13 @@ class SignDialog(QDialog):
         if not self.password.text():
             self.show_error(self.tr("Enter the password of the signing certificate."))
             return
-        if self.signature_png is None:
-            self.show_error(self.tr("Import the handwritten signature image first."))
+        png = self.signature_png
+        if png is None:
+            self.show_error(self.tr("Draw the handwritten signature or import its image first."))
             return
         self.sign_button.setEnabled(False)
         try:
-            problem = self._sign(self.password.text(), self.signature_png)
+            problem = self._sign(self.password.text(), png)
         finally:
             self.sign_button.setEnabled(True)
         if problem:
