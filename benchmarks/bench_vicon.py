@@ -8,7 +8,8 @@ because aioice ignores 127.0.0.1), with the real hub and real aiortc peers:
 * two offices at 1280x720, 30 fps, both ways: each office is its own ``main.py call`` process;
   received fps and glass-to-glass latency (send time stamped into the frame, read back from the
   decoded pixels) after a 2 s warm-up, and CPU per office (share of one core during the call);
-* the same with three offices at 640x480 in a full mesh.
+* the same with three offices at 640x480 in a full mesh, once with aiortc's encoder per peer
+  connection and once with one shared VP8 encoder per office (side by side in one run).
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ def _rows(data: dict[str, Any]) -> list[Measurement]:
     for label, key in (
         ("2 offices 1280x720@30", "pair720"),
         ("3 offices 640x480@30 mesh", "mesh480"),
+        ("3 offices 640x480@30 mesh, shared encoder", "mesh480_shared"),
     ):
         reports = data[key]
         fps = [p["fps_steady"] or 0.0 for r in reports for p in r["peers"].values()]
@@ -156,11 +158,11 @@ async def _join_trials() -> list[float]:
 
 
 def _calls(
-    offices: list[str], size: str, seconds: int, secret_file: Path, port: int
+    offices: list[str], size: str, seconds: int, secret_file: Path, port: int, *extra: str
 ) -> list[dict[str, Any]]:
     """Each office a ``main.py call`` process; returns their ``--report`` objects."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    room = f"bench-{size}-{len(offices)}"
+    room = f"bench-{size}-{len(offices)}{'-shared' if extra else ''}"
     procs = []
     for i, office in enumerate(offices):
         token = subprocess.run(
@@ -203,6 +205,7 @@ def _calls(
                     "--seconds",
                     str(seconds - i),
                     "--report",
+                    *extra,
                 ],
                 cwd=ROOT,
                 env=env,
@@ -263,6 +266,18 @@ def _inside() -> None:
                 CALL_SECONDS,
                 secret_file,
                 port,
+            )
+            result["mesh480_shared"] = _calls(
+                [
+                    "Pemerintah Kota Bandung",
+                    "Pemerintah Kota Pekanbaru",
+                    "Pemerintah Kota Palangkaraya",
+                ],
+                "640x480",
+                CALL_SECONDS,
+                secret_file,
+                port,
+                "--shared-encoder",
             )
         finally:
             hub.terminate()

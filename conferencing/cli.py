@@ -70,6 +70,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     call.add_argument(
         "--relay", action="store_true", help="force TURN relay (iceTransportPolicy=relay)"
     )
+    call.add_argument(
+        "--shared-encoder", action="store_true", help="encode video once for all peers (mesh)"
+    )
     call.set_defaults(func=_run_call)
 
 
@@ -173,6 +176,7 @@ def _run_call(args: argparse.Namespace) -> int:
         audio_source=SyntheticAudioSource(),
         ice_transport_policy="relay" if args.relay else "all",
         ssl_context=ssl_context,
+        shared_encoder=args.shared_encoder,
     )
     report = CallReport(engine)
     engine.start()

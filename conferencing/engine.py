@@ -42,6 +42,7 @@ from conferencing.events import (
 )
 from conferencing.fanout import TrackFanout
 from conferencing.media import AudioSource, SyntheticAudioSource, SyntheticVideoSource, VideoSource
+from conferencing.sharedencoder import SharedVp8Encoder
 from conferencing.signaling import HubClient, JoinRefused
 from conferencing.topology.base import Topology
 from conferencing.topology.mesh import MeshTopology
@@ -63,7 +64,8 @@ class CallEngine:
     ``office`` is the display name shown to others (the hub takes the authoritative name from
     the invite token). Without sources the engine sends the synthetic test pattern and tone.
     ``ice_transport_policy="relay"`` forces TURN; ``ssl_context`` verifies a ``wss://`` hub
-    with a private certificate; ``topology_factory`` selects mesh (default) or a future SFU.
+    with a private certificate; ``topology_factory`` selects mesh (default) or a future SFU;
+    ``shared_encoder`` encodes video once for all peers (see :mod:`conferencing.sharedencoder`).
     """
 
     def __init__(
@@ -75,6 +77,7 @@ class CallEngine:
         ice_transport_policy: Literal["all", "relay"] = "all",
         ssl_context: ssl.SSLContext | None = None,
         topology_factory: Callable[[CallEngine], Topology] = MeshTopology,
+        shared_encoder: bool = False,
     ) -> None:
         self.office = office
         self.peer_id = uuid.uuid4().hex[:16]
@@ -83,6 +86,7 @@ class CallEngine:
         self._ice_policy = ice_transport_policy
         self._ssl = ssl_context
         self._topology_factory = topology_factory
+        self._shared_encoder = shared_encoder
         self._listeners: list[Callable[[EngineEvent], None]] = []
         self._frame_sink: FrameSink | None = None
         self._audio_sink: AudioSink | None = None
@@ -193,11 +197,7 @@ class CallEngine:
 
     def new_local_track(self, kind: str) -> MediaStreamTrack:
         """A fresh outbound track fed by the local source of ``kind``."""
-        fanout = self._fanouts.get(kind)
-        if fanout is None:
-            source = self._video_source if kind == "video" else self._audio_source
-            fanout = self._fanouts[kind] = TrackFanout(kind, source.track())
-        return fanout.subscribe()
+        return self._fanout(kind).subscribe()
 
     async def send_signal(self, to: str, kind: str, session: int, sdp: str | None = None) -> None:
         """Relay a negotiation message through the hub (dropped while the hub is down)."""
@@ -438,6 +438,10 @@ class CallEngine:
     def _fanout(self, kind: str) -> TrackFanout:
         fanout = self._fanouts.get(kind)
         if fanout is None:
-            source = self._video_source if kind == "video" else self._audio_source
-            fanout = self._fanouts[kind] = TrackFanout(kind, source.track())
+            if kind == "video":
+                encoder = SharedVp8Encoder(self._video_source.fps) if self._shared_encoder else None
+                fanout = TrackFanout(kind, self._video_source.track(), encoder)
+            else:
+                fanout = TrackFanout(kind, self._audio_source.track())
+            self._fanouts[kind] = fanout
         return fanout

@@ -18,10 +18,11 @@ from collections import deque
 
 import av
 import numpy as np
-from aiortc import MediaStreamTrack
+from aiortc import MediaStreamTrack, RTCRtpSender
 from aiortc.mediastreams import MediaStreamError
 
 from conferencing.media import AUDIO_RATE, VIDEO_CLOCK
+from conferencing.sharedencoder import SharedVp8Encoder
 
 
 class FanoutTrack(MediaStreamTrack):
@@ -31,14 +32,36 @@ class FanoutTrack(MediaStreamTrack):
         super().__init__()
         self.kind = fanout.kind
         self._fanout = fanout
-        self._frames: deque[av.frame.Frame] = deque(maxlen=depth)
+        self._frames: deque[av.frame.Frame | av.Packet] = deque(maxlen=depth)
         self._ready = asyncio.Event()
 
-    def _offer(self, frame: av.frame.Frame) -> None:
+    def _offer(self, frame: av.frame.Frame | av.Packet) -> None:
+        if (
+            self._frames.maxlen is not None
+            and len(self._frames) == self._frames.maxlen
+            and self._fanout.encoder
+        ):
+            # Dropping one encoded packet would corrupt every later frame: drop the backlog and
+            # restart from a keyframe instead.
+            self._frames.clear()
+            self._fanout.encoder.request_keyframe()
         self._frames.append(frame)
         self._ready.set()
 
-    async def recv(self) -> av.frame.Frame:
+    def attach_sender(self, sender: RTCRtpSender) -> None:
+        """With a shared encoder, route this sender's keyframe requests (PLI) to it."""
+        encoder = self._fanout.encoder
+        if encoder is None:
+            return
+        original = sender._send_keyframe
+
+        def send_keyframe() -> None:
+            original()
+            encoder.request_keyframe()
+
+        sender._send_keyframe = send_keyframe  # type: ignore[method-assign]
+
+    async def recv(self) -> av.frame.Frame | av.Packet:
         while not self._frames:
             if self.readyState != "live":
                 raise MediaStreamError
@@ -55,8 +78,11 @@ class FanoutTrack(MediaStreamTrack):
 class TrackFanout:
     """Reads one source track and feeds every subscriber; owned by the engine loop."""
 
-    def __init__(self, kind: str, source: MediaStreamTrack | None) -> None:
+    def __init__(
+        self, kind: str, source: MediaStreamTrack | None, encoder: SharedVp8Encoder | None = None
+    ) -> None:
         self.kind = kind
+        self.encoder = encoder  # video only: encode once, send packets to every peer
         self._source = source
         self._subscribers: list[FanoutTrack] = []
         self._task: asyncio.Task[None] | None = None
@@ -67,8 +93,11 @@ class TrackFanout:
 
     def subscribe(self) -> FanoutTrack:
         """A new track for one peer connection (starts the reader on first use)."""
-        track = FanoutTrack(self, depth=1 if self.kind == "video" else 5)
+        depth = 5 if self.kind == "audio" else (30 if self.encoder else 1)
+        track = FanoutTrack(self, depth=depth)
         self._subscribers.append(track)
+        if self.encoder is not None:
+            self.encoder.request_keyframe()  # the new peer cannot decode without one
         if self._task is None and self._source is not None:
             self._task = asyncio.ensure_future(self._pump(self._source))
         return track
@@ -127,5 +156,12 @@ class TrackFanout:
                 frame.pts = self._audio_pts
                 frame.time_base = fractions.Fraction(1, AUDIO_RATE)
                 self._audio_pts += frame.samples
-            for track in list(self._subscribers):
-                track._offer(frame)
+            if self.encoder is not None and self.kind == "video":
+                items = await asyncio.get_running_loop().run_in_executor(
+                    None, self.encoder.encode, frame
+                )
+            else:
+                items = [frame]
+            for item in items:
+                for track in list(self._subscribers):
+                    track._offer(item)

@@ -17,7 +17,13 @@ import logging
 import time
 from typing import Any
 
-from aiortc import MediaStreamTrack, RTCDataChannel, RTCPeerConnection, RTCSessionDescription
+from aiortc import (
+    MediaStreamTrack,
+    RTCDataChannel,
+    RTCPeerConnection,
+    RTCRtpSender,
+    RTCSessionDescription,
+)
 from aiortc.mediastreams import MediaStreamError
 
 from conferencing import channel
@@ -181,7 +187,19 @@ class MeshTopology(Topology):
         for kind in ("audio", "video"):
             track = self.host.new_local_track(kind)
             link.local_tracks.append(track)
-            pc.addTrack(track)
+            sender = pc.addTrack(track)
+            attach = getattr(track, "attach_sender", None)
+            if attach is not None:
+                attach(sender)
+        for transceiver in pc.getTransceivers():
+            if transceiver.kind == "video":
+                # VP8 only: the contract's codec, and what a shared encoder produces.
+                vp8 = [
+                    c
+                    for c in RTCRtpSender.getCapabilities("video").codecs
+                    if c.mimeType in ("video/VP8", "video/rtx")
+                ]
+                transceiver.setCodecPreferences(vp8)
 
     async def _offer(self, link: PeerLink, at_least: int = 0) -> None:
         session = max(link.session + 1, at_least)

@@ -242,11 +242,11 @@ async def pair(tmp: Path) -> dict[str, Any]:
     return out
 
 
-async def mesh3(tmp: Path) -> dict[str, Any]:
+async def mesh3(tmp: Path, shared_encoder: bool = False) -> dict[str, Any]:
     """Three offices in a full mesh: each gets stamped frames from both others."""
     hub = HubServer(HOST, 0, SECRET)
     await hub.start()
-    offices = [Office(name) for name in OFFICES]
+    offices = [Office(name, shared_encoder=shared_encoder) for name in OFFICES]
     for office in offices:
         await office.join(hub.url)
     await wait_for(
@@ -258,6 +258,10 @@ async def mesh3(tmp: Path) -> dict[str, Any]:
         "tags": {o.name: stamp.office_tag(o.name) for o in offices},
         "ids": {o.name: o.engine.peer_id for o in offices},
         "participants": {o.name: sorted(o.engine.participants.values()) for o in offices},
+        "video_encodes": {
+            o.name: getattr(o.engine._fanouts["video"].encoder, "frames_encoded", None)
+            for o in offices
+        },
     }
     await offices[2].engine.leave()
     await wait_for(lambda: len(offices[0].engine.participants) == 1, 5)
@@ -266,6 +270,11 @@ async def mesh3(tmp: Path) -> dict[str, Any]:
         await o.engine.leave()
     await hub.stop()
     return out
+
+
+async def mesh3_shared(tmp: Path) -> dict[str, Any]:
+    """The mesh with one shared VP8 encoder per office instead of one per peer connection."""
+    return await mesh3(tmp, shared_encoder=True)
 
 
 def nft(*args: str) -> None:
@@ -630,7 +639,8 @@ def threaded(tmp: Path) -> dict[str, Any]:
 
 
 SCENARIOS = {
-    f.__name__: f for f in (pair, mesh3, stall, link_cut, hub_restart, relay, cli, threaded)
+    f.__name__: f
+    for f in (pair, mesh3, mesh3_shared, stall, link_cut, hub_restart, relay, cli, threaded)
 }
 
 

@@ -62,8 +62,9 @@ def test_two_offices_over_wss_pixels_chat_app_messages_audio() -> None:
     assert r["states_a"] == ["connecting", "connected", "left"]
 
 
-def test_three_office_mesh() -> None:
-    r = run_scenario("mesh3")
+@pytest.mark.parametrize("scenario", ["mesh3", "mesh3_shared"])
+def test_three_office_mesh(scenario: str) -> None:
+    r = run_scenario(scenario)
     names = list(r["tags"])
     for name in names:
         report = r["reports"][name]
@@ -75,6 +76,12 @@ def test_three_office_mesh() -> None:
             assert fig["office_tags"] == [r["tags"][other]]
             assert fig["counters_increasing"]
     assert r["after_leave"] == [names[1]]
+    encodes = r["video_encodes"]
+    if scenario == "mesh3_shared":
+        # One encoder per office fed both peer connections.
+        assert all(n and n > 15 for n in encodes.values()), encodes
+    else:
+        assert set(encodes.values()) == {None}
 
 
 def test_media_stall_is_detected_and_recovered_without_losing_chat() -> None:

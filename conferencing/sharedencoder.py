@@ -1,0 +1,89 @@
+"""One VP8 encode for every peer connection (opt-in: ``CallEngine(shared_encoder=True)``).
+
+aiortc encodes once per peer connection, so a full mesh of N offices costs N-1 VP8 encodes per
+office. aiortc also sends pre-encoded ``av.Packet`` objects (``Encoder.pack``), so the fan-out
+can encode each frame once and hand the same packets to every sender.
+
+Trade-offs, which is why it is opt-in:
+
+* the bitrate is fixed from the picture size (no per-peer congestion control from REMB), so it
+  suits offices on good links, e.g. a LAN or a city network;
+* a keyframe requested by one peer (PLI after loss, or a peer joining) goes to all of them.
+"""
+
+from __future__ import annotations
+
+import fractions
+import multiprocessing
+
+import av
+from aiortc.codecs.vpx import MAX_BITRATE, MIN_BITRATE
+
+from conferencing.media import VIDEO_CLOCK
+
+
+def bitrate_for(width: int, height: int, fps: float) -> int:
+    """A fixed target bitrate: about 0.1 bit per pixel per frame, within aiortc's VP8 limits."""
+    return int(max(MIN_BITRATE, min(MAX_BITRATE, width * height * fps * 0.1)))
+
+
+class SharedVp8Encoder:
+    """Encodes frames to VP8 packets with aiortc's real-time settings; keyframes on request."""
+
+    def __init__(self, fps: float = 30.0) -> None:
+        self.fps = fps
+        self._codec: av.video.codeccontext.VideoCodecContext | None = None
+        self._keyframe = True
+        self.frames_encoded = 0
+
+    def request_keyframe(self) -> None:
+        """Make the next frame a keyframe (a peer joined or reported loss). Thread-safe enough:
+        a flag read by the encoding thread."""
+        self._keyframe = True
+
+    def _open(self, width: int, height: int) -> av.video.codeccontext.VideoCodecContext:
+        codec = av.CodecContext.create("libvpx", "w")
+        bitrate = bitrate_for(width, height, self.fps)
+        codec.width, codec.height = width, height
+        codec.bit_rate = bitrate
+        codec.pix_fmt = "yuv420p"
+        codec.time_base = fractions.Fraction(1, VIDEO_CLOCK)
+        codec.gop_size = 3000  # keyframes only when asked for, like aiortc
+        codec.qmin, codec.qmax = 2, 56
+        codec.options = {
+            "bufsize": str(bitrate),
+            "cpu-used": "-6",
+            "deadline": "realtime",
+            "lag-in-frames": "0",
+            "minrate": str(bitrate),
+            "maxrate": str(bitrate),
+            "noise-sensitivity": "4",
+            "overshoot-pct": "15",
+            "partitions": "0",
+            "static-thresh": "1",
+            "undershoot-pct": "100",
+        }
+        codec.thread_count = (
+            2 if width * height >= 640 * 480 and multiprocessing.cpu_count() > 1 else 1
+        )
+        return codec
+
+    def encode(self, frame: av.VideoFrame) -> list[av.Packet]:
+        """Encode one frame (runs in an executor thread); returns packets stamped like the frame."""
+        if frame.format.name != "yuv420p":
+            frame = frame.reformat(format="yuv420p")
+        if self._codec is None or (frame.width, frame.height) != (
+            self._codec.width,
+            self._codec.height,
+        ):
+            self._codec = self._open(frame.width, frame.height)
+            self._keyframe = True
+        if self._keyframe:
+            self._keyframe = False
+            frame.pict_type = av.video.frame.PictureType.I
+        packets = list(self._codec.encode(frame))
+        for packet in packets:
+            packet.pts = frame.pts
+            packet.time_base = frame.time_base
+        self.frames_encoded += 1
+        return packets
