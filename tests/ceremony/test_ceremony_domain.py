@@ -305,3 +305,57 @@ def test_arrival_handled_inside_a_running_event_loop(
     asyncio.run(on_engine_loop())
     assert offices.problems(PALANGKARAYA) == []
     assert b.record.step == 1
+
+
+def test_ceremony_recorded_in_the_agreement_audit_trail(
+    offices: Offices, document: PdfDocument, signature_png: bytes, tmp_path: Path
+) -> None:
+    """Attendance and signatures go into a real SQLite database's audit trail, once."""
+    from mou import audit
+    from mou.agreement import AgreementKind, PartyInput, create_agreement
+    from mou.ceremony import record_in_audit
+    from mou.db import open_database, sqlite_url
+    from mou.office import Actor, GovernmentLevel, OfficeProfile, Role, create_local_office
+
+    a, bus = offices.a, offices.bus
+    a.present_document(document)
+    bus.pump()
+    offices.sign(a, signature_png)
+    bus.pump()
+    offices.sign(offices.b, signature_png)
+    bus.pump()
+    record = a.record
+    assert record is not None and record.complete
+
+    database = open_database(sqlite_url(tmp_path / "lintas.sqlite3"), backup_dir=tmp_path / "bak")
+    try:
+        with database.session() as session:
+            profile = OfficeProfile(
+                GovernmentLevel.KOTA, "Bandung", "Bagian Kerja Sama", "Kepala", "Wali Kota Bandung"
+            )
+            office = create_local_office(session, profile, [("Staf", Role.DRAFTER)])
+            actor = Actor.of(office.users[0])
+            agreement = create_agreement(
+                session,
+                actor,
+                kind=AgreementKind.KESEPAKATAN_BERSAMA,
+                title="tentang Kota Cerdas",
+                parties=[PartyInput.of_office(office), PartyInput(name=PALANGKARAYA)],
+            )
+            assert record_in_audit(session, agreement, record, actor) == 4
+            assert record_in_audit(session, agreement, record, actor) == 0  # idempotent
+            agreement_id = agreement.id
+        with database.session() as session:
+            events = [e for e in audit.history(session, agreement_id) if e.action != "created"]
+            assert sorted(e.action for e in events) == [
+                "ceremony_joined",
+                "ceremony_joined",
+                "ceremony_signed",
+                "ceremony_signed",
+            ]
+            signed = [e.detail for e in events if e.action == "ceremony_signed"]
+            assert [d["office"] for d in signed] == [BANDUNG, PALANGKARAYA]
+            assert signed[-1]["pdf_sha256"] == record.current_sha256
+            assert all(e.at.tzinfo is not None for e in events)
+    finally:
+        database.dispose()
