@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 import re
 import shutil
 import sqlite3
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -31,6 +33,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 KEEP_AUTOMATIC = 5
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -234,11 +237,43 @@ def _migrate(engine: sqlalchemy.Engine, existing: Path | None, backup_dir: Path 
     if existing is not None and current is not None and backup_dir is not None:
         # An older schema: keep an exact copy before changing anything.
         _copy_sqlite(engine, Path(backup_dir) / f"pre-upgrade-{_stamp()}-{current}.sqlite3")
+    elif existing is None and current is not None and backup_dir is not None:
+        _dump_server(engine, Path(backup_dir) / f"pre-upgrade-{_stamp()}-{current}.pgdump")
     if existing is not None and current is None and _has_tables(engine):
         raise sqlalchemy.exc.DatabaseError(
             "schema check", None, Exception("the file holds tables but no Lintas schema version")
         )
     upgrade(engine)
+
+
+def _pg_dump() -> str | None:
+    candidates = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_dump"), reverse=True)
+    return str(candidates[0]) if candidates else shutil.which("pg_dump")
+
+
+def _dump_server(engine: sqlalchemy.Engine, dest: Path) -> None:
+    """Dump a server database (pg_dump custom format) before upgrading its schema."""
+    if engine.dialect.name != "postgresql":
+        log.warning("no pre-upgrade backup for %s databases", engine.dialect.name)
+        return
+    tool = _pg_dump()
+    if tool is None:
+        log.warning(
+            "pg_dump not found; upgrading %s without a pre-upgrade dump", engine.url.database
+        )
+        return
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    uri = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    proc = subprocess.run(
+        [tool, "--format=custom", f"--file={dest}", f"--dbname={uri}"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(
+            f"The backup before upgrading failed, nothing was changed: {proc.stderr}"
+        )
 
 
 def _has_tables(engine: sqlalchemy.Engine) -> bool:

@@ -33,7 +33,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mou import audit, events, models
-from mou.agreement import AgreementError, AgreementStatus, by_uuid, touch
+from mou.agreement import EDITABLE_STATES, AgreementError, AgreementStatus, by_uuid, touch
 from mou.identity import OfficeIdentity, fingerprint_sha256
 from mou.office import Actor, Role, counterpart_office, require_local_office
 from mou.revision import (
@@ -44,6 +44,7 @@ from mou.revision import (
     content_of,
     envelope,
     format_time,
+    heads,
     is_ancestor,
     is_dirty,
     load_revision,
@@ -401,6 +402,7 @@ class ImportResult:
     diverged: bool
     autosaved: models.Revision | None
     head_hashes: list[str] = field(default_factory=list)
+    held_back: bool = False  # newer text arrived for an agreed/signed agreement; not loaded
 
 
 def _parse_time(value: str) -> dt.datetime:
@@ -421,6 +423,10 @@ def import_package(session: Session, data: bytes, actor: Actor) -> ImportResult:
     )
     if local.uuid not in party_offices:
         raise PackageError("This agreement does not name your office as a party")
+    if package.sender.uuid not in party_offices:
+        raise PackageError(
+            f"{package.sender.display_name} sent this package but is not a party to the agreement"
+        )
     for office in payload["offices"]:
         if office["uuid"] != local.uuid:
             counterpart_office(
@@ -492,27 +498,32 @@ def import_package(session: Session, data: bytes, actor: Actor) -> ImportResult:
         select(models.Revision).where(models.Revision.hash == payload["head"])
     ).one()
     current = agreement.current_revision
-    fast_forwarded = diverged = False
+    fast_forwarded = diverged = held_back = False
     if current is None:
         load_revision(session, agreement, remote)
         fast_forwarded = True
     elif remote.hash == current.hash or is_ancestor(session, remote, current):
         pass
     elif is_ancestor(session, current, remote):
-        load_revision(session, agreement, remote)
-        fast_forwarded = True
+        if AgreementStatus(agreement.status) in EDITABLE_STATES:
+            load_revision(session, agreement, remote)
+            fast_forwarded = True
+        else:
+            # The text here is already agreed or signed: keep the newer round as a separate head;
+            # reopening negotiation and checking it out is a deliberate step.
+            held_back = True
     else:
         diverged = True
     touch(session, agreement, "imported")
-    from mou.revision import heads  # local import keeps the module graph flat
-
     head_hashes = [h.hash for h in heads(session, agreement.id)]
     audit.record(session, agreement, "package_imported", actor, sender=package.sender.display_name,
                  new_revisions=new, diverged=diverged, head=remote.hash)  # fmt: skip
     events.emit(session, events.PackageImported(agreement.id, new, diverged))
     if diverged:
         events.emit(session, events.BranchDetected(agreement.id, tuple(head_hashes)))
-    return ImportResult(agreement, created, new, fast_forwarded, diverged, autosaved, head_hashes)
+    return ImportResult(
+        agreement, created, new, fast_forwarded, diverged, autosaved, head_hashes, held_back
+    )
 
 
 def _import_comments(

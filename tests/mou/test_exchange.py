@@ -217,3 +217,29 @@ def test_divergent_edits_become_a_branch_and_reconcile(cities) -> None:
         red = compare(s, other, merged)
         assert {c.heading for c in red.changed_clauses} == {"PEMBIAYAAN", "PENUTUP"}
         assert clause_by_uuid(ag, ag.clauses[0].uuid).number == 1
+
+
+def test_newer_text_for_an_agreed_agreement_is_held_back(cities) -> None:
+    a, id_a, b, id_b = cities
+    agreement_id = draft_in_bandung(a)
+    with a.db.session() as s:
+        uuid = s.get(models.Agreement, agreement_id).uuid
+    with b.db.session() as s:
+        ag = import_package(s, _export(a, id_a, uuid), b.drafter).agreement
+        approve(s, ag, b.signatory)
+    with a.db.session() as s:
+        ag = import_package(s, _export(b, id_b, uuid), a.drafter).agreement
+        approve(s, ag, a.signatory)
+        transition(s, ag, a.signatory, S.AGREED)
+        agreed = ag.agreed_revision.hash
+    # Palangka Raya keeps editing after Bandung already marked the text agreed.
+    with b.db.session() as s:
+        ag = s.scalars(select(models.Agreement)).one()
+        update_clause(s, ag, b.drafter, ag.clauses[0].uuid, body="Perubahan terlambat.")
+        save_revision(s, ag, b.drafter, "late change")
+    with a.db.session() as s:
+        result = import_package(s, _export(b, id_b, uuid), a.drafter)
+        ag = result.agreement
+        assert result.held_back and not result.fast_forwarded
+        assert ag.current_revision.hash == agreed and ag.status == S.AGREED
+        assert len(result.head_hashes) == 1 and result.head_hashes[0] != agreed

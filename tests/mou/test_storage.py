@@ -179,3 +179,16 @@ def test_older_database_is_backed_up_then_upgraded(tmp_path: Path) -> None:
     with db.session() as s:
         assert s.scalars(select(models.Office.region)).one() == "Bandung"
     db.dispose()
+
+
+def test_older_postgres_database_is_dumped_then_upgraded(postgres_server, tmp_path: Path) -> None:
+    url = postgres_server.new_database()
+    engine = sqlalchemy.create_engine(url)
+    upgrade(engine, "0001")
+    engine.dispose()
+    backups = tmp_path / "backups"
+    db = open_database(url, backup_dir=backups)
+    assert current_revision(db.engine) == head_revision()
+    dumps = list(backups.glob("pre-upgrade-*-0001.pgdump"))
+    assert len(dumps) == 1 and dumps[0].read_bytes().startswith(b"PGDMP")
+    db.dispose()
