@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from conferencing import protocol
 from ui.sessions.call_launcher import open_call
@@ -83,7 +91,17 @@ class Page(QWidget):
         row = QHBoxLayout()
         row.addWidget(host_box, 3)
         row.addLayout(right, 2)
-        layout = QVBoxLayout(self)
+        # The content scrolls instead of forcing a minimum size on the main window (long
+        # Indonesian labels make the two columns wide).
+        body = QWidget(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(body)
         layout.addWidget(title)
         layout.addWidget(self.hint)
         layout.addLayout(row, 1)
