@@ -566,22 +566,6 @@ SHA-256: %3</translation>
         <translation>Periksa PDF bertanda tangan</translation>
     </message>
     <message>
-        <source>The app catalog is empty</source>
-        <translation>Katalog aplikasi masih kosong</translation>
-    </message>
-    <message>
-        <source>List the smart-city applications your office can share with other regions. An agreement's annex names the applications it grants.</source>
-        <translation>Daftarkan aplikasi kota cerdas yang dapat dibagikan kantor Anda kepada daerah lain. Lampiran kesepakatan menyebutkan aplikasi yang diberikan.</translation>
-    </message>
-    <message>
-        <source>Add an application</source>
-        <translation>Tambah aplikasi</translation>
-    </message>
-    <message>
-        <source>Load the sample catalog</source>
-        <translation>Muat katalog contoh</translation>
-    </message>
-    <message>
         <source>Upcoming sessions</source>
         <extracomment>Asks the main window to show another page (by navigation key).</extracomment>
         <translation>Sesi mendatang</translation>

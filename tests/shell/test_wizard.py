@@ -220,3 +220,21 @@ def test_import_of_an_unreadable_file_explains_and_stays(
     page.p12_path.setText(str(tmp_path / "absent.p12"))
     _click(qtbot, wizard, QWizard.WizardButton.CommitButton)
     assert "does not exist" in page.error.text()
+
+
+def test_an_identity_file_left_by_an_earlier_attempt_is_kept_not_overwritten(
+    qtbot: QtBot, wizard: FirstRunWizard, app_data_dir: Path, tmp_path: Path
+) -> None:
+    earlier = paths.identity_file(app_data_dir)
+    earlier.parent.mkdir(parents=True)
+    earlier.write_bytes(b"an earlier key the user may still need")
+    _fill_until_identity(qtbot, wizard, tmp_path)
+    page = wizard.identity_page
+    page.password.setText(PASSWORD)
+    page.confirm.setText(PASSWORD)
+    _click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    assert wizard.currentPage() is wizard.done_page
+    kept = [p for p in earlier.parent.iterdir() if p.name.startswith("office-replaced-")]
+    assert len(kept) == 1
+    assert kept[0].read_bytes() == b"an earlier key the user may still need"
+    assert load_identity(earlier, PASSWORD).organization == "Pemerintah Kota Bandung"
