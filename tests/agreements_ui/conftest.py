@@ -145,3 +145,59 @@ def open_db_again(context: AppContext) -> Database:
     """A second, independent Database on the same file (as after a crash and restart)."""
     assert context.database.path is not None
     return open_database(sqlite_url(context.database.path))
+
+
+PASSWORD = "kunci-kantor-2026"
+
+
+def make_office(folder: Path, region: str) -> AppContext:
+    """Another city's app context (own data folder and database) with a signing identity."""
+    from mou.identity import create_identity
+
+    profile = OfficeProfile(
+        level=GovernmentLevel.KOTA,
+        region=region,
+        unit="Bagian Kerja Sama",
+        head_name=f"Kepala {region}",
+        head_title=f"Wali Kota {region}",
+    )
+    ctx = make_context(folder, profile)
+    ctx.identity_path.parent.mkdir(parents=True, exist_ok=True)
+    create_identity(
+        ctx.identity_path,
+        PASSWORD,
+        common_name=f"Wali Kota {region}",
+        organization=f"Pemerintah Kota {region}",
+    )
+    return ctx
+
+
+def trust_each_other(a: AppContext, b: AppContext) -> None:
+    """Exchange office cards (as staff do once, after comparing fingerprints by phone)."""
+    from mou.exchange import office_card, trust_office_card
+    from mou.identity import load_identity
+
+    for me, other in ((a, b), (b, a)):
+        with other.database.session() as session:
+            card = office_card(session, load_identity(other.identity_path, PASSWORD))
+        with me.database.session() as session:
+            reviewer = session.query(models.LocalUser).filter_by(role=Role.REVIEWER.value).one()
+            trust_office_card(session, card, Actor.of(reviewer))
+
+
+def agreement_with(context: AppContext, other: AppContext) -> int:
+    """A draft in ``context`` whose PIHAK KEDUA is the (already trusted) ``other`` office."""
+    with context.database.session() as session:
+        drafter = session.query(models.LocalUser).filter_by(role=Role.DRAFTER.value).one()
+        local = session.get(models.Office, context.office.id)
+        counterpart = session.query(models.Office).filter_by(uuid=other.office.uuid).one()
+        agreement = instantiate(
+            session,
+            Actor.of(drafter),
+            get_template(KB_TEMPLATE),
+            [PartyInput.of_office(local), PartyInput.of_office(counterpart)],
+            place="Bandung",
+            agreement_date=dt.date(2026, 7, 27),
+        )
+        session.flush()
+        return agreement.id

@@ -118,14 +118,13 @@ class AgreementDialogs(QObject):
             return None
         self.sig_agreement_imported.emit(agreement_id)
         if diverged:
-            self.notify(
-                "info",
-                self.tr(
-                    "Imported %1 new revision(s). Both offices edited the same version, so the "
-                    "agreement now has two branches; nothing was overwritten. Reconcile them."
-                ).replace("%1", str(new)),
-            )
-            self.reconcile(agreement_id)
+            text = self.tr(
+                "Imported %1 new revision(s). Both offices edited the same version, so the "
+                "agreement now has two branches; nothing was overwritten. Reconcile them."
+            ).replace("%1", str(new))
+            # The reconcile dialog carries the notice itself: one window, not two stacked.
+            self.last_message = ("info", text)
+            self.reconcile(agreement_id).message_bar.show_message(text, "info")
         else:
             self.notify("success", self.tr("Imported %1 new revision(s).").replace("%1", str(new)))
         return agreement_id

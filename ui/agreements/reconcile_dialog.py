@@ -73,6 +73,16 @@ class ReconcileDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
+        self.clean_label = QLabel(
+            self.tr(
+                "No conflicts: the two versions changed different parts and merge cleanly. "
+                "Check the redline, then reconcile."
+            )
+        )
+        self.clean_label.setWordWrap(True)
+        self.clean_label.setStyleSheet("padding:12px; font-weight:bold;")
+        layout.addWidget(self.clean_label)
+        layout.addStretch(0)
         self.diff_button = QPushButton(self.tr("Show the differences (redline)"))
         layout.addWidget(self.diff_button)
         buttons = QDialogButtonBox(
@@ -97,6 +107,8 @@ class ReconcileDialog(QDialog):
                 h for h in heads(session, self.agreement_id) if mine is None or h.hash != mine.hash
             ]
             if mine is None or not others:
+                self.table.hide()
+                self.clean_label.hide()
                 self.intro.setText(
                     self.tr("There is nothing to reconcile: only one version exists.")
                 )
@@ -121,6 +133,8 @@ class ReconcileDialog(QDialog):
             ):
                 intro = intro.replace(key, value)
             self.intro.setText(intro)
+        self.table.setVisible(bool(self.conflicts))
+        self.clean_label.setVisible(not self.conflicts)
         self.table.setRowCount(len(self.conflicts))
         self.choices = []
         for row, conflict in enumerate(self.conflicts):

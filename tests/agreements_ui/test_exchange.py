@@ -1,0 +1,103 @@
+"""Exchange packages through the UI: export, import, tampered and untrusted refusals, branch reconcile."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from mou import models
+from mou.revision import heads
+from tests.agreements_ui.conftest import PASSWORD, agreement_with, make_office, trust_each_other
+from tests.agreements_ui.test_editor import open_page
+from ui.agreements.page import Page
+
+
+def tamper(data: bytes) -> bytes:
+    """Change one word of the signed package.json, keep the old signature."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            content = source.read(name)
+            if name == "package.json":
+                content = content.replace(b"PARA PIHAK", b"PIHAK LAIN", 1)
+            target.writestr(name, content)
+    return out.getvalue()
+
+
+def test_export_import_refusals_and_reconcile(qtbot, tmp_path, qapp, screenshots):
+    bandung = make_office(tmp_path / "bandung", "Bandung")
+    palangka = make_office(tmp_path / "palangkaraya", "Palangka Raya")
+    pekanbaru = make_office(tmp_path / "pekanbaru", "Pekanbaru")
+    trust_each_other(bandung, palangka)
+    trust_each_other(pekanbaru, bandung)  # Palangka Raya never trusted Pekanbaru
+    agreement_id = agreement_with(bandung, palangka)
+
+    page_a = open_page(qtbot, bandung, agreement_id)
+    page_a.editor.save_button.click()
+    package = tmp_path / "kb_bandung.lintas"
+    # Wrong password: a clear message, no file.
+    assert not page_a.dialogs.export_file(agreement_id, package, "salah")
+    assert "password" in page_a.dialogs.last_message[1]
+    assert not package.exists()
+    assert page_a.dialogs.export_file(agreement_id, package, PASSWORD)
+    assert package.exists()
+
+    page_b = Page(palangka)
+    qtbot.addWidget(page_b)
+    page_b.resize(1280, 800)
+    # Tampered: refused, nothing imported.
+    bad = tmp_path / "tampered.lintas"
+    bad.write_bytes(tamper(package.read_bytes()))
+    assert page_b.dialogs.import_file(bad) is None
+    level, text = page_b.dialogs.last_message
+    assert level == "error" and "changed after it was signed" in text
+    # Not a package at all.
+    junk = tmp_path / "junk.lintas"
+    junk.write_bytes(b"not a zip")
+    assert page_b.dialogs.import_file(junk) is None
+    assert "not a Lintas exchange package" in page_b.dialogs.last_message[1]
+    # Untrusted sender: refused with the fingerprint to compare.
+    other_id = agreement_with(pekanbaru, bandung)
+    page_c = open_page(qtbot, pekanbaru, other_id)
+    page_c.editor.save_button.click()
+    stranger = tmp_path / "pekanbaru.lintas"
+    assert page_c.dialogs.export_file(other_id, stranger, PASSWORD)
+    assert page_b.dialogs.import_file(stranger) is None
+    assert "does not trust" in page_b.dialogs.last_message[1]
+    with palangka.database.session() as session:
+        assert session.query(models.Agreement).count() == 0
+
+    # The real package imports and opens in the editor.
+    b_id = page_b.dialogs.import_file(package)
+    assert b_id is not None
+    assert page_b.dialogs.last_message[0] == "success"
+    assert page_b.stack.currentWidget() is page_b.editor
+    assert page_b.editor.title_label.text() == page_a.editor.title_label.text()
+
+    # Both edit the same round: Bandung pasal 2, Palangka Raya pasal 3.
+    for page, row, words in (
+        (page_a, 1, "Bandung menambah."),
+        (page_b, 2, "Palangka Raya menambah."),
+    ):
+        editor = page.editor
+        editor.clause_list.list.setCurrentRow(row)
+        editor.clause_form.body_edit.setPlainText(words)
+        editor.clause_list.list.setCurrentRow(0)
+        editor.save_button.click()
+    back = tmp_path / "kb_palangkaraya.lintas"
+    assert page_b.dialogs.export_file(b_id, back, PASSWORD)
+
+    assert page_a.dialogs.import_file(back) == agreement_id
+    assert "two branches" in page_a.dialogs.last_message[1]
+    dialog = page_a.dialogs.open_dialogs[-1]
+    assert "Pemerintah Kota Palangka Raya" in dialog.intro.text()
+    assert dialog.ok_button.isEnabled()
+    assert "two branches" in dialog.message_bar.text()
+    dialog.grab().save(str(screenshots / "agreements_reconcile_en.png"))
+    dialog.reconcile()
+    with bandung.database.session() as session:
+        assert len(heads(session, agreement_id)) == 1
+        agreement = session.get(models.Agreement, agreement_id)
+        bodies = [c.body for c in sorted(agreement.clauses, key=lambda c: c.position)]
+        assert bodies[1] == "Bandung menambah." and bodies[2] == "Palangka Raya menambah."
