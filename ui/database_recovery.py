@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QStyle,
     QVBoxLayout,
@@ -35,8 +36,10 @@ class CorruptDatabaseDialog(QDialog):
         self.error = error
         self.setWindowTitle(self.tr("The database is damaged"))
         self.setObjectName("corruptDatabaseDialog")
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
+        # Word-wrapped labels need the dialog to grow to their height-for-width.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         top = QHBoxLayout()
         warning = QLabel()
         warning.setPixmap(
@@ -98,7 +101,7 @@ class CorruptDatabaseDialog(QDialog):
 
 def _when(path: Path) -> str:
     stamp = dt.datetime.fromtimestamp(path.stat().st_mtime)
-    return QLocale().toString(stamp, QLocale.FormatType.LongFormat)
+    return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
 
 
 class DatabaseErrorDialog(QDialog):
@@ -109,6 +112,7 @@ class DatabaseErrorDialog(QDialog):
         self.setWindowTitle(self.tr("Cannot open the database"))
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         label = QLabel(
             self.tr(
                 "Lintas could not open the database at %1.\n\n%2\n\nCheck the address with "

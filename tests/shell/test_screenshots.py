@@ -107,3 +107,31 @@ def test_wizard_screenshots(
     wizard.next()
     assert wizard.currentPage() is wizard.done_page
     shot("6_done")
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_database_dialog_screenshots(
+    qtbot: QtBot, tmp_path: Path, compiled_translations: Path, screenshots: Path, language: str
+) -> None:
+    from mou.db import DatabaseCorruptError
+    from ui.database_recovery import CorruptDatabaseDialog, DatabaseErrorDialog
+
+    i18n.install_language(language, compiled_translations)
+    backup = tmp_path / "lintas-20261121T230000000000Z.sqlite3"
+    backup.write_bytes(b"")
+    error = DatabaseCorruptError(
+        tmp_path / "lintas.sqlite3", [backup], "not an SQLite database file"
+    )
+    dialog = CorruptDatabaseDialog(error)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    if language == "id":
+        assert dialog.restore_button.text() == "Pulihkan cadangan terakhir"
+        assert dialog.windowTitle() == "Basis data rusak"
+    assert dialog.grab().save(str(screenshots / f"corrupt_database_dialog_{language}.png"))
+    failed = DatabaseErrorDialog(
+        "postgresql+psycopg://lintas:x@db.bandung.go.id/lintas", "connection refused"
+    )
+    qtbot.addWidget(failed)
+    failed.show()
+    assert failed.grab().save(str(screenshots / f"database_error_dialog_{language}.png"))
