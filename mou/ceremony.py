@@ -41,7 +41,7 @@ import functools
 import re
 import threading
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -244,7 +244,9 @@ class Ceremony:
     persons attending here (for the attendance list); ``tz_label`` is this office's zone.
     ``trusted`` are the certificates arriving signatures must chain to (counterparts and our own).
     ``agreed_hash`` (optional) returns this office's own agreed revision hash for an agreement id,
-    so a presentation of a different revision is refused.
+    so a presentation of a different revision is refused. ``office_certificates`` (optional) binds
+    offices to their certificates: a signature in an office's field must then be made with one of
+    them, so one trusted office cannot sign in another's place.
     """
 
     def __init__(
@@ -257,8 +259,15 @@ class Ceremony:
         people: Sequence[str] = (),
         tz_label: str = "WIB",
         agreed_hash: Callable[[str], str | None] | None = None,
+        office_certificates: Mapping[str, Sequence[x509.Certificate]] | None = None,
         clock: Callable[[], dt.datetime] | None = None,
     ) -> None:
+        from mou.identity import fingerprint_sha256
+
+        self.office_fingerprints = {
+            office: {fingerprint_sha256(c) for c in certs}
+            for office, certs in (office_certificates or {}).items()
+        }
         self.local_office = local_office
         self.people = list(people)
         self.tz_label = tz_label if tz_label in ZONES else "WIB"
@@ -631,6 +640,16 @@ class Ceremony:
                 E_VERIFY,
                 f"The signed PDF from {from_office} failed verification: {details}. It was refused.",
             )
+        by_field = {s.field_name: s for s in record.signatories}
+        for check in report.signatures:
+            office = by_field[check.field_name].office
+            allowed = self.office_fingerprints.get(office)
+            if allowed is not None and check.fingerprint_sha256 not in allowed:
+                raise CeremonyError(
+                    E_VERIFY,
+                    f"The signature in {check.field_name} was made by {check.signer} "
+                    f"({check.office}), not with a certificate of {office}. It was refused.",
+                )
         stages = step_pdfs(pdf)
         if len(stages) != step or stages[-1] != pdf:
             raise CeremonyError(E_VERIFY, f"The PDF from {from_office} has unexpected updates.")

@@ -117,7 +117,8 @@ class Bus:
 def make_ceremony(
     bus: Bus, office: str, keys: dict[str, OfficeKey], root: Path, **kwargs: Any
 ) -> Ceremony:
-    """A ceremony for ``office`` storing under ``root/office`` and trusting both offices."""
+    """A ceremony for ``office`` storing under ``root/office``, trusting and binding both offices."""
+    kwargs.setdefault("office_certificates", {k.office: [k.certificate] for k in keys.values()})
     return Ceremony(
         local_office=office,
         send=bus.sender(office),

@@ -202,7 +202,11 @@ def test_tampered_or_untrusted_pdf_on_arrival_is_refused(
     # 4. The signature arrives from an office that is not the signatory of that step.
     b.trusted = [k.certificate for k in offices.keys.values()]
     b.handle(K_SIGNED, signed, "Pemerintah Kota Pekanbaru")
-    # 5. Malformed messages.
+    # 5. Intact and trusted, but made with another office's certificate than the field's office.
+    b.office_fingerprints = {BANDUNG: {"00:11"}}
+    b.handle(K_SIGNED, signed, BANDUNG)
+    b.office_fingerprints = {}
+    # 6. Malformed messages.
     b.handle(K_SIGNED, {"v": 2}, BANDUNG)
     b.handle("ceremony.bogus", {"v": 1}, BANDUNG)
     b.handle(K_SIGNED, {**signed, "pdf_b64": "not base64!"}, BANDUNG)
@@ -213,12 +217,16 @@ def test_tampered_or_untrusted_pdf_on_arrival_is_refused(
     assert codes[2:] == [
         "verification-failed",
         "verification-failed",
+        "verification-failed",
         "malformed",
         "malformed",
         "malformed",
     ]
     untrusted = offices.problems(PALANGKARAYA)[2].message
     assert "UNKNOWN SIGNER" in untrusted
+    assert "not with a certificate of Pemerintah Kota Bandung" in (
+        offices.problems(PALANGKARAYA)[4].message
+    )
     assert b.record.step == 0  # nothing forged was accepted
     assert sha256_hex(b.current_pdf()) == b.record.presented_sha256
 

@@ -67,6 +67,7 @@ class Office:
             send=self._send,
             store=CeremonyStore(data / "ceremonies"),
             trusted=[k.certificate for k in keys.values()],
+            office_certificates={k.office: [k.certificate] for k in keys.values()},
             people=[f"Wali Kota {name.split()[-1]}"],
             tz_label="WIB",
         )

@@ -7,7 +7,7 @@ never re-enters a widget while the ceremony holds its lock.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +57,7 @@ class CeremonySession(QObject):
         people: Sequence[str] = (),
         tz_label: str = "WIB",
         agreed_hash: Callable[[str], str | None] | None = None,
+        office_certificates: Mapping[str, Sequence[x509.Certificate]] | None = None,
         document_provider: Callable[[], PdfDocument] | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -73,6 +74,7 @@ class CeremonySession(QObject):
             people=people,
             tz_label=tz_label,
             agreed_hash=agreed_hash,
+            office_certificates=office_certificates,
         )
         self._sig_event.connect(self._dispatch, Qt.ConnectionType.QueuedConnection)
         self.ceremony.add_listener(self._sig_event.emit)
