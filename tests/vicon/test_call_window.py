@@ -6,6 +6,7 @@ namespace's loopback gets 127.0.0.2 and the hub and both engines use that.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import numpy as np
@@ -96,6 +97,15 @@ def test_two_offices_see_each_other_chat_mute_camera_and_leave(
         shot = rgb_from_image(_remote_tile(a).grab().toImage())
         assert shot.std() > 30
         assert a.self_tile.image is not None  # self view of the test pattern
+
+        # A busy GUI thread drops stale frames instead of queueing them: after a one-second
+        # freeze only the newest frame per peer is painted.
+        peer = next(pid for pid in a.tiles if pid)
+        received, painted = a.controller.frames_received[peer], a.controller.frames_painted[peer]
+        time.sleep(1.0)
+        qtbot.wait(40)
+        assert a.controller.frames_received[peer] - received >= 15
+        assert a.controller.frames_painted[peer] - painted <= 3
 
         # Quality indicator fed by StatsUpdated, numbers in the tooltip.
         qtbot.waitUntil(lambda: _remote_tile(a).quality.stats.fps is not None, timeout=10000)
@@ -233,7 +243,6 @@ def test_ten_second_network_cut_shows_reconnecting_then_video_returns(
         rerun_in_netns(request.node.nodeid)
         return
     import subprocess
-    import time
 
     hub = EmbeddedHub()
     hub.start(host=NETNS_ADDR)
