@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
@@ -22,14 +23,17 @@ _ITEM = re.compile(r"^\s*([a-z]|\d{1,2})[.)]\s+(.*)$")
 class Bookmark(Flowable):
     """A zero-size flowable that adds a PDF outline entry at the point where it is drawn."""
 
-    def __init__(self, key: str, title: str, level: int = 0) -> None:
+    def __init__(
+        self, key: str, title: str, level: int = 0, *, keep_with_next: bool = True
+    ) -> None:
         super().__init__()
         self.key = key
         self.title = title
         self.level = level
         self.width = self.height = 0
         # Travel with the heading that follows, so the outline never points at the page before.
-        self.keepWithNext = 1
+        # Not before a splittable table: keeping it "with" a whole table would move the table.
+        self.keepWithNext = 1 if keep_with_next else 0
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         """Takes no space."""
@@ -132,15 +136,19 @@ def _clause_id(clause: PdfClause, st: Styles) -> list[Flowable]:
 
 def _clause_parallel(clause: PdfClause, st: Styles, frame_width: float) -> list[Flowable]:
     """Indonesian and English side by side, one table row per heading / body / ayat."""
+    # Inside table cells the first paragraph's spaceBefore is dropped but the second's is not;
+    # headings get cell styles without it and the row gets top padding instead.
+    head = ParagraphStyle("pasal_cell", parent=st.pasal, spaceBefore=0, spaceAfter=2)
+    head_en = ParagraphStyle("pasal_cell_en", parent=st.pasal_en, spaceBefore=0, spaceAfter=2)
     rows: list[list[object]] = [
         [
             [
-                Paragraph(f"Pasal {clause.number}", st.pasal),
-                Paragraph(markup(clause.heading.upper()), st.pasal),
+                Paragraph(f"Pasal {clause.number}", head),
+                Paragraph(markup(clause.heading.upper()), head),
             ],
             [
-                Paragraph(f"Article {clause.number}", st.pasal_en),
-                Paragraph(markup((clause.heading_en or "").upper()), st.pasal_en),
+                Paragraph(f"Article {clause.number}", head_en),
+                Paragraph(markup((clause.heading_en or "").upper()), head_en),
             ],
         ]
     ]
@@ -173,6 +181,7 @@ def _clause_parallel(clause: PdfClause, st: Styles, frame_width: float) -> list[
                 ("RIGHTPADDING", (1, 0), (1, -1), 0),
                 ("LINEAFTER", (0, 0), (0, -1), 0.3, "#999999"),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, 0), 10),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
             ]
         )
@@ -184,7 +193,13 @@ def clauses(doc: PdfDocument, st: Styles, frame_width: float) -> list[Flowable]:
     """Every pasal in order, each with an outline entry "Pasal n — Heading"."""
     out: list[Flowable] = []
     for clause in doc.clauses:
-        out.append(Bookmark(f"pasal-{clause.number}", f"Pasal {clause.number} — {clause.heading}"))
+        out.append(
+            Bookmark(
+                f"pasal-{clause.number}",
+                f"Pasal {clause.number} — {clause.heading}",
+                keep_with_next=not doc.bilingual,
+            )
+        )
         if doc.bilingual:
             out.extend(_clause_parallel(clause, st, frame_width))
         else:

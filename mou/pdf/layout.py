@@ -152,12 +152,26 @@ class AgreementDocTemplate(BaseDocTemplate):
         canvas.restoreState()
         canvas.setFont(SANS, 7)
         canvas.setFillColorRGB(0.25, 0.25, 0.25)
-        canvas.drawString(g.left, base + 5.5 * mm, self.footer_text)
-        canvas.setFont(MONO, 6.5)
-        canvas.drawString(g.left, base + 2 * mm, self.qr_text)
+        room = g.frame_width - QR_SIZE - 4 * mm  # never run under the QR code
+        _fitted_string(canvas, g.left, base + 5.5 * mm, self.footer_text, SANS, 7, room)
+        _fitted_string(canvas, g.left, base + 2 * mm, self.qr_text, MONO, 6.5, room)
         canvas.translate(g.width - g.right - QR_SIZE, base)
         canvas.doForm(_QR_FORM)
         canvas.restoreState()
+
+
+def _fitted_string(
+    canvas: Canvas, x: float, y: float, text: str, font: str, size: float, width: float
+) -> None:
+    """Draw ``text`` within ``width``: shrink down to 5 pt, then cut with an ellipsis."""
+    while size > 5 and canvas.stringWidth(text, font, size) > width:
+        size -= 0.25
+    if canvas.stringWidth(text, font, size) > width:
+        while text and canvas.stringWidth(text + "…", font, size) > width:
+            text = text[:-1]
+        text += "…"
+    canvas.setFont(font, size)
+    canvas.drawString(x, y, text)
 
 
 class PageTotalCanvas(Canvas):

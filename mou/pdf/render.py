@@ -59,9 +59,10 @@ def render_pdf_bytes(doc: PdfDocument) -> tuple[bytes, RenderResult]:
     story += letterhead(doc, st, width)
     story += opening(doc, st)
     story += clauses(doc, st, width)
-    story += closing(doc, st)
     story.append(Bookmark("penandatanganan", "Penandatanganan"))
-    story += signature_blocks(doc, st, width, boxes)
+    # The closing sentence stays on the page of the signatures: signatures alone on a page
+    # invite the question what they were put under.
+    story += signature_blocks(doc, st, width, boxes, lead=closing(doc, st))
     story += annex(doc, st, width)
     story += history_page(doc, st, width)
 

@@ -57,7 +57,7 @@ def handwritten_png(seed: int, *, color: tuple[int, int, int] = (16, 32, 128)) -
     return out.getvalue()
 
 
-def _document(paper: Paper, workdir: Path) -> tuple[PdfDocument, str]:
+def _document(paper: Paper, workdir: Path, identities) -> tuple[PdfDocument, str]:
     """The agreement to sign: through the agreements core when available, else the built-in one."""
     from mou.pdf.sample import sample_document
 
@@ -65,17 +65,19 @@ def _document(paper: Paper, workdir: Path) -> tuple[PdfDocument, str]:
         from mou import publication  # noqa: F401  (the domain core's converter)
     except ImportError:
         return sample_document(paper=paper), (
-            "built-in sample Kesepakatan Bersama (mou.publication is not available yet)"
+            "built-in sample Kesepakatan Bersama (mou.publication is not available)"
         )
     try:
         from mou.pdf.sample_domain import document_via_domain
 
-        return document_via_domain(
-            workdir, paper
-        ), "agreements core (template, workflow, publication)"
+        doc = document_via_domain(workdir, paper, identities)
+        return doc, (
+            "agreements core: template, catalogue annex, exchange between two office databases, "
+            "both approvals, Agreed, mou.publication"
+        )
     except Exception as exc:  # keep the newcomer's first look working; report why
         return sample_document(paper=paper), (
-            f"built-in sample Kesepakatan Bersama (agreements core path failed: {exc})"
+            f"built-in sample Kesepakatan Bersama (the agreements core path failed: {exc})"
         )
 
 
@@ -89,30 +91,29 @@ def make_sample_agreement(
 
     with tempfile.TemporaryDirectory(prefix="lintas-sample-") as tmp:
         workdir = Path(tmp)
-        doc, source = _document(paper, workdir)
-        try:
-            data, layout = render_pdf_bytes(doc)
-        except RenderError as exc:
-            raise SampleError(f"Rendering failed: {exc}") from exc
+        # Identities first: the offices exchange certificates while drafting, as real ones do.
+        parties = (
+            ("Wali Kota Bandung", "Pemerintah Kota Bandung"),
+            ("Wali Kota Palangkaraya", "Pemerintah Kota Palangkaraya"),
+        )
         identities = []
         cert_paths: list[Path] = []
-        for index, party in enumerate(doc.parties[:2]):
+        for index, (title, office) in enumerate(parties):
             password = secrets.token_urlsafe(16)
             p12 = workdir / f"office{index + 1}" / "identity" / "office.p12"
             try:
                 create_identity(
-                    p12,
-                    password,
-                    common_name=party.head_title,
-                    organization=party.display_name,
-                    unit="Bagian Kerja Sama",
+                    p12, password, common_name=title, organization=office, unit="Bagian Kerja Sama"
                 )
-                # Unlock per signing, as the app does: the key only exists in memory meanwhile.
+                # Unlock as the app does per signing: the key lives in memory only meanwhile.
                 identities.append(load_identity(p12, password))
             except IdentityError as exc:
-                raise SampleError(
-                    f"Creating the identity of {party.display_name} failed: {exc}"
-                ) from exc
+                raise SampleError(f"Creating the identity of {office} failed: {exc}") from exc
+        doc, source = _document(paper, workdir, tuple(identities))
+        try:
+            data, layout = render_pdf_bytes(doc)
+        except RenderError as exc:
+            raise SampleError(f"Rendering failed: {exc}") from exc
         for slot, identity in zip(layout.signature_slots, identities, strict=False):
             try:
                 data = sign_pdf(

@@ -80,6 +80,8 @@ def signature_blocks(
     st: Styles,
     frame_width: float,
     sink: dict[int, tuple[int, tuple[float, ...]]],
+    *,
+    lead: list[Flowable] | None = None,
 ) -> list[Flowable]:
     """Place and date, then one column per party, kept together on one page."""
     cells = []
@@ -113,4 +115,4 @@ def signature_blocks(
     place = Paragraph(
         f"Ditandatangani di {markup(doc.place)} pada tanggal {long_date(doc.signed_on)}", st.sign
     )
-    return [KeepTogether([Spacer(1, 6 * mm), place, Spacer(1, 4 * mm), table])]
+    return [KeepTogether([*(lead or []), Spacer(1, 6 * mm), place, Spacer(1, 4 * mm), table])]

@@ -32,6 +32,8 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     proc = _main("sample-agreement", str(out), "--export-certs", str(folder / "certs"))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "OK: 2 valid signature(s)." in proc.stdout
+    # The sample goes the real way: template, exchange, both approvals, Agreed, publication.
+    assert "Built from: agreements core" in proc.stdout
     return out, folder / "certs"
 
 

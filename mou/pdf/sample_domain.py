@@ -1,0 +1,144 @@
+"""The sample agreement drawn up through the agreements core, the way two real offices would.
+
+Two SQLite databases (Bandung and Palangkaraya) each get their local office and users; the offices
+trust each other's certificates through office cards; Bandung drafts from the Kesepakatan Bersama
+template with an annex from the sample catalogue and obligations; the package travels to
+Palangkaraya, which approves; it travels back, Bandung approves and marks it Agreed. The agreed
+revision then becomes the ``PdfDocument`` through ``mou.publication``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from mou.identity import OfficeIdentity
+from mou.pdf.document import Paper, PdfDocument
+from mou.pdf.sample import lambang_png, sample_parties
+
+BANDUNG_NOMOR = "415.4/012-Bag.KS/XI/2026"
+PALANGKARAYA_NOMOR = "180/045/KB/Huk/XI/2026"
+
+
+def _profiles():
+    from mou.office import GovernmentLevel, OfficeProfile
+
+    first, second = sample_parties()
+    return (
+        OfficeProfile(
+            level=GovernmentLevel.KOTA,
+            region="Bandung",
+            unit="Bagian Kerja Sama",
+            head_name=first.head_name,
+            head_title=first.head_title,
+            lambang_png=lambang_png("#1F5FAD", "B"),
+        ),
+        OfficeProfile(
+            level=GovernmentLevel.KOTA,
+            region="Palangkaraya",
+            unit="Bagian Kerja Sama",
+            head_name=second.head_name,
+            head_title=second.head_title,
+            lambang_png=lambang_png("#1E7B45", "P"),
+        ),
+    )
+
+
+def _city(db, profile):
+    from mou.office import Actor, Role, create_local_office
+
+    users = [
+        (f"Drafter {profile.region}", Role.DRAFTER),
+        (f"Reviewer {profile.region}", Role.REVIEWER),
+        (f"Signatory {profile.region}", Role.SIGNATORY),
+    ]
+    with db.session() as session:
+        office = create_local_office(session, profile, users)
+        actors = {Role(u.role): Actor.of(u) for u in office.users}
+    return actors
+
+
+def document_via_domain(
+    workdir: Path,
+    paper: Paper,
+    identities: tuple[OfficeIdentity, OfficeIdentity],
+    *,
+    on: dt.date | None = None,
+) -> PdfDocument:
+    """Run the two-office workflow in ``workdir`` and return the agreed revision's document."""
+    from sqlalchemy import select
+
+    from mou import models
+    from mou.agreement import AgreementStatus, PartyInput
+    from mou.catalog import load_sample_catalog, search_catalog, set_annex
+    from mou.db import open_database, sqlite_url
+    from mou.exchange import export_package, import_package, office_card, trust_office_card
+    from mou.obligation import add_obligation
+    from mou.office import Role, local_office
+    from mou.publication import pdf_document_for
+    from mou.revision import save_revision
+    from mou.template import get_template, instantiate
+    from mou.workflow import approve, transition
+
+    on = on or dt.date.today()
+    bandung_profile, pky_profile = _profiles()
+    db_a = open_database(sqlite_url(workdir / "bandung.sqlite3"), backup_dir=workdir / "backup-a")
+    db_b = open_database(sqlite_url(workdir / "pky.sqlite3"), backup_dir=workdir / "backup-b")
+    try:
+        a = _city(db_a, bandung_profile)
+        b = _city(db_b, pky_profile)
+        with db_a.session() as s:
+            card_a = office_card(s, identities[0])
+        with db_b.session() as s:
+            card_b = office_card(s, identities[1])
+            trust_office_card(s, card_a, b[Role.SIGNATORY])
+        with db_a.session() as s:
+            trust_office_card(s, card_b, a[Role.SIGNATORY])
+
+        with db_a.session() as s:
+            local = local_office(s)
+            pky = s.scalars(select(models.Office).where(models.Office.is_local.is_(False))).one()
+            agreement = instantiate(
+                s,
+                a[Role.DRAFTER],
+                get_template("kesepakatan_bersama_antar_daerah"),
+                [
+                    PartyInput.of_office(local, BANDUNG_NOMOR),
+                    PartyInput.of_office(pky, PALANGKARAYA_NOMOR),
+                ],
+                place="Bandung",
+                agreement_date=on,
+            )
+            load_sample_catalog(s)
+            picked = search_catalog(s, public_service=True)[:12]
+            set_annex(s, agreement, a[Role.DRAFTER], picked)
+            for what, party, days in (
+                ("Serah terima aplikasi terpilih beserta kode sumber", 1, 60),
+                ("Penyiapan server dan jaringan untuk aplikasi terpilih", 2, 90),
+                ("Kunjungan belajar aparatur ke Bandung selama 10 hari", 2, 120),
+            ):
+                add_obligation(
+                    s,
+                    agreement,
+                    a[Role.DRAFTER],
+                    what=what,
+                    party=party,
+                    due_date=on + dt.timedelta(days=days),
+                )
+            save_revision(s, agreement, a[Role.DRAFTER], "Draf awal")
+            transition(s, agreement, a[Role.DRAFTER], AgreementStatus.INTERNAL_REVIEW)
+            transition(s, agreement, a[Role.REVIEWER], AgreementStatus.NEGOTIATION)
+            agreement_id = agreement.id
+            package = export_package(s, agreement, identities[0], a[Role.DRAFTER])
+        with db_b.session() as s:
+            theirs = import_package(s, package, b[Role.DRAFTER]).agreement
+            approve(s, theirs, b[Role.SIGNATORY])
+            back = export_package(s, theirs, identities[1], b[Role.DRAFTER])
+        with db_a.session() as s:
+            ours = import_package(s, back, a[Role.DRAFTER]).agreement
+            approve(s, ours, a[Role.SIGNATORY])
+            transition(s, ours, a[Role.SIGNATORY], AgreementStatus.AGREED)
+            return pdf_document_for(s, agreement_id, paper=paper)
+    finally:
+        db_a.dispose()
+        db_b.dispose()
