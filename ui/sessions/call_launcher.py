@@ -45,9 +45,12 @@ def open_call(
         SpeakerOutput(window.mixer, output, window).start()
     if settings is not None and not synthetic:
         # A device picked during a call becomes the default for the next one.
-        window.controls.sig_camera_chosen.connect(lambda d: setattr(settings, "camera_id", d))
+        # The test pattern is stored as "" (system default), which the Settings page knows.
+        window.controls.sig_camera_chosen.connect(
+            lambda d: setattr(settings, "camera_id", "" if d == SYNTHETIC_ID else d)
+        )
         window.controls.sig_microphone_chosen.connect(
-            lambda d: setattr(settings, "microphone_id", d)
+            lambda d: setattr(settings, "microphone_id", "" if d == SYNTHETIC_ID else d)
         )
     window.show()
     controller.join(invite.hub_url, invite.room, invite.token)

@@ -113,6 +113,7 @@ class CameraFeed(QObject):
     """
 
     sig_preview = Signal(QImage)
+    sig_error = Signal(str)
 
     def __init__(self, device: QCameraDevice | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -123,6 +124,8 @@ class CameraFeed(QObject):
         self._session: QMediaCaptureSession | None = None
         if device is not None:
             self._camera = QCamera(device, self)
+            # Busy or unplugged cameras report here; the window shows the message.
+            self._camera.errorOccurred.connect(lambda _code, text: self.sig_error.emit(text))
             self._pick_format(device)
             self._session = QMediaCaptureSession(self)
             self._session.setCamera(self._camera)
@@ -295,6 +298,7 @@ class LocalMedia(QObject):
             self.camera_id = device_id
             self._feed = CameraFeed(device, self)
             self._feed.sig_preview.connect(self.sig_preview)
+            self._feed.sig_error.connect(self.sig_error)
             self._video = self._feed.ensure_source()
             self._feed.start()
         return self._video
