@@ -13,13 +13,10 @@ Trade-offs, which is why it is opt-in:
 
 from __future__ import annotations
 
-import fractions
 import multiprocessing
 
 import av
 from aiortc.codecs.vpx import MAX_BITRATE, MIN_BITRATE
-
-from conferencing.media import VIDEO_CLOCK
 
 
 def bitrate_for(width: int, height: int, fps: float) -> int:
@@ -35,6 +32,7 @@ class SharedVp8Encoder:
         self._codec: av.video.codeccontext.VideoCodecContext | None = None
         self._keyframe = True
         self.frames_encoded = 0
+        self.keyframes = 0
 
     def request_keyframe(self) -> None:
         """Make the next frame a keyframe (a peer joined or reported loss). Thread-safe enough:
@@ -47,7 +45,6 @@ class SharedVp8Encoder:
         codec.width, codec.height = width, height
         codec.bit_rate = bitrate
         codec.pix_fmt = "yuv420p"
-        codec.time_base = fractions.Fraction(1, VIDEO_CLOCK)
         codec.gop_size = 3000  # keyframes only when asked for, like aiortc
         codec.qmin, codec.qmax = 2, 56
         codec.options = {
@@ -80,6 +77,7 @@ class SharedVp8Encoder:
             self._keyframe = True
         if self._keyframe:
             self._keyframe = False
+            self.keyframes += 1
             frame.pict_type = av.video.frame.PictureType.I
         packets = list(self._codec.encode(frame))
         for packet in packets:

@@ -262,6 +262,9 @@ async def mesh3(tmp: Path, shared_encoder: bool = False) -> dict[str, Any]:
             o.name: getattr(o.engine._fanouts["video"].encoder, "frames_encoded", None)
             for o in offices
         },
+        "keyframes": {
+            o.name: getattr(o.engine._fanouts["video"].encoder, "keyframes", None) for o in offices
+        },
     }
     await offices[2].engine.leave()
     await wait_for(lambda: len(offices[0].engine.participants) == 1, 5)
