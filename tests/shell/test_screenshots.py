@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
 from mou.db import Database
+from tests.shell.conftest import make_issued_p12
 from tests.shell.test_wizard import LAMBANG_SVG, PASSWORD
-from tests.signing.conftest import make_ca_issued_p12
 from ui import i18n
 from ui.context import AppContext
 from ui.main_window import MainWindow
@@ -96,8 +96,8 @@ def test_wizard_screenshots(
     wizard.identity_page.confirm.setText(PASSWORD)
     shot("5_identity")
     wizard.identity_page.import_radio.setChecked(True)
-    issued = make_ca_issued_p12(tmp_path / "bsre.p12", "rahasia-bsre")
-    wizard.identity_page.p12_path.setText(str(issued.path))
+    make_issued_p12(tmp_path / "bsre.p12", "rahasia-bsre")
+    wizard.identity_page.p12_path.setText(str(tmp_path / "bsre.p12"))
     wizard.identity_page.import_password.setText("salah")
     wizard.identity_page.validatePage()
     expected = {"en": "The password does not open", "id": "Kata sandi ini tidak dapat membuka"}

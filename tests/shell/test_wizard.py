@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.serialization import Encoding
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWizard
 from pytestqt.qtbot import QtBot
@@ -12,8 +13,7 @@ from pytestqt.qtbot import QtBot
 from mou.db import Database
 from mou.identity import load_identity
 from mou.office import local_office, local_users
-from tests.shell.conftest import ModalDriver
-from tests.signing.conftest import make_ca_issued_p12
+from tests.shell.conftest import ModalDriver, make_issued_p12
 from ui import paths
 from ui.wizard.wizard import FirstRunWizard, certificate_copy
 
@@ -173,13 +173,14 @@ def test_import_with_wrong_password_keeps_everything_then_succeeds(
     app_data_dir: Path,
     tmp_path: Path,
 ) -> None:
-    issued = make_ca_issued_p12(tmp_path / "bsre.p12", "rahasia-bsre")
-    original = issued.path.read_bytes()
+    bsre = tmp_path / "bsre.p12"
+    leaf_der = make_issued_p12(bsre, "rahasia-bsre")
+    original = bsre.read_bytes()
     _fill_until_identity(qtbot, wizard, tmp_path)
     page = wizard.identity_page
     qtbot.mouseClick(page.import_radio, Qt.MouseButton.LeftButton)
     assert page.importing()
-    qtbot.keyClicks(page.p12_path, str(issued.path))
+    qtbot.keyClicks(page.p12_path, str(bsre))
     qtbot.keyClicks(page.import_password, "salah-sandi")
     _click(qtbot, wizard, QWizard.WizardButton.CommitButton)
 
@@ -187,17 +188,17 @@ def test_import_with_wrong_password_keeps_everything_then_succeeds(
     assert "password does not open this file" in page.error.text()
     assert "nothing has been changed" in page.error.text()
     assert not paths.identity_file(app_data_dir).exists()
-    assert issued.path.read_bytes() == original
+    assert bsre.read_bytes() == original
     with empty_database.session() as session:
         assert local_office(session) is None
-    assert page.p12_path.text() == str(issued.path)  # what was typed is still there
+    assert page.p12_path.text() == str(bsre)  # what was typed is still there
 
     page.import_password.clear()
     qtbot.keyClicks(page.import_password, "rahasia-bsre")
     _click(qtbot, wizard, QWizard.WizardButton.CommitButton)
     assert wizard.currentPage() is wizard.done_page
     imported = load_identity(paths.identity_file(app_data_dir), "rahasia-bsre")
-    assert imported.certificate == issued.leaf_cert
+    assert imported.certificate.public_bytes(Encoding.DER) == leaf_der
     with empty_database.session() as session:
         assert local_office(session) is not None
 
