@@ -67,7 +67,7 @@ def _rows(data: dict[str, Any]) -> list[Measurement]:
             "ms",
             150,
             note=f"{len(data['join_ms'])} joins via hub on loopback, 640x480; min {min(data['join_ms']):.0f} "
-            f"max {max(data['join_ms']):.0f}",
+            f"max {max(data['join_ms']):.0f}; load average before: {data['load']['join']:.1f}",
         ),
     ]
     for label, key in (
@@ -112,7 +112,8 @@ def _rows(data: dict[str, Any]) -> list[Measurement]:
                 statistics.mean(cpu),
                 "% of a core",
                 note=f"each office its own process; {', '.join(f'{c:.0f}' for c in cpu)}; "
-                f"machine has {os.cpu_count()} cores shared by all offices",
+                f"machine has {os.cpu_count()} cores shared by all offices; "
+                f"load average before: {data['load'][key]:.1f}",
             ),
         ]
     return rows
@@ -225,7 +226,10 @@ def _calls(
 
 
 def _inside() -> None:
-    result: dict[str, Any] = {"join_ms": asyncio.run(_join_trials())}
+    # The 1-minute load average before each part: these machines are shared, and a busy neighbour
+    # shows up directly in fps and latency.
+    result: dict[str, Any] = {"load": {"join": os.getloadavg()[0]}}
+    result["join_ms"] = asyncio.run(_join_trials())
     result["join_ms_median"] = statistics.median(result["join_ms"])
     with tempfile.TemporaryDirectory() as tmp:
         secret_file = Path(tmp) / "hub.secret"
@@ -249,6 +253,7 @@ def _inside() -> None:
         )
         try:
             hub.stdout.readline()  # type: ignore[union-attr]  # "hub listening on ..."
+            result["load"]["pair720"] = os.getloadavg()[0]
             result["pair720"] = _calls(
                 ["Pemerintah Kota Bandung", "Pemerintah Kota Pekanbaru"],
                 "1280x720",
@@ -256,6 +261,7 @@ def _inside() -> None:
                 secret_file,
                 port,
             )
+            result["load"]["mesh480"] = os.getloadavg()[0]
             result["mesh480"] = _calls(
                 [
                     "Pemerintah Kota Bandung",
@@ -267,6 +273,7 @@ def _inside() -> None:
                 secret_file,
                 port,
             )
+            result["load"]["mesh480_shared"] = os.getloadavg()[0]
             result["mesh480_shared"] = _calls(
                 [
                     "Pemerintah Kota Bandung",
