@@ -58,6 +58,20 @@ def qr_payload(agreement_id: str, revision_hash: str) -> str:
     return f"LINTAS-KB;id={agreement_id};rev={revision_hash}"
 
 
+def parse_qr_payload(text: str) -> tuple[str, str]:
+    """(agreement id, revision hash) from a scanned page QR; ``ValueError`` if it is not ours.
+
+    A reader scans the printed page and compares the hash with the app's record of the agreement.
+    """
+    prefix, _, rest = text.strip().partition(";")
+    if prefix != "LINTAS-KB":
+        raise ValueError("Not a Lintas agreement code")
+    fields = dict(part.split("=", 1) for part in rest.split(";") if "=" in part)
+    if not fields.get("id") or not fields.get("rev"):
+        raise ValueError("The code lacks the agreement id or the revision hash")
+    return fields["id"], fields["rev"]
+
+
 class AgreementDocTemplate(BaseDocTemplate):
     """One page template for every page; the footer is drawn per page, the total filled in at the end.
 

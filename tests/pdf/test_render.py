@@ -14,7 +14,7 @@ from PIL import Image
 
 from mou.pdf.dates import ZONES
 from mou.pdf.document import PdfClause, PdfHistoryEntry
-from mou.pdf.layout import QR_SIZE, page_geometry, qr_payload
+from mou.pdf.layout import QR_SIZE, page_geometry, parse_qr_payload, qr_payload
 from mou.pdf.render import RenderError, render_pdf, render_pdf_bytes
 from mou.pdf.sample import sample_document
 from tests.pdf.conftest import SCREENSHOTS, Rendered
@@ -309,3 +309,11 @@ def test_history_zone_table_is_complete() -> None:
         "WITA": dt.timedelta(hours=8),
         "WIT": dt.timedelta(hours=9),
     }
+
+
+def test_qr_payload_round_trips_and_rejects_foreign_codes() -> None:
+    payload = qr_payload("KB-2026-0001", "ab" * 32)
+    assert parse_qr_payload(payload) == ("KB-2026-0001", "ab" * 32)
+    for foreign in ("https://example.org", "LINTAS-KB;id=;rev=x", "LINTAS-KB;id=a"):
+        with pytest.raises(ValueError):
+            parse_qr_payload(foreign)
