@@ -52,6 +52,7 @@ from ui.agreements.editor.revisions_panel import RevisionsPanel
 from ui.agreements.editor.snapshot import AgreementData, load
 from ui.agreements.editor.workflow_bar import WorkflowBar
 from ui.agreements.labels import status_label
+from ui.agreements.live.wiring import add_live_review
 from ui.agreements.message_bar import MessageBar
 from ui.context import AppContext
 
@@ -67,6 +68,7 @@ class AgreementEditor(QWidget):
     sig_compare_dialog_requested = Signal(int)  # agreement id
     sig_pick_apps_requested = Signal(int)  # agreement id
     sig_export_requested = Signal(int)  # agreement id
+    sig_clause_shown = Signal(object)  # clause uuid or None (the live-review tab follows it)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -158,6 +160,7 @@ class AgreementEditor(QWidget):
         self.revisions.sig_compare_dialog_requested.connect(
             lambda: self._emit_for(self.sig_compare_dialog_requested)
         )
+        self.live_link = add_live_review(self)
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -168,6 +171,7 @@ class AgreementEditor(QWidget):
         self.autosave_label.clear()
         self.data = None
         self.reload(agreement_id=agreement_id)
+        self.live_link.attach(agreement_id)
 
     def reload(self, select_uuid: str | None = None, *, agreement_id: int | None = None) -> None:
         """Re-read the agreement and refresh every part of the editor."""
@@ -238,6 +242,7 @@ class AgreementEditor(QWidget):
         self.clause_form.set_clause(clause)
         numbers = {c.uuid: c.number for c in self.data.clauses} if self.data else {}
         self.comments.set_target(self._id(), uuid, numbers)
+        self.sig_clause_shown.emit(uuid)
 
     # -- autosave --------------------------------------------------------------------------
 

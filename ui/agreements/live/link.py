@@ -1,0 +1,148 @@
+"""Connects the open agreement to the running call: ``mou.live_review`` over the app channel.
+
+The Sessions page posts ``CallOpened``/``CallClosed`` on the bridge. While a call is open and an
+agreement is open in the editor, a ``LiveReviewSession`` sends focus and suggestions with
+``CallController.send_message`` and is fed every ``mou.review.*`` app message the controller
+receives. The controller delivers on the GUI thread, so the session's listeners run there too;
+they are still re-emitted as signals so widgets never depend on that detail.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from mou.agreement import get_agreement
+from mou.live_review import (
+    FocusChanged,
+    LiveReviewSession,
+    ReviewError,
+    Suggestion,
+    SuggestionDecided,
+    SuggestionReceived,
+    database_applier,
+)
+from ui.agreements.acting import actor_for
+from ui.agreements.domain_events import subscribe_while_alive
+from ui.context import AppContext, CurrentUserChanged
+from ui.vicon.call_events import CallClosed, CallOpened
+
+if TYPE_CHECKING:  # the call stack (aiortc) loads only when a call is really opened
+    from ui.vicon.controller import CallController
+
+
+class LiveReviewLink(QObject):
+    """The live-review session of the open agreement in the current call (if both exist)."""
+
+    sig_active_changed = Signal(bool)
+    sig_remote_focus = Signal(str, str)  # clause uuid, office
+    sig_suggestion_received = Signal(object)  # Suggestion
+    sig_suggestion_decided = Signal(object)  # Suggestion
+    sig_error = Signal(str)
+
+    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.controller: CallController | None = None
+        self.room = ""
+        self.agreement_id: int | None = None
+        self.session: LiveReviewSession | None = None
+        bridge = context.bridge
+        owner = parent if parent is not None else self
+        subscribe_while_alive(bridge, owner, CallOpened, self._call_opened)
+        subscribe_while_alive(bridge, owner, CallClosed, self._call_closed)
+        subscribe_while_alive(bridge, owner, CurrentUserChanged, lambda _e: self._rebuild())
+
+    @property
+    def active(self) -> bool:
+        """True while an agreement is open during a call."""
+        return self.session is not None
+
+    def peers(self) -> list[str]:
+        """Offices in the call besides ours."""
+        return sorted(set(self.controller.participants().values())) if self.controller else []
+
+    def attach(self, agreement_id: int | None) -> None:
+        """Follow the agreement now open in the editor (``None``: no agreement)."""
+        self.agreement_id = agreement_id
+        self._rebuild()
+
+    def _call_opened(self, event: CallOpened) -> None:
+        if self.controller is not None:
+            self.controller.sig_app_message.disconnect(self._on_app_message)
+        self.controller = event.controller
+        self.room = event.room
+        self.controller.sig_app_message.connect(self._on_app_message)
+        # Who is in the call shows in the live tab's status line.
+        self.controller.sig_participant_joined.connect(self._peers_changed)
+        self.controller.sig_participant_left.connect(self._peers_changed)
+        self._rebuild()
+
+    def _peers_changed(self, *_args: object) -> None:
+        if self.controller is not None:
+            self.sig_active_changed.emit(self.active)
+
+    def _call_closed(self, event: CallClosed) -> None:
+        if event.controller is not self.controller:
+            return
+        # The controller may already be half-deleted when its window closes.
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.controller.sig_app_message.disconnect(self._on_app_message)
+        self.controller = None
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        was_active = self.session is not None
+        self.session = None
+        if self.controller is not None and self.agreement_id is not None:
+            with self.context.database.session() as session:
+                actor = actor_for(self.context, session)
+                agreement_uuid = get_agreement(session, self.agreement_id).uuid
+            if actor is not None:
+                controller = self.controller
+                self.session = LiveReviewSession(
+                    agreement_uuid,
+                    actor.office_name,
+                    lambda kind, payload: controller.send_message(kind, payload),
+                    apply=database_applier(self.context.database, agreement_uuid, actor),
+                )
+                self.session.add_listener(self._on_live_event)
+        if self.session is not None or was_active:
+            self.sig_active_changed.emit(self.session is not None)
+
+    def _on_app_message(self, _peer_id: str, office: str, kind: str, payload: Any) -> None:
+        if self.session is not None:
+            self.session.handle_message(kind, payload, office)
+
+    def _on_live_event(self, event: object) -> None:
+        if isinstance(event, FocusChanged):
+            self.sig_remote_focus.emit(event.clause_uuid, event.office)
+        elif isinstance(event, SuggestionReceived):
+            self.sig_suggestion_received.emit(event.suggestion)
+        elif isinstance(event, SuggestionDecided):
+            self.sig_suggestion_decided.emit(event.suggestion)
+        elif isinstance(event, ReviewError):
+            self.sig_error.emit(event.message)
+
+    # -- commands (no-ops outside a session) -----------------------------------------------
+
+    def focus(self, clause_uuid: str) -> None:
+        """Tell the other office which pasal we look at."""
+        if self.session is not None:
+            self.session.focus(clause_uuid)
+
+    def propose(self, clause_uuid: str, field: str, old: str, new: str) -> Suggestion | None:
+        """Send a suggested change of one field."""
+        if self.session is None:
+            return None
+        return self.session.propose(clause_uuid, field, old, new)
+
+    def accept(self, suggestion_id: str) -> Suggestion | None:
+        """Accept an incoming suggestion (applied here, then on the proposer's side)."""
+        return self.session.accept(suggestion_id) if self.session is not None else None
+
+    def reject(self, suggestion_id: str, reason: str = "") -> Suggestion | None:
+        """Reject an incoming suggestion."""
+        return self.session.reject(suggestion_id, reason) if self.session is not None else None

@@ -1,0 +1,51 @@
+"""Adds the "Live review" tab to the agreement editor and connects it both ways."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mou.live_review import Suggestion
+from ui.agreements.live.link import LiveReviewLink
+from ui.agreements.live.live_panel import LivePanel
+
+if TYPE_CHECKING:
+    from ui.agreements.editor.editor import AgreementEditor
+
+
+def add_live_review(editor: AgreementEditor) -> LiveReviewLink:
+    """Create the link and panel for ``editor``; returns the link."""
+    link = LiveReviewLink(editor.context, editor)
+    panel = LivePanel(link)
+    editor.live_link = link
+    editor.live_panel = panel
+    editor.side_tabs.addTab(panel, editor.tr("Live review"))
+
+    def clause_selected(uuid: str | None) -> None:
+        data = editor.data
+        clause = data.clause(uuid) if (data is not None and uuid) else None
+        panel.set_clause(clause, {c.uuid: c.number for c in data.clauses} if data else {})
+        if uuid and editor.clause_list.current_uuid() == uuid:
+            link.focus(uuid)
+
+    def remote_focus(uuid: str, _office: str) -> None:
+        # Only move when needed, so two following editors do not echo focus back and forth.
+        if panel.follow_check.isChecked() and editor.clause_list.current_uuid() != uuid:
+            editor.clause_list.select_uuid(uuid)
+
+    def accept(suggestion_id: str) -> None:
+        editor.autosaver.flush()  # our pending typing is stored before the change is applied
+        link.accept(suggestion_id)
+
+    def decided(suggestion: Suggestion) -> None:
+        if suggestion.status == "accepted":
+            editor.reload()
+            editor.sig_changed.emit(editor.data.id if editor.data else 0)
+        elif suggestion.status == "failed":
+            editor.show_error(suggestion.reason)
+
+    editor.sig_clause_shown.connect(clause_selected)
+    link.sig_remote_focus.connect(remote_focus)
+    link.sig_suggestion_decided.connect(decided)
+    link.sig_error.connect(editor.show_error)
+    panel.sig_accept_requested.connect(accept)
+    return link
