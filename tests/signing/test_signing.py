@@ -373,3 +373,28 @@ def test_signature_images_are_visible_in_a_poppler_render(
         check=True,
     )
     shutil.copy(tmp_path / "page.png", shots / "pdf_signature_page.png")
+
+
+def test_third_signature_by_a_stranger_is_flagged_and_the_others_stay_valid(
+    signed_agreement: SignedAgreement, bandung_identity, palangkaraya_identity, tmp_path: Path
+) -> None:
+    stranger = create_identity(
+        tmp_path / "s.p12", "pw", common_name="Orang Lain", organization="Bukan Instansi"
+    )
+    signed_thrice = sign_pdf(
+        signed_agreement.after_both,
+        stranger,
+        field_name="TandaTanganLain",
+        signer_name="Orang Lain",
+        signer_title="-",
+        signature_png=None,
+        page=0,
+        box=(400, 60, 560, 120),
+    )
+    report = verify_pdf(signed_thrice, _trust(bandung_identity, palangkaraya_identity))
+    assert [s.verdict for s in report.signatures] == [
+        Verdict.VALID,
+        Verdict.VALID,
+        Verdict.UNTRUSTED,
+    ]
+    assert not report.ok
