@@ -88,14 +88,16 @@ class MeshTopology(Topology):
         now = time.monotonic()
         for link in self.links.values():
             link.absent_since = None if link.peer_id in listed else (link.absent_since or now)
+        attempts = []
         for peer in peers:
             link = self.links.get(peer.peer_id)
             if link is None:
-                link = self._add_link(peer)
-                await self._offer(link)
+                attempts.append(self._offer(self._add_link(peer)))
             elif link.stalled:
                 # The hub is back: renegotiate now rather than wait for the next retry slot.
-                await self._recover(link, force=True)
+                attempts.append(self._recover(link, force=True))
+        # In parallel: each offer waits for its own ICE gathering.
+        await asyncio.gather(*attempts)
 
     async def peer_joined(self, peer: p.PeerInfo) -> None:
         link = self.links.get(peer.peer_id)
@@ -109,9 +111,9 @@ class MeshTopology(Topology):
         link = self.links.pop(peer_id, None)
         self._snapshot()
         if link is not None:
-            await self._close_link(link)
             self.host.emit(ParticipantLeft(link.peer_id, link.office))
             self.host.media_health_changed()
+            await self._close_link(link)
 
     def _add_link(self, peer: p.PeerInfo) -> PeerLink:
         link = PeerLink(peer.peer_id, peer.office)
@@ -179,7 +181,8 @@ class MeshTopology(Topology):
         def on_state() -> None:
             if link.pc is pc and pc.connectionState == "failed":
                 log.info("peer connection to %s failed; recovering", link.peer_id)
-                self._spawn(link, self._recover(link, force=True))
+                # Not in link.tasks: the recovery replaces the connection, which cancels those.
+                asyncio.ensure_future(self._recover(link))
 
         return pc
 
