@@ -172,7 +172,7 @@ class AgreementListView(QWidget):
                     item.setToolTip(self.tr("Expires within 90 days"))
                 self.table.setItem(r, c, item)
         if self.rows:
-            self.status_line.setText(self.tr("%n agreement(s)", "", len(self.rows)))
+            self.status_line.setText(self.tr("%1 agreement(s)").replace("%1", str(len(self.rows))))
         else:
             self.status_line.setText(self.tr("No agreement matches the search and filters."))
 

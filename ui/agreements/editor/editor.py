@@ -14,11 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QInputDialog,
-    QLabel,
-    QLineEdit,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -47,6 +43,7 @@ from ui.agreements.editor.autosave import Autosaver
 from ui.agreements.editor.clause_form import ClauseForm
 from ui.agreements.editor.clause_list import ClauseListPanel
 from ui.agreements.editor.comments_panel import CommentsPanel
+from ui.agreements.editor.header import EditorHeader
 from ui.agreements.editor.obligations_panel import ObligationsPanel
 from ui.agreements.editor.revisions_panel import RevisionsPanel
 from ui.agreements.editor.snapshot import AgreementData, load
@@ -77,40 +74,15 @@ class AgreementEditor(QWidget):
         self.autosaver = Autosaver(self._write_form, parent=self)
         layout = QVBoxLayout(self)
 
-        top = QHBoxLayout()
-        self.back_button = QPushButton(self.tr("← Agreements"))
+        self.header = EditorHeader()
+        layout.addWidget(self.header)
+        # Short names for the header's parts (the editor's methods and tests use them).
+        header = self.header
+        self.back_button, self.title_label = header.back_button, header.title_label
+        self.state_label, self.revision_label = header.state_label, header.revision_label
+        self.autosave_label, self.note_edit = header.autosave_label, header.note_edit
+        self.save_button, self.export_button = header.save_button, header.export_button
         self.back_button.clicked.connect(self.close_editor)
-        self.title_label = QLabel()
-        font = self.title_label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.title_label.setFont(font)
-        self.title_label.setWordWrap(True)
-        self.state_label = QLabel()
-        self.state_label.setObjectName("stateBadge")
-        top.addWidget(self.back_button)
-        top.addWidget(self.title_label, 1)
-        top.addWidget(self.state_label)
-        layout.addLayout(top)
-
-        rev_row = QHBoxLayout()
-        self.revision_label = QLabel()
-        self.revision_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.autosave_label = QLabel()
-        self.autosave_label.setStyleSheet("color:#555;")
-        self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText(self.tr("Note for this round (optional)"))
-        self.save_button = QPushButton(self.tr("Save revision"))
-        self.save_button.setObjectName("primaryAction")
-        self.export_button = QPushButton(self.tr("Export package…"))
-        self.autosave_label.setMinimumWidth(150)
-        self.note_edit.setMinimumWidth(240)
-        rev_row.addWidget(self.revision_label, 1)
-        rev_row.addWidget(self.autosave_label)
-        rev_row.addWidget(self.note_edit)
-        rev_row.addWidget(self.save_button)
-        rev_row.addWidget(self.export_button)
-        layout.addLayout(rev_row)
 
         self.workflow_bar = WorkflowBar()
         layout.addWidget(self.workflow_bar)

@@ -1,0 +1,48 @@
+"""The editor's header: back, title and state; revision hash, autosave status, save and export."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+
+class EditorHeader(QWidget):
+    """Two rows above the editor; the editor fills the labels and connects the buttons."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("← Agreements"))
+        self.title_label = QLabel()
+        font = self.title_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.title_label.setFont(font)
+        self.title_label.setWordWrap(True)
+        self.state_label = QLabel()
+        self.state_label.setObjectName("stateBadge")
+        top.addWidget(self.back_button)
+        top.addWidget(self.title_label, 1)
+        top.addWidget(self.state_label)
+        layout.addLayout(top)
+
+        rev_row = QHBoxLayout()
+        self.revision_label = QLabel()
+        self.revision_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.autosave_label = QLabel()
+        self.autosave_label.setStyleSheet("color:#555;")
+        self.note_edit = QLineEdit()
+        self.note_edit.setPlaceholderText(self.tr("Note for this round (optional)"))
+        self.save_button = QPushButton(self.tr("Save revision"))
+        self.save_button.setObjectName("primaryAction")
+        self.export_button = QPushButton(self.tr("Export package…"))
+        self.autosave_label.setMinimumWidth(150)
+        self.note_edit.setMinimumWidth(240)
+        rev_row.addWidget(self.revision_label, 1)
+        rev_row.addWidget(self.autosave_label)
+        rev_row.addWidget(self.note_edit)
+        rev_row.addWidget(self.save_button)
+        rev_row.addWidget(self.export_button)
+        layout.addLayout(rev_row)
