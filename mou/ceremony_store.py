@@ -4,7 +4,7 @@ Why files and not a table: the PDF of every step (unsigned, after party A, after
 survive a crash or a dropped call byte for byte, and these are blobs of hundreds of kilobytes. A
 folder per ceremony keeps them as plain ``.pdf`` files that staff can open, and needs no schema
 migration. The agreement's audit trail in the domain database still gets the milestones (see
-``mou.ceremony.record_in_audit``).
+:func:`record_outcome` below).
 
 Layout (``<data>/ceremonies/<ceremony id>/``)::
 
@@ -15,6 +15,10 @@ Layout (``<data>/ceremonies/<ceremony id>/``)::
 Every write goes to a temporary file, is flushed to disk and then renamed over the target, so a
 crash leaves either the old or the new file, never half of one. A PDF is written before the state
 that names it. On load, each step file is checked against the SHA-256 the state recorded.
+
+The second half of the module connects a ceremony to the agreement database: the certificates
+to trust (per office), the revision this office agreed to, and the outcome (audit events for
+attendance and signatures; Agreed → Signing → Signed).
 """
 
 from __future__ import annotations
@@ -29,6 +33,13 @@ import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+
+from cryptography import x509
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mou import audit, models
+from mou.office import Actor
 
 STATE_VERSION = 1
 _ID_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
@@ -252,3 +263,134 @@ class CeremonyStore:
 def utc_now_iso(now: dt.datetime | None = None) -> str:
     """``now`` (default: the current time) as ISO 8601 in UTC."""
     return (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).isoformat()
+
+
+# ------------------------------------------------------------------------------------ database
+# The agreement database side: whom to trust, which revision this office agreed to, and the
+# milestones of a ceremony in the agreement's audit trail and workflow.
+
+
+def ceremony_trust(
+    session: Session,
+    *,
+    own_office: str | None = None,
+    own_certificate: x509.Certificate | None = None,
+) -> tuple[list[x509.Certificate], dict[str, list[x509.Certificate]]]:
+    """Certificates a ceremony trusts, and which office each belongs to (by display name).
+
+    Every counterpart certificate this office accepted, plus its own (``own_certificate``, the
+    public PEM copy, so no password is needed).
+    """
+    trusted: list[x509.Certificate] = []
+    by_office: dict[str, list[x509.Certificate]] = {}
+    for row in session.scalars(select(models.TrustedCertificate)):
+        certificate = x509.load_pem_x509_certificate(row.certificate_pem.encode("ascii"))
+        trusted.append(certificate)
+        by_office.setdefault(row.office.display_name, []).append(certificate)
+    if own_certificate is not None:
+        trusted.append(own_certificate)
+        if own_office:
+            by_office.setdefault(own_office, []).append(own_certificate)
+    return trusted, by_office
+
+
+def agreed_revision_hash(session: Session, agreement_uuid: str) -> str | None:
+    """The revision hash this office agreed to for an agreement (``None``: not known here)."""
+    agreement = session.scalars(
+        select(models.Agreement).where(models.Agreement.uuid == agreement_uuid)
+    ).first()
+    if agreement is None or agreement.agreed_revision is None:
+        return None
+    return agreement.agreed_revision.hash
+
+
+def record_in_audit(
+    session: Session, agreement: models.Agreement, record: CeremonyRecord, actor: Actor
+) -> int:
+    """Write the ceremony's attendance and signatures into the agreement's audit trail.
+
+    Idempotent: events already recorded for this ceremony (same action and key) are not written
+    again. Returns how many events were added.
+    """
+    seen = {
+        (e.action, str(e.detail.get("key")))
+        for e in audit.history(session, agreement.id)
+        if isinstance(e.detail, dict) and e.detail.get("ceremony_id") == record.ceremony_id
+    }
+    added = 0
+    for entry in record.attendance:
+        key = f"{entry.office}@{entry.joined_at}"
+        for action, when in (
+            ("ceremony_joined", entry.joined_at),
+            ("ceremony_left", entry.left_at),
+        ):
+            if when is None or (action, key) in seen:
+                continue
+            audit.record(
+                session,
+                agreement,
+                action,
+                actor,
+                at=dt.datetime.fromisoformat(when).astimezone(dt.UTC),
+                ceremony_id=record.ceremony_id,
+                key=key,
+                office=entry.office,
+                people=entry.people,
+                tz_label=entry.tz_label,
+            )
+            added += 1
+    for signature in record.signatures:
+        key = str(signature.step)
+        if ("ceremony_signed", key) in seen:
+            continue
+        audit.record(
+            session,
+            agreement,
+            "ceremony_signed",
+            actor,
+            at=dt.datetime.fromisoformat(signature.signed_at).astimezone(dt.UTC),
+            ceremony_id=record.ceremony_id,
+            key=key,
+            office=signature.office,
+            signer=signature.signer_name,
+            field=signature.field_name,
+            pdf_sha256=signature.pdf_sha256,
+            revision_hash=record.revision_hash,
+        )
+        added += 1
+    return added
+
+
+def record_outcome(session: Session, record: CeremonyRecord, actor: Actor) -> list[str]:
+    """Bring the agreement in this office's database up to date with the ceremony.
+
+    Writes the audit events, moves an Agreed agreement to Signing once a revision was presented,
+    and a Signing one to Signed (with the signed PDF's SHA-256) once the ceremony is complete.
+    Returns the reasons a step could not be taken (empty: up to date). Nothing is raised for a
+    refused transition: the ceremony's files stay the record either way.
+    """
+    from mou.agreement import AgreementStatus
+    from mou.workflow import WorkflowError, transition
+
+    agreement = session.scalars(
+        select(models.Agreement).where(models.Agreement.uuid == record.agreement_id)
+    ).first()
+    if agreement is None:
+        return [f"The agreement {record.agreement_id} is not in this office's database"]
+    if agreement.agreed_revision is None or agreement.agreed_revision.hash != record.revision_hash:
+        return ["The signed revision is not the revision this office agreed to"]
+    record_in_audit(session, agreement, record, actor)
+    try:
+        if agreement.status == AgreementStatus.AGREED:
+            transition(session, agreement, actor, AgreementStatus.SIGNING)
+        if record.complete and agreement.status == AgreementStatus.SIGNING:
+            transition(
+                session,
+                agreement,
+                actor,
+                AgreementStatus.SIGNED,
+                signed_pdf_sha256=record.current_sha256,
+            )
+    except WorkflowError as exc:
+        return exc.reasons or [exc.summary]
+    return []

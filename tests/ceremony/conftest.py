@@ -21,6 +21,7 @@ from mou.ceremony_store import CeremonyStore
 from mou.identity import create_identity
 from mou.pdf.document import PdfDocument
 from mou.pdf.sample import sample_document
+from tests.mou.conftest import cities  # noqa: F401 (the agreements core's two-city fixture)
 from tests.signing.conftest import handwriting_png
 
 BANDUNG = "Pemerintah Kota Bandung"

@@ -321,7 +321,7 @@ def test_ceremony_recorded_in_the_agreement_audit_trail(
     """Attendance and signatures go into a real SQLite database's audit trail, once."""
     from mou import audit
     from mou.agreement import AgreementKind, PartyInput, create_agreement
-    from mou.ceremony import record_in_audit
+    from mou.ceremony_store import record_in_audit
     from mou.db import open_database, sqlite_url
     from mou.office import Actor, GovernmentLevel, OfficeProfile, Role, create_local_office
 
