@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from mou.office import OfficeProfile
 from ui.context import AppContext, OfficeChanged
+from ui.icons import icon
 from ui.navigation import PAGES, Sidebar, page_keys
 from ui.page_error import PageLoadError
 from ui.user_switcher import UserSwitcher
@@ -40,6 +41,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(self.tr("Lintas"))
+        self.setWindowIcon(icon("lintas"))
         self.setMinimumSize(760, 520)
         self._pages: dict[str, QWidget] = {}
 
