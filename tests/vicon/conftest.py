@@ -33,18 +33,54 @@ def in_netns() -> bool:
     return os.environ.get(NETNS_ENV) == "1"
 
 
-def rerun_in_netns(nodeid: str, timeout: float = 240) -> None:
-    """Run one test again inside a fresh network namespace and fail if it fails there."""
+AUDIO_ENV = "LINTAS_VICON_AUDIO_DEVICES"
+
+# A private PulseAudio server with a null microphone and a null speaker, so Qt Multimedia sees
+# real audio devices (QAudioSource/QAudioSink run for real; the null devices just make and
+# swallow samples at the real clock rate). It lives and dies with the namespace's shell.
+_PULSE = (
+    'export XDG_RUNTIME_DIR="$(mktemp -d)"; mkdir -p "$XDG_RUNTIME_DIR/pulse"; '
+    'export PULSE_SERVER="unix:$XDG_RUNTIME_DIR/pulse/native"; '
+    "pulseaudio -n --daemonize=no --exit-idle-time=-1 --disable-shm=yes --use-pid-file=no "
+    '-L "module-native-protocol-unix socket=$XDG_RUNTIME_DIR/pulse/native auth-anonymous=1" '
+    '-L "module-null-sink sink_name=lintas_speaker" '
+    '-L "module-null-source source_name=lintas_mic" >"$XDG_RUNTIME_DIR/pa.log" 2>&1 & '
+    'PA=$!; i=0; while [ ! -S "$XDG_RUNTIME_DIR/pulse/native" ] && [ $i -lt 50 ]; '
+    "do sleep 0.1; i=$((i+1)); done; "
+)
+
+
+def audio_devices_present() -> bool:
+    """True inside a re-run that started the private PulseAudio server."""
+    return os.environ.get(AUDIO_ENV) == "1"
+
+
+def rerun_in_netns(nodeid: str, timeout: float = 240, *, audio_devices: bool = False) -> None:
+    """Run one test again inside a fresh network namespace and fail if it fails there.
+
+    With ``audio_devices`` a private PulseAudio server (null microphone and speaker) runs in
+    the namespace for the test's duration.
+    """
     if shutil.which("unshare") is None or shutil.which("ip") is None:
         pytest.skip("needs unshare and ip (util-linux, iproute2) for a private network namespace")
+    if audio_devices and shutil.which("pulseaudio") is None:
+        pytest.skip("needs pulseaudio (Debian package) for null audio devices")
     probe = subprocess.run(["unshare", "-rn", "true"], capture_output=True)
     if probe.returncode != 0:
         pytest.skip(f"unprivileged network namespaces unavailable: {probe.stderr.decode().strip()}")
-    script = (
-        f"ip link set lo up && ip addr add {NETNS_ADDR}/8 dev lo && "
-        f'exec "{sys.executable}" -m pytest -q -x -p no:cacheprovider "{nodeid}"'
-    )
-    env = {**os.environ, NETNS_ENV: "1", "QT_QPA_PLATFORM": "offscreen"}
+    pytest_cmd = f'"{sys.executable}" -m pytest -q -x -p no:cacheprovider "{nodeid}"'
+    script = f"ip link set lo up && ip addr add {NETNS_ADDR}/8 dev lo || exit 1; "
+    if audio_devices:
+        # No exec: the shell stays to stop the PulseAudio server after pytest.
+        script += _PULSE + f"{pytest_cmd}; rc=$?; kill $PA; wait $PA; exit $rc"
+    else:
+        script += f"exec {pytest_cmd}"
+    env = {
+        **os.environ,
+        NETNS_ENV: "1",
+        AUDIO_ENV: "1" if audio_devices else "0",
+        "QT_QPA_PLATFORM": "offscreen",
+    }
     result = subprocess.run(
         ["unshare", "-rn", "sh", "-c", script],
         cwd=ROOT,

@@ -72,6 +72,7 @@ class SpeakerOutput(QObject):
         self.mixer = mixer
         self._sink = QAudioSink(device, pcm_format(), self)
         self._io: QIODevice | None = None
+        self.bytes_played = 0
         self._timer = QTimer(self)
         self._timer.setInterval(20)
         self._timer.timeout.connect(self._pump)
@@ -92,4 +93,4 @@ class SpeakerOutput(QObject):
             return
         room = min(self._sink.bytesFree(), self.mixer.available()) & ~1
         if room > 0:
-            self._io.write(self.mixer.mix(room))
+            self.bytes_played += max(0, self._io.write(self.mixer.mix(room)))

@@ -282,6 +282,16 @@ class LocalMedia(QObject):
         assert self._audio is not None
         return self._audio
 
+    @property
+    def microphone(self) -> MicrophoneFeed | None:
+        """The live microphone feed (None while the test tone is used)."""
+        return self._mic
+
+    @property
+    def camera(self) -> CameraFeed | None:
+        """The live camera feed (None while the test pattern is used)."""
+        return self._feed
+
     def use_camera(self, device_id: str) -> VideoSource:
         """Switch the camera (SYNTHETIC_ID for the test pattern); returns the new engine source."""
         self._stop_video()
