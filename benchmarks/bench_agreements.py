@@ -64,6 +64,11 @@ def populate(db: Database) -> None:
     """Fill ``db`` with the benchmark's agreements and revisions (bulk, Core inserts)."""
     rng = random.Random(4)
     body = _template_text()
+    tpl = get_template("kesepakatan_bersama_antar_daerah")
+    # Header texts as a template instantiation leaves them, so agreement rows have real width.
+    opening = tpl.text("pembukaan", "text")
+    closing = tpl.text("penutup", "closing")
+    basis = list(tpl.data["dasar_hukum"]["items"])
     now = dt.datetime(2026, 11, 22, tzinfo=dt.UTC)
     with db.engine.begin() as conn:
         conn.execute(
@@ -73,21 +78,21 @@ def populate(db: Database) -> None:
               "created_at": now}],
         )  # fmt: skip
         batch: list[dict[str, object]] = []
+        extras: dict[int, str] = {}
         for i in range(1, AGREEMENTS + 1):
             subject = rng.choice(SUBJECTS)
             city = rng.choice(CITIES)
-            extra = f"{subject} {rng.choice(SUBJECTS)} nomor {i:05d}/KB/{2016 + i % 10}"
+            extras[i] = f"{subject} {rng.choice(SUBJECTS)} nomor {i:05d}/KB/{2016 + i % 10}"
             start = dt.date(2016 + i % 10, 1 + i % 12, 1 + i % 28)
             batch.append(
                 {
                     "id": i, "uuid": f"{i:032x}", "kind": "kesepakatan_bersama",
                     "title": f"Kerja Sama {subject.title()} dengan Kota {city}",
                     "title_en": "", "implements_title": "", "place": "Bandung",
-                    "opening": "", "opening_en": "", "legal_basis": [], "legal_basis_en": [],
-                    "closing": "", "closing_en": "", "template_id": "kesepakatan_bersama_antar_daerah",
+                    "opening": opening, "opening_en": "", "legal_basis": basis, "legal_basis_en": [],
+                    "closing": closing, "closing_en": "", "template_id": "kesepakatan_bersama_antar_daerah",
                     "status": rng.choice(STATES), "valid_from": start,
                     "valid_until": start.replace(year=start.year + 5),
-                    "search_text": f"Pemerintah Kota Bandung\nPemerintah Kota {city}\n{extra}\n{body}",
                     "counterpart_names": f"Pemerintah Kota {city}", "terminated_reason": "",
                     "created_at": now - dt.timedelta(minutes=i),
                     "updated_at": now - dt.timedelta(minutes=rng.randrange(0, 500_000)),
@@ -95,6 +100,14 @@ def populate(db: Database) -> None:
             )  # fmt: skip
             if len(batch) == 1000:
                 conn.execute(insert(models.Agreement), batch)
+                conn.execute(
+                    insert(models.AgreementSearch),
+                    [
+                        {"agreement_id": row["id"], "title": row["title"],
+                         "body": f"Pemerintah Kota Bandung\n{row['counterpart_names']}\n{extras[row['id']]}\n{body}"}
+                        for row in batch
+                    ],
+                )  # fmt: skip
                 batch = []
         revs: list[dict[str, object]] = []
         rev_id = 0

@@ -260,7 +260,10 @@ def by_uuid(session: Session, uuid: str) -> models.Agreement | None:
 def touch(session: Session, agreement: models.Agreement, what: str, *, emit: bool = True) -> None:
     """Refresh the denormalised search text and timestamp after any working-copy change."""
     agreement.updated_at = models.utcnow()
-    agreement.search_text = search_text_of(agreement)
+    if agreement.search is None:
+        agreement.search = models.AgreementSearch()
+    agreement.search.title = agreement.title
+    agreement.search.body = search_text_of(agreement)
     local = {o.uuid for o in session.scalars(select(models.Office).where(models.Office.is_local))}
     agreement.counterpart_names = "; ".join(
         p.name for p in agreement.parties if p.office_uuid not in local

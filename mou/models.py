@@ -181,8 +181,6 @@ class Agreement(Base):
     agreed_revision_id: Mapped[int | None] = mapped_column(
         ForeignKey("revision.id", ondelete="SET NULL", use_alter=True), nullable=True
     )
-    # Denormalised text of title, parties and clauses; fed to FTS5 / to_tsvector.
-    search_text: Mapped[str] = mapped_column(Text, default="")
     counterpart_names: Mapped[str] = mapped_column(String(1000), default="")
     terminated_reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
@@ -214,6 +212,28 @@ class Agreement(Base):
     )
     origin_office: Mapped[Office | None] = relationship(foreign_keys=[origin_office_id])
     implements: Mapped[Agreement | None] = relationship(remote_side=[id])
+    search: Mapped[AgreementSearch | None] = relationship(
+        back_populates="agreement", cascade="all, delete-orphan", uselist=False
+    )
+
+
+class AgreementSearch(Base):
+    """The searchable text of an agreement, in its own narrow table.
+
+    Kept apart so the agreement rows that the list reads stay small (a wide text column in the
+    same row made SQLite walk overflow pages for every listed agreement). SQLite indexes it with
+    FTS5 and PostgreSQL with a stored ``tsvector`` column (both added by the migrations).
+    """
+
+    __tablename__ = "agreement_search"
+
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreement.id", ondelete="CASCADE"), primary_key=True
+    )
+    title: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+
+    agreement: Mapped[Agreement] = relationship(back_populates="search")
 
 
 class Party(Base):

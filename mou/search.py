@@ -1,8 +1,7 @@
 """The agreement list: filters (status, counterpart, expiring soon) and full-text search.
 
 Full text uses the index the migrations create: an FTS5 table on SQLite (kept in sync by triggers
-on ``agreement``) and a GIN index over ``to_tsvector('simple', title || ' ' || search_text)`` on
-PostgreSQL. Words typed by the user are matched as prefixes and all must occur. Only list columns
+on ``agreement_search``) and a GIN index over a stored ``tsvector`` column on PostgreSQL. Words typed by the user are matched as prefixes and all must occur. Only list columns
 are selected, so opening the list never loads clauses or revisions.
 """
 
@@ -53,6 +52,9 @@ def tsquery(query: str) -> str:
 
 
 def _base() -> Select:
+    # No join here: joining revisions before ORDER BY/LIMIT made SQLite look up the revision of
+    # every matching agreement (random reads in the largest table). Rounds are fetched afterwards
+    # for the few rows shown.
     return select(
         models.Agreement.id,
         models.Agreement.uuid,
@@ -62,8 +64,18 @@ def _base() -> Select:
         models.Agreement.counterpart_names,
         models.Agreement.valid_until,
         models.Agreement.updated_at,
-        models.Revision.round,
-    ).outerjoin(models.Revision, models.Revision.id == models.Agreement.current_revision_id)
+    )
+
+
+def _rounds(session: Session, ids: list[int]) -> dict[int, int]:
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(models.Agreement.id, models.Revision.round)
+        .join(models.Revision, models.Revision.id == models.Agreement.current_revision_id)
+        .where(models.Agreement.id.in_(ids))
+    ).all()
+    return {agreement_id: round_ for agreement_id, round_ in rows}
 
 
 def _text_filter(session: Session, query: Select, words: str) -> Select:
@@ -80,17 +92,26 @@ def _text_filter(session: Session, query: Select, words: str) -> Select:
         ts = tsquery(words)
         if not ts:
             return query
-        vector = func.to_tsvector(
-            literal_column("'simple'"),
-            models.Agreement.title + literal_column("' '") + models.Agreement.search_text,
+        # EXISTS lets the planner walk the list order and stop after LIMIT rows when a word is
+        # common, or start from the GIN index when it is rare.
+        hit = (
+            select(models.AgreementSearch.agreement_id)
+            .where(
+                models.AgreementSearch.agreement_id == models.Agreement.id,
+                literal_column("agreement_search.tsv").op("@@")(
+                    func.to_tsquery(literal_column("'simple'"), ts)
+                ),
+            )
+            .exists()
         )
-        return query.where(vector.op("@@")(func.to_tsquery(literal_column("'simple'"), ts)))
+        return query.where(hit)
     # Other databases: a slow but correct fallback.
+    found = select(models.AgreementSearch.agreement_id)
     for word in _words(words):
-        query = query.where(
-            (models.Agreement.title + " " + models.Agreement.search_text).ilike(f"%{word}%")
+        found = found.where(
+            (models.AgreementSearch.title + " " + models.AgreementSearch.body).ilike(f"%{word}%")
         )
-    return query
+    return query.where(models.Agreement.id.in_(found))
 
 
 def list_agreements(
@@ -125,8 +146,19 @@ def list_agreements(
         query = _text_filter(session, query, text_query)
     query = query.order_by(models.Agreement.updated_at.desc(), models.Agreement.id.desc())
     rows = session.execute(query.limit(limit).offset(offset)).all()
+    rounds = _rounds(session, [r[0] for r in rows])
     return [
-        AgreementRow(r[0], r[1], r[2], r[3], AgreementStatus(r[4]), r[5], r[6], _aware(r[7]), r[8])
+        AgreementRow(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            AgreementStatus(r[4]),
+            r[5],
+            r[6],
+            _aware(r[7]),
+            rounds.get(r[0]),
+        )
         for r in rows
     ]
 

@@ -97,7 +97,6 @@ def upgrade() -> None:
         sa.Column("origin_office_id", sa.Integer(), nullable=True),
         sa.Column("current_revision_id", sa.Integer(), nullable=True),
         sa.Column("agreed_revision_id", sa.Integer(), nullable=True),
-        sa.Column("search_text", sa.Text(), nullable=False),
         sa.Column("counterpart_names", sa.String(length=1000), nullable=False),
         sa.Column("terminated_reason", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
@@ -113,6 +112,14 @@ def upgrade() -> None:
         batch_op.create_index("ix_agreement_updated", ["updated_at"], unique=False)
         batch_op.create_index("ix_agreement_valid_until", ["valid_until"], unique=False)
 
+    op.create_table(
+        "agreement_search",
+        sa.Column("agreement_id", sa.Integer(), nullable=False),
+        sa.Column("title", sa.Text(), nullable=False),
+        sa.Column("body", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(["agreement_id"], ["agreement.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("agreement_id"),
+    )
     op.create_table(
         "local_user",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -346,6 +353,7 @@ def downgrade() -> None:
     op.drop_table("annex_item")
     op.drop_table("trusted_certificate")
     op.drop_table("local_user")
+    op.drop_table("agreement_search")
     with op.batch_alter_table("agreement", schema=None) as batch_op:
         batch_op.drop_index("ix_agreement_valid_until")
         batch_op.drop_index("ix_agreement_updated")

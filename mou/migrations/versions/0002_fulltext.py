@@ -1,4 +1,4 @@
-"""Full-text search over agreements: SQLite FTS5 table kept in sync by triggers, PostgreSQL GIN.
+"""Full-text search: SQLite FTS5 over agreement_search (trigger-synced), PostgreSQL tsvector + GIN.
 
 Revision ID: 0002
 Revises: 0001
@@ -17,38 +17,41 @@ depends_on = None
 
 def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        # External-content FTS5 index over agreement.title/search_text; the triggers keep it in
-        # step with every insert, update and delete, so no code path can forget to reindex.
+        # External-content FTS5 index; the triggers keep it in step with every insert, update and
+        # delete of agreement_search, so no code path can forget to reindex. detail=column keeps
+        # the index small (no positions: Lintas needs word and prefix queries, not phrases), and
+        # the prefix indexes make "konserv*" as fast as a whole word.
         op.execute(
             "CREATE VIRTUAL TABLE agreement_fts USING fts5("
-            "title, search_text, content='agreement', content_rowid='id', "
-            "tokenize='unicode61 remove_diacritics 2')"
+            "title, body, content='agreement_search', content_rowid='agreement_id', "
+            "tokenize='unicode61 remove_diacritics 2', detail=column, prefix='3 5')"
         )
         op.execute(
-            "CREATE TRIGGER agreement_fts_ai AFTER INSERT ON agreement BEGIN "
-            "INSERT INTO agreement_fts(rowid, title, search_text) "
-            "VALUES (new.id, new.title, new.search_text); END"
+            "CREATE TRIGGER agreement_fts_ai AFTER INSERT ON agreement_search BEGIN "
+            "INSERT INTO agreement_fts(rowid, title, body) "
+            "VALUES (new.agreement_id, new.title, new.body); END"
         )
         op.execute(
-            "CREATE TRIGGER agreement_fts_ad AFTER DELETE ON agreement BEGIN "
-            "INSERT INTO agreement_fts(agreement_fts, rowid, title, search_text) "
-            "VALUES ('delete', old.id, old.title, old.search_text); END"
+            "CREATE TRIGGER agreement_fts_ad AFTER DELETE ON agreement_search BEGIN "
+            "INSERT INTO agreement_fts(agreement_fts, rowid, title, body) "
+            "VALUES ('delete', old.agreement_id, old.title, old.body); END"
         )
         op.execute(
-            "CREATE TRIGGER agreement_fts_au AFTER UPDATE OF title, search_text ON agreement BEGIN "
-            "INSERT INTO agreement_fts(agreement_fts, rowid, title, search_text) "
-            "VALUES ('delete', old.id, old.title, old.search_text); "
-            "INSERT INTO agreement_fts(rowid, title, search_text) "
-            "VALUES (new.id, new.title, new.search_text); END"
+            "CREATE TRIGGER agreement_fts_au AFTER UPDATE ON agreement_search BEGIN "
+            "INSERT INTO agreement_fts(agreement_fts, rowid, title, body) "
+            "VALUES ('delete', old.agreement_id, old.title, old.body); "
+            "INSERT INTO agreement_fts(rowid, title, body) "
+            "VALUES (new.agreement_id, new.title, new.body); END"
         )
         op.execute("INSERT INTO agreement_fts(agreement_fts) VALUES ('rebuild')")
     else:
-        # 'simple' configuration: Indonesian has no stemmer in PostgreSQL, and stemming with the
-        # English one would mangle Indonesian words.
+        # 'simple' configuration: PostgreSQL has no Indonesian stemmer, and the English one would
+        # mangle Indonesian words. A stored column means a match never re-parses the text.
         op.execute(
-            "CREATE INDEX ix_agreement_fulltext ON agreement USING GIN "
-            "(to_tsvector('simple', title || ' ' || search_text))"
+            "ALTER TABLE agreement_search ADD COLUMN tsv tsvector GENERATED ALWAYS AS "
+            "(to_tsvector('simple', title || ' ' || body)) STORED"
         )
+        op.execute("CREATE INDEX ix_agreement_search_tsv ON agreement_search USING GIN (tsv)")
 
 
 def downgrade() -> None:
@@ -57,4 +60,5 @@ def downgrade() -> None:
             op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
         op.execute("DROP TABLE IF EXISTS agreement_fts")
     else:
-        op.execute("DROP INDEX IF EXISTS ix_agreement_fulltext")
+        op.execute("DROP INDEX IF EXISTS ix_agreement_search_tsv")
+        op.execute("ALTER TABLE agreement_search DROP COLUMN IF EXISTS tsv")
