@@ -169,3 +169,34 @@ def test_unreachable_database_server_gets_a_clear_dialog(
     assert "could not open the database" in seen[0]
     assert "127.0.0.1:9" in seen[0]
     assert "rahasia" not in seen[0]  # the password is never shown
+
+
+def test_first_start_wizard_then_main_window(
+    qtbot: QtBot, empty_database: Database, app_data_dir: Path, modal_driver: ModalDriver
+) -> None:
+    empty_database.dispose()
+
+    def set_up(wizard: FirstRunWizard) -> None:
+        wizard.office_page.level.setCurrentIndex(wizard.office_page.level.findData("kabupaten"))
+        wizard.office_page.region.setText("Bandung Barat")
+        wizard.office_page.unit.setText("Bagian Kerja Sama")
+        wizard.next()
+        wizard.head_page.name.setText("Jeje Ritchie Ismail")
+        wizard.next()
+        wizard.next()  # no lambang
+        wizard.next()  # the head, prefilled as signatory
+        wizard.identity_page.password.setText("Sandi-Bandung-Barat-1")
+        wizard.identity_page.confirm.setText("Sandi-Bandung-Barat-1")
+        wizard.next()  # commit: identity and office are created
+        assert wizard.currentPage() is wizard.done_page
+        wizard.accept()
+
+    modal_driver.expect(FirstRunWizard, set_up)
+    window = start(None)
+    assert window is not None
+    qtbot.addWidget(window)
+    assert window.office_label.text() == "Pemerintah Kabupaten Bandung Barat"
+    assert window.user_switcher.combo.currentText() == "Jeje Ritchie Ismail — Signatory"
+    assert paths.identity_file(app_data_dir).is_file()
+    window.close()
+    window.context.database.dispose()
