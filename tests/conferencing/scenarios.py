@@ -355,6 +355,54 @@ async def _cut(tmp: Path, mode: str, seconds: float) -> dict[str, Any]:
     return out
 
 
+async def lossy(tmp: Path) -> dict[str, Any]:
+    """5 % random UDP loss: video keeps coming, stamps read right or not at all, stats see loss."""
+    hub = HubServer(HOST, 0, SECRET)
+    await hub.start()
+    a, b = Office(OFFICES[0]), Office(OFFICES[1])
+    await a.join(hub.url)
+    await b.join(hub.url)
+    await wait_for(lambda: frames_from(b, a) > 10, 20)
+    nft("add", "table", "inet", "loss")
+    nft("add", "chain", "inet", "loss", "in", "{ type filter hook input priority 0; }")
+    nft(
+        "add",
+        "rule",
+        "inet",
+        "loss",
+        "in",
+        "meta",
+        "l4proto",
+        "udp",
+        "numgen",
+        "random",
+        "mod",
+        "100",
+        "lt",
+        "5",
+        "drop",
+    )
+    fig = b.report.peers[a.engine.peer_id]
+    frames0, stamped0 = fig.frames, fig.stamped
+    await asyncio.sleep(6.0)
+    frames, stamped = fig.frames - frames0, fig.stamped - stamped0
+    losses = [e.loss_pct for e in b.of(StatsUpdated) if e.loss_pct is not None]
+    nft("delete", "table", "inet", "loss")
+    out = {
+        "frames": frames,
+        "stamped": stamped,
+        "tags": sorted(fig.tags),
+        "a_tag": stamp.office_tag(a.name),
+        "counters_increasing": fig.counters_increasing,
+        "max_loss_pct": max(losses, default=None),
+        "fps_nominal": FPS,
+    }
+    for o in (a, b):
+        await o.engine.leave()
+    await hub.stop()
+    return out
+
+
 async def hub_restart(tmp: Path) -> dict[str, Any]:
     """Restart the hub on the same port: calls carry on, both offices rejoin, a newcomer connects."""
     hub = HubServer(HOST, 0, SECRET)
@@ -643,7 +691,7 @@ def threaded(tmp: Path) -> dict[str, Any]:
 
 SCENARIOS = {
     f.__name__: f
-    for f in (pair, mesh3, mesh3_shared, stall, link_cut, hub_restart, relay, cli, threaded)
+    for f in (pair, mesh3, mesh3_shared, lossy, stall, link_cut, hub_restart, relay, cli, threaded)
 }
 
 

@@ -85,6 +85,14 @@ def test_three_office_mesh(scenario: str) -> None:
         assert set(encodes.values()) == {None}
 
 
+def test_video_under_random_loss_is_read_right_or_not_at_all() -> None:
+    r = run_scenario("lossy")
+    assert r["frames"] >= 0.5 * 6 * r["fps_nominal"], r  # NACK/keyframes keep video going
+    assert r["stamped"] >= 0.8 * r["frames"], r
+    assert r["tags"] == [r["a_tag"]] and r["counters_increasing"]
+    assert r["max_loss_pct"] is not None and r["max_loss_pct"] > 0, r  # the stats saw it
+
+
 def test_media_stall_is_detected_and_recovered_without_losing_chat() -> None:
     r = run_scenario("stall")
     assert r["saw_reconnecting"], r
