@@ -11,21 +11,19 @@ from PySide6.QtCore import QCoreApplication
 from mou.agreement import AgreementKind, AgreementStatus
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("AgreementLabels", text)
-
-
 def status_label(status: AgreementStatus | str) -> str:
     """A workflow state as the list and the editor show it."""
     labels = {
-        AgreementStatus.DRAFT: _t("Draft"),
-        AgreementStatus.INTERNAL_REVIEW: _t("Internal review"),
-        AgreementStatus.NEGOTIATION: _t("Negotiation"),
-        AgreementStatus.AGREED: _t("Agreed"),
-        AgreementStatus.SIGNING: _t("Signing"),
-        AgreementStatus.SIGNED: _t("Signed"),
-        AgreementStatus.EXPIRED: _t("Expired"),
-        AgreementStatus.TERMINATED: _t("Terminated"),
+        AgreementStatus.DRAFT: QCoreApplication.translate("AgreementLabels", "Draft"),
+        AgreementStatus.INTERNAL_REVIEW: QCoreApplication.translate(
+            "AgreementLabels", "Internal review"
+        ),
+        AgreementStatus.NEGOTIATION: QCoreApplication.translate("AgreementLabels", "Negotiation"),
+        AgreementStatus.AGREED: QCoreApplication.translate("AgreementLabels", "Agreed"),
+        AgreementStatus.SIGNING: QCoreApplication.translate("AgreementLabels", "Signing"),
+        AgreementStatus.SIGNED: QCoreApplication.translate("AgreementLabels", "Signed"),
+        AgreementStatus.EXPIRED: QCoreApplication.translate("AgreementLabels", "Expired"),
+        AgreementStatus.TERMINATED: QCoreApplication.translate("AgreementLabels", "Terminated"),
     }
     return labels[AgreementStatus(status)]
 
@@ -33,8 +31,12 @@ def status_label(status: AgreementStatus | str) -> str:
 def kind_label(kind: AgreementKind | str) -> str:
     """The kind of agreement; the Indonesian legal names stay in both languages."""
     labels = {
-        AgreementKind.KESEPAKATAN_BERSAMA: _t("Kesepakatan Bersama (MoU)"),
-        AgreementKind.PERJANJIAN_KERJA_SAMA: _t("Perjanjian Kerja Sama (PKS)"),
+        AgreementKind.KESEPAKATAN_BERSAMA: QCoreApplication.translate(
+            "AgreementLabels", "Kesepakatan Bersama (MoU)"
+        ),
+        AgreementKind.PERJANJIAN_KERJA_SAMA: QCoreApplication.translate(
+            "AgreementLabels", "Perjanjian Kerja Sama (PKS)"
+        ),
     }
     return labels[AgreementKind(kind)]
 
@@ -44,17 +46,27 @@ def transition_label(target: AgreementStatus | str, source: AgreementStatus | st
     target, source = AgreementStatus(target), AgreementStatus(source)
     S = AgreementStatus
     if target is S.TERMINATED:
-        return _t("Terminate…")
+        return QCoreApplication.translate("AgreementLabels", "Terminate…")
     labels = {
-        (S.DRAFT, S.INTERNAL_REVIEW): _t("Submit for internal review"),
-        (S.INTERNAL_REVIEW, S.DRAFT): _t("Return to the drafter"),
-        (S.INTERNAL_REVIEW, S.NEGOTIATION): _t("Start negotiation"),
-        (S.NEGOTIATION, S.INTERNAL_REVIEW): _t("Take back for review"),
-        (S.NEGOTIATION, S.AGREED): _t("Mark as agreed"),
-        (S.AGREED, S.NEGOTIATION): _t("Reopen negotiation"),
-        (S.AGREED, S.SIGNING): _t("Prepare for signing"),
-        (S.SIGNING, S.SIGNED): _t("Record as signed…"),
-        (S.SIGNED, S.EXPIRED): _t("Mark as expired"),
+        (S.DRAFT, S.INTERNAL_REVIEW): QCoreApplication.translate(
+            "AgreementLabels", "Submit for internal review"
+        ),
+        (S.INTERNAL_REVIEW, S.DRAFT): QCoreApplication.translate(
+            "AgreementLabels", "Return to the drafter"
+        ),
+        (S.INTERNAL_REVIEW, S.NEGOTIATION): QCoreApplication.translate(
+            "AgreementLabels", "Start negotiation"
+        ),
+        (S.NEGOTIATION, S.INTERNAL_REVIEW): QCoreApplication.translate(
+            "AgreementLabels", "Take back for review"
+        ),
+        (S.NEGOTIATION, S.AGREED): QCoreApplication.translate("AgreementLabels", "Mark as agreed"),
+        (S.AGREED, S.NEGOTIATION): QCoreApplication.translate(
+            "AgreementLabels", "Reopen negotiation"
+        ),
+        (S.AGREED, S.SIGNING): QCoreApplication.translate("AgreementLabels", "Prepare for signing"),
+        (S.SIGNING, S.SIGNED): QCoreApplication.translate("AgreementLabels", "Record as signed…"),
+        (S.SIGNED, S.EXPIRED): QCoreApplication.translate("AgreementLabels", "Mark as expired"),
     }
     return labels.get((source, target), status_label(target))
 
@@ -62,10 +74,10 @@ def transition_label(target: AgreementStatus | str, source: AgreementStatus | st
 def recurrence_label(recurrence: str) -> str:
     """How often an obligation recurs."""
     labels = {
-        "none": _t("Once"),
-        "monthly": _t("Monthly"),
-        "quarterly": _t("Quarterly"),
-        "yearly": _t("Yearly"),
+        "none": QCoreApplication.translate("AgreementLabels", "Once"),
+        "monthly": QCoreApplication.translate("AgreementLabels", "Monthly"),
+        "quarterly": QCoreApplication.translate("AgreementLabels", "Quarterly"),
+        "yearly": QCoreApplication.translate("AgreementLabels", "Yearly"),
     }
     return labels.get(recurrence, recurrence)
 
@@ -76,11 +88,11 @@ DIMENSIONS = ("government", "society", "living", "economy", "environment", "mobi
 def dimension_label(dimension: str) -> str:
     """One of the six smart-city dimensions named in the seeds."""
     labels = {
-        "government": _t("Smart government"),
-        "society": _t("Smart society"),
-        "living": _t("Smart living"),
-        "economy": _t("Smart economy"),
-        "environment": _t("Smart environment"),
-        "mobility": _t("Smart mobility"),
+        "government": QCoreApplication.translate("AgreementLabels", "Smart government"),
+        "society": QCoreApplication.translate("AgreementLabels", "Smart society"),
+        "living": QCoreApplication.translate("AgreementLabels", "Smart living"),
+        "economy": QCoreApplication.translate("AgreementLabels", "Smart economy"),
+        "environment": QCoreApplication.translate("AgreementLabels", "Smart environment"),
+        "mobility": QCoreApplication.translate("AgreementLabels", "Smart mobility"),
     }
     return labels.get(dimension, dimension)

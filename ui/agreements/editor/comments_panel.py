@@ -94,7 +94,8 @@ class CommentsPanel(QWidget):
         prefix = ""
         if self.all_check.isChecked() and comment.parent_uuid is None:
             number = self.clause_numbers.get(comment.clause_uuid or "")
-            prefix = f"[{self.tr('Pasal')} {number}] " if number else ""
+            pasal = self.tr("Pasal")
+            prefix = f"[{pasal} {number}] " if number else ""
         item = QTreeWidgetItem(
             parent, [prefix + comment.body, f"{comment.author_name}, {comment.author_office_name}"]
         )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from mou.live_review import Suggestion
 from ui.agreements.live.link import LiveReviewLink
 from ui.agreements.live.live_panel import LivePanel
@@ -18,7 +20,7 @@ def add_live_review(editor: AgreementEditor) -> LiveReviewLink:
     panel = LivePanel(link)
     editor.live_link = link
     editor.live_panel = panel
-    editor.side_tabs.addTab(panel, editor.tr("Live review"))
+    editor.side_tabs.addTab(panel, QCoreApplication.translate("AgreementEditor", "Live review"))
 
     def clause_selected(uuid: str | None) -> None:
         data = editor.data

@@ -77,7 +77,8 @@ class RedlineDialog(QDialog):
         """Recompute the redline for the chosen pair."""
         old_id, new_id = self.old_combo.currentData(), self.new_combo.currentData()
         if old_id is None or new_id is None:
-            self.browser.setHtml(f"<p>{self.tr('This agreement has no saved revision yet.')}</p>")
+            empty = self.tr("This agreement has no saved revision yet.")
+            self.browser.setHtml(f"<p>{empty}</p>")
             return
         with self.context.database.session() as session:
             old = session.get(models.Revision, old_id)

@@ -14,31 +14,29 @@ DELETE_STYLE = "background-color:#f9d0d0; color:#8a1010; text-decoration:line-th
 _AYAT = re.compile(r"ayat (\d+)( \(en\))?$")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Redline", text)
-
-
 def field_label(name: str) -> str:
     """A redline field name ("heading", "ayat 2 (en)", "valid_until") in the UI language."""
     match = _AYAT.match(name)
     if match:
-        label = _t("Ayat (%1)").replace("%1", match.group(1))
-        return label + (" — " + _t("English") if match.group(2) else "")
+        label = QCoreApplication.translate("Redline", "Ayat (%1)").replace("%1", match.group(1))
+        return label + (
+            " — " + QCoreApplication.translate("Redline", "English") if match.group(2) else ""
+        )
     labels = {
-        "heading": _t("Heading"),
-        "heading_en": _t("Heading (English)"),
-        "body": _t("Text"),
-        "body_en": _t("Text (English)"),
-        "title": _t("Title"),
-        "title_en": _t("Title (English)"),
-        "place": _t("Place"),
-        "agreement_date": _t("Date"),
-        "valid_from": _t("Valid from"),
-        "valid_until": _t("Valid until"),
-        "opening": _t("Opening (pembukaan)"),
-        "closing": _t("Closing (penutup)"),
-        "nomor": _t("Nomor"),
-        "legal_basis": _t("Legal basis (dasar hukum)"),
+        "heading": QCoreApplication.translate("Redline", "Heading"),
+        "heading_en": QCoreApplication.translate("Redline", "Heading (English)"),
+        "body": QCoreApplication.translate("Redline", "Text"),
+        "body_en": QCoreApplication.translate("Redline", "Text (English)"),
+        "title": QCoreApplication.translate("Redline", "Title"),
+        "title_en": QCoreApplication.translate("Redline", "Title (English)"),
+        "place": QCoreApplication.translate("Redline", "Place"),
+        "agreement_date": QCoreApplication.translate("Redline", "Date"),
+        "valid_from": QCoreApplication.translate("Redline", "Valid from"),
+        "valid_until": QCoreApplication.translate("Redline", "Valid until"),
+        "opening": QCoreApplication.translate("Redline", "Opening (pembukaan)"),
+        "closing": QCoreApplication.translate("Redline", "Closing (penutup)"),
+        "nomor": QCoreApplication.translate("Redline", "Nomor"),
+        "legal_basis": QCoreApplication.translate("Redline", "Legal basis (dasar hukum)"),
     }
     return labels.get(name, name)
 
@@ -46,11 +44,11 @@ def field_label(name: str) -> str:
 def status_text(status: str) -> str:
     """What happened to a pasal between the two revisions."""
     labels = {
-        "unchanged": _t("unchanged"),
-        "changed": _t("changed"),
-        "added": _t("added"),
-        "removed": _t("removed"),
-        "moved": _t("moved"),
+        "unchanged": QCoreApplication.translate("Redline", "unchanged"),
+        "changed": QCoreApplication.translate("Redline", "changed"),
+        "added": QCoreApplication.translate("Redline", "added"),
+        "removed": QCoreApplication.translate("Redline", "removed"),
+        "moved": QCoreApplication.translate("Redline", "moved"),
     }
     return labels.get(status, status)
 
@@ -79,7 +77,7 @@ def _field_html(diff: FieldDiff, changed_only: bool) -> str:
 
 
 def _clause_html(clause: ClauseDiff, changed_only: bool) -> str:
-    pasal = _t("Pasal")
+    pasal = QCoreApplication.translate("Redline", "Pasal")
     if clause.status == "moved" and clause.old_number:
         number = f"{pasal} {clause.old_number} → {clause.new_number}"
     else:
@@ -89,13 +87,14 @@ def _clause_html(clause: ClauseDiff, changed_only: bool) -> str:
     out = [f'<h3 style="margin:10px 0 2px 0;">{title}{badge}</h3>']
     if clause.rounds:
         who = "; ".join(
-            _t("round %1 by %2 (%3)")
+            QCoreApplication.translate("Redline", "round %1 by %2 (%3)")
             .replace("%1", str(r.round))
             .replace("%2", html.escape(r.office))
             .replace("%3", html.escape(r.author))
             for r in clause.rounds
         )
-        out.append(f'<p style="margin:0 0 4px 12px; color:#0d3c61;">{_t("Proposed in")} {who}</p>')
+        proposed = QCoreApplication.translate("Redline", "Proposed in")
+        out.append(f'<p style="margin:0 0 4px 12px; color:#0d3c61;">{proposed} {who}</p>')
     out += [_field_html(f, changed_only) for f in clause.fields]
     return "".join(out)
 
@@ -103,30 +102,35 @@ def _clause_html(clause: ClauseDiff, changed_only: bool) -> str:
 def redline_html(redline: Redline, *, changed_only: bool = True) -> str:
     """The whole comparison as an HTML document for a ``QTextBrowser``."""
     head = (
-        _t("Round %1 (%2) → round %3 (%4)")
+        QCoreApplication.translate("Redline", "Round %1 (%2) → round %3 (%4)")
         .replace("%1", str(redline.old.round))
         .replace("%2", html.escape(redline.old.office))
         .replace("%3", str(redline.new.round))
         .replace("%4", html.escape(redline.new.office))
     )
     out = [f"<h2>{head}</h2>"]
+    inserted = QCoreApplication.translate("Redline", "inserted")
+    deleted = QCoreApplication.translate("Redline", "deleted")
     legend = (
-        f'<p><span style="{INSERT_STYLE}">{_t("inserted")}</span> &nbsp; '
-        f'<span style="{DELETE_STYLE}">{_t("deleted")}</span></p>'
+        f'<p><span style="{INSERT_STYLE}">{inserted}</span> &nbsp; '
+        f'<span style="{DELETE_STYLE}">{deleted}</span></p>'
     )
     out.append(legend)
     if redline.header:
-        out.append(f"<h3>{_t('Heading of the agreement')}</h3>")
+        heading = QCoreApplication.translate("Redline", "Heading of the agreement")
+        out.append(f"<h3>{heading}</h3>")
         out += [_field_html(f, True) for f in redline.header]
     clauses = redline.changed_clauses if changed_only else redline.clauses
     if not clauses and not redline.header:
-        out.append(f"<p><i>{_t('The two revisions have the same pasal text.')}</i></p>")
+        same = QCoreApplication.translate("Redline", "The two revisions have the same pasal text.")
+        out.append(f"<p><i>{same}</i></p>")
     out += [_clause_html(c, changed_only) for c in clauses]
     annex = [(n, "insert") for n in redline.annex_added] + [
         (n, "delete") for n in redline.annex_removed
     ]
     if annex:
-        out.append(f"<h3>{_t('Lampiran (applications)')}</h3><ul>")
+        lampiran = QCoreApplication.translate("Redline", "Lampiran (applications)")
+        out.append(f"<h3>{lampiran}</h3><ul>")
         out += [f"<li>{ops_html([WordOp(kind, name)])}</li>" for name, kind in annex]  # type: ignore[arg-type]
         out.append("</ul>")
     obligations = (
@@ -135,9 +139,11 @@ def redline_html(redline: Redline, *, changed_only: bool = True) -> str:
         + [(w, "equal") for w in redline.obligations_changed]
     )
     if obligations:
-        out.append(f"<h3>{_t('Obligations (Kewajiban)')}</h3><ul>")
+        title = QCoreApplication.translate("Redline", "Obligations (Kewajiban)")
+        changed = QCoreApplication.translate("Redline", "changed")
+        out.append(f"<h3>{title}</h3><ul>")
         for what, kind in obligations:
-            suffix = f" ({_t('changed')})" if kind == "equal" else ""
+            suffix = f" ({changed})" if kind == "equal" else ""
             out.append(f"<li>{ops_html([WordOp(kind, what)])}{suffix}</li>")  # type: ignore[arg-type]
         out.append("</ul>")
     return "".join(out)

@@ -1,0 +1,1604 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id_ID">
+<context>
+    <name>AgreementDialogs</name>
+    <message>
+        <location filename="../../ui/agreements/dialogs.py" line="59" />
+        <source>Agreements</source>
+        <translation>Kesepakatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/dialogs.py" line="73" />
+        <source>Import an agreement package</source>
+        <translation>Impor paket kesepakatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/dialogs.py" line="75" />
+        <location filename="../../ui/agreements/dialogs.py" line="141" />
+        <source>Lintas packages (*%1)</source>
+        <translation>Paket Lintas (*%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/dialogs.py" line="85" />
+        <source>The file cannot be read: %1</source>
+        <translation>Berkas tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/dialogs.py" line="91" />
+        <location filename="../../ui/agreements/dialogs.py" line="173" />
+        <location filename="../../ui/agreements/dialogs.py" line="202" />
+        <source>Choose a user first (top right).</source>
+        <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/dialogs.py" line="99" />
+        <source>Refused: the package was changed after it was signed. Nothing was imported.</source>
+        <translation>Ditolak: paket diubah setelah ditandatangani. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/dialogs.py" line="109" />
+        <source>Refused: the package is signed by a certificate this office does not trust. Nothing was imported. Import the sender's office card first, after comparing this fingerprint with them by phone:</source>
+        <translation>Ditolak: paket ditandatangani dengan sertifikat yang tidak dipercaya kantor ini. Tidak ada yang diimpor. Impor dahulu kartu kantor pengirim, setelah mencocokkan sidik jari ini dengan mereka melalui telepon:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/dialogs.py" line="117" />
+        <source>Nothing was imported: %1</source>
+        <translation>Tidak ada yang diimpor: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/dialogs.py" line="122" />
+        <source>Imported %1 new revision(s). Both offices edited the same version, so the agreement now has two branches; nothing was overwritten. Reconcile them.</source>
+        <translation>%1 revisi baru diimpor. Kedua kantor menyunting versi yang sama, sehingga kesepakatan kini memiliki dua cabang; tidak ada yang ditimpa. Satukan keduanya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/dialogs.py" line="129" />
+        <source>Imported %1 new revision(s).</source>
+        <translation>%1 revisi baru diimpor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/dialogs.py" line="139" />
+        <source>Export the agreement package</source>
+        <translation>Ekspor paket kesepakatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/dialogs.py" line="147" />
+        <source>Office signing key</source>
+        <translation>Kunci tanda tangan kantor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/dialogs.py" line="148" />
+        <source>Password of the office signing identity:</source>
+        <translation>Kata sandi identitas tanda tangan kantor:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/dialogs.py" line="161" />
+        <source>The password of the office signing identity is wrong.</source>
+        <translation>Kata sandi identitas tanda tangan kantor salah.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/dialogs.py" line="166" />
+        <source>The office signing identity cannot be used: %1</source>
+        <translation>Identitas tanda tangan kantor tidak dapat digunakan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/dialogs.py" line="176" />
+        <source>The package was not written: %1</source>
+        <translation>Paket tidak ditulis: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/dialogs.py" line="178" />
+        <source>Package written to %1</source>
+        <translation>Paket ditulis ke %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/dialogs.py" line="191" />
+        <source>Trust this office?</source>
+        <translation>Percayai kantor ini?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/dialogs.py" line="192" />
+        <source>Trust %1 with the certificate fingerprint
+
+%2
+
+Compare it by phone first.</source>
+        <translation>Percayai %1 dengan sidik jari sertifikat
+
+%2
+
+Cocokkan dahulu melalui telepon.</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementEditor</name>
+    <message>
+        <location filename="../../ui/agreements/editor/editor.py" line="99" />
+        <source>Comments</source>
+        <translation>Komentar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/editor.py" line="100" />
+        <source>Obligations</source>
+        <translation>Kewajiban</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/editor.py" line="101" />
+        <source>Lampiran</source>
+        <translation>Lampiran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/editor.py" line="102" />
+        <source>Revisions</source>
+        <translation>Revisi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/editor.py" line="191" />
+        <source>No revision saved yet</source>
+        <translation>Belum ada revisi yang disimpan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/editor.py" line="193" />
+        <source>Round %1 · hash %2</source>
+        <translation>Putaran %1 · hash %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/editor.py" line="196" />
+        <source>unsaved changes since this revision</source>
+        <translation>ada perubahan yang belum disimpan sejak revisi ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/editor.py" line="198" />
+        <source>awaiting approval by: %1</source>
+        <translation>menunggu persetujuan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/editor.py" line="225" />
+        <source>Editing…</source>
+        <translation>Menyunting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/editor.py" line="260" />
+        <source>Autosaved %1</source>
+        <translation>Tersimpan otomatis %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/editor.py" line="269" />
+        <source>Choose a user first (top right).</source>
+        <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/editor.py" line="296" />
+        <source>New pasal</source>
+        <translation>Pasal baru</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/editor.py" line="343" />
+        <source>Saved as round %1, hash %2</source>
+        <translation>Disimpan sebagai putaran %1, hash %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/editor.py" line="355" />
+        <source>Terminate</source>
+        <translation>Akhiri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/editor.py" line="355" />
+        <source>Why is the agreement terminated?</source>
+        <translation>Mengapa kesepakatan diakhiri?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/editor.py" line="361" />
+        <source>The signed PDF</source>
+        <translation>PDF yang sudah ditandatangani</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/editor.py" line="361" />
+        <source>PDF files (*.pdf)</source>
+        <translation>Berkas PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/editor.py" line="378" />
+        <source>The agreement is now: %1</source>
+        <translation>Status kesepakatan sekarang: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/editor.py" line="387" />
+        <source>Approved revision %1 for %2</source>
+        <translation>Revisi %1 disetujui untuk %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/live/wiring.py" line="23" />
+        <source>Live review</source>
+        <translation>Peninjauan langsung</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementLabels</name>
+    <message>
+        <location filename="../../ui/agreements/labels.py" line="17" />
+        <source>Draft</source>
+        <translation>Draf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/labels.py" line="18" />
+        <source>Internal review</source>
+        <translation>Tinjauan internal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/labels.py" line="21" />
+        <source>Negotiation</source>
+        <translation>Negosiasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/labels.py" line="22" />
+        <source>Agreed</source>
+        <translation>Disepakati</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/labels.py" line="23" />
+        <source>Signing</source>
+        <translation>Penandatanganan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/labels.py" line="24" />
+        <source>Signed</source>
+        <translation>Ditandatangani</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/labels.py" line="25" />
+        <source>Expired</source>
+        <translation>Berakhir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/labels.py" line="26" />
+        <source>Terminated</source>
+        <translation>Diakhiri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/labels.py" line="34" />
+        <source>Kesepakatan Bersama (MoU)</source>
+        <translation>Kesepakatan Bersama</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/labels.py" line="37" />
+        <source>Perjanjian Kerja Sama (PKS)</source>
+        <translation>Perjanjian Kerja Sama</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/labels.py" line="49" />
+        <source>Terminate…</source>
+        <translation>Akhiri…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/labels.py" line="51" />
+        <source>Submit for internal review</source>
+        <translation>Ajukan untuk tinjauan internal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/labels.py" line="54" />
+        <source>Return to the drafter</source>
+        <translation>Kembalikan ke penyusun</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/labels.py" line="57" />
+        <source>Start negotiation</source>
+        <translation>Mulai negosiasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/labels.py" line="60" />
+        <source>Take back for review</source>
+        <translation>Tarik kembali untuk ditinjau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/labels.py" line="63" />
+        <source>Mark as agreed</source>
+        <translation>Tandai disepakati</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/labels.py" line="64" />
+        <source>Reopen negotiation</source>
+        <translation>Buka kembali negosiasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/labels.py" line="67" />
+        <source>Prepare for signing</source>
+        <translation>Siapkan penandatanganan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/labels.py" line="68" />
+        <source>Record as signed…</source>
+        <translation>Catat sebagai ditandatangani…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/labels.py" line="69" />
+        <source>Mark as expired</source>
+        <translation>Tandai berakhir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/labels.py" line="77" />
+        <source>Once</source>
+        <translation>Sekali</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/labels.py" line="78" />
+        <source>Monthly</source>
+        <translation>Bulanan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/labels.py" line="79" />
+        <source>Quarterly</source>
+        <translation>Triwulanan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/labels.py" line="80" />
+        <source>Yearly</source>
+        <translation>Tahunan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/labels.py" line="91" />
+        <source>Smart government</source>
+        <translation>Smart government (tata kelola cerdas)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/labels.py" line="92" />
+        <source>Smart society</source>
+        <translation>Smart society (masyarakat cerdas)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/labels.py" line="93" />
+        <source>Smart living</source>
+        <translation>Smart living (lingkungan hidup cerdas)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/labels.py" line="94" />
+        <source>Smart economy</source>
+        <translation>Smart economy (ekonomi cerdas)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/labels.py" line="95" />
+        <source>Smart environment</source>
+        <translation>Smart environment (lingkungan cerdas)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/labels.py" line="96" />
+        <source>Smart mobility</source>
+        <translation>Smart mobility (mobilitas cerdas)</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementListView</name>
+    <message>
+        <location filename="../../ui/agreements/list_view.py" line="55" />
+        <source>Agreements</source>
+        <translation>Kesepakatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/list_view.py" line="61" />
+        <source>Import package…</source>
+        <translation>Impor paket…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/list_view.py" line="63" />
+        <source>New agreement…</source>
+        <translation>Kesepakatan baru…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/list_view.py" line="73" />
+        <source>Search title, parties, nomor, pasal text, apps…</source>
+        <translation>Cari judul, para pihak, nomor, isi pasal, aplikasi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/list_view.py" line="77" />
+        <source>All states</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/list_view.py" line="85" />
+        <source>Expiring within 90 days</source>
+        <translation>Berakhir dalam 90 hari</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/list_view.py" line="95" />
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/list_view.py" line="96" />
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/list_view.py" line="97" />
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/list_view.py" line="98" />
+        <source>Counterpart</source>
+        <translation>Mitra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/list_view.py" line="99" />
+        <source>Valid until</source>
+        <translation>Berlaku sampai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/list_view.py" line="100" />
+        <source>Last change</source>
+        <translation>Perubahan terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/list_view.py" line="144" />
+        <source>All counterparts</source>
+        <translation>Semua mitra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/list_view.py" line="172" />
+        <source>Expires within 90 days</source>
+        <translation>Berakhir dalam 90 hari</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/list_view.py" line="175" />
+        <source>%1 agreement(s)</source>
+        <translation>%1 kesepakatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/list_view.py" line="177" />
+        <source>No agreement matches the search and filters.</source>
+        <translation>Tidak ada kesepakatan yang cocok dengan pencarian dan filter.</translation>
+    </message>
+</context>
+<context>
+    <name>AnnexPanel</name>
+    <message>
+        <location filename="../../ui/agreements/editor/annex_panel.py" line="39" />
+        <source>The applications granted by this agreement, listed in its Lampiran.</source>
+        <translation>Aplikasi yang dihibahkan melalui kesepakatan ini, tercantum dalam Lampirannya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/annex_panel.py" line="45" />
+        <source>Application</source>
+        <translation>Aplikasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/annex_panel.py" line="45" />
+        <source>Dimension</source>
+        <translation>Dimensi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/annex_panel.py" line="45" />
+        <source>OPD</source>
+        <translation>OPD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/annex_panel.py" line="52" />
+        <source>Pick applications from the catalog…</source>
+        <translation>Pilih aplikasi dari katalog…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/annex_panel.py" line="93" />
+        <source>Choose a user first (top right).</source>
+        <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogFilters</name>
+    <message>
+        <location filename="../../ui/agreements/catalog_picker.py" line="36" />
+        <source>Search name, description, OPD, technology…</source>
+        <translation>Cari nama, deskripsi, OPD, teknologi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/catalog_picker.py" line="39" />
+        <source>All dimensions</source>
+        <translation>Semua dimensi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/catalog_picker.py" line="43" />
+        <source>Public service or not</source>
+        <translation>Layanan publik atau bukan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/catalog_picker.py" line="44" />
+        <source>Public service only</source>
+        <translation>Hanya layanan publik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/catalog_picker.py" line="45" />
+        <source>Internal only</source>
+        <translation>Hanya internal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/catalog_picker.py" line="65" />
+        <source>All OPD</source>
+        <translation>Semua OPD</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPickerDialog</name>
+    <message>
+        <location filename="../../ui/agreements/catalog_picker.py" line="95" />
+        <source>Pick applications for the Lampiran</source>
+        <translation>Pilih aplikasi untuk Lampiran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/catalog_picker.py" line="104" />
+        <source>SAMPLE data: this catalog is the shipped example, not a real city's list. Import your own catalog on the App catalog page.</source>
+        <translation>Data CONTOH: katalog ini adalah contoh bawaan, bukan daftar milik kota sungguhan. Impor katalog Anda sendiri di halaman Katalog aplikasi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/catalog_picker.py" line="116" />
+        <source>Application</source>
+        <translation>Aplikasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/catalog_picker.py" line="117" />
+        <source>Dimension</source>
+        <translation>Dimensi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/catalog_picker.py" line="118" />
+        <source>OPD</source>
+        <translation>OPD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/catalog_picker.py" line="119" />
+        <source>Public service</source>
+        <translation>Layanan publik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/catalog_picker.py" line="120" />
+        <source>Description</source>
+        <translation>Deskripsi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/catalog_picker.py" line="139" />
+        <source>Put in the Lampiran</source>
+        <translation>Masukkan ke Lampiran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/catalog_picker.py" line="163" />
+        <source> (SAMPLE)</source>
+        <translation> (CONTOH)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/catalog_picker.py" line="173" />
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/catalog_picker.py" line="173" />
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/catalog_picker.py" line="202" />
+        <source>%1 application(s) picked; %2 shown</source>
+        <translation>%1 aplikasi dipilih; %2 ditampilkan</translation>
+    </message>
+</context>
+<context>
+    <name>ClauseForm</name>
+    <message>
+        <location filename="../../ui/agreements/editor/clause_form.py" line="46" />
+        <source>English parallel text</source>
+        <translation>Teks paralel bahasa Inggris</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/clause_form.py" line="52" />
+        <source>Heading of the pasal</source>
+        <translation>Judul pasal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/clause_form.py" line="53" />
+        <source>Heading:</source>
+        <translation>Judul:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/clause_form.py" line="55" />
+        <source>Heading (English):</source>
+        <translation>Judul (Inggris):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/clause_form.py" line="60" />
+        <source>Text of the pasal (before its ayat)</source>
+        <translation>Isi pasal (sebelum ayat-ayatnya)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/clause_form.py" line="62" />
+        <source>English text of the pasal</source>
+        <translation>Isi pasal dalam bahasa Inggris</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/clause_form.py" line="69" />
+        <source>Ayat</source>
+        <translation>Ayat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/clause_form.py" line="73" />
+        <source>Add ayat</source>
+        <translation>Tambah ayat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/clause_form.py" line="75" />
+        <source>Delete ayat</source>
+        <translation>Hapus ayat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/clause_form.py" line="78" />
+        <source>Move the ayat up</source>
+        <translation>Pindahkan ayat ke atas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/clause_form.py" line="81" />
+        <source>Move the ayat down</source>
+        <translation>Pindahkan ayat ke bawah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/clause_form.py" line="91" />
+        <source>Indonesian</source>
+        <translation>Bahasa Indonesia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/clause_form.py" line="91" />
+        <source>English</source>
+        <translation>Bahasa Inggris</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/clause_form.py" line="115" />
+        <source>No pasal selected</source>
+        <translation>Tidak ada pasal yang dipilih</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/clause_form.py" line="117" />
+        <source>Pasal %1</source>
+        <translation>Pasal %1</translation>
+    </message>
+</context>
+<context>
+    <name>ClauseListPanel</name>
+    <message>
+        <location filename="../../ui/agreements/editor/clause_list.py" line="31" />
+        <location filename="../../ui/agreements/editor/clause_list.py" line="76" />
+        <location filename="../../ui/agreements/editor/clause_list.py" line="91" />
+        <source>Pasal</source>
+        <translation>Pasal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/clause_list.py" line="42" />
+        <source>Insert</source>
+        <translation>Sisipkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/clause_list.py" line="42" />
+        <source>Insert a pasal after this one</source>
+        <translation>Sisipkan pasal setelah pasal ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/clause_list.py" line="44" />
+        <source>Move the pasal up</source>
+        <translation>Pindahkan pasal ke atas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/clause_list.py" line="45" />
+        <source>Move the pasal down</source>
+        <translation>Pindahkan pasal ke bawah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/clause_list.py" line="46" />
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/clause_list.py" line="46" />
+        <source>Delete the pasal</source>
+        <translation>Hapus pasal</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsPanel</name>
+    <message>
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="40" />
+        <source>Show comments on every pasal</source>
+        <translation>Tampilkan komentar pada semua pasal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="44" />
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="54" />
+        <source>Comment</source>
+        <translation>Komentar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="44" />
+        <source>By</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="50" />
+        <source>Write a comment on this pasal…</source>
+        <translation>Tulis komentar pada pasal ini…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="55" />
+        <source>Reply</source>
+        <translation>Balas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="56" />
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="123" />
+        <source>Resolve</source>
+        <translation>Selesaikan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="97" />
+        <source>Pasal</source>
+        <translation>Pasal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="108" />
+        <source>✓ resolved: </source>
+        <translation>✓ selesai: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="123" />
+        <source>Reopen</source>
+        <translation>Buka kembali</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="134" />
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="161" />
+        <source>Choose a user first (top right).</source>
+        <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
+    </message>
+</context>
+<context>
+    <name>EditorHeader</name>
+    <message>
+        <location filename="../../ui/agreements/editor/header.py" line="17" />
+        <source>← Agreements</source>
+        <translation>← Kesepakatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/header.py" line="37" />
+        <source>Note for this round (optional)</source>
+        <translation>Catatan untuk putaran ini (opsional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/header.py" line="38" />
+        <source>Save revision</source>
+        <translation>Simpan revisi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/header.py" line="40" />
+        <source>Export package…</source>
+        <translation>Ekspor paket…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <location filename="../../ui/catalog/import_report.py" line="25" />
+        <source>Problems in the catalog file</source>
+        <translation>Masalah dalam berkas katalog</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/import_report.py" line="29" />
+        <source>%1 has %2 problem(s). %3 row(s) are valid. Nothing has been imported yet: fix the file and import it again, or import only the valid rows.</source>
+        <translation>%1 memiliki %2 masalah. %3 baris valid. Belum ada yang diimpor: perbaiki berkas lalu impor ulang, atau impor baris yang valid saja.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/import_report.py" line="41" />
+        <source>Row</source>
+        <translation>Baris</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/import_report.py" line="41" />
+        <source>Field</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/import_report.py" line="41" />
+        <source>Problem</source>
+        <translation>Masalah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/import_report.py" line="46" />
+        <source>whole file</source>
+        <translation>seluruh berkas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/import_report.py" line="56" />
+        <source>Import the %1 valid row(s)</source>
+        <translation>Impor %1 baris yang valid</translation>
+    </message>
+</context>
+<context>
+    <name>LivePanel</name>
+    <message>
+        <location filename="../../ui/agreements/live/live_panel.py" line="55" />
+        <source>Follow the pasal the other office looks at</source>
+        <translation>Ikuti pasal yang sedang dilihat kantor mitra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/live/live_panel.py" line="59" />
+        <source>Suggest a change to this pasal</source>
+        <translation>Usulkan perubahan pada pasal ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/live/live_panel.py" line="64" />
+        <source>Send suggestion</source>
+        <translation>Kirim usulan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/live/live_panel.py" line="72" />
+        <source>Pasal</source>
+        <translation>Pasal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/live/live_panel.py" line="72" />
+        <source>Field</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/live/live_panel.py" line="72" />
+        <source>From</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/live/live_panel.py" line="72" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/live/live_panel.py" line="83" />
+        <source>Accept</source>
+        <translation>Terima</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/live/live_panel.py" line="84" />
+        <source>Reject</source>
+        <translation>Tolak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/live/live_panel.py" line="102" />
+        <source>waiting for the other office</source>
+        <translation>menunggu kantor mitra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/live/live_panel.py" line="104" />
+        <source>Live review in session %1 with %2. Both see the same pasal; suggestions arrive on the other side at once.</source>
+        <translation>Peninjauan langsung dalam sesi %1 bersama %2. Kedua pihak melihat pasal yang sama; usulan langsung sampai ke pihak lain.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/live/live_panel.py" line="112" />
+        <source>Live review starts when this agreement is open during a session with the counterpart office (Sessions page). Both offices then see the same pasal and can suggest changes to each other.</source>
+        <translation>Peninjauan langsung dimulai ketika kesepakatan ini dibuka selama sesi dengan kantor mitra (halaman Sesi). Kedua kantor lalu melihat pasal yang sama dan dapat saling mengusulkan perubahan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/live/live_panel.py" line="160" />
+        <source>waiting</source>
+        <translation>menunggu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/live/live_panel.py" line="161" />
+        <source>accepted</source>
+        <translation>diterima</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/live/live_panel.py" line="162" />
+        <source>rejected</source>
+        <translation>ditolak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/live/live_panel.py" line="163" />
+        <source>could not be applied</source>
+        <translation>tidak dapat diterapkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/live/live_panel.py" line="166" />
+        <source>us</source>
+        <translation>kami</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <location filename="../../ui/agreements/message_bar.py" line="34" />
+        <source>Dismiss</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
+    <name>NewAgreementDialog</name>
+    <message>
+        <location filename="../../ui/agreements/new_dialog.py" line="54" />
+        <source>New agreement</source>
+        <translation>Kesepakatan baru</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/new_dialog.py" line="69" />
+        <source>Template:</source>
+        <translation>Templat:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/new_dialog.py" line="71" />
+        <source>Subject (judul):</source>
+        <translation>Pokok (judul):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/new_dialog.py" line="74" />
+        <source>Title of the Kesepakatan Bersama this agreement implements</source>
+        <translation>Judul Kesepakatan Bersama yang dilaksanakan oleh perjanjian ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/new_dialog.py" line="76" />
+        <source>Implements:</source>
+        <translation>Melaksanakan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/new_dialog.py" line="79" />
+        <source>Place of signing:</source>
+        <translation>Tempat penandatanganan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/new_dialog.py" line="83" />
+        <source>Date:</source>
+        <translation>Tanggal:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/new_dialog.py" line="86" />
+        <source> years</source>
+        <translation> tahun</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/new_dialog.py" line="87" />
+        <source>Validity (jangka waktu):</source>
+        <translation>Jangka waktu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/new_dialog.py" line="91" />
+        <source>PIHAK PERTAMA: %1 (this office)</source>
+        <translation>PIHAK PERTAMA: %1 (kantor ini)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/new_dialog.py" line="96" />
+        <source>PIHAK KEDUA (counterpart office)</source>
+        <translation>PIHAK KEDUA (kantor mitra)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/new_dialog.py" line="99" />
+        <source>A new office…</source>
+        <translation>Kantor baru…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/new_dialog.py" line="106" />
+        <source>Office:</source>
+        <translation>Kantor:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/new_dialog.py" line="110" />
+        <source>Level:</source>
+        <translation>Tingkat:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/new_dialog.py" line="112" />
+        <source>e.g. Palangka Raya</source>
+        <translation>mis. Palangka Raya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/new_dialog.py" line="113" />
+        <source>Region:</source>
+        <translation>Daerah:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/new_dialog.py" line="115" />
+        <source>Head of region:</source>
+        <translation>Kepala daerah:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/new_dialog.py" line="117" />
+        <source>e.g. Wali Kota Palangka Raya</source>
+        <translation>mis. Wali Kota Palangka Raya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/new_dialog.py" line="118" />
+        <source>Head's title:</source>
+        <translation>Jabatan kepala daerah:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/new_dialog.py" line="120" />
+        <source>Unit:</source>
+        <translation>Unit kerja:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/new_dialog.py" line="126" />
+        <source>Create draft</source>
+        <translation>Buat draf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/new_dialog.py" line="160" />
+        <source>No template is available.</source>
+        <translation>Tidak ada templat yang tersedia.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/new_dialog.py" line="164" />
+        <source>Enter the counterpart office's region.</source>
+        <translation>Isi daerah kantor mitra.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/new_dialog.py" line="172" />
+        <source>Choose a user first (top right).</source>
+        <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
+    </message>
+</context>
+<context>
+    <name>ObligationsPanel</name>
+    <message>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="71" />
+        <source>Obligation</source>
+        <translation>Kewajiban</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="72" />
+        <source>Party</source>
+        <translation>Pihak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="73" />
+        <source>Due</source>
+        <translation>Jatuh tempo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="74" />
+        <source>Repeats</source>
+        <translation>Berulang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="75" />
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="90" />
+        <source>e.g. Study visit of 7 to 10 days to Bandung</source>
+        <translation>mis. Kunjungan studi 7 sampai 10 hari ke Bandung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="91" />
+        <source>What:</source>
+        <translation>Kewajiban:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="93" />
+        <source>Party:</source>
+        <translation>Pihak:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="95" />
+        <source>Due on</source>
+        <translation>Jatuh tempo pada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="103" />
+        <source>Due:</source>
+        <translation>Jatuh tempo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="107" />
+        <source>Repeats:</source>
+        <translation>Berulang:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="110" />
+        <source>Add obligation</source>
+        <translation>Tambah kewajiban</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="111" />
+        <source>Mark done</source>
+        <translation>Tandai selesai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="112" />
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="147" />
+        <source>no date</source>
+        <translation>tanpa tanggal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="149" />
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="158" />
+        <source>Overdue</source>
+        <translation>Lewat jatuh tempo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="184" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="226" />
+        <source>Choose a user first (top right).</source>
+        <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
+    </message>
+</context>
+<context>
+    <name>Page</name>
+    <message>
+        <location filename="../../ui/agreements/page.py" line="39" />
+        <source>No agreements yet</source>
+        <translation>Belum ada kesepakatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/page.py" line="41" />
+        <source>Start a Kesepakatan Bersama from the standard template, or import a draft that a counterpart office sent you (a .lintas package). Both offices then review, comment and approve the same revision.</source>
+        <translation>Mulai Kesepakatan Bersama dari templat standar, atau impor draf yang dikirim kantor mitra (paket .lintas). Kedua kantor lalu meninjau, memberi komentar, dan menyetujui revisi yang sama.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/page.py" line="47" />
+        <source>New agreement</source>
+        <translation>Kesepakatan baru</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/page.py" line="48" />
+        <source>Import a draft</source>
+        <translation>Impor draf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="57" />
+        <source>The app catalog is empty</source>
+        <translation>Katalog aplikasi masih kosong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="59" />
+        <source>List the smart-city applications your office can share with other regions: import a CSV or JSON file, or load the sample catalog to try Lintas out. An agreement's Lampiran names the applications it grants.</source>
+        <translation>Daftarkan aplikasi kota cerdas yang dapat dibagikan kantor Anda kepada daerah lain: impor berkas CSV atau JSON, atau muat katalog contoh untuk mencoba Lintas. Lampiran sebuah kesepakatan menyebut aplikasi yang dihibahkan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="66" />
+        <source>Import CSV or JSON…</source>
+        <translation>Impor CSV atau JSON…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="68" />
+        <source>Load the sample catalog</source>
+        <translation>Muat katalog contoh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="74" />
+        <source>App catalog</source>
+        <translation>Katalog aplikasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="80" />
+        <source>Import…</source>
+        <translation>Impor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="81" />
+        <source>Export…</source>
+        <translation>Ekspor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="89" />
+        <source>SAMPLE data: the applications marked (SAMPLE) come from the shipped example catalog, not from a real city's list. Import your own catalog to replace them.</source>
+        <translation>Data CONTOH: aplikasi bertanda (CONTOH) berasal dari katalog contoh bawaan, bukan dari daftar milik kota sungguhan. Impor katalog Anda sendiri untuk menggantinya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="101" />
+        <source>Application</source>
+        <translation>Aplikasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="102" />
+        <source>Dimension</source>
+        <translation>Dimensi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="103" />
+        <source>OPD</source>
+        <translation>OPD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="104" />
+        <source>Public service</source>
+        <translation>Layanan publik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="105" />
+        <source>Technology</source>
+        <translation>Teknologi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="106" />
+        <source>Licence</source>
+        <translation>Lisensi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="107" />
+        <source>Description</source>
+        <translation>Deskripsi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="152" />
+        <source> (SAMPLE)</source>
+        <translation> (CONTOH)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="155" />
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="155" />
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="165" />
+        <source>%1 application(s) shown</source>
+        <translation>%1 aplikasi ditampilkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="173" />
+        <source>Import an app catalog</source>
+        <translation>Impor katalog aplikasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="173" />
+        <source>Catalog files (*.csv *.json)</source>
+        <translation>Berkas katalog (*.csv *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="187" />
+        <source>%1 was not imported: it has %2 problem(s).</source>
+        <translation>%1 tidak diimpor: terdapat %2 masalah.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="211" />
+        <source>%1 application(s) imported.</source>
+        <translation>%1 aplikasi diimpor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="221" />
+        <source>%1 SAMPLE application(s) loaded.</source>
+        <translation>%1 aplikasi CONTOH dimuat.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="227" />
+        <source>Export the app catalog</source>
+        <translation>Ekspor katalog aplikasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="228" />
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="241" />
+        <source>The catalog was not exported: %1</source>
+        <translation>Katalog tidak diekspor: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="245" />
+        <source>Exported %1 application(s) to %2</source>
+        <translation>%1 aplikasi diekspor ke %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReconcileDialog</name>
+    <message>
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="56" />
+        <source>Reconcile diverging versions</source>
+        <translation>Satukan versi yang bercabang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="68" />
+        <source>Item</source>
+        <translation>Butir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="68" />
+        <source>Our text</source>
+        <translation>Teks kami</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="68" />
+        <source>Their text</source>
+        <translation>Teks mitra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="68" />
+        <source>Keep</source>
+        <translation>Pertahankan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="78" />
+        <source>No conflicts: the two versions changed different parts and merge cleanly. Check the redline, then reconcile.</source>
+        <translation>Tidak ada konflik: kedua versi mengubah bagian yang berbeda dan dapat disatukan dengan mulus. Periksa perbandingannya, lalu satukan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="86" />
+        <source>Show the differences (redline)</source>
+        <translation>Tampilkan perbedaan (redline)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="92" />
+        <source>Reconcile and save as a new round</source>
+        <translation>Satukan dan simpan sebagai putaran baru</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="113" />
+        <source>There is nothing to reconcile: only one version exists.</source>
+        <translation>Tidak ada yang perlu disatukan: hanya ada satu versi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="122" />
+        <source>Both offices edited the same revision. Ours: round %1 by %2 (%3). Theirs: round %4 by %5 (%6). Changes that do not overlap are merged automatically; choose which text to keep where both changed the same item.</source>
+        <translation>Kedua kantor menyunting revisi yang sama. Milik kami: putaran %1 oleh %2 (%3). Milik mitra: putaran %4 oleh %5 (%6). Perubahan yang tidak bertumpang tindih disatukan otomatis; pilih teks yang dipertahankan bila keduanya mengubah butir yang sama.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="145" />
+        <source>Ours</source>
+        <translation>Milik kami</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="146" />
+        <source>Theirs</source>
+        <translation>Milik mitra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="165" />
+        <source>Choose a user first (top right).</source>
+        <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
+    </message>
+</context>
+<context>
+    <name>Redline</name>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="21" />
+        <source>Ayat (%1)</source>
+        <translation>Ayat (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="23" />
+        <source>English</source>
+        <translation>Bahasa Inggris</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="26" />
+        <source>Heading</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="27" />
+        <source>Heading (English)</source>
+        <translation>Judul (Inggris)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="28" />
+        <source>Text</source>
+        <translation>Isi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="29" />
+        <source>Text (English)</source>
+        <translation>Isi (Inggris)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="30" />
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="31" />
+        <source>Title (English)</source>
+        <translation>Judul (Inggris)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="32" />
+        <source>Place</source>
+        <translation>Tempat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="33" />
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="34" />
+        <source>Valid from</source>
+        <translation>Berlaku sejak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="35" />
+        <source>Valid until</source>
+        <translation>Berlaku sampai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="36" />
+        <source>Opening (pembukaan)</source>
+        <translation>Pembukaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="37" />
+        <source>Closing (penutup)</source>
+        <translation>Penutup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="38" />
+        <source>Nomor</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="39" />
+        <source>Legal basis (dasar hukum)</source>
+        <translation>Dasar hukum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="47" />
+        <source>unchanged</source>
+        <translation>tidak berubah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="48" />
+        <location filename="../../ui/agreements/redline/render.py" line="143" />
+        <source>changed</source>
+        <translation>berubah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="49" />
+        <source>added</source>
+        <translation>ditambahkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="50" />
+        <source>removed</source>
+        <translation>dihapus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="51" />
+        <source>moved</source>
+        <translation>dipindahkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="80" />
+        <source>Pasal</source>
+        <translation>Pasal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="90" />
+        <source>round %1 by %2 (%3)</source>
+        <translation>putaran %1 oleh %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="96" />
+        <source>Proposed in</source>
+        <translation>Diusulkan pada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="105" />
+        <source>Round %1 (%2) → round %3 (%4)</source>
+        <translation>Putaran %1 (%2) → putaran %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="112" />
+        <source>inserted</source>
+        <translation>disisipkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="113" />
+        <source>deleted</source>
+        <translation>dihapus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="120" />
+        <source>Heading of the agreement</source>
+        <translation>Kepala kesepakatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="125" />
+        <source>The two revisions have the same pasal text.</source>
+        <translation>Kedua revisi memiliki isi pasal yang sama.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="132" />
+        <source>Lampiran (applications)</source>
+        <translation>Lampiran (aplikasi)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/render.py" line="142" />
+        <source>Obligations (Kewajiban)</source>
+        <translation>Kewajiban</translation>
+    </message>
+</context>
+<context>
+    <name>RedlineDialog</name>
+    <message>
+        <location filename="../../ui/agreements/redline/dialog.py" line="39" />
+        <source>Redline</source>
+        <translation>Perbandingan revisi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/dialog.py" line="49" />
+        <source>Round %1 — %2, %3</source>
+        <translation>Putaran %1 — %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/dialog.py" line="53" />
+        <source>From:</source>
+        <translation>Dari:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/dialog.py" line="55" />
+        <source>To:</source>
+        <translation>Ke:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/dialog.py" line="58" />
+        <source>Only pasal that changed</source>
+        <translation>Hanya pasal yang berubah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/dialog.py" line="80" />
+        <source>This agreement has no saved revision yet.</source>
+        <translation>Kesepakatan ini belum memiliki revisi tersimpan.</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionsPanel</name>
+    <message>
+        <location filename="../../ui/agreements/editor/revisions_panel.py" line="35" />
+        <source>Round</source>
+        <translation>Putaran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/revisions_panel.py" line="35" />
+        <source>Office</source>
+        <translation>Kantor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/revisions_panel.py" line="35" />
+        <source>Saved</source>
+        <translation>Disimpan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/revisions_panel.py" line="35" />
+        <source>Hash</source>
+        <translation>Hash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/revisions_panel.py" line="46" />
+        <source>Changes in this round</source>
+        <translation>Perubahan pada putaran ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/revisions_panel.py" line="47" />
+        <source>Compare two revisions…</source>
+        <translation>Bandingkan dua revisi…</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowBar</name>
+    <message>
+        <location filename="../../ui/agreements/editor/workflow_bar.py" line="30" />
+        <location filename="../../ui/agreements/editor/workflow_bar.py" line="70" />
+        <source>Approve this revision</source>
+        <translation>Setujui revisi ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/workflow_bar.py" line="54" />
+        <source>Your role cannot take this step.</source>
+        <translation>Peran Anda tidak dapat melakukan langkah ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/workflow_bar.py" line="68" />
+        <source>Approved by this office</source>
+        <translation>Sudah disetujui kantor ini</translation>
+    </message>
+</context>
+</TS>
