@@ -127,3 +127,21 @@ def test_saved_language_overrides_the_system() -> None:
     assert i18n.resolve_language("id") == "id"
     assert i18n.resolve_language("en") == "en"
     assert i18n.resolve_language("xx") in i18n.SUPPORTED
+
+
+def test_install_language_loads_every_area_and_english_unloads(
+    qapp: object, compiled_translations: Path
+) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from ui import i18n
+
+    loaded = i18n.install_language("id", compiled_translations)
+    names = {p.name for p in loaded}
+    expected = {ts.with_suffix(".qm").name for ts in paths.TRANSLATIONS.glob("*_id.ts")}
+    assert expected <= names and "shell_id.qm" in names
+    assert i18n.current_language() == "id"
+    assert QCoreApplication.translate("Navigation", "Archive") == "Arsip"
+    assert i18n.install_language("en", compiled_translations) == []
+    assert QCoreApplication.translate("Navigation", "Archive") == "Archive"
+    assert i18n.current_language() == "en"
