@@ -1,6 +1,14 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>CeremonyLauncher</name>
+    <message>
+        <location filename="../../ui/ceremony/launcher.py" line="159" />
+        <source>The agreement could not be recorded as signed here: {reasons}</source>
+        <translation>Kesepakatan tidak dapat dicatat sebagai telah ditandatangani di sini: {reasons}</translation>
+    </message>
+</context>
+<context>
     <name>CeremonyPanel</name>
     <message>
         <location filename="../../ui/ceremony/panel.py" line="61" />
@@ -167,6 +175,14 @@
         <location filename="../../ui/ceremony/panel.py" line="394" />
         <source>The file cannot be saved: {error}</source>
         <translation>Berkas tidak dapat disimpan: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>CeremonyWindow</name>
+    <message>
+        <location filename="../../ui/ceremony/launcher.py" line="46" />
+        <source>Lintas — signing ceremony</source>
+        <translation>Lintas — upacara penandatanganan</translation>
     </message>
 </context>
 <context>

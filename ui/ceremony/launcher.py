@@ -1,0 +1,162 @@
+"""Gives every call a signing ceremony window, built from the office's own database.
+
+Create one launcher for the app's lifetime (the main window is a good owner)::
+
+    CeremonyLauncher(context, parent=main_window)
+
+It listens for the vicon area's ``CallOpened``/``CallClosed`` bridge events. For each call it
+builds a :class:`CeremonySession` (trusted certificates per office, the agreed revision check,
+the identity file) and a :class:`CeremonyWindow`. The window opens at once for the office that
+can present (the call's meeting is linked to an Agreed agreement), and pops up for the others as
+soon as a revision is presented. Each update is written back to the agreement (audit trail,
+Agreed → Signing → Signed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from cryptography import x509
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+from sqlalchemy import select
+
+from mou import models
+from mou.agreement import AgreementStatus
+from mou.ceremony_store import CeremonyRecord, agreed_revision_hash, ceremony_trust, record_outcome
+from mou.office import Actor
+from mou.pdf.document import PdfDocument
+from mou.publication import pdf_document_for
+from ui.ceremony.panel import CeremonyPanel
+from ui.ceremony.session import CeremonySession
+from ui.context import AppContext
+from ui.vicon.call_events import CallClosed, CallOpened
+from ui.vicon.controller import CallController
+from ui.wizard.wizard import certificate_copy
+
+PRESENTABLE = (AgreementStatus.AGREED.value, AgreementStatus.SIGNING.value)
+
+
+class CeremonyWindow(QWidget):
+    """A top-level window around one :class:`CeremonyPanel` (next to the call window)."""
+
+    def __init__(self, session: CeremonySession, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.setWindowTitle(self.tr("Lintas — signing ceremony"))
+        self.panel = CeremonyPanel(session, parent=self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.panel)
+        self.resize(580, 720)
+
+    @Slot()
+    def bring_up(self) -> None:
+        """Show and raise the window (a revision was presented)."""
+        if not self.isVisible():
+            self.show()
+        self.raise_()
+
+
+def _own_certificate(context: AppContext) -> x509.Certificate | None:
+    pem = certificate_copy(context.data_dir)
+    try:
+        return x509.load_pem_x509_certificate(pem.read_bytes())
+    except (OSError, ValueError):
+        return None  # no identity yet: this office can watch but not sign
+
+
+def _presentable_agreement(context: AppContext, room: str) -> tuple[int | None, str]:
+    """The agreement the call's meeting is about (when Agreed or Signing) and the meeting's zone."""
+    with context.database.session() as s:
+        meeting = s.scalars(
+            select(models.Meeting).where(models.Meeting.room == room).order_by(models.Meeting.id)
+        ).first()
+        if meeting is None:
+            return None, "WIB"
+        tz_label = meeting.time_zone or "WIB"
+        if meeting.agreement_id is None:
+            return None, tz_label
+        agreement = s.get(models.Agreement, meeting.agreement_id)
+        if agreement is None or agreement.status not in PRESENTABLE:
+            return None, tz_label
+        return agreement.id, tz_label
+
+
+def build_session(
+    context: AppContext, controller: CallController, room: str, *, parent: QObject | None = None
+) -> CeremonySession:
+    """A ceremony session for one call, configured from the office's database and files."""
+    own = _own_certificate(context)
+    with context.database.session() as s:
+        trusted, by_office = ceremony_trust(s, own_office=controller.office, own_certificate=own)
+    agreement_id, tz_label = _presentable_agreement(context, room)
+
+    def agreed(agreement_uuid: str) -> str | None:
+        with context.database.session() as s:
+            return agreed_revision_hash(s, agreement_uuid)
+
+    provider: Callable[[], PdfDocument] | None = None
+    if agreement_id is not None:
+
+        def provider() -> PdfDocument:
+            with context.database.session() as s:
+                return pdf_document_for(s, agreement_id, paper=context.settings.paper_size)
+
+    people = [context.current_user.name] if context.current_user is not None else []
+    return CeremonySession(
+        controller,
+        data_dir=context.data_dir,
+        identity_path=context.identity_path,
+        trusted=trusted,
+        office_certificates=by_office,
+        people=people,
+        tz_label=tz_label,
+        agreed_hash=agreed,
+        document_provider=provider,
+        parent=parent,
+    )
+
+
+class CeremonyLauncher(QObject):
+    """Opens a ceremony window for each call and records outcomes in the agreement database."""
+
+    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.windows: dict[int, CeremonyWindow] = {}
+        context.bridge.subscribe(CallOpened, self._on_opened)
+        context.bridge.subscribe(CallClosed, self._on_closed)
+
+    def _on_opened(self, event: CallOpened) -> None:
+        session = build_session(self.context, event.controller, event.room, parent=self)
+        window = CeremonyWindow(session)
+        self.windows[id(event.controller)] = window
+        session.sig_updated.connect(window.bring_up)
+        session.sig_updated.connect(lambda record: self._record(window, record))
+        if session.can_present() or session.record() is not None:
+            window.show()
+
+    def _on_closed(self, event: CallClosed) -> None:
+        window = self.windows.pop(id(event.controller), None)
+        if window is not None:
+            # The ceremony's state is on disk; the next call on this room picks it up again.
+            window.close()
+            window.panel.session.deleteLater()
+            window.deleteLater()
+
+    def _record(self, window: CeremonyWindow, record: CeremonyRecord) -> None:
+        user = self.context.current_user
+        if user is None:
+            return
+        with self.context.database.session() as s:
+            row = s.get(models.LocalUser, user.id)
+            if row is None:
+                return
+            problems = record_outcome(s, record, Actor.of(row))
+        if problems and record.complete:
+            window.panel.show_problem(
+                self.tr("The agreement could not be recorded as signed here: {reasons}").format(
+                    reasons="; ".join(problems)
+                )
+            )
