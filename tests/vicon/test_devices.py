@@ -10,13 +10,12 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtMultimedia import QVideoFrame
 from pytestqt.qtbot import QtBot
 
-from conferencing.media import PushAudioSource, SyntheticAudioSource, SyntheticVideoSource
+from conferencing.media import SyntheticAudioSource, SyntheticVideoSource
 from ui.vicon.audio import AudioMixer
 from ui.vicon.devices import (
     SYNTHETIC_ID,
     CameraFeed,
     LocalMedia,
-    MicrophoneFeed,
     camera_choices,
     microphone_choices,
     resolve_camera,
@@ -99,16 +98,3 @@ def test_without_devices_local_media_falls_back_to_synthetic(qtbot: QtBot) -> No
     media.use_camera("no-such-camera")
     assert errors and "test pattern" in errors[-1]
     media.stop()
-
-
-def test_microphone_feed_forwards_pcm_when_a_device_exists(qtbot: QtBot) -> None:
-    from PySide6.QtMultimedia import QMediaDevices
-
-    device = QMediaDevices.defaultAudioInput()
-    if device.isNull():
-        pytest.skip("this machine has no microphone (CI); PCM path covered by the mixer tests")
-    feed = MicrophoneFeed(device)
-    assert isinstance(feed.source, PushAudioSource)
-    feed.start()
-    qtbot.waitUntil(lambda: feed.bytes_pushed > 0, timeout=3000)
-    feed.stop()
