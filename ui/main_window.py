@@ -153,7 +153,12 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self.context.settings.window_geometry
         if not geometry or not self.restoreGeometry(QByteArray(geometry)):
-            self.resize(1100, 720)
+            # First start: roomy, but never larger than 90 % of the screen (1366 x 768 laptops).
+            screen = self.screen().availableGeometry()
+            self.resize(
+                max(self.minimumWidth(), min(1280, int(screen.width() * 0.9))),
+                max(self.minimumHeight(), min(820, int(screen.height() * 0.9))),
+            )
         state = self.context.settings.window_state
         if state:
             self.restoreState(QByteArray(state))
