@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -16,6 +17,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from ui import i18n, paths
 from ui.bridge import EventBridge
 from ui.settings import Settings
+
+if TYPE_CHECKING:  # imported lazily at run time, see the module docstring
+    from mou.db import Database
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
 
 
 def database_url_for(cli_url: str | None, settings: Settings, data_dir: Path) -> str:
@@ -30,18 +36,20 @@ def database_url_for(cli_url: str | None, settings: Settings, data_dir: Path) ->
     )
 
 
-def open_database_interactive(url: str, backup_dir: Path):  # -> Database | None
+def open_database_interactive(url: str, backup_dir: Path) -> Database | None:
     """Open the database; on damage ask the user (restore the newest backup, or quit).
 
     Returns ``None`` when the user quits; then nothing on disk has been touched.
     """
     from mou.db import DatabaseCorruptError, open_database, restore_backup
-    from ui.database_recovery import CorruptDatabaseDialog, DatabaseErrorDialog
 
     while True:
         try:
             return open_database(url, backup_dir=backup_dir)
         except DatabaseCorruptError as error:
+            # Imported only when needed: the healthy start never pays for the dialogs.
+            from ui.database_recovery import CorruptDatabaseDialog
+
             dialog = CorruptDatabaseDialog(error)
             if dialog.exec() != CorruptDatabaseDialog.RESTORE or not error.backups:
                 return None
@@ -60,7 +68,9 @@ def open_database_interactive(url: str, backup_dir: Path):  # -> Database | None
             return None
 
 
-def build_context(database, settings: Settings, data_dir: Path, bridge: EventBridge):
+def build_context(
+    database: Database, settings: Settings, data_dir: Path, bridge: EventBridge
+) -> AppContext | None:
     """The AppContext for an installation that already has its local office (else ``None``)."""
     from mou import office as office_api
     from ui.context import AppContext
@@ -90,7 +100,7 @@ def create_application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def start(database_url: str | None = None):  # -> MainWindow | None
+def start(database_url: str | None = None) -> MainWindow | None:
     """Everything up to and including showing the main window; ``None`` when the user quit."""
     create_application()
     data_dir = paths.data_dir()
