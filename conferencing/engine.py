@@ -6,10 +6,11 @@ Threading model (the UI depends on it):
   method (``join``, ``leave``, ``send_chat`` ...) must run on that loop: call
   ``engine.submit(engine.join(...))`` from any thread and wait on / add a callback to the
   returned :class:`concurrent.futures.Future`.
-* Listeners (:meth:`add_listener`), the frame sink and the audio sink are called ON THE ENGINE
-  THREAD. They must return quickly and must not touch Qt widgets; the UI re-emits them as queued
-  signals.
-* Frame sink: ``(peer_id, HxWx3 uint8 RGB ndarray)``, a fresh array per call (safe to keep).
+* Listeners (:meth:`add_listener`) and the audio sink are called ON THE ENGINE THREAD; the frame
+  sink on the engine's frame thread. None of them may touch Qt widgets; the UI re-emits them as
+  queued signals. They must return quickly.
+* Frame sink: ``(peer_id, HxWx3 uint8 RGB ndarray)``, a fresh array per call (safe to keep);
+  frames are dropped (newest wins) while the sink is busy.
   Audio sink: ``(peer_id, bytes)`` of s16 mono 48 kHz PCM, 20 ms per call.
 """
 
@@ -91,6 +92,9 @@ class CallEngine:
         self._frame_sink: FrameSink | None = None
         self._audio_sink: AudioSink | None = None
         self._frame_observers: list[FrameObserver] = []
+        self._sink_pool: concurrent.futures.ThreadPoolExecutor | None = None
+        self._sink_busy: set[str] = set()
+        self.frames_dropped = 0  # remote frames not handed to a busy frame sink
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._hub: HubClient | None = None
@@ -134,6 +138,9 @@ class CallEngine:
         self._thread.join(timeout=10)
         self._thread = None
         self._loop = None
+        if self._sink_pool is not None:
+            self._sink_pool.shutdown(wait=True, cancel_futures=True)
+            self._sink_pool = None
 
     def submit(self, coro: Coroutine[Any, Any, T]) -> concurrent.futures.Future[T]:
         """Run ``coro`` on the engine loop from any thread."""
@@ -159,7 +166,11 @@ class CallEngine:
             self._listeners.remove(callback)
 
     def set_frame_sink(self, sink: FrameSink | None) -> None:
-        """Receive decoded remote video as ``(peer_id, HxWx3 uint8 RGB)`` on the engine thread."""
+        """Receive decoded remote video as ``(peer_id, HxWx3 uint8 RGB)``.
+
+        Called on the engine's frame thread (``call-engine-frames...``), one frame at a time; a
+        frame that arrives while the sink is still busy with the same peer's previous one is
+        dropped, so a slow sink never delays the call. The array is fresh and may be kept."""
         self._frame_sink = sink
 
     def set_audio_sink(self, sink: AudioSink | None) -> None:
@@ -212,11 +223,30 @@ class CallEngine:
             except Exception:
                 log.exception("frame observer failed")
         sink = self._frame_sink
-        if sink is not None:
-            try:
-                sink(peer_id, frame.to_ndarray(format="rgb24"))
-            except Exception:
-                log.exception("frame sink failed")
+        if sink is None:
+            return
+        if peer_id in self._sink_busy:
+            # The sink thread is still converting this peer's previous frame: newest wins.
+            self.frames_dropped += 1
+            return
+        self._sink_busy.add(peer_id)
+        self._frame_pool().submit(self._deliver_frame, sink, peer_id, frame)
+
+    def _frame_pool(self) -> concurrent.futures.ThreadPoolExecutor:
+        if self._sink_pool is None:
+            # One worker thread: RGB conversion (about 3 ms at 720p) stays off the media loop.
+            self._sink_pool = concurrent.futures.ThreadPoolExecutor(
+                1, thread_name_prefix="call-engine-frames"
+            )
+        return self._sink_pool
+
+    def _deliver_frame(self, sink: FrameSink, peer_id: str, frame: av.VideoFrame) -> None:
+        try:
+            sink(peer_id, frame.to_ndarray(format="rgb24"))
+        except Exception:
+            log.exception("frame sink failed")
+        finally:
+            self._sink_busy.discard(peer_id)
 
     def remote_audio_frame(self, peer_id: str, frame: av.AudioFrame) -> None:
         """Downmix remote audio to s16 mono and hand it to the audio sink."""
