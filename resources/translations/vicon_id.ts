@@ -4,54 +4,64 @@
     <name>CallControls</name>
     <message>
         <location filename="../../ui/vicon/controls.py" line="22" />
-        <location filename="../../ui/vicon/controls.py" line="83" />
+        <location filename="../../ui/vicon/controls.py" line="86" />
         <source>Mute</source>
         <translation>Bisukan</translation>
     </message>
     <message>
         <location filename="../../ui/vicon/controls.py" line="24" />
-        <location filename="../../ui/vicon/controls.py" line="87" />
+        <source>Mute or unmute the microphone (Ctrl+D)</source>
+        <translation>Bisukan atau bunyikan mikrofon (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/controls.py" line="25" />
+        <location filename="../../ui/vicon/controls.py" line="90" />
         <source>Stop camera</source>
         <translation>Matikan kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="26" />
-        <location filename="../../ui/vicon/controls.py" line="80" />
+        <location filename="../../ui/vicon/controls.py" line="27" />
+        <source>Stop or start sending video (Ctrl+E)</source>
+        <translation>Hentikan atau mulai kirim video (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/controls.py" line="28" />
+        <location filename="../../ui/vicon/controls.py" line="83" />
         <source>Leave</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="32" />
+        <location filename="../../ui/vicon/controls.py" line="35" />
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="34" />
+        <location filename="../../ui/vicon/controls.py" line="37" />
         <source>Microphone</source>
         <translation>Mikrofon</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="39" />
+        <location filename="../../ui/vicon/controls.py" line="42" />
         <source>Camera:</source>
         <translation>Kamera:</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="41" />
+        <location filename="../../ui/vicon/controls.py" line="44" />
         <source>Microphone:</source>
         <translation>Mikrofon:</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="80" />
+        <location filename="../../ui/vicon/controls.py" line="83" />
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="83" />
+        <location filename="../../ui/vicon/controls.py" line="86" />
         <source>Unmute</source>
         <translation>Bunyikan</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="87" />
+        <location filename="../../ui/vicon/controls.py" line="90" />
         <source>Start camera</source>
         <translation>Nyalakan kamera</translation>
     </message>
@@ -59,72 +69,72 @@
 <context>
     <name>CallWindow</name>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="65" />
+        <location filename="../../ui/vicon/call_window.py" line="66" />
         <source>Lintas — video call</source>
         <translation>Lintas — panggilan video</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="86" />
+        <location filename="../../ui/vicon/call_window.py" line="87" />
         <source>Participants</source>
         <translation>Peserta</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="87" />
+        <location filename="../../ui/vicon/call_window.py" line="90" />
         <source>Chat</source>
         <translation>Obrolan</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="175" />
+        <location filename="../../ui/vicon/call_window.py" line="186" />
         <source>Not connected</source>
         <translation>Tidak terhubung</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="176" />
+        <location filename="../../ui/vicon/call_window.py" line="187" />
         <source>Connecting…</source>
         <translation>Menghubungkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="177" />
+        <location filename="../../ui/vicon/call_window.py" line="188" />
         <source>Connected</source>
         <translation>Terhubung</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="178" />
+        <location filename="../../ui/vicon/call_window.py" line="189" />
         <source>Connection lost — reconnecting…</source>
         <translation>Koneksi terputus — menyambung ulang…</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="179" />
+        <location filename="../../ui/vicon/call_window.py" line="190" />
         <source>You left the call</source>
         <translation>Anda telah keluar dari panggilan</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="180" />
+        <location filename="../../ui/vicon/call_window.py" line="191" />
         <source>Call failed</source>
         <translation>Panggilan gagal</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="184" />
+        <location filename="../../ui/vicon/call_window.py" line="195" />
         <source>{state}: {reason}</source>
         <translation>{state}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="213" />
+        <location filename="../../ui/vicon/call_window.py" line="224" />
         <source>{office} joined</source>
         <translation>{office} bergabung</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="219" />
+        <location filename="../../ui/vicon/call_window.py" line="230" />
         <source>{office} left</source>
         <translation>{office} keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="260" />
+        <location filename="../../ui/vicon/call_window.py" line="271" />
         <source>Problem: {message}</source>
         <translation>Masalah: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="268" />
+        <location filename="../../ui/vicon/call_window.py" line="279" />
         <source>You</source>
         <translation>Anda</translation>
     </message>
@@ -181,7 +191,7 @@
     </message>
     <message>
         <location filename="../../ui/sessions/host_panel.py" line="72" />
-        <location filename="../../ui/sessions/host_panel.py" line="154" />
+        <location filename="../../ui/sessions/host_panel.py" line="156" />
         <source>Not hosting.</source>
         <translation>Tidak sedang menjadi tuan rumah.</translation>
     </message>
@@ -241,17 +251,17 @@
         <translation>Undangan berlaku selama:</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/host_panel.py" line="139" />
+        <location filename="../../ui/sessions/host_panel.py" line="141" />
         <source>Could not start the hub: {error}</source>
         <translation>Hub tidak dapat dijalankan: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/host_panel.py" line="142" />
+        <location filename="../../ui/sessions/host_panel.py" line="144" />
         <source>Hosting on port {port}.</source>
         <translation>Menjadi tuan rumah di port {port}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/host_panel.py" line="185" />
+        <location filename="../../ui/sessions/host_panel.py" line="187" />
         <source>Invitation copied.</source>
         <translation>Undangan disalin.</translation>
     </message>
@@ -316,12 +326,12 @@
 <context>
     <name>LocalMedia</name>
     <message>
-        <location filename="../../ui/vicon/devices.py" line="288" />
+        <location filename="../../ui/vicon/devices.py" line="301" />
         <source>Camera not found; showing the test pattern.</source>
         <translation>Kamera tidak ditemukan; menampilkan pola uji.</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/devices.py" line="311" />
+        <location filename="../../ui/vicon/devices.py" line="325" />
         <source>Microphone not found; sending the test tone.</source>
         <translation>Mikrofon tidak ditemukan; mengirim nada uji.</translation>
     </message>
@@ -329,37 +339,37 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/sessions/page.py" line="62" />
+        <location filename="../../ui/sessions/page.py" line="70" />
         <source>Sessions</source>
         <translation>Sesi</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/page.py" line="73" />
+        <location filename="../../ui/sessions/page.py" line="81" />
         <source>Host a session</source>
         <translation>Menjadi tuan rumah sesi</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/page.py" line="75" />
+        <location filename="../../ui/sessions/page.py" line="83" />
         <source>Join a session</source>
         <translation>Bergabung ke sesi</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/page.py" line="78" />
+        <location filename="../../ui/sessions/page.py" line="86" />
         <source>Scheduled sessions</source>
         <translation>Sesi terjadwal</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/page.py" line="145" />
+        <location filename="../../ui/sessions/page.py" line="163" />
         <source>No session is open. To begin, either host one — start hosting, then create an invitation for each counterpart office and send it to them — or paste an invitation you received under “Join a session”. You can also schedule a session ahead and send a calendar file.</source>
         <translation>Belum ada sesi yang terbuka. Untuk memulai, jadilah tuan rumah — mulai menjadi tuan rumah, buat undangan untuk setiap kantor mitra lalu kirimkan — atau tempelkan undangan yang Anda terima di bagian “Bergabung ke sesi”. Anda juga dapat menjadwalkan sesi lebih dahulu dan mengirim berkas kalender.</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/page.py" line="132" />
+        <location filename="../../ui/sessions/page.py" line="150" />
         <source>A call is open in its own window.</source>
         <translation>Sebuah panggilan terbuka di jendelanya sendiri.</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/page.py" line="136" />
+        <location filename="../../ui/sessions/page.py" line="154" />
         <source>You are hosting. Create an invitation for each office, send it, then open the call.</source>
         <translation>Anda menjadi tuan rumah. Buat undangan untuk setiap kantor, kirimkan, lalu buka panggilan.</translation>
     </message>
@@ -372,7 +382,7 @@
         <translation>Peserta</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/participants.py" line="33" />
+        <location filename="../../ui/vicon/participants.py" line="36" />
         <source>{office} (you)</source>
         <translation>{office} (Anda)</translation>
     </message>
@@ -526,52 +536,52 @@
 <context>
     <name>SchedulePanel</name>
     <message>
-        <location filename="../../ui/sessions/schedule_panel.py" line="47" />
+        <location filename="../../ui/sessions/schedule_panel.py" line="48" />
         <source>Scheduled sessions</source>
         <translation>Sesi terjadwal</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_panel.py" line="51" />
+        <location filename="../../ui/sessions/schedule_panel.py" line="52" />
         <source>No sessions scheduled. Schedule one to send a calendar invitation (.ics).</source>
         <translation>Belum ada sesi terjadwal. Jadwalkan satu untuk mengirim undangan kalender (.ics).</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_panel.py" line="56" />
+        <location filename="../../ui/sessions/schedule_panel.py" line="57" />
         <source>Schedule…</source>
         <translation>Jadwalkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_panel.py" line="57" />
+        <location filename="../../ui/sessions/schedule_panel.py" line="58" />
         <source>Export .ics…</source>
         <translation>Ekspor .ics…</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_panel.py" line="58" />
+        <location filename="../../ui/sessions/schedule_panel.py" line="59" />
         <source>Host this session</source>
         <translation>Jadi tuan rumah sesi ini</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_panel.py" line="108" />
+        <location filename="../../ui/sessions/schedule_panel.py" line="111" />
         <source>Starts at:</source>
         <translation>Mulai pukul:</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_panel.py" line="155" />
+        <location filename="../../ui/sessions/schedule_panel.py" line="158" />
         <source>Saved {file}.</source>
         <translation>{file} tersimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_panel.py" line="173" />
+        <location filename="../../ui/sessions/schedule_panel.py" line="176" />
         <source>Export calendar</source>
         <translation>Ekspor kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_panel.py" line="175" />
+        <location filename="../../ui/sessions/schedule_panel.py" line="178" />
         <source>Calendar files (*.ics)</source>
         <translation>Berkas kalender (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_panel.py" line="181" />
+        <location filename="../../ui/sessions/schedule_panel.py" line="184" />
         <source>Could not save: {error}</source>
         <translation>Tidak dapat menyimpan: {error}</translation>
     </message>

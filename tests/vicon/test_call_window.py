@@ -132,6 +132,12 @@ def test_two_offices_see_each_other_chat_mute_camera_and_leave(
         qtbot.wait(400)
         assert _rms(mixer.mix(mixer.available())) < 100
         qtbot.waitUntil(lambda: _remote_tile(b).muted, timeout=5000)  # announced to the peer
+        a.raise_()
+        a.activateWindow()
+        qtbot.waitUntil(a.isActiveWindow, timeout=3000)
+        qtbot.keyClick(a, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # unmute shortcut
+        assert not a.controller.audio_muted and a.controls.mute_button.text() == "Mute"
+        qtbot.waitUntil(lambda: not _remote_tile(b).muted, timeout=5000)
 
         # Camera off reaches the engine: Pekanbaru's tile of Bandung turns black.
         qtbot.mouseClick(a.controls.camera_button, Qt.MouseButton.LeftButton)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from conferencing import stamp
@@ -170,6 +170,10 @@ def test_two_app_instances_host_and_join_a_session(
         qtbot.waitUntil(lambda: len(opened) == 1)
         guest_controller = opened[0].controller
         assert guest_controller is guest.current_controller()
+        assert opened[0].window is guest_call
+        review = QLabel("Pasal 3")
+        index = guest_call.add_side_panel("Review", review)
+        assert guest_call.side_tabs.tabText(index) == "Review"
         received: list[tuple[str, str, object]] = []
         host_call.controller.sig_app_message.connect(
             lambda _pid, office, kind, payload: received.append((office, kind, payload))

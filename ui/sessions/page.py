@@ -121,7 +121,7 @@ class Page(QWidget):
         )
         self.calls.append(window)
         window.sig_closed.connect(lambda: self._forget(window, invite.room))
-        self.context.bridge.post(CallOpened(window.controller, invite.room))
+        self.context.bridge.post(CallOpened(window.controller, invite.room, window))
         self._update_hint()
         self.sig_call_opened.emit(window)
         return window

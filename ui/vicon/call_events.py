@@ -15,15 +15,20 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ui.vicon.call_window import CallWindow
     from ui.vicon.controller import CallController
 
 
 @dataclass(frozen=True)
 class CallOpened:
-    """A call window opened; ``controller`` is live until the matching :class:`CallClosed`."""
+    """A call window opened; ``controller`` is live until the matching :class:`CallClosed`.
+
+    ``window.add_side_panel(title, widget)`` puts an area's own panel next to the chat.
+    """
 
     controller: CallController
     room: str
+    window: CallWindow | None = None
 
 
 @dataclass(frozen=True)

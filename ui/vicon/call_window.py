@@ -6,12 +6,13 @@ import math
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QImage
+from PySide6.QtGui import QCloseEvent, QImage, QKeySequence, QShortcut
 from PySide6.QtMultimedia import QMediaDevices
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -84,7 +85,10 @@ class CallWindow(QWidget):
         self.chat = ChatPanel(self)
         side = QSplitter(Qt.Orientation.Vertical, self)
         side.addWidget(self._titled(self.tr("Participants"), self.participants))
-        side.addWidget(self._titled(self.tr("Chat"), self.chat))
+        # Chat is the first tab; other areas (co-review, signing ceremony) add theirs.
+        self.side_tabs = QTabWidget(self)
+        self.side_tabs.addTab(self.chat, self.tr("Chat"))
+        side.addWidget(self.side_tabs)
         side.setStretchFactor(0, 1)
         side.setStretchFactor(1, 2)
 
@@ -108,12 +112,19 @@ class CallWindow(QWidget):
         self._stale_timer.setInterval(500)
         self._stale_timer.timeout.connect(self._check_stale)
         self._stale_timer.start()
+        # Shortcuts people know from other vicon apps.
+        QShortcut(QKeySequence("Ctrl+D"), self, activated=self.controls.mute_button.click)
+        QShortcut(QKeySequence("Ctrl+E"), self, activated=self.controls.camera_button.click)
         # Cameras and headsets come and go mid-call (USB): keep the pickers current.
         self._media_devices = QMediaDevices(self)
         self._media_devices.videoInputsChanged.connect(self.refresh_devices)
         self._media_devices.audioInputsChanged.connect(self.refresh_devices)
         self.refresh_devices()
         self.show_state(controller.state, "")
+
+    def add_side_panel(self, title: str, widget: QWidget) -> int:
+        """Add a tab next to Chat (e.g. the agreement under review); returns its index."""
+        return self.side_tabs.addTab(widget, title)
 
     @Slot()
     def refresh_devices(self) -> None:

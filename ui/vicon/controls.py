@@ -21,8 +21,10 @@ class CallControls(QWidget):
         super().__init__(parent)
         self.mute_button = QPushButton(self.tr("Mute"), self)
         self.mute_button.setCheckable(True)
+        self.mute_button.setToolTip(self.tr("Mute or unmute the microphone (Ctrl+D)"))
         self.camera_button = QPushButton(self.tr("Stop camera"), self)
         self.camera_button.setCheckable(True)
+        self.camera_button.setToolTip(self.tr("Stop or start sending video (Ctrl+E)"))
         self.leave_button = QPushButton(self.tr("Leave"), self)
         self.leave_button.setObjectName("leaveButton")
         self.leave_button.setStyleSheet(
