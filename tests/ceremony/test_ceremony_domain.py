@@ -367,3 +367,26 @@ def test_ceremony_recorded_in_the_agreement_audit_trail(
             assert all(e.at.tzinfo is not None for e in events)
     finally:
         database.dispose()
+
+
+def test_host_restarts_after_signing_and_the_guest_catches_up(
+    offices: Offices, document: PdfDocument, signature_png: bytes
+) -> None:
+    """The host's app closes right after its signature left into the void; it reopens and resumes."""
+    a, b, bus = offices.a, offices.b, offices.bus
+    record = a.present_document(document)
+    bus.pump()
+    bus.connected.discard(PALANGKARAYA)  # the signature never reaches Palangkaraya ...
+    offices.sign(a, signature_png)
+    bus.connected.add(PALANGKARAYA)
+    bus.cut(BANDUNG)  # ... and Bandung's app goes away
+    bus.pump()
+    assert b.record.step == 0
+
+    a2 = offices.open(BANDUNG)
+    bus.join(BANDUNG, a2, record.ceremony_id)
+    bus.pump()
+    assert a2.record.step == 1 and b.record.step == 1 and b.my_turn()
+    offices.sign(b, signature_png)
+    bus.pump()
+    assert a2.record.complete and a2.current_pdf() == b.current_pdf()
