@@ -603,6 +603,77 @@ async def cli(tmp: Path) -> dict[str, Any]:
             capture_output=True,
             text=True,
         )
+        # The same hub command serving wss:// with a self-signed certificate; a client trusting it joins.
+        cert, key = self_signed(tmp)
+        tls_hub = subprocess.Popen(
+            [
+                py,
+                "main.py",
+                "hub",
+                "--host",
+                HOST,
+                "--port",
+                "8798",
+                "--secret-file",
+                str(secret),
+                "--tls-cert",
+                str(cert),
+                "--tls-key",
+                str(key),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        try:
+            tls_line = await asyncio.to_thread(tls_hub.stdout.readline)  # type: ignore[union-attr]
+            tls_call = subprocess.run(
+                [
+                    py,
+                    "main.py",
+                    "call",
+                    "--hub",
+                    f"wss://{HOST}:8798/ws",
+                    "--room",
+                    ROOM,
+                    "--token",
+                    invite(OFFICES[0]),
+                    "--ca-file",
+                    str(cert),
+                    "--seconds",
+                    "0",
+                    "--report",
+                ],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+            )
+            untrusted = subprocess.run(
+                [
+                    py,
+                    "main.py",
+                    "call",
+                    "--hub",
+                    f"wss://{HOST}:8798/ws",
+                    "--room",
+                    ROOM,
+                    "--token",
+                    invite(OFFICES[0]),
+                    "--seconds",
+                    "0",
+                    "--report",
+                ],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+            )
+        finally:
+            tls_hub.terminate()
+            tls_hub.wait(5)
         return {
             "hub_line": first_line.strip(),
             "first": out_first.strip().splitlines(),
@@ -611,6 +682,11 @@ async def cli(tmp: Path) -> dict[str, Any]:
             "refused_rc": refused.returncode,
             "refused_stderr": refused.stderr.strip(),
             "refused_stdout": refused.stdout.strip().splitlines(),
+            "tls_line": tls_line.strip(),
+            "tls_rc": tls_call.returncode,
+            "tls_report": tls_call.stdout.strip().splitlines(),
+            "untrusted_rc": untrusted.returncode,
+            "untrusted_stderr": untrusted.stderr.strip(),
             "tags": {
                 o: stamp.office_tag(n)
                 for o, n in (("Bandung", "Bandung"), ("Pekanbaru", "Pekanbaru"))

@@ -151,6 +151,11 @@ def test_command_line_hub_invite_and_headless_call_report() -> None:
     assert r["refused_rc"] == 3
     assert "for room 'kesepakatan-bandung-pekanbaru', not 'another-room'" in r["refused_stderr"]
     assert json.loads(r["refused_stdout"][-1])["state"] == "failed"
+    # wss:// from the command line: trusted with --ca-file, refused without it.
+    assert r["tls_line"].startswith("hub listening on wss://127.0.0.2:8798/ws")
+    assert r["tls_rc"] == 0
+    assert json.loads(r["tls_report"][-1])["states"] == ["connecting", "connected"]
+    assert r["untrusted_rc"] == 1 and "certificate verify failed" in r["untrusted_stderr"].lower()
 
 
 def test_engine_threads_pushed_camera_and_source_switch() -> None:
