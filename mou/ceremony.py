@@ -38,6 +38,7 @@ import concurrent.futures
 import copy
 import datetime as dt
 import functools
+import logging
 import re
 import threading
 import uuid
@@ -61,6 +62,7 @@ from mou.ceremony_store import (
 from mou.pdf.dates import ZONES
 from mou.pdf.document import PdfDocument, PdfHistoryEntry
 
+log = logging.getLogger(__name__)
 PROTOCOL_VERSION = 1
 PREFIX = "ceremony."
 K_HELLO = "ceremony.hello"
@@ -101,6 +103,7 @@ E_NOT_YOUR_TURN = "not-your-turn"
 E_NO_CEREMONY = "no-ceremony"
 E_SIGNING = "signing-failed"
 E_STORE = "store"
+E_INTERNAL = "internal"
 
 
 # ------------------------------------------------------------------------------------ events
@@ -291,7 +294,10 @@ class Ceremony:
 
     def _emit(self, event: CeremonyEvent) -> None:
         for listener in list(self._listeners):
-            listener(event)
+            try:
+                listener(event)
+            except Exception:  # a broken listener must not undo or interrupt a stored step
+                log.exception("ceremony listener failed on %s", type(event).__name__)
 
     def _now(self) -> str:
         return utc_now_iso(self._clock())
@@ -704,6 +710,9 @@ class Ceremony:
                 self._emit(CeremonyProblem(exc.code, exc.message, from_office))
             except CeremonyStoreError as exc:
                 self._emit(CeremonyProblem(E_STORE, str(exc), from_office))
+            except Exception as exc:  # e.g. disk full: report it, keep the call and state going
+                log.exception("ceremony message %s from %s failed", kind, from_office)
+                self._emit(CeremonyProblem(E_INTERNAL, f"{type(exc).__name__}: {exc}", from_office))
         return True
 
     def _on_hello(self, payload: dict[str, Any], office: str) -> None:
