@@ -148,6 +148,7 @@ def test_two_app_instances_host_and_join_a_session(
         host.host_panel.join_button.click()
         guest.join_panel.invite_edit.setPlainText(QGuiApplication.clipboard().text())
         guest.join_panel.join_button.click()
+        host.host_panel.join_button.click()  # a second click raises the open call
         assert len(host.calls) == 1 and len(guest.calls) == 1
         host_call, guest_call = host.calls[0], guest.calls[0]
 

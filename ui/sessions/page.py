@@ -66,6 +66,7 @@ class Page(QWidget):
         self.context = context
         self.synthetic = synthetic
         self.calls: list[CallWindow] = []
+        self._rooms: dict[int, str] = {}  # id(window) -> room
         office = context.office.display_name
         title = QLabel(self.tr("Sessions"), self)
         font = title.font()
@@ -111,7 +112,13 @@ class Page(QWidget):
         self.schedule_panel.sig_host.connect(self.host_scheduled)
 
     def open_call(self, invite: Invite) -> CallWindow:
-        """Open a call window for ``invite`` as the local office."""
+        """Open a call window for ``invite`` as the local office (or raise the open one)."""
+        for open_window in self.calls:
+            if self._rooms.get(id(open_window)) == invite.room:
+                # One office joins a room once; a second engine would only talk to itself.
+                open_window.raise_()
+                open_window.activateWindow()
+                return open_window
         window = open_call(
             self.context.office.display_name,
             invite,
@@ -120,6 +127,7 @@ class Page(QWidget):
             parent=self,
         )
         self.calls.append(window)
+        self._rooms[id(window)] = invite.room
         window.sig_closed.connect(lambda: self._forget(window, invite.room))
         self.context.bridge.post(CallOpened(window.controller, invite.room, window))
         self._update_hint()
@@ -142,6 +150,7 @@ class Page(QWidget):
     def _forget(self, window: CallWindow, room: str) -> None:
         if window in self.calls:
             self.calls.remove(window)
+            self._rooms.pop(id(window), None)
             self.context.bridge.post(CallClosed(window.controller, room))
         self._update_hint()
 
