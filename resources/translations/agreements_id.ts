@@ -4,100 +4,114 @@
 <context>
     <name>AgreementDialogs</name>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="59" />
+        <location filename="../../ui/agreements/dialogs.py" line="60" />
         <source>Agreements</source>
         <translation>Kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="73" />
+        <location filename="../../ui/agreements/dialogs.py" line="74" />
         <source>Import an agreement package</source>
         <translation>Impor paket kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="75" />
-        <location filename="../../ui/agreements/dialogs.py" line="141" />
+        <location filename="../../ui/agreements/dialogs.py" line="76" />
+        <location filename="../../ui/agreements/dialogs.py" line="142" />
         <source>Lintas packages (*%1)</source>
         <translation>Paket Lintas (*%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="85" />
+        <location filename="../../ui/agreements/dialogs.py" line="86" />
         <source>The file cannot be read: %1</source>
         <translation>Berkas tidak dapat dibaca: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="91" />
-        <location filename="../../ui/agreements/dialogs.py" line="173" />
-        <location filename="../../ui/agreements/dialogs.py" line="202" />
+        <location filename="../../ui/agreements/dialogs.py" line="92" />
+        <location filename="../../ui/agreements/dialogs.py" line="174" />
+        <location filename="../../ui/agreements/dialogs.py" line="221" />
         <source>Choose a user first (top right).</source>
         <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="99" />
+        <location filename="../../ui/agreements/dialogs.py" line="100" />
         <source>Refused: the package was changed after it was signed. Nothing was imported.</source>
         <translation>Ditolak: paket diubah setelah ditandatangani. Tidak ada yang diimpor.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="109" />
+        <location filename="../../ui/agreements/dialogs.py" line="110" />
         <source>Refused: the package is signed by a certificate this office does not trust. Nothing was imported. Import the sender's office card first, after comparing this fingerprint with them by phone:</source>
         <translation>Ditolak: paket ditandatangani dengan sertifikat yang tidak dipercaya kantor ini. Tidak ada yang diimpor. Impor dahulu kartu kantor pengirim, setelah mencocokkan sidik jari ini dengan mereka melalui telepon:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="117" />
+        <location filename="../../ui/agreements/dialogs.py" line="118" />
         <source>Nothing was imported: %1</source>
         <translation>Tidak ada yang diimpor: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="122" />
+        <location filename="../../ui/agreements/dialogs.py" line="123" />
         <source>Imported %1 new revision(s). Both offices edited the same version, so the agreement now has two branches; nothing was overwritten. Reconcile them.</source>
         <translation>%1 revisi baru diimpor. Kedua kantor menyunting versi yang sama, sehingga kesepakatan kini memiliki dua cabang; tidak ada yang ditimpa. Satukan keduanya.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="129" />
+        <location filename="../../ui/agreements/dialogs.py" line="130" />
         <source>Imported %1 new revision(s).</source>
         <translation>%1 revisi baru diimpor.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="139" />
+        <location filename="../../ui/agreements/dialogs.py" line="140" />
         <source>Export the agreement package</source>
         <translation>Ekspor paket kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="147" />
+        <location filename="../../ui/agreements/dialogs.py" line="148" />
+        <location filename="../../ui/agreements/dialogs.py" line="240" />
         <source>Office signing key</source>
         <translation>Kunci tanda tangan kantor</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="148" />
+        <location filename="../../ui/agreements/dialogs.py" line="149" />
+        <location filename="../../ui/agreements/dialogs.py" line="241" />
         <source>Password of the office signing identity:</source>
         <translation>Kata sandi identitas tanda tangan kantor:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="161" />
+        <location filename="../../ui/agreements/dialogs.py" line="162" />
+        <location filename="../../ui/agreements/dialogs.py" line="254" />
         <source>The password of the office signing identity is wrong.</source>
         <translation>Kata sandi identitas tanda tangan kantor salah.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="166" />
+        <location filename="../../ui/agreements/dialogs.py" line="167" />
+        <location filename="../../ui/agreements/dialogs.py" line="259" />
         <source>The office signing identity cannot be used: %1</source>
         <translation>Identitas tanda tangan kantor tidak dapat digunakan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="176" />
+        <location filename="../../ui/agreements/dialogs.py" line="177" />
         <source>The package was not written: %1</source>
         <translation>Paket tidak ditulis: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="178" />
+        <location filename="../../ui/agreements/dialogs.py" line="179" />
         <source>Package written to %1</source>
         <translation>Paket ditulis ke %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="191" />
+        <location filename="../../ui/agreements/dialogs.py" line="185" />
+        <source>Trust a counterpart's office card</source>
+        <translation>Percayai kartu kantor mitra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/dialogs.py" line="186" />
+        <source>Office cards (*.lintas-card *.json)</source>
+        <translation>Kartu kantor (*.lintas-card *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/dialogs.py" line="201" />
         <source>Trust this office?</source>
         <translation>Percayai kantor ini?</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="192" />
+        <location filename="../../ui/agreements/dialogs.py" line="203" />
         <source>Trust %1 with the certificate fingerprint
 
 %2
@@ -108,6 +122,36 @@ Compare it by phone first.</source>
 %2
 
 Cocokkan dahulu melalui telepon.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/dialogs.py" line="207" />
+        <source>Trust</source>
+        <translation>Percayai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/dialogs.py" line="208" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/dialogs.py" line="227" />
+        <source>%1 is now trusted.</source>
+        <translation>%1 kini dipercaya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/dialogs.py" line="233" />
+        <source>Save our office card</source>
+        <translation>Simpan kartu kantor kami</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/dialogs.py" line="234" />
+        <source>Office cards (*.lintas-card)</source>
+        <translation>Kartu kantor (*.lintas-card)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/dialogs.py" line="262" />
+        <source>Office card written to %1</source>
+        <translation>Kartu kantor ditulis ke %1</translation>
     </message>
 </context>
 <context>
@@ -338,113 +382,128 @@ Cocokkan dahulu melalui telepon.</translation>
     <message>
         <location filename="../../ui/agreements/labels.py" line="91" />
         <source>Smart government</source>
-        <translation>Smart government (tata kelola cerdas)</translation>
+        <translation>Pemerintahan cerdas</translation>
     </message>
     <message>
         <location filename="../../ui/agreements/labels.py" line="92" />
         <source>Smart society</source>
-        <translation>Smart society (masyarakat cerdas)</translation>
+        <translation>Masyarakat cerdas</translation>
     </message>
     <message>
         <location filename="../../ui/agreements/labels.py" line="93" />
         <source>Smart living</source>
-        <translation>Smart living (lingkungan hidup cerdas)</translation>
+        <translation>Kehidupan cerdas</translation>
     </message>
     <message>
         <location filename="../../ui/agreements/labels.py" line="94" />
         <source>Smart economy</source>
-        <translation>Smart economy (ekonomi cerdas)</translation>
+        <translation>Ekonomi cerdas</translation>
     </message>
     <message>
         <location filename="../../ui/agreements/labels.py" line="95" />
         <source>Smart environment</source>
-        <translation>Smart environment (lingkungan cerdas)</translation>
+        <translation>Lingkungan cerdas</translation>
     </message>
     <message>
         <location filename="../../ui/agreements/labels.py" line="96" />
         <source>Smart mobility</source>
-        <translation>Smart mobility (mobilitas cerdas)</translation>
+        <translation>Mobilitas cerdas</translation>
     </message>
 </context>
 <context>
     <name>AgreementListView</name>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="55" />
+        <location filename="../../ui/agreements/list_view.py" line="59" />
         <source>Agreements</source>
         <translation>Kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="61" />
+        <location filename="../../ui/agreements/list_view.py" line="65" />
         <source>Import package…</source>
         <translation>Impor paket…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="63" />
+        <location filename="../../ui/agreements/list_view.py" line="67" />
         <source>New agreement…</source>
         <translation>Kesepakatan baru…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="73" />
+        <location filename="../../ui/agreements/list_view.py" line="72" />
+        <source>Office cards</source>
+        <translation>Kartu kantor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/list_view.py" line="75" />
+        <source>Save our office card…</source>
+        <translation>Simpan kartu kantor kami…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/list_view.py" line="77" />
+        <source>Trust a counterpart's office card…</source>
+        <translation>Percayai kartu kantor mitra…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/list_view.py" line="88" />
         <source>Search title, parties, nomor, pasal text, apps…</source>
         <translation>Cari judul, para pihak, nomor, isi pasal, aplikasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="77" />
+        <location filename="../../ui/agreements/list_view.py" line="92" />
         <source>All states</source>
         <translation>Semua status</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="85" />
+        <location filename="../../ui/agreements/list_view.py" line="100" />
         <source>Expiring within 90 days</source>
         <translation>Berakhir dalam 90 hari</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="95" />
+        <location filename="../../ui/agreements/list_view.py" line="110" />
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="96" />
+        <location filename="../../ui/agreements/list_view.py" line="111" />
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="97" />
+        <location filename="../../ui/agreements/list_view.py" line="112" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="98" />
+        <location filename="../../ui/agreements/list_view.py" line="113" />
         <source>Counterpart</source>
         <translation>Mitra</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="99" />
+        <location filename="../../ui/agreements/list_view.py" line="114" />
         <source>Valid until</source>
         <translation>Berlaku sampai</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="100" />
+        <location filename="../../ui/agreements/list_view.py" line="115" />
         <source>Last change</source>
         <translation>Perubahan terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="144" />
+        <location filename="../../ui/agreements/list_view.py" line="159" />
         <source>All counterparts</source>
         <translation>Semua mitra</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="172" />
+        <location filename="../../ui/agreements/list_view.py" line="187" />
         <source>Expires within 90 days</source>
         <translation>Berakhir dalam 90 hari</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="175" />
+        <location filename="../../ui/agreements/list_view.py" line="190" />
         <source>%1 agreement(s)</source>
         <translation>%1 kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="177" />
+        <location filename="../../ui/agreements/list_view.py" line="192" />
         <source>No agreement matches the search and filters.</source>
         <translation>Tidak ada kesepakatan yang cocok dengan pencarian dan filter.</translation>
     </message>
@@ -558,22 +617,27 @@ Cocokkan dahulu melalui telepon.</translation>
         <translation>Masukkan ke Lampiran</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="163" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="141" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/catalog_picker.py" line="164" />
         <source> (SAMPLE)</source>
         <translation> (CONTOH)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="173" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="174" />
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="173" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="174" />
         <source>no</source>
         <translation>tidak</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="202" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="203" />
         <source>%1 application(s) picked; %2 shown</source>
         <translation>%1 aplikasi dipilih; %2 ditampilkan</translation>
     </message>
@@ -646,12 +710,12 @@ Cocokkan dahulu melalui telepon.</translation>
         <translation>Bahasa Inggris</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="115" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="120" />
         <source>No pasal selected</source>
         <translation>Tidak ada pasal yang dipilih</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="117" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="122" />
         <source>Pasal %1</source>
         <translation>Pasal %1</translation>
     </message>
@@ -660,38 +724,38 @@ Cocokkan dahulu melalui telepon.</translation>
     <name>ClauseListPanel</name>
     <message>
         <location filename="../../ui/agreements/editor/clause_list.py" line="31" />
-        <location filename="../../ui/agreements/editor/clause_list.py" line="76" />
-        <location filename="../../ui/agreements/editor/clause_list.py" line="91" />
+        <location filename="../../ui/agreements/editor/clause_list.py" line="78" />
+        <location filename="../../ui/agreements/editor/clause_list.py" line="93" />
         <source>Pasal</source>
         <translation>Pasal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_list.py" line="42" />
+        <location filename="../../ui/agreements/editor/clause_list.py" line="44" />
         <source>Insert</source>
         <translation>Sisipkan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_list.py" line="42" />
+        <location filename="../../ui/agreements/editor/clause_list.py" line="44" />
         <source>Insert a pasal after this one</source>
         <translation>Sisipkan pasal setelah pasal ini</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_list.py" line="44" />
+        <location filename="../../ui/agreements/editor/clause_list.py" line="46" />
         <source>Move the pasal up</source>
         <translation>Pindahkan pasal ke atas</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_list.py" line="45" />
+        <location filename="../../ui/agreements/editor/clause_list.py" line="47" />
         <source>Move the pasal down</source>
         <translation>Pindahkan pasal ke bawah</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_list.py" line="46" />
+        <location filename="../../ui/agreements/editor/clause_list.py" line="48" />
         <source>Delete</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_list.py" line="46" />
+        <location filename="../../ui/agreements/editor/clause_list.py" line="48" />
         <source>Delete the pasal</source>
         <translation>Hapus pasal</translation>
     </message>
@@ -699,55 +763,60 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>CommentsPanel</name>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="40" />
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="41" />
         <source>Show comments on every pasal</source>
         <translation>Tampilkan komentar pada semua pasal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="44" />
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="54" />
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="45" />
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="62" />
         <source>Comment</source>
         <translation>Komentar</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="44" />
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="45" />
         <source>By</source>
         <translation>Oleh</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="50" />
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="51" />
+        <source>No comments on this pasal yet. Write one below; the other office sees it in the next exchange package or live session.</source>
+        <translation>Belum ada komentar pada pasal ini. Tulis di bawah; kantor mitra melihatnya pada paket pertukaran berikutnya atau sesi langsung.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="58" />
         <source>Write a comment on this pasal…</source>
         <translation>Tulis komentar pada pasal ini…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="55" />
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="63" />
         <source>Reply</source>
         <translation>Balas</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="56" />
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="123" />
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="64" />
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="134" />
         <source>Resolve</source>
         <translation>Selesaikan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="97" />
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="108" />
         <source>Pasal</source>
         <translation>Pasal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="108" />
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="119" />
         <source>✓ resolved: </source>
         <translation>✓ selesai: </translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="123" />
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="134" />
         <source>Reopen</source>
         <translation>Buka kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="134" />
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="161" />
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="145" />
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="172" />
         <source>Choose a user first (top right).</source>
         <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
     </message>
@@ -811,6 +880,11 @@ Cocokkan dahulu melalui telepon.</translation>
         <location filename="../../ui/catalog/import_report.py" line="56" />
         <source>Import the %1 valid row(s)</source>
         <translation>Impor %1 baris yang valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/import_report.py" line="61" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
     </message>
 </context>
 <context>
@@ -1017,17 +1091,22 @@ Cocokkan dahulu melalui telepon.</translation>
         <translation>Buat draf</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="160" />
+        <location filename="../../ui/agreements/new_dialog.py" line="128" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/new_dialog.py" line="161" />
         <source>No template is available.</source>
         <translation>Tidak ada templat yang tersedia.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="164" />
+        <location filename="../../ui/agreements/new_dialog.py" line="165" />
         <source>Enter the counterpart office's region.</source>
         <translation>Isi daerah kantor mitra.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="172" />
+        <location filename="../../ui/agreements/new_dialog.py" line="173" />
         <source>Choose a user first (top right).</source>
         <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
     </message>
@@ -1060,68 +1139,68 @@ Cocokkan dahulu melalui telepon.</translation>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="90" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="91" />
         <source>e.g. Study visit of 7 to 10 days to Bandung</source>
         <translation>mis. Kunjungan studi 7 sampai 10 hari ke Bandung</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="91" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="92" />
         <source>What:</source>
         <translation>Kewajiban:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="93" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="94" />
         <source>Party:</source>
         <translation>Pihak:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="95" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="96" />
         <source>Due on</source>
         <translation>Jatuh tempo pada</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="103" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="104" />
         <source>Due:</source>
         <translation>Jatuh tempo:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="107" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="108" />
         <source>Repeats:</source>
         <translation>Berulang:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="110" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="111" />
         <source>Add obligation</source>
         <translation>Tambah kewajiban</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="111" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="112" />
         <source>Mark done</source>
         <translation>Tandai selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="112" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="113" />
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="147" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="148" />
         <source>no date</source>
         <translation>tanpa tanggal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="149" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="150" />
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="158" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="159" />
         <source>Overdue</source>
         <translation>Lewat jatuh tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="184" />
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="226" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="185" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="227" />
         <source>Choose a user first (top right).</source>
         <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
     </message>
@@ -1332,27 +1411,32 @@ Cocokkan dahulu melalui telepon.</translation>
         <translation>Satukan dan simpan sebagai putaran baru</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="113" />
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="94" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="114" />
         <source>There is nothing to reconcile: only one version exists.</source>
         <translation>Tidak ada yang perlu disatukan: hanya ada satu versi.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="122" />
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="123" />
         <source>Both offices edited the same revision. Ours: round %1 by %2 (%3). Theirs: round %4 by %5 (%6). Changes that do not overlap are merged automatically; choose which text to keep where both changed the same item.</source>
         <translation>Kedua kantor menyunting revisi yang sama. Milik kami: putaran %1 oleh %2 (%3). Milik mitra: putaran %4 oleh %5 (%6). Perubahan yang tidak bertumpang tindih disatukan otomatis; pilih teks yang dipertahankan bila keduanya mengubah butir yang sama.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="145" />
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="146" />
         <source>Ours</source>
         <translation>Milik kami</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="146" />
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="147" />
         <source>Theirs</source>
         <translation>Milik mitra</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="165" />
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="166" />
         <source>Choose a user first (top right).</source>
         <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
     </message>
@@ -1544,7 +1628,12 @@ Cocokkan dahulu melalui telepon.</translation>
         <translation>Hanya pasal yang berubah</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/dialog.py" line="80" />
+        <location filename="../../ui/agreements/redline/dialog.py" line="64" />
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/redline/dialog.py" line="81" />
         <source>This agreement has no saved revision yet.</source>
         <translation>Kesepakatan ini belum memiliki revisi tersimpan.</translation>
     </message>

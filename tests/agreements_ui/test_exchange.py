@@ -101,3 +101,33 @@ def test_export_import_refusals_and_reconcile(qtbot, tmp_path, qapp, screenshots
         agreement = session.get(models.Agreement, agreement_id)
         bodies = [c.body for c in sorted(agreement.clauses, key=lambda c: c.position)]
         assert bodies[1] == "Bandung menambah." and bodies[2] == "Palangka Raya menambah."
+
+
+def test_office_cards_saved_and_trusted_through_the_ui(qtbot, tmp_path, qapp):
+    from mou.office import Role
+    from tests.agreements_ui.conftest import act_as
+
+    bandung = make_office(tmp_path / "bandung", "Bandung")
+    palangka = make_office(tmp_path / "palangkaraya", "Palangka Raya")
+    page_a = Page(bandung)
+    page_b = Page(palangka)
+    qtbot.addWidget(page_a)
+    qtbot.addWidget(page_b)
+    card = tmp_path / "bandung.lintas-card"
+    assert not page_a.dialogs.write_office_card(card, "salah")
+    assert page_a.dialogs.write_office_card(card, PASSWORD)
+
+    act_as(palangka, Role.REVIEWER)  # trusting a certificate is a reviewer's or signatory's job
+    box = page_b.dialogs.import_office_card(card)
+    assert box is not None and "Bandung" in box.text()
+    with palangka.database.session() as session:
+        assert session.query(models.TrustedCertificate).count() == 0  # not before "Trust"
+    trust = next(b for b in box.buttons() if b.text() == "Trust")
+    trust.click()
+    assert page_b.dialogs.last_message == ("success", "Pemerintah Kota Bandung is now trusted.")
+    with palangka.database.session() as session:
+        assert session.query(models.TrustedCertificate).count() == 1
+    broken = tmp_path / "broken.lintas-card"
+    broken.write_bytes(b"{}")
+    assert page_b.dialogs.import_office_card(broken) is None
+    assert "not a Lintas office card" in page_b.dialogs.last_message[1]

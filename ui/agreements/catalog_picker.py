@@ -138,6 +138,7 @@ class CatalogPickerDialog(QDialog):
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Put in the Lampiran"))
         buttons.accepted.connect(self.accept)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.table.itemChanged.connect(self._item_changed)

@@ -20,6 +20,7 @@ from mou.exchange import (
     UntrustedPackageError,
     export_package,
     import_package,
+    office_card,
     read_office_card,
     trust_office_card,
 )
@@ -178,32 +179,87 @@ class AgreementDialogs(QObject):
         self.notify("success", self.tr("Package written to %1").replace("%1", str(path)))
         return True
 
-    def import_office_card(self, path: Path) -> bool:
-        """Trust a counterpart's office card after the user compared its fingerprint."""
+    def choose_office_card(self) -> None:
+        """Ask for a counterpart's office card file and offer to trust it."""
+        path, _ = QFileDialog.getOpenFileName(
+            self.widget, self.tr("Trust a counterpart's office card"), "",
+            self.tr("Office cards (*.lintas-card *.json)"),
+        )  # fmt: skip
+        if path:
+            self.import_office_card(Path(path))
+
+    def import_office_card(self, path: Path) -> QMessageBox | None:
+        """Show a card's office and fingerprint; trusting happens only on "Trust" (returned box)."""
         try:
             data = path.read_bytes()
             office, certificate = read_office_card(data)
         except (OSError, PackageError) as exc:
             self.notify("error", str(exc))
-            return False
-        answer = QMessageBox.question(
-            self.widget,
-            self.tr("Trust this office?"),
+            return None
+        box = QMessageBox(self.widget)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Trust this office?"))
+        box.setText(
             self.tr("Trust %1 with the certificate fingerprint\n\n%2\n\nCompare it by phone first.")
             .replace("%1", str(office.get("region", "")))
-            .replace("%2", fingerprint_sha256(certificate)),
+            .replace("%2", fingerprint_sha256(certificate))
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
+        trust = box.addButton(self.tr("Trust"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.buttonClicked.connect(
+            lambda button: self._trust_card(data) if button is trust else None
+        )
+        box.open()
+        self._keep(box)
+        return box
+
+    def _trust_card(self, data: bytes) -> bool:
         try:
             with self.context.database.session() as session:
                 actor = actor_for(self.context, session)
                 if actor is None:
                     raise AgreementError(self.tr("Choose a user first (top right)."))
-                trust_office_card(session, data, actor)
+                trusted = trust_office_card(session, data, actor)
+                name = trusted.office.display_name
         except (AgreementError, PackageError) as exc:
             self.notify("error", str(exc))
             return False
+        self.notify("success", self.tr("%1 is now trusted.").replace("%1", name))
+        return True
+
+    def export_office_card(self) -> None:
+        """Save this office's card (profile and certificate) for a counterpart."""
+        path, _ = QFileDialog.getSaveFileName(
+            self.widget, self.tr("Save our office card"), "office.lintas-card",
+            self.tr("Office cards (*.lintas-card)"),
+        )  # fmt: skip
+        if not path:
+            return
+        password, ok = QInputDialog.getText(
+            self.widget,
+            self.tr("Office signing key"),
+            self.tr("Password of the office signing identity:"),
+            QLineEdit.EchoMode.Password,
+        )
+        if ok:
+            self.write_office_card(Path(path), password)
+
+    def write_office_card(self, path: Path, password: str) -> bool:
+        """Write the office card; True on success."""
+        try:
+            identity = load_identity(self.context.identity_path, password)
+            with self.context.database.session() as session:
+                path.write_bytes(office_card(session, identity))
+        except WrongPasswordError:
+            self.notify("error", self.tr("The password of the office signing identity is wrong."))
+            return False
+        except (IdentityError, OSError) as exc:
+            self.notify(
+                "error",
+                self.tr("The office signing identity cannot be used: %1").replace("%1", str(exc)),
+            )
+            return False
+        self.notify("success", self.tr("Office card written to %1").replace("%1", str(path)))
         return True
 
     # -- other dialogs ---------------------------------------------------------------------

@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +44,8 @@ class AgreementListView(QWidget):
     sig_open_requested = Signal(int)
     sig_new_requested = Signal()
     sig_import_requested = Signal()
+    sig_export_card_requested = Signal()
+    sig_trust_card_requested = Signal()
 
     COLUMNS = 6
 
@@ -63,6 +67,17 @@ class AgreementListView(QWidget):
         self.new_button = QPushButton(self.tr("New agreement…"))
         self.new_button.setObjectName("primaryAction")
         self.new_button.clicked.connect(self.sig_new_requested)
+        # Office cards carry an office's certificate; trusting one is needed once per counterpart.
+        self.cards_button = QToolButton()
+        self.cards_button.setText(self.tr("Office cards"))
+        self.cards_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.cards_button)
+        menu.addAction(self.tr("Save our office card…"), self.sig_export_card_requested.emit)
+        menu.addAction(
+            self.tr("Trust a counterpart's office card…"), self.sig_trust_card_requested.emit
+        )
+        self.cards_button.setMenu(menu)
+        top.addWidget(self.cards_button)
         top.addWidget(self.import_button)
         top.addWidget(self.new_button)
         layout.addLayout(top)

@@ -125,6 +125,7 @@ class NewAgreementDialog(QDialog):
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create draft"))
         buttons.accepted.connect(self.create)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._template_changed()

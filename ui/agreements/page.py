@@ -57,6 +57,8 @@ class Page(QWidget):
         self.list_view.sig_new_requested.connect(self.new_agreement)
         self.list_view.sig_import_requested.connect(self.dialogs.import_package)
         self.list_view.sig_open_requested.connect(self.open_agreement)
+        self.list_view.sig_export_card_requested.connect(self.dialogs.export_office_card)
+        self.list_view.sig_trust_card_requested.connect(self.dialogs.choose_office_card)
         self.editor.sig_close_requested.connect(self.show_list)
         self.editor.sig_changed.connect(lambda _id: self._schedule_refresh())
         self.editor.sig_redline_requested.connect(self.dialogs.show_redline)

@@ -91,6 +91,7 @@ class ReconcileDialog(QDialog):
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Reconcile and save as a new round"))
         buttons.accepted.connect(self.reconcile)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.diff_button.clicked.connect(self._show_diff)

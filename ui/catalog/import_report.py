@@ -58,5 +58,6 @@ class ImportReportDialog(QDialog):
         )
         self.import_valid_button.setEnabled(bool(parsed.records))
         buttons.accepted.connect(self.accept)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

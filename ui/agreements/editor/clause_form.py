@@ -91,6 +91,11 @@ class ClauseForm(QWidget):
         self.ayat_table.setHorizontalHeaderLabels([self.tr("Indonesian"), self.tr("English")])
         self.ayat_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.ayat_table.setWordWrap(True)
+        # Row heights follow the wrapped text whatever the column width becomes (the stretched
+        # columns change width when the splitter or window moves, which Qt does not re-measure).
+        self.ayat_table.horizontalHeader().sectionResized.connect(
+            lambda *_: self.ayat_table.resizeRowsToContents()
+        )
         self.ayat_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         layout.addWidget(self.ayat_table, 3)
 

@@ -35,6 +35,8 @@ class ClauseListPanel(QWidget):
         layout.addWidget(label)
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        # Long headings wrap; alternating rows keep each pasal visibly one item.
+        self.list.setAlternatingRowColors(True)
         self.list.currentItemChanged.connect(self._current_changed)
         layout.addWidget(self.list, 1)
         buttons = QHBoxLayout()

@@ -7,6 +7,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
+    QLabel,
     QPlainTextEdit,
     QPushButton,
     QTreeWidget,
@@ -46,6 +47,13 @@ class CommentsPanel(QWidget):
         self.tree.setColumnWidth(0, 230)
         self.tree.currentItemChanged.connect(self._update_buttons)
         layout.addWidget(self.tree, 1)
+        self.empty_label = QLabel(
+            self.tr("No comments on this pasal yet. Write one below; the other office sees it "
+                    "in the next exchange package or live session.")
+        )  # fmt: skip
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color:#555;")
+        layout.addWidget(self.empty_label)
         self.input = QPlainTextEdit()
         self.input.setPlaceholderText(self.tr("Write a comment on this pasal…"))
         self.input.setMaximumHeight(80)
@@ -75,6 +83,7 @@ class CommentsPanel(QWidget):
         """Reload the threads from the database."""
         self.tree.clear()
         if self.agreement_id is None:
+            self.tree.hide()
             self._update_buttons()
             return
         clause = None if self.all_check.isChecked() else self.clause_uuid
@@ -87,6 +96,8 @@ class CommentsPanel(QWidget):
                     parent = by_uuid.get(reply.parent_uuid or "", item)
                     by_uuid[reply.uuid] = self._item(reply, parent)
         self.tree.expandAll()
+        self.tree.setVisible(self.tree.topLevelItemCount() > 0)
+        self.empty_label.setVisible(self.tree.topLevelItemCount() == 0)
         self._update_buttons()
 
     def _item(self, comment: models.Comment, parent: QTreeWidgetItem) -> QTreeWidgetItem:
