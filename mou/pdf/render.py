@@ -1,8 +1,8 @@
-"""Render a ``PdfDocument`` to PDF: reportlab platypus for the pages, then empty signature fields.
+"""Render a ``PdfDocument`` to PDF with reportlab platypus, empty signature fields included.
 
-The signature fields are added right after rendering (as a small incremental update made with
-pyHanko) at the reserved boxes of the signature blocks. Signing later fills a named field, so
-every office signs at the exact spot the layout reserved, without re-deriving coordinates.
+Each signature block writes an empty signature field at its reserved box while it is drawn.
+Signing later fills a named field, so every office signs at the exact spot the layout reserved,
+without re-deriving coordinates (``mou.signing.signature_fields`` reads them back).
 """
 
 from __future__ import annotations
@@ -101,23 +101,9 @@ def render_pdf_bytes(doc: PdfDocument) -> tuple[bytes, RenderResult]:
                 box=(box[0], box[1], box[2], box[3]),
             )
         )
-    data = _add_signature_fields(buffer.getvalue(), slots)
-    return data, RenderResult(page_count=page_count, signature_slots=slots, paper=doc.paper)
-
-
-def _add_signature_fields(data: bytes, slots: list[SignatureSlot]) -> bytes:
-    """Append one empty, visible signature field per party at its reserved box."""
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.sign.fields import SigFieldSpec, append_signature_field
-
-    writer = IncrementalPdfFileWriter(io.BytesIO(data))
-    for slot in slots:
-        append_signature_field(
-            writer, SigFieldSpec(sig_field_name=slot.field_name, on_page=slot.page, box=slot.box)
-        )
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    return buffer.getvalue(), RenderResult(
+        page_count=page_count, signature_slots=slots, paper=doc.paper
+    )
 
 
 def render_pdf(doc: PdfDocument, out: Path | BinaryIO) -> RenderResult:

@@ -1,7 +1,8 @@
 """Signature blocks: per party its role, title, a reserved box for the visible signature, name, NIP.
 
-The box is a flowable that remembers where it was drawn (page and rectangle in PDF points), so the
-renderer can put an empty signature field exactly there and signing later fills that field.
+The box is a flowable that, when drawn, records where it landed (page and rectangle in PDF points)
+and writes an empty signature field (``/FT /Sig`` widget) exactly there. Signing later fills that
+named field, so every office signs at the spot the layout reserved.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class SignatureBox(Flowable):
     def __init__(self, party_index: int, sink: dict[int, tuple[int, tuple[float, ...]]]) -> None:
         super().__init__()
         self.party_index = party_index
+        self.field_name = field_name_for(party_index)
         self.sink = sink
         self.width = BOX_WIDTH
         self.height = BOX_HEIGHT
@@ -55,11 +57,10 @@ class SignatureBox(Flowable):
         """Draw light corner marks (the signature appearance covers the box) and record it."""
         canvas = self.canv
         x, y = canvas.absolutePosition(0, 0)
-        self.sink[self.party_index] = (
-            canvas.getPageNumber() - 1,
-            # Whole points: pyHanko's stamp layout computes aspect ratios with Fraction (ints only).
-            (round(x), round(y), round(x + self.width), round(y + self.height)),
-        )
+        # Whole points: pyHanko's stamp layout computes aspect ratios with Fraction (ints only).
+        box = (round(x), round(y), round(x + self.width), round(y + self.height))
+        self.sink[self.party_index] = (canvas.getPageNumber() - 1, box)
+        _add_signature_field(canvas, self.field_name, box)
         canvas.saveState()
         canvas.setStrokeColorRGB(0.75, 0.75, 0.75)
         canvas.setLineWidth(0.5)
@@ -73,6 +74,31 @@ class SignatureBox(Flowable):
             canvas.line(cx, cy, cx + dx * tick, cy)
             canvas.line(cx, cy, cx, cy + dy * tick)
         canvas.restoreState()
+
+
+def _add_signature_field(canvas, name: str, box: tuple[int, int, int, int]) -> None:
+    """An empty, printable signature widget on the current page, listed in the AcroForm.
+
+    Written by reportlab itself (no second pass through pyHanko): the rendered file stays a
+    single revision and rendering does not import pyHanko at all.
+    """
+    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
+
+    form = canvas.acroForm
+    form.sigFlags = 1  # SignaturesExist
+    widget = PDFDictionary(
+        {
+            "Type": PDFName("Annot"),
+            "Subtype": PDFName("Widget"),
+            "FT": PDFName("Sig"),
+            "T": PDFString(name),
+            "Rect": PDFArray(list(box)),
+            "F": 4,  # Print: the signature appearance is printed
+            "P": canvas._doc.thisPageRef(),
+        }
+    )
+    canvas._addAnnotation(widget)
+    form.fields.append(form.getRef(widget))
 
 
 def signature_blocks(
