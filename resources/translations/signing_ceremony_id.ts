@@ -16,163 +16,173 @@
         <translation>Upacara penandatanganan</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="74" />
+        <location filename="../../ui/ceremony/panel.py" line="73" />
+        <source>When the revision is presented, its hash appears here in large type on every side. Read it aloud and compare it with the other offices before anyone signs. Party A signs first, then party B; each office checks every signature as it arrives.</source>
+        <translation>Saat revisi ditampilkan, hash-nya muncul di sini dengan huruf besar di setiap pihak. Bacakan dan cocokkan dengan kantor lain sebelum ada yang menandatangani. PIHAK PERTAMA menandatangani lebih dahulu, lalu PIHAK KEDUA; setiap kantor memeriksa setiap tanda tangan begitu diterima.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="84" />
         <source>Revision hash (the same on every side):</source>
         <translation>Hash revisi (sama di setiap pihak):</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="96" />
+        <location filename="../../ui/ceremony/panel.py" line="106" />
         <source>Sign…</source>
         <translation>Tanda tangani…</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="107" />
+        <location filename="../../ui/ceremony/panel.py" line="117" />
         <source>Present the agreed revision</source>
         <translation>Tampilkan revisi yang disepakati</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="110" />
+        <location filename="../../ui/ceremony/panel.py" line="120" />
         <source>Open signed PDF</source>
         <translation>Buka PDF bertanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="112" />
+        <location filename="../../ui/ceremony/panel.py" line="122" />
         <source>Save signed PDF…</source>
         <translation>Simpan PDF bertanda tangan…</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="194" />
+        <location filename="../../ui/ceremony/panel.py" line="205" />
+        <source>Present the agreed revision once every office has joined.</source>
+        <translation>Tampilkan revisi yang disepakati setelah semua kantor bergabung.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="207" />
         <source>Waiting for the host to present the agreed revision.</source>
         <translation>Menunggu tuan rumah menampilkan revisi yang disepakati.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="202" />
+        <location filename="../../ui/ceremony/panel.py" line="215" />
         <source>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;Agreement {agreement}, presented by {host}</source>
         <translation>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;Kesepakatan {agreement}, ditampilkan oleh {host}</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="209" />
+        <location filename="../../ui/ceremony/panel.py" line="222" />
         <source>PDF fingerprint (SHA-256, computed on this computer):</source>
         <translation>Sidik jari PDF (SHA-256, dihitung di komputer ini):</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="215" />
+        <location filename="../../ui/ceremony/panel.py" line="228" />
         <source>Same fingerprint confirmed by:</source>
         <translation>Sidik jari yang sama dikonfirmasi oleh:</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="222" />
+        <location filename="../../ui/ceremony/panel.py" line="235" />
         <source>signed ✔</source>
         <translation>sudah menandatangani ✔</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="224" />
+        <location filename="../../ui/ceremony/panel.py" line="237" />
         <source>signing now</source>
         <translation>sedang menandatangani</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="226" />
+        <location filename="../../ui/ceremony/panel.py" line="239" />
         <source>waiting</source>
         <translation>menunggu</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="236" />
+        <location filename="../../ui/ceremony/panel.py" line="249" />
         <source>{done} of {total} signatures</source>
         <translation>{done} dari {total} tanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="249" />
+        <location filename="../../ui/ceremony/panel.py" line="262" />
         <source>Verified: all {total} signatures are valid and this office holds the signed file.</source>
         <translation>Terverifikasi: seluruh {total} tanda tangan sah dan kantor ini menyimpan berkas yang telah ditandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="255" />
+        <location filename="../../ui/ceremony/panel.py" line="268" />
         <source>Your turn to sign.</source>
         <translation>Giliran Anda menandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="257" />
-        <location filename="../../ui/ceremony/panel.py" line="267" />
+        <location filename="../../ui/ceremony/panel.py" line="270" />
+        <location filename="../../ui/ceremony/panel.py" line="280" />
         <source>{title} signs now for {office}.</source>
         <translation>{title} menandatangani sekarang untuk {office}.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="264" />
+        <location filename="../../ui/ceremony/panel.py" line="277" />
         <source>Waiting for {office} to sign.</source>
         <translation>Menunggu {office} menandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="278" />
+        <location filename="../../ui/ceremony/panel.py" line="291" />
         <source>{who} ({office}) joined {time}</source>
         <translation>{who} ({office}) bergabung {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="282" />
+        <location filename="../../ui/ceremony/panel.py" line="295" />
         <source>, left {time}</source>
         <translation>, keluar {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="284" />
+        <location filename="../../ui/ceremony/panel.py" line="297" />
         <source>Attendance</source>
         <translation>Kehadiran</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="292" />
+        <location filename="../../ui/ceremony/panel.py" line="305" />
         <source>The password does not open the signing certificate. Nothing was signed.</source>
         <translation>Kata sandi tidak dapat membuka sertifikat tanda tangan. Tidak ada yang ditandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="295" />
+        <location filename="../../ui/ceremony/panel.py" line="308" />
         <source>A PDF arrived whose fingerprint differs from the presented one. It was refused.</source>
         <translation>PDF yang diterima memiliki sidik jari yang berbeda dari yang ditampilkan. PDF tersebut ditolak.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="298" />
+        <location filename="../../ui/ceremony/panel.py" line="311" />
         <source>The presented revision is not the revision this office agreed to.</source>
         <translation>Revisi yang ditampilkan bukan revisi yang disepakati kantor ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="301" />
+        <location filename="../../ui/ceremony/panel.py" line="314" />
         <source>A PDF arrived that changes what was presented or signed. It was refused.</source>
         <translation>PDF yang diterima mengubah isi yang telah ditampilkan atau ditandatangani. PDF tersebut ditolak.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="304" />
+        <location filename="../../ui/ceremony/panel.py" line="317" />
         <source>A signed PDF arrived whose signatures do not verify. It was refused.</source>
         <translation>PDF bertanda tangan yang diterima tidak lolos verifikasi tanda tangan. PDF tersebut ditolak.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="306" />
+        <location filename="../../ui/ceremony/panel.py" line="319" />
         <source>The signing certificate cannot be used.</source>
         <translation>Sertifikat tanda tangan tidak dapat digunakan.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="307" />
+        <location filename="../../ui/ceremony/panel.py" line="320" />
         <source>It is not this office's turn to sign.</source>
         <translation>Belum giliran kantor ini untuk menandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="309" />
+        <location filename="../../ui/ceremony/panel.py" line="322" />
         <source>A ceremony step was refused.</source>
         <translation>Satu langkah upacara ditolak.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="331" />
+        <location filename="../../ui/ceremony/panel.py" line="344" />
         <source>The revision cannot be presented: {error}</source>
         <translation>Revisi tidak dapat ditampilkan: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="384" />
+        <location filename="../../ui/ceremony/panel.py" line="397" />
         <source>Save signed PDF</source>
         <translation>Simpan PDF bertanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="386" />
+        <location filename="../../ui/ceremony/panel.py" line="399" />
         <source>PDF files (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="394" />
+        <location filename="../../ui/ceremony/panel.py" line="407" />
         <source>The file cannot be saved: {error}</source>
         <translation>Berkas tidak dapat disimpan: {error}</translation>
     </message>

@@ -68,6 +68,16 @@ class CeremonyPanel(QWidget):
         self.state_label.setObjectName("ceremonyState")
         self.state_label.setWordWrap(True)
         self.state_label.setMargin(6)
+        self.hint_label = QLabel(
+            self.tr(
+                "When the revision is presented, its hash appears here in large type on every "
+                "side. Read it aloud and compare it with the other offices before anyone signs. "
+                "Party A signs first, then party B; each office checks every signature as it "
+                "arrives."
+            ),
+            self,
+        )
+        self.hint_label.setWordWrap(True)
         self.agreement_label = QLabel(self)
         self.agreement_label.setWordWrap(True)
 
@@ -129,6 +139,7 @@ class CeremonyPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.state_label)
+        layout.addWidget(self.hint_label)
         layout.addWidget(self.agreement_label)
         layout.addWidget(self.hash_caption)
         layout.addWidget(self.hash_label)
@@ -188,11 +199,13 @@ class CeremonyPanel(QWidget):
         ):
             widget.setVisible(presented)
         self.present_button.setVisible(not presented and self.session.can_present())
+        self.hint_label.setVisible(record is None)
         if record is None:
-            self._set_state(
-                "waiting",
-                self.tr("Waiting for the host to present the agreed revision."),
-            )
+            if self.session.can_present():
+                waiting = self.tr("Present the agreed revision once every office has joined.")
+            else:
+                waiting = self.tr("Waiting for the host to present the agreed revision.")
+            self._set_state("waiting", waiting)
             self.turn_label.setText("")
             self.sign_button.hide()
             self.open_button.hide()
