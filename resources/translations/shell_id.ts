@@ -299,6 +299,10 @@ Periksa alamatnya pada --database, LINTAS_DATABASE_URL atau pengaturan yang ters
         <translation>Ulangi kata sandi:</translation>
     </message>
     <message>
+        <source>Keep this password safe. Without it nobody can sign for the office, and Lintas cannot recover it.</source>
+        <translation>Simpan kata sandi ini baik-baik. Tanpanya tidak ada yang dapat menandatangani atas nama kantor, dan Lintas tidak dapat memulihkannya.</translation>
+    </message>
+    <message>
         <source>Path of the .p12 or .pfx file</source>
         <translation>Lokasi berkas .p12 atau .pfx</translation>
     </message>

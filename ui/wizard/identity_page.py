@@ -67,6 +67,14 @@ class IdentityPage(QWizardPage):
         create_form.addRow(self.tr("Password:"), self.password)
         create_form.addRow(self.tr("Repeat password:"), self.confirm)
         create_form.addRow("", self.strength)
+        warning = QLabel(
+            self.tr(
+                "Keep this password safe. Without it nobody can sign for the office, and "
+                "Lintas cannot recover it."
+            )
+        )
+        warning.setWordWrap(True)
+        create_form.addRow("", warning)
         self.panels.addWidget(create_panel)
 
         import_panel = QWidget()
