@@ -3,65 +3,70 @@
 <context>
     <name>CallControls</name>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="22" />
-        <location filename="../../ui/vicon/controls.py" line="86" />
+        <location filename="../../ui/vicon/controls.py" line="23" />
+        <location filename="../../ui/vicon/controls.py" line="92" />
         <source>Mute</source>
         <translation>Bisukan</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="24" />
+        <location filename="../../ui/vicon/controls.py" line="25" />
         <source>Mute or unmute the microphone (Ctrl+D)</source>
         <translation>Bisukan atau bunyikan mikrofon (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="25" />
-        <location filename="../../ui/vicon/controls.py" line="90" />
+        <location filename="../../ui/vicon/controls.py" line="26" />
+        <location filename="../../ui/vicon/controls.py" line="96" />
         <source>Stop camera</source>
         <translation>Matikan kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="27" />
+        <location filename="../../ui/vicon/controls.py" line="28" />
         <source>Stop or start sending video (Ctrl+E)</source>
         <translation>Hentikan atau mulai kirim video (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="28" />
-        <location filename="../../ui/vicon/controls.py" line="83" />
+        <location filename="../../ui/vicon/controls.py" line="29" />
+        <location filename="../../ui/vicon/controls.py" line="88" />
         <source>Leave</source>
         <translation>Keluar</translation>
     </message>
     <message>
         <location filename="../../ui/vicon/controls.py" line="35" />
+        <source>Rejoin</source>
+        <translation>Gabung lagi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/controls.py" line="38" />
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="37" />
+        <location filename="../../ui/vicon/controls.py" line="40" />
         <source>Microphone</source>
         <translation>Mikrofon</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="42" />
+        <location filename="../../ui/vicon/controls.py" line="45" />
         <source>Camera:</source>
         <translation>Kamera:</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="44" />
+        <location filename="../../ui/vicon/controls.py" line="47" />
         <source>Microphone:</source>
         <translation>Mikrofon:</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="83" />
+        <location filename="../../ui/vicon/controls.py" line="88" />
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="86" />
+        <location filename="../../ui/vicon/controls.py" line="92" />
         <source>Unmute</source>
         <translation>Bunyikan</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="90" />
+        <location filename="../../ui/vicon/controls.py" line="96" />
         <source>Start camera</source>
         <translation>Nyalakan kamera</translation>
     </message>
@@ -84,57 +89,57 @@
         <translation>Obrolan</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="186" />
+        <location filename="../../ui/vicon/call_window.py" line="187" />
         <source>Not connected</source>
         <translation>Tidak terhubung</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="187" />
+        <location filename="../../ui/vicon/call_window.py" line="188" />
         <source>Connecting…</source>
         <translation>Menghubungkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="188" />
+        <location filename="../../ui/vicon/call_window.py" line="189" />
         <source>Connected</source>
         <translation>Terhubung</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="189" />
+        <location filename="../../ui/vicon/call_window.py" line="190" />
         <source>Connection lost — reconnecting…</source>
         <translation>Koneksi terputus — menyambung ulang…</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="190" />
+        <location filename="../../ui/vicon/call_window.py" line="191" />
         <source>You left the call</source>
         <translation>Anda telah keluar dari panggilan</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="191" />
+        <location filename="../../ui/vicon/call_window.py" line="192" />
         <source>Call failed</source>
         <translation>Panggilan gagal</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="195" />
+        <location filename="../../ui/vicon/call_window.py" line="196" />
         <source>{state}: {reason}</source>
         <translation>{state}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="224" />
+        <location filename="../../ui/vicon/call_window.py" line="225" />
         <source>{office} joined</source>
         <translation>{office} bergabung</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="230" />
+        <location filename="../../ui/vicon/call_window.py" line="231" />
         <source>{office} left</source>
         <translation>{office} keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="271" />
+        <location filename="../../ui/vicon/call_window.py" line="272" />
         <source>Problem: {message}</source>
         <translation>Masalah: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="279" />
+        <location filename="../../ui/vicon/call_window.py" line="280" />
         <source>You</source>
         <translation>Anda</translation>
     </message>
@@ -339,37 +344,37 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/sessions/page.py" line="70" />
+        <location filename="../../ui/sessions/page.py" line="71" />
         <source>Sessions</source>
         <translation>Sesi</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/page.py" line="81" />
+        <location filename="../../ui/sessions/page.py" line="82" />
         <source>Host a session</source>
         <translation>Menjadi tuan rumah sesi</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/page.py" line="83" />
+        <location filename="../../ui/sessions/page.py" line="84" />
         <source>Join a session</source>
         <translation>Bergabung ke sesi</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/page.py" line="86" />
+        <location filename="../../ui/sessions/page.py" line="87" />
         <source>Scheduled sessions</source>
         <translation>Sesi terjadwal</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/page.py" line="163" />
+        <location filename="../../ui/sessions/page.py" line="172" />
         <source>No session is open. To begin, either host one — start hosting, then create an invitation for each counterpart office and send it to them — or paste an invitation you received under “Join a session”. You can also schedule a session ahead and send a calendar file.</source>
         <translation>Belum ada sesi yang terbuka. Untuk memulai, jadilah tuan rumah — mulai menjadi tuan rumah, buat undangan untuk setiap kantor mitra lalu kirimkan — atau tempelkan undangan yang Anda terima di bagian “Bergabung ke sesi”. Anda juga dapat menjadwalkan sesi lebih dahulu dan mengirim berkas kalender.</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/page.py" line="150" />
+        <location filename="../../ui/sessions/page.py" line="159" />
         <source>A call is open in its own window.</source>
         <translation>Sebuah panggilan terbuka di jendelanya sendiri.</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/page.py" line="154" />
+        <location filename="../../ui/sessions/page.py" line="163" />
         <source>You are hosting. Create an invitation for each office, send it, then open the call.</source>
         <translation>Anda menjadi tuan rumah. Buat undangan untuk setiap kantor, kirimkan, lalu buka panggilan.</translation>
     </message>

@@ -285,6 +285,18 @@ def test_ten_second_network_cut_shows_reconnecting_then_video_returns(
         assert not _remote_tile(a).stale
         assert _remote_tile_ok(a, PEKANBARU) and _remote_tile_ok(b, BANDUNG)
         assert a.participants.offices() == [PEKANBARU]
+
+        # Leave, then Rejoin with the same invitation; a muted microphone stays muted.
+        qtbot.mouseClick(a.controls.mute_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(a.controls.leave_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: a.banner.property("state") == "left", timeout=15000)
+        qtbot.waitUntil(lambda: b.participants.offices() == [], timeout=15000)
+        assert a.controls.rejoin_button.isVisible()
+        qtbot.mouseClick(a.controls.rejoin_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: a.banner.property("state") == "connected", timeout=15000)
+        assert not a.controls.rejoin_button.isVisible()
+        qtbot.waitUntil(lambda: _remote_tile_ok(b, BANDUNG), timeout=20000)
+        qtbot.waitUntil(lambda: _remote_tile(b).muted, timeout=5000)
     finally:
         subprocess.run(["nft", "delete", "table", "inet", "cut"], capture_output=True)
         _close(a, b)

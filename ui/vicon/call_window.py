@@ -162,6 +162,7 @@ class CallWindow(QWidget):
         self.controls.sig_mute_toggled.connect(self._set_muted)
         self.controls.sig_camera_toggled.connect(self._set_camera)
         self.controls.sig_leave.connect(self.leave)
+        self.controls.sig_rejoin.connect(self.controller.rejoin)
         self.controls.sig_camera_chosen.connect(self._choose_camera)
         self.controls.sig_microphone_chosen.connect(self._choose_microphone)
         if self.media is not None:

@@ -95,6 +95,7 @@ class CallController(QObject):
         self.state = "idle"
         self.audio_muted = False
         self.video_enabled = True
+        self.last_join: tuple[str, str, str] | None = None
         self._participants: dict[str, str] = {}
         self._frames_lock = threading.Lock()
         self._latest: dict[str, np.ndarray] = {}
@@ -133,10 +134,28 @@ class CallController(QObject):
     def join(
         self, hub_url: str, room: str, token: str, on_done: DoneCallback | None = None
     ) -> Future:
-        """Join ``room`` on the hub at ``hub_url`` with an invite ``token``."""
+        """Join ``room`` on the hub at ``hub_url`` with an invite ``token``.
+
+        A mute or camera-off chosen earlier (before a rejoin) is applied to the new call.
+        """
+        self.last_join = (hub_url, room, token)
         self.state = "connecting"
         self.sig_state_changed.emit("connecting", "")
-        return self.run(self.engine.join(hub_url, room, token), on_done)
+
+        async def join_and_restore() -> None:
+            await self.engine.join(hub_url, room, token)
+            if self.audio_muted:
+                await self.engine.set_audio_muted(True)
+            if not self.video_enabled:
+                await self.engine.set_video_enabled(False)
+
+        return self.run(join_and_restore(), on_done)
+
+    def rejoin(self, on_done: DoneCallback | None = None) -> Future | None:
+        """Join the last room again (after leaving or a failure); None if never joined."""
+        if self.last_join is None:
+            return None
+        return self.join(*self.last_join, on_done=on_done)
 
     def leave(self, on_done: DoneCallback | None = None) -> Future:
         """Leave the call (the engine then reports state "left")."""

@@ -14,6 +14,7 @@ class CallControls(QWidget):
     sig_mute_toggled = Signal(bool)  # True = mute
     sig_camera_toggled = Signal(bool)  # True = camera on
     sig_leave = Signal()
+    sig_rejoin = Signal()
     sig_camera_chosen = Signal(str)  # device id, "" = synthetic
     sig_microphone_chosen = Signal(str)
 
@@ -31,6 +32,8 @@ class CallControls(QWidget):
             "QPushButton#leaveButton { background: #c62828; color: white; padding: 4px 14px; }"
             "QPushButton#leaveButton:disabled { background: #d8b4b4; color: #f5eeee; }"
         )
+        self.rejoin_button = QPushButton(self.tr("Rejoin"), self)
+        self.rejoin_button.hide()
         self.camera_picker = QComboBox(self)
         self.camera_picker.setAccessibleName(self.tr("Camera"))
         self.microphone_picker = QComboBox(self)
@@ -44,10 +47,12 @@ class CallControls(QWidget):
         layout.addWidget(QLabel(self.tr("Microphone:"), self))
         layout.addWidget(self.microphone_picker, 1)
         layout.addSpacing(12)
+        layout.addWidget(self.rejoin_button)
         layout.addWidget(self.leave_button)
         self.mute_button.toggled.connect(self._on_mute)
         self.camera_button.toggled.connect(self._on_camera)
         self.leave_button.clicked.connect(self.sig_leave)
+        self.rejoin_button.clicked.connect(self.sig_rejoin)
         self.camera_picker.activated.connect(
             lambda i: self.sig_camera_chosen.emit(self.camera_picker.itemData(i) or "")
         )
@@ -81,6 +86,7 @@ class CallControls(QWidget):
             widget.setEnabled(in_call)
         self.leave_button.setEnabled(in_call or ended)
         self.leave_button.setText(self.tr("Close") if ended else self.tr("Leave"))
+        self.rejoin_button.setVisible(ended)
 
     def _on_mute(self, muted: bool) -> None:
         self.mute_button.setText(self.tr("Unmute") if muted else self.tr("Mute"))
