@@ -131,3 +131,25 @@ def test_print_preview_shows_the_signed_pages(qtbot, signed_agreement: SignedAgr
     SCREENSHOTS.mkdir(exist_ok=True)
     dialog.grab().save(str(SCREENSHOTS / "signing_print_preview.png"))
     dialog.close()
+
+
+def test_f4_document_on_a4_paper_is_scaled_to_fit(
+    qtbot, signed_agreement: SignedAgreement, tmp_path: Path
+) -> None:
+    """The user picks A4 in the print dialog: pages shrink to fit, signatures stay visible."""
+    document = SignedPdfPrinter(signed_agreement.after_both)
+    printer = new_printer(document)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "on-a4.pdf"
+    printer.setOutputFileName(str(out))
+    printer.setResolution(72)
+    assert document.print_to(printer) == document.page_count
+    _, (width, height) = _info(out)
+    assert width == pytest.approx(595.3, abs=1.0) and height == pytest.approx(841.9, abs=1.0)
+    slot = signed_agreement.slots[0]
+    scale = min(595.276 / 609.449, 841.89 / 935.433)  # fit by height: 0.9
+    offset_x = (595.276 - 609.449 * scale) / 2
+    x1, y1, x2, y2 = slot.box
+    scaled = (offset_x + x1 * scale, y1 * scale, offset_x + x2 * scale, y2 * scale)
+    assert _ink_in_box(out.read_bytes(), slot.page, scaled, tmp_path, "a4fit") > 150
