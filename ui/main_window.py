@@ -1,8 +1,9 @@
 """The main window: header (office, acting user), sidebar, and the stack of pages.
 
 Pages are created on first visit (see ``ui.navigation``). A page may optionally define
-``navigate_requested = Signal(str)`` to switch pages, and ``shutdown()`` which the window calls
-when it closes (to leave a call, stop an engine, ...).
+``navigate_requested = Signal(str)`` to switch pages, ``open_requested = Signal(str, int)`` to
+open an item on another page (which then needs ``open_item(id)``, or ``open_agreement(id)``),
+and ``shutdown()`` which the window calls when it closes (to leave a call, stop an engine, ...).
 """
 
 from __future__ import annotations
@@ -127,6 +128,9 @@ class MainWindow(QMainWindow):
             navigate = getattr(page, "navigate_requested", None)
             if navigate is not None:
                 navigate.connect(self.navigate)
+            open_requested = getattr(page, "open_requested", None)
+            if open_requested is not None:
+                open_requested.connect(self.open_item)
             self._pages[key] = page
             self.stack.addWidget(page)
             self.page_created.emit(key)
@@ -140,6 +144,17 @@ class MainWindow(QMainWindow):
         """Show page ``key`` and highlight it in the sidebar."""
         if key in page_keys():
             self.sidebar.select(key)
+
+    def open_item(self, key: str, item_id: int) -> None:
+        """Show page ``key`` and ask it to open ``item_id``.
+
+        The page's ``open_item(item_id)`` is used, or for Agreements its ``open_agreement``.
+        """
+        self.navigate(key)
+        page = self.page(key)
+        opener = getattr(page, "open_item", None) or getattr(page, "open_agreement", None)
+        if callable(opener):
+            opener(item_id)
 
     def current_key(self) -> str:
         """Key of the page shown."""

@@ -571,7 +571,7 @@ SHA-256: %3</translation>
     </message>
     <message>
         <source>Upcoming sessions</source>
-        <extracomment>Asks the main window to show another page (by navigation key).</extracomment>
+        <extracomment>Asks the main window to show another page (by navigation key). Asks the main window to show page ``key`` and open item ``id`` there (an agreement).</extracomment>
         <translation>Sesi mendatang</translation>
     </message>
     <message>

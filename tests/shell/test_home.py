@@ -84,6 +84,12 @@ def test_home_lists_upcoming_sessions_and_drafts_to_review(
     home.resize(900, 600)
     assert home.grab().save(str(screenshots / "home_with_items_en.png"))
 
+    # Activating the row asks to open that agreement.
+    with qtbot.waitSignal(home.open_requested, timeout=2000) as opened:
+        section = home.sections["awaiting_review"]
+        section.list.itemActivated.emit(section.list.item(0))
+    assert opened.args == ["agreements", agreement.id]
+
     # A viewer has nothing to review: the list follows the acting user's role.
     with context.database.session() as session:
         signatory = next(u for u in local_users(session) if u.role == "signatory")

@@ -165,3 +165,34 @@ def test_settings_page_edits_the_office_and_language(qtbot: QtBot, context: AppC
     assert "starts again" in general.language_note.text()
     general.paper.setCurrentIndex(general.paper.findData("a4"))
     assert Settings(context.data_dir).paper_size == "a4"
+
+
+def test_open_item_shows_the_page_and_opens_the_agreement(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    from mou.agreement import AgreementKind, PartyInput, create_agreement
+    from mou.office import Actor
+
+    with context.database.session() as session:
+        drafter = next(u for u in local_users(session) if u.role == "drafter")
+        office = local_office(session)
+        assert office is not None
+        agreement = create_agreement(
+            session,
+            Actor.of(drafter),
+            kind=AgreementKind.KESEPAKATAN_BERSAMA,
+            title="Kerja Sama Aplikasi Kota Cerdas",
+            parties=[PartyInput.of_office(office), PartyInput(name="Pemerintah Kota Pekanbaru")],
+        )
+        agreement_id = agreement.id
+    window = _window(qtbot, context)
+    opened: list[int] = []
+    page = window.page("agreements")
+    signal = getattr(page, "sig_agreement_opened", None)
+    if signal is not None:
+        signal.connect(opened.append)
+    window.open_item("agreements", agreement_id)
+    assert window.current_key() == "agreements"
+    assert window.sidebar.current_key() == "agreements"
+    if signal is not None:
+        assert opened == [agreement_id]

@@ -31,6 +31,8 @@ class Page(QWidget):
 
     #: Asks the main window to show another page (by navigation key).
     navigate_requested = Signal(str)
+    #: Asks the main window to show page ``key`` and open item ``id`` there (an agreement).
+    open_requested = Signal(str, int)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,7 +74,7 @@ class Page(QWidget):
         }
         for name, section in self.sections.items():
             target = "sessions" if name == "upcoming_meetings" else "agreements"
-            section.activated.connect(lambda _row, t=target: self.navigate_requested.emit(t))
+            section.activated.connect(lambda row, n=name, t=target: self._activate(n, t, row))
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -145,6 +147,17 @@ class Page(QWidget):
                 section.set_items(items)
                 total += len(items)
         return total
+
+    def _activate(self, name: str, target: str, row: int) -> None:
+        item = self.sections[name].item(row)
+        # Agreement rows carry ``id``; obligations carry ``agreement_id``; meetings only navigate.
+        agreement_id = getattr(item, "agreement_id", None)
+        if agreement_id is None and name != "upcoming_meetings":
+            agreement_id = getattr(item, "id", None)
+        if agreement_id is not None:
+            self.open_requested.emit(target, int(agreement_id))
+        else:
+            self.navigate_requested.emit(target)
 
     def _refresh_event(self, _event: object) -> None:
         self._refresh_timer.start()

@@ -54,6 +54,7 @@ class SummarySection(QGroupBox):
     ) -> None:
         super().__init__(title, parent)
         self._describe = describe
+        self._items: list[object] = []
         layout = QVBoxLayout(self)
         self.list = QListWidget()
         self.list.setMaximumHeight(140)
@@ -73,10 +74,15 @@ class SummarySection(QGroupBox):
     def set_items(self, items: Sequence[object]) -> None:
         """Show ``items`` (dashboard rows) or the empty remark."""
         self.list.clear()
+        self._items = list(items)
         for item in items:
             self.list.addItem(self._describe(item))
         self.list.setVisible(bool(items))
         self.empty_label.setVisible(not items)
+
+    def item(self, row: int) -> object:
+        """The dashboard row shown at ``row``."""
+        return self._items[row]
 
     def texts(self) -> list[str]:
         """The lines shown."""
