@@ -158,6 +158,10 @@ def _stamp_style(signature_png: bytes | None):
         raise SigningError(f"The signature image is not a readable PNG: {exc}") from exc
     if image.mode not in ("RGB", "RGBA", "L", "LA"):
         image = image.convert("RGBA")
+    # The box is about 64 x 32 mm: 1200 px across is over 450 dpi there. A camera-sized image
+    # would only bloat every copy of the agreement.
+    if image.width > 1200 or image.height > 600:
+        image.thumbnail((1200, 600))
     return TextStampStyle(
         stamp_text="%(line1)s\n%(line2)s\n%(line3)s",
         border_width=0,

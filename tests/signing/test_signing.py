@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import shutil
 import socket
 import subprocess
@@ -398,3 +399,27 @@ def test_third_signature_by_a_stranger_is_flagged_and_the_others_stay_valid(
         Verdict.UNTRUSTED,
     ]
     assert not report.ok
+
+
+def test_huge_signature_image_is_downscaled(
+    signed_agreement: SignedAgreement, bandung_identity
+) -> None:
+    big = Image.new("RGBA", (4000, 1600), (255, 255, 255, 0))
+    for x in range(0, 4000, 8):
+        big.putpixel((x, 800), (10, 20, 130, 255))
+    buffer = io.BytesIO()
+    big.save(buffer, format="PNG")
+    signed = sign_pdf(
+        signed_agreement.unsigned,
+        bandung_identity,
+        field_name="TandaTangan1",
+        signer_name="A",
+        signer_title="B",
+        signature_png=buffer.getvalue(),
+    )
+    # Image XObjects are streams, so their dictionaries are never inside compressed object streams.
+    widths = [
+        int(w) for w in re.findall(rb"/Width (\d+)", signed[len(signed_agreement.unsigned) :])
+    ]
+    assert widths and max(widths) == 1200
+    assert verify_pdf(signed, [bandung_identity.certificate]).ok
