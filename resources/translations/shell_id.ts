@@ -54,6 +54,18 @@
         <source>TURN password:</source>
         <translation>Kata sandi TURN:</translation>
     </message>
+    <message>
+        <source>Not saved: a database address looks like postgresql+psycopg://user@server/lintas or sqlite:////path/lintas.sqlite3.</source>
+        <translation>Tidak disimpan: alamat basis data berbentuk postgresql+psycopg://pengguna@server/lintas atau sqlite:////lokasi/lintas.sqlite3.</translation>
+    </message>
+    <message>
+        <source>Not saved: the hub address starts with wss:// (or ws://).</source>
+        <translation>Tidak disimpan: alamat hub diawali wss:// (atau ws://).</translation>
+    </message>
+    <message>
+        <source>Not saved: a TURN address starts with turn: or turns:.</source>
+        <translation>Tidak disimpan: alamat TURN diawali turn: atau turns:.</translation>
+    </message>
 </context>
 <context>
     <name>CorruptDatabaseDialog</name>

@@ -97,3 +97,29 @@ def test_connection_fields_are_saved_when_editing_finishes(
     stored = Settings(context.data_dir)
     assert stored.hub_address == "wss://vicon.bandung.go.id:8443"
     assert stored.turn_password == "rahasia"
+
+
+def test_connection_fields_refuse_addresses_that_cannot_work(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    page = _page(qtbot, context)
+    connections = page.connections
+    for field, text, expected in (
+        (connections.hub, "vicon.bandung.go.id", "wss://"),
+        (connections.turn_url, "stun:stun.example", "turn:"),
+        (connections.database_url, "mysql://root@localhost/lintas", "postgresql+psycopg://"),
+        (connections.database_url, "not a url at all", "postgresql+psycopg://"),
+    ):
+        field.setFocus()
+        field.clear()
+        qtbot.keyClicks(field, text)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        assert expected in connections.status.text()
+        assert connections.status.text().startswith("Not saved")
+    stored = Settings(context.data_dir)
+    assert (stored.hub_address, stored.turn_url, stored.database_url) == ("", "", "")
+    connections.database_url.clear()
+    qtbot.keyClicks(connections.database_url, "postgresql+psycopg://lintas@db.bandung.go.id/lintas")
+    qtbot.keyClick(connections.database_url, Qt.Key.Key_Return)
+    assert connections.status.text() == ""
+    assert Settings(context.data_dir).database_url.endswith("@db.bandung.go.id/lintas")

@@ -36,6 +36,10 @@ class ConnectionSection(QGroupBox):
         form.addRow(self.tr("TURN server:"), self.turn_url)
         form.addRow(self.tr("TURN user name:"), self.turn_username)
         form.addRow(self.tr("TURN password:"), self.turn_password)
+        self.status = QLabel()
+        self.status.setObjectName("connectionStatus")
+        self.status.setWordWrap(True)
+        form.addRow("", self.status)
         for field, name in (
             (self.database_url, "database_url"),
             (self.hub, "hub_address"),
@@ -46,8 +50,39 @@ class ConnectionSection(QGroupBox):
             field.editingFinished.connect(lambda f=field, n=name: self._save(n, f.text().strip()))
 
     def _save(self, name: str, value: str) -> None:
+        problem = self._problem(name, value)
+        if problem:
+            # Not saved: the previous value stays in effect and the field keeps the typing.
+            self.status.setText(problem)
+            return
         setattr(self.context.settings, name, value)
         self.context.settings.sync()
+        self.status.clear()
+
+    def _problem(self, name: str, value: str) -> str:
+        """A message when ``value`` cannot work for setting ``name``, else ""."""
+        if not value:
+            return ""
+        if name == "database_url":
+            from sqlalchemy.engine import make_url
+            from sqlalchemy.exc import ArgumentError
+
+            try:
+                backend = make_url(value).get_backend_name()
+            except ArgumentError:
+                backend = ""
+            if backend not in ("sqlite", "postgresql"):
+                return self.tr(
+                    "Not saved: a database address looks like "
+                    "postgresql+psycopg://user@server/lintas or sqlite:////path/lintas.sqlite3."
+                )
+        if name == "hub_address" and not value.startswith(
+            ("ws://", "wss://", "http://", "https://")
+        ):
+            return self.tr("Not saved: the hub address starts with wss:// (or ws://).")
+        if name == "turn_url" and not value.startswith(("turn:", "turns:")):
+            return self.tr("Not saved: a TURN address starts with turn: or turns:.")
+        return ""
 
 
 def _safe_url(url: str) -> str:
