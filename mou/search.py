@@ -84,10 +84,13 @@ def _text_filter(session: Session, query: Select, words: str) -> Select:
         match = fts5_query(words)
         if not match:
             return query
-        ids = text("SELECT rowid FROM agreement_fts WHERE agreement_fts MATCH :match").bindparams(
-            match=match
+        # The unary "+" stops SQLite from driving the query by the (possibly 10,000) matching ids;
+        # it walks the list order instead, tests each id against the matches and stops at LIMIT.
+        return query.where(
+            text(
+                "+agreement.id IN (SELECT rowid FROM agreement_fts WHERE agreement_fts MATCH :match)"
+            ).bindparams(match=match)
         )
-        return query.where(models.Agreement.id.in_(ids.columns(literal_column("rowid"))))
     if dialect == "postgresql":
         ts = tsquery(words)
         if not ts:
