@@ -157,97 +157,102 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>AgreementEditor</name>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="99" />
+        <location filename="../../ui/agreements/editor/editor.py" line="100" />
         <source>Comments</source>
         <translation>Komentar</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="100" />
+        <location filename="../../ui/agreements/editor/editor.py" line="101" />
         <source>Obligations</source>
         <translation>Kewajiban</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="101" />
+        <location filename="../../ui/agreements/editor/editor.py" line="102" />
         <source>Lampiran</source>
         <translation>Lampiran</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="102" />
+        <location filename="../../ui/agreements/editor/editor.py" line="103" />
         <source>Revisions</source>
         <translation>Revisi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="191" />
+        <location filename="../../ui/agreements/editor/editor.py" line="105" />
+        <source>Details</source>
+        <translation>Rincian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/editor.py" line="199" />
         <source>No revision saved yet</source>
         <translation>Belum ada revisi yang disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="193" />
+        <location filename="../../ui/agreements/editor/editor.py" line="201" />
         <source>Round %1 · hash %2</source>
         <translation>Putaran %1 · hash %2</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="196" />
+        <location filename="../../ui/agreements/editor/editor.py" line="204" />
         <source>unsaved changes since this revision</source>
         <translation>ada perubahan yang belum disimpan sejak revisi ini</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="198" />
+        <location filename="../../ui/agreements/editor/editor.py" line="206" />
         <source>awaiting approval by: %1</source>
         <translation>menunggu persetujuan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="225" />
+        <location filename="../../ui/agreements/editor/editor.py" line="233" />
         <source>Editing…</source>
         <translation>Menyunting…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="260" />
+        <location filename="../../ui/agreements/editor/editor.py" line="268" />
         <source>Autosaved %1</source>
         <translation>Tersimpan otomatis %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="269" />
+        <location filename="../../ui/agreements/editor/editor.py" line="277" />
         <source>Choose a user first (top right).</source>
         <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="296" />
+        <location filename="../../ui/agreements/editor/editor.py" line="304" />
         <source>New pasal</source>
         <translation>Pasal baru</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="343" />
+        <location filename="../../ui/agreements/editor/editor.py" line="351" />
         <source>Saved as round %1, hash %2</source>
         <translation>Disimpan sebagai putaran %1, hash %2</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="355" />
+        <location filename="../../ui/agreements/editor/editor.py" line="363" />
         <source>Terminate</source>
         <translation>Akhiri</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="355" />
+        <location filename="../../ui/agreements/editor/editor.py" line="363" />
         <source>Why is the agreement terminated?</source>
         <translation>Mengapa kesepakatan diakhiri?</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="361" />
+        <location filename="../../ui/agreements/editor/editor.py" line="369" />
         <source>The signed PDF</source>
         <translation>PDF yang sudah ditandatangani</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="361" />
+        <location filename="../../ui/agreements/editor/editor.py" line="369" />
         <source>PDF files (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="378" />
+        <location filename="../../ui/agreements/editor/editor.py" line="386" />
         <source>The agreement is now: %1</source>
         <translation>Status kesepakatan sekarang: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="387" />
+        <location filename="../../ui/agreements/editor/editor.py" line="395" />
         <source>Approved revision %1 for %2</source>
         <translation>Revisi %1 disetujui untuk %2</translation>
     </message>
@@ -817,6 +822,54 @@ Cocokkan dahulu melalui telepon.</translation>
     <message>
         <location filename="../../ui/agreements/editor/comments_panel.py" line="145" />
         <location filename="../../ui/agreements/editor/comments_panel.py" line="172" />
+        <source>Choose a user first (top right).</source>
+        <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <location filename="../../ui/agreements/editor/details_panel.py" line="48" />
+        <source>Title:</source>
+        <translation>Judul:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/details_panel.py" line="49" />
+        <source>Title (English):</source>
+        <translation>Judul (Inggris):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/details_panel.py" line="50" />
+        <source>Place:</source>
+        <translation>Tempat:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/details_panel.py" line="51" />
+        <source>Date:</source>
+        <translation>Tanggal:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/details_panel.py" line="52" />
+        <source>Valid from:</source>
+        <translation>Berlaku sejak:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/details_panel.py" line="53" />
+        <source>Valid until:</source>
+        <translation>Berlaku sampai:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/details_panel.py" line="55" />
+        <source>Nomor of each party</source>
+        <translation>Nomor dari masing-masing pihak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/details_panel.py" line="105" />
+        <source>given by %1</source>
+        <translation>diberikan oleh %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/details_panel.py" line="140" />
         <source>Choose a user first (top right).</source>
         <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
     </message>

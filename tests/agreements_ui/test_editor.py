@@ -140,3 +140,34 @@ def test_save_revision_shows_hash_and_workflow_per_role(qtbot, context):
     assert not any(b.isEnabled() for b in bar.buttons.values())
     assert not bar.approve_button.isEnabled()
     assert not editor.clause_list.insert_button.isEnabled()
+
+
+def test_details_tab_sets_title_dates_and_each_party_nomor(qtbot, context):
+    agreement_id = create_agreement(context)
+    page = open_page(qtbot, context, agreement_id)
+    editor = page.editor
+    editor.side_tabs.setCurrentWidget(editor.details)
+    details = editor.details
+    details.nomor_edits[1].setText("415.4/12-Bag.Kerma/2026")
+    details.nomor_edits[1].editingFinished.emit()
+    details.nomor_edits[2].setText("130/45/Pem/2026")
+    details.nomor_edits[2].editingFinished.emit()
+    details.title_edit.setText("Kerja Sama Kota Cerdas dan UMKM")
+    details.title_edit.editingFinished.emit()
+    assert editor.title_label.text() == "Kerja Sama Kota Cerdas dan UMKM"
+    # A validity that ends before it starts: the domain refuses, nothing changes.
+    details.valid_until_edit.setDate(details.valid_from_edit.date().addDays(-1))
+    assert "ends before it starts" in editor.message_bar.text()
+    assert details.valid_until_edit.date() > details.valid_from_edit.date()  # snapped back
+    with context.database.session() as session:
+        agreement = session.get(models.Agreement, agreement_id)
+        assert [p.nomor for p in agreement.parties] == [
+            "415.4/12-Bag.Kerma/2026",
+            "130/45/Pem/2026",
+        ]
+        assert agreement.title == "Kerja Sama Kota Cerdas dan UMKM"
+        assert agreement.valid_until > agreement.valid_from
+    # Found by full-text search through the nomor.
+    page.show_list()
+    page.list_view.search_edit.setText("Pem 2026 130")
+    qtbot.waitUntil(lambda: page.list_view.table.rowCount() == 1)

@@ -43,6 +43,7 @@ from ui.agreements.editor.autosave import Autosaver
 from ui.agreements.editor.clause_form import ClauseForm
 from ui.agreements.editor.clause_list import ClauseListPanel
 from ui.agreements.editor.comments_panel import CommentsPanel
+from ui.agreements.editor.details_panel import DetailsPanel
 from ui.agreements.editor.header import EditorHeader
 from ui.agreements.editor.obligations_panel import ObligationsPanel
 from ui.agreements.editor.revisions_panel import RevisionsPanel
@@ -100,6 +101,8 @@ class AgreementEditor(QWidget):
         self.side_tabs.addTab(self.obligations, self.tr("Obligations"))
         self.side_tabs.addTab(self.annex, self.tr("Lampiran"))
         self.side_tabs.addTab(self.revisions, self.tr("Revisions"))
+        self.details = DetailsPanel(context)
+        self.side_tabs.addTab(self.details, self.tr("Details"))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.clause_list)
         splitter.addWidget(self.clause_form)
@@ -124,9 +127,11 @@ class AgreementEditor(QWidget):
         self.export_button.clicked.connect(lambda: self._emit_for(self.sig_export_requested))
         self.workflow_bar.sig_transition_requested.connect(self.request_transition)
         self.workflow_bar.sig_approve_requested.connect(self.approve)
-        for panel in (self.comments, self.obligations, self.annex):
+        for panel in (self.comments, self.obligations, self.annex, self.details):
             panel.sig_error.connect(self.show_error)
             panel.sig_changed.connect(self._panel_changed)
+        # A refused detail snaps back to the stored value, so the form never shows unsaved text.
+        self.details.sig_error.connect(lambda _m: self.data and self.details.set_data(self.data))
         self.annex.sig_pick_requested.connect(lambda: self._emit_for(self.sig_pick_apps_requested))
         self.revisions.sig_compare_requested.connect(self.sig_redline_requested)
         self.revisions.sig_compare_dialog_requested.connect(
@@ -151,6 +156,9 @@ class AgreementEditor(QWidget):
         if agreement_id is None:
             return
         keep = select_uuid or self.clause_list.current_uuid()
+        # Pending typing is written first: a reload must never throw away unsaved text.
+        if self.autosaver.flush():
+            self.autosaver.discard()
         with self.context.database.session() as session:
             self.data = load(session, agreement_id, actor_for(self.context, session))
             actor = actor_for(self.context, session)
@@ -166,7 +174,6 @@ class AgreementEditor(QWidget):
                 )
             )
         data = self.data
-        self.autosaver.discard()
         self.title_label.setText(data.title)
         self.state_label.setText(status_label(data.status))
         self._show_revision_line()
@@ -181,6 +188,7 @@ class AgreementEditor(QWidget):
         self.obligations.set_agreement(data.id)
         self.annex.set_agreement(data.id)
         self.revisions.set_agreement(data.id)
+        self.details.set_data(data)
         self.annex.pick_button.setEnabled(data.can_edit)
 
     def _show_revision_line(self) -> None:

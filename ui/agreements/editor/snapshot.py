@@ -44,6 +44,8 @@ class AgreementData:
     id: int
     uuid: str
     title: str
+    title_en: str
+    agreement_date: dt.date | None
     kind: str
     status: str
     place: str
@@ -88,6 +90,8 @@ def load(session: Session, agreement_id: int, actor: Actor | None) -> AgreementD
         id=agreement.id,
         uuid=agreement.uuid,
         title=agreement.title,
+        title_en=agreement.title_en,
+        agreement_date=agreement.agreement_date,
         kind=agreement.kind,
         status=agreement.status,
         place=agreement.place,
