@@ -36,8 +36,35 @@ def resolve_language(setting: str) -> str:
 
 
 def translation_files(language: str, folder: Path = paths.TRANSLATIONS) -> list[Path]:
-    """Compiled translation files of every area for ``language``, sorted for a stable order."""
+    """Compiled translation files of every area for ``language``, sorted for a stable order.
+
+    A ``.ts`` whose ``.qm`` is missing or older (``python main.py`` run without ``make``) is
+    compiled here with pyside6-lrelease when it is available.
+    """
+    for ts in folder.glob(f"*_{language}.ts"):
+        qm = ts.with_suffix(".qm")
+        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            _compile(ts, qm)
     return sorted(folder.glob(f"*_{language}.qm"))
+
+
+def _compile(ts: Path, qm: Path) -> None:
+    import subprocess
+    import sys
+
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    if not lrelease.exists():
+        return
+    try:
+        subprocess.run(
+            [str(lrelease), "-silent", str(ts), "-qm", str(qm)],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+    except (OSError, subprocess.SubprocessError) as error:
+        # The app still starts, in English for this area; say why on the console.
+        sys.stderr.write(f"lintas: could not compile {ts.name}: {error}\n")
 
 
 def install_language(language: str, folder: Path = paths.TRANSLATIONS) -> list[Path]:

@@ -145,3 +145,14 @@ def test_install_language_loads_every_area_and_english_unloads(
     assert i18n.install_language("en", compiled_translations) == []
     assert QCoreApplication.translate("Navigation", "Archive") == "Archive"
     assert i18n.current_language() == "en"
+
+
+def test_missing_or_stale_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
+    import shutil
+
+    from ui import i18n
+
+    shutil.copy(paths.TRANSLATIONS / "shell_id.ts", tmp_path / "shell_id.ts")
+    files = i18n.translation_files("id", tmp_path)
+    assert files == [tmp_path / "shell_id.qm"]
+    assert files[0].stat().st_size > 1000
