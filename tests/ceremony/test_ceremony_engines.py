@@ -233,3 +233,43 @@ def test_call_drops_midway_and_the_ceremony_resumes(
         if b2 is not None:
             b2.stop()
         hub.stop()
+
+
+def test_signer_engine_stops_right_after_signing_and_rejoins(
+    request: pytest.FixtureRequest,
+    keys: dict[str, OfficeKey],
+    document: PdfDocument,
+    signature_png: bytes,
+    tmp_path: Path,
+) -> None:
+    """Bandung's app closes the moment it has signed; it restarts from its stored state."""
+    if not in_netns():
+        rerun_in_netns(request.node.nodeid)
+        return
+    hub = EmbeddedHub()
+    hub.start(host=NETNS_ADDR)
+    a = Office(BANDUNG, keys, tmp_path / "bandung")
+    b = Office(PALANGKARAYA, keys, tmp_path / "palangkaraya")
+    a2: Office | None = None
+    try:
+        a.join(hub)
+        b.join(hub)
+        wait_until(lambda: len(a.ceremony.attendance) == 2, 30, "Palangkaraya's greeting")
+        presented = a.ceremony.present_document(document)
+        wait_until(lambda: b.step() == 0, 15, "the presentation at Palangkaraya")
+        a.sign(signature_png)
+        a.stop()  # whether the signature got out first is up to the network: both must work
+
+        a2 = Office(BANDUNG, keys, tmp_path / "bandung")
+        a2.join(hub, presented.ceremony_id)
+        assert a2.step() == 1  # its own signature survived in the store
+        wait_until(lambda: b.step() == 1, 30, "Bandung's signature at Palangkaraya")
+        b.sign(signature_png)
+        wait_until(lambda: a2.step() == 2, 15, "Palangkaraya's signature at the restarted Bandung")
+        _check_final(a2, b, keys, tmp_path)
+    finally:
+        a.stop()
+        b.stop()
+        if a2 is not None:
+            a2.stop()
+        hub.stop()
