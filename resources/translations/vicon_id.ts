@@ -89,57 +89,57 @@
         <translation>Obrolan</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="187" />
+        <location filename="../../ui/vicon/call_window.py" line="189" />
         <source>Not connected</source>
         <translation>Tidak terhubung</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="188" />
+        <location filename="../../ui/vicon/call_window.py" line="190" />
         <source>Connecting…</source>
         <translation>Menghubungkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="189" />
+        <location filename="../../ui/vicon/call_window.py" line="191" />
         <source>Connected</source>
         <translation>Terhubung</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="190" />
+        <location filename="../../ui/vicon/call_window.py" line="192" />
         <source>Connection lost — reconnecting…</source>
         <translation>Koneksi terputus — menyambung ulang…</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="191" />
+        <location filename="../../ui/vicon/call_window.py" line="193" />
         <source>You left the call</source>
         <translation>Anda telah keluar dari panggilan</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="192" />
+        <location filename="../../ui/vicon/call_window.py" line="194" />
         <source>Call failed</source>
         <translation>Panggilan gagal</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="196" />
+        <location filename="../../ui/vicon/call_window.py" line="198" />
         <source>{state}: {reason}</source>
         <translation>{state}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="225" />
+        <location filename="../../ui/vicon/call_window.py" line="227" />
         <source>{office} joined</source>
         <translation>{office} bergabung</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="231" />
+        <location filename="../../ui/vicon/call_window.py" line="233" />
         <source>{office} left</source>
         <translation>{office} keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="272" />
+        <location filename="../../ui/vicon/call_window.py" line="274" />
         <source>Problem: {message}</source>
         <translation>Masalah: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="280" />
+        <location filename="../../ui/vicon/call_window.py" line="282" />
         <source>You</source>
         <translation>Anda</translation>
     </message>
@@ -331,12 +331,12 @@
 <context>
     <name>LocalMedia</name>
     <message>
-        <location filename="../../ui/vicon/devices.py" line="301" />
+        <location filename="../../ui/vicon/devices.py" line="311" />
         <source>Camera not found; showing the test pattern.</source>
         <translation>Kamera tidak ditemukan; menampilkan pola uji.</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/devices.py" line="325" />
+        <location filename="../../ui/vicon/devices.py" line="335" />
         <source>Microphone not found; sending the test tone.</source>
         <translation>Mikrofon tidak ditemukan; mengirim nada uji.</translation>
     </message>
@@ -605,17 +605,22 @@
         <translation>Video terhenti…</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/video_tile.py" line="133" />
+        <location filename="../../ui/vicon/video_tile.py" line="134" />
         <source>Camera off</source>
         <translation>Kamera mati</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/video_tile.py" line="133" />
+        <location filename="../../ui/vicon/video_tile.py" line="136" />
+        <source>Starting camera…</source>
+        <translation>Menyalakan kamera…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/video_tile.py" line="138" />
         <source>Waiting for video…</source>
         <translation>Menunggu video…</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/video_tile.py" line="142" />
+        <location filename="../../ui/vicon/video_tile.py" line="147" />
         <source>{name} · muted</source>
         <translation>{name} · dibisukan</translation>
     </message>

@@ -216,7 +216,7 @@ def test_indonesian_call_window_screenshot(
         QCoreApplication.removeTranslator(translator)
 
 
-def test_refused_invite_shows_failed_state_with_the_reason(qtbot: QtBot) -> None:
+def test_refused_invite_shows_failed_state_with_the_reason(qtbot: QtBot, screenshots: Path) -> None:
     # Signaling only (no ICE), so plain loopback is enough here.
     hub = EmbeddedHub()
     hub.start(host="127.0.0.1")
@@ -236,6 +236,8 @@ def test_refused_invite_shows_failed_state_with_the_reason(qtbot: QtBot) -> None
         assert "not issued by this hub" in window.state_text
         assert window.controls.leave_button.text() == "Close"
         qtbot.waitUntil(lambda: bool(errors), timeout=5000)  # the failed join() future too
+        window.resize(1000, 600)
+        assert window.grab().save(str(screenshots / "call_window_failed_en.png"))
     finally:
         window.close()
         hub.stop()

@@ -167,6 +167,8 @@ class CallWindow(QWidget):
         self.controls.sig_microphone_chosen.connect(self._choose_microphone)
         if self.media is not None:
             self.media.sig_preview.connect(self.self_tile.set_image)
+            if self.media.last_preview is not None:
+                self.self_tile.set_image(self.media.last_preview)
             self.media.sig_error.connect(self._on_error)
 
     def _relayout(self) -> None:

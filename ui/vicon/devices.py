@@ -269,6 +269,7 @@ class LocalMedia(QObject):
         self._feed: CameraFeed | None = None
         self._preview: SyntheticPreview | None = None
         self._mic: MicrophoneFeed | None = None
+        self._last_preview: QImage | None = None
         self.use_camera(resolve_camera(camera_id))
         self.use_microphone(resolve_microphone(microphone_id))
 
@@ -281,6 +282,15 @@ class LocalMedia(QObject):
         """The engine source for the current microphone choice."""
         assert self._audio is not None
         return self._audio
+
+    @property
+    def last_preview(self) -> QImage | None:
+        """The newest self-view picture (so a window opened later shows it at once)."""
+        return self._last_preview
+
+    def _on_preview(self, image: QImage) -> None:
+        self._last_preview = image
+        self.sig_preview.emit(image)
 
     @property
     def microphone(self) -> MicrophoneFeed | None:
@@ -302,12 +312,12 @@ class LocalMedia(QObject):
             self.camera_id = SYNTHETIC_ID
             self._video = SyntheticVideoSource(self.office)
             self._preview = SyntheticPreview(self.office, parent=self)
-            self._preview.sig_preview.connect(self.sig_preview)
+            self._preview.sig_preview.connect(self._on_preview)
             self._preview.start()
         else:
             self.camera_id = device_id
             self._feed = CameraFeed(device, self)
-            self._feed.sig_preview.connect(self.sig_preview)
+            self._feed.sig_preview.connect(self._on_preview)
             self._feed.sig_error.connect(self.sig_error)
             self._video = self._feed.ensure_source()
             self._feed.start()

@@ -130,7 +130,12 @@ class VideoTile(QWidget):
             font = QFont(self.font())
             font.setPointSizeF(font.pointSizeF() * 1.1)
             painter.setFont(font)
-            text = self.tr("Camera off") if self._video_off else self.tr("Waiting for video…")
+            if self._video_off:
+                text = self.tr("Camera off")
+            elif self._is_self:
+                text = self.tr("Starting camera…")
+            else:
+                text = self.tr("Waiting for video…")
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, text)
         self._paint_name_bar(painter)
         painter.end()
