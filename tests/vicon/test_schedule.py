@@ -110,3 +110,33 @@ def test_indonesian_schedule_dialog(qtbot: QtBot, tmp_path: Path, screenshots: P
         assert dialog.grab().save(str(screenshots / "schedule_dialog_id.png"))
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_sessions_scheduled_elsewhere_appear_without_reopening_the_page(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from mou import events
+    from mou.office import system_actor
+
+    context = make_context(tmp_path / "bandung", "Bandung", "Wali Kota Bandung")
+    context.bridge.listen_to(events.subscribe)  # what ui.app does at start
+    page = SessionsPage(context)
+    qtbot.addWidget(page)
+    try:
+        assert page.schedule_panel.list.count() == 0
+        with context.database.session() as session:  # e.g. from the agreement's page
+            office = session.get(models.Office, context.office.id)
+            meetings.create_meeting(
+                session,
+                system_actor(office),
+                title="Rapat persiapan",
+                starts_at=dt.datetime.now() + dt.timedelta(days=2),
+                time_zone=meetings.IndonesianTimeZone.WIT,
+                participants=[meetings.Participant("", PEKANBARU)],
+            )
+        qtbot.waitUntil(lambda: page.schedule_panel.list.count() == 1, timeout=5000)
+        assert "WIT" in page.schedule_panel.list.item(0).text()
+    finally:
+        context.bridge.detach_all()
+        page.shutdown()
+        context.database.dispose()
