@@ -157,102 +157,102 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>AgreementEditor</name>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="100" />
+        <location filename="../../ui/agreements/editor/editor.py" line="96" />
         <source>Comments</source>
         <translation>Komentar</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="101" />
+        <location filename="../../ui/agreements/editor/editor.py" line="97" />
         <source>Obligations</source>
         <translation>Kewajiban</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="102" />
+        <location filename="../../ui/agreements/editor/editor.py" line="98" />
         <source>Lampiran</source>
         <translation>Lampiran</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="103" />
+        <location filename="../../ui/agreements/editor/editor.py" line="99" />
         <source>Revisions</source>
         <translation>Revisi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="105" />
+        <location filename="../../ui/agreements/editor/editor.py" line="101" />
         <source>Details</source>
         <translation>Rincian</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="199" />
+        <location filename="../../ui/agreements/editor/editor.py" line="195" />
         <source>No revision saved yet</source>
         <translation>Belum ada revisi yang disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="201" />
+        <location filename="../../ui/agreements/editor/editor.py" line="197" />
         <source>Round %1 · hash %2</source>
         <translation>Putaran %1 · hash %2</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="204" />
+        <location filename="../../ui/agreements/editor/editor.py" line="200" />
         <source>unsaved changes since this revision</source>
         <translation>ada perubahan yang belum disimpan sejak revisi ini</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="206" />
+        <location filename="../../ui/agreements/editor/editor.py" line="202" />
         <source>awaiting approval by: %1</source>
         <translation>menunggu persetujuan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="233" />
+        <location filename="../../ui/agreements/editor/editor.py" line="229" />
         <source>Editing…</source>
         <translation>Menyunting…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="268" />
+        <location filename="../../ui/agreements/editor/editor.py" line="264" />
         <source>Autosaved %1</source>
         <translation>Tersimpan otomatis %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="277" />
+        <location filename="../../ui/agreements/editor/editor.py" line="273" />
         <source>Choose a user first (top right).</source>
         <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="304" />
+        <location filename="../../ui/agreements/editor/editor.py" line="300" />
         <source>New pasal</source>
         <translation>Pasal baru</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="351" />
+        <location filename="../../ui/agreements/editor/workflow_actions.py" line="39" />
         <source>Saved as round %1, hash %2</source>
         <translation>Disimpan sebagai putaran %1, hash %2</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="363" />
+        <location filename="../../ui/agreements/editor/workflow_actions.py" line="52" />
         <source>Terminate</source>
         <translation>Akhiri</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="363" />
+        <location filename="../../ui/agreements/editor/workflow_actions.py" line="53" />
         <source>Why is the agreement terminated?</source>
         <translation>Mengapa kesepakatan diakhiri?</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="369" />
+        <location filename="../../ui/agreements/editor/workflow_actions.py" line="60" />
         <source>The signed PDF</source>
         <translation>PDF yang sudah ditandatangani</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="369" />
+        <location filename="../../ui/agreements/editor/workflow_actions.py" line="62" />
         <source>PDF files (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="386" />
+        <location filename="../../ui/agreements/editor/workflow_actions.py" line="81" />
         <source>The agreement is now: %1</source>
         <translation>Status kesepakatan sekarang: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="395" />
+        <location filename="../../ui/agreements/editor/workflow_actions.py" line="93" />
         <source>Approved revision %1 for %2</source>
         <translation>Revisi %1 disetujui untuk %2</translation>
     </message>

@@ -7,14 +7,10 @@ Structural edits (insert, move, delete a pasal or ayat) first flush pending text
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
-    QInputDialog,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -35,8 +31,7 @@ from mou.clause import (
     update_clause,
 )
 from mou.office import Actor
-from mou.revision import save_revision
-from mou.workflow import WorkflowError, approvals_of, approve, available, transition
+from mou.workflow import WorkflowError, approvals_of, available
 from ui.agreements.acting import actor_for, current_role
 from ui.agreements.editor.annex_panel import AnnexPanel
 from ui.agreements.editor.autosave import Autosaver
@@ -48,6 +43,7 @@ from ui.agreements.editor.header import EditorHeader
 from ui.agreements.editor.obligations_panel import ObligationsPanel
 from ui.agreements.editor.revisions_panel import RevisionsPanel
 from ui.agreements.editor.snapshot import AgreementData, load
+from ui.agreements.editor.workflow_actions import WorkflowActions
 from ui.agreements.editor.workflow_bar import WorkflowBar
 from ui.agreements.labels import status_label
 from ui.agreements.live.wiring import add_live_review
@@ -57,7 +53,7 @@ from ui.context import AppContext
 Edit = Callable[[Session, models.Agreement, Actor], object]
 
 
-class AgreementEditor(QWidget):
+class AgreementEditor(WorkflowActions, QWidget):
     """Edits one agreement; emits ``sig_close_requested`` for the way back to the list."""
 
     sig_close_requested = Signal()
@@ -338,65 +334,6 @@ class AgreementEditor(QWidget):
         uuid = self.clause_list.current_uuid()
         if uuid:
             self._apply(lambda s, a, actor: move_ayat(s, a, actor, uuid, number, to_number), uuid)
-
-    # -- revisions and workflow ------------------------------------------------------------
-
-    def save_revision(self) -> None:
-        """Freeze the working copy as the next round and show its hash."""
-        note = self.note_edit.text().strip()
-        rev = self._apply(lambda s, a, actor: save_revision(s, a, actor, note))
-        if isinstance(rev, models.Revision):
-            self.note_edit.clear()
-            self.message_bar.show_message(
-                self.tr("Saved as round %1, hash %2")
-                .replace("%1", str(rev.round))
-                .replace("%2", rev.hash),
-                "success",
-            )
-
-    def request_transition(self, target: str) -> None:
-        """Move the agreement to ``target``; asks for a reason or the signed PDF where needed."""
-        reason = ""
-        signed_sha = ""
-        if target == AgreementStatus.TERMINATED.value:
-            reason, ok = QInputDialog.getText(
-                self, self.tr("Terminate"), self.tr("Why is the agreement terminated?")
-            )
-            if not ok:
-                return
-        if target == AgreementStatus.SIGNED.value:
-            path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("The signed PDF"), "", self.tr("PDF files (*.pdf)")
-            )
-            if not path:
-                return
-            signed_sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-        self.transition_to(target, reason=reason, signed_pdf_sha256=signed_sha)
-
-    def transition_to(self, target: str, *, reason: str = "", signed_pdf_sha256: str = "") -> bool:
-        """Run the workflow step; a refusal shows every unmet condition. True on success."""
-        done = self._apply(
-            lambda s, a, actor: transition(
-                s, a, actor, AgreementStatus(target), reason=reason,
-                signed_pdf_sha256=signed_pdf_sha256,
-            ) or True
-        )  # fmt: skip
-        if done:
-            self.message_bar.show_message(
-                self.tr("The agreement is now: %1").replace("%1", status_label(target)), "success"
-            )
-        return bool(done)
-
-    def approve(self) -> None:
-        """Approve the current revision hash for this office."""
-        approval = self._apply(lambda s, a, actor: approve(s, a, actor))
-        if isinstance(approval, models.Approval):
-            self.message_bar.show_message(
-                self.tr("Approved revision %1 for %2")
-                .replace("%1", approval.revision_hash[:16])
-                .replace("%2", approval.office_name),
-                "success",
-            )
 
     def show_error(self, message: str) -> None:
         """Show a refusal from the domain in the message bar."""
