@@ -238,6 +238,12 @@ def test_refused_invite_shows_failed_state_with_the_reason(qtbot: QtBot, screens
         qtbot.waitUntil(lambda: bool(errors), timeout=5000)  # the failed join() future too
         window.resize(1000, 600)
         assert window.grab().save(str(screenshots / "call_window_failed_en.png"))
+        # After closing, commands fail visibly instead of raising into the caller.
+        window.close()
+        errors.clear()
+        future = controller.send_chat("halo")
+        qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+        assert future.exception() is not None
     finally:
         window.close()
         hub.stop()

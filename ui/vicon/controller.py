@@ -15,6 +15,7 @@ which QtAsyncio lacks). Everything that crosses over is marshalled here:
 
 from __future__ import annotations
 
+import ssl
 import threading
 from collections.abc import Callable, Coroutine
 from concurrent.futures import Future
@@ -88,6 +89,7 @@ class CallController(QObject):
         *,
         video_source: VideoSource | None = None,
         audio_source: AudioSource | None = None,
+        ssl_context: ssl.SSLContext | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -103,7 +105,10 @@ class CallController(QObject):
         self.frames_painted: dict[str, int] = {}
         self._sig_event.connect(self._dispatch, Qt.ConnectionType.QueuedConnection)
         self._sig_done.connect(self._finish, Qt.ConnectionType.QueuedConnection)
-        self.engine = CallEngine(office, video_source=video_source, audio_source=audio_source)
+        # ssl_context: verify a wss:// hub that uses a private (e.g. office CA) certificate.
+        self.engine = CallEngine(
+            office, video_source=video_source, audio_source=audio_source, ssl_context=ssl_context
+        )
         self.engine.add_listener(self._on_engine_event)
         self.engine.set_frame_sink(self._on_frame)
         self._paint_timer = QTimer(self)
@@ -127,7 +132,11 @@ class CallController(QObject):
         Errors are also reported through ``sig_error`` (unless ``report_errors`` is false) so
         no failure goes unseen.
         """
-        future = self.engine.submit(coro)
+        try:
+            future = self.engine.submit(coro)
+        except RuntimeError as exc:  # engine already shut down: fail the same visible way
+            future = Future()
+            future.set_exception(exc)
         future.add_done_callback(lambda f: self._sig_done.emit(f, on_done, report_errors))
         return future
 
