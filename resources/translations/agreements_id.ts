@@ -222,6 +222,16 @@ Cocokkan dahulu melalui telepon.</translation>
         <translation>Pasal baru</translation>
     </message>
     <message>
+        <location filename="../../ui/agreements/editor/editor.py" line="322" />
+        <source>Pasal %1 (%2) was deleted.</source>
+        <translation>Pasal %1 (%2) telah dihapus.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/editor.py" line="326" />
+        <source>Undo</source>
+        <translation>Urungkan</translation>
+    </message>
+    <message>
         <location filename="../../ui/agreements/editor/workflow_actions.py" line="39" />
         <source>Saved as round %1, hash %2</source>
         <translation>Disimpan sebagai putaran %1, hash %2</translation>
@@ -1031,7 +1041,7 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../ui/agreements/message_bar.py" line="34" />
+        <location filename="../../ui/agreements/message_bar.py" line="36" />
         <source>Dismiss</source>
         <translation>Tutup</translation>
     </message>

@@ -58,6 +58,19 @@ def test_insert_move_delete_renumber_in_list(qtbot, context, screenshots):
     assert clauses.texts() == before
     assert [n for n, _ in pasal_numbers(context, agreement_id)] == list(range(1, len(before) + 1))
 
+    # Deleting a template pasal by mistake: "Undo" brings it back, text and ayat included.
+    clauses.list.setCurrentRow(1)
+    second = pasal_numbers(context, agreement_id)[1]
+    ayat_before = editor.clause_form.values().ayat
+    clauses.delete_button.click()
+    assert len(clauses.texts()) == len(before) - 1
+    assert "was deleted" in editor.message_bar.text()
+    editor.message_bar.action_button.click()
+    assert clauses.texts() == before
+    assert pasal_numbers(context, agreement_id)[1] == second
+    clauses.list.setCurrentRow(1)
+    assert editor.clause_form.values().ayat == ayat_before
+
     # Ayat: add one to the selected pasal, it appears numbered in the form.
     clauses.list.setCurrentRow(0)
     rows = editor.clause_form.ayat_table.rowCount()

@@ -6,8 +6,10 @@ of in modal boxes: the message stays visible while the user fixes the cause, and
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 
 class MessageBar(QWidget):
@@ -33,14 +35,30 @@ class MessageBar(QWidget):
         close.setAutoRaise(True)
         close.setToolTip(self.tr("Dismiss"))
         close.clicked.connect(self.clear)
+        self.action_button = QPushButton()
+        self.action_button.hide()
+        self.action_button.clicked.connect(self._run_action)
+        self._action: Callable[[], None] | None = None
         row.addWidget(self.label, 1)
+        row.addWidget(self.action_button, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         self.level = ""
         self.hide()
 
-    def show_message(self, text: str, level: str = "error") -> None:
-        """Show ``text`` with the colours of ``level`` ("error", "info" or "success")."""
+    def show_message(
+        self,
+        text: str,
+        level: str = "error",
+        action: tuple[str, Callable[[], None]] | None = None,
+    ) -> None:
+        """Show ``text`` with the colours of ``level`` ("error", "info" or "success").
+
+        ``action`` adds a button (label, callback), e.g. "Undo"; it runs once, then hides.
+        """
         self.level = level
+        self._action = action[1] if action else None
+        self.action_button.setText(action[0] if action else "")
+        self.action_button.setVisible(action is not None)
         self.setStyleSheet(f"#messageBar {{{self._STYLES.get(level, self._STYLES['info'])}}}")
         self.label.setText(text)
         self.show()
@@ -49,8 +67,16 @@ class MessageBar(QWidget):
         """The message shown ("" when hidden)."""
         return self.label.text() if self.isVisible() or self.level else ""
 
+    def _run_action(self) -> None:
+        action, self._action = self._action, None
+        self.clear()
+        if action is not None:
+            action()
+
     def clear(self) -> None:
         """Hide the message."""
+        self._action = None
+        self.action_button.hide()
         self.level = ""
         self.label.clear()
         self.hide()

@@ -42,7 +42,7 @@ from ui.agreements.editor.details_panel import DetailsPanel
 from ui.agreements.editor.header import EditorHeader
 from ui.agreements.editor.obligations_panel import ObligationsPanel
 from ui.agreements.editor.revisions_panel import RevisionsPanel
-from ui.agreements.editor.snapshot import AgreementData, load
+from ui.agreements.editor.snapshot import AgreementData, ClauseData, load
 from ui.agreements.editor.workflow_actions import WorkflowActions
 from ui.agreements.editor.workflow_bar import WorkflowBar
 from ui.agreements.labels import status_label
@@ -305,7 +305,9 @@ class AgreementEditor(WorkflowActions, QWidget):
         self._apply(lambda s, a, actor: move_clause(s, a, actor, uuid, number), uuid)
 
     def delete_clause(self, uuid: str) -> None:
-        """Delete a pasal (its text stays in every saved revision)."""
+        """Delete a pasal; the message offers "Undo" (its text also stays in saved revisions)."""
+        self.autosaver.flush()
+        gone = self.data.clause(uuid) if self.data else None
 
         def edit(session: Session, agreement: models.Agreement, actor: Actor) -> None:
             # Workaround (reported to the domain engineer): mou.clause.delete_clause fails with
@@ -315,7 +317,23 @@ class AgreementEditor(WorkflowActions, QWidget):
                 _ = list(clause.ayat)
             delete_clause(session, agreement, actor, uuid)
 
-        self._apply(edit)
+        if self._apply(edit) is None and gone is not None and self.data.clause(uuid) is None:
+            self.message_bar.show_message(
+                self.tr("Pasal %1 (%2) was deleted.")
+                .replace("%1", str(gone.number))
+                .replace("%2", gone.heading),
+                "info",
+                (self.tr("Undo"), lambda: self._restore_clause(gone)),
+            )
+
+    def _restore_clause(self, clause: ClauseData) -> None:
+        self._apply(
+            lambda s, a, actor: add_clause(
+                s, a, actor, heading=clause.heading, body=clause.body,
+                heading_en=clause.heading_en, body_en=clause.body_en,
+                ayat=list(clause.ayat), number=min(clause.number, len(a.clauses) + 1),
+            )
+        )  # fmt: skip
 
     def add_ayat(self) -> None:
         """Append an empty ayat to the selected pasal."""
