@@ -32,6 +32,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -62,6 +63,10 @@ class DatabaseCorruptError(Exception):
         )
 
 
+class ConcurrentEditError(Exception):
+    """Someone else saved the same agreement meanwhile; reload it and apply the change again."""
+
+
 class Database:
     """An open database: the engine plus a transactional session factory."""
 
@@ -78,6 +83,12 @@ class Database:
         try:
             yield session
             session.commit()
+        except StaleDataError as exc:
+            session.rollback()
+            raise ConcurrentEditError(
+                "Someone else changed this agreement at the same time, so your change was not "
+                "saved. Reload the agreement and apply your change again."
+            ) from exc
         except BaseException:
             session.rollback()
             raise

@@ -185,6 +185,11 @@ class Agreement(Base):
     terminated_reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Optimistic locking: staff sharing one PostgreSQL server must not silently overwrite each
+    # other's edits; a stale write raises (mou.db.ConcurrentEditError) instead.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
 
     parties: Mapped[list[Party]] = relationship(
         back_populates="agreement", cascade="all, delete-orphan", order_by="Party.position"

@@ -192,3 +192,24 @@ def test_older_postgres_database_is_dumped_then_upgraded(postgres_server, tmp_pa
     dumps = list(backups.glob("pre-upgrade-*-0001.pgdump"))
     assert len(dumps) == 1 and dumps[0].read_bytes().startswith(b"PGDMP")
     db.dispose()
+
+
+def test_concurrent_edits_are_refused_not_lost(database) -> None:
+    from mou.agreement import AgreementKind, PartyInput, create_agreement, update_details
+    from mou.db import ConcurrentEditError
+    from mou.office import Actor
+
+    with database.session() as s:
+        office = create_local_office(s, BANDUNG, [("Asep", Role.DRAFTER), ("Euis", Role.DRAFTER)])
+        asep, euis = (Actor.of(u) for u in office.users)
+        a = create_agreement(s, asep, kind=AgreementKind.KESEPAKATAN_BERSAMA, title="KB",
+                             parties=[PartyInput("Kota A"), PartyInput("Kota B")])  # fmt: skip
+        agreement_id = a.id
+    # Two staff members on one shared database load the same agreement; the second saves first.
+    with pytest.raises(ConcurrentEditError, match="Reload the agreement"), database.session() as s1:
+        a1 = s1.get(models.Agreement, agreement_id)
+        with database.session() as s2:
+            update_details(s2, s2.get(models.Agreement, agreement_id), euis, place="Palangka Raya")
+        update_details(s1, a1, asep, place="Bandung")
+    with database.session() as s:
+        assert s.get(models.Agreement, agreement_id).place == "Palangka Raya"

@@ -101,6 +101,7 @@ def upgrade() -> None:
         sa.Column("terminated_reason", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
         *_revision_fks(inline=True),
         sa.ForeignKeyConstraint(["implements_id"], ["agreement.id"], ondelete="SET NULL"),
         sa.ForeignKeyConstraint(["origin_office_id"], ["office.id"], ondelete="SET NULL"),
