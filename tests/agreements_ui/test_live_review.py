@@ -17,6 +17,7 @@ from tests.agreements_ui.test_editor import open_page
 from tests.vicon.conftest import NETNS_ADDR, in_netns, rerun_in_netns
 from ui.agreements.page import Page
 from ui.vicon.call_events import CallClosed, CallOpened
+from ui.vicon.call_window import CallWindow
 from ui.vicon.controller import CallController
 
 ROOM = "kb-bandung-palangkaraya"
@@ -107,6 +108,15 @@ def test_both_offices_see_the_same_pasal_and_answer_suggestions(
                 assert clause.ayat[0].text == new
         assert "3 (tiga)" in a.clause_form.ayat_table.item(0, 0).text()
         assert "3 (tiga)" in b.clause_form.ayat_table.item(0, 0).text()
+
+        # A page created while a call window is already open joins the live review too.
+        window = CallWindow(ctrl_b, None, title=ROOM)
+        window.show()
+        late = Page(palangka)
+        qtbot.addWidget(late)
+        late.open_agreement(b_id)
+        assert late.editor.live_link.active and late.editor.live_link.room == ROOM
+        window.hide()  # closing it would shut the controller down before the finally block
     finally:
         bandung.bridge.post(CallClosed(ctrl_a, ROOM))
         palangka.bridge.post(CallClosed(ctrl_b, ROOM))

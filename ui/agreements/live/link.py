@@ -10,9 +10,11 @@ they are still re-emitted as signals so widgets never depend on that detail.
 from __future__ import annotations
 
 import contextlib
+import sys
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication
 
 from mou.agreement import get_agreement
 from mou.live_review import (
@@ -31,6 +33,29 @@ from ui.vicon.call_events import CallClosed, CallOpened
 
 if TYPE_CHECKING:  # the call stack (aiortc) loads only when a call is really opened
     from ui.vicon.controller import CallController
+
+
+_LIVE_STATES = ("connecting", "connected", "reconnecting")
+
+
+def open_call() -> tuple[CallController, str] | None:
+    """A call window already open when this page was created (its controller and room).
+
+    Pages are created on first visit, possibly after the Sessions page posted ``CallOpened``.
+    A call window is a top-level window titled with its room; without the module loaded no
+    call can be open, and importing it here would load the whole call stack for nothing.
+    """
+    module = sys.modules.get("ui.vicon.call_window")
+    if module is None:
+        return None
+    for widget in QApplication.topLevelWidgets():
+        if (
+            isinstance(widget, module.CallWindow)
+            and widget.isVisible()
+            and widget.controller.state in _LIVE_STATES
+        ):
+            return widget.controller, widget.windowTitle()
+    return None
 
 
 class LiveReviewLink(QObject):
@@ -54,6 +79,9 @@ class LiveReviewLink(QObject):
         subscribe_while_alive(bridge, owner, CallOpened, self._call_opened)
         subscribe_while_alive(bridge, owner, CallClosed, self._call_closed)
         subscribe_while_alive(bridge, owner, CurrentUserChanged, lambda _e: self._rebuild())
+        running = open_call()
+        if running is not None:
+            self._call_opened(CallOpened(running[0], running[1]))
 
     @property
     def active(self) -> bool:
