@@ -70,9 +70,42 @@
 <context>
     <name>SignedPdfPrinter</name>
     <message>
-        <location filename="../../ui/signing/print.py" line="205" />
+        <location filename="../../ui/signing/print.py" line="186" />
         <source>Print preview — {pages} pages</source>
         <translation>Pratinjau cetak — {pages} halaman</translation>
+    </message>
+</context>
+<context>
+    <name>SignedPdfView</name>
+    <message>
+        <location filename="../../ui/signing/pdf_view.py" line="58" />
+        <source>Fit width</source>
+        <translation>Sesuaikan lebar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/pdf_view.py" line="62" />
+        <source>Zoom out</source>
+        <translation>Perkecil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/pdf_view.py" line="64" />
+        <source>Zoom in</source>
+        <translation>Perbesar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/pdf_view.py" line="112" />
+        <source>The document cannot be shown: {error}</source>
+        <translation>Dokumen tidak dapat ditampilkan: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/pdf_view.py" line="234" />
+        <source>Page {current} of {total}</source>
+        <translation>Halaman {current} dari {total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/pdf_view.py" line="236" />
+        <source>No document</source>
+        <translation>Tidak ada dokumen</translation>
     </message>
 </context>
 <context>

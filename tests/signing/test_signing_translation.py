@@ -61,3 +61,18 @@ def test_signature_pad_dialog_in_indonesian(qtbot, indonesian) -> None:
     assert dialog.windowTitle() == "Tanda tangan basah"
     assert dialog.clear_button.text() == "Hapus"
     dialog.grab().save(str(SCREENSHOTS / "signing_pad_dialog_id.png"))
+
+
+def test_pdf_view_in_indonesian(qtbot, indonesian, signed_agreement: SignedAgreement) -> None:
+    from ui.signing.pdf_view import SignedPdfView
+
+    view = SignedPdfView()
+    qtbot.addWidget(view)
+    view.resize(700, 800)
+    view.show()
+    assert view.page_label.text() == "Tidak ada dokumen"
+    view.set_pdf(signed_agreement.after_both)
+    assert view.page_label.text() == f"Halaman 1 dari {view.page_count}"
+    assert view.fit_button.text() == "Sesuaikan lebar"
+    qtbot.waitUntil(lambda: view.page_image(0) is not None, timeout=5000)
+    view.grab().save(str(SCREENSHOTS / "signing_pdf_view_id.png"))

@@ -16,13 +16,15 @@ from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainte
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
+from ui.signing.pdfium_pages import PdfiumPages, PdfOpenError
+
 MM_PER_PT = 25.4 / 72
 MAX_DPI = 300  # enough for text and signatures on paper; keeps one F4 page under ~40 MB
 STAMP_TEXT = "Cetakan dokumen yang ditandatangani secara elektronik"
 
 
 class PrintError(Exception):
-    """The PDF cannot be opened for printing."""
+    """The PDF cannot be opened for printing, or the printer cannot start."""
 
 
 def f4_page_size() -> QPageSize:
@@ -54,24 +56,18 @@ class SignedPdfPrinter(QObject):
 
     def __init__(self, data: bytes, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        import pypdfium2
-
         self.data = data
         self.sha256 = hashlib.sha256(data).hexdigest()
         try:
-            self._pdf = pypdfium2.PdfDocument(data)
-        except pypdfium2.PdfiumError as exc:
+            self._pdfium = PdfiumPages(data)
+        except PdfOpenError as exc:
             raise PrintError(f"The PDF cannot be opened for printing: {exc}") from exc
-        # Forms must be initialised before pages are loaded, or PDFium skips the signature widgets.
-        self._pdf.init_forms()
-        self.page_count = len(self._pdf)
-        first = self._pdf[0]
-        self.page_size_pt = first.get_size()
-        first.close()
+        self.page_count = self._pdfium.page_count
+        self.page_size_pt = self._pdfium.page_size_pt(0)
 
     def close(self) -> None:
         """Release PDFium's document."""
-        self._pdf.close()
+        self._pdfium.close()
 
     def default_page_size(self) -> QPageSize:
         """The document's own paper (F4 or A4 for agreements)."""
@@ -92,22 +88,7 @@ class SignedPdfPrinter(QObject):
 
     def render_page(self, index: int, dpi: float) -> QImage:
         """One page as an RGB image at ``dpi``, signature appearances included."""
-        page = self._pdf[index]
-        try:
-            bitmap = page.render(
-                scale=dpi / 72, may_draw_forms=True, rev_byteorder=True, prefer_bgrx=True
-            )
-            image = QImage(
-                bitmap.buffer,
-                bitmap.width,
-                bitmap.height,
-                bitmap.stride,
-                QImage.Format.Format_RGBX8888,
-            ).copy()  # QImage does not own PDFium's buffer
-            bitmap.close()
-            return image
-        finally:
-            page.close()
+        return self._pdfium.render(index, dpi)
 
     def _pages(self, printer: QPrinter) -> list[int]:
         first, last = printer.fromPage(), printer.toPage()
