@@ -236,17 +236,27 @@ class CeremonyStore:
         except OSError as exc:
             raise CeremonyStoreError(f"The ceremony PDF {path} cannot be read: {exc}") from exc
 
-    def ceremonies(self) -> list[CeremonyRecord]:
-        """Every readable stored ceremony, newest presentation first (damaged ones skipped)."""
-        out = []
+    def scan(self) -> tuple[list[CeremonyRecord], list[str]]:
+        """Every stored ceremony, newest presentation first, and a message per damaged one.
+
+        A damaged folder is left exactly as it is (nothing is deleted), so it can be inspected.
+        """
+        out: list[CeremonyRecord] = []
+        problems: list[str] = []
         if not self.root.is_dir():
-            return out
-        for folder in self.root.iterdir():
+            return out, problems
+        for folder in sorted(self.root.iterdir()):
             if folder.is_dir() and (folder / "state.json").exists():
-                with contextlib.suppress(CeremonyStoreError):
+                try:
                     out.append(self.load(folder.name))
+                except CeremonyStoreError as exc:
+                    problems.append(str(exc))
         out.sort(key=lambda r: r.presented_at, reverse=True)
-        return out
+        return out, problems
+
+    def ceremonies(self) -> list[CeremonyRecord]:
+        """Every readable stored ceremony, newest presentation first (see :meth:`scan`)."""
+        return self.scan()[0]
 
     def latest_for(
         self, agreement_id: str, revision_hash: str | None = None

@@ -46,143 +46,148 @@
         <translation>Simpan PDF bertanda tangan…</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="205" />
+        <location filename="../../ui/ceremony/panel.py" line="167" />
+        <source>A stored ceremony cannot be read and was left untouched: {details}</source>
+        <translation>Upacara yang tersimpan tidak dapat dibaca dan dibiarkan apa adanya: {details}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="212" />
         <source>Present the agreed revision once every office has joined.</source>
         <translation>Tampilkan revisi yang disepakati setelah semua kantor bergabung.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="207" />
+        <location filename="../../ui/ceremony/panel.py" line="214" />
         <source>Waiting for the host to present the agreed revision.</source>
         <translation>Menunggu tuan rumah menampilkan revisi yang disepakati.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="215" />
+        <location filename="../../ui/ceremony/panel.py" line="222" />
         <source>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;Agreement {agreement}, presented by {host}</source>
         <translation>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;Kesepakatan {agreement}, ditampilkan oleh {host}</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="222" />
+        <location filename="../../ui/ceremony/panel.py" line="229" />
         <source>PDF fingerprint (SHA-256, computed on this computer):</source>
         <translation>Sidik jari PDF (SHA-256, dihitung di komputer ini):</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="228" />
+        <location filename="../../ui/ceremony/panel.py" line="235" />
         <source>Same fingerprint confirmed by:</source>
         <translation>Sidik jari yang sama dikonfirmasi oleh:</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="235" />
+        <location filename="../../ui/ceremony/panel.py" line="242" />
         <source>signed ✔</source>
         <translation>sudah menandatangani ✔</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="237" />
+        <location filename="../../ui/ceremony/panel.py" line="244" />
         <source>signing now</source>
         <translation>sedang menandatangani</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="239" />
+        <location filename="../../ui/ceremony/panel.py" line="246" />
         <source>waiting</source>
         <translation>menunggu</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="249" />
+        <location filename="../../ui/ceremony/panel.py" line="256" />
         <source>{done} of {total} signatures</source>
         <translation>{done} dari {total} tanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="262" />
+        <location filename="../../ui/ceremony/panel.py" line="269" />
         <source>Verified: all {total} signatures are valid and this office holds the signed file.</source>
         <translation>Terverifikasi: seluruh {total} tanda tangan sah dan kantor ini menyimpan berkas yang telah ditandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="268" />
+        <location filename="../../ui/ceremony/panel.py" line="275" />
         <source>Your turn to sign.</source>
         <translation>Giliran Anda menandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="270" />
-        <location filename="../../ui/ceremony/panel.py" line="280" />
+        <location filename="../../ui/ceremony/panel.py" line="277" />
+        <location filename="../../ui/ceremony/panel.py" line="287" />
         <source>{title} signs now for {office}.</source>
         <translation>{title} menandatangani sekarang untuk {office}.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="277" />
+        <location filename="../../ui/ceremony/panel.py" line="284" />
         <source>Waiting for {office} to sign.</source>
         <translation>Menunggu {office} menandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="291" />
+        <location filename="../../ui/ceremony/panel.py" line="298" />
         <source>{who} ({office}) joined {time}</source>
         <translation>{who} ({office}) bergabung {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="295" />
+        <location filename="../../ui/ceremony/panel.py" line="302" />
         <source>, left {time}</source>
         <translation>, keluar {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="297" />
+        <location filename="../../ui/ceremony/panel.py" line="304" />
         <source>Attendance</source>
         <translation>Kehadiran</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="305" />
+        <location filename="../../ui/ceremony/panel.py" line="312" />
         <source>The password does not open the signing certificate. Nothing was signed.</source>
         <translation>Kata sandi tidak dapat membuka sertifikat tanda tangan. Tidak ada yang ditandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="308" />
+        <location filename="../../ui/ceremony/panel.py" line="315" />
         <source>A PDF arrived whose fingerprint differs from the presented one. It was refused.</source>
         <translation>PDF yang diterima memiliki sidik jari yang berbeda dari yang ditampilkan. PDF tersebut ditolak.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="311" />
+        <location filename="../../ui/ceremony/panel.py" line="318" />
         <source>The presented revision is not the revision this office agreed to.</source>
         <translation>Revisi yang ditampilkan bukan revisi yang disepakati kantor ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="314" />
+        <location filename="../../ui/ceremony/panel.py" line="321" />
         <source>A PDF arrived that changes what was presented or signed. It was refused.</source>
         <translation>PDF yang diterima mengubah isi yang telah ditampilkan atau ditandatangani. PDF tersebut ditolak.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="317" />
+        <location filename="../../ui/ceremony/panel.py" line="324" />
         <source>A signed PDF arrived whose signatures do not verify. It was refused.</source>
         <translation>PDF bertanda tangan yang diterima tidak lolos verifikasi tanda tangan. PDF tersebut ditolak.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="319" />
+        <location filename="../../ui/ceremony/panel.py" line="326" />
         <source>The signing certificate cannot be used.</source>
         <translation>Sertifikat tanda tangan tidak dapat digunakan.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="320" />
+        <location filename="../../ui/ceremony/panel.py" line="327" />
         <source>It is not this office's turn to sign.</source>
         <translation>Belum giliran kantor ini untuk menandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="322" />
+        <location filename="../../ui/ceremony/panel.py" line="329" />
         <source>A ceremony step was refused.</source>
         <translation>Satu langkah upacara ditolak.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="344" />
+        <location filename="../../ui/ceremony/panel.py" line="351" />
         <source>The revision cannot be presented: {error}</source>
         <translation>Revisi tidak dapat ditampilkan: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="397" />
+        <location filename="../../ui/ceremony/panel.py" line="404" />
         <source>Save signed PDF</source>
         <translation>Simpan PDF bertanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="399" />
+        <location filename="../../ui/ceremony/panel.py" line="406" />
         <source>PDF files (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="407" />
+        <location filename="../../ui/ceremony/panel.py" line="414" />
         <source>The file cannot be saved: {error}</source>
         <translation>Berkas tidak dapat disimpan: {error}</translation>
     </message>

@@ -290,6 +290,9 @@ def test_damaged_store_is_reported(offices: Offices, document: PdfDocument) -> N
     path.write_bytes(path.read_bytes()[:-10])
     with pytest.raises(CeremonyStoreError, match="damaged"):
         store.load(record.ceremony_id)
+    records, problems = store.scan()
+    assert records == [] and len(problems) == 1 and "damaged" in problems[0]
+    assert path.exists()  # left as it is
     with pytest.raises(CeremonyStoreError, match="Invalid ceremony id"):
         store.folder("../../etc")
 

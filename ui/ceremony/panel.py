@@ -160,6 +160,13 @@ class CeremonyPanel(QWidget):
         session.sig_problem.connect(self._on_problem)
         self.show_attendance(session.ceremony.attendance)
         self.show_record(session.record())
+        if session.store_problems:
+            # A damaged stored ceremony is kept as it is on disk; say so instead of hiding it.
+            self.show_problem(
+                self.tr(
+                    "A stored ceremony cannot be read and was left untouched: {details}"
+                ).format(details="; ".join(session.store_problems))
+            )
 
     # ------------------------------------------------------------------ display
 

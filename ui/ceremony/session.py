@@ -80,7 +80,8 @@ class CeremonySession(QObject):
         self.ceremony.add_listener(self._sig_event.emit)
         self._started = False
         # An unfinished ceremony from before a crash or a dropped call is picked up again.
-        unfinished = [r for r in self.store.ceremonies() if not r.complete]
+        stored, self.store_problems = self.store.scan()
+        unfinished = [r for r in stored if not r.complete]
         self._resume_id: str | None = unfinished[0].ceremony_id if unfinished else None
         controller.sig_app_message.connect(self._on_app_message)
         controller.sig_participant_joined.connect(self._on_joined)

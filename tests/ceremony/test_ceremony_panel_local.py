@@ -1,0 +1,76 @@
+"""The ceremony panel before the call connects: damaged stored state, presenting, a wrong password.
+
+Real widgets and a real (not yet joined) call controller; no network needed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from conferencing.media import SyntheticAudioSource, SyntheticVideoSource
+from mou.pdf.document import PdfDocument
+from tests.ceremony.conftest import BANDUNG, OfficeKey
+from ui.ceremony.panel import CeremonyPanel, grouped_hash
+from ui.ceremony.session import CeremonySession, ceremonies_dir
+from ui.vicon.controller import CallController
+
+
+def test_panel_reports_damaged_state_and_signs_locally_before_the_call(
+    qtbot: QtBot,
+    keys: dict[str, OfficeKey],
+    document: PdfDocument,
+    signature_png: bytes,
+    tmp_path: Path,
+) -> None:
+    broken = ceremonies_dir(tmp_path) / "0123456789abcdef"
+    broken.mkdir(parents=True)
+    (broken / "state.json").write_text("{ not json", "utf-8")
+    controller = CallController(
+        BANDUNG,
+        video_source=SyntheticVideoSource(BANDUNG, 160, 120, 5),
+        audio_source=SyntheticAudioSource(),
+    )
+    try:
+        session = CeremonySession(
+            controller,
+            data_dir=tmp_path,
+            identity_path=keys[BANDUNG].path,
+            trusted=[k.certificate for k in keys.values()],
+            document_provider=lambda: document,
+        )
+        panel = CeremonyPanel(session, signature_png=signature_png)
+        qtbot.addWidget(panel)
+        panel.show()
+        # The damaged folder is reported and left in place.
+        assert panel.problem_label.isVisible()
+        assert "cannot be read" in panel.problem_label.text()
+        assert (broken / "state.json").exists()
+        assert "once every office has joined" in panel.state_label.text()
+
+        qtbot.mouseClick(panel.present_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: panel.record is not None)
+        assert panel.hash_label.text() == grouped_hash(document.revision_hash)
+        assert panel.sign_button.isVisible()
+
+        dialog = panel.open_sign_dialog()
+        assert dialog is not None
+        dialog.password.setText("not-the-password")
+        qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+        assert dialog.isVisible() and "password does not open" in dialog.error.text()
+        assert dialog.password.text() == ""  # cleared, never kept
+        assert session.record().step == 0
+
+        dialog.password.setText(keys[BANDUNG].password)
+        qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+        assert not dialog.isVisible()
+        qtbot.waitUntil(lambda: panel.record is not None and panel.record.step == 1)
+        assert "Waiting for Pemerintah Kota Palangkaraya" in panel.state_label.text()
+        assert not panel.sign_button.isVisible()
+        # The signed step is on disk, ready for the call to carry it when it connects.
+        stored = session.store.load(panel.record.ceremony_id)
+        assert stored.step == 1
+    finally:
+        controller.shutdown()
