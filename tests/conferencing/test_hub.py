@@ -236,3 +236,20 @@ def test_embedded_hub_runs_on_its_own_thread() -> None:
     finally:
         hub.stop()
     assert hub.server is None
+
+
+def test_rooms_are_isolated() -> None:
+    async def body(hub: HubServer) -> None:
+        a, b = await RawClient.connect(hub.url), await RawClient.connect(hub.url)
+        await a.join("r1", token(BANDUNG, room="r1"), "peer-a")
+        welcome = await b.join("r2", token(PEKANBARU, room="r2"), "peer-b")
+        assert welcome is not None and welcome["peers"] == []  # nobody from r1
+        await a.send({"type": "signal", "to": "peer-b", "kind": "offer", "session": 1, "sdp": "x"})
+        assert (await a.recv_type("error"))["code"] == p.E_UNKNOWN_PEER
+        await a.send({"type": "relay", "data": {"kind": "hello"}})
+        await b.send({"type": "ping", "nonce": 1})
+        assert (await b.recv())["type"] == "pong"  # type: ignore[index]  # the relay did not cross rooms
+        await a.close()
+        await b.close()
+
+    run(body)
