@@ -103,3 +103,16 @@ def test_verify_exit_codes_for_tampered_and_unreadable_input(
     unsigned.write_bytes(signed_agreement.unsigned)
     proc = _main("verify", str(unsigned), "--trust", str(a))
     assert proc.returncode == 1 and "no signature" in proc.stdout
+
+
+def test_verify_json_output(sample: tuple[Path, Path]) -> None:
+    import json
+
+    out, certs = sample
+    proc = _main("verify", str(out), "--json", "--trust", str(certs / "pihak1.pem"))
+    assert proc.returncode == 1
+    report = json.loads(proc.stdout)
+    assert report["ok"] is False
+    assert [s["verdict"] for s in report["signatures"]] == ["valid", "untrusted"]
+    assert report["signatures"][0]["office"] == "Pemerintah Kota Bandung"
+    assert report["signatures"][0]["signing_time"].endswith("+00:00")
