@@ -317,3 +317,35 @@ def test_qr_payload_round_trips_and_rejects_foreign_codes() -> None:
     for foreign in ("https://example.org", "LINTAS-KB;id=;rev=x", "LINTAS-KB;id=a"):
         with pytest.raises(ValueError):
             parse_qr_payload(foreign)
+
+
+def test_minimal_and_three_party_documents(tmp_path: Path) -> None:
+    from mou.signing import signature_fields
+
+    doc = sample_document()
+    minimal = dataclasses.replace(doc, annex_apps=[], obligations=[], history=[], considerations=[])
+    data, result = render_pdf_bytes(minimal)
+    path = tmp_path / "minimal.pdf"
+    path.write_bytes(data)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    assert "LAMPIRAN" not in text and "Belum ada riwayat yang tercatat." in text
+    third = dataclasses.replace(
+        doc.parties[1],
+        display_name="Pemerintah Kota Pekanbaru",
+        head_title="Wali Kota Pekanbaru",
+        head_name="Rahmat Siregar",
+        role_label="PIHAK KETIGA",
+        nomor="050/KB/2026",
+    )
+    data, result = render_pdf_bytes(dataclasses.replace(doc, parties=[*doc.parties, third]))
+    assert [s.field_name for s in result.signature_slots] == [
+        "TandaTangan1",
+        "TandaTangan2",
+        "TandaTangan3",
+    ]
+    assert result.signature_slots[2].box[1] < result.signature_slots[0].box[1]  # next row, below
+    assert [f.name for f in signature_fields(data)] == [
+        "TandaTangan1",
+        "TandaTangan2",
+        "TandaTangan3",
+    ]
