@@ -124,7 +124,8 @@ def signature_blocks(
             column.append(Paragraph(f"NIP. {markup(party.head_nip)}", st.sign))
         cells.append(column)
     rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
-    if rows and len(rows[-1]) == 1:
+    odd = bool(rows) and len(rows[-1]) == 1
+    if odd:
         rows[-1].append("")
     table = Table(rows, colWidths=[frame_width / 2] * 2) if rows else Spacer(1, 1)
     if rows:
@@ -134,6 +135,8 @@ def signature_blocks(
                     TABLE_FONT,
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                    # An odd last party signs centred under the others, as on paper.
+                    *([("SPAN", (0, len(rows) - 1), (1, len(rows) - 1))] if odd else []),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 6 * mm),
                 ]
             )
