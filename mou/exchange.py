@@ -168,6 +168,25 @@ def trust_certificate(
     return trusted
 
 
+def revoke_trust(session: Session, fingerprint: str, actor: Actor) -> None:
+    """Stop trusting a certificate (e.g. a counterpart's key was replaced or compromised)."""
+    if actor.role not in (Role.SIGNATORY, Role.REVIEWER):
+        raise AgreementError(
+            "Only a reviewer or signatory can change which certificates are trusted"
+        )
+    trusted = session.scalars(
+        select(models.TrustedCertificate).where(
+            models.TrustedCertificate.fingerprint_sha256 == fingerprint
+        )
+    ).first()
+    if trusted is None:
+        raise PackageError("That certificate is not trusted")
+    audit.record(session, None, "certificate_revoked", actor, office=trusted.office.display_name,
+                 fingerprint=fingerprint)  # fmt: skip
+    session.delete(trusted)
+    session.flush()
+
+
 def trusted_certificates(
     session: Session, office: models.Office | None = None
 ) -> list[x509.Certificate]:

@@ -181,3 +181,16 @@ def to_ics(meetings: list[models.Meeting], *, organizer: str = "Lintas") -> byte
         cal.add_component(evt)
     cal.add_missing_timezones()
     return cal.to_ical()
+
+
+def cancel_meeting(session: Session, actor: Actor, meeting: models.Meeting) -> None:
+    """Remove a scheduled session (audited on its agreement, if it has one)."""
+    agreement = (
+        session.get(models.Agreement, meeting.agreement_id) if meeting.agreement_id else None
+    )
+    audit.record(session, agreement, "meeting_cancelled", actor, meeting=meeting.uuid,
+                 title=meeting.title)  # fmt: skip
+    meeting_id = meeting.id
+    session.delete(meeting)
+    session.flush()
+    events.emit(session, events.MeetingChanged(meeting_id))

@@ -21,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from mou import audit, events, models
@@ -33,6 +33,15 @@ FORMAT_VERSION = 1
 
 class ChainError(Exception):
     """A stored or received revision does not match its hash or its parent."""
+
+
+class ImmutableRevisionError(Exception):
+    """Code tried to change a saved revision; revisions are never edited, only added."""
+
+
+@event.listens_for(models.Revision, "before_update")
+def _refuse_update(_mapper: Any, _connection: Any, target: models.Revision) -> None:
+    raise ImmutableRevisionError(f"Round {target.round} is saved and cannot be changed")
 
 
 def _clean(value: Any) -> Any:

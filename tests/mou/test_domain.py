@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from mou import audit, events, models
 from mou.agreement import (
@@ -30,6 +30,7 @@ from mou.obligation import Recurrence, add_obligation, due_between
 from mou.office import counterpart_office
 from mou.revision import (
     ChainError,
+    ImmutableRevisionError,
     canonical_json,
     compute_hash,
     envelope_of,
@@ -38,7 +39,7 @@ from mou.revision import (
     save_revision,
     verify_chain,
 )
-from mou.workflow import WorkflowError, approve, transition
+from mou.workflow import WorkflowError, approve, expire_due, transition
 from tests.mou.conftest import PALANGKARAYA, City
 
 S = AgreementStatus
@@ -115,14 +116,22 @@ def test_hash_chain(bandung: City) -> None:
         verify_chain(s, a)
         assert [h.hash for h in heads(s, a.id)] == [r2.hash]
         agreement_id = a.id
-    # Tampering with a stored revision's text breaks the chain check.
+    # The ORM refuses to change a saved revision at all.
     with bandung.db.session() as s:
         r1 = s.scalars(select(models.Revision).where(models.Revision.round == 1)).one()
         r1.content_json = r1.content_json.replace("Maksud ini.", "Maksud palsu.")
-        s.flush()
-        with pytest.raises(ChainError, match="Round 1 does not match"):
-            verify_chain(s, s.get(models.Agreement, agreement_id))
+        with pytest.raises(ImmutableRevisionError, match="Round 1 is saved"):
+            s.flush()
         s.rollback()
+    # Tampering behind Lintas's back (editing the database file) breaks the chain check.
+    with bandung.db.engine.begin() as conn:
+        conn.execute(
+            text(
+                "UPDATE revision SET content_json = replace(content_json, 'Maksud ini.', 'Palsu.')"
+            )
+        )
+    with bandung.db.session() as s, pytest.raises(ChainError, match="Round 1 does not match"):
+        verify_chain(s, s.get(models.Agreement, agreement_id))
 
 
 def test_canonical_json_is_stable() -> None:
@@ -225,3 +234,30 @@ def test_pks_needs_named_kb(bandung: City) -> None:
         pks = create_agreement(s, bandung.drafter, kind=AgreementKind.PERJANJIAN_KERJA_SAMA,
                                title="Hibah", parties=_parties(s, bandung), implements=kb)  # fmt: skip
         assert pks.implements is kb and pks.implements_title == kb.title
+
+
+def test_expiry_and_termination(bandung: City) -> None:
+    with bandung.db.session() as s:
+        a = _draft(s, bandung)
+        a.valid_until = dt.date(2021, 7, 26)
+        a.status = S.SIGNED.value
+        b = _draft(s, bandung)
+        b.valid_until = dt.date(2030, 1, 1)
+        b.status = S.SIGNED.value
+        s.flush()
+        with pytest.raises(WorkflowError, match="has not ended yet"):
+            transition(s, b, bandung.signatory, S.EXPIRED, today=dt.date(2026, 11, 22))
+        expired = expire_due(s, bandung.signatory, dt.date(2026, 11, 22))
+        assert [x.id for x in expired] == [a.id] and a.status == S.EXPIRED
+        with pytest.raises(WorkflowError, match="needs a signatory"):
+            transition(s, b, bandung.drafter, S.TERMINATED, reason="Tidak dilanjutkan")
+        transition(s, b, bandung.signatory, S.TERMINATED, reason="Tidak dilanjutkan")
+        assert b.status == S.TERMINATED and b.terminated_reason == "Tidak dilanjutkan"
+        with pytest.raises(AgreementError, match="closed"):
+            add_comment(s, b, bandung.reviewer, "Terlambat")
+        last = audit.history(s, b.id)[-1]
+        assert (last.from_state, last.to_state, last.detail["reason"]) == (
+            "signed",
+            "terminated",
+            "Tidak dilanjutkan",
+        )

@@ -27,6 +27,7 @@ from mou.exchange import (
     import_package,
     reconcile,
     reconcile_preview,
+    revoke_trust,
 )
 from mou.identity import OfficeIdentity
 from mou.redline import as_text, compare, rounds
@@ -157,6 +158,11 @@ def test_tampered_and_untrusted_packages_are_refused(cities, tmp_path: Path) -> 
         import_package(s, forged, b.drafter)
     assert info.value.fingerprint == stranger.fingerprint_sha256
     assert "has not trusted" in str(info.value)
+    # Once Bandung's own certificate is revoked at Palangka Raya, its packages are refused too.
+    with b.db.session() as s:
+        revoke_trust(s, id_a.fingerprint_sha256, b.signatory)
+    with b.db.session() as s, pytest.raises(UntrustedPackageError):
+        import_package(s, good, b.drafter)
     with b.db.session() as s:
         assert s.scalars(select(models.Agreement)).first() is None, "a refused package left data"
 

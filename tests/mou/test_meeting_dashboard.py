@@ -12,6 +12,7 @@ from mou.dashboard import home_summary
 from mou.meeting import (
     IndonesianTimeZone,
     Participant,
+    cancel_meeting,
     create_meeting,
     start_label,
     to_ics,
@@ -42,6 +43,11 @@ def test_meeting_time_zones_and_ics(database) -> None:
         assert start_label(m, IndonesianTimeZone.WIT) == "24/11/2026 11:00 WIT"
         assert [x.title for x in upcoming_meetings(s, NOW)] == ["Pembahasan KB Bandung–Makassar"]
         data = to_ics([m])
+        extra = create_meeting(
+            s, city.drafter, title="Dibatalkan", starts_at=NOW + dt.timedelta(days=3)
+        )
+        cancel_meeting(s, city.drafter, extra)
+        assert [x.title for x in upcoming_meetings(s, NOW)] == ["Pembahasan KB Bandung–Makassar"]
     cal = icalendar.Calendar.from_ical(data)
     (event,) = [c for c in cal.walk("VEVENT")]
     assert str(event["summary"]) == "Pembahasan KB Bandung–Makassar"
