@@ -136,6 +136,10 @@ def test_sessions_scheduled_elsewhere_appear_without_reopening_the_page(
             )
         qtbot.waitUntil(lambda: page.schedule_panel.list.count() == 1, timeout=5000)
         assert "WIT" in page.schedule_panel.list.item(0).text()
+        # A deleted page no longer receives events (the bridge outlives it).
+        before = len(context.bridge._subscribers)
+        page.schedule_panel.deleteLater()
+        qtbot.waitUntil(lambda: len(context.bridge._subscribers) == before - 1, timeout=3000)
     finally:
         context.bridge.detach_all()
         page.shutdown()

@@ -75,7 +75,14 @@ class SchedulePanel(QWidget):
         self.host_button.clicked.connect(self._host_clicked)
         self.list.currentRowChanged.connect(lambda _row: self._update_enabled())
         # Sessions scheduled elsewhere (another page, an imported agreement) show up at once.
-        context.bridge.subscribe(MeetingChanged, lambda _event: self.refresh())
+        bridge, handler = context.bridge, self._on_meeting_changed
+        bridge.subscribe(MeetingChanged, handler)
+        # The bridge outlives pages in tests and on language switches: stop delivering to a
+        # deleted panel.
+        self.destroyed.connect(lambda: bridge.unsubscribe(handler))
+        self.refresh()
+
+    def _on_meeting_changed(self, _event: MeetingChanged) -> None:
         self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
