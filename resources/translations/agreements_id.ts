@@ -627,34 +627,167 @@ Cocokkan dahulu melalui telepon.</translation>
         <translation>Deskripsi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="139" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="141" />
         <source>Put in the Lampiran</source>
         <translation>Masukkan ke Lampiran</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="141" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="143" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="164" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="166" />
         <source> (SAMPLE)</source>
         <translation> (CONTOH)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="174" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="176" />
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="174" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="176" />
         <source>no</source>
         <translation>tidak</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="203" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="205" />
         <source>%1 application(s) picked; %2 shown</source>
         <translation>%1 aplikasi dipilih; %2 ditampilkan</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogRowErrors</name>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="17" />
+        <source>name</source>
+        <translation>nama</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="18" />
+        <source>description</source>
+        <translation>deskripsi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="19" />
+        <source>dimension</source>
+        <translation>dimensi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="20" />
+        <source>OPD</source>
+        <translation>OPD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="21" />
+        <source>public service</source>
+        <translation>layanan publik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="22" />
+        <source>technology</source>
+        <translation>teknologi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="23" />
+        <source>licence</source>
+        <translation>lisensi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="24" />
+        <source>row</source>
+        <translation>baris</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="25" />
+        <source>file</source>
+        <translation>berkas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="26" />
+        <source>encoding</source>
+        <translation>pengodean</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="28" />
+        <source>applications</source>
+        <translation>aplikasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="35" />
+        <source>is empty</source>
+        <translation>kosong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="36" />
+        <source>is longer than 200 characters</source>
+        <translation>lebih dari 200 karakter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="38" />
+        <source>%1 appears more than once in the file</source>
+        <translation>%1 muncul lebih dari sekali dalam berkas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="39" />
+        <source>%1 is not one of %2</source>
+        <translation>%1 bukan salah satu dari %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="41" />
+        <source>is empty (the owning department is required)</source>
+        <translation>kosong (OPD pemilik wajib diisi)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="42" />
+        <source>%1 is not yes or no</source>
+        <translation>%1 bukan ya atau tidak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="43" />
+        <source>is not an object with fields</source>
+        <translation>bukan objek yang berisi kolom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="45" />
+        <source>the file is not UTF-8 text (%1)</source>
+        <translation>berkas bukan teks UTF-8 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="47" />
+        <source>column is missing from the header row</source>
+        <translation>kolom tidak ada di baris judul</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="48" />
+        <source>has more cells than the header</source>
+        <translation>memiliki sel lebih banyak daripada baris judul</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="49" />
+        <source>is not valid CSV (%1)</source>
+        <translation>bukan CSV yang valid (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="51" />
+        <source>the file is not valid JSON (%1)</source>
+        <translation>berkas bukan JSON yang valid (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="53" />
+        <source>the file holds no list of applications</source>
+        <translation>berkas tidak berisi daftar aplikasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="54" />
+        <source>cannot be read (%1)</source>
+        <translation>tidak dapat dibaca (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="55" />
+        <source>must be a .csv or .json file</source>
+        <translation>harus berupa berkas .csv atau .json</translation>
     </message>
 </context>
 <context>
@@ -910,42 +1043,42 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../ui/catalog/import_report.py" line="25" />
+        <location filename="../../ui/catalog/import_report.py" line="26" />
         <source>Problems in the catalog file</source>
         <translation>Masalah dalam berkas katalog</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/import_report.py" line="29" />
+        <location filename="../../ui/catalog/import_report.py" line="30" />
         <source>%1 has %2 problem(s). %3 row(s) are valid. Nothing has been imported yet: fix the file and import it again, or import only the valid rows.</source>
         <translation>%1 memiliki %2 masalah. %3 baris valid. Belum ada yang diimpor: perbaiki berkas lalu impor ulang, atau impor baris yang valid saja.</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/import_report.py" line="41" />
+        <location filename="../../ui/catalog/import_report.py" line="42" />
         <source>Row</source>
         <translation>Baris</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/import_report.py" line="41" />
+        <location filename="../../ui/catalog/import_report.py" line="42" />
         <source>Field</source>
         <translation>Kolom</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/import_report.py" line="41" />
+        <location filename="../../ui/catalog/import_report.py" line="42" />
         <source>Problem</source>
         <translation>Masalah</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/import_report.py" line="46" />
+        <location filename="../../ui/catalog/import_report.py" line="47" />
         <source>whole file</source>
         <translation>seluruh berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/import_report.py" line="56" />
+        <location filename="../../ui/catalog/import_report.py" line="58" />
         <source>Import the %1 valid row(s)</source>
         <translation>Impor %1 baris yang valid</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/import_report.py" line="61" />
+        <location filename="../../ui/catalog/import_report.py" line="63" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
@@ -1366,67 +1499,67 @@ Cocokkan dahulu melalui telepon.</translation>
         <translation>Deskripsi</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="152" />
+        <location filename="../../ui/catalog/page.py" line="154" />
         <source> (SAMPLE)</source>
         <translation> (CONTOH)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="155" />
+        <location filename="../../ui/catalog/page.py" line="157" />
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="155" />
+        <location filename="../../ui/catalog/page.py" line="157" />
         <source>no</source>
         <translation>tidak</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="165" />
+        <location filename="../../ui/catalog/page.py" line="167" />
         <source>%1 application(s) shown</source>
         <translation>%1 aplikasi ditampilkan</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="173" />
+        <location filename="../../ui/catalog/page.py" line="175" />
         <source>Import an app catalog</source>
         <translation>Impor katalog aplikasi</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="173" />
+        <location filename="../../ui/catalog/page.py" line="175" />
         <source>Catalog files (*.csv *.json)</source>
         <translation>Berkas katalog (*.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="187" />
+        <location filename="../../ui/catalog/page.py" line="189" />
         <source>%1 was not imported: it has %2 problem(s).</source>
         <translation>%1 tidak diimpor: terdapat %2 masalah.</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="211" />
+        <location filename="../../ui/catalog/page.py" line="213" />
         <source>%1 application(s) imported.</source>
         <translation>%1 aplikasi diimpor.</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="221" />
+        <location filename="../../ui/catalog/page.py" line="223" />
         <source>%1 SAMPLE application(s) loaded.</source>
         <translation>%1 aplikasi CONTOH dimuat.</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="227" />
+        <location filename="../../ui/catalog/page.py" line="229" />
         <source>Export the app catalog</source>
         <translation>Ekspor katalog aplikasi</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="228" />
+        <location filename="../../ui/catalog/page.py" line="230" />
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="241" />
+        <location filename="../../ui/catalog/page.py" line="243" />
         <source>The catalog was not exported: %1</source>
         <translation>Katalog tidak diekspor: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="245" />
+        <location filename="../../ui/catalog/page.py" line="247" />
         <source>Exported %1 application(s) to %2</source>
         <translation>%1 aplikasi diekspor ke %2</translation>
     </message>

@@ -46,7 +46,7 @@ def test_catalog_page_sample_import_report_and_export(qtbot, context, tmp_path, 
         for r in range(dialog.table.rowCount())
     }
     # Rows are numbered as lines of the file (the header is line 1).
-    assert problems == {("3", "name"), ("4", "dimension"), ("5", "public_service")}
+    assert problems == {("3", "name"), ("4", "dimension"), ("5", "public service")}
     assert "Nothing has been imported" in dialog.summary.text()
     assert "was not imported" in page.message_bar.text()
     dialog.grab().save(str(screenshots / "agreements_import_report_en.png"))

@@ -70,3 +70,30 @@ def test_indonesian_screens(qtbot, context, indonesian, screenshots):
     picker.set_checked(0, True)
     picker.grab().save(str(screenshots / "agreements_catalog_picker_id.png"))
     picker.close()
+
+
+def test_indonesian_dialogs_and_catalog(qtbot, context, indonesian, screenshots, tmp_path):
+    from ui.agreements.new_dialog import NewAgreementDialog
+    from ui.catalog.page import Page as CatalogPage
+
+    dialog = NewAgreementDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.windowTitle() == "Kesepakatan baru"
+    dialog.grab().save(str(screenshots / "agreements_new_dialog_id.png"))
+
+    catalog = CatalogPage(context)
+    qtbot.addWidget(catalog)
+    catalog.resize(1100, 700)
+    catalog.show()
+    assert catalog.empty_state.title_label.text() == "Katalog aplikasi masih kosong"
+    catalog.grab().save(str(screenshots / "agreements_catalog_empty_id.png"))
+    catalog.load_sample()
+    assert "Data CONTOH" in catalog.sample_banner.text()
+    catalog.grab().save(str(screenshots / "agreements_catalog_page_id.png"))
+    bad = tmp_path / "katalog.csv"
+    bad.write_text("name,dimension,opd\n,living,Dinas Kesehatan\nGampil,government,DPMPTSP\n")
+    report = catalog.import_file(bad)
+    assert report is not None and report.table.horizontalHeaderItem(0).text() == "Baris"
+    assert (report.table.item(0, 1).text(), report.table.item(0, 2).text()) == ("nama", "kosong")
+    report.grab().save(str(screenshots / "agreements_import_report_id.png"))

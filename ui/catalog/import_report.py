@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from mou.catalog import CatalogParse
+from ui.catalog.row_errors import field_label, reason_text
 
 
 class ImportReportDialog(QDialog):
@@ -44,7 +45,8 @@ class ImportReportDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for r, error in enumerate(parsed.errors):
             row_text = self.tr("whole file") if error.row == 0 else str(error.row)
-            for c, text in enumerate([row_text, error.field, error.reason]):
+            cells = [row_text, field_label(error.field), reason_text(error.reason)]
+            for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(r, c, item)

@@ -110,11 +110,13 @@ class Page(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
+        # One line per app keeps 300-400 apps scannable; the full texts are in the tooltips.
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        for column in (0, 1, 3):
+        for column in (1, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        # Long OPD, technology and licence texts would push the description out of view.
-        for column, width in ((2, 190), (4, 160), (5, 110)):
+        # Long names, OPD, technology and licence texts would push the description out of view.
+        for column, width in ((0, 290), (2, 190), (4, 160), (5, 110)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
