@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import queue
+import shutil
+import subprocess
 import threading
 import time
 from collections.abc import Callable
@@ -272,4 +274,53 @@ def test_signer_engine_stops_right_after_signing_and_rejoins(
         b.stop()
         if a2 is not None:
             a2.stop()
+        hub.stop()
+
+
+def test_network_cut_while_signing_then_the_signature_arrives(
+    request: pytest.FixtureRequest,
+    keys: dict[str, OfficeKey],
+    document: PdfDocument,
+    signature_png: bytes,
+    tmp_path: Path,
+) -> None:
+    """All UDP (media and the data channel) drops for seconds; Bandung signs meanwhile."""
+    if not in_netns():
+        rerun_in_netns(request.node.nodeid)
+        return
+    if shutil.which("nft") is None:
+        pytest.skip("needs nft (nftables) to cut the network inside the namespace")
+    hub = EmbeddedHub()
+    hub.start(host=NETNS_ADDR)
+    a = Office(BANDUNG, keys, tmp_path / "bandung")
+    b = Office(PALANGKARAYA, keys, tmp_path / "palangkaraya")
+    try:
+        a.join(hub)
+        b.join(hub)
+        wait_until(lambda: len(a.ceremony.attendance) == 2, 30, "Palangkaraya's greeting")
+        a.ceremony.present_document(document)
+        wait_until(lambda: b.step() == 0, 15, "the presentation at Palangkaraya")
+
+        subprocess.run(["nft", "add", "table", "inet", "cut"], check=True)
+        subprocess.run(
+            ["nft", "add", "chain", "inet", "cut", "in", "{ type filter hook input priority 0; }"],
+            check=True,
+        )
+        subprocess.run(
+            ["nft", "add", "rule", "inet", "cut", "in", "meta", "l4proto", "udp", "drop"],
+            check=True,
+        )
+        a.sign(signature_png)
+        time.sleep(6)
+        assert b.step() == 0  # nothing got through the cut
+        subprocess.run(["nft", "delete", "table", "inet", "cut"], check=True)
+
+        wait_until(lambda: b.step() == 1, 40, "Bandung's signature after the cut")
+        b.sign(signature_png)
+        wait_until(lambda: a.step() == 2, 15, "Palangkaraya's signature at Bandung")
+        _check_final(a, b, keys, tmp_path)
+    finally:
+        subprocess.run(["nft", "delete", "table", "inet", "cut"], capture_output=True)
+        a.stop()
+        b.stop()
         hub.stop()
