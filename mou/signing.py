@@ -463,7 +463,9 @@ def verify_pdf(data: bytes, trusted: list[x509.Certificate]) -> VerificationRepo
             f.name for f in _collect_fields(reader.root, _enumerate(reader)) if not f.signed
         ]
     except Exception as exc:  # a damaged file: pyHanko raises PdfReadError, ValueError, KeyError...
-        return VerificationReport(error=f"The PDF cannot be read: {exc}")
+        return VerificationReport(
+            error=f"The PDF cannot be read; it may be incomplete or damaged ({exc})."
+        )
     checks = []
     for item in embedded:
         try:
