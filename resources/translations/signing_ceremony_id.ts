@@ -11,183 +11,188 @@
 <context>
     <name>CeremonyPanel</name>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="61" />
+        <location filename="../../ui/ceremony/panel.py" line="66" />
         <source>Signing ceremony</source>
         <translation>Upacara penandatanganan</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="73" />
+        <location filename="../../ui/ceremony/panel.py" line="78" />
         <source>When the revision is presented, its hash appears here in large type on every side. Read it aloud and compare it with the other offices before anyone signs. Party A signs first, then party B; each office checks every signature as it arrives.</source>
         <translation>Saat revisi ditampilkan, hash-nya muncul di sini dengan huruf besar di setiap pihak. Bacakan dan cocokkan dengan kantor lain sebelum ada yang menandatangani. PIHAK PERTAMA menandatangani lebih dahulu, lalu PIHAK KEDUA; setiap kantor memeriksa setiap tanda tangan begitu diterima.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="84" />
+        <location filename="../../ui/ceremony/panel.py" line="89" />
         <source>Revision hash (the same on every side):</source>
         <translation>Hash revisi (sama di setiap pihak):</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="106" />
+        <location filename="../../ui/ceremony/panel.py" line="111" />
         <source>Sign…</source>
         <translation>Tanda tangani…</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="117" />
+        <location filename="../../ui/ceremony/panel.py" line="122" />
         <source>Present the agreed revision</source>
         <translation>Tampilkan revisi yang disepakati</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="120" />
+        <location filename="../../ui/ceremony/panel.py" line="125" />
         <source>Open signed PDF</source>
         <translation>Buka PDF bertanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="122" />
+        <location filename="../../ui/ceremony/panel.py" line="127" />
         <source>Save signed PDF…</source>
         <translation>Simpan PDF bertanda tangan…</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="167" />
+        <location filename="../../ui/ceremony/panel.py" line="172" />
         <source>A stored ceremony cannot be read and was left untouched: {details}</source>
         <translation>Upacara yang tersimpan tidak dapat dibaca dan dibiarkan apa adanya: {details}</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="212" />
+        <location filename="../../ui/ceremony/panel.py" line="217" />
         <source>Present the agreed revision once every office has joined.</source>
         <translation>Tampilkan revisi yang disepakati setelah semua kantor bergabung.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="214" />
+        <location filename="../../ui/ceremony/panel.py" line="219" />
         <source>Waiting for the host to present the agreed revision.</source>
         <translation>Menunggu tuan rumah menampilkan revisi yang disepakati.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="222" />
+        <location filename="../../ui/ceremony/panel.py" line="227" />
         <source>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;Agreement {agreement}, presented by {host}</source>
         <translation>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;Kesepakatan {agreement}, ditampilkan oleh {host}</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="229" />
+        <location filename="../../ui/ceremony/panel.py" line="232" />
         <source>PDF fingerprint (SHA-256, computed on this computer):</source>
         <translation>Sidik jari PDF (SHA-256, dihitung di komputer ini):</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="235" />
+        <location filename="../../ui/ceremony/panel.py" line="238" />
+        <source>Signed PDF fingerprint (SHA-256):</source>
+        <translation>Sidik jari PDF bertanda tangan (SHA-256):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/panel.py" line="242" />
         <source>Same fingerprint confirmed by:</source>
         <translation>Sidik jari yang sama dikonfirmasi oleh:</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="242" />
+        <location filename="../../ui/ceremony/panel.py" line="249" />
         <source>signed ✔</source>
         <translation>sudah menandatangani ✔</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="244" />
+        <location filename="../../ui/ceremony/panel.py" line="251" />
         <source>signing now</source>
         <translation>sedang menandatangani</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="246" />
+        <location filename="../../ui/ceremony/panel.py" line="253" />
         <source>waiting</source>
         <translation>menunggu</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="256" />
+        <location filename="../../ui/ceremony/panel.py" line="263" />
         <source>{done} of {total} signatures</source>
         <translation>{done} dari {total} tanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="269" />
+        <location filename="../../ui/ceremony/panel.py" line="276" />
         <source>Verified: all {total} signatures are valid and this office holds the signed file.</source>
         <translation>Terverifikasi: seluruh {total} tanda tangan sah dan kantor ini menyimpan berkas yang telah ditandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="275" />
+        <location filename="../../ui/ceremony/panel.py" line="282" />
         <source>Your turn to sign.</source>
         <translation>Giliran Anda menandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="277" />
-        <location filename="../../ui/ceremony/panel.py" line="287" />
+        <location filename="../../ui/ceremony/panel.py" line="284" />
+        <location filename="../../ui/ceremony/panel.py" line="294" />
         <source>{title} signs now for {office}.</source>
         <translation>{title} menandatangani sekarang untuk {office}.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="284" />
+        <location filename="../../ui/ceremony/panel.py" line="291" />
         <source>Waiting for {office} to sign.</source>
         <translation>Menunggu {office} menandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="298" />
+        <location filename="../../ui/ceremony/panel.py" line="305" />
         <source>{who} ({office}) joined {time}</source>
         <translation>{who} ({office}) bergabung {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="302" />
+        <location filename="../../ui/ceremony/panel.py" line="309" />
         <source>, left {time}</source>
         <translation>, keluar {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="304" />
+        <location filename="../../ui/ceremony/panel.py" line="311" />
         <source>Attendance</source>
         <translation>Kehadiran</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="312" />
+        <location filename="../../ui/ceremony/panel.py" line="319" />
         <source>The password does not open the signing certificate. Nothing was signed.</source>
         <translation>Kata sandi tidak dapat membuka sertifikat tanda tangan. Tidak ada yang ditandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="315" />
+        <location filename="../../ui/ceremony/panel.py" line="322" />
         <source>A PDF arrived whose fingerprint differs from the presented one. It was refused.</source>
         <translation>PDF yang diterima memiliki sidik jari yang berbeda dari yang ditampilkan. PDF tersebut ditolak.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="318" />
+        <location filename="../../ui/ceremony/panel.py" line="325" />
         <source>The presented revision is not the revision this office agreed to.</source>
         <translation>Revisi yang ditampilkan bukan revisi yang disepakati kantor ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="321" />
+        <location filename="../../ui/ceremony/panel.py" line="328" />
         <source>A PDF arrived that changes what was presented or signed. It was refused.</source>
         <translation>PDF yang diterima mengubah isi yang telah ditampilkan atau ditandatangani. PDF tersebut ditolak.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="324" />
+        <location filename="../../ui/ceremony/panel.py" line="331" />
         <source>A signed PDF arrived whose signatures do not verify. It was refused.</source>
         <translation>PDF bertanda tangan yang diterima tidak lolos verifikasi tanda tangan. PDF tersebut ditolak.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="326" />
+        <location filename="../../ui/ceremony/panel.py" line="333" />
         <source>The signing certificate cannot be used.</source>
         <translation>Sertifikat tanda tangan tidak dapat digunakan.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="327" />
+        <location filename="../../ui/ceremony/panel.py" line="334" />
         <source>It is not this office's turn to sign.</source>
         <translation>Belum giliran kantor ini untuk menandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="329" />
+        <location filename="../../ui/ceremony/panel.py" line="336" />
         <source>A ceremony step was refused.</source>
         <translation>Satu langkah upacara ditolak.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="351" />
+        <location filename="../../ui/ceremony/panel.py" line="358" />
         <source>The revision cannot be presented: {error}</source>
         <translation>Revisi tidak dapat ditampilkan: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="404" />
+        <location filename="../../ui/ceremony/panel.py" line="411" />
         <source>Save signed PDF</source>
         <translation>Simpan PDF bertanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="406" />
+        <location filename="../../ui/ceremony/panel.py" line="413" />
         <source>PDF files (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="414" />
+        <location filename="../../ui/ceremony/panel.py" line="421" />
         <source>The file cannot be saved: {error}</source>
         <translation>Berkas tidak dapat disimpan: {error}</translation>
     </message>

@@ -158,6 +158,10 @@ def test_ceremony_panels_present_sign_in_turn_and_verify(
         assert saved_a.read_bytes() == saved_b.read_bytes()
         assert pdfsig_valid_count(saved_a.read_bytes(), tmp_path) == 2
         assert not a.problem_label.isVisible() and not b.problem_label.isVisible()
+        # Both show the same final fingerprint, to be compared aloud.
+        final_sha = a.record.current_sha256
+        assert final_sha == b.record.current_sha256
+        assert final_sha[:8] in a.pdf_hash_label.text() and final_sha[:8] in b.pdf_hash_label.text()
         _shot(a, "ceremony_verified.png")
 
         # The same panel in Indonesian.

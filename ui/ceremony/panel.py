@@ -31,6 +31,11 @@ def grouped_hash(value: str, per_line: int = 4) -> str:
     return "\n".join(" ".join(groups[i : i + per_line]) for i in range(0, len(groups), per_line))
 
 
+def _tt(sha: str) -> str:
+    """A SHA-256 in groups of eight, monospaced, on its own line."""
+    return "<br><tt>" + " ".join(sha[i : i + 8] for i in range(0, len(sha), 8)) + "</tt>"
+
+
 def zoned(iso: str, tz_label: str) -> str:
     """``09.15 WIB``: an ISO time in the office's Indonesian zone."""
     when = dt.datetime.fromisoformat(iso).astimezone(ZONES.get(tz_label, ZONES["WIB"]))
@@ -224,13 +229,15 @@ class CeremonyPanel(QWidget):
             )
         )
         self.hash_label.setText(grouped_hash(record.revision_hash))
-        sha = record.presented_sha256
-        self.pdf_hash_label.setText(
-            self.tr("PDF fingerprint (SHA-256, computed on this computer):")
-            + "<br><tt>"
-            + " ".join(sha[i : i + 8] for i in range(0, len(sha), 8))
-            + "</tt>"
+        text = self.tr("PDF fingerprint (SHA-256, computed on this computer):") + _tt(
+            record.presented_sha256
         )
+        if record.complete:
+            # The final file's fingerprint lets the offices confirm aloud they hold the same one.
+            text += (
+                "<br>" + self.tr("Signed PDF fingerprint (SHA-256):") + _tt(record.current_sha256)
+            )
+        self.pdf_hash_label.setText(text)
         confirmed = [o for o, sha in record.confirmations.items() if sha == record.presented_sha256]
         heading = self.tr("Same fingerprint confirmed by:")
         self.confirm_label.setText(
