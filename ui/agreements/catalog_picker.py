@@ -125,6 +125,7 @@ class CatalogPickerDialog(QDialog):
         self.table.verticalHeader().hide()
         # One line per app keeps 300-400 apps scannable; the full texts are in the tooltips.
         self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         for column in (0, 1, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

@@ -112,11 +112,12 @@ class Page(QWidget):
         self.table.verticalHeader().hide()
         # One line per app keeps 300-400 apps scannable; the full texts are in the tooltips.
         self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         for column in (1, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         # Long names, OPD, technology and licence texts would push the description out of view.
-        for column, width in ((0, 290), (2, 190), (4, 160), (5, 110)):
+        for column, width in ((0, 260), (2, 170), (4, 140), (5, 90)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)

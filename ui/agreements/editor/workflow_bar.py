@@ -42,6 +42,9 @@ class WorkflowBar(QWidget):
         """Rebuild the buttons for ``status`` as seen by a user with ``role``."""
         for button in self.buttons.values():
             self._row.removeWidget(button)
+            # Hidden at once: deleteLater alone leaves the old button painted until the next
+            # event-loop turn, on top of the new ones.
+            button.hide()
             button.deleteLater()
         self.buttons = {}
         for transition, problems in steps:
@@ -59,6 +62,7 @@ class WorkflowBar(QWidget):
             )
             self.buttons[target] = button
             self._row.insertWidget(self._row.count() - 2, button)
+            button.show()  # a layout shows new children of a visible widget only on the next turn
         negotiating = AgreementStatus(status) is AgreementStatus.NEGOTIATION
         self.approve_button.setVisible(negotiating)
         self.approve_button.setEnabled(
