@@ -44,30 +44,51 @@ class EventBridge(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._subscribers: list[tuple[type, Callable[[Any], None]]] = []
-        self._detachers: list[Callable[[], None]] = []
+        self._detachers: dict[object, Callable[[], None] | None] = {}
         self._posted.connect(self._dispatch, Qt.ConnectionType.QueuedConnection)
 
     def listen_to(self, subscribe: Callable[[Callable[[Any], None]], Any]) -> None:
         """Feed a core's observer into the bridge, e.g. ``bridge.listen_to(mou.events.subscribe)``.
 
-        When ``subscribe`` returns an unsubscribe function it is kept for :meth:`detach_all`.
+        Idempotent per ``subscribe`` function (``ui.app`` already wires ``mou.events``, so a page
+        calling it again does not get every event twice). When ``subscribe`` returns an
+        unsubscribe function it is kept for :meth:`detach_all`.
         """
+        if subscribe in self._detachers:
+            return
         detach = subscribe(self.post)
-        if callable(detach):
-            self._detachers.append(detach)
+        self._detachers[subscribe] = detach if callable(detach) else None
 
     def detach_all(self) -> None:
         """Unsubscribe from every core observer attached with :meth:`listen_to` (at shutdown)."""
-        while self._detachers:
-            self._detachers.pop()()
+        detachers = list(self._detachers.values())
+        self._detachers.clear()
+        for detach in detachers:
+            if detach is not None:
+                detach()
 
     def post(self, event: object) -> None:
         """Queue ``event`` for delivery on the GUI thread. Safe to call from any thread."""
         self._posted.emit(event)
 
-    def subscribe(self, event_type: type, callback: Callable[[Any], None]) -> None:
-        """Call ``callback(event)`` on the GUI thread for each posted instance of ``event_type``."""
+    def subscribe(
+        self,
+        event_type: type,
+        callback: Callable[[Any], None],
+        owner: QObject | None = None,
+    ) -> None:
+        """Call ``callback(event)`` on the GUI thread for each posted instance of ``event_type``.
+
+        The subscription ends by itself when ``owner`` is destroyed; for a bound method of a
+        QObject (``self._on_event`` in a widget) that object is the owner without saying so.
+        Pass ``owner=self`` when the callback is a lambda.
+        """
+        if owner is None:
+            bound_to = getattr(callback, "__self__", None)
+            owner = bound_to if isinstance(bound_to, QObject) else None
         self._subscribers.append((event_type, callback))
+        if owner is not None:
+            owner.destroyed.connect(lambda *_: self.unsubscribe(callback))
 
     def unsubscribe(self, callback: Callable[[Any], None]) -> None:
         """Stop delivering to ``callback`` (e.g. when a page closes)."""

@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.sidebar.page_selected.connect(self.show_page)
-        context.bridge.subscribe(OfficeChanged, lambda _e: self._update_header())
+        context.bridge.subscribe(OfficeChanged, lambda _e: self._update_header(), owner=self)
         self._restore_geometry()
         self.sidebar.select("home")
 

@@ -31,7 +31,7 @@ class UserSwitcher(QWidget):
         layout.addWidget(self.combo)
         self.reload()
         self.combo.currentIndexChanged.connect(self._picked)
-        context.bridge.subscribe(UsersChanged, lambda _event: self.reload())
+        context.bridge.subscribe(UsersChanged, lambda _event: self.reload(), owner=self)
 
     def reload(self) -> None:
         """Re-read the local users (after Settings added one)."""

@@ -138,9 +138,13 @@ def english_afterwards() -> Iterator[None]:
     from PySide6.QtCore import QCoreApplication
 
     if QCoreApplication.instance() is not None:
+        from PySide6.QtCore import QLocale
+
         from ui import i18n
 
         i18n.install_language(i18n.ENGLISH)
+        # Leave the process as other areas' tests expect it: the system's number/date formats.
+        QLocale.setDefault(QLocale.system())
 
 
 def make_issued_p12(path: Path, password: str) -> bytes:

@@ -79,3 +79,43 @@ def test_future_results_and_errors_come_back_on_the_gui_thread(qtbot: QtBot) -> 
         qtbot.waitUntil(lambda: len(results) == 2, timeout=5000)
     assert ("ok", 42, True) in results
     assert ("error", "hub unreachable", True) in results
+
+
+def test_subscription_ends_when_its_widget_is_destroyed(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    bridge = EventBridge()
+    seen: list[str] = []
+
+    class Listener(QWidget):
+        def on_ping(self, event: Ping) -> None:
+            seen.append(f"bound {event.n}")
+
+    listener = Listener()
+    other = QWidget()
+    bridge.subscribe(Ping, listener.on_ping)  # owner found from the bound method
+    bridge.subscribe(Ping, lambda e: seen.append(f"lambda {e.n}"), owner=other)
+    with qtbot.waitSignal(bridge.event_received, timeout=2000):
+        bridge.post(Ping(1))
+    assert seen == ["bound 1", "lambda 1"]
+    listener.deleteLater()
+    other.deleteLater()
+    qtbot.waitUntil(lambda: not bridge._subscribers, timeout=2000)
+    with qtbot.waitSignal(bridge.event_received, timeout=2000):
+        bridge.post(Ping(2))
+    assert seen == ["bound 1", "lambda 1"]
+
+
+def test_listen_to_is_idempotent_and_detaches(qtbot: QtBot) -> None:
+    bridge = EventBridge()
+    listeners: list[object] = []
+
+    def subscribe(callback: object) -> object:
+        listeners.append(callback)
+        return lambda: listeners.remove(callback)
+
+    bridge.listen_to(subscribe)
+    bridge.listen_to(subscribe)
+    assert len(listeners) == 1
+    bridge.detach_all()
+    assert listeners == []
