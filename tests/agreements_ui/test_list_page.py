@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
+
 from mou import models
 from mou.agreement import AgreementStatus
 from tests.agreements_ui.conftest import create_agreement
@@ -66,6 +68,17 @@ def test_search_and_filters(qtbot, context, screenshots):
     assert [r.id for r in view.rows] == [expiring]
     view.grab().save(str(screenshots / "agreements_list_en.png"))
     view.expiring_check.setChecked(False)
+
+    # Sorting by title, then opening the selected row opens that agreement (not row 0's).
+    view.table.sortItems(0, Qt.SortOrder.AscendingOrder)
+    titles = [view.table.item(r, 0).text() for r in range(view.table.rowCount())]
+    assert titles == sorted(titles)
+    opened: list[int] = []
+    view.sig_open_requested.connect(opened.append)
+    row = titles.index("Pemasaran Tenun Songket")
+    view.open_row(row)
+    with context.database.session() as session:
+        assert session.get(models.Agreement, opened[0]).title == "Pemasaran Tenun Songket"
 
     view.search_edit.setText("zzzzqqq")
     qtbot.waitUntil(lambda: view.table.rowCount() == 0)

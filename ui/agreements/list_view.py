@@ -29,6 +29,18 @@ from ui.agreements.labels import kind_label, status_label
 from ui.context import AppContext
 
 EXPIRING_DAYS = 90
+_SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class SortItem(QTableWidgetItem):
+    """A cell that sorts by a key (ISO dates), not by its localized text."""
+
+    def __init__(self, text: str, key: str) -> None:
+        super().__init__(text)
+        self.setData(_SORT_ROLE, key)
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        return str(self.data(_SORT_ROLE)) < str(other.data(_SORT_ROLE))
 
 
 def format_date(day: dt.date | None) -> str:
@@ -123,7 +135,10 @@ class AgreementListView(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, self.COLUMNS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Newest change first, as the query returns them; the user may sort by any column.
+        header.setSortIndicator(5, Qt.SortOrder.DescendingOrder)
         self.table.doubleClicked.connect(self._open_current)
+        self.table.activated.connect(self._open_current)  # Enter on a row
         layout.addWidget(self.table, 1)
         self.status_line = QLabel()
         layout.addWidget(self.status_line)
@@ -168,6 +183,8 @@ class AgreementListView(QWidget):
         self._search_timer.stop()
         with self.context.database.session() as session:
             self.rows = list_agreements(session, limit=500, **self.current_filter())  # type: ignore[arg-type]
+        # Sorting is switched off while filling, else rows move under the loop's feet.
+        self.table.setSortingEnabled(False)
         self.table.setRowCount(len(self.rows))
         soon = dt.date.today() + dt.timedelta(days=EXPIRING_DAYS)
         for r, row in enumerate(self.rows):
@@ -179,22 +196,27 @@ class AgreementListView(QWidget):
                 format_date(row.valid_until),
                 QLocale().toString(row.updated_at.astimezone(), QLocale.FormatType.ShortFormat),
             ]
+            keys = {
+                4: row.valid_until.isoformat() if row.valid_until else "",
+                5: row.updated_at.isoformat(),
+            }
             for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
+                item = SortItem(text, keys.get(c, text.casefold()))
                 item.setData(Qt.ItemDataRole.UserRole, row.id)
                 if c == 4 and row.valid_until and row.valid_until <= soon:
                     item.setForeground(QBrush(QColor("#b00020")))
                     item.setToolTip(self.tr("Expires within 90 days"))
                 self.table.setItem(r, c, item)
+        self.table.setSortingEnabled(True)
         if self.rows:
             self.status_line.setText(self.tr("%1 agreement(s)").replace("%1", str(len(self.rows))))
         else:
             self.status_line.setText(self.tr("No agreement matches the search and filters."))
 
     def _open_current(self) -> None:
-        row = self.table.currentRow()
-        if 0 <= row < len(self.rows):
-            self.sig_open_requested.emit(self.rows[row].id)
+        item = self.table.item(self.table.currentRow(), 0)
+        if item is not None:
+            self.sig_open_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def open_row(self, row: int) -> None:
         """Open the agreement shown in table row ``row``."""
