@@ -85,7 +85,16 @@ def test_export_import_refusals_and_reconcile(qtbot, tmp_path, qapp, screenshots
         editor.clause_form.body_edit.setPlainText(words)
         editor.clause_list.list.setCurrentRow(0)
         editor.save_button.click()
+    # Typing not yet autosaved is stored before an export, which then asks for a revision.
+    b = page_b.editor
+    b.clause_list.list.setCurrentRow(4)
+    b.clause_form.body_edit.setPlainText("Diketik tepat sebelum ekspor.")
+    assert b.autosaver.pending
     back = tmp_path / "kb_palangkaraya.lintas"
+    assert not page_b.dialogs.export_file(b_id, back, PASSWORD)
+    assert not b.autosaver.pending
+    assert "Save the agreement as a revision" in page_b.dialogs.last_message[1]
+    b.save_button.click()
     assert page_b.dialogs.export_file(b_id, back, PASSWORD)
 
     assert page_a.dialogs.import_file(back) == agreement_id

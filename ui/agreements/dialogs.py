@@ -6,6 +6,7 @@ so the app never freezes on a modal box and tests can read what the user was tol
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -46,6 +47,8 @@ class AgreementDialogs(QObject):
         self.widget = parent
         self.last_message: tuple[str, str] = ("", "")
         self.open_dialogs: list[QWidget] = []
+        #: Called before an import or export, so the editor's pending typing is stored first.
+        self.before_exchange: Callable[[], object] | None = None
 
     def notify(self, level: str, text: str) -> None:
         """Tell the user the outcome (non-blocking)."""
@@ -80,6 +83,8 @@ class AgreementDialogs(QObject):
 
     def import_file(self, path: Path) -> int | None:
         """Import a package file; returns the agreement id, or None when refused."""
+        if self.before_exchange is not None:
+            self.before_exchange()
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -154,6 +159,8 @@ class AgreementDialogs(QObject):
 
     def export_file(self, agreement_id: int, path: Path, password: str) -> bool:
         """Sign and write the package; True on success."""
+        if self.before_exchange is not None:
+            self.before_exchange()
         if path.suffix != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
         try:

@@ -49,6 +49,7 @@ class Page(QWidget):
         self.list_view = AgreementListView(context)
         self.editor = AgreementEditor(context)
         self.dialogs = AgreementDialogs(context, self)
+        self.dialogs.before_exchange = self.editor.autosaver.flush
         for widget in (self.empty_state, self.list_view, self.editor):
             self.stack.addWidget(widget)
 
