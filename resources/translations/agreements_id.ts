@@ -4,114 +4,115 @@
 <context>
     <name>AgreementDialogs</name>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="60" />
+        <location filename="../../ui/agreements/dialogs.py" line="63" />
         <source>Agreements</source>
+        <extracomment>Called before an import or export, so the editor's pending typing is stored first.</extracomment>
         <translation>Kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="74" />
+        <location filename="../../ui/agreements/dialogs.py" line="77" />
         <source>Import an agreement package</source>
         <translation>Impor paket kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="76" />
-        <location filename="../../ui/agreements/dialogs.py" line="142" />
+        <location filename="../../ui/agreements/dialogs.py" line="79" />
+        <location filename="../../ui/agreements/dialogs.py" line="147" />
         <source>Lintas packages (*%1)</source>
         <translation>Paket Lintas (*%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="86" />
+        <location filename="../../ui/agreements/dialogs.py" line="91" />
         <source>The file cannot be read: %1</source>
         <translation>Berkas tidak dapat dibaca: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="92" />
-        <location filename="../../ui/agreements/dialogs.py" line="174" />
-        <location filename="../../ui/agreements/dialogs.py" line="221" />
+        <location filename="../../ui/agreements/dialogs.py" line="97" />
+        <location filename="../../ui/agreements/dialogs.py" line="181" />
+        <location filename="../../ui/agreements/dialogs.py" line="228" />
         <source>Choose a user first (top right).</source>
         <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="100" />
+        <location filename="../../ui/agreements/dialogs.py" line="105" />
         <source>Refused: the package was changed after it was signed. Nothing was imported.</source>
         <translation>Ditolak: paket diubah setelah ditandatangani. Tidak ada yang diimpor.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="110" />
+        <location filename="../../ui/agreements/dialogs.py" line="115" />
         <source>Refused: the package is signed by a certificate this office does not trust. Nothing was imported. Import the sender's office card first, after comparing this fingerprint with them by phone:</source>
         <translation>Ditolak: paket ditandatangani dengan sertifikat yang tidak dipercaya kantor ini. Tidak ada yang diimpor. Impor dahulu kartu kantor pengirim, setelah mencocokkan sidik jari ini dengan mereka melalui telepon:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="118" />
+        <location filename="../../ui/agreements/dialogs.py" line="123" />
         <source>Nothing was imported: %1</source>
         <translation>Tidak ada yang diimpor: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="123" />
+        <location filename="../../ui/agreements/dialogs.py" line="128" />
         <source>Imported %1 new revision(s). Both offices edited the same version, so the agreement now has two branches; nothing was overwritten. Reconcile them.</source>
         <translation>%1 revisi baru diimpor. Kedua kantor menyunting versi yang sama, sehingga kesepakatan kini memiliki dua cabang; tidak ada yang ditimpa. Satukan keduanya.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="130" />
+        <location filename="../../ui/agreements/dialogs.py" line="135" />
         <source>Imported %1 new revision(s).</source>
         <translation>%1 revisi baru diimpor.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="140" />
+        <location filename="../../ui/agreements/dialogs.py" line="145" />
         <source>Export the agreement package</source>
         <translation>Ekspor paket kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="148" />
-        <location filename="../../ui/agreements/dialogs.py" line="240" />
+        <location filename="../../ui/agreements/dialogs.py" line="153" />
+        <location filename="../../ui/agreements/dialogs.py" line="247" />
         <source>Office signing key</source>
         <translation>Kunci tanda tangan kantor</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="149" />
-        <location filename="../../ui/agreements/dialogs.py" line="241" />
+        <location filename="../../ui/agreements/dialogs.py" line="154" />
+        <location filename="../../ui/agreements/dialogs.py" line="248" />
         <source>Password of the office signing identity:</source>
         <translation>Kata sandi identitas tanda tangan kantor:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="162" />
-        <location filename="../../ui/agreements/dialogs.py" line="254" />
+        <location filename="../../ui/agreements/dialogs.py" line="169" />
+        <location filename="../../ui/agreements/dialogs.py" line="261" />
         <source>The password of the office signing identity is wrong.</source>
         <translation>Kata sandi identitas tanda tangan kantor salah.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="167" />
-        <location filename="../../ui/agreements/dialogs.py" line="259" />
+        <location filename="../../ui/agreements/dialogs.py" line="174" />
+        <location filename="../../ui/agreements/dialogs.py" line="266" />
         <source>The office signing identity cannot be used: %1</source>
         <translation>Identitas tanda tangan kantor tidak dapat digunakan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="177" />
+        <location filename="../../ui/agreements/dialogs.py" line="184" />
         <source>The package was not written: %1</source>
         <translation>Paket tidak ditulis: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="179" />
+        <location filename="../../ui/agreements/dialogs.py" line="186" />
         <source>Package written to %1</source>
         <translation>Paket ditulis ke %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="185" />
+        <location filename="../../ui/agreements/dialogs.py" line="192" />
         <source>Trust a counterpart's office card</source>
         <translation>Percayai kartu kantor mitra</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="186" />
+        <location filename="../../ui/agreements/dialogs.py" line="193" />
         <source>Office cards (*.lintas-card *.json)</source>
         <translation>Kartu kantor (*.lintas-card *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="201" />
+        <location filename="../../ui/agreements/dialogs.py" line="208" />
         <source>Trust this office?</source>
         <translation>Percayai kantor ini?</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="203" />
+        <location filename="../../ui/agreements/dialogs.py" line="210" />
         <source>Trust %1 with the certificate fingerprint
 
 %2
@@ -124,32 +125,32 @@ Compare it by phone first.</source>
 Cocokkan dahulu melalui telepon.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="207" />
+        <location filename="../../ui/agreements/dialogs.py" line="214" />
         <source>Trust</source>
         <translation>Percayai</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="208" />
+        <location filename="../../ui/agreements/dialogs.py" line="215" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="227" />
+        <location filename="../../ui/agreements/dialogs.py" line="234" />
         <source>%1 is now trusted.</source>
         <translation>%1 kini dipercaya.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="233" />
+        <location filename="../../ui/agreements/dialogs.py" line="240" />
         <source>Save our office card</source>
         <translation>Simpan kartu kantor kami</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="234" />
+        <location filename="../../ui/agreements/dialogs.py" line="241" />
         <source>Office cards (*.lintas-card)</source>
         <translation>Kartu kantor (*.lintas-card)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="262" />
+        <location filename="../../ui/agreements/dialogs.py" line="269" />
         <source>Office card written to %1</source>
         <translation>Kartu kantor ditulis ke %1</translation>
     </message>
@@ -428,97 +429,97 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>AgreementListView</name>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="59" />
+        <location filename="../../ui/agreements/list_view.py" line="71" />
         <source>Agreements</source>
         <translation>Kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="65" />
+        <location filename="../../ui/agreements/list_view.py" line="77" />
         <source>Import package…</source>
         <translation>Impor paket…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="67" />
+        <location filename="../../ui/agreements/list_view.py" line="79" />
         <source>New agreement…</source>
         <translation>Kesepakatan baru…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="72" />
+        <location filename="../../ui/agreements/list_view.py" line="84" />
         <source>Office cards</source>
         <translation>Kartu kantor</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="75" />
+        <location filename="../../ui/agreements/list_view.py" line="87" />
         <source>Save our office card…</source>
         <translation>Simpan kartu kantor kami…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="77" />
+        <location filename="../../ui/agreements/list_view.py" line="89" />
         <source>Trust a counterpart's office card…</source>
         <translation>Percayai kartu kantor mitra…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="88" />
+        <location filename="../../ui/agreements/list_view.py" line="100" />
         <source>Search title, parties, nomor, pasal text, apps…</source>
         <translation>Cari judul, para pihak, nomor, isi pasal, aplikasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="92" />
+        <location filename="../../ui/agreements/list_view.py" line="104" />
         <source>All states</source>
         <translation>Semua status</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="100" />
+        <location filename="../../ui/agreements/list_view.py" line="112" />
         <source>Expiring within 90 days</source>
         <translation>Berakhir dalam 90 hari</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="110" />
+        <location filename="../../ui/agreements/list_view.py" line="122" />
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="111" />
+        <location filename="../../ui/agreements/list_view.py" line="123" />
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="112" />
+        <location filename="../../ui/agreements/list_view.py" line="124" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="113" />
+        <location filename="../../ui/agreements/list_view.py" line="125" />
         <source>Counterpart</source>
         <translation>Mitra</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="114" />
+        <location filename="../../ui/agreements/list_view.py" line="126" />
         <source>Valid until</source>
         <translation>Berlaku sampai</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="115" />
+        <location filename="../../ui/agreements/list_view.py" line="127" />
         <source>Last change</source>
         <translation>Perubahan terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="159" />
+        <location filename="../../ui/agreements/list_view.py" line="174" />
         <source>All counterparts</source>
         <translation>Semua mitra</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="187" />
+        <location filename="../../ui/agreements/list_view.py" line="208" />
         <source>Expires within 90 days</source>
         <translation>Berakhir dalam 90 hari</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="190" />
+        <location filename="../../ui/agreements/list_view.py" line="212" />
         <source>%1 agreement(s)</source>
         <translation>%1 kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="192" />
+        <location filename="../../ui/agreements/list_view.py" line="214" />
         <source>No agreement matches the search and filters.</source>
         <translation>Tidak ada kesepakatan yang cocok dengan pencarian dan filter.</translation>
     </message>
@@ -627,32 +628,32 @@ Cocokkan dahulu melalui telepon.</translation>
         <translation>Deskripsi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="141" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="142" />
         <source>Put in the Lampiran</source>
         <translation>Masukkan ke Lampiran</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="143" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="144" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="166" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="167" />
         <source> (SAMPLE)</source>
         <translation> (CONTOH)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="176" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="177" />
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="176" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="177" />
         <source>no</source>
         <translation>tidak</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="205" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="206" />
         <source>%1 application(s) picked; %2 shown</source>
         <translation>%1 aplikasi dipilih; %2 ditampilkan</translation>
     </message>
@@ -1424,6 +1425,11 @@ Cocokkan dahulu melalui telepon.</translation>
         <translation>Impor draf</translation>
     </message>
     <message>
+        <location filename="../../ui/agreements/page.py" line="50" />
+        <source>Trust an office card…</source>
+        <translation>Percayai kartu kantor…</translation>
+    </message>
+    <message>
         <location filename="../../ui/catalog/page.py" line="57" />
         <source>The app catalog is empty</source>
         <translation>Katalog aplikasi masih kosong</translation>
@@ -1499,67 +1505,67 @@ Cocokkan dahulu melalui telepon.</translation>
         <translation>Deskripsi</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="154" />
+        <location filename="../../ui/catalog/page.py" line="155" />
         <source> (SAMPLE)</source>
         <translation> (CONTOH)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="157" />
+        <location filename="../../ui/catalog/page.py" line="158" />
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="157" />
+        <location filename="../../ui/catalog/page.py" line="158" />
         <source>no</source>
         <translation>tidak</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="167" />
+        <location filename="../../ui/catalog/page.py" line="168" />
         <source>%1 application(s) shown</source>
         <translation>%1 aplikasi ditampilkan</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="175" />
+        <location filename="../../ui/catalog/page.py" line="176" />
         <source>Import an app catalog</source>
         <translation>Impor katalog aplikasi</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="175" />
+        <location filename="../../ui/catalog/page.py" line="176" />
         <source>Catalog files (*.csv *.json)</source>
         <translation>Berkas katalog (*.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="189" />
+        <location filename="../../ui/catalog/page.py" line="190" />
         <source>%1 was not imported: it has %2 problem(s).</source>
         <translation>%1 tidak diimpor: terdapat %2 masalah.</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="213" />
+        <location filename="../../ui/catalog/page.py" line="214" />
         <source>%1 application(s) imported.</source>
         <translation>%1 aplikasi diimpor.</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="223" />
+        <location filename="../../ui/catalog/page.py" line="224" />
         <source>%1 SAMPLE application(s) loaded.</source>
         <translation>%1 aplikasi CONTOH dimuat.</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="229" />
+        <location filename="../../ui/catalog/page.py" line="230" />
         <source>Export the app catalog</source>
         <translation>Ekspor katalog aplikasi</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="230" />
+        <location filename="../../ui/catalog/page.py" line="231" />
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="243" />
+        <location filename="../../ui/catalog/page.py" line="244" />
         <source>The catalog was not exported: %1</source>
         <translation>Katalog tidak diekspor: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="247" />
+        <location filename="../../ui/catalog/page.py" line="248" />
         <source>Exported %1 application(s) to %2</source>
         <translation>%1 aplikasi diekspor ke %2</translation>
     </message>
@@ -1871,17 +1877,17 @@ Cocokkan dahulu melalui telepon.</translation>
     <name>WorkflowBar</name>
     <message>
         <location filename="../../ui/agreements/editor/workflow_bar.py" line="30" />
-        <location filename="../../ui/agreements/editor/workflow_bar.py" line="70" />
+        <location filename="../../ui/agreements/editor/workflow_bar.py" line="74" />
         <source>Approve this revision</source>
         <translation>Setujui revisi ini</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/workflow_bar.py" line="54" />
+        <location filename="../../ui/agreements/editor/workflow_bar.py" line="57" />
         <source>Your role cannot take this step.</source>
         <translation>Peran Anda tidak dapat melakukan langkah ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/workflow_bar.py" line="68" />
+        <location filename="../../ui/agreements/editor/workflow_bar.py" line="72" />
         <source>Approved by this office</source>
         <translation>Sudah disetujui kantor ini</translation>
     </message>

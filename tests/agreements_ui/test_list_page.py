@@ -19,6 +19,7 @@ def test_empty_state_then_list(qtbot, context, screenshots):
     page.resize(1100, 700)
     assert page.stack.currentWidget() is page.empty_state
     assert "Kesepakatan Bersama" in page.empty_state.message_label.text()
+    page.grab().save(str(screenshots / "agreements_empty_en.png"))
     create_agreement(context, "Palangka Raya")
     page.refresh()
     assert page.stack.currentWidget() is page.list_view

@@ -46,6 +46,8 @@ class Page(QWidget):
         )
         self.new_button = self.empty_state.add_action(self.tr("New agreement"), primary=True)
         self.import_button = self.empty_state.add_action(self.tr("Import a draft"))
+        # A draft from a counterpart imports only once its office card is trusted.
+        self.trust_button = self.empty_state.add_action(self.tr("Trust an office card…"))
         self.list_view = AgreementListView(context)
         self.editor = AgreementEditor(context)
         self.dialogs = AgreementDialogs(context, self)
@@ -55,6 +57,7 @@ class Page(QWidget):
 
         self.new_button.clicked.connect(self.new_agreement)
         self.import_button.clicked.connect(self.dialogs.import_package)
+        self.trust_button.clicked.connect(self.dialogs.choose_office_card)
         self.list_view.sig_new_requested.connect(self.new_agreement)
         self.list_view.sig_import_requested.connect(self.dialogs.import_package)
         self.list_view.sig_open_requested.connect(self.open_agreement)
