@@ -32,14 +32,11 @@ presented PDF (:meth:`Ceremony.present_document`) and into the stored record.
 from __future__ import annotations
 
 import asyncio
-import base64
-import binascii
 import concurrent.futures
 import copy
 import datetime as dt
 import functools
 import logging
-import re
 import threading
 import uuid
 from collections.abc import Callable, Mapping, Sequence
@@ -49,6 +46,38 @@ from typing import Any, TypeVar
 
 from cryptography import x509
 
+from mou.ceremony_protocol import (
+    E_HASH,
+    E_IDENTITY,
+    E_INTERNAL,
+    E_MALFORMED,
+    E_NO_CEREMONY,
+    E_NOT_INCREMENTAL,
+    E_NOT_YOUR_TURN,
+    E_REVISION,
+    E_SIGNING,
+    E_STORE,
+    E_VERIFY,
+    E_WRONG_PASSWORD,
+    K_CONFIRM,
+    K_HELLO,
+    K_PRESENT,
+    K_RESUME,
+    K_SIGNED,
+    K_STATE,
+    KINDS,
+    MAX_PDF_BYTES,
+    PREFIX,
+    PROTOCOL_VERSION,
+    CeremonyError,
+    b64,
+    check_version,
+    need,
+    need_hex,
+    need_pdf,
+    parse_signatories,
+    step_pdfs,
+)
 from mou.ceremony_store import (
     Attendance,
     CeremonyRecord,
@@ -63,48 +92,9 @@ from mou.pdf.dates import ZONES
 from mou.pdf.document import PdfDocument, PdfHistoryEntry
 
 log = logging.getLogger(__name__)
-PROTOCOL_VERSION = 1
-PREFIX = "ceremony."
-K_HELLO = "ceremony.hello"
-K_PRESENT = "ceremony.present"
-K_CONFIRM = "ceremony.confirm"
-K_SIGNED = "ceremony.signed"
-K_RESUME = "ceremony.resume"
-K_STATE = "ceremony.state"
-KINDS = (K_HELLO, K_PRESENT, K_CONFIRM, K_SIGNED, K_RESUME, K_STATE)
-# The call engine carries envelopes up to 32 MiB in 16 KiB chunks, so a PDF goes as one payload;
-# base64 adds a third, hence this ceiling.
-MAX_PDF_BYTES = 20 * 1024 * 1024
-_HEX64 = re.compile(r"^[0-9a-f]{64}$")
-_BYTE_RANGE = re.compile(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")
 
 Send = Callable[[str, dict[str, Any]], None]
 T = TypeVar("T")
-
-
-class CeremonyError(Exception):
-    """A ceremony step was refused. ``code`` is stable (the UI switches on it)."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-
-# Stable error codes.
-E_MALFORMED = "malformed"
-E_HASH = "hash-mismatch"
-E_REVISION = "revision-mismatch"
-E_NOT_INCREMENTAL = "not-incremental"
-E_VERIFY = "verification-failed"
-E_WRONG_PASSWORD = "wrong-password"
-E_IDENTITY = "identity"
-E_NOT_YOUR_TURN = "not-your-turn"
-E_NO_CEREMONY = "no-ceremony"
-E_SIGNING = "signing-failed"
-E_STORE = "store"
-E_INTERNAL = "internal"
-
 
 # ------------------------------------------------------------------------------------ events
 
@@ -149,66 +139,6 @@ class CeremonyProblem(CeremonyEvent):
 Listener = Callable[[CeremonyEvent], None]
 
 
-# ------------------------------------------------------------------------------------ validation
-
-
-def _need(payload: dict[str, Any], key: str, kind: type | tuple[type, ...]) -> Any:
-    value = payload.get(key)
-    if not isinstance(value, kind) or isinstance(value, bool) and kind is int:
-        raise CeremonyError(E_MALFORMED, f"field '{key}' is missing or has the wrong type")
-    return value
-
-
-def _need_hex(payload: dict[str, Any], key: str) -> str:
-    value = _need(payload, key, str)
-    if not _HEX64.match(value):
-        raise CeremonyError(E_MALFORMED, f"field '{key}' is not a SHA-256 in hex")
-    return value
-
-
-def _need_pdf(payload: dict[str, Any], key: str = "pdf_b64") -> bytes:
-    text = _need(payload, key, str)
-    if len(text) > MAX_PDF_BYTES * 4 // 3 + 8:
-        raise CeremonyError(E_MALFORMED, f"the PDF is larger than {MAX_PDF_BYTES} bytes")
-    try:
-        data = base64.b64decode(text, validate=True)
-    except (binascii.Error, ValueError):
-        raise CeremonyError(E_MALFORMED, "the PDF is not valid base64") from None
-    if not data.startswith(b"%PDF-"):
-        raise CeremonyError(E_MALFORMED, "the attached file is not a PDF")
-    return data
-
-
-def _check_version(payload: Any) -> dict[str, Any]:
-    if not isinstance(payload, dict):
-        raise CeremonyError(E_MALFORMED, "the message is not a JSON object")
-    if payload.get("v") != PROTOCOL_VERSION:
-        raise CeremonyError(
-            E_MALFORMED, f"unsupported ceremony message version {payload.get('v')!r}"
-        )
-    return payload
-
-
-def _signatories(value: Any) -> list[Signatory]:
-    if not isinstance(value, list) or not value or len(value) > 16:
-        raise CeremonyError(E_MALFORMED, "field 'signatories' must list 1 to 16 signatories")
-    out = []
-    for item in value:
-        if not isinstance(item, dict):
-            raise CeremonyError(E_MALFORMED, "a signatory is not an object")
-        out.append(
-            Signatory(
-                office=_need(item, "office", str),
-                signer_name=_need(item, "signer_name", str),
-                signer_title=_need(item, "signer_title", str),
-                field_name=_need(item, "field_name", str),
-            )
-        )
-    if len({s.field_name for s in out}) != len(out):
-        raise CeremonyError(E_MALFORMED, "two signatories share one signature field")
-    return out
-
-
 def _off_loop(function: Callable[..., T], *args: Any) -> T:
     """Run ``function`` here, or on a helper thread when this thread runs an asyncio loop.
 
@@ -221,20 +151,6 @@ def _off_loop(function: Callable[..., T], *args: Any) -> T:
         return function(*args)
     with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="ceremony") as pool:
         return pool.submit(function, *args).result()
-
-
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
-def step_pdfs(pdf: bytes) -> list[bytes]:
-    """The PDF as it was after each signature, oldest first.
-
-    pyHanko signs the whole file as it stands, so signature *i*'s ``/ByteRange`` ends exactly where
-    the file ended after signing *i*: each prefix is that intermediate PDF, byte for byte.
-    """
-    ends = sorted({int(m[3]) + int(m[4]) for m in _BYTE_RANGE.finditer(pdf)})
-    return [pdf[:end] for end in ends if end <= len(pdf)]
 
 
 # ------------------------------------------------------------------------------------ ceremony
@@ -504,7 +420,7 @@ class Ceremony:
             "presented_at": record.presented_at,
             "signatories": [asdict(s) for s in record.signatories],
             "pdf_sha256": record.presented_sha256,
-            "pdf_b64": _b64(pdf),
+            "pdf_b64": b64(pdf),
         }
 
     def _check_presentation(self, record: CeremonyRecord, pdf: bytes) -> None:
@@ -591,7 +507,7 @@ class Ceremony:
                     "ceremony_id": record.ceremony_id,
                     "step": record.step,
                     "pdf_sha256": record.current_sha256,
-                    "pdf_b64": _b64(signed),
+                    "pdf_b64": b64(signed),
                 },
             )
             return signed
@@ -696,7 +612,7 @@ class Ceremony:
             try:
                 if kind not in KINDS:
                     raise CeremonyError(E_MALFORMED, f"unknown ceremony message '{kind}'")
-                message = _check_version(payload)
+                message = check_version(payload)
                 handler = {
                     K_HELLO: self._on_hello,
                     K_PRESENT: self._on_present,
@@ -716,9 +632,9 @@ class Ceremony:
         return True
 
     def _on_hello(self, payload: dict[str, Any], office: str) -> None:
-        people = _need(payload, "people", list)
-        tz_label = _need(payload, "tz_label", str)
-        joined_at = _need(payload, "joined_at", str)
+        people = need(payload, "people", list)
+        tz_label = need(payload, "tz_label", str)
+        joined_at = need(payload, "joined_at", str)
         try:
             dt.datetime.fromisoformat(joined_at).astimezone(dt.UTC)
         except ValueError:
@@ -737,8 +653,8 @@ class Ceremony:
             self._attendance_changed()
 
     def _on_present(self, payload: dict[str, Any], office: str, *, forwarded: bool = False) -> None:
-        ceremony_id = _need(payload, "ceremony_id", str)
-        claimed = _need_hex(payload, "pdf_sha256")
+        ceremony_id = need(payload, "ceremony_id", str)
+        claimed = need_hex(payload, "pdf_sha256")
         if self._record is not None and self._record.ceremony_id == ceremony_id:
             if self._record.presented_sha256 != claimed:
                 raise CeremonyError(
@@ -746,7 +662,7 @@ class Ceremony:
                 )
             self._confirm()
             return
-        pdf = _need_pdf(payload)
+        pdf = need_pdf(payload)
         actual = sha256_hex(pdf)
         if actual != claimed:
             raise CeremonyError(
@@ -754,20 +670,20 @@ class Ceremony:
                 f"The PDF presented by {office} does not match its announced SHA-256 "
                 f"({actual[:12]}… instead of {claimed[:12]}…). It was refused.",
             )
-        host = _need(payload, "host_office", str) if forwarded else office
+        host = need(payload, "host_office", str) if forwarded else office
         try:
             self.store.folder(ceremony_id)
         except CeremonyStoreError as exc:
             raise CeremonyError(E_MALFORMED, str(exc)) from None
         record = CeremonyRecord(
             ceremony_id=ceremony_id,
-            agreement_id=_need(payload, "agreement_id", str),
-            revision_hash=_need(payload, "revision_hash", str),
-            title=_need(payload, "title", str),
+            agreement_id=need(payload, "agreement_id", str),
+            revision_hash=need(payload, "revision_hash", str),
+            title=need(payload, "title", str),
             host_office=host,
             local_office=self.local_office,
-            presented_at=_need(payload, "presented_at", str),
-            signatories=_signatories(payload.get("signatories")),
+            presented_at=need(payload, "presented_at", str),
+            signatories=parse_signatories(payload.get("signatories")),
             step_sha256=[actual],
         )
         self._check_presentation(record, pdf)
@@ -786,8 +702,8 @@ class Ceremony:
         )
 
     def _on_confirm(self, payload: dict[str, Any], office: str) -> None:
-        ceremony_id = _need(payload, "ceremony_id", str)
-        sha = _need_hex(payload, "pdf_sha256")
+        ceremony_id = need(payload, "ceremony_id", str)
+        sha = need_hex(payload, "pdf_sha256")
         record = self._record
         if record is None or record.ceremony_id != ceremony_id:
             return  # a confirmation of a ceremony we do not hold; resume will sort it out
@@ -801,9 +717,9 @@ class Ceremony:
             self._changed()
 
     def _on_signed(self, payload: dict[str, Any], office: str) -> None:
-        ceremony_id = _need(payload, "ceremony_id", str)
-        step = _need(payload, "step", int)
-        sha = _need_hex(payload, "pdf_sha256")
+        ceremony_id = need(payload, "ceremony_id", str)
+        step = need(payload, "step", int)
+        sha = need_hex(payload, "pdf_sha256")
         record = self._record
         if record is None or record.ceremony_id != ceremony_id:
             self._greet()  # we missed the presentation: ask for the state
@@ -814,11 +730,11 @@ class Ceremony:
                 raise CeremonyError(
                     E_VERIFY, f"{office} sent a signature that belongs to {signer}. It was refused."
                 )
-        self._accept(_need_pdf(payload), step, sha, office)
+        self._accept(need_pdf(payload), step, sha, office)
 
     def _on_resume(self, payload: dict[str, Any], office: str) -> None:
         their_id = payload.get("ceremony_id")
-        their_step = _need(payload, "step", int)
+        their_step = need(payload, "step", int)
         record = self._record
         if record is None:
             return
@@ -838,7 +754,7 @@ class Ceremony:
             "ceremony_id": record.ceremony_id,
             "step": record.step,
             "pdf_sha256": record.current_sha256,
-            "pdf_b64": _b64(self.store.pdf(record.ceremony_id, record.step)),
+            "pdf_b64": b64(self.store.pdf(record.ceremony_id, record.step)),
         }
         if include_presentation:
             payload["presentation"] = self._presentation(
@@ -847,9 +763,9 @@ class Ceremony:
         self._post(K_STATE, payload)
 
     def _on_state(self, payload: dict[str, Any], office: str) -> None:
-        ceremony_id = _need(payload, "ceremony_id", str)
-        step = _need(payload, "step", int)
-        sha = _need_hex(payload, "pdf_sha256")
+        ceremony_id = need(payload, "ceremony_id", str)
+        step = need(payload, "step", int)
+        sha = need_hex(payload, "pdf_sha256")
         record = self._record
         if record is None or record.ceremony_id != ceremony_id:
             presentation = payload.get("presentation")
@@ -868,4 +784,4 @@ class Ceremony:
             except CeremonyStoreError:
                 self._on_present(presentation, office, forwarded=True)
         if step > 0:
-            self._accept(_need_pdf(payload), step, sha, office)
+            self._accept(need_pdf(payload), step, sha, office)

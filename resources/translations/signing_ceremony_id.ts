@@ -11,188 +11,188 @@
 <context>
     <name>CeremonyPanel</name>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="66" />
+        <location filename="../../ui/ceremony/panel.py" line="48" />
         <source>Signing ceremony</source>
         <translation>Upacara penandatanganan</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="78" />
+        <location filename="../../ui/ceremony/panel.py" line="60" />
         <source>When the revision is presented, its hash appears here in large type on every side. Read it aloud and compare it with the other offices before anyone signs. Party A signs first, then party B; each office checks every signature as it arrives.</source>
         <translation>Saat revisi ditampilkan, hash-nya muncul di sini dengan huruf besar di setiap pihak. Bacakan dan cocokkan dengan kantor lain sebelum ada yang menandatangani. PIHAK PERTAMA menandatangani lebih dahulu, lalu PIHAK KEDUA; setiap kantor memeriksa setiap tanda tangan begitu diterima.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="89" />
+        <location filename="../../ui/ceremony/panel.py" line="71" />
         <source>Revision hash (the same on every side):</source>
         <translation>Hash revisi (sama di setiap pihak):</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="111" />
+        <location filename="../../ui/ceremony/panel.py" line="93" />
         <source>Sign…</source>
         <translation>Tanda tangani…</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="122" />
+        <location filename="../../ui/ceremony/panel.py" line="104" />
         <source>Present the agreed revision</source>
         <translation>Tampilkan revisi yang disepakati</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="125" />
+        <location filename="../../ui/ceremony/panel.py" line="107" />
         <source>Open signed PDF</source>
         <translation>Buka PDF bertanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="127" />
+        <location filename="../../ui/ceremony/panel.py" line="109" />
         <source>Save signed PDF…</source>
         <translation>Simpan PDF bertanda tangan…</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="172" />
+        <location filename="../../ui/ceremony/panel.py" line="154" />
         <source>A stored ceremony cannot be read and was left untouched: {details}</source>
         <translation>Upacara yang tersimpan tidak dapat dibaca dan dibiarkan apa adanya: {details}</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="217" />
+        <location filename="../../ui/ceremony/panel.py" line="199" />
         <source>Present the agreed revision once every office has joined.</source>
         <translation>Tampilkan revisi yang disepakati setelah semua kantor bergabung.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="219" />
+        <location filename="../../ui/ceremony/panel.py" line="201" />
         <source>Waiting for the host to present the agreed revision.</source>
         <translation>Menunggu tuan rumah menampilkan revisi yang disepakati.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="227" />
+        <location filename="../../ui/ceremony/panel.py" line="209" />
         <source>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;Agreement {agreement}, presented by {host}</source>
         <translation>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;Kesepakatan {agreement}, ditampilkan oleh {host}</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="232" />
+        <location filename="../../ui/ceremony/panel.py" line="214" />
         <source>PDF fingerprint (SHA-256, computed on this computer):</source>
         <translation>Sidik jari PDF (SHA-256, dihitung di komputer ini):</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="238" />
+        <location filename="../../ui/ceremony/panel.py" line="221" />
         <source>Signed PDF fingerprint (SHA-256):</source>
         <translation>Sidik jari PDF bertanda tangan (SHA-256):</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="242" />
+        <location filename="../../ui/ceremony/panel.py" line="226" />
         <source>Same fingerprint confirmed by:</source>
         <translation>Sidik jari yang sama dikonfirmasi oleh:</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="249" />
+        <location filename="../../ui/ceremony/panel.py" line="233" />
         <source>signed ✔</source>
         <translation>sudah menandatangani ✔</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="251" />
+        <location filename="../../ui/ceremony/panel.py" line="235" />
         <source>signing now</source>
         <translation>sedang menandatangani</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="253" />
+        <location filename="../../ui/ceremony/panel.py" line="237" />
         <source>waiting</source>
         <translation>menunggu</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="263" />
+        <location filename="../../ui/ceremony/panel.py" line="247" />
         <source>{done} of {total} signatures</source>
         <translation>{done} dari {total} tanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="276" />
+        <location filename="../../ui/ceremony/panel.py" line="260" />
         <source>Verified: all {total} signatures are valid and this office holds the signed file.</source>
         <translation>Terverifikasi: seluruh {total} tanda tangan sah dan kantor ini menyimpan berkas yang telah ditandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="282" />
+        <location filename="../../ui/ceremony/panel.py" line="266" />
         <source>Your turn to sign.</source>
         <translation>Giliran Anda menandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="284" />
-        <location filename="../../ui/ceremony/panel.py" line="294" />
+        <location filename="../../ui/ceremony/panel.py" line="268" />
+        <location filename="../../ui/ceremony/panel.py" line="278" />
         <source>{title} signs now for {office}.</source>
         <translation>{title} menandatangani sekarang untuk {office}.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="291" />
+        <location filename="../../ui/ceremony/panel.py" line="275" />
         <source>Waiting for {office} to sign.</source>
         <translation>Menunggu {office} menandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="305" />
+        <location filename="../../ui/ceremony/panel.py" line="289" />
         <source>{who} ({office}) joined {time}</source>
         <translation>{who} ({office}) bergabung {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="309" />
+        <location filename="../../ui/ceremony/panel.py" line="293" />
         <source>, left {time}</source>
         <translation>, keluar {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="311" />
+        <location filename="../../ui/ceremony/panel.py" line="295" />
         <source>Attendance</source>
         <translation>Kehadiran</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="319" />
+        <location filename="../../ui/ceremony/texts.py" line="32" />
         <source>The password does not open the signing certificate. Nothing was signed.</source>
         <translation>Kata sandi tidak dapat membuka sertifikat tanda tangan. Tidak ada yang ditandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="322" />
+        <location filename="../../ui/ceremony/texts.py" line="36" />
         <source>A PDF arrived whose fingerprint differs from the presented one. It was refused.</source>
         <translation>PDF yang diterima memiliki sidik jari yang berbeda dari yang ditampilkan. PDF tersebut ditolak.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="325" />
+        <location filename="../../ui/ceremony/texts.py" line="40" />
         <source>The presented revision is not the revision this office agreed to.</source>
         <translation>Revisi yang ditampilkan bukan revisi yang disepakati kantor ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="328" />
+        <location filename="../../ui/ceremony/texts.py" line="43" />
         <source>A PDF arrived that changes what was presented or signed. It was refused.</source>
         <translation>PDF yang diterima mengubah isi yang telah ditampilkan atau ditandatangani. PDF tersebut ditolak.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="331" />
+        <location filename="../../ui/ceremony/texts.py" line="47" />
         <source>A signed PDF arrived whose signatures do not verify. It was refused.</source>
         <translation>PDF bertanda tangan yang diterima tidak lolos verifikasi tanda tangan. PDF tersebut ditolak.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="333" />
+        <location filename="../../ui/ceremony/texts.py" line="51" />
         <source>The signing certificate cannot be used.</source>
         <translation>Sertifikat tanda tangan tidak dapat digunakan.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="334" />
+        <location filename="../../ui/ceremony/texts.py" line="54" />
         <source>It is not this office's turn to sign.</source>
         <translation>Belum giliran kantor ini untuk menandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="336" />
+        <location filename="../../ui/ceremony/texts.py" line="58" />
         <source>A ceremony step was refused.</source>
         <translation>Satu langkah upacara ditolak.</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="358" />
+        <location filename="../../ui/ceremony/panel.py" line="318" />
         <source>The revision cannot be presented: {error}</source>
         <translation>Revisi tidak dapat ditampilkan: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="411" />
+        <location filename="../../ui/ceremony/panel.py" line="371" />
         <source>Save signed PDF</source>
         <translation>Simpan PDF bertanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="413" />
+        <location filename="../../ui/ceremony/panel.py" line="373" />
         <source>PDF files (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="421" />
+        <location filename="../../ui/ceremony/panel.py" line="381" />
         <source>The file cannot be saved: {error}</source>
         <translation>Berkas tidak dapat disimpan: {error}</translation>
     </message>

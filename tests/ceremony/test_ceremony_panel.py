@@ -17,9 +17,10 @@ from tests.ceremony.conftest import BANDUNG, PALANGKARAYA, OfficeKey
 from tests.ceremony.test_ceremony_domain import pdfsig_valid_count
 from tests.signing.test_signing_ui import draw_with_mouse
 from tests.vicon.conftest import NETNS_ADDR, ROOT, in_netns, rerun_in_netns
-from ui.ceremony.panel import CeremonyPanel, grouped_hash
+from ui.ceremony.panel import CeremonyPanel
 from ui.ceremony.session import CeremonySession
 from ui.ceremony.sign_dialog import SignDialog
+from ui.ceremony.texts import grouped_hash
 from ui.vicon.controller import CallController
 
 ROOM = "kb-ceremony-ui"

@@ -13,8 +13,9 @@ from pytestqt.qtbot import QtBot
 from conferencing.media import SyntheticAudioSource, SyntheticVideoSource
 from mou.pdf.document import PdfDocument
 from tests.ceremony.conftest import BANDUNG, OfficeKey
-from ui.ceremony.panel import CeremonyPanel, grouped_hash
+from ui.ceremony.panel import CeremonyPanel
 from ui.ceremony.session import CeremonySession, ceremonies_dir
+from ui.ceremony.texts import grouped_hash
 from ui.vicon.controller import CallController
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal, Slot
@@ -20,26 +19,9 @@ from PySide6.QtWidgets import (
 
 from mou.ceremony import CeremonyError
 from mou.ceremony_store import Attendance, CeremonyRecord
-from mou.pdf.dates import ZONES
 from ui.ceremony.session import CeremonySession
 from ui.ceremony.sign_dialog import SignDialog
-
-
-def grouped_hash(value: str, per_line: int = 4) -> str:
-    """``"1a2b 3c4d 5e6f 7a8b\\n..."``: a hash in groups of four people can read aloud."""
-    groups = [value[i : i + 4] for i in range(0, len(value), 4)]
-    return "\n".join(" ".join(groups[i : i + per_line]) for i in range(0, len(groups), per_line))
-
-
-def _tt(sha: str) -> str:
-    """A SHA-256 in groups of eight, monospaced, on its own line."""
-    return "<br><tt>" + " ".join(sha[i : i + 8] for i in range(0, len(sha), 8)) + "</tt>"
-
-
-def zoned(iso: str, tz_label: str) -> str:
-    """``09.15 WIB``: an ISO time in the office's Indonesian zone."""
-    when = dt.datetime.fromisoformat(iso).astimezone(ZONES.get(tz_label, ZONES["WIB"]))
-    return f"{when:%H.%M} {tz_label}"
+from ui.ceremony.texts import fingerprint_html, grouped_hash, problem_text, zoned
 
 
 class CeremonyPanel(QWidget):
@@ -229,13 +211,15 @@ class CeremonyPanel(QWidget):
             )
         )
         self.hash_label.setText(grouped_hash(record.revision_hash))
-        text = self.tr("PDF fingerprint (SHA-256, computed on this computer):") + _tt(
+        text = self.tr("PDF fingerprint (SHA-256, computed on this computer):") + fingerprint_html(
             record.presented_sha256
         )
         if record.complete:
             # The final file's fingerprint lets the offices confirm aloud they hold the same one.
             text += (
-                "<br>" + self.tr("Signed PDF fingerprint (SHA-256):") + _tt(record.current_sha256)
+                "<br>"
+                + self.tr("Signed PDF fingerprint (SHA-256):")
+                + fingerprint_html(record.current_sha256)
             )
         self.pdf_hash_label.setText(text)
         confirmed = [o for o, sha in record.confirmations.items() if sha == record.presented_sha256]
@@ -312,33 +296,9 @@ class CeremonyPanel(QWidget):
         self.attendance_label.setText(f"<b>{heading}</b><br>" + "<br>".join(lines))
         self._relayout()
 
-    def problem_text(self, code: str, message: str) -> str:
-        """A translated explanation of a refused step, with the technical detail after it."""
-        texts = {
-            "wrong-password": self.tr(
-                "The password does not open the signing certificate. Nothing was signed."
-            ),
-            "hash-mismatch": self.tr(
-                "A PDF arrived whose fingerprint differs from the presented one. It was refused."
-            ),
-            "revision-mismatch": self.tr(
-                "The presented revision is not the revision this office agreed to."
-            ),
-            "not-incremental": self.tr(
-                "A PDF arrived that changes what was presented or signed. It was refused."
-            ),
-            "verification-failed": self.tr(
-                "A signed PDF arrived whose signatures do not verify. It was refused."
-            ),
-            "identity": self.tr("The signing certificate cannot be used."),
-            "not-your-turn": self.tr("It is not this office's turn to sign."),
-        }
-        text = texts.get(code, self.tr("A ceremony step was refused."))
-        return text if code == "wrong-password" else f"{text}\n({message})"
-
     @Slot(str, str, str)
     def _on_problem(self, code: str, message: str, office: str) -> None:
-        self.show_problem(self.problem_text(code, message))
+        self.show_problem(problem_text(code, message))
 
     def show_problem(self, text: str) -> None:
         """Show a problem under the controls."""
@@ -380,7 +340,7 @@ class CeremonyPanel(QWidget):
         try:
             signed = self.session.sign(password, png)
         except CeremonyError as exc:
-            return self.problem_text(exc.code, exc.message)
+            return problem_text(exc.code, exc.message)
         self.problem_label.hide()
         self.sig_signed.emit(signed)
         return None
