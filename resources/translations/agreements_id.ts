@@ -429,97 +429,102 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>AgreementListView</name>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="71" />
+        <location filename="../../ui/agreements/list_view.py" line="72" />
         <source>Agreements</source>
         <translation>Kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="77" />
+        <location filename="../../ui/agreements/list_view.py" line="78" />
         <source>Import package…</source>
         <translation>Impor paket…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="79" />
+        <location filename="../../ui/agreements/list_view.py" line="80" />
         <source>New agreement…</source>
         <translation>Kesepakatan baru…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="84" />
+        <location filename="../../ui/agreements/list_view.py" line="85" />
         <source>Office cards</source>
         <translation>Kartu kantor</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="87" />
+        <location filename="../../ui/agreements/list_view.py" line="88" />
         <source>Save our office card…</source>
         <translation>Simpan kartu kantor kami…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="89" />
+        <location filename="../../ui/agreements/list_view.py" line="90" />
         <source>Trust a counterpart's office card…</source>
         <translation>Percayai kartu kantor mitra…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="100" />
+        <location filename="../../ui/agreements/list_view.py" line="93" />
+        <source>Obligations tracker</source>
+        <translation>Pemantauan kewajiban</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/list_view.py" line="104" />
         <source>Search title, parties, nomor, pasal text, apps…</source>
         <translation>Cari judul, para pihak, nomor, isi pasal, aplikasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="104" />
+        <location filename="../../ui/agreements/list_view.py" line="108" />
         <source>All states</source>
         <translation>Semua status</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="112" />
+        <location filename="../../ui/agreements/list_view.py" line="116" />
         <source>Expiring within 90 days</source>
         <translation>Berakhir dalam 90 hari</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="122" />
+        <location filename="../../ui/agreements/list_view.py" line="126" />
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="123" />
+        <location filename="../../ui/agreements/list_view.py" line="127" />
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="124" />
+        <location filename="../../ui/agreements/list_view.py" line="128" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="125" />
+        <location filename="../../ui/agreements/list_view.py" line="129" />
         <source>Counterpart</source>
         <translation>Mitra</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="126" />
+        <location filename="../../ui/agreements/list_view.py" line="130" />
         <source>Valid until</source>
         <translation>Berlaku sampai</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="127" />
+        <location filename="../../ui/agreements/list_view.py" line="131" />
         <source>Last change</source>
         <translation>Perubahan terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="174" />
+        <location filename="../../ui/agreements/list_view.py" line="178" />
         <source>All counterparts</source>
         <translation>Semua mitra</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="208" />
+        <location filename="../../ui/agreements/list_view.py" line="212" />
         <source>Expires within 90 days</source>
         <translation>Berakhir dalam 90 hari</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="212" />
+        <location filename="../../ui/agreements/list_view.py" line="216" />
         <source>%1 agreement(s)</source>
         <translation>%1 kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="214" />
+        <location filename="../../ui/agreements/list_view.py" line="218" />
         <source>No agreement matches the search and filters.</source>
         <translation>Tidak ada kesepakatan yang cocok dengan pencarian dan filter.</translation>
     </message>
@@ -1309,6 +1314,74 @@ Cocokkan dahulu melalui telepon.</translation>
     </message>
 </context>
 <context>
+    <name>ObligationsOverview</name>
+    <message>
+        <location filename="../../ui/agreements/obligations_overview.py" line="46" />
+        <source>← Agreements</source>
+        <translation>← Kesepakatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/obligations_overview.py" line="48" />
+        <source>Obligations tracker</source>
+        <translation>Pemantauan kewajiban</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/obligations_overview.py" line="53" />
+        <source>Include agreements still being negotiated</source>
+        <translation>Sertakan kesepakatan yang masih dirundingkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/obligations_overview.py" line="62" />
+        <source>Next due</source>
+        <translation>Jatuh tempo berikutnya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/obligations_overview.py" line="63" />
+        <source>Obligation</source>
+        <translation>Kewajiban</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/obligations_overview.py" line="64" />
+        <source>Party</source>
+        <translation>Pihak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/obligations_overview.py" line="65" />
+        <source>Agreement</source>
+        <translation>Kesepakatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/obligations_overview.py" line="66" />
+        <source>Repeats</source>
+        <translation>Berulang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/obligations_overview.py" line="67" />
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/obligations_overview.py" line="110" />
+        <source>no date</source>
+        <translation>tanpa tanggal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/obligations_overview.py" line="129" />
+        <source> (done)</source>
+        <translation> (selesai)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/obligations_overview.py" line="137" />
+        <source>%1 obligation(s), %2 overdue</source>
+        <translation>%1 kewajiban, %2 lewat jatuh tempo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/obligations_overview.py" line="144" />
+        <source>No obligations yet. They come from agreements that are agreed or signed; add them in an agreement's Obligations tab.</source>
+        <translation>Belum ada kewajiban. Kewajiban berasal dari kesepakatan yang sudah disepakati atau ditandatangani; tambahkan di tab Kewajiban pada kesepakatan.</translation>
+    </message>
+</context>
+<context>
     <name>ObligationsPanel</name>
     <message>
         <location filename="../../ui/agreements/editor/obligations_panel.py" line="71" />
@@ -1405,27 +1478,27 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/agreements/page.py" line="39" />
+        <location filename="../../ui/agreements/page.py" line="40" />
         <source>No agreements yet</source>
         <translation>Belum ada kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/page.py" line="41" />
+        <location filename="../../ui/agreements/page.py" line="42" />
         <source>Start a Kesepakatan Bersama from the standard template, or import a draft that a counterpart office sent you (a .lintas package). Both offices then review, comment and approve the same revision.</source>
         <translation>Mulai Kesepakatan Bersama dari templat standar, atau impor draf yang dikirim kantor mitra (paket .lintas). Kedua kantor lalu meninjau, memberi komentar, dan menyetujui revisi yang sama.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/page.py" line="47" />
+        <location filename="../../ui/agreements/page.py" line="48" />
         <source>New agreement</source>
         <translation>Kesepakatan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/page.py" line="48" />
+        <location filename="../../ui/agreements/page.py" line="49" />
         <source>Import a draft</source>
         <translation>Impor draf</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/page.py" line="50" />
+        <location filename="../../ui/agreements/page.py" line="51" />
         <source>Trust an office card…</source>
         <translation>Percayai kartu kantor…</translation>
     </message>

@@ -168,3 +168,43 @@ def test_catalog_picker_puts_apps_into_lampiran(qtbot, context, screenshots):
     with context.database.session() as session:
         rev = session.get(models.Agreement, agreement_id).current_revision
         assert app.name in rev.content_json
+
+
+def test_obligations_tracker_across_agreements(qtbot, context, screenshots):
+    from mou.agreement import get_agreement
+    from mou.obligation import Recurrence, add_obligation
+    from mou.office import Actor
+    from ui.agreements.page import Page
+
+    signed = create_agreement(context, "Palangka Raya", title="Hibah Aplikasi")
+    draft = create_agreement(context, "Pekanbaru", title="Pembinaan UMKM")
+    today = dt.date.today()
+    with context.database.session() as session:
+        drafter = session.query(models.LocalUser).filter_by(role="drafter").one()
+        actor = Actor.of(drafter)
+        a = get_agreement(session, signed)
+        add_obligation(session, a, actor, what="Serah terima aplikasi", party=1,
+                       due_date=today - dt.timedelta(days=5))  # fmt: skip
+        add_obligation(session, a, actor, what="Kunjungan studi 7-10 hari", party=2,
+                       due_date=today + dt.timedelta(days=30), recurrence=Recurrence.YEARLY)  # fmt: skip
+        add_obligation(session, get_agreement(session, draft), actor, what="Pelatihan UMKM",
+                       party=1, due_date=today + dt.timedelta(days=10))  # fmt: skip
+        a.status = "signed"
+    page = Page(context)
+    qtbot.addWidget(page)
+    page.resize(1100, 600)
+    page.show()
+    page.list_view.obligations_button.click()
+    view = page.obligations_view
+    assert page.stack.currentWidget() is view
+    assert view.table.rowCount() == 2  # only the live (signed) agreement
+    assert view.table.item(0, 1).text() == "Serah terima aplikasi"
+    assert view.overdue_rows() == [0]
+    assert "1 overdue" in view.summary.text()
+    view.drafts_check.setChecked(True)
+    assert view.table.rowCount() == 3
+    view.grab().save(str(screenshots / "agreements_obligations_tracker_en.png"))
+    view.table.selectRow(0)
+    view.table.doubleClicked.emit(view.table.currentIndex())
+    assert page.stack.currentWidget() is page.editor
+    assert page.editor.data.id == signed

@@ -52,6 +52,12 @@ def test_indonesian_screens(qtbot, context, indonesian, screenshots):
     panel.add_button.click()
     assert panel.table.item(1, 3).text() == "Triwulanan"
     editor.grab().save(str(screenshots / "agreements_obligations_id.png"))
+    page.show_obligations()
+    page.obligations_view.drafts_check.setChecked(True)
+    assert page.obligations_view.table.horizontalHeaderItem(0).text() == "Jatuh tempo berikutnya"
+    assert page.obligations_view.overdue_rows() == [0]
+    page.obligations_view.grab().save(str(screenshots / "agreements_obligations_tracker_id.png"))
+    page.open_agreement(agreement_id)
 
     editor.save_button.click()
     editor.clause_list.list.setCurrentRow(3)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -57,6 +56,7 @@ class AgreementListView(QWidget):
     sig_new_requested = Signal()
     sig_import_requested = Signal()
     sig_export_card_requested = Signal()
+    sig_obligations_requested = Signal()
     sig_trust_card_requested = Signal()
 
     COLUMNS = 6
@@ -80,15 +80,16 @@ class AgreementListView(QWidget):
         self.new_button.setObjectName("primaryAction")
         self.new_button.clicked.connect(self.sig_new_requested)
         # Office cards carry an office's certificate; trusting one is needed once per counterpart.
-        self.cards_button = QToolButton()
-        self.cards_button.setText(self.tr("Office cards"))
-        self.cards_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.cards_button = QPushButton(self.tr("Office cards"))
         menu = QMenu(self.cards_button)
         menu.addAction(self.tr("Save our office card…"), self.sig_export_card_requested.emit)
         menu.addAction(
             self.tr("Trust a counterpart's office card…"), self.sig_trust_card_requested.emit
         )
         self.cards_button.setMenu(menu)
+        self.obligations_button = QPushButton(self.tr("Obligations tracker"))
+        self.obligations_button.clicked.connect(self.sig_obligations_requested)
+        top.addWidget(self.obligations_button)
         top.addWidget(self.cards_button)
         top.addWidget(self.import_button)
         top.addWidget(self.new_button)

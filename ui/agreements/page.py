@@ -16,6 +16,7 @@ from ui.agreements.domain_events import forward_domain_events, subscribe_while_a
 from ui.agreements.editor.editor import AgreementEditor
 from ui.agreements.list_view import AgreementListView
 from ui.agreements.new_dialog import NewAgreementDialog
+from ui.agreements.obligations_overview import ObligationsOverview
 from ui.context import AppContext, CurrentUserChanged
 from ui.empty_state import EmptyState
 from ui.icons import icon
@@ -50,9 +51,10 @@ class Page(QWidget):
         self.trust_button = self.empty_state.add_action(self.tr("Trust an office card…"))
         self.list_view = AgreementListView(context)
         self.editor = AgreementEditor(context)
+        self.obligations_view = ObligationsOverview(context)
         self.dialogs = AgreementDialogs(context, self)
         self.dialogs.before_exchange = self.editor.autosaver.flush
-        for widget in (self.empty_state, self.list_view, self.editor):
+        for widget in (self.empty_state, self.list_view, self.editor, self.obligations_view):
             self.stack.addWidget(widget)
 
         self.new_button.clicked.connect(self.new_agreement)
@@ -64,6 +66,9 @@ class Page(QWidget):
         self.list_view.sig_export_card_requested.connect(self.dialogs.export_office_card)
         self.list_view.sig_trust_card_requested.connect(self.dialogs.choose_office_card)
         self.editor.sig_close_requested.connect(self.show_list)
+        self.list_view.sig_obligations_requested.connect(self.show_obligations)
+        self.obligations_view.sig_back_requested.connect(self.show_list)
+        self.obligations_view.sig_open_requested.connect(self.open_agreement)
         self.editor.sig_changed.connect(lambda _id: self._schedule_refresh())
         self.editor.sig_redline_requested.connect(self.dialogs.show_redline)
         self.editor.sig_compare_dialog_requested.connect(self.dialogs.compare_revisions)
@@ -112,7 +117,9 @@ class Page(QWidget):
             count = count_agreements(session)
         self.list_view.reload_counterparts()
         self.list_view.refresh()
-        if self.stack.currentWidget() is self.editor:
+        if self.stack.currentWidget() is self.obligations_view:
+            self.obligations_view.refresh()
+        if self.stack.currentWidget() in (self.editor, self.obligations_view):
             return
         self.stack.setCurrentWidget(self.list_view if count else self.empty_state)
 
@@ -120,6 +127,11 @@ class Page(QWidget):
         """Back from the editor to the list."""
         self.stack.setCurrentWidget(self.list_view)
         self.refresh()
+
+    def show_obligations(self) -> None:
+        """The obligations tracker across every agreement."""
+        self.obligations_view.refresh()
+        self.stack.setCurrentWidget(self.obligations_view)
 
     def new_agreement(self) -> int | None:
         """Ask for the details and create a draft from a template; opens it."""
