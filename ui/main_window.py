@@ -12,7 +12,7 @@ import importlib
 import sys
 import traceback
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -30,6 +30,7 @@ from ui.icons import icon
 from ui.navigation import PAGES, Sidebar, page_keys
 from ui.page_error import PageLoadError
 from ui.user_switcher import UserSwitcher
+from ui.vicon.call_events import CallOpened
 
 
 class MainWindow(QMainWindow):
@@ -67,8 +68,25 @@ class MainWindow(QMainWindow):
 
         self.sidebar.page_selected.connect(self.show_page)
         context.bridge.subscribe(OfficeChanged, lambda _e: self._update_header(), owner=self)
+        self._ceremonies: QObject | None = None
+        context.bridge.subscribe(CallOpened, self._start_ceremonies)
         self._restore_geometry()
         self.sidebar.select("home")
+
+    def _start_ceremonies(self, event: CallOpened) -> None:
+        """Give every call a signing ceremony, importing its machinery only once a call exists.
+
+        The launcher pulls in cryptography, pyHanko and reportlab; building it at start-up would
+        cost the cold start for offices that never sign in a call. It subscribes itself for later
+        calls, so this handler only forwards the first one.
+        """
+        if self._ceremonies is not None:
+            return
+        from ui.ceremony.launcher import CeremonyLauncher
+
+        launcher = CeremonyLauncher(self.context, parent=self)
+        self._ceremonies = launcher
+        launcher.handle_call_opened(event)
 
     def _build_header(self) -> QWidget:
         header = QWidget()

@@ -1,7 +1,8 @@
 """Two app contexts (each city's own database and data folder) hold a ceremony in a real call.
 
 The launcher is driven exactly as the app drives it: the Sessions page posts ``CallOpened`` on
-the bridge; the windows it opens are clicked through; both databases end with the agreement
+the bridge; Bandung's side runs the real main window, which starts the launcher on the first call;
+the windows it opens are clicked through; both databases end with the agreement
 Signed on the same PDF. Runs in a network namespace (helpers from ``tests/vicon/conftest.py``).
 """
 
@@ -30,6 +31,7 @@ from tests.vicon.conftest import NETNS_ADDR, ROOT, in_netns, rerun_in_netns
 from ui.bridge import EventBridge
 from ui.ceremony.launcher import CeremonyLauncher, CeremonyWindow
 from ui.context import AppContext
+from ui.main_window import MainWindow
 from ui.settings import Settings
 from ui.vicon.call_events import CallClosed, CallOpened
 from ui.vicon.controller import CallController
@@ -87,7 +89,9 @@ def test_launcher_ceremony_from_agreed_to_signed_in_both_databases(
         )
     ctx_a = _context(a, id_a, tmp_path / "Pemerintah Kota Bandung.p12", tmp_path / "app-a")
     ctx_b = _context(b, id_b, tmp_path / "Pemerintah Kota Palangka Raya.p12", tmp_path / "app-b")
-    launchers = [CeremonyLauncher(ctx_a), CeremonyLauncher(ctx_b)]
+    main_window = MainWindow(ctx_a)
+    qtbot.addWidget(main_window)
+    launcher_b = CeremonyLauncher(ctx_b)
     hub = EmbeddedHub()
     hub.start(host=NETNS_ADDR)
     controllers = []
@@ -102,9 +106,11 @@ def test_launcher_ceremony_from_agreed_to_signed_in_both_databases(
         ctx.bridge.post(CallOpened(controller, ROOM))  # what the Sessions page does
         controller.join(hub.url, ROOM, hub.invite(ROOM, name, 600))
     try:
-        qtbot.waitUntil(lambda: len(launchers[1].windows) == 1)
-        win_a = _window(launchers[0], controllers[0])
-        win_b = _window(launchers[1], controllers[1])
+        qtbot.waitUntil(lambda: len(launcher_b.windows) == 1)
+        launcher_a = main_window._ceremonies
+        assert isinstance(launcher_a, CeremonyLauncher)
+        win_a = _window(launcher_a, controllers[0])
+        win_b = _window(launcher_b, controllers[1])
         # Bandung's meeting is about an Agreed agreement: its window opens ready to present.
         qtbot.waitUntil(win_a.isVisible)
         assert win_a.panel.present_button.isVisible()

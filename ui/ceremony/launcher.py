@@ -125,10 +125,11 @@ class CeremonyLauncher(QObject):
         super().__init__(parent)
         self.context = context
         self.windows: dict[int, CeremonyWindow] = {}
-        context.bridge.subscribe(CallOpened, self._on_opened)
+        context.bridge.subscribe(CallOpened, self.handle_call_opened)
         context.bridge.subscribe(CallClosed, self._on_closed)
 
-    def _on_opened(self, event: CallOpened) -> None:
+    def handle_call_opened(self, event: CallOpened) -> None:
+        """Build the ceremony session and window for a call that just opened."""
         session = build_session(self.context, event.controller, event.room, parent=self)
         window = CeremonyWindow(session)
         self.windows[id(event.controller)] = window
