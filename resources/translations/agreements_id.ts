@@ -158,77 +158,87 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>AgreementEditor</name>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="96" />
+        <location filename="../../ui/agreements/editor/editor.py" line="97" />
         <source>Comments</source>
         <translation>Komentar</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="97" />
+        <location filename="../../ui/agreements/editor/editor.py" line="98" />
         <source>Obligations</source>
         <translation>Kewajiban</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="98" />
+        <location filename="../../ui/agreements/editor/editor.py" line="99" />
         <source>Lampiran</source>
         <translation>Lampiran</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="99" />
+        <location filename="../../ui/agreements/editor/editor.py" line="100" />
         <source>Revisions</source>
         <translation>Revisi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="101" />
+        <location filename="../../ui/agreements/editor/editor.py" line="102" />
         <source>Details</source>
         <translation>Rincian</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="195" />
+        <location filename="../../ui/agreements/editor/editor.py" line="193" />
+        <source>This agreement has %1 diverging versions (both offices edited the same round). Reconcile them before approving.</source>
+        <translation>Kesepakatan ini memiliki %1 versi yang bercabang (kedua kantor menyunting putaran yang sama). Satukan dahulu sebelum menyetujui.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/editor.py" line="197" />
+        <source>Reconcile…</source>
+        <translation>Satukan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/editor.py" line="206" />
         <source>No revision saved yet</source>
         <translation>Belum ada revisi yang disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="197" />
+        <location filename="../../ui/agreements/editor/editor.py" line="208" />
         <source>Round %1 · hash %2</source>
         <translation>Putaran %1 · hash %2</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="200" />
+        <location filename="../../ui/agreements/editor/editor.py" line="211" />
         <source>unsaved changes since this revision</source>
         <translation>ada perubahan yang belum disimpan sejak revisi ini</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="202" />
+        <location filename="../../ui/agreements/editor/editor.py" line="213" />
         <source>awaiting approval by: %1</source>
         <translation>menunggu persetujuan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="229" />
+        <location filename="../../ui/agreements/editor/editor.py" line="240" />
         <source>Editing…</source>
         <translation>Menyunting…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="264" />
+        <location filename="../../ui/agreements/editor/editor.py" line="275" />
         <source>Autosaved %1</source>
         <translation>Tersimpan otomatis %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="273" />
+        <location filename="../../ui/agreements/editor/editor.py" line="284" />
         <source>Choose a user first (top right).</source>
         <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="300" />
+        <location filename="../../ui/agreements/editor/editor.py" line="311" />
         <source>New pasal</source>
         <translation>Pasal baru</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="322" />
+        <location filename="../../ui/agreements/editor/editor.py" line="333" />
         <source>Pasal %1 (%2) was deleted.</source>
         <translation>Pasal %1 (%2) telah dihapus.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="326" />
+        <location filename="../../ui/agreements/editor/editor.py" line="337" />
         <source>Undo</source>
         <translation>Urungkan</translation>
     </message>
@@ -429,102 +439,102 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>AgreementListView</name>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="72" />
+        <location filename="../../ui/agreements/list_view.py" line="71" />
         <source>Agreements</source>
         <translation>Kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="78" />
+        <location filename="../../ui/agreements/list_view.py" line="77" />
         <source>Import package…</source>
         <translation>Impor paket…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="80" />
+        <location filename="../../ui/agreements/list_view.py" line="79" />
         <source>New agreement…</source>
         <translation>Kesepakatan baru…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="85" />
+        <location filename="../../ui/agreements/list_view.py" line="83" />
         <source>Office cards</source>
         <translation>Kartu kantor</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="88" />
+        <location filename="../../ui/agreements/list_view.py" line="85" />
         <source>Save our office card…</source>
         <translation>Simpan kartu kantor kami…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="90" />
+        <location filename="../../ui/agreements/list_view.py" line="87" />
         <source>Trust a counterpart's office card…</source>
         <translation>Percayai kartu kantor mitra…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="93" />
+        <location filename="../../ui/agreements/list_view.py" line="90" />
         <source>Obligations tracker</source>
         <translation>Pemantauan kewajiban</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="104" />
+        <location filename="../../ui/agreements/list_view.py" line="101" />
         <source>Search title, parties, nomor, pasal text, apps…</source>
         <translation>Cari judul, para pihak, nomor, isi pasal, aplikasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="108" />
+        <location filename="../../ui/agreements/list_view.py" line="105" />
         <source>All states</source>
         <translation>Semua status</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="116" />
+        <location filename="../../ui/agreements/list_view.py" line="113" />
         <source>Expiring within 90 days</source>
         <translation>Berakhir dalam 90 hari</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="126" />
+        <location filename="../../ui/agreements/list_view.py" line="123" />
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="127" />
+        <location filename="../../ui/agreements/list_view.py" line="124" />
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="128" />
+        <location filename="../../ui/agreements/list_view.py" line="125" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="129" />
+        <location filename="../../ui/agreements/list_view.py" line="126" />
         <source>Counterpart</source>
         <translation>Mitra</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="130" />
+        <location filename="../../ui/agreements/list_view.py" line="127" />
         <source>Valid until</source>
         <translation>Berlaku sampai</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="131" />
+        <location filename="../../ui/agreements/list_view.py" line="128" />
         <source>Last change</source>
         <translation>Perubahan terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="178" />
+        <location filename="../../ui/agreements/list_view.py" line="175" />
         <source>All counterparts</source>
         <translation>Semua mitra</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="212" />
+        <location filename="../../ui/agreements/list_view.py" line="209" />
         <source>Expires within 90 days</source>
         <translation>Berakhir dalam 90 hari</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="216" />
+        <location filename="../../ui/agreements/list_view.py" line="213" />
         <source>%1 agreement(s)</source>
         <translation>%1 kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="218" />
+        <location filename="../../ui/agreements/list_view.py" line="215" />
         <source>No agreement matches the search and filters.</source>
         <translation>Tidak ada kesepakatan yang cocok dengan pencarian dan filter.</translation>
     </message>

@@ -104,7 +104,14 @@ def test_export_import_refusals_and_reconcile(qtbot, tmp_path, qapp, screenshots
     assert dialog.ok_button.isEnabled()
     assert "two branches" in dialog.message_bar.text()
     dialog.grab().save(str(screenshots / "agreements_reconcile_en.png"))
+    # Closed without reconciling: the editor keeps offering it.
+    dialog.reject()
+    page_a.open_agreement(agreement_id)
+    assert "2 diverging versions" in page_a.editor.message_bar.text()
+    page_a.editor.message_bar.action_button.click()
+    dialog = page_a.dialogs.open_dialogs[-1]
     dialog.reconcile()
+    assert "diverging" not in page_a.editor.message_bar.text()
     with bandung.database.session() as session:
         assert len(heads(session, agreement_id)) == 1
         agreement = session.get(models.Agreement, agreement_id)

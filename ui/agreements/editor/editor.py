@@ -62,6 +62,7 @@ class AgreementEditor(WorkflowActions, QWidget):
     sig_compare_dialog_requested = Signal(int)  # agreement id
     sig_pick_apps_requested = Signal(int)  # agreement id
     sig_export_requested = Signal(int)  # agreement id
+    sig_reconcile_requested = Signal(int)  # agreement id
     sig_clause_shown = Signal(object)  # clause uuid or None (the live-review tab follows it)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -185,6 +186,16 @@ class AgreementEditor(WorkflowActions, QWidget):
         self.annex.set_agreement(data.id)
         self.revisions.set_agreement(data.id)
         self.details.set_data(data)
+        if data.branches > 1 and not self.message_bar.isVisible():
+            # An import diverged and was not reconciled yet: keep offering it.
+            self.message_bar.show_message(
+                self.tr(
+                    "This agreement has %1 diverging versions (both offices edited the same "
+                    "round). Reconcile them before approving."
+                ).replace("%1", str(data.branches)),
+                "info",
+                (self.tr("Reconcile…"), lambda: self.sig_reconcile_requested.emit(data.id)),
+            )
         self.annex.pick_button.setEnabled(data.can_edit)
 
     def _show_revision_line(self) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from mou import models
 from mou.agreement import EDITABLE_STATES, AgreementStatus, get_agreement
 from mou.office import Actor, Role
-from mou.revision import is_dirty
+from mou.revision import heads, is_dirty
 from mou.workflow import missing_approvals
 
 
@@ -58,6 +58,7 @@ class AgreementData:
     dirty: bool
     missing_approvals: list[str]
     can_edit: bool
+    branches: int = 1
 
     def clause(self, uuid: str) -> ClauseData | None:
         """The pasal with this uuid, if present."""
@@ -107,4 +108,5 @@ def load(session: Session, agreement_id: int, actor: Actor | None) -> AgreementD
         dirty=is_dirty(agreement),
         missing_approvals=missing_approvals(session, agreement),
         can_edit=can_edit,
+        branches=max(len(heads(session, agreement.id)), 1),
     )
