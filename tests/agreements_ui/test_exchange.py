@@ -147,3 +147,43 @@ def test_office_cards_saved_and_trusted_through_the_ui(qtbot, tmp_path, qapp):
     broken.write_bytes(b"{}")
     assert page_b.dialogs.import_office_card(broken) is None
     assert "not a Lintas office card" in page_b.dialogs.last_message[1]
+
+
+def test_reconcile_conflict_keeps_the_chosen_text(qtbot, tmp_path, qapp, screenshots):
+    bandung = make_office(tmp_path / "bandung", "Bandung")
+    palangka = make_office(tmp_path / "palangkaraya", "Palangka Raya")
+    trust_each_other(bandung, palangka)
+    agreement_id = agreement_with(bandung, palangka)
+    page_a = open_page(qtbot, bandung, agreement_id)
+    page_a.editor.save_button.click()
+    package = tmp_path / "r1.lintas"
+    assert page_a.dialogs.export_file(agreement_id, package, PASSWORD)
+    page_b = Page(palangka)
+    qtbot.addWidget(page_b)
+    b_id = page_b.dialogs.import_file(package)
+    # Both rewrite the same pasal differently.
+    for page, words in ((page_a, "Versi Bandung."), (page_b, "Versi Palangka Raya.")):
+        editor = page.editor
+        editor.clause_list.list.setCurrentRow(1)
+        editor.clause_form.body_edit.setPlainText(words)
+        editor.clause_list.list.setCurrentRow(0)
+        editor.save_button.click()
+    back = tmp_path / "r2.lintas"
+    assert page_b.dialogs.export_file(b_id, back, PASSWORD)
+    assert page_a.dialogs.import_file(back) == agreement_id
+    dialog = page_a.dialogs.open_dialogs[-1]
+    assert dialog.table.isVisible() and not dialog.clean_label.isVisible()
+    row = next(
+        r
+        for r in range(dialog.table.rowCount())
+        if "Versi Bandung" in dialog.table.item(r, 1).text()
+    )
+    assert "Versi Palangka Raya" in dialog.table.item(row, 2).text()
+    dialog.grab().save(str(screenshots / "agreements_reconcile_conflict_en.png"))
+    dialog.choices[row].setCurrentIndex(dialog.choices[row].findData("theirs"))
+    dialog.reconcile()
+    with bandung.database.session() as session:
+        agreement = session.get(models.Agreement, agreement_id)
+        second = sorted(agreement.clauses, key=lambda c: c.position)[1]
+        assert second.body == "Versi Palangka Raya."
+        assert len(heads(session, agreement_id)) == 1
