@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit
+
 from mou import models
 from mou.agreement import AgreementStatus
 from mou.office import Role
@@ -94,12 +97,25 @@ def test_autosave_survives_a_crash(qtbot, context):
     qtbot.waitUntil(lambda: not editor.autosaver.pending, timeout=10000)
     assert editor.autosave_label.text().startswith("Autosaved")
 
+    # An ayat being typed in its (multi-line) cell editor, never left: saved all the same.
+    table = editor.clause_form.ayat_table
+    table.setCurrentCell(0, 0)
+    table.editItem(table.item(0, 0))
+    cell_editor = table.findChild(QPlainTextEdit)
+    assert cell_editor is not None
+    cell_editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(cell_editor, " Ditambah")
+    assert table.state() == QAbstractItemView.State.EditingState
+    qtbot.waitUntil(lambda: not editor.autosaver.pending, timeout=10000)
+
     # A fresh Database on the same file (as after a crash) sees the text.
     other = open_db_again(context)
     try:
         with other.session() as session:
             clause = session.query(models.Clause).filter_by(uuid=uuid).one()
             assert clause.body == "Teks baru yang diketik oleh Bagian Kerja Sama."
+            first = sorted(clause.ayat, key=lambda a: a.position)[0]
+            assert first.text.endswith(" Ditambah")
     finally:
         other.dispose()
 

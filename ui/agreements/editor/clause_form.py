@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.agreements.editor.ayat_delegate import AyatDelegate
 from ui.agreements.editor.snapshot import ClauseData
 
 
@@ -97,6 +98,8 @@ class ClauseForm(QWidget):
             lambda *_: self.ayat_table.resizeRowsToContents()
         )
         self.ayat_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.ayat_delegate = AyatDelegate(self.ayat_table)
+        self.ayat_table.setItemDelegate(self.ayat_delegate)
         layout.addWidget(self.ayat_table, 3)
 
         for edit in (self.heading_edit, self.heading_en_edit):
