@@ -153,3 +153,15 @@ def test_f4_document_on_a4_paper_is_scaled_to_fit(
     x1, y1, x2, y2 = slot.box
     scaled = (offset_x + x1 * scale, y1 * scale, offset_x + x2 * scale, y2 * scale)
     assert _ink_in_box(out.read_bytes(), slot.page, scaled, tmp_path, "a4fit") > 150
+
+
+def test_stamp_hash_is_printed_literally_without_ligatures(
+    qtbot, signed_agreement: SignedAgreement, tmp_path: Path
+) -> None:
+    """A proportional font would set "ff"/"fi" in a hash as one ligature glyph."""
+    document = SignedPdfPrinter(signed_agreement.after_both)
+    document.sha256 = "ff" * 16 + "f1" * 16  # worst case for ligatures
+    out = tmp_path / "ligatures.pdf"
+    _to_pdf(document, out, dpi=50, pages=(1, 1))
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert f"SHA-256 {document.sha256}" in text

@@ -148,8 +148,12 @@ class SignedPdfPrinter(QObject):
     def _stamp(self, painter: QPainter, page: QRectF, number: int, dpi: int) -> None:
         """Two small grey lines at the top edge: what this paper is, and the signed file's hash."""
         painter.save()
-        font = QFont("DejaVu Sans")
-        font.setPointSizeF(6.5)  # points, so the stamp is the same size at any printer resolution
+        # Monospace and no ligatures: the hash must read (and extract) exactly, and a
+        # proportional font turns "ff" in a hash into one ligature glyph.
+        font = QFont("DejaVu Sans Mono")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSizeF(6)  # points, so the stamp is the same size at any printer resolution
+        font.setFeature(QFont.Tag("liga"), 0)
         painter.setFont(font)
         painter.setPen(QColor(90, 90, 90))
         top = 5 / 25.4 * dpi  # 5 mm from the top edge, inside the PDF's 18 mm top margin
