@@ -809,77 +809,77 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>ClauseForm</name>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="46" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="47" />
         <source>English parallel text</source>
         <translation>Teks paralel bahasa Inggris</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="52" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="53" />
         <source>Heading of the pasal</source>
         <translation>Judul pasal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="53" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="54" />
         <source>Heading:</source>
         <translation>Judul:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="55" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="56" />
         <source>Heading (English):</source>
         <translation>Judul (Inggris):</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="60" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="61" />
         <source>Text of the pasal (before its ayat)</source>
         <translation>Isi pasal (sebelum ayat-ayatnya)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="62" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="63" />
         <source>English text of the pasal</source>
         <translation>Isi pasal dalam bahasa Inggris</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="69" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="70" />
         <source>Ayat</source>
         <translation>Ayat</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="73" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="74" />
         <source>Add ayat</source>
         <translation>Tambah ayat</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="75" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="76" />
         <source>Delete ayat</source>
         <translation>Hapus ayat</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="78" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="79" />
         <source>Move the ayat up</source>
         <translation>Pindahkan ayat ke atas</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="81" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="82" />
         <source>Move the ayat down</source>
         <translation>Pindahkan ayat ke bawah</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="91" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="92" />
         <source>Indonesian</source>
         <translation>Bahasa Indonesia</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="91" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="92" />
         <source>English</source>
         <translation>Bahasa Inggris</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="120" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="123" />
         <source>No pasal selected</source>
         <translation>Tidak ada pasal yang dipilih</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="122" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="125" />
         <source>Pasal %1</source>
         <translation>Pasal %1</translation>
     </message>
@@ -1198,127 +1198,127 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>NewAgreementDialog</name>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="54" />
+        <location filename="../../ui/agreements/new_dialog.py" line="55" />
         <source>New agreement</source>
         <translation>Kesepakatan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="69" />
+        <location filename="../../ui/agreements/new_dialog.py" line="70" />
         <source>Template:</source>
         <translation>Templat:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="71" />
+        <location filename="../../ui/agreements/new_dialog.py" line="72" />
         <source>Subject (judul):</source>
         <translation>Pokok (judul):</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="74" />
+        <location filename="../../ui/agreements/new_dialog.py" line="77" />
         <source>Title of the Kesepakatan Bersama this agreement implements</source>
         <translation>Judul Kesepakatan Bersama yang dilaksanakan oleh perjanjian ini</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="76" />
+        <location filename="../../ui/agreements/new_dialog.py" line="87" />
         <source>Implements:</source>
         <translation>Melaksanakan:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="79" />
+        <location filename="../../ui/agreements/new_dialog.py" line="90" />
         <source>Place of signing:</source>
         <translation>Tempat penandatanganan:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="83" />
+        <location filename="../../ui/agreements/new_dialog.py" line="94" />
         <source>Date:</source>
         <translation>Tanggal:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="86" />
+        <location filename="../../ui/agreements/new_dialog.py" line="97" />
         <source> years</source>
         <translation> tahun</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="87" />
+        <location filename="../../ui/agreements/new_dialog.py" line="98" />
         <source>Validity (jangka waktu):</source>
         <translation>Jangka waktu:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="91" />
+        <location filename="../../ui/agreements/new_dialog.py" line="102" />
         <source>PIHAK PERTAMA: %1 (this office)</source>
         <translation>PIHAK PERTAMA: %1 (kantor ini)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="96" />
+        <location filename="../../ui/agreements/new_dialog.py" line="107" />
         <source>PIHAK KEDUA (counterpart office)</source>
         <translation>PIHAK KEDUA (kantor mitra)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="99" />
+        <location filename="../../ui/agreements/new_dialog.py" line="110" />
         <source>A new office…</source>
         <translation>Kantor baru…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="106" />
+        <location filename="../../ui/agreements/new_dialog.py" line="117" />
         <source>Office:</source>
         <translation>Kantor:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="110" />
+        <location filename="../../ui/agreements/new_dialog.py" line="121" />
         <source>Level:</source>
         <translation>Tingkat:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="112" />
+        <location filename="../../ui/agreements/new_dialog.py" line="123" />
         <source>e.g. Palangka Raya</source>
         <translation>mis. Palangka Raya</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="113" />
+        <location filename="../../ui/agreements/new_dialog.py" line="124" />
         <source>Region:</source>
         <translation>Daerah:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="115" />
+        <location filename="../../ui/agreements/new_dialog.py" line="126" />
         <source>Head of region:</source>
         <translation>Kepala daerah:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="117" />
+        <location filename="../../ui/agreements/new_dialog.py" line="128" />
         <source>e.g. Wali Kota Palangka Raya</source>
         <translation>mis. Wali Kota Palangka Raya</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="118" />
+        <location filename="../../ui/agreements/new_dialog.py" line="129" />
         <source>Head's title:</source>
         <translation>Jabatan kepala daerah:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="120" />
+        <location filename="../../ui/agreements/new_dialog.py" line="131" />
         <source>Unit:</source>
         <translation>Unit kerja:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="126" />
+        <location filename="../../ui/agreements/new_dialog.py" line="137" />
         <source>Create draft</source>
         <translation>Buat draf</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="128" />
+        <location filename="../../ui/agreements/new_dialog.py" line="139" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="161" />
+        <location filename="../../ui/agreements/new_dialog.py" line="172" />
         <source>No template is available.</source>
         <translation>Tidak ada templat yang tersedia.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="165" />
+        <location filename="../../ui/agreements/new_dialog.py" line="176" />
         <source>Enter the counterpart office's region.</source>
         <translation>Isi daerah kantor mitra.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="173" />
+        <location filename="../../ui/agreements/new_dialog.py" line="184" />
         <source>Choose a user first (top right).</source>
         <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
     </message>

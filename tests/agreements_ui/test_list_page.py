@@ -109,3 +109,26 @@ def test_new_agreement_dialog_creates_draft_from_template(qtbot, context, screen
         ]
         assert len(agreement.clauses) >= 8
         assert agreement.valid_until is not None
+
+
+def test_new_pks_implements_a_stored_kesepakatan_bersama(qtbot, context):
+    kb = create_agreement(context, "Palangka Raya", title="Kerja Sama Kota Cerdas")
+    dialog = NewAgreementDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    pks = dialog.template_combo.findData("perjanjian_kerja_sama_hibah_aplikasi")
+    assert pks >= 0
+    dialog.template_combo.setCurrentIndex(pks)
+    assert dialog.implements_edit.isVisible()
+    # Without the Kesepakatan Bersama it implements: the domain's message, nothing created.
+    dialog.region_edit.setText("Palangka Raya")
+    dialog.create()
+    assert dialog.created_id is None and "Kesepakatan Bersama" in dialog.message_bar.text()
+    dialog.implements_edit.setCurrentIndex(dialog.implements_edit.findData(kb))
+    dialog.counterpart_combo.setCurrentIndex(1)  # the stored Palangka Raya office
+    dialog.create()
+    assert dialog.created_id is not None
+    with context.database.session() as session:
+        agreement = session.get(models.Agreement, dialog.created_id)
+        assert agreement.kind == "perjanjian_kerja_sama"
+        assert agreement.implements_id == kb

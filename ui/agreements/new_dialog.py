@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from mou import models
 from mou.agreement import AgreementError, AgreementKind, PartyInput
@@ -69,10 +70,20 @@ class NewAgreementDialog(QDialog):
         form.addRow(self.tr("Template:"), self.template_combo)
         self.title_edit = QLineEdit()
         form.addRow(self.tr("Subject (judul):"), self.title_edit)
-        self.implements_edit = QLineEdit()
-        self.implements_edit.setPlaceholderText(
+        # A PKS implements a Kesepakatan Bersama: pick one stored here, or type its title.
+        self.implements_edit = QComboBox()
+        self.implements_edit.setEditable(True)
+        self.implements_edit.lineEdit().setPlaceholderText(
             self.tr("Title of the Kesepakatan Bersama this agreement implements")
         )
+        with context.database.session() as session:
+            for kb in session.scalars(
+                select(models.Agreement)
+                .where(models.Agreement.kind == AgreementKind.KESEPAKATAN_BERSAMA.value)
+                .order_by(models.Agreement.updated_at.desc())
+            ):
+                self.implements_edit.addItem(kb.title, kb.id)
+        self.implements_edit.setCurrentIndex(-1)
         self.implements_label = QLabel(self.tr("Implements:"))
         form.addRow(self.implements_label, self.implements_edit)
         self.place_edit = QLineEdit(context.office.region)
@@ -195,7 +206,7 @@ class NewAgreementDialog(QDialog):
                     agreement_date=day,
                     title=self.title_edit.text().strip() or None,
                     years=self.years_spin.value(),
-                    implements=self.implements_edit.text().strip() or None
+                    implements=self._implements(session)
                     if tpl.kind == AgreementKind.PERJANJIAN_KERJA_SAMA
                     else None,
                 )
@@ -206,6 +217,14 @@ class NewAgreementDialog(QDialog):
             return
         self.sig_created.emit(self.created_id)
         self.accept()
+
+    def _implements(self, session: Session) -> models.Agreement | str | None:
+        """The chosen stored Kesepakatan Bersama, else the typed title (None when empty)."""
+        text = self.implements_edit.currentText().strip()
+        index = self.implements_edit.findText(text)
+        if index >= 0:
+            return session.get(models.Agreement, self.implements_edit.itemData(index))
+        return text or None
 
     def _fail(self, message: str) -> None:
         self.message_bar.show_message(message)
