@@ -51,10 +51,14 @@ def screenshots() -> Path:
     return SCREENSHOTS
 
 
-def make_context(folder: Path, profile: OfficeProfile = BANDUNG) -> AppContext:
-    """A real app context: own data folder, SQLite file, settings; the drafter is acting."""
+def make_context(
+    folder: Path, profile: OfficeProfile = BANDUNG, *, url: str | None = None
+) -> AppContext:
+    """A real app context: own data folder, database (SQLite file unless ``url``), settings."""
     folder.mkdir(parents=True, exist_ok=True)
-    database = open_database(sqlite_url(folder / "lintas.sqlite3"), backup_dir=folder / "backups")
+    database = open_database(
+        url or sqlite_url(folder / "lintas.sqlite3"), backup_dir=folder / "backups"
+    )
     with database.session() as session:
         office = create_local_office(session, profile, USERS)
         user = office.users[0]
@@ -201,3 +205,17 @@ def agreement_with(context: AppContext, other: AppContext) -> int:
         )
         session.flush()
         return agreement.id
+
+
+@pytest.fixture(scope="session")
+def agreements_postgres() -> Iterator[object]:
+    """A real PostgreSQL 15 for these tests (the storage tests' server class, own port)."""
+    from tests.mou.conftest import PG_BIN, PostgresServer
+
+    if not (PG_BIN / "initdb").exists():
+        pytest.skip(f"PostgreSQL 15 binaries not found in {PG_BIN}")
+    server = PostgresServer()
+    server.port = 54341  # the storage tests' server may run in the same session on 54329
+    server.start()
+    yield server
+    server.stop()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 
 from mou import models
@@ -132,3 +133,26 @@ def test_new_pks_implements_a_stored_kesepakatan_bersama(qtbot, context):
         agreement = session.get(models.Agreement, dialog.created_id)
         assert agreement.kind == "perjanjian_kerja_sama"
         assert agreement.implements_id == kb
+
+
+@pytest.mark.postgres
+def test_search_and_filters_on_postgresql(qtbot, tmp_path, agreements_postgres):
+    from tests.agreements_ui.conftest import make_context
+
+    ctx = make_context(tmp_path / "pg", url=agreements_postgres.new_database())
+    try:
+        create_agreement(ctx, "Palangka Raya", title="Hibah Aplikasi Kota Cerdas")
+        create_agreement(ctx, "Pekanbaru", title="Pemasaran Tenun Songket")
+        page = Page(ctx)
+        qtbot.addWidget(page)
+        view = page.list_view
+        assert view.table.rowCount() == 2
+        view.search_edit.setText("songket")
+        qtbot.waitUntil(lambda: view.table.rowCount() == 1)
+        view.search_edit.setText("perselisihan")  # pasal text, PostgreSQL full text
+        qtbot.waitUntil(lambda: view.table.rowCount() == 2)
+        view.search_edit.setText("Pekanb")
+        qtbot.waitUntil(lambda: view.table.rowCount() == 1)
+        assert view.table.item(0, 0).text() == "Pemasaran Tenun Songket"
+    finally:
+        ctx.database.dispose()
