@@ -55,6 +55,8 @@ class Autosaver(QObject):
             self._save()
         except Exception as exc:  # shown to the user; the edit stays pending for the next try
             self.sig_failed.emit(str(exc))
+            # Try again later (e.g. the database was locked by a backup); the text stays typed.
+            self._cap.start()
             return False
         self.pending = False
         self.sig_saved.emit()
