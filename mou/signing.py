@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import io
+import unicodedata
 from dataclasses import dataclass, field
 
 from cryptography import x509
@@ -239,8 +240,8 @@ def sign_pdf(
         new_field_spec=spec,
     )
     text = {
-        "line1": signer_name,
-        "line2": signer_title,
+        "line1": _stamp_safe(signer_name),
+        "line2": _stamp_safe(signer_title),
         "line3": f"{now:%d-%m-%Y %H:%M:%S} {label}",
     }
     # Reserving the /Contents space up front saves pyHanko a full dummy signing pass (about
@@ -259,6 +260,21 @@ def sign_pdf(
     except Exception as exc:  # pyHanko raises many types (PdfError, SigningError, IOError ...)
         what = "time-stamp server" if timestamp_url and "stamp" in str(exc).lower() else "PDF"
         raise SigningError(f"Signing failed ({what}): {exc}") from exc
+
+
+def _stamp_safe(text: str) -> str:
+    """Text the stamp's built-in font (WinAnsi) can show: accents dropped rather than lost glyphs.
+
+    The signature dictionary keeps the exact Unicode name; only the visible stamp is simplified.
+    """
+    try:
+        text.encode("cp1252")
+        return text
+    except UnicodeEncodeError:
+        pass
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return plain.encode("cp1252", "replace").decode("cp1252")
 
 
 def _reserved_hex_chars(identity: OfficeIdentity) -> int:

@@ -423,3 +423,22 @@ def test_huge_signature_image_is_downscaled(
     ]
     assert widths and max(widths) == 1200
     assert verify_pdf(signed, [bandung_identity.certificate]).ok
+
+
+def test_accented_signer_names_are_kept_exact_in_the_signature(
+    signed_agreement: SignedAgreement, bandung_identity
+) -> None:
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    name = "Ṣāliḥ Ōmar Nur'aini"
+    signed = sign_pdf(
+        signed_agreement.unsigned,
+        bandung_identity,
+        field_name="TandaTangan1",
+        signer_name=name,
+        signer_title="Wali Kota Bandung",
+        signature_png=None,
+    )
+    (embedded,) = PdfFileReader(io.BytesIO(signed)).embedded_signatures
+    assert embedded.sig_object["/Name"] == name  # exact in the signature dictionary
+    assert verify_pdf(signed, [bandung_identity.certificate]).ok
