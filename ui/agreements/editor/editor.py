@@ -153,9 +153,10 @@ class AgreementEditor(WorkflowActions, QWidget):
         if agreement_id is None:
             return
         keep = select_uuid or self.clause_list.current_uuid()
-        # Pending typing is written first: a reload must never throw away unsaved text.
-        if self.autosaver.flush():
-            self.autosaver.discard()
+        # Pending typing is written first. If even that is refused (the agreement left an
+        # editable state meanwhile) the refusal is shown and the stored text is reloaded.
+        self.autosaver.flush()
+        self.autosaver.discard()
         with self.context.database.session() as session:
             self.data = load(session, agreement_id, actor_for(self.context, session))
             actor = actor_for(self.context, session)
