@@ -183,62 +183,62 @@ Cocokkan dahulu melalui telepon.</translation>
         <translation>Rincian</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="193" />
+        <location filename="../../ui/agreements/editor/editor.py" line="194" />
         <source>This agreement has %1 diverging versions (both offices edited the same round). Reconcile them before approving.</source>
         <translation>Kesepakatan ini memiliki %1 versi yang bercabang (kedua kantor menyunting putaran yang sama). Satukan dahulu sebelum menyetujui.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="197" />
+        <location filename="../../ui/agreements/editor/editor.py" line="198" />
         <source>Reconcile…</source>
         <translation>Satukan…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="206" />
+        <location filename="../../ui/agreements/editor/editor.py" line="207" />
         <source>No revision saved yet</source>
         <translation>Belum ada revisi yang disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="208" />
+        <location filename="../../ui/agreements/editor/editor.py" line="209" />
         <source>Round %1 · hash %2</source>
         <translation>Putaran %1 · hash %2</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="211" />
+        <location filename="../../ui/agreements/editor/editor.py" line="212" />
         <source>unsaved changes since this revision</source>
         <translation>ada perubahan yang belum disimpan sejak revisi ini</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="213" />
+        <location filename="../../ui/agreements/editor/editor.py" line="214" />
         <source>awaiting approval by: %1</source>
         <translation>menunggu persetujuan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="240" />
+        <location filename="../../ui/agreements/editor/editor.py" line="241" />
         <source>Editing…</source>
         <translation>Menyunting…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="275" />
+        <location filename="../../ui/agreements/editor/editor.py" line="276" />
         <source>Autosaved %1</source>
         <translation>Tersimpan otomatis %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="284" />
+        <location filename="../../ui/agreements/editor/editor.py" line="285" />
         <source>Choose a user first (top right).</source>
         <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="311" />
+        <location filename="../../ui/agreements/editor/editor.py" line="312" />
         <source>New pasal</source>
         <translation>Pasal baru</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="333" />
+        <location filename="../../ui/agreements/editor/editor.py" line="334" />
         <source>Pasal %1 (%2) was deleted.</source>
         <translation>Pasal %1 (%2) telah dihapus.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="337" />
+        <location filename="../../ui/agreements/editor/editor.py" line="338" />
         <source>Undo</source>
         <translation>Urungkan</translation>
     </message>
@@ -1488,29 +1488,34 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/agreements/page.py" line="40" />
+        <location filename="../../ui/agreements/page.py" line="42" />
         <source>No agreements yet</source>
         <translation>Belum ada kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/page.py" line="42" />
+        <location filename="../../ui/agreements/page.py" line="44" />
         <source>Start a Kesepakatan Bersama from the standard template, or import a draft that a counterpart office sent you (a .lintas package). Both offices then review, comment and approve the same revision.</source>
         <translation>Mulai Kesepakatan Bersama dari templat standar, atau impor draf yang dikirim kantor mitra (paket .lintas). Kedua kantor lalu meninjau, memberi komentar, dan menyetujui revisi yang sama.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/page.py" line="48" />
+        <location filename="../../ui/agreements/page.py" line="50" />
         <source>New agreement</source>
         <translation>Kesepakatan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/page.py" line="49" />
+        <location filename="../../ui/agreements/page.py" line="51" />
         <source>Import a draft</source>
         <translation>Impor draf</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/page.py" line="51" />
+        <location filename="../../ui/agreements/page.py" line="53" />
         <source>Trust an office card…</source>
         <translation>Percayai kartu kantor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/page.py" line="113" />
+        <source>Only a drafter can start a new agreement.</source>
+        <translation>Hanya penyusun yang dapat memulai kesepakatan baru.</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/page.py" line="57" />

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 
 from mou import models
 from mou.agreement import AgreementStatus
-from tests.agreements_ui.conftest import create_agreement
+from mou.office import Role
+from tests.agreements_ui.conftest import act_as, create_agreement
 from ui.agreements.new_dialog import NewAgreementDialog
 from ui.agreements.page import Page
 
@@ -20,6 +21,12 @@ def test_empty_state_then_list(qtbot, context, screenshots):
     page.resize(1100, 700)
     assert page.stack.currentWidget() is page.empty_state
     assert "Kesepakatan Bersama" in page.empty_state.message_label.text()
+    assert page.new_button.isEnabled()  # the drafter acts
+    act_as(context, Role.SIGNATORY)
+    qtbot.waitUntil(lambda: not page.new_button.isEnabled())
+    assert "drafter" in page.new_button.toolTip()
+    act_as(context, Role.DRAFTER)
+    qtbot.waitUntil(lambda: page.new_button.isEnabled())
     page.grab().save(str(screenshots / "agreements_empty_en.png"))
     create_agreement(context, "Palangka Raya")
     page.refresh()

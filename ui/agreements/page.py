@@ -10,7 +10,9 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from mou import events as mou_events
+from mou.office import Role
 from mou.search import count_agreements
+from ui.agreements.acting import current_role
 from ui.agreements.dialogs import AgreementDialogs
 from ui.agreements.domain_events import forward_domain_events, subscribe_while_alive
 from ui.agreements.editor.editor import AgreementEditor
@@ -93,6 +95,7 @@ class Page(QWidget):
             subscribe_while_alive(bridge, self, event_type, self._on_domain_event)
         subscribe_while_alive(bridge, self, CurrentUserChanged, self._on_user_changed)
         forward_domain_events(bridge)
+        self._update_role_actions()
         self.refresh()
 
     def shutdown(self) -> None:
@@ -104,7 +107,16 @@ class Page(QWidget):
     def _on_domain_event(self, _event: object) -> None:
         self._schedule_refresh()
 
+    def _update_role_actions(self) -> None:
+        # Only a drafter starts agreements (the domain's rule); others see why, not a refusal.
+        drafter = current_role(self.context) is Role.DRAFTER
+        tip = "" if drafter else self.tr("Only a drafter can start a new agreement.")
+        for button in (self.new_button, self.list_view.new_button):
+            button.setEnabled(drafter)
+            button.setToolTip(tip)
+
     def _on_user_changed(self, _event: object) -> None:
+        self._update_role_actions()
         # Roles differ per user: rebuild the workflow buttons and editability.
         if self.stack.currentWidget() is self.editor and self.editor.data is not None:
             self.editor.autosaver.flush()
