@@ -21,12 +21,13 @@ def test_empty_state_then_list(qtbot, context, screenshots):
     page.resize(1100, 700)
     assert page.stack.currentWidget() is page.empty_state
     assert "Kesepakatan Bersama" in page.empty_state.message_label.text()
-    assert page.new_button.isEnabled()  # the drafter acts
+    assert not page.new_button.isHidden()  # the drafter acts
     act_as(context, Role.SIGNATORY)
-    qtbot.waitUntil(lambda: not page.new_button.isEnabled())
-    assert "drafter" in page.new_button.toolTip()
+    qtbot.waitUntil(lambda: page.new_button.isHidden())
+    assert not page.list_view.new_button.isEnabled()
+    assert "drafter" in page.list_view.new_button.toolTip()
     act_as(context, Role.DRAFTER)
-    qtbot.waitUntil(lambda: page.new_button.isEnabled())
+    qtbot.waitUntil(lambda: not page.new_button.isHidden())
     page.grab().save(str(screenshots / "agreements_empty_en.png"))
     create_agreement(context, "Palangka Raya")
     page.refresh()

@@ -110,10 +110,11 @@ class Page(QWidget):
     def _update_role_actions(self) -> None:
         # Only a drafter starts agreements (the domain's rule); others see why, not a refusal.
         drafter = current_role(self.context) is Role.DRAFTER
-        tip = "" if drafter else self.tr("Only a drafter can start a new agreement.")
-        for button in (self.new_button, self.list_view.new_button):
-            button.setEnabled(drafter)
-            button.setToolTip(tip)
+        self.new_button.setVisible(drafter)  # the empty state offers only what the user can do
+        self.list_view.new_button.setEnabled(drafter)
+        self.list_view.new_button.setToolTip(
+            "" if drafter else self.tr("Only a drafter can start a new agreement.")
+        )
 
     def _on_user_changed(self, _event: object) -> None:
         self._update_role_actions()
