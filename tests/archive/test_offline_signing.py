@@ -1,0 +1,158 @@
+"""Offline two-party signing between two cities' own databases, with real PDFs and signatures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mou import audit, models
+from mou.agreement import AgreementStatus
+from mou.offline_signing import (
+    E_NOT_INCREMENTAL,
+    E_REVISION,
+    E_VERIFY,
+    E_WRONG_PASSWORD,
+    OfflineSigningError,
+    current_pdf,
+    prepare,
+    receive,
+    sign,
+)
+from mou.signing import verify_pdf
+from tests.archive.conftest import PASSWORD, Side
+from tests.ceremony.test_ceremony_domain import pdfsig_valid_count
+
+S = AgreementStatus
+
+
+def status(side: Side) -> str:
+    with side.city.db.session() as s:
+        return s.get(models.Agreement, side.agreement_id).status
+
+
+def sign_as(side: Side, png: bytes, password: str = PASSWORD) -> bytes:
+    with side.city.db.session() as s:
+        data, _ = sign(
+            s,
+            side.agreement_id,
+            side.city.signatory,
+            side.archive,
+            identity_path=side.identity_path,
+            password=password,
+            signature_png=png,
+            own_certificate=side.certificate,
+        )
+    return data
+
+
+def receive_in(side: Side, pdf: bytes):
+    with side.city.db.session() as s:
+        return receive(s, pdf, side.city.signatory, side.archive, own_certificate=side.certificate)
+
+
+def run_offline_flow(a: Side, b: Side, png: bytes) -> bytes:
+    """Bandung prepares and signs, Palangka Raya receives and signs, Bandung receives it back."""
+    with a.city.db.session() as s:
+        prepare(s, a.agreement_id, a.city.signatory, a.archive, paper="f4")
+    first = sign_as(a, png)
+    got = receive_in(b, first)
+    assert got.status.our_turn and got.status.signed_count == 1
+    final = sign_as(b, png)
+    back = receive_in(a, final)
+    assert back.status.complete and back.status.problems == []
+    return final
+
+
+def test_two_offices_sign_offline_and_both_hold_the_same_signed_file(
+    agreed: tuple[Side, Side, str], signature_png: bytes, tmp_path: Path
+) -> None:
+    a, b, uuid = agreed
+    final = run_offline_flow(a, b, signature_png)
+    assert pdfsig_valid_count(final, tmp_path) == 2
+    report = verify_pdf(final, [a.certificate, b.certificate])
+    assert report.ok and [s.field_name for s in report.signatures] == [
+        "TandaTangan1",
+        "TandaTangan2",
+    ]
+    for side in (a, b):
+        assert status(side) == S.SIGNED
+        with side.city.db.session() as s:
+            held = current_pdf(s, side.agreement_id, side.archive)
+            assert held is not None and held[0] == final and held[1] == 2
+            trail = audit.history(s, side.agreement_id)
+            moves = [(e.from_state, e.to_state) for e in trail if e.action == "state_changed"]
+            assert (S.AGREED, S.SIGNING) in moves and (S.SIGNING, S.SIGNED) in moves
+            assert any(e.action == "offline_signed" for e in trail)
+            (signed,) = [e for e in trail if e.to_state == S.SIGNED]
+            from mou.signed_archive import sha256_hex
+
+            assert signed.detail["signed_pdf_sha256"] == sha256_hex(final)
+        path = side.archive.path_for(uuid, sha256_hex(final))
+        assert path.read_bytes() == final
+
+
+def test_wrong_password_signs_nothing_and_the_right_one_then_works(
+    agreed: tuple[Side, Side, str], signature_png: bytes
+) -> None:
+    a, _b, _uuid = agreed
+    with a.city.db.session() as s:
+        prepare(s, a.agreement_id, a.city.signatory, a.archive)
+    with pytest.raises(OfflineSigningError) as error:
+        sign_as(a, signature_png, password="salah")
+    assert error.value.code == E_WRONG_PASSWORD
+    with a.city.db.session() as s:
+        held = current_pdf(s, a.agreement_id, a.archive)
+        assert held is not None and held[1] == 0  # still the unsigned, prepared PDF
+    assert sign_as(a, signature_png).startswith(held[0])
+
+
+def test_tampered_pdf_is_refused_and_nothing_changes(
+    agreed: tuple[Side, Side, str], signature_png: bytes
+) -> None:
+    a, b, _uuid = agreed
+    with a.city.db.session() as s:
+        prepare(s, a.agreement_id, a.city.signatory, a.archive)
+    first = sign_as(a, signature_png)
+    # Change one byte inside the signed content (a page's text stream), keeping the length.
+    index = first.index(b"Kesepakatan Bersama")
+    tampered = first[:index] + b"K" + b"E" + first[index + 2 :]
+    with pytest.raises(OfflineSigningError) as error:
+        receive_in(b, tampered)
+    assert error.value.code == E_VERIFY
+    # Something appended that is not a signature does not extend what was held either.
+    receive_in(b, first)
+    with pytest.raises(OfflineSigningError) as again:
+        receive_in(b, first[:-200] + b"%tampered\n" + first[-200:] + b"x")
+    assert again.value.code in (E_VERIFY, E_NOT_INCREMENTAL, "damaged")
+    assert status(b) == S.SIGNING
+    with b.city.db.session() as s:
+        held = current_pdf(s, b.agreement_id, b.archive)
+        assert held is not None and held[0] == first
+
+
+def test_pdf_of_another_revision_is_refused(
+    agreed: tuple[Side, Side, str], signature_png: bytes
+) -> None:
+    a, b, _uuid = agreed
+    with a.city.db.session() as s:
+        prepare(s, a.agreement_id, a.city.signatory, a.archive)
+    first = sign_as(a, signature_png)
+    # Palangka Raya reopens the negotiation and agrees to a new revision meanwhile.
+    from mou.revision import save_revision
+    from mou.workflow import transition
+
+    with b.city.db.session() as s:
+        agreement = s.get(models.Agreement, b.agreement_id)
+        transition(s, agreement, b.city.signatory, S.NEGOTIATION)
+        agreement.place = "Palangka Raya"
+        save_revision(s, agreement, b.city.drafter, "Tempat diubah")
+        agreement.agreed_revision = agreement.current_revision  # the new revision is the agreed one
+        agreement.status = S.AGREED.value
+    with pytest.raises(OfflineSigningError) as error:
+        receive_in(b, first)
+    assert error.value.code == E_REVISION
+    assert error.value.details["pdf_round"] is not None
+    assert status(b) == S.AGREED
+    with b.city.db.session() as s:
+        assert current_pdf(s, b.agreement_id, b.archive) is None
