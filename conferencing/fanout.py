@@ -24,6 +24,8 @@ from aiortc.mediastreams import MediaStreamError
 from conferencing.media import AUDIO_RATE, VIDEO_CLOCK
 from conferencing.sharedencoder import SharedVp8Encoder
 
+MAX_PACKET_BACKLOG = 4  # encoded frames a peer may lag behind (about 130 ms at 30 fps)
+
 
 class FanoutTrack(MediaStreamTrack):
     """What one peer connection sends: frames handed over by a :class:`TrackFanout`."""
@@ -34,18 +36,30 @@ class FanoutTrack(MediaStreamTrack):
         self._fanout = fanout
         self._frames: deque[av.frame.Frame | av.Packet] = deque(maxlen=depth)
         self._ready = asyncio.Event()
+        self._awaiting_keyframe = True  # packets only: a peer's first packet must be a keyframe
 
     def _offer(self, frame: av.frame.Frame | av.Packet) -> None:
-        if (
-            self._frames.maxlen is not None
-            and len(self._frames) == self._frames.maxlen
-            and self._fanout.encoder
-        ):
-            # Dropping one encoded packet would corrupt every later frame: drop the backlog and
-            # restart from a keyframe instead.
-            self._frames.clear()
-            self._fanout.encoder.request_keyframe()
+        if isinstance(frame, av.Packet):
+            self._offer_packet(frame)
+            return
         self._frames.append(frame)
+        self._ready.set()
+
+    def _offer_packet(self, packet: av.Packet) -> None:
+        encoder = self._fanout.encoder
+        assert encoder is not None
+        if len(self._frames) >= MAX_PACKET_BACKLOG:
+            # This peer's sender fell behind (or is not connected yet). Dropping one encoded
+            # packet would corrupt every later frame, and sending the backlog would add latency:
+            # drop it all and resume at the next keyframe.
+            self._frames.clear()
+            self._awaiting_keyframe = True
+            encoder.request_keyframe()
+        if self._awaiting_keyframe:
+            if not packet.is_keyframe:
+                return
+            self._awaiting_keyframe = False
+        self._frames.append(packet)
         self._ready.set()
 
     def attach_sender(self, sender: RTCRtpSender) -> None:
@@ -93,7 +107,7 @@ class TrackFanout:
 
     def subscribe(self) -> FanoutTrack:
         """A new track for one peer connection (starts the reader on first use)."""
-        depth = 5 if self.kind == "audio" else (30 if self.encoder else 1)
+        depth = 5 if self.kind == "audio" else (MAX_PACKET_BACKLOG + 1 if self.encoder else 1)
         track = FanoutTrack(self, depth=depth)
         self._subscribers.append(track)
         if self.encoder is not None:
