@@ -109,8 +109,8 @@ def delete_clause(
     """Remove a pasal; the following pasal move up one number."""
     require_editable(agreement, actor)
     clause = clause_by_uuid(agreement, clause_uuid)
+    # Removing it from the collection is enough: delete-orphan deletes the row (and its ayat).
     agreement.clauses.remove(clause)
-    session.delete(clause)
     _renumber(_ordered(agreement))
     touch(session, agreement, "clauses")
 
@@ -190,7 +190,6 @@ def delete_ayat(
     clause = clause_by_uuid(agreement, clause_uuid)
     ayat = _ayat(clause, number)
     clause.ayat.remove(ayat)
-    session.delete(ayat)
     _renumber(sorted(clause.ayat, key=lambda a: a.position))
     touch(session, agreement, "clauses")
 

@@ -72,7 +72,6 @@ def remove_obligation(
     for ob in list(agreement.obligations):
         if ob.uuid == obligation_uuid:
             agreement.obligations.remove(ob)
-            session.delete(ob)
             break
     else:
         raise AgreementError("That obligation is no longer in the agreement")
