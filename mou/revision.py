@@ -461,3 +461,15 @@ def checkout(
         raise AgreementError("Save or discard the unsaved edits before switching revision")
     load_revision(session, agreement, revision)
     audit.record(session, agreement, "checked_out", actor, round=revision.round, hash=revision.hash)
+
+
+def discard_changes(session: Session, agreement: models.Agreement, actor: Actor) -> None:
+    """Throw away unsaved edits: the working copy goes back to its current revision."""
+    if agreement.current_revision is None:
+        raise AgreementError("There is no saved revision to go back to")
+    if not is_dirty(agreement):
+        return
+    load_revision(session, agreement, agreement.current_revision)
+    audit.record(
+        session, agreement, "changes_discarded", actor, round=agreement.current_revision.round
+    )

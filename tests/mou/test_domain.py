@@ -33,6 +33,7 @@ from mou.revision import (
     ImmutableRevisionError,
     canonical_json,
     compute_hash,
+    discard_changes,
     envelope_of,
     heads,
     is_dirty,
@@ -115,6 +116,9 @@ def test_hash_chain(bandung: City) -> None:
         assert compute_hash(envelope_of(r2, a.uuid)) == r2.hash
         verify_chain(s, a)
         assert [h.hash for h in heads(s, a.id)] == [r2.hash]
+        update_clause(s, a, bandung.drafter, c.uuid, body="Suntingan yang dibuang.")
+        discard_changes(s, a, bandung.drafter)
+        assert not is_dirty(a) and a.clauses[0].body == "Maksud yang diubah."
         agreement_id = a.id
     # The ORM refuses to change a saved revision at all.
     with bandung.db.session() as s:
