@@ -133,7 +133,7 @@ def run() -> list[Measurement]:
             "render 30 pasal + 400 apps (cold, first in process)",
             cold,
             "s",
-            note="includes font loading and imports",
+            note="first render: TTF loading and caches (modules already imported)",
         ),
         Measurement(
             AREA,
