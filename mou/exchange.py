@@ -56,6 +56,52 @@ CARD_FORMAT = "lintas-office-card"
 VERSION = 1
 SUFFIX = ".lintas"
 _MEMBERS = ("package.json", "certificate.pem", "signature.bin")
+MAX_PACKAGE_BYTES = 256 * 1024 * 1024  # far above any real agreement; refuses zip bombs
+_SHAPE: dict[str, tuple[str, ...]] = {
+    "payload": ("sender", "agreement", "head", "revisions", "comments", "approvals", "offices"),
+    "sender": ("uuid", "level", "region"),
+    "agreement": ("uuid", "kind", "status"),
+    "revision": ("round", "parent_hash", "merge_parent_hash", "hash", "author_office_uuid",
+                 "author_office_name", "author_name", "message", "created_at", "content"),
+    "content": ("agreement", "parties", "clauses", "annex", "obligations"),
+    "comment": ("uuid", "clause_uuid", "parent_uuid", "author_office_uuid", "author_office_name",
+                "author_name", "body", "revision_hash", "created_at", "resolved_at", "resolved_by"),
+    "approval": ("uuid", "revision_hash", "office_uuid", "office_name", "approver_name",
+                 "approver_role", "approved_at"),
+    "office": ("uuid", "level", "region", "unit", "head_name", "head_title", "head_nip"),
+}  # fmt: skip
+
+
+def _require(item: object, shape: str, where: str) -> None:
+    if not isinstance(item, dict):
+        raise PackageError(f"The package content is malformed: {where} is not an object")
+    missing = [k for k in _SHAPE[shape] if k not in item]
+    if missing:
+        raise PackageError(f"The package content is incomplete: {where} has no {missing[0]!r}")
+
+
+def _validate(payload: object) -> None:
+    """Check the payload's shape so a malformed package fails with a message, not a crash."""
+    _require(payload, "payload", "the package")
+    assert isinstance(payload, dict)
+    _require(payload["sender"], "sender", "the sender")
+    _require(payload["agreement"], "agreement", "the agreement")
+    for key in ("revisions", "comments", "approvals", "offices"):
+        if not isinstance(payload[key], list):
+            raise PackageError(f"The package content is malformed: {key} is not a list")
+    if not payload["revisions"]:
+        raise PackageError("The package holds no revision")
+    for index, rev in enumerate(payload["revisions"], start=1):
+        _require(rev, "revision", f"revision {index}")
+        _require(rev["content"], "content", f"revision {index}'s text")
+    for index, item in enumerate(payload["comments"], start=1):
+        _require(item, "comment", f"comment {index}")
+    for index, item in enumerate(payload["approvals"], start=1):
+        _require(item, "approval", f"approval {index}")
+    for index, item in enumerate(payload["offices"], start=1):
+        _require(item, "office", f"office {index}")
+    if payload["head"] not in {r["hash"] for r in payload["revisions"]}:
+        raise PackageError("The package's newest revision is not among its revisions")
 
 
 class PackageError(Exception):
@@ -348,6 +394,8 @@ def read_package(session: Session, data: bytes) -> VerifiedPackage:
         missing = [m for m in _MEMBERS if m not in names]
         if missing:
             raise PackageError(f"This is not a Lintas exchange package ({missing[0]} is missing)")
+        if sum(zf.getinfo(m).file_size for m in _MEMBERS) > MAX_PACKAGE_BYTES:
+            raise PackageError("The package is implausibly large; it was not opened")
         try:
             payload_bytes = zf.read("package.json")
             cert_pem = zf.read("certificate.pem")
@@ -371,8 +419,11 @@ def read_package(session: Session, data: bytes) -> VerifiedPackage:
         payload = json.loads(payload_bytes)
     except json.JSONDecodeError as exc:
         raise PackageError("The package content is not valid JSON") from exc
-    if payload.get("format") != FORMAT or payload.get("version") != VERSION:
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        raise PackageError("This is not a Lintas exchange package (unknown content)")
+    if payload.get("version") != VERSION:
         raise PackageError("This package was made by an incompatible version of Lintas")
+    _validate(payload)
     fingerprint = fingerprint_sha256(certificate)
     trusted = session.scalars(
         select(models.TrustedCertificate).where(

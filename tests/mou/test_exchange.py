@@ -23,6 +23,8 @@ from mou.exchange import (
     PackageError,
     TamperedPackageError,
     UntrustedPackageError,
+    _sign,
+    build_payload,
     export_package,
     import_package,
     reconcile,
@@ -31,7 +33,7 @@ from mou.exchange import (
 )
 from mou.identity import OfficeIdentity
 from mou.redline import as_text, compare, rounds
-from mou.revision import heads, is_dirty, save_revision, verify_chain
+from mou.revision import canonical_json, heads, is_dirty, save_revision, verify_chain
 from mou.workflow import WorkflowError, approve, transition
 from tests.mou.conftest import City, draft_in_bandung, identity_for
 
@@ -249,3 +251,22 @@ def test_newer_text_for_an_agreed_agreement_is_held_back(cities) -> None:
         assert result.held_back and not result.fast_forwarded
         assert ag.current_revision.hash == agreed and ag.status == S.AGREED
         assert len(result.head_hashes) == 1 and result.head_hashes[0] != agreed
+
+
+def test_signed_but_malformed_package_gets_a_clear_message(cities) -> None:
+    a, id_a, b, _ = cities
+    agreement_id = draft_in_bandung(a)
+    with a.db.session() as s:
+        payload = build_payload(s, s.get(models.Agreement, agreement_id))
+    del payload["revisions"][0]["content"]["clauses"]
+    data = canonical_json(payload)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        zf.writestr("package.json", data)
+        zf.writestr("certificate.pem", id_a.certificate_pem())
+        zf.writestr("signature.bin", _sign(id_a, data))
+    with (
+        b.db.session() as s,
+        pytest.raises(PackageError, match="revision 1's text has no 'clauses'"),
+    ):
+        import_package(s, out.getvalue(), b.drafter)
