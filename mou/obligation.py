@@ -29,6 +29,7 @@ class Recurrence(StrEnum):
     YEARLY = "yearly"
 
 
+PARA_PIHAK = 0  # party value for an obligation shared by all parties
 _MONTHS = {Recurrence.MONTHLY: 1, Recurrence.QUARTERLY: 3, Recurrence.YEARLY: 12}
 
 
@@ -43,11 +44,12 @@ def add_obligation(
     recurrence: Recurrence = Recurrence.NONE,
     what_en: str = "",
 ) -> models.Obligation:
-    """Add an obligation of party ``party`` (1 = PIHAK PERTAMA)."""
+    """Add an obligation of party ``party`` (1 = PIHAK PERTAMA, ``PARA_PIHAK`` = all parties)."""
     require_editable(agreement, actor)
     if not what.strip():
         raise AgreementError("Say what the obligation is")
-    party_at(agreement, party)
+    if party != PARA_PIHAK:
+        party_at(agreement, party)
     recurrence = Recurrence(recurrence)
     if recurrence is not Recurrence.NONE and due_date is None:
         raise AgreementError("A recurring obligation needs its first due date")
@@ -142,7 +144,9 @@ def due_between(
         query = query.where(models.Agreement.status.in_([s.value for s in _ACTIVE]))
     found: list[DueObligation] = []
     for ob in session.scalars(query):
-        party = next((p.name for p in ob.agreement.parties if p.position == ob.party_position), "")
+        party = next(
+            (p.name for p in ob.agreement.parties if p.position == ob.party_position), "PARA PIHAK"
+        )
         for day in occurrences(ob, start, end):
             found.append(
                 DueObligation(ob.agreement_id, ob.agreement.title, ob.id, ob.what, party, day)

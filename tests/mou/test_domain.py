@@ -26,7 +26,7 @@ from mou.clause import (
     update_clause,
 )
 from mou.comment import add_comment, open_comments, resolve_comment, threads
-from mou.obligation import Recurrence, add_obligation, due_between
+from mou.obligation import PARA_PIHAK, Recurrence, add_obligation, due_between
 from mou.office import counterpart_office
 from mou.revision import (
     ChainError,
@@ -218,6 +218,8 @@ def test_obligations_due(bandung: City) -> None:
                        due_date=dt.date(2016, 8, 15), recurrence=Recurrence.MONTHLY)  # fmt: skip
         with pytest.raises(AgreementError, match="no party number 3"):
             add_obligation(s, a, bandung.drafter, what="x", party=3)
+        add_obligation(s, a, bandung.drafter, what="Evaluasi bersama", party=PARA_PIHAK,
+                       due_date=dt.date(2016, 12, 20))  # fmt: skip
         a.status = S.SIGNED.value
         s.flush()
         due = due_between(s, dt.date(2016, 8, 1), dt.date(2016, 9, 30))
