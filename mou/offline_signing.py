@@ -64,6 +64,7 @@ E_IDENTITY = "identity"
 E_SIGNING = "signing"
 E_WORKFLOW = "workflow"
 E_NO_PDF = "no_pdf"
+E_RENDER = "render"
 
 
 class OfflineSigningError(Exception):
@@ -368,8 +369,16 @@ def prepare(
     problems = check(session, agreement, actor, S.SIGNING)
     if problems:
         raise OfflineSigningError(E_WORKFLOW, "; ".join(problems), reasons="; ".join(problems))
-    document = pdf_document_for(session, agreement.id, paper=paper)
-    data, layout = render_pdf_bytes(document)
+    from mou.agreement import AgreementError
+    from mou.pdf.render import RenderError
+
+    try:
+        document = pdf_document_for(session, agreement.id, paper=paper)
+        data, layout = render_pdf_bytes(document)
+    except (AgreementError, RenderError) as exc:
+        raise OfflineSigningError(
+            E_RENDER, f"The PDF cannot be made: {exc}", error=str(exc)
+        ) from exc
     fields = [slot.field_name for slot in layout.signature_slots]
     if fields != [s.field_name for s in signatories]:
         raise OfflineSigningError(E_SIGNING, f"The rendered PDF has signature fields {fields}.")

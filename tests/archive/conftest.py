@@ -80,3 +80,59 @@ def screenshots() -> Path:
     """The (gitignored) folder the screenshot tests write into."""
     SCREENSHOTS.mkdir(exist_ok=True)
     return SCREENSHOTS
+
+
+def app_context(side: Side, bridge_parent=None):
+    """The AppContext of one city's installation (data folder with its identity), signatory acting.
+
+    The identity goes where the app keeps it (``<data>/identity/office.p12``) with the public PEM
+    copy next to it, as the first-run wizard leaves them.
+    """
+    import shutil
+
+    from mou import models
+    from mou.identity import export_certificate
+    from mou.office import local_office
+    from ui.bridge import EventBridge
+    from ui.context import AppContext
+    from ui.settings import Settings
+
+    identity_dir = side.data_dir / "identity"
+    identity_dir.mkdir(exist_ok=True)
+    shutil.copy(side.identity_path, identity_dir / "office.p12")
+    export_certificate(side.identity, identity_dir / "office.pem")
+    with side.city.db.session() as s:
+        office = local_office(s)
+        user = next(
+            u
+            for u in s.scalars(__import__("sqlalchemy").select(models.LocalUser))
+            if u.name == side.city.signatory.name
+        )
+    return AppContext(
+        database=side.city.db,
+        settings=Settings(side.data_dir),
+        data_dir=side.data_dir,
+        office=office,
+        current_user=user,
+        bridge=EventBridge(),
+    )
+
+
+@pytest.fixture
+def indonesian(tmp_path_factory: pytest.TempPathFactory, qapp):
+    """Install the Indonesian translators (every committed .ts compiled here); English after."""
+    import subprocess
+    import sys
+
+    from ui import i18n, paths
+
+    out = tmp_path_factory.mktemp("qm")
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    for ts in sorted(paths.TRANSLATIONS.glob("*_id.ts")):
+        subprocess.run(
+            [str(lrelease), "-silent", str(ts), "-qm", str(out / ts.with_suffix(".qm").name)],
+            check=True,
+        )
+    i18n.install_language("id", out)
+    yield
+    i18n.install_language("en", out)

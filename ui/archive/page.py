@@ -1,21 +1,61 @@
-"""Archive page: signed agreements and finished sessions, and verification of signed PDFs."""
+"""Archive page: signed agreements (and those being signed), signing by file exchange,
+verification of a received PDF and the check of a printed page."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from pathlib import Path
 
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mou import offline_signing
+from mou.agreement import AgreementStatus
+from mou.offline_signing import OfflineSigningError
+from mou.signed_archive import ArchiveEntry, SignedArchiveError
+from ui.archive.document_dialog import SignedDocumentDialog
+from ui.archive.messages import error_text, state_text
+from ui.archive.office_files import (
+    acting_user,
+    own_certificate,
+    signed_archive,
+    trusted_certificates,
+)
+from ui.archive.offline_dialog import OfflineSigningDialog
+from ui.archive.prepare_dialog import PrepareSigningDialog, preparable_agreements
+from ui.archive.qr_check import QrCheckDialog
 from ui.context import AppContext
 from ui.empty_state import EmptyState
 from ui.icons import icon
+from ui.signing.verify_dialog import VerificationDialog
+
+_RECEIVABLE = (AgreementStatus.AGREED.value, AgreementStatus.SIGNING.value)
 
 
 class Page(QWidget):
-    """Final, signed documents."""
+    """Final, signed documents, and the way to sign one by file exchange."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.entries: list[ArchiveEntry] = []
+        self.last_dialog: QDialog | None = None
         layout = QVBoxLayout(self)
+        self.stack = QStackedWidget(self)
+        layout.addWidget(self.stack)
+
         self.empty_state = EmptyState(
             self.tr("Nothing archived yet"),
             self.tr(
@@ -27,4 +67,388 @@ class Page(QWidget):
         self.verify_button = self.empty_state.add_action(
             self.tr("Verify a signed PDF"), primary=True
         )
-        layout.addWidget(self.empty_state)
+        self.verify_button.clicked.connect(self._choose_file_to_verify)
+        self.empty_prepare_button = self.empty_state.add_action(self.tr("Prepare for signing…"))
+        self.empty_prepare_button.clicked.connect(self.prepare_for_signing)
+        empty_check = self.empty_state.add_action(self.tr("Check a printed page…"))
+        empty_check.clicked.connect(self.check_printed_page)
+        self.stack.addWidget(self.empty_state)
+
+        self.list_panel = QWidget(self)
+        panel = QVBoxLayout(self.list_panel)
+        panel.setContentsMargins(0, 0, 0, 0)
+        header = QHBoxLayout()
+        title = QLabel(self.tr("Signed agreements"), self.list_panel)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        title.setFont(font)
+        header.addWidget(title)
+        header.addStretch(1)
+        self.prepare_button = QPushButton(self.tr("Prepare for signing…"), self.list_panel)
+        self.open_file_button = QPushButton(self.tr("Open a signed PDF…"), self.list_panel)
+        self.check_button = QPushButton(self.tr("Check a printed page…"), self.list_panel)
+        self.prepare_button.clicked.connect(self.prepare_for_signing)
+        self.open_file_button.clicked.connect(self._choose_file_to_open)
+        self.check_button.clicked.connect(self.check_printed_page)
+        for button in (self.prepare_button, self.open_file_button, self.check_button):
+            header.addWidget(button)
+        panel.addLayout(header)
+
+        self.table = QTableWidget(0, 5, self.list_panel)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Agreement"),
+                self.tr("Parties"),
+                self.tr("Status"),
+                self.tr("Signatures"),
+                self.tr("Revision"),
+            ]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        head = self.table.horizontalHeader()
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (2, 3, 4):
+            head.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(lambda *_: self.open_selected())
+        panel.addWidget(self.table, 1)
+
+        actions = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("Open"), self.list_panel)
+        self.verify_selected_button = QPushButton(self.tr("Verify…"), self.list_panel)
+        self.preview_button = QPushButton(self.tr("Print preview…"), self.list_panel)
+        self.print_button = QPushButton(self.tr("Print…"), self.list_panel)
+        self.save_button = QPushButton(self.tr("Save a copy…"), self.list_panel)
+        self.continue_button = QPushButton(self.tr("Continue signing…"), self.list_panel)
+        self.open_button.clicked.connect(self.open_selected)
+        self.verify_selected_button.clicked.connect(self.verify_selected)
+        self.preview_button.clicked.connect(self.preview_selected)
+        self.print_button.clicked.connect(self.print_selected)
+        self.save_button.clicked.connect(self._save_selected)
+        self.continue_button.clicked.connect(self.continue_selected)
+        self.row_buttons = [
+            self.open_button,
+            self.verify_selected_button,
+            self.preview_button,
+            self.print_button,
+            self.save_button,
+            self.continue_button,
+        ]
+        for button in self.row_buttons:
+            actions.addWidget(button)
+        actions.addStretch(1)
+        panel.addLayout(actions)
+        self.message = QLabel(self.list_panel)
+        self.message.setObjectName("archiveMessage")
+        self.message.setWordWrap(True)
+        panel.addWidget(self.message)
+        self.stack.addWidget(self.list_panel)
+        self._subscribe()
+        self.refresh()
+
+    def _subscribe(self) -> None:
+        from mou.events import StateChanged
+        from ui.agreements.domain_events import forward_domain_events
+
+        # Agreements move to Signing/Signed elsewhere too (ceremony, agreements page).
+        forward_domain_events(self.context.bridge)
+        self.context.bridge.subscribe(StateChanged, self._on_state_changed)
+
+    def _on_state_changed(self, _event: object) -> None:
+        self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        """Files may have arrived while the page was hidden (a ceremony elsewhere)."""
+        self.refresh()
+        super().showEvent(event)
+
+    # ------------------------------------------------------------------ list
+
+    @Slot()
+    def refresh(self) -> None:
+        """Re-read the archive from the database and the data folder."""
+        with self.context.database.session() as s:
+            self.entries = signed_archive(self.context).entries(s)
+        selected = self.selected_entry()
+        self.table.setRowCount(len(self.entries))
+        for row, entry in enumerate(self.entries):
+            signatures = self.tr("{done} of {total}").format(
+                done=entry.signatures, total=entry.signatories
+            )
+            cells = [
+                entry.title,
+                " – ".join(entry.parties),
+                state_text(entry.status),
+                signatures,
+                (entry.revision_hash or "")[:12],
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, column, item)
+            if selected is not None and selected.uuid == entry.uuid:
+                self.table.selectRow(row)
+        if self.entries and self.selected_entry() is None:
+            self.table.selectRow(0)
+        self.stack.setCurrentWidget(self.list_panel if self.entries else self.empty_state)
+        self.empty_prepare_button.setVisible(bool(preparable_agreements(self.context)))
+        self._update_buttons()
+
+    def selected_entry(self) -> ArchiveEntry | None:
+        """The entry of the selected row."""
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows or rows[0].row() >= len(self.entries):
+            return None
+        return self.entries[rows[0].row()]
+
+    def select_agreement(self, agreement_id: int) -> bool:
+        """Select the row of an agreement (False when it is not listed)."""
+        for row, entry in enumerate(self.entries):
+            if entry.agreement_id == agreement_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _update_buttons(self) -> None:
+        entry = self.selected_entry()
+        has_pdf = entry is not None and entry.pdf_path is not None
+        for button in self.row_buttons[:-1]:
+            button.setEnabled(has_pdf)
+        self.continue_button.setEnabled(
+            entry is not None and entry.status == AgreementStatus.SIGNING.value
+        )
+
+    def show_message(self, text: str, *, ok: bool) -> None:
+        """A line under the list: green for done, red for refused."""
+        color = "#2e7d32" if ok else "#c62828"
+        self.message.setStyleSheet(f"QLabel#archiveMessage {{ color: {color}; }}")
+        self.message.setText(text)
+
+    def _entry_pdf(self, entry: ArchiveEntry | None) -> bytes | None:
+        if entry is None or entry.pdf_sha256 is None:
+            return None
+        try:
+            return signed_archive(self.context).read(entry.uuid, entry.pdf_sha256)
+        except SignedArchiveError:
+            self.show_message(
+                self.tr("The stored PDF of “{title}” is missing or damaged.").format(
+                    title=entry.title
+                ),
+                ok=False,
+            )
+            return None
+
+    def _document_dialog(self, entry: ArchiveEntry) -> SignedDocumentDialog | None:
+        data = self._entry_pdf(entry)
+        if data is None:
+            return None
+        dialog = SignedDocumentDialog(
+            data,
+            trusted_certificates(self.context),
+            title=entry.title,
+            paper=self.context.settings.paper_size,
+            file_name=f"kesepakatan-{entry.uuid[:8]}.pdf",
+            parent=self,
+        )
+        self.last_dialog = dialog
+        return dialog
+
+    @Slot()
+    def open_selected(self) -> SignedDocumentDialog | None:
+        """Show the selected agreement's PDF with its signatures."""
+        entry = self.selected_entry()
+        dialog = self._document_dialog(entry) if entry is not None else None
+        if dialog is not None:
+            dialog.open()
+        return dialog
+
+    @Slot()
+    def verify_selected(self) -> QDialog | None:
+        """Verify the selected PDF (trusted: own certificate + accepted counterparts)."""
+        data = self._entry_pdf(self.selected_entry())
+        if data is None:
+            return None
+        return self._show_verification(data, self.selected_entry().title)  # type: ignore[union-attr]
+
+    @Slot()
+    def preview_selected(self) -> QDialog | None:
+        """Print preview of the selected PDF on the paper from Settings."""
+        entry = self.selected_entry()
+        dialog = self._document_dialog(entry) if entry is not None else None
+        return dialog.preview() if dialog is not None else None
+
+    @Slot()
+    def print_selected(self) -> None:
+        """The print dialog (copies, paper) for the selected PDF."""
+        entry = self.selected_entry()
+        dialog = self._document_dialog(entry) if entry is not None else None
+        if dialog is not None:
+            dialog.print_document()
+
+    @Slot()
+    def _save_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save a copy"),
+            f"kesepakatan-{entry.uuid[:8]}.pdf",
+            self.tr("PDF files (*.pdf)"),
+        )
+        if path:
+            self.save_selected_copy(Path(path))
+
+    def save_selected_copy(self, path: Path) -> bool:
+        """Write the selected PDF's exact bytes to ``path``."""
+        data = self._entry_pdf(self.selected_entry())
+        if data is None:
+            return False
+        try:
+            path.write_bytes(data)
+        except OSError as exc:
+            self.show_message(
+                self.tr("The copy could not be saved: {error}").format(error=exc), ok=False
+            )
+            return False
+        self.show_message(self.tr("Saved a copy to {path}.").format(path=path), ok=True)
+        return True
+
+    @Slot()
+    def continue_selected(self) -> OfflineSigningDialog | None:
+        """The file-exchange signing dialog of the selected (Signing) agreement."""
+        entry = self.selected_entry()
+        return self.open_signing(entry.agreement_id) if entry is not None else None
+
+    def open_signing(self, agreement_id: int) -> OfflineSigningDialog:
+        """Open the file-exchange signing dialog of one agreement."""
+        dialog = OfflineSigningDialog(self.context, agreement_id, self)
+        dialog.changed.connect(self.refresh)
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    # ------------------------------------------------------------------ actions
+
+    @Slot()
+    def prepare_for_signing(self) -> PrepareSigningDialog:
+        """Choose an Agreed agreement and render it for signing by file exchange."""
+        dialog = PrepareSigningDialog(self.context, self)
+        dialog.prepared.connect(self._on_prepared)
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_prepared(self, agreement_id: int) -> None:
+        self.refresh()
+        self.select_agreement(agreement_id)
+        self.open_signing(agreement_id)
+
+    @Slot()
+    def check_printed_page(self) -> QrCheckDialog:
+        """Paste or scan the QR text of a printed page and compare it with the record."""
+        dialog = QrCheckDialog(self.context, self)
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _read(self, path: Path) -> bytes | None:
+        try:
+            return path.read_bytes()
+        except OSError as exc:
+            self.show_message(
+                self.tr("The file cannot be read: {error}").format(error=exc), ok=False
+            )
+            return None
+
+    @Slot()
+    def _choose_file_to_verify(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Verify a signed PDF"), "", self.tr("PDF files (*.pdf)")
+        )
+        if path:
+            self.verify_file(Path(path))
+
+    def verify_file(self, path: Path) -> QDialog | None:
+        """Verify any PDF (e.g. received by mail) without storing it."""
+        data = self._read(path)
+        return self._show_verification(data, path.name) if data is not None else None
+
+    def _show_verification(self, data: bytes, title: str) -> VerificationDialog:
+        dialog = VerificationDialog(
+            data, trusted_certificates(self.context), title=title, parent=self
+        )
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def _choose_file_to_open(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a signed PDF"), "", self.tr("PDF files (*.pdf)")
+        )
+        if path:
+            self.open_file(Path(path))
+
+    def open_file(self, path: Path) -> QDialog | None:
+        """Open a PDF from a file: the counterpart's partly signed file joins the signing here
+        (verified on arrival); any other PDF opens for viewing, verifying and printing."""
+        data = self._read(path)
+        if data is None:
+            return None
+        status = None
+        try:
+            uuid, _revision = offline_signing.identify(data)
+            with self.context.database.session() as s:
+                from mou.agreement import by_uuid
+
+                agreement = by_uuid(s, uuid)
+                status = agreement.status if agreement is not None else None
+        except OfflineSigningError:
+            status = None
+        if status not in _RECEIVABLE:
+            return self._view_file(data, path.name)
+        actor = acting_user(self.context)
+        if actor is None:
+            self.show_message(self.tr("Choose who you are in the window header first."), ok=False)
+            return None
+        try:
+            with self.context.database.session() as s:
+                received = offline_signing.receive(
+                    s,
+                    data,
+                    actor,
+                    signed_archive(self.context),
+                    own_certificate=own_certificate(self.context),
+                )
+        except OfflineSigningError as exc:
+            self.show_message(error_text(exc), ok=False)
+            self.stack.setCurrentWidget(self.list_panel)
+            return None
+        self.refresh()
+        self.show_message(
+            self.tr("The file was verified and stored: {done} of {total} signatures.").format(
+                done=received.status.signed_count, total=len(received.status.signatories)
+            ),
+            ok=True,
+        )
+        self.select_agreement(received.status.agreement_id)
+        return self.open_signing(received.status.agreement_id)
+
+    def _view_file(self, data: bytes, name: str) -> SignedDocumentDialog:
+        dialog = SignedDocumentDialog(
+            data,
+            trusted_certificates(self.context),
+            title=name,
+            paper=self.context.settings.paper_size,
+            file_name=name,
+            parent=self,
+        )
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog

@@ -1,0 +1,145 @@
+"""The Archive page and its dialogs, with two cities' real databases, identities and PDFs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from mou import models
+from mou.agreement import AgreementStatus
+from mou.signed_archive import sha256_hex
+from tests.archive.conftest import PASSWORD, Side, app_context
+from tests.ceremony.test_ceremony_domain import pdfsig_valid_count
+from ui.archive.offline_dialog import OfflineSigningDialog
+from ui.archive.page import Page
+from ui.signing.verify_dialog import VerificationDialog
+
+S = AgreementStatus
+
+
+def status(side: Side) -> str:
+    with side.city.db.session() as s:
+        return s.get(models.Agreement, side.agreement_id).status
+
+
+def make_page(qtbot: QtBot, side: Side) -> Page:
+    page = Page(app_context(side))
+    qtbot.addWidget(page)
+    page.resize(1100, 640)
+    page.show()
+    return page
+
+
+def sign_in_dialog(qtbot: QtBot, dialog: OfflineSigningDialog, png: bytes, password: str) -> str:
+    """Sign through the sign dialog as a user would; returns the dialog's error text."""
+    sign = dialog.open_sign_dialog()
+    assert sign is not None
+    qtbot.addWidget(sign)
+    sign.set_signature_png(png)
+    sign.password.setText(password)
+    sign.sign_button.click()
+    return sign.error.text()
+
+
+def test_two_cities_sign_by_file_exchange_through_the_archive(
+    qtbot: QtBot, agreed: tuple[Side, Side, str], signature_png: bytes, tmp_path: Path
+) -> None:
+    a, b, uuid = agreed
+    page_a, page_b = make_page(qtbot, a), make_page(qtbot, b)
+    assert page_a.stack.currentWidget() is page_a.empty_state
+    assert page_a.empty_prepare_button.isVisible()  # Bandung is PIHAK PERTAMA of an Agreed one
+    assert not page_b.empty_prepare_button.isVisible()
+
+    prepare = page_a.prepare_for_signing()
+    assert prepare.select(a.agreement_id) and prepare.prepare()
+    offline = page_a.last_dialog
+    assert isinstance(offline, OfflineSigningDialog) and offline.status is not None
+    assert offline.status.our_turn and offline.sign_button.isEnabled()
+    assert status(a) == S.SIGNING
+
+    # A wrong password: a clear message, the dialog stays open, nothing is signed.
+    error = sign_in_dialog(qtbot, offline, signature_png, "salah")
+    assert "password does not open" in error
+    assert offline.sign_dialog.isVisible() and offline.status.signed_count == 0
+    offline.sign_dialog.reject()
+    assert sign_in_dialog(qtbot, offline, signature_png, PASSWORD) == ""
+    assert offline.status.signed_count == 1 and not offline.sign_button.isEnabled()
+    to_pky = tmp_path / "to-palangka-raya.pdf"
+    assert offline.save_to(to_pky)
+
+    # Palangka Raya opens the mailed file: verified on arrival, Agreed → Signing, its turn.
+    arrived = page_b.open_file(to_pky)
+    assert isinstance(arrived, OfflineSigningDialog), page_b.message.text()
+    assert arrived.status.our_turn and arrived.status.signed_count == 1
+    assert status(b) == S.SIGNING
+    assert sign_in_dialog(qtbot, arrived, signature_png, PASSWORD) == ""
+    assert arrived.status.complete and status(b) == S.SIGNED
+    back = tmp_path / "back-to-bandung.pdf"
+    assert arrived.save_to(back)
+
+    # Bandung opens the returned file: both now hold the same, fully signed file.
+    done = page_a.open_file(back)
+    assert isinstance(done, OfflineSigningDialog) and done.status.complete
+    assert status(a) == S.SIGNED
+    final = back.read_bytes()
+    assert pdfsig_valid_count(final, tmp_path) == 2
+    for page, side in ((page_a, a), (page_b, b)):
+        page.refresh()
+        assert page.stack.currentWidget() is page.list_panel
+        (entry,) = page.entries
+        assert entry.uuid == uuid and entry.status == S.SIGNED and entry.complete
+        assert entry.pdf_sha256 == sha256_hex(final)
+        assert side.archive.read(uuid, entry.pdf_sha256) == final
+        assert page.table.item(0, 3).text() == "2 of 2"
+        assert page.table.item(0, 2).text() == "Signed"
+        verification = page.verify_selected()
+        assert isinstance(verification, VerificationDialog)
+        assert verification.report.ok and len(verification.report.signatures) == 2
+        copy = tmp_path / f"copy-{side.city.office_uuid}.pdf"
+        assert page.save_selected_copy(copy) and copy.read_bytes() == final
+        viewer = page.open_selected()
+        assert viewer is not None and viewer.opened and viewer.view.page_count > 3
+
+
+def test_tampered_file_and_other_revision_are_refused_with_a_message(
+    qtbot: QtBot, agreed: tuple[Side, Side, str], signature_png: bytes, tmp_path: Path
+) -> None:
+    a, b, _uuid = agreed
+    page_a, page_b = make_page(qtbot, a), make_page(qtbot, b)
+    prepare = page_a.prepare_for_signing()
+    assert prepare.prepare()
+    offline = page_a.last_dialog
+    assert sign_in_dialog(qtbot, offline, signature_png, PASSWORD) == ""
+    good = tmp_path / "signed-once.pdf"
+    offline.save_to(good)
+    data = good.read_bytes()
+    index = data.index(b"Kesepakatan Bersama")
+    tampered = tmp_path / "tampered.pdf"
+    tampered.write_bytes(data[:index] + b"KE" + data[index + 2 :])
+
+    assert page_b.open_file(tampered) is None
+    assert "failed verification" in page_b.message.text()
+    assert status(b) == S.AGREED and page_b.entries == []
+    # Verify shows the tampered verdict for the same file.
+    verification = page_b.verify_file(tampered)
+    assert not verification.report.ok
+    assert any(s.verdict.value == "tampered" for s in verification.report.signatures)
+
+    # A file of another revision: Palangka Raya agreed to something else meanwhile.
+    from mou.revision import save_revision
+    from mou.workflow import transition
+
+    with b.city.db.session() as s:
+        agreement = s.get(models.Agreement, b.agreement_id)
+        transition(s, agreement, b.city.signatory, S.NEGOTIATION)
+        agreement.place = "Palangka Raya"
+        save_revision(s, agreement, b.city.drafter, "Tempat diubah")
+        agreement.agreed_revision = agreement.current_revision
+        agreement.status = S.AGREED.value
+    assert page_b.open_file(good) is None
+    assert "another revision" in page_b.message.text()
+    assert status(b) == S.AGREED
+    # The genuine file was never stored; the page still shows nothing archived.
+    page_b.refresh()
+    assert page_b.entries == []

@@ -1,0 +1,46 @@
+"""What the archive's dialogs need from the running app: the archive, trust, the acting user."""
+
+from __future__ import annotations
+
+from cryptography import x509
+
+from mou import models
+from mou.ceremony_store import CeremonyStore
+from mou.office import Actor
+from mou.signed_archive import SignedArchive
+from ui.context import AppContext
+
+
+def signed_archive(context: AppContext) -> SignedArchive:
+    """``<data>/signed`` plus the ceremony store, where live ceremonies keep their PDFs."""
+    return SignedArchive(
+        context.data_dir / "signed", CeremonyStore(context.data_dir / "ceremonies")
+    )
+
+
+def own_certificate(context: AppContext) -> x509.Certificate | None:
+    """The office's public certificate (the PEM copy kept next to the PKCS#12; no password)."""
+    pem = context.identity_path.with_name("office.pem")
+    try:
+        return x509.load_pem_x509_certificate(pem.read_bytes())
+    except (OSError, ValueError):
+        return None  # no identity yet: verification trusts the counterparts only
+
+
+def trusted_certificates(context: AppContext) -> list[x509.Certificate]:
+    """Every counterpart certificate this office accepted, plus its own."""
+    from mou.offline_signing import office_trust
+
+    with context.database.session() as s:
+        trusted, _ = office_trust(s, own_certificate(context))
+    return trusted
+
+
+def acting_user(context: AppContext) -> Actor | None:
+    """The actor of the user chosen in the window header (``None`` before one is chosen)."""
+    user = context.current_user
+    if user is None:
+        return None
+    with context.database.session() as s:
+        row = s.get(models.LocalUser, user.id)
+        return Actor.of(row) if row is not None else None
