@@ -68,9 +68,82 @@
     </message>
 </context>
 <context>
+    <name>SignedDocumentDialog</name>
+    <message>
+        <location filename="../../ui/signing/document_dialog.py" line="42" />
+        <source>Signed agreement</source>
+        <translation>Kesepakatan yang ditandatangani</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/document_dialog.py" line="53" />
+        <source>Signature details…</source>
+        <translation>Rincian tanda tangan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/document_dialog.py" line="55" />
+        <source>Print preview…</source>
+        <translation>Pratinjau cetak…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/document_dialog.py" line="57" />
+        <source>Print…</source>
+        <translation>Cetak…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/document_dialog.py" line="59" />
+        <source>Save a copy…</source>
+        <translation>Simpan salinan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/document_dialog.py" line="61" />
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/document_dialog.py" line="83" />
+        <source>Verified: {count} valid signatures from trusted offices.</source>
+        <translation>Terverifikasi: {count} tanda tangan sah dari instansi tepercaya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/document_dialog.py" line="88" />
+        <source>This file cannot be verified: it is not a readable PDF.</source>
+        <translation>Berkas ini tidak dapat diverifikasi: bukan PDF yang dapat dibaca.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/document_dialog.py" line="91" />
+        <source>Not signed yet.</source>
+        <translation>Belum ditandatangani.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/document_dialog.py" line="96" />
+        <source>Warning: {failed} of {count} signatures failed verification. Open the signature details before relying on this document.</source>
+        <translation>Peringatan: {failed} dari {count} tanda tangan gagal diverifikasi. Buka rincian tanda tangan sebelum mengandalkan dokumen ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/document_dialog.py" line="112" />
+        <source>This file cannot be printed: it is not a readable PDF.</source>
+        <translation>Berkas ini tidak dapat dicetak: bukan PDF yang dapat dibaca.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/document_dialog.py" line="147" />
+        <source>Save a copy</source>
+        <translation>Simpan salinan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/document_dialog.py" line="147" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/document_dialog.py" line="154" />
+        <source>The copy could not be saved: {error}</source>
+        <translation>Salinan tidak dapat disimpan: {error}</translation>
+    </message>
+</context>
+<context>
     <name>SignedPdfPrinter</name>
     <message>
-        <location filename="../../ui/signing/print.py" line="186" />
+        <location filename="../../ui/signing/print.py" line="190" />
         <source>Print preview — {pages} pages</source>
         <translation>Pratinjau cetak — {pages} halaman</translation>
     </message>
@@ -93,17 +166,17 @@
         <translation>Perbesar</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/pdf_view.py" line="112" />
+        <location filename="../../ui/signing/pdf_view.py" line="113" />
         <source>The document cannot be shown: {error}</source>
         <translation>Dokumen tidak dapat ditampilkan: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/pdf_view.py" line="234" />
+        <location filename="../../ui/signing/pdf_view.py" line="235" />
         <source>Page {current} of {total}</source>
         <translation>Halaman {current} dari {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/pdf_view.py" line="236" />
+        <location filename="../../ui/signing/pdf_view.py" line="237" />
         <source>No document</source>
         <translation>Tidak ada dokumen</translation>
     </message>

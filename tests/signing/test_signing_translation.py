@@ -76,3 +76,20 @@ def test_pdf_view_in_indonesian(qtbot, indonesian, signed_agreement: SignedAgree
     assert view.fit_button.text() == "Sesuaikan lebar"
     qtbot.waitUntil(lambda: view.page_image(0) is not None, timeout=5000)
     view.grab().save(str(SCREENSHOTS / "signing_pdf_view_id.png"))
+
+
+def test_document_dialog_in_indonesian(
+    qtbot, indonesian, signed_agreement: SignedAgreement, bandung_identity, palangkaraya_identity
+) -> None:
+    from ui.signing.document_dialog import SignedDocumentDialog
+
+    trusted = [bandung_identity.certificate, palangkaraya_identity.certificate]
+    dialog = SignedDocumentDialog(signed_agreement.after_both, trusted)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.windowTitle() == "Kesepakatan yang ditandatangani"
+    assert dialog.status.text() == "Terverifikasi: 2 tanda tangan sah dari instansi tepercaya."
+    assert dialog.print_button.text() == "Cetak…"
+    qtbot.waitUntil(lambda: dialog.view.page_image(0) is not None, timeout=5000)
+    dialog.grab().save(str(SCREENSHOTS / "signing_document_dialog_id.png"))

@@ -7,7 +7,7 @@ opens at once and memory stays proportional to what was looked at.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -84,6 +84,7 @@ class SignedPdfView(QWidget):
         self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.scroll.setBackgroundRole(QPalette.ColorRole.Dark)
         self.scroll.verticalScrollBar().valueChanged.connect(self._schedule)
+        self.scroll.viewport().installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -237,11 +238,15 @@ class SignedPdfView(QWidget):
         )
         self.page_changed.emit(current, total)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        """Fit-width follows the view's width."""
-        super().resizeEvent(event)
-        if self._zoom is None:
-            self._relayout()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
+        """Fit-width follows the viewport's width (not the view's: the scroll area resizes its
+        viewport after the view has been told about its own new size)."""
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            if self._zoom is None:
+                self._relayout()
+            else:
+                self._schedule()
+        return super().eventFilter(watched, event)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         """Release PDFium when the view goes away."""
