@@ -63,6 +63,10 @@ class DatabaseCorruptError(Exception):
         )
 
 
+class DatabaseVersionError(Exception):
+    """The database was written by a newer Lintas (its schema is unknown to this version)."""
+
+
 class ConcurrentEditError(Exception):
     """Someone else saved the same agreement meanwhile; reload it and apply the change again."""
 
@@ -164,6 +168,9 @@ def open_database(url: str, *, backup_dir: Path | None = None) -> Database:
     existed = path is not None and path.exists() and path.stat().st_size > 0
     try:
         _migrate(engine, path if existed else None, backup_dir)
+    except DatabaseVersionError:
+        engine.dispose()
+        raise
     except sqlalchemy.exc.DatabaseError as exc:
         engine.dispose()
         if path is not None:
@@ -226,6 +233,10 @@ def head_revision() -> str:
     return head
 
 
+def _known_revisions() -> set[str]:
+    return {r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
 def current_revision(engine: sqlalchemy.Engine) -> str | None:
     """The schema revision stored in the database, ``None`` for an empty one."""
     with engine.connect() as conn:
@@ -245,6 +256,11 @@ def _migrate(engine: sqlalchemy.Engine, existing: Path | None, backup_dir: Path 
     current = current_revision(engine)
     if current == head:
         return
+    if current is not None and current not in _known_revisions():
+        raise DatabaseVersionError(
+            f"The database {engine.url.database} was written by a newer version of Lintas "
+            f"(schema {current}); update Lintas to open it. Nothing was changed."
+        )
     if existing is not None and current is not None and backup_dir is not None:
         # An older schema: keep an exact copy before changing anything.
         _copy_sqlite(engine, Path(backup_dir) / f"pre-upgrade-{_stamp()}-{current}.sqlite3")

@@ -213,3 +213,12 @@ def test_concurrent_edits_are_refused_not_lost(database) -> None:
         update_details(s1, a1, asep, place="Bandung")
     with database.session() as s:
         assert s.get(models.Agreement, agreement_id).place == "Palangka Raya"
+
+
+def test_newer_schema_is_refused_clearly(database) -> None:
+    from mou.db import DatabaseVersionError
+
+    with database.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(DatabaseVersionError, match="newer version of Lintas"):
+        open_database(database.url)
