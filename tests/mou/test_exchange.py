@@ -7,6 +7,7 @@ back; Bandung sees the redline per round; both approve the same revision hash; t
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import zipfile
@@ -17,6 +18,7 @@ from sqlalchemy import select
 
 from mou import models
 from mou.agreement import AgreementStatus
+from mou.catalog import search_catalog, set_annex
 from mou.clause import add_clause, clause_by_uuid, update_clause
 from mou.comment import add_comment, open_comments, resolve_comment
 from mou.exchange import (
@@ -32,6 +34,7 @@ from mou.exchange import (
     revoke_trust,
 )
 from mou.identity import OfficeIdentity
+from mou.obligation import add_obligation
 from mou.redline import as_text, compare, rounds
 from mou.revision import canonical_json, heads, is_dirty, save_revision, verify_chain
 from mou.workflow import WorkflowError, approve, transition
@@ -188,8 +191,18 @@ def test_divergent_edits_become_a_branch_and_reconcile(cities) -> None:
     edit(a, "PEMBIAYAAN", "Biaya ditanggung APBD Kota Bandung.")
     edit(a, "PERUBAHAN", "Perubahan versi Bandung.")
     with a.db.session() as s:
+        ag = s.get(models.Agreement, agreement_id)
+        extra_app = search_catalog(s, text="bank sampah")[0]
+        kept = [a_ for a_ in search_catalog(s) if a_.name in {i.name for i in ag.annex_items}]
+        set_annex(s, ag, a.drafter, [*kept, extra_app])
+        extra_app_name = extra_app.name
+    with a.db.session() as s:
         save_revision(s, s.get(models.Agreement, agreement_id), a.drafter, "Bandung round")
     edit(b, "PENYELESAIAN PERSELISIHAN", "Musyawarah di Palangka Raya.")
+    with b.db.session() as s:
+        ag = s.scalars(select(models.Agreement)).one()
+        add_obligation(s, ag, b.drafter, what="Berbagi ilmu konservasi hutan dan wisata sungai",
+                       party=2, due_date=dt.date(2017, 3, 1))  # fmt: skip
     edit(b, "PERUBAHAN", "Perubahan versi Palangka Raya.")
     with b.db.session() as s:
         ag = s.scalars(select(models.Agreement)).one()
@@ -220,6 +233,10 @@ def test_divergent_edits_become_a_branch_and_reconcile(cities) -> None:
         assert bodies["PENYELESAIAN PERSELISIHAN"] == "Musyawarah di Palangka Raya."
         assert bodies["PERUBAHAN"] == "Perubahan versi Palangka Raya."
         assert bodies["PENUTUP"] == "Penutup dengan suntingan yang belum disimpan."
+        # Non-conflicting additions from both sides are combined.
+        assert extra_app_name in {i.name for i in ag.annex_items} and len(ag.annex_items) == 5
+        assert "Berbagi ilmu konservasi hutan dan wisata sungai" in {o.what for o in ag.obligations}
+        assert len(ag.obligations) == 4
         assert [h.hash for h in heads(s, ag.id)] == [merged.hash]
         verify_chain(s, ag)
         red = compare(s, other, merged)
