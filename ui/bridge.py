@@ -16,6 +16,8 @@ Usage::
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -56,8 +58,33 @@ class EventBridge(QObject):
         """
         if subscribe in self._detachers:
             return
-        detach = subscribe(self.post)
-        self._detachers[subscribe] = detach if callable(detach) else None
+        # The cores keep their subscribers for the life of the process, while a bridge lives as
+        # long as its Qt object: hold it weakly and stop forwarding once it is gone.
+        target = weakref.ref(self)
+
+        def forward(event: object) -> None:
+            bridge = target()
+            if bridge is None:
+                return
+            # RuntimeError: the C++ object behind the bridge was already deleted.
+            with contextlib.suppress(RuntimeError):
+                bridge.post(event)
+
+        unsubscribe = subscribe(forward)
+        if not callable(unsubscribe):
+            self._detachers[subscribe] = None
+            return
+        done = False
+
+        def detach() -> None:
+            # Runs from detach_all() and again when the bridge is destroyed: only once.
+            nonlocal done
+            if not done:
+                done = True
+                unsubscribe()
+
+        self._detachers[subscribe] = detach
+        self.destroyed.connect(lambda *_: detach())
 
     def detach_all(self) -> None:
         """Unsubscribe from every core observer attached with :meth:`listen_to` (at shutdown)."""

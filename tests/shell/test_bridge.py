@@ -119,3 +119,23 @@ def test_listen_to_is_idempotent_and_detaches(qtbot: QtBot) -> None:
     assert len(listeners) == 1
     bridge.detach_all()
     assert listeners == []
+
+
+def test_domain_events_arrive_once_however_many_pages_forward_them(qtbot: QtBot) -> None:
+    """``ui.app`` wires ``mou.events`` and pages ask again: each event must arrive exactly once."""
+    from mou import events as mou_events
+    from ui.agreements.domain_events import forward_domain_events
+
+    bridge = EventBridge()
+    bridge.listen_to(mou_events.subscribe)  # what ui.app does at start
+    forward_domain_events(bridge)  # what the agreements page does
+    forward_domain_events(bridge)  # ... and the catalog page
+    seen: list[mou_events.AgreementChanged] = []
+    bridge.subscribe(mou_events.AgreementChanged, seen.append)
+    try:
+        mou_events.publish(mou_events.AgreementChanged(agreement_id=7, what="title"))
+        qtbot.waitUntil(lambda: len(seen) == 1)
+        qtbot.wait(50)  # a duplicate would be queued right behind the first
+        assert seen == [mou_events.AgreementChanged(agreement_id=7, what="title")]
+    finally:
+        bridge.detach_all()
