@@ -21,8 +21,13 @@ def add_comment(
     *,
     clause_uuid: str | None = None,
     reply_to: models.Comment | None = None,
+    internal: bool | None = None,
 ) -> models.Comment:
-    """Comment on a pasal (or the whole agreement when ``clause_uuid`` is None), or reply."""
+    """Comment on a pasal (or the whole agreement when ``clause_uuid`` is None), or reply.
+
+    ``internal`` comments stay in this office (never exported). By default a comment is internal
+    while the agreement is a draft or in internal review, and a reply follows its thread.
+    """
     if not body.strip():
         raise AgreementError("A comment cannot be empty")
     if AgreementStatus(agreement.status) in _CLOSED:
@@ -33,8 +38,16 @@ def add_comment(
         clause_uuid = reply_to.clause_uuid
     elif clause_uuid is not None:
         clause_by_uuid(agreement, clause_uuid)
+    if internal is None:
+        internal = (
+            reply_to.internal
+            if reply_to is not None
+            else AgreementStatus(agreement.status)
+            in (AgreementStatus.DRAFT, AgreementStatus.INTERNAL_REVIEW)
+        )
     comment = models.Comment(
         agreement_id=agreement.id,
+        internal=internal,
         clause_uuid=clause_uuid,
         parent_uuid=reply_to.uuid if reply_to else None,
         author_office_uuid=actor.office_uuid,

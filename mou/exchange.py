@@ -314,7 +314,7 @@ def build_payload(session: Session, agreement: models.Agreement) -> dict[str, An
     ).all()
     comments = session.scalars(
         select(models.Comment)
-        .where(models.Comment.agreement_id == agreement.id)
+        .where(models.Comment.agreement_id == agreement.id, models.Comment.internal.is_(False))
         .order_by(models.Comment.id)
     ).all()
     approvals = session.scalars(

@@ -373,6 +373,8 @@ class Comment(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
     resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     resolved_by: Mapped[str] = mapped_column(String(200), default="")
+    # Internal comments (the office's own review) never leave this database in a package.
+    internal: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Obligation(Base):

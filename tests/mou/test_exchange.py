@@ -287,3 +287,22 @@ def test_signed_but_malformed_package_gets_a_clear_message(cities) -> None:
         pytest.raises(PackageError, match="revision 1's text has no 'clauses'"),
     ):
         import_package(s, out.getvalue(), b.drafter)
+
+
+def test_internal_comments_stay_home(cities) -> None:
+    a, id_a, b, _ = cities
+    agreement_id = draft_in_bandung(a)
+    with a.db.session() as s:
+        ag = s.get(models.Agreement, agreement_id)
+        clause = ag.clauses[0].uuid
+        note = add_comment(
+            s, ag, a.reviewer, "Catatan internal: cek anggaran.", clause_uuid=clause, internal=True
+        )
+        add_comment(s, ag, a.reviewer, "Cek juga jadwal.", reply_to=note)
+        add_comment(s, ag, a.reviewer, "Mohon tanggapan Palangka Raya.", clause_uuid=clause)
+        uuid = ag.uuid
+    with b.db.session() as s:
+        ag = import_package(s, _export(a, id_a, uuid), b.drafter).agreement
+        assert [c.body for c in s.scalars(select(models.Comment))] == [
+            "Mohon tanggapan Palangka Raya."
+        ]
