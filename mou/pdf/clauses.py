@@ -12,7 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from mou.pdf.dates import long_date, weekday
+from mou.pdf.dates import pembukaan_date
 from mou.pdf.document import PdfClause, PdfDocument
 from mou.pdf.styles import TABLE_FONT, Styles, markup
 
@@ -85,7 +85,7 @@ def opening(doc: PdfDocument, st: Styles) -> list[Flowable]:
     """Pembukaan, identitas para pihak, the considerations and the agreeing sentence."""
     out: list[Flowable] = []
     opening_text = doc.opening.strip() or (
-        f"Pada hari ini {weekday(doc.signed_on)} tanggal {long_date(doc.signed_on)}, "
+        f"Pada {pembukaan_date(doc.signed_on)}, "
         f"bertempat di {doc.place}, yang bertanda tangan di bawah ini:"
     )
     out.extend(_text_blocks(opening_text, st.body, st.item))

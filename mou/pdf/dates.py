@@ -4,21 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-MONTHS_ID = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-DAYS_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+# Re-exported: the PDF modules take their Indonesian dates from one place.
+from mou.terbilang import long_date, month_name, pembukaan_date
+
+__all__ = ["ZONES", "long_date", "pembukaan_date", "zoned_time"]
 
 # Waktu Indonesia Barat / Tengah / Timur. Fixed offsets: Indonesia has no daylight saving time.
 ZONES: dict[str, dt.timezone] = {
@@ -26,16 +15,6 @@ ZONES: dict[str, dt.timezone] = {
     "WITA": dt.timezone(dt.timedelta(hours=8), "WITA"),
     "WIT": dt.timezone(dt.timedelta(hours=9), "WIT"),
 }
-
-
-def long_date(day: dt.date) -> str:
-    """``22 November 2026``."""
-    return f"{day.day} {MONTHS_ID[day.month - 1]} {day.year}"
-
-
-def weekday(day: dt.date) -> str:
-    """``Minggu`` for a Sunday."""
-    return DAYS_ID[day.weekday()]
 
 
 def zoned_time(when: dt.datetime, tz_label: str) -> str:
@@ -48,5 +27,5 @@ def zoned_time(when: dt.datetime, tz_label: str) -> str:
     zone = ZONES.get(tz_label.upper())
     local = when.astimezone(zone) if zone else when
     label = tz_label.upper() if zone else (tz_label or local.strftime("UTC%z"))
-    month = MONTHS_ID[local.month - 1][:3]
+    month = month_name(local)[:3]
     return f"{local.day:02d} {month} {local.year} {local.hour:02d}.{local.minute:02d} {label}"

@@ -57,6 +57,11 @@ def test_every_pasal_the_annex_and_the_history_are_in_the_text(rendered_f4: Rend
     assert "B. Kewajiban Para Pihak" in text
     assert "RIWAYAT DOKUMEN" in text and rendered_f4.doc.revision_hash in text
     assert "Hadir dalam sesi penandatanganan" in text and "09.00 WIB" in text
+    # The pembukaan writes the day, date and year out in words, as Indonesian deeds do.
+    assert (
+        "Pada hari Minggu tanggal dua puluh dua bulan November tahun dua ribu dua puluh enam, "
+        "bertempat di Bandung" in flat
+    )
 
 
 def test_footer_numbers_every_page_and_names_the_total(rendered_f4: Rendered) -> None:
