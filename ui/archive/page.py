@@ -7,16 +7,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -25,8 +21,9 @@ from mou import offline_signing
 from mou.agreement import AgreementStatus
 from mou.offline_signing import OfflineSigningError
 from mou.signed_archive import ArchiveEntry, SignedArchiveError
+from ui.archive.archive_table import ArchiveTable
 from ui.archive.document_dialog import SignedDocumentDialog
-from ui.archive.messages import error_text, state_text
+from ui.archive.messages import error_text
 from ui.archive.office_files import (
     acting_user,
     own_certificate,
@@ -54,7 +51,12 @@ class Page(QWidget):
         self.last_dialog: QDialog | None = None
         layout = QVBoxLayout(self)
         self.stack = QStackedWidget(self)
-        layout.addWidget(self.stack)
+        layout.addWidget(self.stack, 1)
+        # Below the stack, so a refusal is readable on the empty page too.
+        self.message = QLabel(self)
+        self.message.setObjectName("archiveMessage")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
 
         self.empty_state = EmptyState(
             self.tr("Nothing archived yet"),
@@ -70,6 +72,8 @@ class Page(QWidget):
         self.verify_button.clicked.connect(self._choose_file_to_verify)
         self.empty_prepare_button = self.empty_state.add_action(self.tr("Prepare for signing…"))
         self.empty_prepare_button.clicked.connect(self.prepare_for_signing)
+        self.empty_open_button = self.empty_state.add_action(self.tr("Open a signed PDF…"))
+        self.empty_open_button.clicked.connect(self._choose_file_to_open)
         empty_check = self.empty_state.add_action(self.tr("Check a printed page…"))
         empty_check.clicked.connect(self.check_printed_page)
         self.stack.addWidget(self.empty_state)
@@ -95,25 +99,7 @@ class Page(QWidget):
             header.addWidget(button)
         panel.addLayout(header)
 
-        self.table = QTableWidget(0, 5, self.list_panel)
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Agreement"),
-                self.tr("Parties"),
-                self.tr("Status"),
-                self.tr("Signatures"),
-                self.tr("Revision"),
-            ]
-        )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        head = self.table.horizontalHeader()
-        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column in (2, 3, 4):
-            head.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table = ArchiveTable(self.list_panel)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda *_: self.open_selected())
         panel.addWidget(self.table, 1)
@@ -143,10 +129,6 @@ class Page(QWidget):
             actions.addWidget(button)
         actions.addStretch(1)
         panel.addLayout(actions)
-        self.message = QLabel(self.list_panel)
-        self.message.setObjectName("archiveMessage")
-        self.message.setWordWrap(True)
-        panel.addWidget(self.message)
         self.stack.addWidget(self.list_panel)
         self._subscribe()
         self.refresh()
@@ -174,45 +156,18 @@ class Page(QWidget):
         """Re-read the archive from the database and the data folder."""
         with self.context.database.session() as s:
             self.entries = signed_archive(self.context).entries(s)
-        selected = self.selected_entry()
-        self.table.setRowCount(len(self.entries))
-        for row, entry in enumerate(self.entries):
-            signatures = self.tr("{done} of {total}").format(
-                done=entry.signatures, total=entry.signatories
-            )
-            cells = [
-                entry.title,
-                " – ".join(entry.parties),
-                state_text(entry.status),
-                signatures,
-                (entry.revision_hash or "")[:12],
-            ]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.table.setItem(row, column, item)
-            if selected is not None and selected.uuid == entry.uuid:
-                self.table.selectRow(row)
-        if self.entries and self.selected_entry() is None:
-            self.table.selectRow(0)
+        self.table.set_entries(self.entries)
         self.stack.setCurrentWidget(self.list_panel if self.entries else self.empty_state)
         self.empty_prepare_button.setVisible(bool(preparable_agreements(self.context)))
         self._update_buttons()
 
     def selected_entry(self) -> ArchiveEntry | None:
         """The entry of the selected row."""
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows or rows[0].row() >= len(self.entries):
-            return None
-        return self.entries[rows[0].row()]
+        return self.table.selected_entry()
 
     def select_agreement(self, agreement_id: int) -> bool:
         """Select the row of an agreement (False when it is not listed)."""
-        for row, entry in enumerate(self.entries):
-            if entry.agreement_id == agreement_id:
-                self.table.selectRow(row)
-                return True
-        return False
+        return self.table.select_agreement(agreement_id)
 
     def _update_buttons(self) -> None:
         entry = self.selected_entry()
@@ -428,7 +383,6 @@ class Page(QWidget):
                 )
         except OfflineSigningError as exc:
             self.show_message(error_text(exc), ok=False)
-            self.stack.setCurrentWidget(self.list_panel)
             return None
         self.refresh()
         self.show_message(
