@@ -88,7 +88,8 @@ def install_language(language: str, folder: Path = paths.TRANSLATIONS) -> list[P
         return loaded
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_base = QTranslator()
-    # Qt ships no qtbase_id.qm today; load it when a future Qt does (strings in Qt's own dialogs).
+    # Qt ships no qtbase_id.qm today (resources/translations/qt_id.ts covers the Qt widgets users
+    # meet); load the official one too when a future Qt ships it.
     if qt_base.load(f"qtbase_{language}", qt_dir):
         QCoreApplication.installTranslator(qt_base)
         _installed.append(qt_base)

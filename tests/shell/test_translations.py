@@ -156,3 +156,24 @@ def test_missing_or_stale_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
     files = i18n.translation_files("id", tmp_path)
     assert files == [tmp_path / "shell_id.qm"]
     assert files[0].stat().st_size > 1000
+
+
+def test_qt_own_buttons_and_dialogs_speak_indonesian(
+    qapp: object, compiled_translations: Path
+) -> None:
+    """Qt ships no Indonesian for its own widgets; ``qt_id.ts`` covers the ones users meet."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui import i18n
+
+    i18n.install_language("id", compiled_translations)
+    try:
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.Save
+        )
+        texts = {button.text().replace("&", "") for button in box.buttons()}
+        assert texts == {"OK", "Batal", "Simpan"}
+    finally:
+        i18n.install_language("en", compiled_translations)
