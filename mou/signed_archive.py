@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from mou import audit, models
 from mou.agreement import AgreementStatus
-from mou.ceremony_store import CeremonyStore
+from mou.ceremony_store import CeremonyRecord, CeremonyStore
 from mou.office import Actor
 
 ARCHIVED = "signed_pdf_archived"
@@ -96,6 +96,7 @@ class SignedArchive:
     def __init__(self, root: Path, ceremonies: CeremonyStore | None = None) -> None:
         self.root = Path(root)
         self.ceremonies = ceremonies
+        self._records: list[CeremonyRecord] | None = None
 
     def path_for(self, agreement_uuid: str, sha256: str) -> Path:
         """Where the PDF with ``sha256`` of an agreement is (or would be) stored."""
@@ -135,6 +136,13 @@ class SignedArchive:
             )
         return path
 
+    def _ceremony_records(self) -> list[CeremonyRecord]:
+        # Loading checks every step PDF's hash, so a listing reads the store once (entries()
+        # holds the records meanwhile); single look-ups read it fresh.
+        if self._records is not None:
+            return self._records
+        return self.ceremonies.ceremonies() if self.ceremonies is not None else []
+
     def locate(self, agreement_uuid: str, sha256: str) -> Path | None:
         """The file holding the PDF with ``sha256``: in this archive or in a stored ceremony."""
         with contextlib.suppress(SignedArchiveError):
@@ -142,7 +150,7 @@ class SignedArchive:
             if path.is_file():
                 return path
         if self.ceremonies is not None:
-            for record in self.ceremonies.ceremonies():
+            for record in self._ceremony_records():
                 if record.agreement_id == agreement_uuid and sha256 in record.step_sha256:
                     step = record.step_sha256.index(sha256)
                     return self.ceremonies.folder(record.ceremony_id) / f"step-{step}.pdf"
@@ -176,16 +184,24 @@ class SignedArchive:
                     best = (str(detail["pdf_sha256"]), count, str(detail.get("source", "")))
         signed = _signed_sha(session, agreement)
         if signed and (best is None or best[0] != signed):
-            best = (signed, len(agreement.parties), best[2] if best else "ceremony")
-        if self.ceremonies is not None and (best is None or best[1] < len(agreement.parties)):
-            with contextlib.suppress(Exception):
-                record = self.ceremonies.latest_for(agreement.uuid)
-                if record is not None and (best is None or record.step > best[1]):
-                    best = (record.current_sha256, record.step, "ceremony")
+            best = (signed, len(agreement.parties), "ceremony")
+        if best is None or best[1] < len(agreement.parties):
+            for record in self._ceremony_records():  # newest presentation first
+                if record.agreement_id == agreement.uuid:
+                    if best is None or record.step > best[1]:
+                        best = (record.current_sha256, record.step, "ceremony")
+                    break
         return best
 
     def entries(self, session: Session) -> list[ArchiveEntry]:
         """Every signed (or being signed) agreement, most recently changed first."""
+        self._records = self.ceremonies.ceremonies() if self.ceremonies is not None else []
+        try:
+            return self._entries(session)
+        finally:
+            self._records = None
+
+    def _entries(self, session: Session) -> list[ArchiveEntry]:
         rows = session.scalars(
             select(models.Agreement)
             .where(models.Agreement.status.in_(LISTED))

@@ -143,3 +143,78 @@ def test_tampered_file_and_other_revision_are_refused_with_a_message(
     # The genuine file was never stored; the page still shows nothing archived.
     page_b.refresh()
     assert page_b.entries == []
+
+
+def test_archive_lists_an_agreement_signed_in_a_live_ceremony(
+    qtbot: QtBot, agreed: tuple[Side, Side, str], signature_png: bytes
+) -> None:
+    from tests.ceremony.conftest import Bus
+    from tests.ceremony.test_ceremony_agreement import _ceremony, _document, record_outcome_in
+
+    a, b, uuid = agreed
+    document = _document(a.city, uuid)
+    names = [p.display_name for p in document.parties]
+    bus = Bus()
+    # Each office's ceremony store is the one in its data folder, as the app's launcher uses.
+    ca = _ceremony(bus, a.city, a.identity, a.data_dir, names[0])
+    cb = _ceremony(bus, b.city, b.identity, b.data_dir, names[1])
+    bus.join(names[0], ca)
+    bus.join(names[1], cb)
+    bus.pump()
+    ca.present_document(document)
+    bus.pump()
+    for ceremony, side in ((ca, a), (cb, b)):
+        ceremony.sign(
+            identity_path=side.identity_path, password=PASSWORD, signature_png=signature_png
+        )
+        bus.pump()
+    assert record_outcome_in(a.city, ca) == [] and record_outcome_in(b.city, cb) == []
+    final = ca.current_pdf()
+    page = make_page(qtbot, a)
+    (entry,) = page.entries
+    assert entry.status == S.SIGNED and entry.complete and entry.pdf_sha256 == sha256_hex(final)
+    assert entry.pdf_path is not None and (a.data_dir / "ceremonies") in entry.pdf_path.parents
+    assert page.verify_selected().report.ok
+    viewer = page.open_selected()
+    assert viewer is not None and viewer.data == final
+
+
+def test_unknown_signer_and_damaged_archive_file_get_clear_answers(
+    qtbot: QtBot, agreed: tuple[Side, Side, str], signature_png: bytes, tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    from mou.identity import create_identity
+    from mou.pdf.render import render_pdf_bytes
+    from mou.pdf.sample import sample_document
+    from mou.signing import Verdict, sign_pdf
+    from ui.archive.document_dialog import SignedDocumentDialog
+
+    a, _b, _uuid = agreed
+    page = make_page(qtbot, a)
+    data, _layout = render_pdf_bytes(sample_document(app_count=2, signed_on=dt.date(2026, 11, 22)))
+    stranger = create_identity(
+        tmp_path / "stranger.p12", "x", common_name="Wali Kota Entah", organization="Entah"
+    )
+    mailed = tmp_path / "mailed.pdf"
+    mailed.write_bytes(
+        sign_pdf(data, stranger, field_name="TandaTangan1", signer_name="?", signer_title="?",
+                 signature_png=signature_png)
+    )  # fmt: skip
+    verification = page.verify_file(mailed)
+    assert [s.verdict for s in verification.report.signatures] == [Verdict.UNTRUSTED]
+    assert not verification.report.ok
+    # Not an agreement of this office: it opens for viewing, verifying and printing only.
+    assert isinstance(page.open_file(mailed), SignedDocumentDialog)
+    assert page.entries == []
+
+    prepare = page.prepare_for_signing()
+    assert prepare.prepare()
+    assert sign_in_dialog(qtbot, page.last_dialog, signature_png, PASSWORD) == ""
+    page.refresh()
+    (entry,) = page.entries
+    assert entry.pdf_path is not None and entry.signatures == 1
+    entry.pdf_path.write_bytes(entry.pdf_path.read_bytes()[:-10])  # a damaged disk copy
+    assert page.open_selected() is None
+    assert "missing or damaged" in page.message.text()
+    assert entry.pdf_path.exists()  # nothing is deleted
