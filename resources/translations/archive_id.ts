@@ -505,8 +505,8 @@
     </message>
     <message>
         <location filename="../../ui/archive/qr_check.py" line="119" />
-        <source>&lt;b&gt;Does not match.&lt;/b&gt;&lt;br/&gt;“{title}” never had a revision with hash {hash}…. The page may be altered or forged.</source>
-        <translation>&lt;b&gt;Tidak sesuai.&lt;/b&gt;&lt;br/&gt;“{title}” tidak pernah memiliki revisi dengan hash {hash}…. Halaman ini mungkin diubah atau dipalsukan.</translation>
+        <source>&lt;b&gt;Does not match.&lt;/b&gt;&lt;br/&gt;“{title}” never had a revision with hash {hash}… The page may be altered or forged.</source>
+        <translation>&lt;b&gt;Tidak sesuai.&lt;/b&gt;&lt;br/&gt;“{title}” tidak pernah memiliki revisi dengan hash {hash}… Halaman ini mungkin diubah atau dipalsukan.</translation>
     </message>
     <message>
         <location filename="../../ui/archive/qr_check.py" line="124" />

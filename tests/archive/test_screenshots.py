@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from mou.pdf.layout import qr_payload
+from mou.signing import signature_fields
 from tests.archive.conftest import PASSWORD, Side, app_context
 from ui.archive.page import Page
 
@@ -85,6 +86,15 @@ def test_archive_screenshots(
     _shot(check, screenshots, "qr_mismatch", language)
     check.close()
 
+    viewer = page.open_selected()
+    assert viewer is not None and viewer.opened
+    viewer.resize(860, 760)
+    viewer.show()
+    signature_page = signature_fields(viewer.data)[0].page
+    viewer.view.scroll_to_page(signature_page)
+    qtbot.waitUntil(lambda: viewer.view.page_image(signature_page) is not None, timeout=5000)
+    _shot(viewer, screenshots, "document", language)
+    viewer.close()
     preview = page.preview_selected()
     assert preview is not None
     preview.resize(900, 800)

@@ -116,7 +116,7 @@ class QrCheckDialog(QDialog):
             )
         if result.verdict is QrVerdict.UNKNOWN_REVISION:
             return self.tr(
-                "<b>Does not match.</b><br/>“{title}” never had a revision with hash {hash}…. "
+                "<b>Does not match.</b><br/>“{title}” never had a revision with hash {hash}… "
                 "The page may be altered or forged."
             ).format(title=result.title, hash=short)
         if result.verdict is QrVerdict.UNKNOWN_AGREEMENT:
