@@ -177,108 +177,118 @@
 <context>
     <name>OfflineSigningDialog</name>
     <message>
-        <location filename="../../ui/archive/offline_dialog.py" line="50" />
+        <location filename="../../ui/archive/offline_dialog.py" line="51" />
         <source>Signing by file exchange</source>
         <extracomment>The agreement's state changed (signed here, or completed): the archive list refreshes.</extracomment>
         <translation>Penandatanganan melalui pertukaran berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/offline_dialog.py" line="55" />
+        <location filename="../../ui/archive/offline_dialog.py" line="56" />
         <source>Signatures</source>
         <translation>Tanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/offline_dialog.py" line="59" />
+        <location filename="../../ui/archive/offline_dialog.py" line="60" />
         <source>1. PIHAK PERTAMA signs and sends the file (mail, USB stick).&lt;br/&gt;2. PIHAK KEDUA opens it in the Archive with “Open a signed PDF…”; it is verified on arrival. PIHAK KEDUA signs and sends the file back.&lt;br/&gt;3. PIHAK PERTAMA opens the returned file: both offices hold the same signed PDF.</source>
         <translation>1. PIHAK PERTAMA menandatangani dan mengirimkan berkas (surel, flashdisk).&lt;br/&gt;2. PIHAK KEDUA membukanya di Arsip melalui “Buka PDF bertanda tangan…”; berkas diverifikasi saat diterima. PIHAK KEDUA menandatangani dan mengirimkan kembali berkasnya.&lt;br/&gt;3. PIHAK PERTAMA membuka berkas yang dikembalikan: kedua kantor memegang PDF bertanda tangan yang sama.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/offline_dialog.py" line="72" />
+        <location filename="../../ui/archive/offline_dialog.py" line="73" />
         <source>Sign…</source>
         <translation>Tanda tangani…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/offline_dialog.py" line="74" />
+        <location filename="../../ui/archive/offline_dialog.py" line="75" />
         <source>Save the file to send…</source>
         <translation>Simpan berkas untuk dikirim…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/offline_dialog.py" line="75" />
+        <location filename="../../ui/archive/offline_dialog.py" line="76" />
+        <source>View the PDF…</source>
+        <translation>Lihat PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/offline_dialog.py" line="78" />
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/offline_dialog.py" line="117" />
+        <location filename="../../ui/archive/offline_dialog.py" line="121" />
         <source>&lt;b&gt;This agreement has no PDF to sign here.&lt;/b&gt;</source>
         <translation>&lt;b&gt;Belum ada PDF kesepakatan ini untuk ditandatangani di sini.&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/offline_dialog.py" line="122" />
+        <location filename="../../ui/archive/offline_dialog.py" line="128" />
         <source>&lt;b&gt;{title}&lt;/b&gt;&lt;br/&gt;Revision {round} · hash &lt;tt&gt;{hash}&lt;/tt&gt;</source>
         <translation>&lt;b&gt;{title}&lt;/b&gt;&lt;br/&gt;Revisi {round} · hash &lt;tt&gt;{hash}&lt;/tt&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/offline_dialog.py" line="129" />
+        <location filename="../../ui/archive/offline_dialog.py" line="135" />
         <source>Signed</source>
         <translation>Ditandatangani</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/offline_dialog.py" line="132" />
+        <location filename="../../ui/archive/offline_dialog.py" line="138" />
         <source>Signs next (this office)</source>
         <translation>Berikutnya menandatangani (kantor ini)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/offline_dialog.py" line="132" />
+        <location filename="../../ui/archive/offline_dialog.py" line="138" />
         <source>Signs next</source>
         <translation>Berikutnya menandatangani</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/offline_dialog.py" line="135" />
+        <location filename="../../ui/archive/offline_dialog.py" line="141" />
         <source>Waiting</source>
         <translation>Menunggu</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/offline_dialog.py" line="140" />
+        <location filename="../../ui/archive/offline_dialog.py" line="146" />
         <source>{role} · {office} ({title})</source>
         <translation>{role} · {office} ({title})</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/offline_dialog.py" line="151" />
+        <location filename="../../ui/archive/offline_dialog.py" line="157" />
         <source>Sign as {role}…</source>
         <translation>Tanda tangani sebagai {role}…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/offline_dialog.py" line="156" />
+        <location filename="../../ui/archive/offline_dialog.py" line="162" />
         <source>Every party has signed. Send the file to the other office if it does not have it yet.</source>
         <translation>Semua pihak telah menandatangani. Kirimkan berkas ke kantor lain bila kantor itu belum memilikinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/offline_dialog.py" line="197" />
+        <location filename="../../ui/archive/offline_dialog.py" line="183" />
+        <source>Verified on arrival: it is the revision this office agreed to, and {count} signature(s) are valid and from the trusted offices.</source>
+        <translation>Diverifikasi saat diterima: ini revisi yang disepakati kantor ini, dan {count} tanda tangan sah serta berasal dari instansi tepercaya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/offline_dialog.py" line="215" />
         <source>Choose the signatory in the window header first.</source>
         <translation>Pilih penanda tangan di bagian atas jendela terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/offline_dialog.py" line="215" />
+        <location filename="../../ui/archive/offline_dialog.py" line="233" />
         <source>Signed. Save the file and send it to {office}.</source>
         <translation>Sudah ditandatangani. Simpan berkasnya dan kirimkan ke {office}.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/offline_dialog.py" line="236" />
+        <location filename="../../ui/archive/offline_dialog.py" line="274" />
         <source>Save the file to send</source>
         <translation>Simpan berkas untuk dikirim</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/offline_dialog.py" line="238" />
+        <location filename="../../ui/archive/offline_dialog.py" line="276" />
         <source>PDF files (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/offline_dialog.py" line="251" />
+        <location filename="../../ui/archive/offline_dialog.py" line="289" />
         <source>The file could not be saved: {error}</source>
         <translation>Berkas tidak dapat disimpan: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/offline_dialog.py" line="254" />
+        <location filename="../../ui/archive/offline_dialog.py" line="292" />
         <source>Saved to {path}.</source>
         <translation>Tersimpan di {path}.</translation>
     </message>

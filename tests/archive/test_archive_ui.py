@@ -56,6 +56,9 @@ def test_two_cities_sign_by_file_exchange_through_the_archive(
     offline = page_a.last_dialog
     assert isinstance(offline, OfflineSigningDialog) and offline.status is not None
     assert offline.status.our_turn and offline.sign_button.isEnabled()
+    viewer = offline.view_pdf()  # the signatory reads what is signed first
+    assert viewer is not None and viewer.opened and viewer.data == offline.pdf
+    viewer.close()
     assert status(a) == S.SIGNING
 
     # A wrong password: a clear message, the dialog stays open, nothing is signed.
@@ -72,6 +75,7 @@ def test_two_cities_sign_by_file_exchange_through_the_archive(
     arrived = page_b.open_file(to_pky)
     assert isinstance(arrived, OfflineSigningDialog), page_b.message.text()
     assert arrived.status.our_turn and arrived.status.signed_count == 1
+    assert "Verified on arrival" in arrived.message.text()
     assert status(b) == S.SIGNING
     assert sign_in_dialog(qtbot, arrived, signature_png, PASSWORD) == ""
     assert arrived.status.complete and status(b) == S.SIGNED

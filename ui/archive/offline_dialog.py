@@ -47,6 +47,7 @@ class OfflineSigningDialog(QDialog):
         self.status: SigningStatus | None = None
         self.pdf: bytes | None = None
         self.sign_dialog: QDialog | None = None
+        self.viewer: QDialog | None = None
         self.setWindowTitle(self.tr("Signing by file exchange"))
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
@@ -72,6 +73,8 @@ class OfflineSigningDialog(QDialog):
         self.sign_button = QPushButton(self.tr("Sign…"), self)
         self.sign_button.setObjectName("primaryAction")
         self.send_button = QPushButton(self.tr("Save the file to send…"), self)
+        self.view_button = QPushButton(self.tr("View the PDF…"), self)
+        self.view_button.clicked.connect(self.view_pdf)
         self.close_button = QPushButton(self.tr("Close"), self)
         self.sign_button.clicked.connect(self.open_sign_dialog)
         self.send_button.clicked.connect(self._choose_send_path)
@@ -79,6 +82,7 @@ class OfflineSigningDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.sign_button)
         row.addWidget(self.send_button)
+        row.addWidget(self.view_button)
         row.addStretch(1)
         row.addWidget(self.close_button)
         layout = QVBoxLayout(self)
@@ -117,7 +121,9 @@ class OfflineSigningDialog(QDialog):
             self.heading.setText(self.tr("<b>This agreement has no PDF to sign here.</b>"))
             self.sign_button.setEnabled(False)
             self.send_button.setEnabled(False)
+            self.view_button.setEnabled(False)
             return
+        self.view_button.setEnabled(True)
         self.heading.setText(
             self.tr("<b>{title}</b><br/>Revision {round} · hash <tt>{hash}</tt>").format(
                 title=status.title, round=status.revision_round, hash=status.revision_hash[:32]
@@ -167,6 +173,18 @@ class OfflineSigningDialog(QDialog):
             f"QLabel#offlineMessage {{ color: {_GOOD if ok else _BAD}; font-weight: bold; }}"
         )
         self.message.setText(text)
+
+    def announce_arrival(self) -> None:
+        """Say what was checked when the counterpart's file was opened."""
+        if self.status is None or self.status.complete:
+            return
+        self.show_message(
+            self.tr(
+                "Verified on arrival: it is the revision this office agreed to, and {count} "
+                "signature(s) are valid and from the trusted offices."
+            ).format(count=self.status.signed_count),
+            ok=True,
+        )
 
     # ------------------------------------------------------------------ signing
 
@@ -219,6 +237,26 @@ class OfflineSigningDialog(QDialog):
             )
         self.changed.emit()
         return None
+
+    @Slot()
+    def view_pdf(self) -> QDialog | None:
+        """Read what is signed (with the signatures so far) before signing or sending it."""
+        from ui.archive.document_dialog import SignedDocumentDialog
+        from ui.archive.office_files import trusted_certificates
+
+        if self.pdf is None or self.status is None:
+            return None
+        dialog = SignedDocumentDialog(
+            self.pdf,
+            trusted_certificates(self.context),
+            title=self.status.title,
+            paper=self.context.settings.paper_size,
+            file_name=self.suggested_name(),
+            parent=self,
+        )
+        self.viewer = dialog
+        dialog.open()
+        return dialog
 
     # ------------------------------------------------------------------ sending
 

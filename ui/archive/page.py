@@ -392,7 +392,9 @@ class Page(QWidget):
             ok=True,
         )
         self.select_agreement(received.status.agreement_id)
-        return self.open_signing(received.status.agreement_id)
+        dialog = self.open_signing(received.status.agreement_id)
+        dialog.announce_arrival()
+        return dialog
 
     def _view_file(self, data: bytes, name: str) -> SignedDocumentDialog:
         dialog = SignedDocumentDialog(
