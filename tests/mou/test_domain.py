@@ -95,6 +95,26 @@ def test_numbering_renumbers_on_insert_move_delete(bandung: City) -> None:
         assert [(n, h) for n, _, h in numbering(a)] == [(1, "C"), (2, "A"), (3, "B")]
 
 
+def test_delete_clause_whose_ayat_were_never_loaded(bandung: City) -> None:
+    # Regression: deleting a pasal in a fresh session (its ayat not loaded yet, as in the editor)
+    # failed with "Failed to add object to the flush context".
+    with bandung.db.session() as s:
+        a = _draft(s, bandung)
+        gone = add_clause(s, a, bandung.drafter, heading="A", ayat=[("satu", ""), ("dua", "")])
+        kept = add_clause(s, a, bandung.drafter, heading="B", ayat=[("tiga", "")])
+        gone_uuid, kept_uuid = gone.uuid, kept.uuid
+    with bandung.db.session() as s:
+        a = s.scalars(select(models.Agreement)).one()
+        delete_clause(s, a, bandung.drafter, gone_uuid)
+    with bandung.db.session() as s:
+        a = s.scalars(select(models.Agreement)).one()
+        assert numbering(a) == [(1, kept_uuid, "B")]
+        assert [y.text for y in s.scalars(select(models.Ayat))] == ["tiga"]
+        delete_ayat(s, a, bandung.drafter, kept_uuid, 1)
+    with bandung.db.session() as s:
+        assert s.scalars(select(models.Ayat)).all() == []
+
+
 def test_viewer_cannot_edit(bandung: City) -> None:
     with bandung.db.session() as s:
         a = _draft(s, bandung)

@@ -321,15 +321,11 @@ class AgreementEditor(WorkflowActions, QWidget):
         self.autosaver.flush()
         gone = self.data.clause(uuid) if self.data else None
 
-        def edit(session: Session, agreement: models.Agreement, actor: Actor) -> None:
-            # Workaround (reported to the domain engineer): mou.clause.delete_clause fails with
-            # "Failed to add object to the flush context" when the pasal's ayat were never
-            # loaded in this session; loading them first makes the delete-orphan cascade work.
-            for clause in agreement.clauses:
-                _ = list(clause.ayat)
-            delete_clause(session, agreement, actor, uuid)
-
-        if self._apply(edit) is None and gone is not None and self.data.clause(uuid) is None:
+        if (
+            self._apply(lambda s, a, actor: delete_clause(s, a, actor, uuid)) is None
+            and gone is not None
+            and self.data.clause(uuid) is None
+        ):
             self.message_bar.show_message(
                 self.tr("Pasal %1 (%2) was deleted.")
                 .replace("%1", str(gone.number))
