@@ -22,6 +22,7 @@ import json
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 
@@ -35,6 +36,7 @@ from sqlalchemy.orm import Session
 from mou import audit, events, models
 from mou.agreement import EDITABLE_STATES, AgreementError, AgreementStatus, by_uuid, touch
 from mou.identity import OfficeIdentity, fingerprint_sha256
+from mou.messages import DomainMessage
 from mou.office import Actor, Role, counterpart_office, require_local_office
 from mou.revision import (
     ancestors,
@@ -74,10 +76,19 @@ _SHAPE: dict[str, tuple[str, ...]] = {
 
 def _require(item: object, shape: str, where: str) -> None:
     if not isinstance(item, dict):
-        raise PackageError(f"The package content is malformed: {where} is not an object")
+        raise PackageError(
+            f"The package content is malformed: {where} is not an object",
+            code=PackageCode.MALFORMED_OBJECT,
+            where=where,
+        )
     missing = [k for k in _SHAPE[shape] if k not in item]
     if missing:
-        raise PackageError(f"The package content is incomplete: {where} has no {missing[0]!r}")
+        raise PackageError(
+            f"The package content is incomplete: {where} has no {missing[0]!r}",
+            code=PackageCode.INCOMPLETE,
+            where=where,
+            field=missing[0],
+        )
 
 
 def _validate(payload: object) -> None:
@@ -88,9 +99,13 @@ def _validate(payload: object) -> None:
     _require(payload["agreement"], "agreement", "the agreement")
     for key in ("revisions", "comments", "approvals", "offices"):
         if not isinstance(payload[key], list):
-            raise PackageError(f"The package content is malformed: {key} is not a list")
+            raise PackageError(
+                f"The package content is malformed: {key} is not a list",
+                code=PackageCode.MALFORMED_LIST,
+                key=key,
+            )
     if not payload["revisions"]:
-        raise PackageError("The package holds no revision")
+        raise PackageError("The package holds no revision", code=PackageCode.NO_REVISION)
     for index, rev in enumerate(payload["revisions"], start=1):
         _require(rev, "revision", f"revision {index}")
         _require(rev["content"], "content", f"revision {index}'s text")
@@ -101,11 +116,50 @@ def _validate(payload: object) -> None:
     for index, item in enumerate(payload["offices"], start=1):
         _require(item, "office", f"office {index}")
     if payload["head"] not in {r["hash"] for r in payload["revisions"]}:
-        raise PackageError("The package's newest revision is not among its revisions")
+        raise PackageError(
+            "The package's newest revision is not among its revisions",
+            code=PackageCode.HEAD_MISSING,
+        )
+
+
+class PackageCode(StrEnum):
+    """Codes of the exchange's refusals (see :mod:`mou.messages`)."""
+
+    MALFORMED_OBJECT = "exchange.malformed_object"
+    INCOMPLETE = "exchange.incomplete"
+    MALFORMED_LIST = "exchange.malformed_list"
+    NO_REVISION = "exchange.no_revision"
+    HEAD_MISSING = "exchange.head_missing"
+    NOT_AN_OFFICE_CARD = "exchange.not_an_office_card"
+    OWN_CARD = "exchange.own_card"
+    TRUSTED_FOR_OTHER_OFFICE = "exchange.trusted_for_other_office"
+    NOT_TRUSTED = "exchange.not_trusted"
+    NOT_A_ZIP = "exchange.not_a_zip"
+    MEMBER_MISSING = "exchange.member_missing"
+    TOO_LARGE = "exchange.too_large"
+    DAMAGED = "exchange.damaged"
+    CERTIFICATE_UNREADABLE = "exchange.certificate_unreadable"
+    SIGNATURE_MISMATCH = "exchange.signature_mismatch"
+    NOT_JSON = "exchange.not_json"
+    UNKNOWN_CONTENT = "exchange.unknown_content"
+    INCOMPATIBLE_VERSION = "exchange.incompatible_version"
+    UNTRUSTED_SIGNER = "exchange.untrusted_signer"
+    SENDER_MISMATCH = "exchange.sender_mismatch"
+    ROUND_HASH_MISMATCH = "exchange.round_hash_mismatch"
+    NOT_OUR_PARTY = "exchange.not_our_party"
+    SENDER_NOT_PARTY = "exchange.sender_not_party"
 
 
 class PackageError(Exception):
-    """The file is not a usable Lintas exchange package."""
+    """The file is not a usable Lintas exchange package.
+
+    ``message`` is the refusal as a :class:`DomainMessage` (a ``PackageCode`` and its params) for
+    the UI to translate; ``str(exc)`` stays the English text.
+    """
+
+    def __init__(self, text: str, *, code: str = "", **params: str | int) -> None:
+        self.message = DomainMessage(code, params, text)
+        super().__init__(text)
 
 
 class TamperedPackageError(PackageError):
@@ -119,7 +173,12 @@ class UntrustedPackageError(PackageError):
         self.fingerprint = fingerprint
         self.subject = subject
         self.certificate_pem = certificate_pem
-        super().__init__(message)
+        super().__init__(
+            message,
+            code=PackageCode.UNTRUSTED_SIGNER,
+            subject=subject,
+            fingerprint=fingerprint,
+        )
 
 
 # --- trust ---------------------------------------------------------------------------------
@@ -162,7 +221,11 @@ def read_office_card(data: bytes) -> tuple[dict[str, Any], x509.Certificate]:
             if not office.get(key):
                 raise ValueError(f"the card has no {key}")
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise PackageError(f"This file is not a Lintas office card ({exc})") from exc
+        raise PackageError(
+            f"This file is not a Lintas office card ({exc})",
+            code=PackageCode.NOT_AN_OFFICE_CARD,
+            detail=str(exc),
+        ) from exc
     return office, certificate
 
 
@@ -180,7 +243,7 @@ def trust_certificate(
         raise AgreementError("Only a reviewer or signatory can trust a counterpart's certificate")
     local = require_local_office(session)
     if office_data["uuid"] == local.uuid:
-        raise PackageError("This is your own office's card")
+        raise PackageError("This is your own office's card", code=PackageCode.OWN_CARD)
     office = counterpart_office(
         session,
         uuid=office_data["uuid"],
@@ -199,7 +262,10 @@ def trust_certificate(
     ).first()
     if existing is not None:
         if existing.office_id != office.id:
-            raise PackageError("This certificate is already trusted for another office")
+            raise PackageError(
+                "This certificate is already trusted for another office",
+                code=PackageCode.TRUSTED_FOR_OTHER_OFFICE,
+            )
         return existing
     trusted = models.TrustedCertificate(
         office=office,
@@ -226,7 +292,7 @@ def revoke_trust(session: Session, fingerprint: str, actor: Actor) -> None:
         )
     ).first()
     if trusted is None:
-        raise PackageError("That certificate is not trusted")
+        raise PackageError("That certificate is not trusted", code=PackageCode.NOT_TRUSTED)
     audit.record(session, None, "certificate_revoked", actor, office=trusted.office.display_name,
                  fingerprint=fingerprint)  # fmt: skip
     session.delete(trusted)
@@ -388,41 +454,63 @@ def read_package(session: Session, data: bytes) -> VerifiedPackage:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
-        raise PackageError("This is not a Lintas exchange package (not a zip archive)") from exc
+        raise PackageError(
+            "This is not a Lintas exchange package (not a zip archive)",
+            code=PackageCode.NOT_A_ZIP,
+        ) from exc
     with archive as zf:
         names = set(zf.namelist())
         missing = [m for m in _MEMBERS if m not in names]
         if missing:
-            raise PackageError(f"This is not a Lintas exchange package ({missing[0]} is missing)")
+            raise PackageError(
+                f"This is not a Lintas exchange package ({missing[0]} is missing)",
+                code=PackageCode.MEMBER_MISSING,
+                member=missing[0],
+            )
         if sum(zf.getinfo(m).file_size for m in _MEMBERS) > MAX_PACKAGE_BYTES:
-            raise PackageError("The package is implausibly large; it was not opened")
+            raise PackageError(
+                "The package is implausibly large; it was not opened",
+                code=PackageCode.TOO_LARGE,
+            )
         try:
             payload_bytes = zf.read("package.json")
             cert_pem = zf.read("certificate.pem")
             signature = zf.read("signature.bin")
         except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
             raise TamperedPackageError(
-                "The package is damaged or was altered: its contents fail their checksums"
+                "The package is damaged or was altered: its contents fail their checksums",
+                code=PackageCode.DAMAGED,
             ) from exc
     try:
         certificate = x509.load_pem_x509_certificate(cert_pem)
     except ValueError as exc:
-        raise TamperedPackageError("The package's certificate is unreadable") from exc
+        raise TamperedPackageError(
+            "The package's certificate is unreadable", code=PackageCode.CERTIFICATE_UNREADABLE
+        ) from exc
     try:
         _verify(certificate, signature, payload_bytes)
     except (InvalidSignature, ValueError) as exc:
         raise TamperedPackageError(
             "The package was changed after it was signed: its signature does not match. "
-            "Ask the sender for a new copy."
+            "Ask the sender for a new copy.",
+            code=PackageCode.SIGNATURE_MISMATCH,
         ) from exc
     try:
         payload = json.loads(payload_bytes)
     except json.JSONDecodeError as exc:
-        raise PackageError("The package content is not valid JSON") from exc
+        raise PackageError(
+            "The package content is not valid JSON", code=PackageCode.NOT_JSON
+        ) from exc
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-        raise PackageError("This is not a Lintas exchange package (unknown content)")
+        raise PackageError(
+            "This is not a Lintas exchange package (unknown content)",
+            code=PackageCode.UNKNOWN_CONTENT,
+        )
     if payload.get("version") != VERSION:
-        raise PackageError("This package was made by an incompatible version of Lintas")
+        raise PackageError(
+            "This package was made by an incompatible version of Lintas",
+            code=PackageCode.INCOMPATIBLE_VERSION,
+        )
     _validate(payload)
     fingerprint = fingerprint_sha256(certificate)
     trusted = session.scalars(
@@ -442,7 +530,10 @@ def read_package(session: Session, data: bytes) -> VerifiedPackage:
     if trusted.office.uuid != payload["sender"]["uuid"]:
         raise TamperedPackageError(
             f"The package claims to come from {payload['sender'].get('region')}, but it is signed "
-            f"with the certificate of {trusted.office.display_name}"
+            f"with the certificate of {trusted.office.display_name}",
+            code=PackageCode.SENDER_MISMATCH,
+            claimed=str(payload["sender"].get("region")),
+            office=trusted.office.display_name,
         )
     for rev in payload["revisions"]:
         env = envelope(
@@ -456,7 +547,9 @@ def read_package(session: Session, data: bytes) -> VerifiedPackage:
         )
         if compute_hash(env) != rev["hash"]:
             raise TamperedPackageError(
-                f"Round {rev['round']} in the package does not match its hash"
+                f"Round {rev['round']} in the package does not match its hash",
+                code=PackageCode.ROUND_HASH_MISMATCH,
+                round=str(rev["round"]),
             )
     return VerifiedPackage(payload, certificate, trusted.office)
 
@@ -492,10 +585,15 @@ def import_package(session: Session, data: bytes, actor: Actor) -> ImportResult:
         else []
     )
     if local.uuid not in party_offices:
-        raise PackageError("This agreement does not name your office as a party")
+        raise PackageError(
+            "This agreement does not name your office as a party",
+            code=PackageCode.NOT_OUR_PARTY,
+        )
     if package.sender.uuid not in party_offices:
         raise PackageError(
-            f"{package.sender.display_name} sent this package but is not a party to the agreement"
+            f"{package.sender.display_name} sent this package but is not a party to the agreement",
+            code=PackageCode.SENDER_NOT_PARTY,
+            sender=package.sender.display_name,
         )
     for office in payload["offices"]:
         if office["uuid"] != local.uuid:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,19 +18,60 @@ from sqlalchemy.orm import Session
 from mou import audit, events, models
 from mou.agreement import AgreementStatus
 from mou.comment import open_comments
+from mou.messages import DomainMessage
 from mou.office import Actor, Role
 from mou.revision import heads, is_dirty
 
 S = AgreementStatus
 
 
-class WorkflowError(Exception):
-    """A transition or approval was refused; ``reasons`` lists every unmet condition."""
+class WorkflowCode(StrEnum):
+    """Codes of the workflow's refusals (see :mod:`mou.messages`)."""
 
-    def __init__(self, summary: str, reasons: list[str]) -> None:
-        self.summary = summary
-        self.reasons = reasons
-        super().__init__(summary + (": " + "; ".join(reasons) if reasons else ""))
+    CANNOT_MOVE = "workflow.cannot_move"
+    CANNOT_APPROVE = "workflow.cannot_approve"
+    NO_SUCH_TRANSITION = "workflow.no_such_transition"
+    WRONG_ROLE = "workflow.wrong_role"
+    UNSAVED_EDITS = "workflow.unsaved_edits"
+    NO_PASAL = "workflow.no_pasal"
+    TOO_FEW_PARTIES = "workflow.too_few_parties"
+    OPEN_COMMENTS = "workflow.open_comments"
+    DIVERGING_VERSIONS = "workflow.diverging_versions"
+    MISSING_APPROVALS = "workflow.missing_approvals"
+    NO_AGREED_REVISION = "workflow.no_agreed_revision"
+    NO_SIGNED_PDF_HASH = "workflow.no_signed_pdf_hash"
+    VALIDITY_NOT_ENDED = "workflow.validity_not_ended"
+    NO_TERMINATION_REASON = "workflow.no_termination_reason"
+    APPROVER_ROLE = "workflow.approver_role"
+    NOT_IN_NEGOTIATION = "workflow.not_in_negotiation"
+    NOT_A_PARTY = "workflow.not_a_party"
+
+
+def _msg(code: WorkflowCode, text: str, **params: str | int) -> DomainMessage:
+    return DomainMessage(code.value, params, text)
+
+
+class WorkflowError(Exception):
+    """A transition or approval was refused; ``reasons`` lists every unmet condition.
+
+    ``headline`` and ``messages`` carry the same as :class:`DomainMessage` (codes for the UI's
+    translation); ``summary`` and ``reasons`` are their English texts.
+    """
+
+    def __init__(
+        self,
+        summary: str | DomainMessage,
+        reasons: list[str] | list[DomainMessage],
+    ) -> None:
+        self.headline = (
+            summary if isinstance(summary, DomainMessage) else DomainMessage("", {}, summary)
+        )
+        self.messages = [
+            r if isinstance(r, DomainMessage) else DomainMessage("", {}, r) for r in reasons
+        ]
+        self.summary = self.headline.text
+        self.reasons = [m.text for m in self.messages]
+        super().__init__(self.summary + (": " + "; ".join(self.reasons) if self.reasons else ""))
 
 
 @dataclass(frozen=True)
@@ -107,50 +149,104 @@ def check(
     signed_pdf_sha256: str = "",
 ) -> list[str]:
     """Every reason the transition to ``target`` is not possible now (empty: allowed)."""
+    return [
+        m.text
+        for m in check_messages(
+            session,
+            agreement,
+            actor,
+            target,
+            today=today,
+            reason=reason,
+            signed_pdf_sha256=signed_pdf_sha256,
+        )
+    ]
+
+
+def check_messages(
+    session: Session,
+    agreement: models.Agreement,
+    actor: Actor,
+    target: AgreementStatus,
+    *,
+    today: dt.date | None = None,
+    reason: str = "",
+    signed_pdf_sha256: str = "",
+) -> list[DomainMessage]:
+    """Like :func:`check`, as coded messages (the UI translates them)."""
+    C = WorkflowCode
     source = S(agreement.status)
     transition = _find(source, S(target))
     if transition is None:
-        return [f"An agreement cannot go from {_name(source)} to {_name(S(target))}"]
-    problems: list[str] = []
+        return [
+            _msg(
+                C.NO_SUCH_TRANSITION,
+                f"An agreement cannot go from {_name(source)} to {_name(S(target))}",
+                source=source.value,
+                target=S(target).value,
+            )
+        ]
+    problems: list[DomainMessage] = []
     if actor.role not in transition.roles:
         allowed = " or ".join(sorted(r.value for r in transition.roles))
-        problems.append(f"{actor.name} is a {actor.role.value}; this step needs a {allowed}")
+        problems.append(
+            _msg(
+                C.WRONG_ROLE,
+                f"{actor.name} is a {actor.role.value}; this step needs a {allowed}",
+                actor=actor.name,
+                role=actor.role.value,
+                allowed=",".join(sorted(r.value for r in transition.roles)),
+            )
+        )
     target = S(target)
     needs_saved = target in (S.INTERNAL_REVIEW, S.NEGOTIATION, S.AGREED)
     if needs_saved and (agreement.current_revision is None or is_dirty(agreement)):
-        problems.append("The latest edits are not saved as a revision yet")
+        problems.append(_msg(C.UNSAVED_EDITS, "The latest edits are not saved as a revision yet"))
     if target is S.INTERNAL_REVIEW and source is S.DRAFT:
         if not agreement.clauses:
-            problems.append("The agreement has no pasal yet")
+            problems.append(_msg(C.NO_PASAL, "The agreement has no pasal yet"))
         if len(agreement.parties) < 2:
-            problems.append("The agreement needs at least two parties")
+            problems.append(_msg(C.TOO_FEW_PARTIES, "The agreement needs at least two parties"))
     if target is S.NEGOTIATION and source is S.INTERNAL_REVIEW:
         count = len(open_comments(session, agreement.id))
         if count:
-            problems.append(f"{count} comment(s) are still open")
+            problems.append(
+                _msg(C.OPEN_COMMENTS, f"{count} comment(s) are still open", count=count)
+            )
     if target is S.AGREED:
         count = len(open_comments(session, agreement.id))
         if count:
-            problems.append(f"{count} comment(s) are still open")
+            problems.append(
+                _msg(C.OPEN_COMMENTS, f"{count} comment(s) are still open", count=count)
+            )
         if len(heads(session, agreement.id)) > 1:
-            problems.append("There are diverging versions; reconcile them first")
+            problems.append(
+                _msg(C.DIVERGING_VERSIONS, "There are diverging versions; reconcile them first")
+            )
         missing = missing_approvals(session, agreement)
         if missing and agreement.current_revision is not None:
             short = agreement.current_revision.hash[:12]
             problems.append(
-                f"Not yet approved by {', '.join(missing)} for revision {short} "
-                "(both parties must approve the same revision)"
+                _msg(
+                    C.MISSING_APPROVALS,
+                    f"Not yet approved by {', '.join(missing)} for revision {short} "
+                    "(both parties must approve the same revision)",
+                    parties=", ".join(missing),
+                    revision=short,
+                )
             )
     if target is S.SIGNING and agreement.agreed_revision is None:
-        problems.append("No agreed revision is recorded")
+        problems.append(_msg(C.NO_AGREED_REVISION, "No agreed revision is recorded"))
     if target is S.SIGNED and not signed_pdf_sha256:
-        problems.append("The signed PDF's SHA-256 must be recorded")
+        problems.append(_msg(C.NO_SIGNED_PDF_HASH, "The signed PDF's SHA-256 must be recorded"))
     if target is S.EXPIRED:
         day = today or dt.date.today()
         if agreement.valid_until is None or agreement.valid_until >= day:
-            problems.append("The validity period has not ended yet")
+            problems.append(_msg(C.VALIDITY_NOT_ENDED, "The validity period has not ended yet"))
     if target is S.TERMINATED and not reason.strip():
-        problems.append("Give the reason for terminating the agreement")
+        problems.append(
+            _msg(C.NO_TERMINATION_REASON, "Give the reason for terminating the agreement")
+        )
     return problems
 
 
@@ -166,7 +262,7 @@ def transition(
 ) -> None:
     """Move the agreement to ``target`` or raise ``WorkflowError`` with every unmet condition."""
     target = S(target)
-    problems = check(
+    problems = check_messages(
         session,
         agreement,
         actor,
@@ -176,7 +272,14 @@ def transition(
         signed_pdf_sha256=signed_pdf_sha256,
     )
     if problems:
-        raise WorkflowError(f"Cannot move the agreement to {_name(target)}", problems)
+        raise WorkflowError(
+            _msg(
+                WorkflowCode.CANNOT_MOVE,
+                f"Cannot move the agreement to {_name(target)}",
+                target=target.value,
+            ),
+            problems,
+        )
     source = agreement.status
     detail: dict[str, str] = {}
     if target is S.AGREED:
@@ -224,20 +327,38 @@ def available(
 
 def approve(session: Session, agreement: models.Agreement, actor: Actor) -> models.Approval:
     """Approve the current revision hash for the actor's office."""
-    problems: list[str] = []
+    C = WorkflowCode
+    problems: list[DomainMessage] = []
     if actor.role not in APPROVER_ROLES:
         problems.append(
-            f"{actor.name} is a {actor.role.value}; approval needs a reviewer or signatory"
+            _msg(
+                C.APPROVER_ROLE,
+                f"{actor.name} is a {actor.role.value}; approval needs a reviewer or signatory",
+                actor=actor.name,
+                role=actor.role.value,
+            )
         )
     if S(agreement.status) is not S.NEGOTIATION:
-        problems.append(f"The agreement is {_name(S(agreement.status))}, not in negotiation")
+        problems.append(
+            _msg(
+                C.NOT_IN_NEGOTIATION,
+                f"The agreement is {_name(S(agreement.status))}, not in negotiation",
+                state=agreement.status,
+            )
+        )
     current = agreement.current_revision
     if current is None or is_dirty(agreement):
-        problems.append("The latest edits are not saved as a revision yet")
+        problems.append(_msg(C.UNSAVED_EDITS, "The latest edits are not saved as a revision yet"))
     if actor.office_uuid not in party_office_uuids(agreement):
-        problems.append(f"{actor.office_name} is not a party to this agreement")
+        problems.append(
+            _msg(
+                C.NOT_A_PARTY,
+                f"{actor.office_name} is not a party to this agreement",
+                office=actor.office_name,
+            )
+        )
     if problems:
-        raise WorkflowError("Cannot approve this revision", problems)
+        raise WorkflowError(_msg(C.CANNOT_APPROVE, "Cannot approve this revision"), problems)
     assert current is not None
     existing = next(
         (
