@@ -4,131 +4,146 @@
     <name>ArchiveMessages</name>
     <message>
         <location filename="../../ui/archive/messages.py" line="13" />
+        <source>Draft</source>
+        <translation>Draf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/messages.py" line="14" />
+        <source>Internal review</source>
+        <translation>Telaah internal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/messages.py" line="15" />
+        <source>Negotiation</source>
+        <translation>Negosiasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/messages.py" line="16" />
         <source>Agreed</source>
         <translation>Disepakati</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="14" />
+        <location filename="../../ui/archive/messages.py" line="17" />
         <source>Being signed</source>
         <translation>Sedang ditandatangani</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="15" />
+        <location filename="../../ui/archive/messages.py" line="18" />
         <source>Signed</source>
         <translation>Ditandatangani</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="16" />
+        <location filename="../../ui/archive/messages.py" line="19" />
         <source>Expired</source>
         <translation>Berakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="17" />
+        <location filename="../../ui/archive/messages.py" line="20" />
         <source>Terminated</source>
         <translation>Diakhiri</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="26" />
+        <location filename="../../ui/archive/messages.py" line="29" />
         <source>The file is not a PDF of an agreement.</source>
         <translation>Berkas ini bukan PDF kesepakatan.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="29" />
+        <location filename="../../ui/archive/messages.py" line="32" />
         <source>The PDF cannot be read; it may be incomplete or damaged.</source>
         <translation>PDF tidak dapat dibaca; mungkin tidak lengkap atau rusak.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="32" />
+        <location filename="../../ui/archive/messages.py" line="35" />
         <source>The PDF is not a Lintas agreement (it does not name an agreement and revision).</source>
         <translation>PDF ini bukan kesepakatan Lintas (tidak menyebut kesepakatan dan revisinya).</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="36" />
+        <location filename="../../ui/archive/messages.py" line="39" />
         <source>The agreement in this PDF is not in this office's database. Exchange the agreement first, or use Verify to check the signatures only.</source>
         <translation>Kesepakatan dalam PDF ini tidak ada di basis data kantor ini. Pertukarkan kesepakatannya terlebih dahulu, atau gunakan Verifikasi untuk memeriksa tanda tangannya saja.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="41" />
+        <location filename="../../ui/archive/messages.py" line="44" />
         <source>The agreement is {state} here, so it cannot be signed now.</source>
         <translation>Status kesepakatan di sini {state}, sehingga belum dapat ditandatangani sekarang.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="45" />
+        <location filename="../../ui/archive/messages.py" line="48" />
         <source>The PDF is of another revision ({pdf_hash}…) than the one this office agreed to (revision {agreed_round}, {agreed_hash}…). It was not accepted; nothing changed.</source>
         <translation>PDF ini berasal dari revisi lain ({pdf_hash}…), bukan revisi yang disepakati kantor ini (revisi {agreed_round}, {agreed_hash}…). Berkas tidak diterima; tidak ada yang berubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="54" />
+        <location filename="../../ui/archive/messages.py" line="57" />
         <source>The PDF carries no signature yet: PIHAK PERTAMA signs before sending it.</source>
         <translation>PDF ini belum bertanda tangan: PIHAK PERTAMA menandatanganinya sebelum mengirimkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="58" />
+        <location filename="../../ui/archive/messages.py" line="61" />
         <source>A signature failed verification (the file was changed after signing, or the signer is not trusted). It was not accepted; nothing changed.</source>
         <translation>Sebuah tanda tangan gagal diverifikasi (berkas diubah setelah ditandatangani, atau penanda tangan tidak dipercaya). Berkas tidak diterima; tidak ada yang berubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="63" />
+        <location filename="../../ui/archive/messages.py" line="66" />
         <source>The signature in {field} was made by {signer}, not with a certificate of {party}. It was not accepted.</source>
         <translation>Tanda tangan pada {field} dibuat oleh {signer}, bukan dengan sertifikat {party}. Berkas tidak diterima.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="68" />
+        <location filename="../../ui/archive/messages.py" line="71" />
         <source>The parties did not sign in order ({found}). It was not accepted.</source>
         <translation>Para pihak tidak menandatangani sesuai urutan ({found}). Berkas tidak diterima.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="71" />
+        <location filename="../../ui/archive/messages.py" line="74" />
         <source>The PDF does not continue the file this office already holds: something signed was changed. It was not accepted.</source>
         <translation>PDF ini bukan kelanjutan dari berkas yang sudah dimiliki kantor ini: ada bagian bertanda tangan yang diubah. Berkas tidak diterima.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="76" />
+        <location filename="../../ui/archive/messages.py" line="79" />
         <source>This office already holds a file with {held} signature(s); this one carries {got}. Nothing was changed.</source>
         <translation>Kantor ini sudah memiliki berkas dengan {held} tanda tangan; berkas ini memuat {got}. Tidak ada yang berubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="81" />
+        <location filename="../../ui/archive/messages.py" line="84" />
         <source>{party} (PIHAK PERTAMA) prepares and signs first. Open the partly signed PDF it sends you with “Open a signed PDF…”.</source>
         <translation>{party} (PIHAK PERTAMA) menyiapkan dan menandatangani lebih dahulu. Buka PDF yang sudah ditandatangani sebagian yang dikirimkannya melalui “Buka PDF bertanda tangan…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="86" />
+        <location filename="../../ui/archive/messages.py" line="89" />
         <source>It is not this office's turn to sign; {party} signs next.</source>
         <translation>Belum giliran kantor ini untuk menandatangani; berikutnya {party}.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="89" />
+        <location filename="../../ui/archive/messages.py" line="92" />
         <source>{name} is not a signatory. Switch to the signatory in the window header.</source>
         <translation>{name} bukan penanda tangan. Pilih penanda tangan di bagian atas jendela.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="93" />
+        <location filename="../../ui/archive/messages.py" line="96" />
         <source>The password does not open the signing certificate. Nothing was signed.</source>
         <translation>Kata sandi tidak dapat membuka sertifikat tanda tangan. Tidak ada yang ditandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="97" />
+        <location filename="../../ui/archive/messages.py" line="100" />
         <source>The signing certificate cannot be used ({error}). Nothing was signed.</source>
         <translation>Sertifikat tanda tangan tidak dapat digunakan ({error}). Tidak ada yang ditandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="101" />
+        <location filename="../../ui/archive/messages.py" line="104" />
         <source>Signing failed ({error}). Nothing was signed.</source>
         <translation>Penandatanganan gagal ({error}). Tidak ada yang ditandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="104" />
+        <location filename="../../ui/archive/messages.py" line="107" />
         <source>The agreement cannot move to signing: {reasons}</source>
         <translation>Kesepakatan belum dapat masuk ke tahap penandatanganan: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="107" />
+        <location filename="../../ui/archive/messages.py" line="110" />
         <source>The PDF cannot be made: {error}</source>
         <translation>PDF tidak dapat dibuat: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="110" />
+        <location filename="../../ui/archive/messages.py" line="113" />
         <source>No PDF of this agreement is on this computer. Prepare it first.</source>
         <translation>Belum ada PDF kesepakatan ini di komputer ini. Siapkan terlebih dahulu.</translation>
     </message>
@@ -139,6 +154,24 @@
         <location filename="../../ui/archive/printing.py" line="55" />
         <source>Print preview — {pages} pages</source>
         <translation>Pratinjau cetak — {pages} halaman</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveReceiving</name>
+    <message>
+        <location filename="../../ui/archive/receiving.py" line="59" />
+        <source>This agreement is not Agreed here yet ({state}); the file opens for reading and verifying only.</source>
+        <translation>Kesepakatan ini belum berstatus Disepakati di sini ({state}); berkas dibuka hanya untuk dibaca dan diverifikasi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/receiving.py" line="70" />
+        <source>Choose who you are in the window header first.</source>
+        <translation>Pilih siapa Anda di bagian atas jendela terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/receiving.py" line="83" />
+        <source>The file was verified and stored: {done} of {total} signatures.</source>
+        <translation>Berkas telah diverifikasi dan disimpan: {done} dari {total} tanda tangan.</translation>
     </message>
 </context>
 <context>
@@ -258,37 +291,42 @@
         <translation>Semua pihak telah menandatangani. Kirimkan berkas ke kantor lain bila kantor itu belum memilikinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/offline_dialog.py" line="183" />
+        <location filename="../../ui/archive/offline_dialog.py" line="182" />
+        <source>The file was stored, but the agreement's state could not move: {reasons}</source>
+        <translation>Berkas telah disimpan, tetapi status kesepakatan belum dapat berpindah: {reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/offline_dialog.py" line="191" />
         <source>Verified on arrival: it is the revision this office agreed to, and {count} signature(s) are valid and from the trusted offices.</source>
         <translation>Diverifikasi saat diterima: ini revisi yang disepakati kantor ini, dan {count} tanda tangan sah serta berasal dari instansi tepercaya.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/offline_dialog.py" line="215" />
+        <location filename="../../ui/archive/offline_dialog.py" line="223" />
         <source>Choose the signatory in the window header first.</source>
         <translation>Pilih penanda tangan di bagian atas jendela terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/offline_dialog.py" line="233" />
+        <location filename="../../ui/archive/offline_dialog.py" line="241" />
         <source>Signed. Save the file and send it to {office}.</source>
         <translation>Sudah ditandatangani. Simpan berkasnya dan kirimkan ke {office}.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/offline_dialog.py" line="274" />
+        <location filename="../../ui/archive/offline_dialog.py" line="282" />
         <source>Save the file to send</source>
         <translation>Simpan berkas untuk dikirim</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/offline_dialog.py" line="276" />
+        <location filename="../../ui/archive/offline_dialog.py" line="284" />
         <source>PDF files (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/offline_dialog.py" line="289" />
+        <location filename="../../ui/archive/offline_dialog.py" line="297" />
         <source>The file could not be saved: {error}</source>
         <translation>Berkas tidak dapat disimpan: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/offline_dialog.py" line="292" />
+        <location filename="../../ui/archive/offline_dialog.py" line="300" />
         <source>Saved to {path}.</source>
         <translation>Tersimpan di {path}.</translation>
     </message>
@@ -296,120 +334,110 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/archive/page.py" line="62" />
+        <location filename="../../ui/archive/page.py" line="56" />
         <source>Nothing archived yet</source>
         <translation>Arsip masih kosong</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="64" />
+        <location filename="../../ui/archive/page.py" line="58" />
         <source>Agreements appear here once every party has signed them. You can also open a signed PDF you received to check its signatures.</source>
         <translation>Kesepakatan muncul di sini setelah ditandatangani oleh semua pihak. Anda juga dapat membuka PDF bertanda tangan yang Anda terima untuk memeriksa tanda tangannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="70" />
-        <location filename="../../ui/archive/page.py" line="327" />
+        <location filename="../../ui/archive/page.py" line="64" />
+        <location filename="../../ui/archive/page.py" line="321" />
         <source>Verify a signed PDF</source>
         <translation>Periksa PDF bertanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="73" />
-        <location filename="../../ui/archive/page.py" line="92" />
+        <location filename="../../ui/archive/page.py" line="67" />
+        <location filename="../../ui/archive/page.py" line="86" />
         <source>Prepare for signing…</source>
         <translation>Siapkan penandatanganan…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="77" />
-        <location filename="../../ui/archive/page.py" line="94" />
+        <location filename="../../ui/archive/page.py" line="71" />
+        <location filename="../../ui/archive/page.py" line="88" />
         <source>Check a printed page…</source>
         <translation>Periksa halaman cetak…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="85" />
+        <location filename="../../ui/archive/page.py" line="79" />
         <source>Signed agreements</source>
         <translation>Kesepakatan bertanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="75" />
-        <location filename="../../ui/archive/page.py" line="93" />
+        <location filename="../../ui/archive/page.py" line="69" />
+        <location filename="../../ui/archive/page.py" line="87" />
         <source>Open a signed PDF…</source>
         <translation>Buka PDF bertanda tangan…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="108" />
+        <location filename="../../ui/archive/page.py" line="102" />
         <source>Open</source>
         <translation>Buka</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="109" />
+        <location filename="../../ui/archive/page.py" line="103" />
         <source>Verify…</source>
         <translation>Verifikasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="110" />
+        <location filename="../../ui/archive/page.py" line="104" />
         <source>Print preview…</source>
         <translation>Pratinjau cetak…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="111" />
+        <location filename="../../ui/archive/page.py" line="105" />
         <source>Print…</source>
         <translation>Cetak…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="112" />
+        <location filename="../../ui/archive/page.py" line="106" />
         <source>Save a copy…</source>
         <translation>Simpan salinan…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="113" />
+        <location filename="../../ui/archive/page.py" line="107" />
         <source>Continue signing…</source>
         <translation>Lanjutkan penandatanganan…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="194" />
+        <location filename="../../ui/archive/page.py" line="188" />
         <source>The stored PDF of “{title}” is missing or damaged.</source>
         <translation>PDF tersimpan untuk “{title}” hilang atau rusak.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="255" />
+        <location filename="../../ui/archive/page.py" line="249" />
         <source>Save a copy</source>
         <translation>Simpan salinan</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="257" />
-        <location filename="../../ui/archive/page.py" line="327" />
-        <location filename="../../ui/archive/page.py" line="348" />
+        <location filename="../../ui/archive/page.py" line="251" />
+        <location filename="../../ui/archive/page.py" line="321" />
+        <location filename="../../ui/archive/page.py" line="342" />
         <source>PDF files (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="271" />
+        <location filename="../../ui/archive/page.py" line="265" />
         <source>The copy could not be saved: {error}</source>
         <translation>Salinan tidak dapat disimpan: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="274" />
+        <location filename="../../ui/archive/page.py" line="268" />
         <source>Saved a copy to {path}.</source>
         <translation>Salinan tersimpan di {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="320" />
+        <location filename="../../ui/archive/page.py" line="314" />
         <source>The file cannot be read: {error}</source>
         <translation>Berkas tidak dapat dibaca: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="348" />
+        <location filename="../../ui/archive/page.py" line="342" />
         <source>Open a signed PDF</source>
         <translation>Buka PDF bertanda tangan</translation>
-    </message>
-    <message>
-        <location filename="../../ui/archive/page.py" line="373" />
-        <source>Choose who you are in the window header first.</source>
-        <translation>Pilih siapa Anda di bagian atas jendela terlebih dahulu.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/archive/page.py" line="389" />
-        <source>The file was verified and stored: {done} of {total} signatures.</source>
-        <translation>Berkas telah diverifikasi dan disimpan: {done} dari {total} tanda tangan.</translation>
     </message>
 </context>
 <context>

@@ -137,6 +137,13 @@ def test_tampered_file_and_other_revision_are_refused_with_a_message(
     with b.city.db.session() as s:
         agreement = s.get(models.Agreement, b.agreement_id)
         transition(s, agreement, b.city.signatory, S.NEGOTIATION)
+    # While negotiating again, a signed file only opens for reading, with a word why.
+    from ui.archive.document_dialog import SignedDocumentDialog
+
+    assert isinstance(page_b.open_file(good), SignedDocumentDialog)
+    assert "not Agreed here yet" in page_b.message.text()
+    with b.city.db.session() as s:
+        agreement = s.get(models.Agreement, b.agreement_id)
         agreement.place = "Palangka Raya"
         save_revision(s, agreement, b.city.drafter, "Tempat diubah")
         agreement.agreed_revision = agreement.current_revision

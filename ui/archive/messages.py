@@ -10,6 +10,9 @@ from mou.offline_signing import OfflineSigningError
 def state_text(state: str) -> str:
     """An agreement state as the archive shows it."""
     texts = {
+        "draft": QCoreApplication.translate("ArchiveMessages", "Draft"),
+        "internal_review": QCoreApplication.translate("ArchiveMessages", "Internal review"),
+        "negotiation": QCoreApplication.translate("ArchiveMessages", "Negotiation"),
         "agreed": QCoreApplication.translate("ArchiveMessages", "Agreed"),
         "signing": QCoreApplication.translate("ArchiveMessages", "Being signed"),
         "signed": QCoreApplication.translate("ArchiveMessages", "Signed"),

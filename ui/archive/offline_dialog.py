@@ -174,8 +174,16 @@ class OfflineSigningDialog(QDialog):
         )
         self.message.setText(text)
 
-    def announce_arrival(self) -> None:
-        """Say what was checked when the counterpart's file was opened."""
+    def announce_arrival(self, problems: list[str] | None = None) -> None:
+        """Say what was checked when the counterpart's file was opened (and what is blocked)."""
+        if problems:
+            self.show_message(
+                self.tr(
+                    "The file was stored, but the agreement's state could not move: {reasons}"
+                ).format(reasons="; ".join(problems)),
+                ok=False,
+            )
+            return
         if self.status is None or self.status.complete:
             return
         self.show_message(

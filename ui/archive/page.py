@@ -17,28 +17,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mou import offline_signing
 from mou.agreement import AgreementStatus
-from mou.offline_signing import OfflineSigningError
 from mou.signed_archive import ArchiveEntry, SignedArchiveError
 from ui.archive.archive_table import ArchiveTable
 from ui.archive.document_dialog import SignedDocumentDialog
-from ui.archive.messages import error_text
 from ui.archive.office_files import (
-    acting_user,
-    own_certificate,
     signed_archive,
     trusted_certificates,
 )
 from ui.archive.offline_dialog import OfflineSigningDialog
 from ui.archive.prepare_dialog import PrepareSigningDialog, preparable_agreements
 from ui.archive.qr_check import QrCheckDialog
+from ui.archive.receiving import receive_file
 from ui.context import AppContext
 from ui.empty_state import EmptyState
 from ui.icons import icon
 from ui.signing.verify_dialog import VerificationDialog
-
-_RECEIVABLE = (AgreementStatus.AGREED.value, AgreementStatus.SIGNING.value)
 
 
 class Page(QWidget):
@@ -356,44 +350,18 @@ class Page(QWidget):
         data = self._read(path)
         if data is None:
             return None
-        status = None
-        try:
-            uuid, _revision = offline_signing.identify(data)
-            with self.context.database.session() as s:
-                from mou.agreement import by_uuid
-
-                agreement = by_uuid(s, uuid)
-                status = agreement.status if agreement is not None else None
-        except OfflineSigningError:
-            status = None
-        if status not in _RECEIVABLE:
+        arrival = receive_file(self.context, data)
+        if arrival.message:
+            self.show_message(arrival.message, ok=arrival.ok)
+        if arrival.view:
             return self._view_file(data, path.name)
-        actor = acting_user(self.context)
-        if actor is None:
-            self.show_message(self.tr("Choose who you are in the window header first."), ok=False)
+        if arrival.received is None:
             return None
-        try:
-            with self.context.database.session() as s:
-                received = offline_signing.receive(
-                    s,
-                    data,
-                    actor,
-                    signed_archive(self.context),
-                    own_certificate=own_certificate(self.context),
-                )
-        except OfflineSigningError as exc:
-            self.show_message(error_text(exc), ok=False)
-            return None
+        status = arrival.received.status
         self.refresh()
-        self.show_message(
-            self.tr("The file was verified and stored: {done} of {total} signatures.").format(
-                done=received.status.signed_count, total=len(received.status.signatories)
-            ),
-            ok=True,
-        )
-        self.select_agreement(received.status.agreement_id)
-        dialog = self.open_signing(received.status.agreement_id)
-        dialog.announce_arrival()
+        self.select_agreement(status.agreement_id)
+        dialog = self.open_signing(status.agreement_id)
+        dialog.announce_arrival(status.problems)
         return dialog
 
     def _view_file(self, data: bytes, name: str) -> SignedDocumentDialog:
