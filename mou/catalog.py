@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from mou import audit, events, models
 from mou.agreement import require_editable, touch
+from mou.messages import DomainMessage
 from mou.office import Actor
 
 SAMPLE_CATALOG = (
@@ -61,13 +62,43 @@ class AppRecord:
     licence: str = ""
 
 
+class RowCode(StrEnum):
+    """Codes of the catalog import's row errors (see :mod:`mou.messages`)."""
+
+    EMPTY = "catalog.empty"
+    TOO_LONG = "catalog.too_long"
+    DUPLICATE_NAME = "catalog.duplicate_name"
+    UNKNOWN_DIMENSION = "catalog.unknown_dimension"
+    OPD_EMPTY = "catalog.opd_empty"
+    NOT_YES_NO = "catalog.not_yes_no"
+    NOT_AN_OBJECT = "catalog.not_an_object"
+    NOT_UTF8 = "catalog.not_utf8"
+    COLUMN_MISSING = "catalog.column_missing"
+    TOO_MANY_CELLS = "catalog.too_many_cells"
+    BAD_CSV = "catalog.bad_csv"
+    BAD_JSON = "catalog.bad_json"
+    NO_APP_LIST = "catalog.no_app_list"
+    UNREADABLE = "catalog.unreadable"
+    WRONG_SUFFIX = "catalog.wrong_suffix"
+
+
 @dataclass(frozen=True)
 class RowError:
-    """Why one row of an import file was rejected. Row 0 means the file as a whole."""
+    """Why one row of an import file was rejected. Row 0 means the file as a whole.
+
+    ``reason`` is English; ``code`` (a ``RowCode``) and ``params`` let the UI translate it.
+    """
 
     row: int
     field: str
     reason: str
+    code: str = ""
+    params: dict[str, str | int] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def message(self) -> DomainMessage:
+        """The reason as a coded message."""
+        return DomainMessage(self.code, self.params, self.reason)
 
     def __str__(self) -> str:
         where = "File" if self.row == 0 else f"Row {self.row}"
@@ -103,11 +134,19 @@ def _record(row: dict[str, Any], number: int, seen: set[str]) -> AppRecord | lis
     errors: list[RowError] = []
     name = str(row.get("name") or "").strip()
     if not name:
-        errors.append(RowError(number, "name", "is empty"))
+        errors.append(RowError(number, "name", "is empty", RowCode.EMPTY))
     elif len(name) > 200:
-        errors.append(RowError(number, "name", "is longer than 200 characters"))
+        errors.append(RowError(number, "name", "is longer than 200 characters", RowCode.TOO_LONG))
     elif name.casefold() in seen:
-        errors.append(RowError(number, "name", f"{name!r} appears more than once in the file"))
+        errors.append(
+            RowError(
+                number,
+                "name",
+                f"{name!r} appears more than once in the file",
+                RowCode.DUPLICATE_NAME,
+                {"value": repr(name)},
+            )
+        )
     raw_dim = str(row.get("dimension") or "").strip().lower().removeprefix("smart ").strip()
     dimension = None
     try:
@@ -115,11 +154,21 @@ def _record(row: dict[str, Any], number: int, seen: set[str]) -> AppRecord | lis
     except ValueError:
         allowed = ", ".join(d.value for d in Dimension)
         errors.append(
-            RowError(number, "dimension", f"{row.get('dimension')!r} is not one of {allowed}")
+            RowError(
+                number,
+                "dimension",
+                f"{row.get('dimension')!r} is not one of {allowed}",
+                RowCode.UNKNOWN_DIMENSION,
+                {"value": repr(row.get("dimension")), "allowed": allowed},
+            )
         )
     opd = str(row.get("opd") or "").strip()
     if not opd:
-        errors.append(RowError(number, "opd", "is empty (the owning department is required)"))
+        errors.append(
+            RowError(
+                number, "opd", "is empty (the owning department is required)", RowCode.OPD_EMPTY
+            )
+        )
     raw_public = row.get("public_service", "")
     public = False
     if isinstance(raw_public, bool):
@@ -127,7 +176,15 @@ def _record(row: dict[str, Any], number: int, seen: set[str]) -> AppRecord | lis
     elif str(raw_public).strip().lower() in _TRUE:
         public = True
     elif str(raw_public).strip().lower() not in _FALSE:
-        errors.append(RowError(number, "public_service", f"{raw_public!r} is not yes or no"))
+        errors.append(
+            RowError(
+                number,
+                "public_service",
+                f"{raw_public!r} is not yes or no",
+                RowCode.NOT_YES_NO,
+                {"value": repr(raw_public)},
+            )
+        )
     if errors:
         return errors
     seen.add(name.casefold())
@@ -147,7 +204,9 @@ def _collect(rows: list[tuple[int, Any]], result: CatalogParse) -> CatalogParse:
     seen: set[str] = set()
     for number, row in rows:
         if not isinstance(row, dict):
-            result.errors.append(RowError(number, "row", "is not an object with fields"))
+            result.errors.append(
+                RowError(number, "row", "is not an object with fields", RowCode.NOT_AN_OBJECT)
+            )
             continue
         outcome = _record(row, number, seen)
         if isinstance(outcome, AppRecord):
@@ -163,25 +222,45 @@ def parse_csv(data: bytes | str) -> CatalogParse:
     try:
         text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
     except UnicodeDecodeError as exc:
-        result.errors.append(RowError(0, "encoding", f"the file is not UTF-8 text ({exc.reason})"))
+        result.errors.append(
+            RowError(
+                0,
+                "encoding",
+                f"the file is not UTF-8 text ({exc.reason})",
+                RowCode.NOT_UTF8,
+                {"detail": exc.reason},
+            )
+        )
         return result
     reader = csv.DictReader(io.StringIO(text))
     header = [h.strip() for h in reader.fieldnames or []]
     missing = [f for f in REQUIRED if f not in header]
     if missing:
         for name in missing:
-            result.errors.append(RowError(1, name, "column is missing from the header row"))
+            result.errors.append(
+                RowError(1, name, "column is missing from the header row", RowCode.COLUMN_MISSING)
+            )
         return result
     reader.fieldnames = header
     rows = []
     try:
         for index, row in enumerate(reader, start=2):  # row 1 is the header
             if None in row:
-                result.errors.append(RowError(index, "row", "has more cells than the header"))
+                result.errors.append(
+                    RowError(index, "row", "has more cells than the header", RowCode.TOO_MANY_CELLS)
+                )
                 continue
             rows.append((index, row))
     except csv.Error as exc:
-        result.errors.append(RowError(reader.line_num, "row", f"is not valid CSV ({exc})"))
+        result.errors.append(
+            RowError(
+                reader.line_num,
+                "row",
+                f"is not valid CSV ({exc})",
+                RowCode.BAD_CSV,
+                {"detail": str(exc)},
+            )
+        )
     return _collect(rows, result)
 
 
@@ -191,7 +270,15 @@ def parse_json(data: bytes | str) -> CatalogParse:
     try:
         doc = json.loads(data)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        result.errors.append(RowError(0, "json", f"the file is not valid JSON ({exc})"))
+        result.errors.append(
+            RowError(
+                0,
+                "json",
+                f"the file is not valid JSON ({exc})",
+                RowCode.BAD_JSON,
+                {"detail": str(exc)},
+            )
+        )
         return result
     if isinstance(doc, dict):
         apps = doc.get("apps")
@@ -200,7 +287,9 @@ def parse_json(data: bytes | str) -> CatalogParse:
     else:
         apps = doc
     if not isinstance(apps, list):
-        result.errors.append(RowError(0, "apps", "the file holds no list of applications"))
+        result.errors.append(
+            RowError(0, "apps", "the file holds no list of applications", RowCode.NO_APP_LIST)
+        )
         return result
     return _collect(list(enumerate(apps, start=1)), result)
 
@@ -211,12 +300,24 @@ def parse_catalog(path: Path) -> CatalogParse:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return CatalogParse(errors=[RowError(0, "file", f"cannot be read ({exc.strerror})")])
+        return CatalogParse(
+            errors=[
+                RowError(
+                    0,
+                    "file",
+                    f"cannot be read ({exc.strerror})",
+                    RowCode.UNREADABLE,
+                    {"detail": str(exc.strerror)},
+                )
+            ]
+        )
     if path.suffix.lower() == ".csv":
         return parse_csv(data)
     if path.suffix.lower() == ".json":
         return parse_json(data)
-    return CatalogParse(errors=[RowError(0, "file", "must be a .csv or .json file")])
+    return CatalogParse(
+        errors=[RowError(0, "file", "must be a .csv or .json file", RowCode.WRONG_SUFFIX)]
+    )
 
 
 def import_catalog(
