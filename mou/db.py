@@ -22,23 +22,26 @@ import sqlite3
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 KEEP_AUTOMATIC = 5
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _STAMP_RE = re.compile(r"\d{8}T\d{12}Z")
+# ``revision = "0002"`` / ``down_revision = "0001"`` (or None) at the top of a migration file.
+_REVISION_LINE_RE = re.compile(
+    r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(None|\"[^\"]*\"|'[^']*')\s*$", re.MULTILINE
+)
 
 
 class DatabaseCorruptError(Exception):
@@ -221,30 +224,63 @@ def _check_sqlite_file(path: Path, backups: list[Path]) -> None:
 
 def alembic_config() -> Config:
     """An Alembic configuration pointing at ``mou/migrations`` (for code, not the CLI)."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
+def _script_revisions() -> dict[str, str | None]:
+    """``revision -> down_revision`` of every migration file, read as text.
+
+    Importing Alembic costs 0.25-0.35 s of every start, so the common case (the database is
+    already at head) is decided from the files alone; ``tests/mou/test_storage.py`` checks that
+    this agrees with Alembic's own ``ScriptDirectory``.
+    """
+    found: dict[str, str | None] = {}
+    for script in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        fields = {
+            name: None if value == "None" else value[1:-1]
+            for name, value in _REVISION_LINE_RE.findall(script.read_text(encoding="utf-8"))
+        }
+        if "revision" not in fields:
+            continue
+        found[str(fields["revision"])] = fields.get("down_revision")
+    return found
+
+
 def head_revision() -> str:
     """The newest schema revision this code knows."""
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    revisions = _script_revisions()
+    heads = set(revisions) - {down for down in revisions.values() if down is not None}
+    if len(heads) != 1:
+        raise RuntimeError(f"mou/migrations must have exactly one head, found {sorted(heads)}")
+    return heads.pop()
 
 
 def _known_revisions() -> set[str]:
-    return {r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    return set(_script_revisions())
 
 
 def current_revision(engine: sqlalchemy.Engine) -> str | None:
     """The schema revision stored in the database, ``None`` for an empty one."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not engine.dialect.has_table(conn, "alembic_version"):
+            return None
+        stored = list(conn.execute(text("SELECT version_num FROM alembic_version")).scalars())
+        if len(stored) > 1:
+            # Several branch heads: let Alembic report it exactly as it always did.
+            from alembic.runtime.migration import MigrationContext
+
+            return MigrationContext.configure(conn).get_current_revision()
+    return stored[0] if stored else None
 
 
 def upgrade(engine: sqlalchemy.Engine, target: str = "head") -> None:
     """Run Alembic ``upgrade`` to ``target`` on ``engine`` (tests use it to build old schemas)."""
+    from alembic import command
+
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
