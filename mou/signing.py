@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.x509.oid import NameOID
 
 from mou.identity import OfficeIdentity, fingerprint_sha256
+from mou.messages import DomainMessage
 
 Box = tuple[float, float, float, float]
 
@@ -80,13 +81,36 @@ class SignatureCheck:
         return self.verdict is Verdict.VALID
 
 
+class VerifyCode(enum.StrEnum):
+    """Why a file could not be checked at all (see :mod:`mou.messages`).
+
+    Per-signature outcomes are coded by :class:`Verdict`.
+    """
+
+    EMPTY_FILE = "verify.empty_file"
+    NOT_A_PDF = "verify.not_a_pdf"
+    UNREADABLE_PDF = "verify.unreadable_pdf"
+
+
 @dataclass(frozen=True)
 class VerificationReport:
-    """All signatures of one PDF. ``error`` is set when the file could not be checked at all."""
+    """All signatures of one PDF. ``error`` is set when the file could not be checked at all.
+
+    ``error`` is English; ``error_message`` carries the same with a ``VerifyCode`` for the UI.
+    """
 
     signatures: list[SignatureCheck] = field(default_factory=list)
     unsigned_fields: list[str] = field(default_factory=list)
     error: str | None = None
+    error_code: str = ""
+    error_params: dict[str, str | int] = field(default_factory=dict)
+
+    @property
+    def error_message(self) -> DomainMessage | None:
+        """``error`` as a coded message (None when the file was checked)."""
+        if self.error is None:
+            return None
+        return DomainMessage(self.error_code, self.error_params, self.error)
 
     @property
     def ok(self) -> bool:
@@ -463,9 +487,9 @@ def verify_pdf(data: bytes, trusted: list[x509.Certificate]) -> VerificationRepo
     from pyhanko_certvalidator import ValidationContext
 
     if not data:
-        return VerificationReport(error="The file is empty.")
+        return VerificationReport(error="The file is empty.", error_code=VerifyCode.EMPTY_FILE)
     if data.lstrip()[:5] != b"%PDF-":
-        return VerificationReport(error="The file is not a PDF.")
+        return VerificationReport(error="The file is not a PDF.", error_code=VerifyCode.NOT_A_PDF)
     roots = _asn1_certs(trusted)
 
     def context() -> ValidationContext:
@@ -480,7 +504,9 @@ def verify_pdf(data: bytes, trusted: list[x509.Certificate]) -> VerificationRepo
         ]
     except Exception as exc:  # a damaged file: pyHanko raises PdfReadError, ValueError, KeyError...
         return VerificationReport(
-            error=f"The PDF cannot be read; it may be incomplete or damaged ({exc})."
+            error=f"The PDF cannot be read; it may be incomplete or damaged ({exc}).",
+            error_code=VerifyCode.UNREADABLE_PDF,
+            error_params={"detail": str(exc)},
         )
     checks = []
     for item in embedded:
