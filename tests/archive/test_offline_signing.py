@@ -156,3 +156,50 @@ def test_pdf_of_another_revision_is_refused(
     assert status(b) == S.AGREED
     with b.city.db.session() as s:
         assert current_pdf(s, b.agreement_id, b.archive) is None
+
+
+def test_signature_by_the_wrong_office_or_out_of_order_is_refused(
+    agreed: tuple[Side, Side, str], signature_png: bytes
+) -> None:
+    from mou.offline_signing import E_OLDER, E_ORDER, E_WRONG_SIGNER
+    from mou.signing import sign_pdf
+
+    a, b, _uuid = agreed
+    with a.city.db.session() as s:
+        unsigned, _status = prepare(s, a.agreement_id, a.city.signatory, a.archive)
+    # Palangka Raya's certificate (trusted by Bandung) in PIHAK PERTAMA's field.
+    forged = sign_pdf(
+        unsigned,
+        b.identity,
+        field_name="TandaTangan1",
+        signer_name="x",
+        signer_title="x",
+        signature_png=signature_png,
+    )
+    with pytest.raises(OfflineSigningError) as wrong:
+        receive_in(a, forged)
+    assert wrong.value.code == E_WRONG_SIGNER
+    assert wrong.value.details["party"] == "Pemerintah Kota Bandung"
+    # PIHAK KEDUA signing before PIHAK PERTAMA.
+    early = sign_pdf(
+        unsigned,
+        b.identity,
+        field_name="TandaTangan2",
+        signer_name="x",
+        signer_title="x",
+        signature_png=signature_png,
+    )
+    with pytest.raises(OfflineSigningError) as order:
+        receive_in(a, early)
+    assert order.value.code == E_ORDER
+    # An older file than the one held changes nothing.
+    first = sign_as(a, signature_png)
+    receive_in(b, first)
+    final = sign_as(b, signature_png)
+    receive_in(a, final)
+    with pytest.raises(OfflineSigningError) as older:
+        receive_in(a, first)
+    assert older.value.code == E_OLDER
+    with a.city.db.session() as s:
+        assert current_pdf(s, a.agreement_id, a.archive)[0] == final
+    assert status(a) == S.SIGNED
