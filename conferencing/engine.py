@@ -288,10 +288,10 @@ class CallEngine:
 
     # ------------------------------------------------------------------ state
 
-    def _set_state(self, state: ConnectionState, reason: str = "") -> None:
+    def _set_state(self, state: ConnectionState, reason: str = "", code: str = "") -> None:
         if state != self._state:
             self._state = state
-            self.emit(ConnectionStateChanged(state, reason))
+            self.emit(ConnectionStateChanged(state, reason, code))
 
     def _update_state(self, reason: str = "") -> None:
         if self._state in (None, "left", "failed") or self._topology is None:
@@ -343,12 +343,12 @@ class CallEngine:
         except JoinRefused as exc:
             await hub.close(leave=False)
             self._topology = None
-            self._set_state("failed", str(exc))
+            self._set_state("failed", str(exc), exc.code)
             raise
         except Exception as exc:
             await hub.close(leave=False)
             self._topology = None
-            self._set_state("failed", f"cannot reach the hub: {exc}")
+            self._set_state("failed", f"cannot reach the hub: {exc}", p.E_HUB_UNREACHABLE)
             raise ConnectionError(f"cannot reach the hub at {hub_url}: {exc}") from exc
         self._hub = hub
         self._hub_up = True

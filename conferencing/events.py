@@ -26,11 +26,13 @@ class ConnectionStateChanged(EngineEvent):
 
     ``reconnecting`` means the hub link dropped or a peer's media stalled and the engine is
     renegotiating on its own; ``left`` follows :meth:`CallEngine.leave`; ``failed`` means the
-    engine gave up (for example the hub refused the invite token) and ``reason`` says why.
+    engine gave up (for example the hub refused the invite token) and ``reason`` says why, in
+    English; ``code`` (one of ``protocol.ERROR_CODES``, or empty) lets the UI translate it.
     """
 
     state: ConnectionState
     reason: str = ""
+    code: str = ""
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,18 @@ E_UNKNOWN_PEER = "unknown-peer"
 E_ROOM_FULL = "room-full"
 E_PEER_ID_TAKEN = "peer-id-taken"
 
+# Codes the engine itself reports in ``ConnectionStateChanged.code`` (never sent on the wire).
+E_HUB_UNREACHABLE = "hub-unreachable"
+
+# Every code a user may be shown (the UI keeps a translation for each).
+ERROR_CODES = frozenset(
+    {
+        E_BAD_JSON, E_BAD_FRAME, E_TOO_LARGE, E_BAD_VERSION, E_UNKNOWN_TYPE, E_INVALID,
+        E_NOT_JOINED, E_ALREADY_JOINED, E_TOKEN_INVALID, E_TOKEN_EXPIRED, E_TOKEN_ROOM,
+        E_UNKNOWN_PEER, E_ROOM_FULL, E_PEER_ID_TAKEN, E_HUB_UNREACHABLE,
+    }
+)  # fmt: skip
+
 # Errors after which the hub closes the socket (authentication failures); the rest keep it open.
 FATAL_CODES = frozenset(
     {E_TOKEN_INVALID, E_TOKEN_EXPIRED, E_TOKEN_ROOM, E_ROOM_FULL, E_PEER_ID_TAKEN}

@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 import aiohttp
 
 from conferencing import protocol as p
+from conferencing.messages import DomainMessage
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +24,11 @@ class JoinRefused(Exception):
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code = code
+
+    @property
+    def message(self) -> DomainMessage:
+        """The refusal as a coded message (``code`` is one of ``protocol.ERROR_CODES``)."""
+        return DomainMessage(self.code, {}, str(self))
 
 
 class HubClient:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from conferencing import protocol as p
+from conferencing.messages import DomainMessage
 
 DEFAULT_TTL_S = 24 * 3600
 MIN_SECRET_BYTES = 16
@@ -28,6 +29,11 @@ class TokenError(Exception):
         super().__init__(reason)
         self.code = code
         self.reason = reason
+
+    @property
+    def message(self) -> DomainMessage:
+        """The refusal as a coded message (``code`` is one of ``protocol.ERROR_CODES``)."""
+        return DomainMessage(self.code, {}, self.reason)
 
 
 @dataclass(frozen=True)
