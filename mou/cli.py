@@ -29,12 +29,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     verify.add_argument("file", type=Path, metavar="FILE.pdf")
     verify.add_argument(
         "--trust",
-        action="append",
+        action="extend",
+        nargs="+",
         type=Path,
         default=[],
         metavar="CERT.pem",
         help="a certificate (PEM or DER) to trust: a counterpart's exported office certificate "
-        "or an issuing CA such as BSrE (repeatable)",
+        "or an issuing CA such as BSrE (several after one --trust, or repeat it)",
     )
     verify.add_argument(
         "--tz",

@@ -57,6 +57,9 @@ def test_sample_agreement_is_signed_twice_and_verifies(sample: tuple[Path, Path]
     assert sig.stdout.count("Signature is Valid.") == 2
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
     assert "609.449 x 935.433 pts" in info
+    # Several certificates after one --trust, as a shell glob gives them.
+    glob_form = _main("verify", str(out), "--trust", *sorted(str(p) for p in certs.glob("*.pem")))
+    assert glob_form.returncode == 0, glob_form.stdout + glob_form.stderr
 
 
 def test_sample_agreement_on_a4(tmp_path: Path) -> None:
