@@ -70,7 +70,7 @@ def document_via_domain(
 
     from mou import models
     from mou.agreement import AgreementStatus, PartyInput
-    from mou.catalog import load_sample_catalog, search_catalog, set_annex
+    from mou.catalog import Dimension, load_sample_catalog, search_catalog, set_annex
     from mou.db import open_database, sqlite_url
     from mou.exchange import export_package, import_package, office_card, trust_office_card
     from mou.obligation import add_obligation
@@ -110,12 +110,20 @@ def document_via_domain(
                 agreement_date=on,
             )
             load_sample_catalog(s)
-            picked = search_catalog(s, public_service=True)[:12]
+            # Palangkaraya takes public-service applications (seed, 27 July 2016), two from
+            # each smart-city dimension so the annex shows the breadth of the grant.
+            picked = [
+                app
+                for dimension in Dimension
+                for app in search_catalog(s, dimension=dimension, public_service=True)[:2]
+            ]
             set_annex(s, agreement, a[Role.DRAFTER], picked)
             for what, party, days in (
                 ("Serah terima aplikasi terpilih beserta kode sumber", 1, 60),
                 ("Penyiapan server dan jaringan untuk aplikasi terpilih", 2, 90),
                 ("Kunjungan belajar aparatur ke Bandung selama 10 hari", 2, 120),
+                ("Pelatihan dan pendampingan pemasaran UMKM oleh tim muda Bandung", 1, 150),
+                ("Berbagi pengetahuan konservasi hutan dan pengelolaan wisata sungai", 2, 180),
             ):
                 add_obligation(
                     s,
