@@ -156,6 +156,16 @@ def test_pdf_of_another_revision_is_refused(
     assert status(b) == S.AGREED
     with b.city.db.session() as s:
         assert current_pdf(s, b.agreement_id, b.archive) is None
+    # A printed page of the old revision no longer matches the agreed text here.
+    from mou.offline_signing import identify
+    from mou.pdf.layout import qr_payload
+    from mou.signed_archive import QrVerdict, check_printed_code
+
+    uuid, old_hash = identify(first)
+    with b.city.db.session() as s:
+        answer = check_printed_code(s, qr_payload(uuid, old_hash))
+    assert answer.verdict is QrVerdict.OTHER_REVISION and not answer.matches
+    assert answer.revision_round == 1 and answer.agreed_round == 2
 
 
 def test_signature_by_the_wrong_office_or_out_of_order_is_refused(
