@@ -334,108 +334,119 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/archive/page.py" line="56" />
+        <location filename="../../ui/archive/page.py" line="58" />
         <source>Nothing archived yet</source>
         <translation>Arsip masih kosong</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="58" />
+        <location filename="../../ui/archive/page.py" line="60" />
         <source>Agreements appear here once every party has signed them. You can also open a signed PDF you received to check its signatures.</source>
         <translation>Kesepakatan muncul di sini setelah ditandatangani oleh semua pihak. Anda juga dapat membuka PDF bertanda tangan yang Anda terima untuk memeriksa tanda tangannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="64" />
-        <location filename="../../ui/archive/page.py" line="321" />
+        <location filename="../../ui/archive/page.py" line="66" />
+        <location filename="../../ui/archive/page.py" line="339" />
         <source>Verify a signed PDF</source>
         <translation>Periksa PDF bertanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="67" />
-        <location filename="../../ui/archive/page.py" line="86" />
+        <location filename="../../ui/archive/page.py" line="69" />
+        <location filename="../../ui/archive/page.py" line="88" />
         <source>Prepare for signing…</source>
         <translation>Siapkan penandatanganan…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="71" />
-        <location filename="../../ui/archive/page.py" line="88" />
+        <location filename="../../ui/archive/page.py" line="73" />
+        <location filename="../../ui/archive/page.py" line="90" />
         <source>Check a printed page…</source>
         <translation>Periksa halaman cetak…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="79" />
+        <location filename="../../ui/archive/page.py" line="81" />
         <source>Signed agreements</source>
         <translation>Kesepakatan bertanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="69" />
-        <location filename="../../ui/archive/page.py" line="87" />
+        <location filename="../../ui/archive/page.py" line="71" />
+        <location filename="../../ui/archive/page.py" line="89" />
         <source>Open a signed PDF…</source>
         <translation>Buka PDF bertanda tangan…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="102" />
+        <location filename="../../ui/archive/page.py" line="104" />
         <source>Open</source>
         <translation>Buka</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="103" />
+        <location filename="../../ui/archive/page.py" line="105" />
         <source>Verify…</source>
         <translation>Verifikasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="104" />
+        <location filename="../../ui/archive/page.py" line="106" />
         <source>Print preview…</source>
         <translation>Pratinjau cetak…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="105" />
+        <location filename="../../ui/archive/page.py" line="107" />
         <source>Print…</source>
         <translation>Cetak…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="106" />
+        <location filename="../../ui/archive/page.py" line="108" />
         <source>Save a copy…</source>
         <translation>Simpan salinan…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="107" />
+        <location filename="../../ui/archive/page.py" line="109" />
         <source>Continue signing…</source>
         <translation>Lanjutkan penandatanganan…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="188" />
+        <location filename="../../ui/archive/page.py" line="182" />
         <source>The stored PDF of “{title}” is missing or damaged.</source>
         <translation>PDF tersimpan untuk “{title}” hilang atau rusak.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="249" />
+        <location filename="../../ui/archive/page.py" line="230" />
+        <location filename="../../ui/archive/page.py" line="248" />
+        <source>The PDF cannot be opened for printing.</source>
+        <translation>PDF tidak dapat dibuka untuk dicetak.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/page.py" line="257" />
+        <source>{count} sheet(s) sent to the printer.</source>
+        <translation>{count} lembar dikirim ke pencetak.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/page.py" line="267" />
         <source>Save a copy</source>
         <translation>Simpan salinan</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="251" />
-        <location filename="../../ui/archive/page.py" line="321" />
-        <location filename="../../ui/archive/page.py" line="342" />
+        <location filename="../../ui/archive/page.py" line="269" />
+        <location filename="../../ui/archive/page.py" line="339" />
+        <location filename="../../ui/archive/page.py" line="360" />
         <source>PDF files (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="265" />
+        <location filename="../../ui/archive/page.py" line="283" />
         <source>The copy could not be saved: {error}</source>
         <translation>Salinan tidak dapat disimpan: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="268" />
+        <location filename="../../ui/archive/page.py" line="286" />
         <source>Saved a copy to {path}.</source>
         <translation>Salinan tersimpan di {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="314" />
+        <location filename="../../ui/archive/page.py" line="332" />
         <source>The file cannot be read: {error}</source>
         <translation>Berkas tidak dapat dibaca: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="342" />
+        <location filename="../../ui/archive/page.py" line="360" />
         <source>Open a signed PDF</source>
         <translation>Buka PDF bertanda tangan</translation>
     </message>

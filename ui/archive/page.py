@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -27,11 +27,13 @@ from ui.archive.office_files import (
 )
 from ui.archive.offline_dialog import OfflineSigningDialog
 from ui.archive.prepare_dialog import PrepareSigningDialog, preparable_agreements
+from ui.archive.printing import preview_dialog, print_with_dialog
 from ui.archive.qr_check import QrCheckDialog
 from ui.archive.receiving import receive_file
 from ui.context import AppContext
 from ui.empty_state import EmptyState
 from ui.icons import icon
+from ui.signing.print import PrintError, SignedPdfPrinter
 from ui.signing.verify_dialog import VerificationDialog
 
 
@@ -155,16 +157,8 @@ class Page(QWidget):
         self.empty_prepare_button.setVisible(bool(preparable_agreements(self.context)))
         self._update_buttons()
 
-    def selected_entry(self) -> ArchiveEntry | None:
-        """The entry of the selected row."""
-        return self.table.selected_entry()
-
-    def select_agreement(self, agreement_id: int) -> bool:
-        """Select the row of an agreement (False when it is not listed)."""
-        return self.table.select_agreement(agreement_id)
-
     def _update_buttons(self) -> None:
-        entry = self.selected_entry()
+        entry = self.table.selected_entry()
         has_pdf = entry is not None and entry.pdf_path is not None
         for button in self.row_buttons[:-1]:
             button.setEnabled(has_pdf)
@@ -210,7 +204,7 @@ class Page(QWidget):
     @Slot()
     def open_selected(self) -> SignedDocumentDialog | None:
         """Show the selected agreement's PDF with its signatures."""
-        entry = self.selected_entry()
+        entry = self.table.selected_entry()
         dialog = self._document_dialog(entry) if entry is not None else None
         if dialog is not None:
             dialog.open()
@@ -219,29 +213,53 @@ class Page(QWidget):
     @Slot()
     def verify_selected(self) -> QDialog | None:
         """Verify the selected PDF (trusted: own certificate + accepted counterparts)."""
-        data = self._entry_pdf(self.selected_entry())
+        data = self._entry_pdf(self.table.selected_entry())
         if data is None:
             return None
-        return self._show_verification(data, self.selected_entry().title)  # type: ignore[union-attr]
+        return self._show_verification(data, self.table.selected_entry().title)  # type: ignore[union-attr]
 
     @Slot()
     def preview_selected(self) -> QDialog | None:
         """Print preview of the selected PDF on the paper from Settings."""
-        entry = self.selected_entry()
-        dialog = self._document_dialog(entry) if entry is not None else None
-        return dialog.preview() if dialog is not None else None
+        data = self._entry_pdf(self.table.selected_entry())
+        if data is None:
+            return None
+        try:
+            document = SignedPdfPrinter(data, self)
+        except PrintError:
+            self.show_message(self.tr("The PDF cannot be opened for printing."), ok=False)
+            return None
+        dialog = preview_dialog(document, self.context.settings.paper_size, self)
+        document.setParent(dialog)  # goes with the preview
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
 
     @Slot()
     def print_selected(self) -> None:
         """The print dialog (copies, paper) for the selected PDF."""
-        entry = self.selected_entry()
-        dialog = self._document_dialog(entry) if entry is not None else None
-        if dialog is not None:
-            dialog.print_document()
+        data = self._entry_pdf(self.table.selected_entry())
+        if data is None:
+            return
+        try:
+            document = SignedPdfPrinter(data, self)
+        except PrintError:
+            self.show_message(self.tr("The PDF cannot be opened for printing."), ok=False)
+            return
+        try:
+            sheets = print_with_dialog(document, self.context.settings.paper_size, self)
+        finally:
+            document.close()
+            document.deleteLater()
+        if sheets:
+            self.show_message(
+                self.tr("{count} sheet(s) sent to the printer.").format(count=sheets), ok=True
+            )
 
     @Slot()
     def _save_selected(self) -> None:
-        entry = self.selected_entry()
+        entry = self.table.selected_entry()
         if entry is None:
             return
         path, _ = QFileDialog.getSaveFileName(
@@ -255,7 +273,7 @@ class Page(QWidget):
 
     def save_selected_copy(self, path: Path) -> bool:
         """Write the selected PDF's exact bytes to ``path``."""
-        data = self._entry_pdf(self.selected_entry())
+        data = self._entry_pdf(self.table.selected_entry())
         if data is None:
             return False
         try:
@@ -271,7 +289,7 @@ class Page(QWidget):
     @Slot()
     def continue_selected(self) -> OfflineSigningDialog | None:
         """The file-exchange signing dialog of the selected (Signing) agreement."""
-        entry = self.selected_entry()
+        entry = self.table.selected_entry()
         return self.open_signing(entry.agreement_id) if entry is not None else None
 
     def open_signing(self, agreement_id: int) -> OfflineSigningDialog:
@@ -295,7 +313,7 @@ class Page(QWidget):
 
     def _on_prepared(self, agreement_id: int) -> None:
         self.refresh()
-        self.select_agreement(agreement_id)
+        self.table.select_agreement(agreement_id)
         self.open_signing(agreement_id)
 
     @Slot()
@@ -359,7 +377,7 @@ class Page(QWidget):
             return None
         status = arrival.received.status
         self.refresh()
-        self.select_agreement(status.agreement_id)
+        self.table.select_agreement(status.agreement_id)
         dialog = self.open_signing(status.agreement_id)
         dialog.announce_arrival(status.problems)
         return dialog

@@ -57,6 +57,7 @@ def preview_dialog(
         )
     )
     dialog.paintRequested.connect(document.print_to)
+    dialog.finished.connect(lambda *_: document.close())  # release PDFium's copy of the file
     dialog.setProperty("lintasPaper", paper)
     dialog._archive_printer = printer  # the QPrinter must live as long as the dialog
     dialog._archive_document = document
