@@ -16,6 +16,8 @@ the same base the two heads are kept as a branch until ``reconcile`` merges them
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 import io
 import json
@@ -36,6 +38,7 @@ from sqlalchemy.orm import Session
 from mou import audit, events, models
 from mou.agreement import EDITABLE_STATES, AgreementError, AgreementStatus, by_uuid, touch
 from mou.identity import OfficeIdentity, fingerprint_sha256
+from mou.lambang import check_lambang_png
 from mou.messages import DomainMessage
 from mou.office import Actor, Role, counterpart_office, require_local_office
 from mou.revision import (
@@ -199,14 +202,33 @@ def _office_dict(office: models.Office) -> dict[str, Any]:
 def office_card(session: Session, identity: OfficeIdentity) -> bytes:
     """The local office's card (profile + certificate) to send to a counterpart once."""
     office = require_local_office(session)
+    profile = _office_dict(office)
+    if office.lambang_png:
+        # Only the card carries the emblem (once per counterpart), not every package.
+        profile["lambang_png"] = base64.b64encode(office.lambang_png).decode("ascii")
     card = {
         "format": CARD_FORMAT,
         "version": VERSION,
-        "office": _office_dict(office),
+        "office": profile,
         "certificate_pem": identity.certificate_pem().decode("ascii"),
         "fingerprint_sha256": identity.fingerprint_sha256,
     }
     return canonical_json(card)
+
+
+def _card_lambang(office: dict[str, Any]) -> bytes | None:
+    """The card's lambang as PNG bytes (``None`` when it has none); ``ValueError`` if unsound."""
+    encoded = office.get("lambang_png")
+    if encoded is None:
+        return None
+    if not isinstance(encoded, str):
+        raise ValueError("the lambang is not base64 text")
+    try:
+        png = base64.b64decode(encoded, validate=True)
+    except binascii.Error as exc:
+        raise ValueError(f"the lambang is not valid base64 ({exc})") from exc
+    check_lambang_png(png)
+    return png
 
 
 def read_office_card(data: bytes) -> tuple[dict[str, Any], x509.Certificate]:
@@ -220,6 +242,9 @@ def read_office_card(data: bytes) -> tuple[dict[str, Any], x509.Certificate]:
         for key in ("uuid", "level", "region"):
             if not office.get(key):
                 raise ValueError(f"the card has no {key}")
+        lambang = _card_lambang(office)
+        if lambang is not None:
+            office = {**office, "lambang_png": lambang}
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise PackageError(
             f"This file is not a Lintas office card ({exc})",
@@ -253,6 +278,7 @@ def trust_certificate(
         head_name=office_data.get("head_name", ""),
         head_title=office_data.get("head_title", ""),
         head_nip=office_data.get("head_nip"),
+        lambang_png=office_data.get("lambang_png"),
     )
     fingerprint = fingerprint_sha256(certificate)
     existing = session.scalars(

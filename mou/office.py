@@ -162,8 +162,12 @@ def counterpart_office(
     head_name: str = "",
     head_title: str = "",
     head_nip: str | None = None,
+    lambang_png: bytes | None = None,
 ) -> models.Office:
-    """Find or create a counterpart office by its global uuid, refreshing its profile."""
+    """Find or create a counterpart office by its global uuid, refreshing its profile.
+
+    ``lambang_png`` comes only with an office card; ``None`` keeps the emblem already stored.
+    """
     office = session.scalars(select(models.Office).where(models.Office.uuid == uuid)).first()
     if office is None:
         office = models.Office(uuid=uuid, is_local=False, level=str(level), region=region)
@@ -176,6 +180,8 @@ def counterpart_office(
     office.head_name = head_name
     office.head_title = head_title
     office.head_nip = head_nip
+    if lambang_png is not None:
+        office.lambang_png = lambang_png
     session.flush()
     return office
 

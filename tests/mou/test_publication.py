@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -11,11 +13,20 @@ import pytest
 from mou import models
 from mou.agreement import AgreementError, AgreementStatus
 from mou.clause import update_clause
-from mou.exchange import export_package, import_package
+from mou.exchange import (
+    PackageError,
+    export_package,
+    import_package,
+    office_card,
+    trust_office_card,
+)
+from mou.lambang import MAX_LAMBANG_BYTES, check_lambang_png
+from mou.office import local_office
 from mou.pdf.render import render_pdf
+from mou.pdf.sample import lambang_png
 from mou.publication import pdf_document_for
 from mou.workflow import approve, transition
-from tests.mou.conftest import draft_in_bandung
+from tests.mou.conftest import City, draft_in_bandung
 
 
 def test_agreed_revision_to_pdf(cities, tmp_path: Path) -> None:
@@ -67,3 +78,65 @@ def test_agreed_revision_to_pdf(cities, tmp_path: Path) -> None:
     assert "LAMPIRAN" in flat
     # Table cells wrap long names; every word of the picked app's name is printed.
     assert all(word in flat for word in doc.annex_apps[0].name.split())
+
+
+def _set_lambang(city: City, png: bytes) -> None:
+    """Give the city's office its lambang, as the first-run wizard does."""
+    with city.db.session() as s:
+        local_office(s).lambang_png = png
+
+
+def _page_one_images(pdf: Path) -> list[list[str]]:
+    rows = subprocess.run(
+        ["pdfimages", "-list", "-f", "1", "-l", "1", str(pdf)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()[2:]
+    return [r.split() for r in rows if r.split()[2] == "image"]
+
+
+def test_counterpart_lambang_travels_in_the_office_card_into_the_pdf(
+    cities, tmp_path: Path
+) -> None:
+    if shutil.which("pdfimages") is None:
+        pytest.skip("poppler-utils (pdfimages) is not installed")
+    a, id_a, b, id_b = cities
+    lambang_a, lambang_b = lambang_png("#1F5FAD", "B"), lambang_png("#2E7D32", "P")
+    _set_lambang(a, lambang_a)
+    _set_lambang(b, lambang_b)
+    with a.db.session() as s:
+        card_a = office_card(s, id_a)
+    with b.db.session() as s:
+        trust_office_card(s, card_a, b.signatory)  # the same certificate, now with its lambang
+    agreement_id = draft_in_bandung(a)
+    with a.db.session() as s:
+        package = export_package(s, s.get(models.Agreement, agreement_id), id_a, a.drafter)
+    with b.db.session() as s:
+        # Importing a package (whose office entries carry no lambang) keeps the stored one.
+        copy_b = import_package(s, package, b.drafter).agreement
+        doc = pdf_document_for(s, copy_b.id)
+    assert [p.lambang_png for p in doc.parties] == [lambang_a, lambang_b]
+    out = tmp_path / "kb-palangkaraya.pdf"
+    render_pdf(doc, out)
+    assert len(_page_one_images(out)) == 2
+
+
+@pytest.mark.parametrize(
+    ("lambang", "reason"),
+    [
+        (base64.b64encode(b"GIF89a not a png").decode(), "not a PNG"),
+        ("@@not base64@@", "not valid base64"),
+        (base64.b64encode(lambang_png("#1F5FAD", "B")[:-20]).decode(), "cut short"),
+        (base64.b64encode(b"\x89PNG\r\n\x1a\n" + b"\0" * (MAX_LAMBANG_BYTES + 1)).decode(), "KiB"),
+    ],
+)
+def test_office_card_with_a_bad_lambang_is_refused(cities, lambang: str, reason: str) -> None:
+    a, id_a, b, _ = cities
+    with a.db.session() as s:
+        card = json.loads(office_card(s, id_a))
+    card["office"]["lambang_png"] = lambang
+    with b.db.session() as s, pytest.raises(PackageError, match=reason):
+        trust_office_card(s, json.dumps(card).encode(), b.signatory)
+    with pytest.raises(ValueError, match="not a PNG"):
+        check_lambang_png(b"")
