@@ -325,6 +325,23 @@ def available(
     ]
 
 
+def available_messages(
+    session: Session, agreement: models.Agreement, actor: Actor
+) -> list[tuple[Transition, list[DomainMessage]]]:
+    """Like :func:`available`, with the blocking reasons as coded messages (for translation)."""
+    source = S(agreement.status)
+    return [
+        (
+            t,
+            check_messages(
+                session, agreement, actor, t.target, reason="(asked)", signed_pdf_sha256="(asked)"
+            ),
+        )
+        for t in TRANSITIONS
+        if t.source == source
+    ]
+
+
 def approve(session: Session, agreement: models.Agreement, actor: Actor) -> models.Approval:
     """Approve the current revision hash for the actor's office."""
     C = WorkflowCode

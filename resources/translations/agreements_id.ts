@@ -4,115 +4,115 @@
 <context>
     <name>AgreementDialogs</name>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="63" />
+        <location filename="../../ui/agreements/dialogs.py" line="64"/>
         <source>Agreements</source>
-        <extracomment>Called before an import or export, so the editor's pending typing is stored first.</extracomment>
+        <extracomment>Called before an import or export, so the editor&apos;s pending typing is stored first.</extracomment>
         <translation>Kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="77" />
+        <location filename="../../ui/agreements/dialogs.py" line="78"/>
         <source>Import an agreement package</source>
         <translation>Impor paket kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="79" />
-        <location filename="../../ui/agreements/dialogs.py" line="147" />
+        <location filename="../../ui/agreements/dialogs.py" line="80"/>
+        <location filename="../../ui/agreements/dialogs.py" line="148"/>
         <source>Lintas packages (*%1)</source>
         <translation>Paket Lintas (*%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="91" />
+        <location filename="../../ui/agreements/dialogs.py" line="92"/>
         <source>The file cannot be read: %1</source>
         <translation>Berkas tidak dapat dibaca: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="97" />
-        <location filename="../../ui/agreements/dialogs.py" line="181" />
-        <location filename="../../ui/agreements/dialogs.py" line="228" />
+        <location filename="../../ui/agreements/dialogs.py" line="98"/>
+        <location filename="../../ui/agreements/dialogs.py" line="182"/>
+        <location filename="../../ui/agreements/dialogs.py" line="229"/>
         <source>Choose a user first (top right).</source>
         <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="105" />
+        <location filename="../../ui/agreements/dialogs.py" line="106"/>
         <source>Refused: the package was changed after it was signed. Nothing was imported.</source>
         <translation>Ditolak: paket diubah setelah ditandatangani. Tidak ada yang diimpor.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="115" />
-        <source>Refused: the package is signed by a certificate this office does not trust. Nothing was imported. Import the sender's office card first, after comparing this fingerprint with them by phone:</source>
+        <location filename="../../ui/agreements/dialogs.py" line="116"/>
+        <source>Refused: the package is signed by a certificate this office does not trust. Nothing was imported. Import the sender&apos;s office card first, after comparing this fingerprint with them by phone:</source>
         <translation>Ditolak: paket ditandatangani dengan sertifikat yang tidak dipercaya kantor ini. Tidak ada yang diimpor. Impor dahulu kartu kantor pengirim, setelah mencocokkan sidik jari ini dengan mereka melalui telepon:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="123" />
+        <location filename="../../ui/agreements/dialogs.py" line="124"/>
         <source>Nothing was imported: %1</source>
         <translation>Tidak ada yang diimpor: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="128" />
+        <location filename="../../ui/agreements/dialogs.py" line="129"/>
         <source>Imported %1 new revision(s). Both offices edited the same version, so the agreement now has two branches; nothing was overwritten. Reconcile them.</source>
         <translation>%1 revisi baru diimpor. Kedua kantor menyunting versi yang sama, sehingga kesepakatan kini memiliki dua cabang; tidak ada yang ditimpa. Satukan keduanya.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="135" />
+        <location filename="../../ui/agreements/dialogs.py" line="136"/>
         <source>Imported %1 new revision(s).</source>
         <translation>%1 revisi baru diimpor.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="145" />
+        <location filename="../../ui/agreements/dialogs.py" line="146"/>
         <source>Export the agreement package</source>
         <translation>Ekspor paket kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="153" />
-        <location filename="../../ui/agreements/dialogs.py" line="247" />
+        <location filename="../../ui/agreements/dialogs.py" line="154"/>
+        <location filename="../../ui/agreements/dialogs.py" line="248"/>
         <source>Office signing key</source>
         <translation>Kunci tanda tangan kantor</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="154" />
-        <location filename="../../ui/agreements/dialogs.py" line="248" />
+        <location filename="../../ui/agreements/dialogs.py" line="155"/>
+        <location filename="../../ui/agreements/dialogs.py" line="249"/>
         <source>Password of the office signing identity:</source>
         <translation>Kata sandi identitas tanda tangan kantor:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="169" />
-        <location filename="../../ui/agreements/dialogs.py" line="261" />
+        <location filename="../../ui/agreements/dialogs.py" line="170"/>
+        <location filename="../../ui/agreements/dialogs.py" line="262"/>
         <source>The password of the office signing identity is wrong.</source>
         <translation>Kata sandi identitas tanda tangan kantor salah.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="174" />
-        <location filename="../../ui/agreements/dialogs.py" line="266" />
+        <location filename="../../ui/agreements/dialogs.py" line="175"/>
+        <location filename="../../ui/agreements/dialogs.py" line="267"/>
         <source>The office signing identity cannot be used: %1</source>
         <translation>Identitas tanda tangan kantor tidak dapat digunakan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="184" />
+        <location filename="../../ui/agreements/dialogs.py" line="185"/>
         <source>The package was not written: %1</source>
         <translation>Paket tidak ditulis: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="186" />
+        <location filename="../../ui/agreements/dialogs.py" line="187"/>
         <source>Package written to %1</source>
         <translation>Paket ditulis ke %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="192" />
-        <source>Trust a counterpart's office card</source>
+        <location filename="../../ui/agreements/dialogs.py" line="193"/>
+        <source>Trust a counterpart&apos;s office card</source>
         <translation>Percayai kartu kantor mitra</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="193" />
+        <location filename="../../ui/agreements/dialogs.py" line="194"/>
         <source>Office cards (*.lintas-card *.json)</source>
         <translation>Kartu kantor (*.lintas-card *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="208" />
+        <location filename="../../ui/agreements/dialogs.py" line="209"/>
         <source>Trust this office?</source>
         <translation>Percayai kantor ini?</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="210" />
+        <location filename="../../ui/agreements/dialogs.py" line="211"/>
         <source>Trust %1 with the certificate fingerprint
 
 %2
@@ -125,32 +125,32 @@ Compare it by phone first.</source>
 Cocokkan dahulu melalui telepon.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="214" />
+        <location filename="../../ui/agreements/dialogs.py" line="215"/>
         <source>Trust</source>
         <translation>Percayai</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="215" />
+        <location filename="../../ui/agreements/dialogs.py" line="216"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="234" />
+        <location filename="../../ui/agreements/dialogs.py" line="235"/>
         <source>%1 is now trusted.</source>
         <translation>%1 kini dipercaya.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="240" />
+        <location filename="../../ui/agreements/dialogs.py" line="241"/>
         <source>Save our office card</source>
         <translation>Simpan kartu kantor kami</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="241" />
+        <location filename="../../ui/agreements/dialogs.py" line="242"/>
         <source>Office cards (*.lintas-card)</source>
         <translation>Kartu kantor (*.lintas-card)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="269" />
+        <location filename="../../ui/agreements/dialogs.py" line="270"/>
         <source>Office card written to %1</source>
         <translation>Kartu kantor ditulis ke %1</translation>
     </message>
@@ -158,127 +158,127 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>AgreementEditor</name>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="97" />
+        <location filename="../../ui/agreements/editor/editor.py" line="98"/>
         <source>Comments</source>
         <translation>Komentar</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="98" />
+        <location filename="../../ui/agreements/editor/editor.py" line="99"/>
         <source>Obligations</source>
         <translation>Kewajiban</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="99" />
+        <location filename="../../ui/agreements/editor/editor.py" line="100"/>
         <source>Lampiran</source>
         <translation>Lampiran</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="100" />
+        <location filename="../../ui/agreements/editor/editor.py" line="101"/>
         <source>Revisions</source>
         <translation>Revisi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="102" />
+        <location filename="../../ui/agreements/editor/editor.py" line="103"/>
         <source>Details</source>
         <translation>Rincian</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="194" />
+        <location filename="../../ui/agreements/editor/editor.py" line="195"/>
         <source>This agreement has %1 diverging versions (both offices edited the same round). Reconcile them before approving.</source>
         <translation>Kesepakatan ini memiliki %1 versi yang bercabang (kedua kantor menyunting putaran yang sama). Satukan dahulu sebelum menyetujui.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="198" />
+        <location filename="../../ui/agreements/editor/editor.py" line="199"/>
         <source>Reconcile…</source>
         <translation>Satukan…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="207" />
+        <location filename="../../ui/agreements/editor/editor.py" line="208"/>
         <source>No revision saved yet</source>
         <translation>Belum ada revisi yang disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="209" />
+        <location filename="../../ui/agreements/editor/editor.py" line="210"/>
         <source>Round %1 · hash %2</source>
         <translation>Putaran %1 · hash %2</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="212" />
+        <location filename="../../ui/agreements/editor/editor.py" line="213"/>
         <source>unsaved changes since this revision</source>
         <translation>ada perubahan yang belum disimpan sejak revisi ini</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="214" />
+        <location filename="../../ui/agreements/editor/editor.py" line="215"/>
         <source>awaiting approval by: %1</source>
         <translation>menunggu persetujuan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="241" />
+        <location filename="../../ui/agreements/editor/editor.py" line="242"/>
         <source>Editing…</source>
         <translation>Menyunting…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="276" />
+        <location filename="../../ui/agreements/editor/editor.py" line="277"/>
         <source>Autosaved %1</source>
         <translation>Tersimpan otomatis %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="285" />
+        <location filename="../../ui/agreements/editor/editor.py" line="286"/>
         <source>Choose a user first (top right).</source>
         <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="312" />
+        <location filename="../../ui/agreements/editor/editor.py" line="313"/>
         <source>New pasal</source>
         <translation>Pasal baru</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="334" />
+        <location filename="../../ui/agreements/editor/editor.py" line="331"/>
         <source>Pasal %1 (%2) was deleted.</source>
         <translation>Pasal %1 (%2) telah dihapus.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="338" />
+        <location filename="../../ui/agreements/editor/editor.py" line="335"/>
         <source>Undo</source>
         <translation>Urungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/workflow_actions.py" line="39" />
+        <location filename="../../ui/agreements/editor/workflow_actions.py" line="39"/>
         <source>Saved as round %1, hash %2</source>
         <translation>Disimpan sebagai putaran %1, hash %2</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/workflow_actions.py" line="52" />
+        <location filename="../../ui/agreements/editor/workflow_actions.py" line="52"/>
         <source>Terminate</source>
         <translation>Akhiri</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/workflow_actions.py" line="53" />
+        <location filename="../../ui/agreements/editor/workflow_actions.py" line="53"/>
         <source>Why is the agreement terminated?</source>
         <translation>Mengapa kesepakatan diakhiri?</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/workflow_actions.py" line="60" />
+        <location filename="../../ui/agreements/editor/workflow_actions.py" line="60"/>
         <source>The signed PDF</source>
         <translation>PDF yang sudah ditandatangani</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/workflow_actions.py" line="62" />
+        <location filename="../../ui/agreements/editor/workflow_actions.py" line="62"/>
         <source>PDF files (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/workflow_actions.py" line="81" />
+        <location filename="../../ui/agreements/editor/workflow_actions.py" line="81"/>
         <source>The agreement is now: %1</source>
         <translation>Status kesepakatan sekarang: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/workflow_actions.py" line="93" />
+        <location filename="../../ui/agreements/editor/workflow_actions.py" line="93"/>
         <source>Approved revision %1 for %2</source>
         <translation>Revisi %1 disetujui untuk %2</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/wiring.py" line="23" />
+        <location filename="../../ui/agreements/live/wiring.py" line="23"/>
         <source>Live review</source>
         <translation>Peninjauan langsung</translation>
     </message>
@@ -286,152 +286,152 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>AgreementLabels</name>
     <message>
-        <location filename="../../ui/agreements/labels.py" line="17" />
+        <location filename="../../ui/agreements/labels.py" line="17"/>
         <source>Draft</source>
         <translation>Draf</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/labels.py" line="18" />
+        <location filename="../../ui/agreements/labels.py" line="18"/>
         <source>Internal review</source>
         <translation>Tinjauan internal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/labels.py" line="21" />
+        <location filename="../../ui/agreements/labels.py" line="21"/>
         <source>Negotiation</source>
         <translation>Negosiasi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/labels.py" line="22" />
+        <location filename="../../ui/agreements/labels.py" line="22"/>
         <source>Agreed</source>
         <translation>Disepakati</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/labels.py" line="23" />
+        <location filename="../../ui/agreements/labels.py" line="23"/>
         <source>Signing</source>
         <translation>Penandatanganan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/labels.py" line="24" />
+        <location filename="../../ui/agreements/labels.py" line="24"/>
         <source>Signed</source>
         <translation>Ditandatangani</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/labels.py" line="25" />
+        <location filename="../../ui/agreements/labels.py" line="25"/>
         <source>Expired</source>
         <translation>Berakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/labels.py" line="26" />
+        <location filename="../../ui/agreements/labels.py" line="26"/>
         <source>Terminated</source>
         <translation>Diakhiri</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/labels.py" line="34" />
+        <location filename="../../ui/agreements/labels.py" line="34"/>
         <source>Kesepakatan Bersama (MoU)</source>
         <translation>Kesepakatan Bersama</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/labels.py" line="37" />
+        <location filename="../../ui/agreements/labels.py" line="37"/>
         <source>Perjanjian Kerja Sama (PKS)</source>
         <translation>Perjanjian Kerja Sama</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/labels.py" line="49" />
+        <location filename="../../ui/agreements/labels.py" line="49"/>
         <source>Terminate…</source>
         <translation>Akhiri…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/labels.py" line="51" />
+        <location filename="../../ui/agreements/labels.py" line="51"/>
         <source>Submit for internal review</source>
         <translation>Ajukan untuk tinjauan internal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/labels.py" line="54" />
+        <location filename="../../ui/agreements/labels.py" line="54"/>
         <source>Return to the drafter</source>
         <translation>Kembalikan ke penyusun</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/labels.py" line="57" />
+        <location filename="../../ui/agreements/labels.py" line="57"/>
         <source>Start negotiation</source>
         <translation>Mulai negosiasi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/labels.py" line="60" />
+        <location filename="../../ui/agreements/labels.py" line="60"/>
         <source>Take back for review</source>
         <translation>Tarik kembali untuk ditinjau</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/labels.py" line="63" />
+        <location filename="../../ui/agreements/labels.py" line="63"/>
         <source>Mark as agreed</source>
         <translation>Tandai disepakati</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/labels.py" line="64" />
+        <location filename="../../ui/agreements/labels.py" line="64"/>
         <source>Reopen negotiation</source>
         <translation>Buka kembali negosiasi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/labels.py" line="67" />
+        <location filename="../../ui/agreements/labels.py" line="67"/>
         <source>Prepare for signing</source>
         <translation>Siapkan penandatanganan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/labels.py" line="68" />
+        <location filename="../../ui/agreements/labels.py" line="68"/>
         <source>Record as signed…</source>
         <translation>Catat sebagai ditandatangani…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/labels.py" line="69" />
+        <location filename="../../ui/agreements/labels.py" line="69"/>
         <source>Mark as expired</source>
         <translation>Tandai berakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/labels.py" line="77" />
+        <location filename="../../ui/agreements/labels.py" line="77"/>
         <source>Once</source>
         <translation>Sekali</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/labels.py" line="78" />
+        <location filename="../../ui/agreements/labels.py" line="78"/>
         <source>Monthly</source>
         <translation>Bulanan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/labels.py" line="79" />
+        <location filename="../../ui/agreements/labels.py" line="79"/>
         <source>Quarterly</source>
         <translation>Triwulanan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/labels.py" line="80" />
+        <location filename="../../ui/agreements/labels.py" line="80"/>
         <source>Yearly</source>
         <translation>Tahunan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/labels.py" line="91" />
+        <location filename="../../ui/agreements/labels.py" line="91"/>
         <source>Smart government</source>
         <translation>Pemerintahan cerdas</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/labels.py" line="92" />
+        <location filename="../../ui/agreements/labels.py" line="92"/>
         <source>Smart society</source>
         <translation>Masyarakat cerdas</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/labels.py" line="93" />
+        <location filename="../../ui/agreements/labels.py" line="93"/>
         <source>Smart living</source>
         <translation>Kehidupan cerdas</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/labels.py" line="94" />
+        <location filename="../../ui/agreements/labels.py" line="94"/>
         <source>Smart economy</source>
         <translation>Ekonomi cerdas</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/labels.py" line="95" />
+        <location filename="../../ui/agreements/labels.py" line="95"/>
         <source>Smart environment</source>
         <translation>Lingkungan cerdas</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/labels.py" line="96" />
+        <location filename="../../ui/agreements/labels.py" line="96"/>
         <source>Smart mobility</source>
         <translation>Mobilitas cerdas</translation>
     </message>
@@ -439,102 +439,102 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>AgreementListView</name>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="71" />
+        <location filename="../../ui/agreements/list_view.py" line="71"/>
         <source>Agreements</source>
         <translation>Kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="77" />
+        <location filename="../../ui/agreements/list_view.py" line="77"/>
         <source>Import package…</source>
         <translation>Impor paket…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="79" />
+        <location filename="../../ui/agreements/list_view.py" line="79"/>
         <source>New agreement…</source>
         <translation>Kesepakatan baru…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="83" />
+        <location filename="../../ui/agreements/list_view.py" line="83"/>
         <source>Office cards</source>
         <translation>Kartu kantor</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="85" />
+        <location filename="../../ui/agreements/list_view.py" line="85"/>
         <source>Save our office card…</source>
         <translation>Simpan kartu kantor kami…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="87" />
-        <source>Trust a counterpart's office card…</source>
+        <location filename="../../ui/agreements/list_view.py" line="87"/>
+        <source>Trust a counterpart&apos;s office card…</source>
         <translation>Percayai kartu kantor mitra…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="90" />
+        <location filename="../../ui/agreements/list_view.py" line="90"/>
         <source>Obligations tracker</source>
         <translation>Pemantauan kewajiban</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="101" />
+        <location filename="../../ui/agreements/list_view.py" line="101"/>
         <source>Search title, parties, nomor, pasal text, apps…</source>
         <translation>Cari judul, para pihak, nomor, isi pasal, aplikasi…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="105" />
+        <location filename="../../ui/agreements/list_view.py" line="105"/>
         <source>All states</source>
         <translation>Semua status</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="113" />
+        <location filename="../../ui/agreements/list_view.py" line="113"/>
         <source>Expiring within 90 days</source>
         <translation>Berakhir dalam 90 hari</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="123" />
+        <location filename="../../ui/agreements/list_view.py" line="123"/>
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="124" />
+        <location filename="../../ui/agreements/list_view.py" line="124"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="125" />
+        <location filename="../../ui/agreements/list_view.py" line="125"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="126" />
+        <location filename="../../ui/agreements/list_view.py" line="126"/>
         <source>Counterpart</source>
         <translation>Mitra</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="127" />
+        <location filename="../../ui/agreements/list_view.py" line="127"/>
         <source>Valid until</source>
         <translation>Berlaku sampai</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="128" />
+        <location filename="../../ui/agreements/list_view.py" line="128"/>
         <source>Last change</source>
         <translation>Perubahan terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="175" />
+        <location filename="../../ui/agreements/list_view.py" line="175"/>
         <source>All counterparts</source>
         <translation>Semua mitra</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="209" />
+        <location filename="../../ui/agreements/list_view.py" line="209"/>
         <source>Expires within 90 days</source>
         <translation>Berakhir dalam 90 hari</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="213" />
+        <location filename="../../ui/agreements/list_view.py" line="213"/>
         <source>%1 agreement(s)</source>
         <translation>%1 kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/list_view.py" line="215" />
+        <location filename="../../ui/agreements/list_view.py" line="215"/>
         <source>No agreement matches the search and filters.</source>
         <translation>Tidak ada kesepakatan yang cocok dengan pencarian dan filter.</translation>
     </message>
@@ -542,32 +542,32 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>AnnexPanel</name>
     <message>
-        <location filename="../../ui/agreements/editor/annex_panel.py" line="39" />
+        <location filename="../../ui/agreements/editor/annex_panel.py" line="39"/>
         <source>The applications granted by this agreement, listed in its Lampiran.</source>
         <translation>Aplikasi yang dihibahkan melalui kesepakatan ini, tercantum dalam Lampirannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/annex_panel.py" line="45" />
+        <location filename="../../ui/agreements/editor/annex_panel.py" line="45"/>
         <source>Application</source>
         <translation>Aplikasi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/annex_panel.py" line="45" />
+        <location filename="../../ui/agreements/editor/annex_panel.py" line="45"/>
         <source>Dimension</source>
         <translation>Dimensi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/annex_panel.py" line="45" />
+        <location filename="../../ui/agreements/editor/annex_panel.py" line="45"/>
         <source>OPD</source>
         <translation>OPD</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/annex_panel.py" line="52" />
+        <location filename="../../ui/agreements/editor/annex_panel.py" line="52"/>
         <source>Pick applications from the catalog…</source>
         <translation>Pilih aplikasi dari katalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/annex_panel.py" line="93" />
+        <location filename="../../ui/agreements/editor/annex_panel.py" line="93"/>
         <source>Choose a user first (top right).</source>
         <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
     </message>
@@ -575,32 +575,32 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>CatalogFilters</name>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="36" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="36"/>
         <source>Search name, description, OPD, technology…</source>
         <translation>Cari nama, deskripsi, OPD, teknologi…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="39" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="39"/>
         <source>All dimensions</source>
         <translation>Semua dimensi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="43" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="43"/>
         <source>Public service or not</source>
         <translation>Layanan publik atau bukan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="44" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="44"/>
         <source>Public service only</source>
         <translation>Hanya layanan publik</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="45" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="45"/>
         <source>Internal only</source>
         <translation>Hanya internal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="65" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="65"/>
         <source>All OPD</source>
         <translation>Semua OPD</translation>
     </message>
@@ -608,67 +608,67 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>CatalogPickerDialog</name>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="95" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="95"/>
         <source>Pick applications for the Lampiran</source>
         <translation>Pilih aplikasi untuk Lampiran</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="104" />
-        <source>SAMPLE data: this catalog is the shipped example, not a real city's list. Import your own catalog on the App catalog page.</source>
+        <location filename="../../ui/agreements/catalog_picker.py" line="104"/>
+        <source>SAMPLE data: this catalog is the shipped example, not a real city&apos;s list. Import your own catalog on the App catalog page.</source>
         <translation>Data CONTOH: katalog ini adalah contoh bawaan, bukan daftar milik kota sungguhan. Impor katalog Anda sendiri di halaman Katalog aplikasi.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="116" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="116"/>
         <source>Application</source>
         <translation>Aplikasi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="117" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="117"/>
         <source>Dimension</source>
         <translation>Dimensi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="118" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="118"/>
         <source>OPD</source>
         <translation>OPD</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="119" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="119"/>
         <source>Public service</source>
         <translation>Layanan publik</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="120" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="120"/>
         <source>Description</source>
         <translation>Deskripsi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="142" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="142"/>
         <source>Put in the Lampiran</source>
         <translation>Masukkan ke Lampiran</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="144" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="144"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="167" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="167"/>
         <source> (SAMPLE)</source>
         <translation> (CONTOH)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="177" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="177"/>
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="177" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="177"/>
         <source>no</source>
         <translation>tidak</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="206" />
+        <location filename="../../ui/agreements/catalog_picker.py" line="206"/>
         <source>%1 application(s) picked; %2 shown</source>
         <translation>%1 aplikasi dipilih; %2 ditampilkan</translation>
     </message>
@@ -676,132 +676,152 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>CatalogRowErrors</name>
     <message>
-        <location filename="../../ui/catalog/row_errors.py" line="17" />
+        <location filename="../../ui/catalog/row_errors.py" line="19"/>
         <source>name</source>
         <translation>nama</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/row_errors.py" line="18" />
+        <location filename="../../ui/catalog/row_errors.py" line="20"/>
         <source>description</source>
         <translation>deskripsi</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/row_errors.py" line="19" />
+        <location filename="../../ui/catalog/row_errors.py" line="21"/>
         <source>dimension</source>
         <translation>dimensi</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/row_errors.py" line="20" />
+        <location filename="../../ui/catalog/row_errors.py" line="22"/>
         <source>OPD</source>
         <translation>OPD</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/row_errors.py" line="21" />
+        <location filename="../../ui/catalog/row_errors.py" line="23"/>
         <source>public service</source>
         <translation>layanan publik</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/row_errors.py" line="22" />
+        <location filename="../../ui/catalog/row_errors.py" line="24"/>
         <source>technology</source>
         <translation>teknologi</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/row_errors.py" line="23" />
+        <location filename="../../ui/catalog/row_errors.py" line="25"/>
         <source>licence</source>
         <translation>lisensi</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/row_errors.py" line="24" />
+        <location filename="../../ui/catalog/row_errors.py" line="26"/>
         <source>row</source>
         <translation>baris</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/row_errors.py" line="25" />
+        <location filename="../../ui/catalog/row_errors.py" line="27"/>
         <source>file</source>
         <translation>berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/row_errors.py" line="26" />
+        <location filename="../../ui/catalog/row_errors.py" line="28"/>
         <source>encoding</source>
         <translation>pengodean</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/row_errors.py" line="28" />
+        <location filename="../../ui/catalog/row_errors.py" line="30"/>
         <source>applications</source>
         <translation>aplikasi</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/row_errors.py" line="35" />
+        <location filename="../../ui/catalog/row_errors.py" line="38"/>
         <source>is empty</source>
         <translation>kosong</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/row_errors.py" line="36" />
+        <location filename="../../ui/catalog/row_errors.py" line="39"/>
         <source>is longer than 200 characters</source>
         <translation>lebih dari 200 karakter</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/row_errors.py" line="38" />
-        <source>%1 appears more than once in the file</source>
-        <translation>%1 muncul lebih dari sekali dalam berkas</translation>
+        <location filename="../../ui/catalog/row_errors.py" line="40"/>
+        <source>{value} appears more than once in the file</source>
+        <translation>{value} muncul lebih dari sekali dalam berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/row_errors.py" line="39" />
-        <source>%1 is not one of %2</source>
-        <translation>%1 bukan salah satu dari %2</translation>
+        <location filename="../../ui/catalog/row_errors.py" line="43"/>
+        <source>{value} is not one of {allowed}</source>
+        <translation>{value} bukan salah satu dari {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/row_errors.py" line="41" />
+        <location filename="../../ui/catalog/row_errors.py" line="49"/>
+        <source>{value} is not yes or no</source>
+        <translation>{value} bukan ya atau tidak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="53"/>
+        <source>the file is not UTF-8 text ({detail})</source>
+        <translation>berkas bukan teks UTF-8 ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="62"/>
+        <source>is not valid CSV ({detail})</source>
+        <translation>bukan CSV yang valid ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="63"/>
+        <source>the file is not valid JSON ({detail})</source>
+        <translation>berkas bukan JSON yang valid ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="69"/>
+        <source>cannot be read ({detail})</source>
+        <translation>tidak dapat dibaca ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="85"/>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="87"/>
+        <source>Row {row}</source>
+        <translation>Baris {row}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="95"/>
+        <source>Nothing was imported: {count} problem(s): {shown}</source>
+        <translation>Tidak ada yang diimpor: {count} masalah: {shown}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="99"/>
+        <source> (and {more} more)</source>
+        <translation> (dan {more} lainnya)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/row_errors.py" line="46"/>
         <source>is empty (the owning department is required)</source>
         <translation>kosong (OPD pemilik wajib diisi)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/row_errors.py" line="42" />
-        <source>%1 is not yes or no</source>
-        <translation>%1 bukan ya atau tidak</translation>
-    </message>
-    <message>
-        <location filename="../../ui/catalog/row_errors.py" line="43" />
+        <location filename="../../ui/catalog/row_errors.py" line="50"/>
         <source>is not an object with fields</source>
         <translation>bukan objek yang berisi kolom</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/row_errors.py" line="45" />
-        <source>the file is not UTF-8 text (%1)</source>
-        <translation>berkas bukan teks UTF-8 (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/catalog/row_errors.py" line="47" />
+        <location filename="../../ui/catalog/row_errors.py" line="56"/>
         <source>column is missing from the header row</source>
         <translation>kolom tidak ada di baris judul</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/row_errors.py" line="48" />
+        <location filename="../../ui/catalog/row_errors.py" line="59"/>
         <source>has more cells than the header</source>
         <translation>memiliki sel lebih banyak daripada baris judul</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/row_errors.py" line="49" />
-        <source>is not valid CSV (%1)</source>
-        <translation>bukan CSV yang valid (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/catalog/row_errors.py" line="51" />
-        <source>the file is not valid JSON (%1)</source>
-        <translation>berkas bukan JSON yang valid (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/catalog/row_errors.py" line="53" />
+        <location filename="../../ui/catalog/row_errors.py" line="66"/>
         <source>the file holds no list of applications</source>
         <translation>berkas tidak berisi daftar aplikasi</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/row_errors.py" line="54" />
-        <source>cannot be read (%1)</source>
-        <translation>tidak dapat dibaca (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/catalog/row_errors.py" line="55" />
+        <location filename="../../ui/catalog/row_errors.py" line="70"/>
         <source>must be a .csv or .json file</source>
         <translation>harus berupa berkas .csv atau .json</translation>
     </message>
@@ -809,77 +829,77 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>ClauseForm</name>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="47" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="47"/>
         <source>English parallel text</source>
         <translation>Teks paralel bahasa Inggris</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="53" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="53"/>
         <source>Heading of the pasal</source>
         <translation>Judul pasal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="54" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="54"/>
         <source>Heading:</source>
         <translation>Judul:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="56" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="56"/>
         <source>Heading (English):</source>
         <translation>Judul (Inggris):</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="61" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="61"/>
         <source>Text of the pasal (before its ayat)</source>
         <translation>Isi pasal (sebelum ayat-ayatnya)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="63" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="63"/>
         <source>English text of the pasal</source>
         <translation>Isi pasal dalam bahasa Inggris</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="70" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="70"/>
         <source>Ayat</source>
         <translation>Ayat</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="74" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="74"/>
         <source>Add ayat</source>
         <translation>Tambah ayat</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="76" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="76"/>
         <source>Delete ayat</source>
         <translation>Hapus ayat</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="79" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="79"/>
         <source>Move the ayat up</source>
         <translation>Pindahkan ayat ke atas</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="82" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="82"/>
         <source>Move the ayat down</source>
         <translation>Pindahkan ayat ke bawah</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="92" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="92"/>
         <source>Indonesian</source>
         <translation>Bahasa Indonesia</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="92" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="92"/>
         <source>English</source>
         <translation>Bahasa Inggris</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="123" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="123"/>
         <source>No pasal selected</source>
         <translation>Tidak ada pasal yang dipilih</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_form.py" line="125" />
+        <location filename="../../ui/agreements/editor/clause_form.py" line="125"/>
         <source>Pasal %1</source>
         <translation>Pasal %1</translation>
     </message>
@@ -887,39 +907,39 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>ClauseListPanel</name>
     <message>
-        <location filename="../../ui/agreements/editor/clause_list.py" line="31" />
-        <location filename="../../ui/agreements/editor/clause_list.py" line="78" />
-        <location filename="../../ui/agreements/editor/clause_list.py" line="93" />
+        <location filename="../../ui/agreements/editor/clause_list.py" line="31"/>
+        <location filename="../../ui/agreements/editor/clause_list.py" line="78"/>
+        <location filename="../../ui/agreements/editor/clause_list.py" line="93"/>
         <source>Pasal</source>
         <translation>Pasal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_list.py" line="44" />
+        <location filename="../../ui/agreements/editor/clause_list.py" line="44"/>
         <source>Insert</source>
         <translation>Sisipkan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_list.py" line="44" />
+        <location filename="../../ui/agreements/editor/clause_list.py" line="44"/>
         <source>Insert a pasal after this one</source>
         <translation>Sisipkan pasal setelah pasal ini</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_list.py" line="46" />
+        <location filename="../../ui/agreements/editor/clause_list.py" line="46"/>
         <source>Move the pasal up</source>
         <translation>Pindahkan pasal ke atas</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_list.py" line="47" />
+        <location filename="../../ui/agreements/editor/clause_list.py" line="47"/>
         <source>Move the pasal down</source>
         <translation>Pindahkan pasal ke bawah</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_list.py" line="48" />
+        <location filename="../../ui/agreements/editor/clause_list.py" line="48"/>
         <source>Delete</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/clause_list.py" line="48" />
+        <location filename="../../ui/agreements/editor/clause_list.py" line="48"/>
         <source>Delete the pasal</source>
         <translation>Hapus pasal</translation>
     </message>
@@ -927,60 +947,60 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>CommentsPanel</name>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="41" />
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="41"/>
         <source>Show comments on every pasal</source>
         <translation>Tampilkan komentar pada semua pasal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="45" />
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="62" />
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="45"/>
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="62"/>
         <source>Comment</source>
         <translation>Komentar</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="45" />
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="45"/>
         <source>By</source>
         <translation>Oleh</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="51" />
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="51"/>
         <source>No comments on this pasal yet. Write one below; the other office sees it in the next exchange package or live session.</source>
         <translation>Belum ada komentar pada pasal ini. Tulis di bawah; kantor mitra melihatnya pada paket pertukaran berikutnya atau sesi langsung.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="58" />
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="58"/>
         <source>Write a comment on this pasal…</source>
         <translation>Tulis komentar pada pasal ini…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="63" />
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="63"/>
         <source>Reply</source>
         <translation>Balas</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="64" />
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="134" />
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="64"/>
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="134"/>
         <source>Resolve</source>
         <translation>Selesaikan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="108" />
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="108"/>
         <source>Pasal</source>
         <translation>Pasal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="119" />
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="119"/>
         <source>✓ resolved: </source>
         <translation>✓ selesai: </translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="134" />
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="134"/>
         <source>Reopen</source>
         <translation>Buka kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="145" />
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="172" />
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="145"/>
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="172"/>
         <source>Choose a user first (top right).</source>
         <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
     </message>
@@ -988,47 +1008,47 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../ui/agreements/editor/details_panel.py" line="48" />
+        <location filename="../../ui/agreements/editor/details_panel.py" line="48"/>
         <source>Title:</source>
         <translation>Judul:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/details_panel.py" line="49" />
+        <location filename="../../ui/agreements/editor/details_panel.py" line="49"/>
         <source>Title (English):</source>
         <translation>Judul (Inggris):</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/details_panel.py" line="50" />
+        <location filename="../../ui/agreements/editor/details_panel.py" line="50"/>
         <source>Place:</source>
         <translation>Tempat:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/details_panel.py" line="51" />
+        <location filename="../../ui/agreements/editor/details_panel.py" line="51"/>
         <source>Date:</source>
         <translation>Tanggal:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/details_panel.py" line="52" />
+        <location filename="../../ui/agreements/editor/details_panel.py" line="52"/>
         <source>Valid from:</source>
         <translation>Berlaku sejak:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/details_panel.py" line="53" />
+        <location filename="../../ui/agreements/editor/details_panel.py" line="53"/>
         <source>Valid until:</source>
         <translation>Berlaku sampai:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/details_panel.py" line="55" />
+        <location filename="../../ui/agreements/editor/details_panel.py" line="55"/>
         <source>Nomor of each party</source>
         <translation>Nomor dari masing-masing pihak</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/details_panel.py" line="105" />
+        <location filename="../../ui/agreements/editor/details_panel.py" line="105"/>
         <source>given by %1</source>
         <translation>diberikan oleh %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/details_panel.py" line="140" />
+        <location filename="../../ui/agreements/editor/details_panel.py" line="140"/>
         <source>Choose a user first (top right).</source>
         <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
     </message>
@@ -1036,65 +1056,183 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>EditorHeader</name>
     <message>
-        <location filename="../../ui/agreements/editor/header.py" line="17" />
+        <location filename="../../ui/agreements/editor/header.py" line="17"/>
         <source>← Agreements</source>
         <translation>← Kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/header.py" line="37" />
+        <location filename="../../ui/agreements/editor/header.py" line="37"/>
         <source>Note for this round (optional)</source>
         <translation>Catatan untuk putaran ini (opsional)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/header.py" line="38" />
+        <location filename="../../ui/agreements/editor/header.py" line="38"/>
         <source>Save revision</source>
         <translation>Simpan revisi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/header.py" line="40" />
+        <location filename="../../ui/agreements/editor/header.py" line="40"/>
         <source>Export package…</source>
         <translation>Ekspor paket…</translation>
     </message>
 </context>
 <context>
+    <name>ExchangeMessages</name>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="101"/>
+        <source>The package content is malformed: {where} is not an object</source>
+        <translation>Isi paket rusak: {where} bukan objek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="104"/>
+        <source>The package content is incomplete: {where} has no &apos;{field}&apos;</source>
+        <translation>Isi paket tidak lengkap: {where} tidak memiliki &apos;{field}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="107"/>
+        <source>The package content is malformed: {key} is not a list</source>
+        <translation>Isi paket rusak: {key} bukan daftar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="110"/>
+        <source>The package holds no revision</source>
+        <translation>Paket tidak berisi revisi apa pun</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="113"/>
+        <source>The package&apos;s newest revision is not among its revisions</source>
+        <translation>Revisi terbaru paket tidak ada di antara revisinya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="116"/>
+        <source>This file is not a Lintas office card ({detail})</source>
+        <translation>Berkas ini bukan kartu kantor Lintas ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="119"/>
+        <source>This is your own office&apos;s card</source>
+        <translation>Ini kartu kantor Anda sendiri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="122"/>
+        <source>This certificate is already trusted for another office</source>
+        <translation>Sertifikat ini sudah dipercaya untuk kantor lain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="125"/>
+        <source>That certificate is not trusted</source>
+        <translation>Sertifikat itu tidak dipercaya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="128"/>
+        <source>This is not a Lintas exchange package (not a zip archive)</source>
+        <translation>Ini bukan paket pertukaran Lintas (bukan arsip zip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="131"/>
+        <source>This is not a Lintas exchange package ({member} is missing)</source>
+        <translation>Ini bukan paket pertukaran Lintas ({member} tidak ada)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="134"/>
+        <source>The package is implausibly large; it was not opened</source>
+        <translation>Paket terlalu besar untuk masuk akal; paket tidak dibuka</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="137"/>
+        <source>The package is damaged or was altered: its contents fail their checksums</source>
+        <translation>Paket rusak atau telah diubah: isinya gagal dalam pemeriksaan checksum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="141"/>
+        <source>The package&apos;s certificate is unreadable</source>
+        <translation>Sertifikat paket tidak dapat dibaca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="144"/>
+        <source>The package was changed after it was signed: its signature does not match. Ask the sender for a new copy.</source>
+        <translation>Paket diubah setelah ditandatangani: tanda tangannya tidak cocok. Mintalah salinan baru kepada pengirim.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="149"/>
+        <source>The package content is not valid JSON</source>
+        <translation>Isi paket bukan JSON yang valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="152"/>
+        <source>This is not a Lintas exchange package (unknown content)</source>
+        <translation>Ini bukan paket pertukaran Lintas (isi tidak dikenal)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="155"/>
+        <source>This package was made by an incompatible version of Lintas</source>
+        <translation>Paket ini dibuat oleh versi Lintas yang tidak kompatibel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="158"/>
+        <source>The package is signed by {subject}, whose certificate this office has not trusted (fingerprint {fingerprint}). Compare the fingerprint with the sender by phone, then trust their office card.</source>
+        <translation>Paket ditandatangani oleh {subject}, yang sertifikatnya belum dipercaya kantor ini (sidik jari {fingerprint}). Cocokkan sidik jari dengan pengirim melalui telepon, lalu percayai kartu kantor mereka.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="164"/>
+        <source>The package claims to come from {claimed}, but it is signed with the certificate of {office}</source>
+        <translation>Paket mengaku berasal dari {claimed}, tetapi ditandatangani dengan sertifikat {office}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="169"/>
+        <source>Round {round} in the package does not match its hash</source>
+        <translation>Putaran {round} dalam paket tidak cocok dengan hash-nya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="172"/>
+        <source>This agreement does not name your office as a party</source>
+        <translation>Kesepakatan ini tidak mencantumkan kantor Anda sebagai pihak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="175"/>
+        <source>{sender} sent this package but is not a party to the agreement</source>
+        <translation>{sender} mengirim paket ini tetapi bukan pihak dalam kesepakatan</translation>
+    </message>
+</context>
+<context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../ui/catalog/import_report.py" line="26" />
+        <location filename="../../ui/catalog/import_report.py" line="26"/>
         <source>Problems in the catalog file</source>
         <translation>Masalah dalam berkas katalog</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/import_report.py" line="30" />
+        <location filename="../../ui/catalog/import_report.py" line="30"/>
         <source>%1 has %2 problem(s). %3 row(s) are valid. Nothing has been imported yet: fix the file and import it again, or import only the valid rows.</source>
         <translation>%1 memiliki %2 masalah. %3 baris valid. Belum ada yang diimpor: perbaiki berkas lalu impor ulang, atau impor baris yang valid saja.</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/import_report.py" line="42" />
+        <location filename="../../ui/catalog/import_report.py" line="42"/>
         <source>Row</source>
         <translation>Baris</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/import_report.py" line="42" />
+        <location filename="../../ui/catalog/import_report.py" line="42"/>
         <source>Field</source>
         <translation>Kolom</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/import_report.py" line="42" />
+        <location filename="../../ui/catalog/import_report.py" line="42"/>
         <source>Problem</source>
         <translation>Masalah</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/import_report.py" line="47" />
+        <location filename="../../ui/catalog/import_report.py" line="47"/>
         <source>whole file</source>
         <translation>seluruh berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/import_report.py" line="58" />
+        <location filename="../../ui/catalog/import_report.py" line="58"/>
         <source>Import the %1 valid row(s)</source>
         <translation>Impor %1 baris yang valid</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/import_report.py" line="63" />
+        <location filename="../../ui/catalog/import_report.py" line="63"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
@@ -1102,87 +1240,87 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>LivePanel</name>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="55" />
+        <location filename="../../ui/agreements/live/live_panel.py" line="55"/>
         <source>Follow the pasal the other office looks at</source>
         <translation>Ikuti pasal yang sedang dilihat kantor mitra</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="59" />
+        <location filename="../../ui/agreements/live/live_panel.py" line="59"/>
         <source>Suggest a change to this pasal</source>
         <translation>Usulkan perubahan pada pasal ini</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="64" />
+        <location filename="../../ui/agreements/live/live_panel.py" line="64"/>
         <source>Send suggestion</source>
         <translation>Kirim usulan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="72" />
+        <location filename="../../ui/agreements/live/live_panel.py" line="72"/>
         <source>Pasal</source>
         <translation>Pasal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="72" />
+        <location filename="../../ui/agreements/live/live_panel.py" line="72"/>
         <source>Field</source>
         <translation>Kolom</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="72" />
+        <location filename="../../ui/agreements/live/live_panel.py" line="72"/>
         <source>From</source>
         <translation>Dari</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="72" />
+        <location filename="../../ui/agreements/live/live_panel.py" line="72"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="83" />
+        <location filename="../../ui/agreements/live/live_panel.py" line="83"/>
         <source>Accept</source>
         <translation>Terima</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="84" />
+        <location filename="../../ui/agreements/live/live_panel.py" line="84"/>
         <source>Reject</source>
         <translation>Tolak</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="102" />
+        <location filename="../../ui/agreements/live/live_panel.py" line="102"/>
         <source>waiting for the other office</source>
         <translation>menunggu kantor mitra</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="104" />
+        <location filename="../../ui/agreements/live/live_panel.py" line="104"/>
         <source>Live review in session %1 with %2. Both see the same pasal; suggestions arrive on the other side at once.</source>
         <translation>Peninjauan langsung dalam sesi %1 bersama %2. Kedua pihak melihat pasal yang sama; usulan langsung sampai ke pihak lain.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="112" />
+        <location filename="../../ui/agreements/live/live_panel.py" line="112"/>
         <source>Live review starts when this agreement is open during a session with the counterpart office (Sessions page). Both offices then see the same pasal and can suggest changes to each other.</source>
         <translation>Peninjauan langsung dimulai ketika kesepakatan ini dibuka selama sesi dengan kantor mitra (halaman Sesi). Kedua kantor lalu melihat pasal yang sama dan dapat saling mengusulkan perubahan.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="160" />
+        <location filename="../../ui/agreements/live/live_panel.py" line="160"/>
         <source>waiting</source>
         <translation>menunggu</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="161" />
+        <location filename="../../ui/agreements/live/live_panel.py" line="161"/>
         <source>accepted</source>
         <translation>diterima</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="162" />
+        <location filename="../../ui/agreements/live/live_panel.py" line="162"/>
         <source>rejected</source>
         <translation>ditolak</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="163" />
+        <location filename="../../ui/agreements/live/live_panel.py" line="163"/>
         <source>could not be applied</source>
         <translation>tidak dapat diterapkan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="166" />
+        <location filename="../../ui/agreements/live/live_panel.py" line="166"/>
         <source>us</source>
         <translation>kami</translation>
     </message>
@@ -1190,7 +1328,7 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../ui/agreements/message_bar.py" line="36" />
+        <location filename="../../ui/agreements/message_bar.py" line="36"/>
         <source>Dismiss</source>
         <translation>Tutup</translation>
     </message>
@@ -1198,127 +1336,127 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>NewAgreementDialog</name>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="55" />
+        <location filename="../../ui/agreements/new_dialog.py" line="55"/>
         <source>New agreement</source>
         <translation>Kesepakatan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="70" />
+        <location filename="../../ui/agreements/new_dialog.py" line="70"/>
         <source>Template:</source>
         <translation>Templat:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="72" />
+        <location filename="../../ui/agreements/new_dialog.py" line="72"/>
         <source>Subject (judul):</source>
         <translation>Pokok (judul):</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="77" />
+        <location filename="../../ui/agreements/new_dialog.py" line="77"/>
         <source>Title of the Kesepakatan Bersama this agreement implements</source>
         <translation>Judul Kesepakatan Bersama yang dilaksanakan oleh perjanjian ini</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="87" />
+        <location filename="../../ui/agreements/new_dialog.py" line="87"/>
         <source>Implements:</source>
         <translation>Melaksanakan:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="90" />
+        <location filename="../../ui/agreements/new_dialog.py" line="90"/>
         <source>Place of signing:</source>
         <translation>Tempat penandatanganan:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="94" />
+        <location filename="../../ui/agreements/new_dialog.py" line="94"/>
         <source>Date:</source>
         <translation>Tanggal:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="97" />
+        <location filename="../../ui/agreements/new_dialog.py" line="97"/>
         <source> years</source>
         <translation> tahun</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="98" />
+        <location filename="../../ui/agreements/new_dialog.py" line="98"/>
         <source>Validity (jangka waktu):</source>
         <translation>Jangka waktu:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="102" />
+        <location filename="../../ui/agreements/new_dialog.py" line="102"/>
         <source>PIHAK PERTAMA: %1 (this office)</source>
         <translation>PIHAK PERTAMA: %1 (kantor ini)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="107" />
+        <location filename="../../ui/agreements/new_dialog.py" line="107"/>
         <source>PIHAK KEDUA (counterpart office)</source>
         <translation>PIHAK KEDUA (kantor mitra)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="110" />
+        <location filename="../../ui/agreements/new_dialog.py" line="110"/>
         <source>A new office…</source>
         <translation>Kantor baru…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="117" />
+        <location filename="../../ui/agreements/new_dialog.py" line="117"/>
         <source>Office:</source>
         <translation>Kantor:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="121" />
+        <location filename="../../ui/agreements/new_dialog.py" line="121"/>
         <source>Level:</source>
         <translation>Tingkat:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="123" />
+        <location filename="../../ui/agreements/new_dialog.py" line="123"/>
         <source>e.g. Palangka Raya</source>
         <translation>mis. Palangka Raya</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="124" />
+        <location filename="../../ui/agreements/new_dialog.py" line="124"/>
         <source>Region:</source>
         <translation>Daerah:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="126" />
+        <location filename="../../ui/agreements/new_dialog.py" line="126"/>
         <source>Head of region:</source>
         <translation>Kepala daerah:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="128" />
+        <location filename="../../ui/agreements/new_dialog.py" line="128"/>
         <source>e.g. Wali Kota Palangka Raya</source>
         <translation>mis. Wali Kota Palangka Raya</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="129" />
-        <source>Head's title:</source>
+        <location filename="../../ui/agreements/new_dialog.py" line="129"/>
+        <source>Head&apos;s title:</source>
         <translation>Jabatan kepala daerah:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="131" />
+        <location filename="../../ui/agreements/new_dialog.py" line="131"/>
         <source>Unit:</source>
         <translation>Unit kerja:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="137" />
+        <location filename="../../ui/agreements/new_dialog.py" line="137"/>
         <source>Create draft</source>
         <translation>Buat draf</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="139" />
+        <location filename="../../ui/agreements/new_dialog.py" line="139"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="172" />
+        <location filename="../../ui/agreements/new_dialog.py" line="172"/>
         <source>No template is available.</source>
         <translation>Tidak ada templat yang tersedia.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="176" />
-        <source>Enter the counterpart office's region.</source>
+        <location filename="../../ui/agreements/new_dialog.py" line="176"/>
+        <source>Enter the counterpart office&apos;s region.</source>
         <translation>Isi daerah kantor mitra.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="184" />
+        <location filename="../../ui/agreements/new_dialog.py" line="184"/>
         <source>Choose a user first (top right).</source>
         <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
     </message>
@@ -1326,161 +1464,161 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>ObligationsOverview</name>
     <message>
-        <location filename="../../ui/agreements/obligations_overview.py" line="46" />
+        <location filename="../../ui/agreements/obligations_overview.py" line="46"/>
         <source>← Agreements</source>
         <translation>← Kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/obligations_overview.py" line="48" />
+        <location filename="../../ui/agreements/obligations_overview.py" line="48"/>
         <source>Obligations tracker</source>
         <translation>Pemantauan kewajiban</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/obligations_overview.py" line="53" />
+        <location filename="../../ui/agreements/obligations_overview.py" line="53"/>
         <source>Include agreements still being negotiated</source>
         <translation>Sertakan kesepakatan yang masih dirundingkan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/obligations_overview.py" line="62" />
+        <location filename="../../ui/agreements/obligations_overview.py" line="62"/>
         <source>Next due</source>
         <translation>Jatuh tempo berikutnya</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/obligations_overview.py" line="63" />
+        <location filename="../../ui/agreements/obligations_overview.py" line="63"/>
         <source>Obligation</source>
         <translation>Kewajiban</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/obligations_overview.py" line="64" />
+        <location filename="../../ui/agreements/obligations_overview.py" line="64"/>
         <source>Party</source>
         <translation>Pihak</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/obligations_overview.py" line="65" />
+        <location filename="../../ui/agreements/obligations_overview.py" line="65"/>
         <source>Agreement</source>
         <translation>Kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/obligations_overview.py" line="66" />
+        <location filename="../../ui/agreements/obligations_overview.py" line="66"/>
         <source>Repeats</source>
         <translation>Berulang</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/obligations_overview.py" line="67" />
+        <location filename="../../ui/agreements/obligations_overview.py" line="67"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/obligations_overview.py" line="110" />
+        <location filename="../../ui/agreements/obligations_overview.py" line="110"/>
         <source>no date</source>
         <translation>tanpa tanggal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/obligations_overview.py" line="129" />
+        <location filename="../../ui/agreements/obligations_overview.py" line="129"/>
         <source> (done)</source>
         <translation> (selesai)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/obligations_overview.py" line="137" />
+        <location filename="../../ui/agreements/obligations_overview.py" line="137"/>
         <source>%1 obligation(s), %2 overdue</source>
         <translation>%1 kewajiban, %2 lewat jatuh tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/obligations_overview.py" line="144" />
-        <source>No obligations yet. They come from agreements that are agreed or signed; add them in an agreement's Obligations tab.</source>
+        <location filename="../../ui/agreements/obligations_overview.py" line="144"/>
+        <source>No obligations yet. They come from agreements that are agreed or signed; add them in an agreement&apos;s Obligations tab.</source>
         <translation>Belum ada kewajiban. Kewajiban berasal dari kesepakatan yang sudah disepakati atau ditandatangani; tambahkan di tab Kewajiban pada kesepakatan.</translation>
     </message>
 </context>
 <context>
     <name>ObligationsPanel</name>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="71" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="71"/>
         <source>Obligation</source>
         <translation>Kewajiban</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="72" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="72"/>
         <source>Party</source>
         <translation>Pihak</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="73" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="73"/>
         <source>Due</source>
         <translation>Jatuh tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="74" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="74"/>
         <source>Repeats</source>
         <translation>Berulang</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="75" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="75"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="91" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="91"/>
         <source>e.g. Study visit of 7 to 10 days to Bandung</source>
         <translation>mis. Kunjungan studi 7 sampai 10 hari ke Bandung</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="92" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="92"/>
         <source>What:</source>
         <translation>Kewajiban:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="94" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="94"/>
         <source>Party:</source>
         <translation>Pihak:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="96" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="96"/>
         <source>Due on</source>
         <translation>Jatuh tempo pada</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="104" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="104"/>
         <source>Due:</source>
         <translation>Jatuh tempo:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="108" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="108"/>
         <source>Repeats:</source>
         <translation>Berulang:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="111" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="111"/>
         <source>Add obligation</source>
         <translation>Tambah kewajiban</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="112" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="112"/>
         <source>Mark done</source>
         <translation>Tandai selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="113" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="113"/>
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="148" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="148"/>
         <source>no date</source>
         <translation>tanpa tanggal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="150" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="150"/>
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="159" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="159"/>
         <source>Overdue</source>
         <translation>Lewat jatuh tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="185" />
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="227" />
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="185"/>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="227"/>
         <source>Choose a user first (top right).</source>
         <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
     </message>
@@ -1488,172 +1626,172 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/agreements/page.py" line="42" />
+        <location filename="../../ui/agreements/page.py" line="42"/>
         <source>No agreements yet</source>
         <translation>Belum ada kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/page.py" line="44" />
+        <location filename="../../ui/agreements/page.py" line="44"/>
         <source>Start a Kesepakatan Bersama from the standard template, or import a draft that a counterpart office sent you (a .lintas package). Both offices then review, comment and approve the same revision.</source>
         <translation>Mulai Kesepakatan Bersama dari templat standar, atau impor draf yang dikirim kantor mitra (paket .lintas). Kedua kantor lalu meninjau, memberi komentar, dan menyetujui revisi yang sama.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/page.py" line="50" />
+        <location filename="../../ui/agreements/page.py" line="50"/>
         <source>New agreement</source>
         <translation>Kesepakatan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/page.py" line="51" />
+        <location filename="../../ui/agreements/page.py" line="51"/>
         <source>Import a draft</source>
         <translation>Impor draf</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/page.py" line="53" />
+        <location filename="../../ui/agreements/page.py" line="53"/>
         <source>Trust an office card…</source>
         <translation>Percayai kartu kantor…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/page.py" line="113" />
+        <location filename="../../ui/agreements/page.py" line="116"/>
         <source>Only a drafter can start a new agreement.</source>
         <translation>Hanya penyusun yang dapat memulai kesepakatan baru.</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="57" />
+        <location filename="../../ui/catalog/page.py" line="58"/>
         <source>The app catalog is empty</source>
         <translation>Katalog aplikasi masih kosong</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="59" />
-        <source>List the smart-city applications your office can share with other regions: import a CSV or JSON file, or load the sample catalog to try Lintas out. An agreement's Lampiran names the applications it grants.</source>
+        <location filename="../../ui/catalog/page.py" line="60"/>
+        <source>List the smart-city applications your office can share with other regions: import a CSV or JSON file, or load the sample catalog to try Lintas out. An agreement&apos;s Lampiran names the applications it grants.</source>
         <translation>Daftarkan aplikasi kota cerdas yang dapat dibagikan kantor Anda kepada daerah lain: impor berkas CSV atau JSON, atau muat katalog contoh untuk mencoba Lintas. Lampiran sebuah kesepakatan menyebut aplikasi yang dihibahkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="66" />
+        <location filename="../../ui/catalog/page.py" line="67"/>
         <source>Import CSV or JSON…</source>
         <translation>Impor CSV atau JSON…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="68" />
+        <location filename="../../ui/catalog/page.py" line="69"/>
         <source>Load the sample catalog</source>
         <translation>Muat katalog contoh</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="74" />
+        <location filename="../../ui/catalog/page.py" line="75"/>
         <source>App catalog</source>
         <translation>Katalog aplikasi</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="80" />
+        <location filename="../../ui/catalog/page.py" line="81"/>
         <source>Import…</source>
         <translation>Impor…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="81" />
+        <location filename="../../ui/catalog/page.py" line="82"/>
         <source>Export…</source>
         <translation>Ekspor…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="89" />
-        <source>SAMPLE data: the applications marked (SAMPLE) come from the shipped example catalog, not from a real city's list. Import your own catalog to replace them.</source>
+        <location filename="../../ui/catalog/page.py" line="90"/>
+        <source>SAMPLE data: the applications marked (SAMPLE) come from the shipped example catalog, not from a real city&apos;s list. Import your own catalog to replace them.</source>
         <translation>Data CONTOH: aplikasi bertanda (CONTOH) berasal dari katalog contoh bawaan, bukan dari daftar milik kota sungguhan. Impor katalog Anda sendiri untuk menggantinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="101" />
+        <location filename="../../ui/catalog/page.py" line="102"/>
         <source>Application</source>
         <translation>Aplikasi</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="102" />
+        <location filename="../../ui/catalog/page.py" line="103"/>
         <source>Dimension</source>
         <translation>Dimensi</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="103" />
+        <location filename="../../ui/catalog/page.py" line="104"/>
         <source>OPD</source>
         <translation>OPD</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="104" />
+        <location filename="../../ui/catalog/page.py" line="105"/>
         <source>Public service</source>
         <translation>Layanan publik</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="105" />
+        <location filename="../../ui/catalog/page.py" line="106"/>
         <source>Technology</source>
         <translation>Teknologi</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="106" />
+        <location filename="../../ui/catalog/page.py" line="107"/>
         <source>Licence</source>
         <translation>Lisensi</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="107" />
+        <location filename="../../ui/catalog/page.py" line="108"/>
         <source>Description</source>
         <translation>Deskripsi</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="155" />
+        <location filename="../../ui/catalog/page.py" line="156"/>
         <source> (SAMPLE)</source>
         <translation> (CONTOH)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="158" />
+        <location filename="../../ui/catalog/page.py" line="159"/>
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="158" />
+        <location filename="../../ui/catalog/page.py" line="159"/>
         <source>no</source>
         <translation>tidak</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="168" />
+        <location filename="../../ui/catalog/page.py" line="169"/>
         <source>%1 application(s) shown</source>
         <translation>%1 aplikasi ditampilkan</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="176" />
+        <location filename="../../ui/catalog/page.py" line="177"/>
         <source>Import an app catalog</source>
         <translation>Impor katalog aplikasi</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="176" />
+        <location filename="../../ui/catalog/page.py" line="177"/>
         <source>Catalog files (*.csv *.json)</source>
         <translation>Berkas katalog (*.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="190" />
+        <location filename="../../ui/catalog/page.py" line="191"/>
         <source>%1 was not imported: it has %2 problem(s).</source>
         <translation>%1 tidak diimpor: terdapat %2 masalah.</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="214" />
+        <location filename="../../ui/catalog/page.py" line="215"/>
         <source>%1 application(s) imported.</source>
         <translation>%1 aplikasi diimpor.</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="224" />
+        <location filename="../../ui/catalog/page.py" line="225"/>
         <source>%1 SAMPLE application(s) loaded.</source>
         <translation>%1 aplikasi CONTOH dimuat.</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="230" />
+        <location filename="../../ui/catalog/page.py" line="231"/>
         <source>Export the app catalog</source>
         <translation>Ekspor katalog aplikasi</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="231" />
+        <location filename="../../ui/catalog/page.py" line="232"/>
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="244" />
+        <location filename="../../ui/catalog/page.py" line="245"/>
         <source>The catalog was not exported: %1</source>
         <translation>Katalog tidak diekspor: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="248" />
+        <location filename="../../ui/catalog/page.py" line="249"/>
         <source>Exported %1 application(s) to %2</source>
         <translation>%1 aplikasi diekspor ke %2</translation>
     </message>
@@ -1661,72 +1799,72 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="56" />
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="56"/>
         <source>Reconcile diverging versions</source>
         <translation>Satukan versi yang bercabang</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="68" />
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="68"/>
         <source>Item</source>
         <translation>Butir</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="68" />
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="68"/>
         <source>Our text</source>
         <translation>Teks kami</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="68" />
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="68"/>
         <source>Their text</source>
         <translation>Teks mitra</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="68" />
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="68"/>
         <source>Keep</source>
         <translation>Pertahankan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="78" />
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="78"/>
         <source>No conflicts: the two versions changed different parts and merge cleanly. Check the redline, then reconcile.</source>
         <translation>Tidak ada konflik: kedua versi mengubah bagian yang berbeda dan dapat disatukan dengan mulus. Periksa perbandingannya, lalu satukan.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="86" />
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="86"/>
         <source>Show the differences (redline)</source>
         <translation>Tampilkan perbedaan (redline)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="92" />
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="92"/>
         <source>Reconcile and save as a new round</source>
         <translation>Satukan dan simpan sebagai putaran baru</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="94" />
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="94"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="114" />
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="114"/>
         <source>There is nothing to reconcile: only one version exists.</source>
         <translation>Tidak ada yang perlu disatukan: hanya ada satu versi.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="123" />
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="123"/>
         <source>Both offices edited the same revision. Ours: round %1 by %2 (%3). Theirs: round %4 by %5 (%6). Changes that do not overlap are merged automatically; choose which text to keep where both changed the same item.</source>
         <translation>Kedua kantor menyunting revisi yang sama. Milik kami: putaran %1 oleh %2 (%3). Milik mitra: putaran %4 oleh %5 (%6). Perubahan yang tidak bertumpang tindih disatukan otomatis; pilih teks yang dipertahankan bila keduanya mengubah butir yang sama.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="146" />
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="146"/>
         <source>Ours</source>
         <translation>Milik kami</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="147" />
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="147"/>
         <source>Theirs</source>
         <translation>Milik mitra</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="166" />
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="166"/>
         <source>Choose a user first (top right).</source>
         <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
     </message>
@@ -1734,158 +1872,158 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>Redline</name>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="21" />
+        <location filename="../../ui/agreements/redline/render.py" line="21"/>
         <source>Ayat (%1)</source>
         <translation>Ayat (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="23" />
+        <location filename="../../ui/agreements/redline/render.py" line="23"/>
         <source>English</source>
         <translation>Bahasa Inggris</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="26" />
+        <location filename="../../ui/agreements/redline/render.py" line="26"/>
         <source>Heading</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="27" />
+        <location filename="../../ui/agreements/redline/render.py" line="27"/>
         <source>Heading (English)</source>
         <translation>Judul (Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="28" />
+        <location filename="../../ui/agreements/redline/render.py" line="28"/>
         <source>Text</source>
         <translation>Isi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="29" />
+        <location filename="../../ui/agreements/redline/render.py" line="29"/>
         <source>Text (English)</source>
         <translation>Isi (Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="30" />
+        <location filename="../../ui/agreements/redline/render.py" line="30"/>
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="31" />
+        <location filename="../../ui/agreements/redline/render.py" line="31"/>
         <source>Title (English)</source>
         <translation>Judul (Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="32" />
+        <location filename="../../ui/agreements/redline/render.py" line="32"/>
         <source>Place</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="33" />
+        <location filename="../../ui/agreements/redline/render.py" line="33"/>
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="34" />
+        <location filename="../../ui/agreements/redline/render.py" line="34"/>
         <source>Valid from</source>
         <translation>Berlaku sejak</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="35" />
+        <location filename="../../ui/agreements/redline/render.py" line="35"/>
         <source>Valid until</source>
         <translation>Berlaku sampai</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="36" />
+        <location filename="../../ui/agreements/redline/render.py" line="36"/>
         <source>Opening (pembukaan)</source>
         <translation>Pembukaan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="37" />
+        <location filename="../../ui/agreements/redline/render.py" line="37"/>
         <source>Closing (penutup)</source>
         <translation>Penutup</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="38" />
+        <location filename="../../ui/agreements/redline/render.py" line="38"/>
         <source>Nomor</source>
         <translation>Nomor</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="39" />
+        <location filename="../../ui/agreements/redline/render.py" line="39"/>
         <source>Legal basis (dasar hukum)</source>
         <translation>Dasar hukum</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="47" />
+        <location filename="../../ui/agreements/redline/render.py" line="47"/>
         <source>unchanged</source>
         <translation>tidak berubah</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="48" />
-        <location filename="../../ui/agreements/redline/render.py" line="143" />
+        <location filename="../../ui/agreements/redline/render.py" line="48"/>
+        <location filename="../../ui/agreements/redline/render.py" line="143"/>
         <source>changed</source>
         <translation>berubah</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="49" />
+        <location filename="../../ui/agreements/redline/render.py" line="49"/>
         <source>added</source>
         <translation>ditambahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="50" />
+        <location filename="../../ui/agreements/redline/render.py" line="50"/>
         <source>removed</source>
         <translation>dihapus</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="51" />
+        <location filename="../../ui/agreements/redline/render.py" line="51"/>
         <source>moved</source>
         <translation>dipindahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="80" />
+        <location filename="../../ui/agreements/redline/render.py" line="80"/>
         <source>Pasal</source>
         <translation>Pasal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="90" />
+        <location filename="../../ui/agreements/redline/render.py" line="90"/>
         <source>round %1 by %2 (%3)</source>
         <translation>putaran %1 oleh %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="96" />
+        <location filename="../../ui/agreements/redline/render.py" line="96"/>
         <source>Proposed in</source>
         <translation>Diusulkan pada</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="105" />
+        <location filename="../../ui/agreements/redline/render.py" line="105"/>
         <source>Round %1 (%2) → round %3 (%4)</source>
         <translation>Putaran %1 (%2) → putaran %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="112" />
+        <location filename="../../ui/agreements/redline/render.py" line="112"/>
         <source>inserted</source>
         <translation>disisipkan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="113" />
+        <location filename="../../ui/agreements/redline/render.py" line="113"/>
         <source>deleted</source>
         <translation>dihapus</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="120" />
+        <location filename="../../ui/agreements/redline/render.py" line="120"/>
         <source>Heading of the agreement</source>
         <translation>Kepala kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="125" />
+        <location filename="../../ui/agreements/redline/render.py" line="125"/>
         <source>The two revisions have the same pasal text.</source>
         <translation>Kedua revisi memiliki isi pasal yang sama.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="132" />
+        <location filename="../../ui/agreements/redline/render.py" line="132"/>
         <source>Lampiran (applications)</source>
         <translation>Lampiran (aplikasi)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/render.py" line="142" />
+        <location filename="../../ui/agreements/redline/render.py" line="142"/>
         <source>Obligations (Kewajiban)</source>
         <translation>Kewajiban</translation>
     </message>
@@ -1893,37 +2031,37 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>RedlineDialog</name>
     <message>
-        <location filename="../../ui/agreements/redline/dialog.py" line="39" />
+        <location filename="../../ui/agreements/redline/dialog.py" line="39"/>
         <source>Redline</source>
         <translation>Perbandingan revisi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/dialog.py" line="49" />
+        <location filename="../../ui/agreements/redline/dialog.py" line="49"/>
         <source>Round %1 — %2, %3</source>
         <translation>Putaran %1 — %2, %3</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/dialog.py" line="53" />
+        <location filename="../../ui/agreements/redline/dialog.py" line="53"/>
         <source>From:</source>
         <translation>Dari:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/dialog.py" line="55" />
+        <location filename="../../ui/agreements/redline/dialog.py" line="55"/>
         <source>To:</source>
         <translation>Ke:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/dialog.py" line="58" />
+        <location filename="../../ui/agreements/redline/dialog.py" line="58"/>
         <source>Only pasal that changed</source>
         <translation>Hanya pasal yang berubah</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/dialog.py" line="64" />
+        <location filename="../../ui/agreements/redline/dialog.py" line="64"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/redline/dialog.py" line="81" />
+        <location filename="../../ui/agreements/redline/dialog.py" line="81"/>
         <source>This agreement has no saved revision yet.</source>
         <translation>Kesepakatan ini belum memiliki revisi tersimpan.</translation>
     </message>
@@ -1931,32 +2069,32 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>RevisionsPanel</name>
     <message>
-        <location filename="../../ui/agreements/editor/revisions_panel.py" line="35" />
+        <location filename="../../ui/agreements/editor/revisions_panel.py" line="35"/>
         <source>Round</source>
         <translation>Putaran</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/revisions_panel.py" line="35" />
+        <location filename="../../ui/agreements/editor/revisions_panel.py" line="35"/>
         <source>Office</source>
         <translation>Kantor</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/revisions_panel.py" line="35" />
+        <location filename="../../ui/agreements/editor/revisions_panel.py" line="35"/>
         <source>Saved</source>
         <translation>Disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/revisions_panel.py" line="35" />
+        <location filename="../../ui/agreements/editor/revisions_panel.py" line="35"/>
         <source>Hash</source>
         <translation>Hash</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/revisions_panel.py" line="46" />
+        <location filename="../../ui/agreements/editor/revisions_panel.py" line="46"/>
         <source>Changes in this round</source>
         <translation>Perubahan pada putaran ini</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/revisions_panel.py" line="47" />
+        <location filename="../../ui/agreements/editor/revisions_panel.py" line="47"/>
         <source>Compare two revisions…</source>
         <translation>Bandingkan dua revisi…</translation>
     </message>
@@ -1964,20 +2102,108 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>WorkflowBar</name>
     <message>
-        <location filename="../../ui/agreements/editor/workflow_bar.py" line="30" />
-        <location filename="../../ui/agreements/editor/workflow_bar.py" line="74" />
+        <location filename="../../ui/agreements/editor/workflow_bar.py" line="33"/>
+        <location filename="../../ui/agreements/editor/workflow_bar.py" line="77"/>
         <source>Approve this revision</source>
         <translation>Setujui revisi ini</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/workflow_bar.py" line="57" />
+        <location filename="../../ui/agreements/editor/workflow_bar.py" line="60"/>
         <source>Your role cannot take this step.</source>
         <translation>Peran Anda tidak dapat melakukan langkah ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/workflow_bar.py" line="72" />
+        <location filename="../../ui/agreements/editor/workflow_bar.py" line="75"/>
         <source>Approved by this office</source>
         <translation>Sudah disetujui kantor ini</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowMessages</name>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="41"/>
+        <source>Cannot move the agreement to {target}</source>
+        <translation>Kesepakatan tidak dapat dipindahkan ke {target}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="44"/>
+        <source>Cannot approve this revision</source>
+        <translation>Revisi ini tidak dapat disetujui</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="47"/>
+        <source>An agreement cannot go from {source} to {target}</source>
+        <translation>Kesepakatan tidak dapat berpindah dari {source} ke {target}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="50"/>
+        <source>{actor} is a {role}; this step needs a {allowed}</source>
+        <translation>{actor} adalah {role}; langkah ini memerlukan {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="53"/>
+        <source>The latest edits are not saved as a revision yet</source>
+        <translation>Perubahan terakhir belum disimpan sebagai revisi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="56"/>
+        <source>The agreement has no pasal yet</source>
+        <translation>Kesepakatan belum memiliki pasal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="59"/>
+        <source>The agreement needs at least two parties</source>
+        <translation>Kesepakatan memerlukan sedikitnya dua pihak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="62"/>
+        <source>{count} comment(s) are still open</source>
+        <translation>{count} komentar masih terbuka</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="65"/>
+        <source>There are diverging versions; reconcile them first</source>
+        <translation>Ada versi yang bercabang; satukan dahulu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="68"/>
+        <source>Not yet approved by {parties} for revision {revision} (both parties must approve the same revision)</source>
+        <translation>Belum disetujui oleh {parties} untuk revisi {revision} (kedua pihak harus menyetujui revisi yang sama)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="73"/>
+        <source>No agreed revision is recorded</source>
+        <translation>Belum ada revisi yang disepakati tercatat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="76"/>
+        <source>The signed PDF&apos;s SHA-256 must be recorded</source>
+        <translation>SHA-256 PDF yang ditandatangani harus dicatat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="79"/>
+        <source>The validity period has not ended yet</source>
+        <translation>Masa berlaku belum berakhir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="82"/>
+        <source>Give the reason for terminating the agreement</source>
+        <translation>Sebutkan alasan pengakhiran kesepakatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="85"/>
+        <source>{actor} is a {role}; approval needs a reviewer or signatory</source>
+        <translation>{actor} adalah {role}; persetujuan memerlukan peninjau atau penanda tangan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="88"/>
+        <source>The agreement is {state}, not in negotiation</source>
+        <translation>Kesepakatan berstatus {state}, bukan dalam negosiasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="91"/>
+        <source>{office} is not a party to this agreement</source>
+        <translation>{office} bukan pihak dalam kesepakatan ini</translation>
     </message>
 </context>
 </TS>

@@ -1,15 +1,15 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../ui/signing/signature_pad.py" line="59" />
+        <location filename="../../ui/signing/signature_pad.py" line="59"/>
         <source>Signature pad</source>
         <translation>Bantalan tanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/signature_pad.py" line="230" />
+        <location filename="../../ui/signing/signature_pad.py" line="230"/>
         <source>Sign here with the mouse, a pen or a tablet</source>
         <translation>Tanda tangani di sini dengan tetikus, pena, atau tablet</translation>
     </message>
@@ -17,52 +17,52 @@
 <context>
     <name>SignaturePadDialog</name>
     <message>
-        <location filename="../../ui/signing/signature_pad.py" line="241" />
+        <location filename="../../ui/signing/signature_pad.py" line="241"/>
         <source>Handwritten signature</source>
         <translation>Tanda tangan basah</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/signature_pad.py" line="244" />
+        <location filename="../../ui/signing/signature_pad.py" line="244"/>
         <source>Draw the signature of &lt;b&gt;{signer}&lt;/b&gt;, or import a PNG image of it.</source>
         <translation>Gambar tanda tangan &lt;b&gt;{signer}&lt;/b&gt;, atau impor gambar PNG-nya.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/signature_pad.py" line="251" />
+        <location filename="../../ui/signing/signature_pad.py" line="251"/>
         <source>Clear</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/signature_pad.py" line="253" />
+        <location filename="../../ui/signing/signature_pad.py" line="253"/>
         <source>Import PNG…</source>
         <translation>Impor PNG…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/signature_pad.py" line="264" />
+        <location filename="../../ui/signing/signature_pad.py" line="264"/>
         <source>Use this signature</source>
         <translation>Gunakan tanda tangan ini</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/signature_pad.py" line="266" />
+        <location filename="../../ui/signing/signature_pad.py" line="266"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/signature_pad.py" line="292" />
+        <location filename="../../ui/signing/signature_pad.py" line="292"/>
         <source>The file is not a usable PNG image (at most 2 MB).</source>
         <translation>Berkas bukan gambar PNG yang dapat dipakai (paling besar 2 MB).</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/signature_pad.py" line="299" />
+        <location filename="../../ui/signing/signature_pad.py" line="299"/>
         <source>Signature image</source>
         <translation>Gambar tanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/signature_pad.py" line="299" />
+        <location filename="../../ui/signing/signature_pad.py" line="299"/>
         <source>PNG images (*.png)</source>
         <translation>Gambar PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/signature_pad.py" line="306" />
+        <location filename="../../ui/signing/signature_pad.py" line="306"/>
         <source>The file cannot be read: {error}</source>
         <translation>Berkas tidak dapat dibaca: {error}</translation>
     </message>
@@ -70,72 +70,72 @@
 <context>
     <name>SignedDocumentDialog</name>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="42" />
+        <location filename="../../ui/signing/document_dialog.py" line="42"/>
         <source>Signed agreement</source>
         <translation>Kesepakatan yang ditandatangani</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="53" />
+        <location filename="../../ui/signing/document_dialog.py" line="53"/>
         <source>Signature details…</source>
         <translation>Rincian tanda tangan…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="55" />
+        <location filename="../../ui/signing/document_dialog.py" line="55"/>
         <source>Print preview…</source>
         <translation>Pratinjau cetak…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="57" />
+        <location filename="../../ui/signing/document_dialog.py" line="57"/>
         <source>Print…</source>
         <translation>Cetak…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="59" />
+        <location filename="../../ui/signing/document_dialog.py" line="59"/>
         <source>Save a copy…</source>
         <translation>Simpan salinan…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="61" />
+        <location filename="../../ui/signing/document_dialog.py" line="61"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="83" />
+        <location filename="../../ui/signing/document_dialog.py" line="83"/>
         <source>Verified: {count} valid signatures from trusted offices.</source>
         <translation>Terverifikasi: {count} tanda tangan sah dari instansi tepercaya.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="88" />
+        <location filename="../../ui/signing/document_dialog.py" line="88"/>
         <source>This file cannot be verified: it is not a readable PDF.</source>
         <translation>Berkas ini tidak dapat diverifikasi: bukan PDF yang dapat dibaca.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="91" />
+        <location filename="../../ui/signing/document_dialog.py" line="91"/>
         <source>Not signed yet.</source>
         <translation>Belum ditandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="96" />
+        <location filename="../../ui/signing/document_dialog.py" line="96"/>
         <source>Warning: {failed} of {count} signatures failed verification. Open the signature details before relying on this document.</source>
         <translation>Peringatan: {failed} dari {count} tanda tangan gagal diverifikasi. Buka rincian tanda tangan sebelum mengandalkan dokumen ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="112" />
+        <location filename="../../ui/signing/document_dialog.py" line="112"/>
         <source>This file cannot be printed: it is not a readable PDF.</source>
         <translation>Berkas ini tidak dapat dicetak: bukan PDF yang dapat dibaca.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="147" />
+        <location filename="../../ui/signing/document_dialog.py" line="147"/>
         <source>Save a copy</source>
         <translation>Simpan salinan</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="147" />
+        <location filename="../../ui/signing/document_dialog.py" line="147"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Dokumen PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="154" />
+        <location filename="../../ui/signing/document_dialog.py" line="154"/>
         <source>The copy could not be saved: {error}</source>
         <translation>Salinan tidak dapat disimpan: {error}</translation>
     </message>
@@ -143,7 +143,7 @@
 <context>
     <name>SignedPdfPrinter</name>
     <message>
-        <location filename="../../ui/signing/print.py" line="190" />
+        <location filename="../../ui/signing/print.py" line="190"/>
         <source>Print preview — {pages} pages</source>
         <translation>Pratinjau cetak — {pages} halaman</translation>
     </message>
@@ -151,32 +151,32 @@
 <context>
     <name>SignedPdfView</name>
     <message>
-        <location filename="../../ui/signing/pdf_view.py" line="58" />
+        <location filename="../../ui/signing/pdf_view.py" line="58"/>
         <source>Fit width</source>
         <translation>Sesuaikan lebar</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/pdf_view.py" line="62" />
+        <location filename="../../ui/signing/pdf_view.py" line="62"/>
         <source>Zoom out</source>
         <translation>Perkecil</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/pdf_view.py" line="64" />
+        <location filename="../../ui/signing/pdf_view.py" line="64"/>
         <source>Zoom in</source>
         <translation>Perbesar</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/pdf_view.py" line="113" />
+        <location filename="../../ui/signing/pdf_view.py" line="113"/>
         <source>The document cannot be shown: {error}</source>
         <translation>Dokumen tidak dapat ditampilkan: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/pdf_view.py" line="235" />
+        <location filename="../../ui/signing/pdf_view.py" line="235"/>
         <source>Page {current} of {total}</source>
         <translation>Halaman {current} dari {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/pdf_view.py" line="237" />
+        <location filename="../../ui/signing/pdf_view.py" line="237"/>
         <source>No document</source>
         <translation>Tidak ada dokumen</translation>
     </message>
@@ -184,160 +184,178 @@
 <context>
     <name>VerificationDialog</name>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="45" />
+        <location filename="../../ui/signing/verify_dialog.py" line="46"/>
         <source>Signature verification</source>
         <translation>Verifikasi tanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="68" />
+        <location filename="../../ui/signing/verify_dialog.py" line="69"/>
         <source>Signature fields not signed yet: {fields}</source>
         <translation>Kolom tanda tangan yang belum ditandatangani: {fields}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="81" />
+        <location filename="../../ui/signing/verify_dialog.py" line="82"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="93" />
+        <location filename="../../ui/signing/verify_dialog.py" line="94"/>
         <source>Not verified: the file cannot be read ({error}).</source>
         <translation>Tidak terverifikasi: berkas tidak dapat dibaca ({error}).</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="97" />
+        <location filename="../../ui/signing/verify_dialog.py" line="98"/>
         <source>Not verified: the document carries no signature.</source>
         <translation>Tidak terverifikasi: dokumen tidak memuat tanda tangan.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="101" />
+        <location filename="../../ui/signing/verify_dialog.py" line="102"/>
         <source>All {count} signatures are valid: intact, from trusted offices and unchanged since signing.</source>
         <translation>Seluruh {count} tanda tangan sah: utuh, dari instansi tepercaya, dan tidak berubah sejak ditandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="104" />
+        <location filename="../../ui/signing/verify_dialog.py" line="105"/>
         <source>{failed} of {count} signatures failed verification.</source>
         <translation>{failed} dari {count} tanda tangan gagal diverifikasi.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="111" />
+        <location filename="../../ui/signing/verify_dialog.py" line="112"/>
         <source>Valid: intact, trusted and unchanged since signing.</source>
         <translation>Sah: utuh, tepercaya, dan tidak berubah sejak ditandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="112" />
+        <location filename="../../ui/signing/verify_dialog.py" line="113"/>
         <source>Tampered: the signed content was changed after signing.</source>
         <translation>Dirusak: isi yang ditandatangani diubah setelah penandatanganan.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="113" />
+        <location filename="../../ui/signing/verify_dialog.py" line="114"/>
         <source>Invalid: the signature itself does not verify.</source>
         <translation>Tidak sah: tanda tangan itu sendiri tidak dapat diverifikasi.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="115" />
+        <location filename="../../ui/signing/verify_dialog.py" line="116"/>
         <source>Modified after signing: pages or content were added or changed later.</source>
         <translation>Diubah setelah ditandatangani: halaman atau isi ditambahkan atau diubah kemudian.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="118" />
+        <location filename="../../ui/signing/verify_dialog.py" line="119"/>
         <source>Unknown signer: the certificate is not among the offices you trust.</source>
         <translation>Penanda tangan tidak dikenal: sertifikatnya tidak termasuk instansi yang Anda percayai.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="124" />
+        <location filename="../../ui/signing/verify_dialog.py" line="125"/>
         <source>None</source>
         <translation>Tidak ada</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="125" />
+        <location filename="../../ui/signing/verify_dialog.py" line="126"/>
         <source>Only validation data added</source>
         <translation>Hanya data validasi yang ditambahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="126" />
+        <location filename="../../ui/signing/verify_dialog.py" line="127"/>
         <source>Only later signatures added</source>
         <translation>Hanya tanda tangan berikutnya yang ditambahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="127" />
+        <location filename="../../ui/signing/verify_dialog.py" line="128"/>
         <source>Annotations added</source>
         <translation>Anotasi ditambahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="128" />
+        <location filename="../../ui/signing/verify_dialog.py" line="129"/>
         <source>Content or pages added or changed</source>
         <translation>Isi atau halaman ditambahkan atau diubah</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="129" />
-        <location filename="../../ui/signing/verify_dialog.py" line="133" />
+        <location filename="../../ui/signing/verify_dialog.py" line="130"/>
+        <location filename="../../ui/signing/verify_dialog.py" line="134"/>
         <source>Unknown</source>
         <translation>Tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="136" />
+        <location filename="../../ui/signing/verify_dialog.py" line="137"/>
         <source>from a time-stamp authority</source>
         <translation>dari otoritas stempel waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="138" />
+        <location filename="../../ui/signing/verify_dialog.py" line="139"/>
         <source>as claimed by the signer</source>
         <translation>menurut penanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="144" />
+        <location filename="../../ui/signing/verify_dialog.py" line="145"/>
         <source>Signature {number}: {signer}</source>
         <translation>Tanda tangan {number}: {signer}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="148" />
+        <location filename="../../ui/signing/verify_dialog.py" line="149"/>
         <source>Yes</source>
         <translation>Ya</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="148" />
+        <location filename="../../ui/signing/verify_dialog.py" line="149"/>
         <source>No</source>
         <translation>Tidak</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="154" />
+        <location filename="../../ui/signing/verify_dialog.py" line="155"/>
         <source>Verdict:</source>
         <translation>Hasil:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="155" />
+        <location filename="../../ui/signing/verify_dialog.py" line="156"/>
         <source>Office:</source>
         <translation>Instansi:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="156" />
+        <location filename="../../ui/signing/verify_dialog.py" line="157"/>
         <source>Signing time:</source>
         <translation>Waktu penandatanganan:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="157" />
+        <location filename="../../ui/signing/verify_dialog.py" line="158"/>
         <source>Intact:</source>
         <translation>Utuh:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="158" />
+        <location filename="../../ui/signing/verify_dialog.py" line="159"/>
         <source>Trusted:</source>
         <translation>Tepercaya:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="159" />
+        <location filename="../../ui/signing/verify_dialog.py" line="160"/>
         <source>Changes after signing:</source>
         <translation>Perubahan setelah ditandatangani:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="165" />
+        <location filename="../../ui/signing/verify_dialog.py" line="166"/>
         <source>Certificate (SHA-256):</source>
         <translation>Sertifikat (SHA-256):</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/verify_dialog.py" line="166" />
+        <location filename="../../ui/signing/verify_dialog.py" line="167"/>
         <source>Field:</source>
         <translation>Kolom:</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyMessages</name>
+    <message>
+        <location filename="../../ui/signing/messages.py" line="18"/>
+        <source>The file is empty.</source>
+        <translation>Berkas kosong.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py" line="19"/>
+        <source>The file is not a PDF.</source>
+        <translation>Berkas bukan PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py" line="20"/>
+        <source>The PDF cannot be read; it may be incomplete or damaged ({detail}).</source>
+        <translation>PDF tidak dapat dibaca; mungkin tidak lengkap atau rusak ({detail}).</translation>
     </message>
 </context>
 </TS>

@@ -1,72 +1,73 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
     <name>CallControls</name>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="23" />
-        <location filename="../../ui/vicon/controls.py" line="92" />
+        <location filename="../../ui/vicon/controls.py" line="23"/>
+        <location filename="../../ui/vicon/controls.py" line="92"/>
         <source>Mute</source>
         <translation>Bisukan</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="25" />
+        <location filename="../../ui/vicon/controls.py" line="25"/>
         <source>Mute or unmute the microphone (Ctrl+D)</source>
         <translation>Bisukan atau bunyikan mikrofon (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="26" />
-        <location filename="../../ui/vicon/controls.py" line="96" />
+        <location filename="../../ui/vicon/controls.py" line="26"/>
+        <location filename="../../ui/vicon/controls.py" line="96"/>
         <source>Stop camera</source>
         <translation>Matikan kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="28" />
+        <location filename="../../ui/vicon/controls.py" line="28"/>
         <source>Stop or start sending video (Ctrl+E)</source>
         <translation>Hentikan atau mulai kirim video (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="29" />
-        <location filename="../../ui/vicon/controls.py" line="88" />
+        <location filename="../../ui/vicon/controls.py" line="29"/>
+        <location filename="../../ui/vicon/controls.py" line="88"/>
         <source>Leave</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="35" />
+        <location filename="../../ui/vicon/controls.py" line="35"/>
         <source>Rejoin</source>
         <translation>Gabung lagi</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="38" />
+        <location filename="../../ui/vicon/controls.py" line="38"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="40" />
+        <location filename="../../ui/vicon/controls.py" line="40"/>
         <source>Microphone</source>
         <translation>Mikrofon</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="45" />
+        <location filename="../../ui/vicon/controls.py" line="45"/>
         <source>Camera:</source>
         <translation>Kamera:</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="47" />
+        <location filename="../../ui/vicon/controls.py" line="47"/>
         <source>Microphone:</source>
         <translation>Mikrofon:</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="88" />
+        <location filename="../../ui/vicon/controls.py" line="88"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="92" />
+        <location filename="../../ui/vicon/controls.py" line="92"/>
         <source>Unmute</source>
         <translation>Bunyikan</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/controls.py" line="96" />
+        <location filename="../../ui/vicon/controls.py" line="96"/>
         <source>Start camera</source>
         <translation>Nyalakan kamera</translation>
     </message>
@@ -74,72 +75,72 @@
 <context>
     <name>CallWindow</name>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="66" />
+        <location filename="../../ui/vicon/call_window.py" line="66"/>
         <source>Lintas — video call</source>
         <translation>Lintas — panggilan video</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="87" />
+        <location filename="../../ui/vicon/call_window.py" line="87"/>
         <source>Participants</source>
         <translation>Peserta</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="90" />
+        <location filename="../../ui/vicon/call_window.py" line="90"/>
         <source>Chat</source>
         <translation>Obrolan</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="189" />
+        <location filename="../../ui/vicon/call_window.py" line="189"/>
         <source>Not connected</source>
         <translation>Tidak terhubung</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="190" />
+        <location filename="../../ui/vicon/call_window.py" line="190"/>
         <source>Connecting…</source>
         <translation>Menghubungkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="191" />
+        <location filename="../../ui/vicon/call_window.py" line="191"/>
         <source>Connected</source>
         <translation>Terhubung</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="192" />
+        <location filename="../../ui/vicon/call_window.py" line="192"/>
         <source>Connection lost — reconnecting…</source>
         <translation>Koneksi terputus — menyambung ulang…</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="193" />
+        <location filename="../../ui/vicon/call_window.py" line="193"/>
         <source>You left the call</source>
         <translation>Anda telah keluar dari panggilan</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="194" />
+        <location filename="../../ui/vicon/call_window.py" line="194"/>
         <source>Call failed</source>
         <translation>Panggilan gagal</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="198" />
+        <location filename="../../ui/vicon/call_window.py" line="198"/>
         <source>{state}: {reason}</source>
         <translation>{state}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="227" />
+        <location filename="../../ui/vicon/call_window.py" line="227"/>
         <source>{office} joined</source>
         <translation>{office} bergabung</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="233" />
+        <location filename="../../ui/vicon/call_window.py" line="233"/>
         <source>{office} left</source>
         <translation>{office} keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="274" />
+        <location filename="../../ui/vicon/call_window.py" line="274"/>
         <source>Problem: {message}</source>
         <translation>Masalah: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/call_window.py" line="282" />
+        <location filename="../../ui/vicon/call_window.py" line="282"/>
         <source>You</source>
         <translation>Anda</translation>
     </message>
@@ -147,17 +148,17 @@
 <context>
     <name>ChatPanel</name>
     <message>
-        <location filename="../../ui/vicon/chat_panel.py" line="30" />
+        <location filename="../../ui/vicon/chat_panel.py" line="30"/>
         <source>Chat messages</source>
         <translation>Pesan obrolan</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/chat_panel.py" line="33" />
+        <location filename="../../ui/vicon/chat_panel.py" line="33"/>
         <source>Type a message…</source>
         <translation>Ketik pesan…</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/chat_panel.py" line="35" />
+        <location filename="../../ui/vicon/chat_panel.py" line="35"/>
         <source>Send</source>
         <translation>Kirim</translation>
     </message>
@@ -165,13 +166,13 @@
 <context>
     <name>Devices</name>
     <message>
-        <location filename="../../ui/vicon/devices.py" line="61" />
+        <location filename="../../ui/vicon/devices.py" line="61"/>
         <source>Test pattern</source>
         <extracomment>Device id of the synthetic test pattern / tone in the pickers and in settings. Width the camera picture is scaled to before encoding: VP8 at 640 px costs a third of a core.</extracomment>
         <translation>Pola uji</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/devices.py" line="68" />
+        <location filename="../../ui/vicon/devices.py" line="68"/>
         <source>Test tone</source>
         <translation>Nada uji</translation>
     </message>
@@ -179,128 +180,206 @@
 <context>
     <name>HostPanel</name>
     <message>
-        <location filename="../../ui/sessions/host_panel.py" line="64" />
+        <location filename="../../ui/sessions/host_panel.py" line="64"/>
         <source>Run the meeting hub on this computer. Offices on the same network (or that can reach this computer) join with the invitation you send them.</source>
         <extracomment>Default invite lifetime: a working day, so an invite sent in the morning works all day.</extracomment>
         <translation>Jalankan hub rapat di komputer ini. Kantor di jaringan yang sama (atau yang dapat menjangkau komputer ini) bergabung dengan undangan yang Anda kirimkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/host_panel.py" line="70" />
+        <location filename="../../ui/sessions/host_panel.py" line="70"/>
         <source>Start hosting</source>
         <translation>Mulai menjadi tuan rumah</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/host_panel.py" line="71" />
+        <location filename="../../ui/sessions/host_panel.py" line="71"/>
         <source>Stop hosting</source>
         <translation>Berhenti menjadi tuan rumah</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/host_panel.py" line="72" />
-        <location filename="../../ui/sessions/host_panel.py" line="156" />
+        <location filename="../../ui/sessions/host_panel.py" line="72"/>
+        <location filename="../../ui/sessions/host_panel.py" line="156"/>
         <source>Not hosting.</source>
         <translation>Tidak sedang menjadi tuan rumah.</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/host_panel.py" line="78" />
+        <location filename="../../ui/sessions/host_panel.py" line="78"/>
         <source>The address other offices use to reach this computer.</source>
         <translation>Alamat yang dipakai kantor lain untuk menjangkau komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/host_panel.py" line="84" />
+        <location filename="../../ui/sessions/host_panel.py" line="84"/>
         <source>e.g. Pemerintah Kota Pekanbaru</source>
         <translation>mis. Pemerintah Kota Pekanbaru</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/host_panel.py" line="88" />
+        <location filename="../../ui/sessions/host_panel.py" line="88"/>
         <source> h</source>
         <translation> jam</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/host_panel.py" line="89" />
+        <location filename="../../ui/sessions/host_panel.py" line="89"/>
         <source>Create invitation</source>
         <translation>Buat undangan</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/host_panel.py" line="92" />
+        <location filename="../../ui/sessions/host_panel.py" line="92"/>
         <source>The invitation to send appears here.</source>
         <translation>Undangan yang akan dikirim muncul di sini.</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/host_panel.py" line="93" />
+        <location filename="../../ui/sessions/host_panel.py" line="93"/>
         <source>Copy invitation</source>
         <translation>Salin undangan</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/host_panel.py" line="94" />
+        <location filename="../../ui/sessions/host_panel.py" line="94"/>
         <source>Open the call</source>
         <translation>Buka panggilan</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/host_panel.py" line="98" />
+        <location filename="../../ui/sessions/host_panel.py" line="98"/>
         <source>Room:</source>
         <translation>Ruang:</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/host_panel.py" line="99" />
-        <source>This computer's address:</source>
+        <location filename="../../ui/sessions/host_panel.py" line="99"/>
+        <source>This computer&apos;s address:</source>
         <translation>Alamat komputer ini:</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/host_panel.py" line="100" />
+        <location filename="../../ui/sessions/host_panel.py" line="100"/>
         <source>Invite office:</source>
         <translation>Undang kantor:</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/host_panel.py" line="101" />
+        <location filename="../../ui/sessions/host_panel.py" line="101"/>
         <source>Invitation valid for:</source>
         <translation>Undangan berlaku selama:</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/host_panel.py" line="141" />
+        <location filename="../../ui/sessions/host_panel.py" line="141"/>
         <source>Could not start the hub: {error}</source>
         <translation>Hub tidak dapat dijalankan: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/host_panel.py" line="144" />
+        <location filename="../../ui/sessions/host_panel.py" line="144"/>
         <source>Hosting on port {port}.</source>
         <translation>Menjadi tuan rumah di port {port}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/host_panel.py" line="187" />
+        <location filename="../../ui/sessions/host_panel.py" line="187"/>
         <source>Invitation copied.</source>
         <translation>Undangan disalin.</translation>
     </message>
 </context>
 <context>
+    <name>HubMessages</name>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="19"/>
+        <source>The hub received a message that is not JSON</source>
+        <translation>Hub menerima pesan yang bukan JSON</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="20"/>
+        <source>The hub received a malformed message</source>
+        <translation>Hub menerima pesan yang rusak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="21"/>
+        <source>A message was too large for the hub</source>
+        <translation>Sebuah pesan terlalu besar untuk hub</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="22"/>
+        <source>The hub speaks another protocol version; update Lintas on both sides</source>
+        <translation>Hub memakai versi protokol lain; perbarui Lintas di kedua sisi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="25"/>
+        <source>The hub did not understand a message</source>
+        <translation>Hub tidak memahami sebuah pesan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="26"/>
+        <source>The hub received a message with an invalid field</source>
+        <translation>Hub menerima pesan dengan isian yang tidak valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="29"/>
+        <source>Not admitted to the room yet</source>
+        <translation>Belum diizinkan masuk ke ruang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="30"/>
+        <source>This connection has already joined a room</source>
+        <translation>Koneksi ini sudah bergabung ke sebuah ruang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="33"/>
+        <source>The invitation is not valid for this hub; ask the host for a new one</source>
+        <translation>Undangan tidak berlaku untuk hub ini; mintalah undangan baru kepada penyelenggara</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="36"/>
+        <source>The invitation has expired; ask the host for a new one</source>
+        <translation>Undangan sudah kedaluwarsa; mintalah undangan baru kepada penyelenggara</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="39"/>
+        <source>The invitation is for another session</source>
+        <translation>Undangan ini untuk sesi lain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="42"/>
+        <source>That participant is no longer in the session</source>
+        <translation>Peserta itu sudah tidak ada di sesi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="45"/>
+        <source>The session is full</source>
+        <translation>Sesi sudah penuh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="46"/>
+        <source>Another connection already uses this participant id</source>
+        <translation>Koneksi lain sudah memakai ID peserta ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="49"/>
+        <source>Cannot reach the hub; check the address and the network</source>
+        <translation>Hub tidak dapat dijangkau; periksa alamat dan jaringan</translation>
+    </message>
+</context>
+<context>
     <name>Invite</name>
     <message>
-        <location filename="../../ui/sessions/invite.py" line="54" />
+        <location filename="../../ui/sessions/invite.py" line="54"/>
         <source>{host} invites {guest} to a Lintas video session.</source>
         <extracomment>Invites are pasted by people; refuse anything absurdly large instead of parsing it.</extracomment>
         <translation>{host} mengundang {guest} ke sesi video Lintas.</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/invite.py" line="58" />
+        <location filename="../../ui/sessions/invite.py" line="58"/>
         <source>your office</source>
         <translation>kantor Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/invite.py" line="60" />
+        <location filename="../../ui/sessions/invite.py" line="60"/>
         <source>In Lintas, open Sessions → Join a session and paste this whole text.</source>
         <translation>Di Lintas, buka Sesi → Bergabung ke sesi lalu tempelkan seluruh teks ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/invite.py" line="75" />
+        <location filename="../../ui/sessions/invite.py" line="75"/>
         <source>This text is too long to be an invitation.</source>
         <translation>Teks ini terlalu panjang untuk sebuah undangan.</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/invite.py" line="86" />
+        <location filename="../../ui/sessions/invite.py" line="86"/>
         <source>This is not a complete Lintas invitation (missing: {fields}).</source>
         <translation>Ini bukan undangan Lintas yang lengkap (tidak ada: {fields}).</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/invite.py" line="94" />
+        <location filename="../../ui/sessions/invite.py" line="94"/>
         <source>The hub address {address} is not a ws:// or wss:// address.</source>
         <translation>Alamat hub {address} bukan alamat ws:// atau wss://.</translation>
     </message>
@@ -308,22 +387,22 @@
 <context>
     <name>JoinPanel</name>
     <message>
-        <location filename="../../ui/sessions/join_panel.py" line="20" />
+        <location filename="../../ui/sessions/join_panel.py" line="20"/>
         <source>Paste the invitation text the hosting office sent you (the whole message is fine), then press Join.</source>
         <translation>Tempelkan teks undangan yang dikirim kantor tuan rumah (seluruh pesan juga boleh), lalu tekan Bergabung.</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/join_panel.py" line="27" />
+        <location filename="../../ui/sessions/join_panel.py" line="27"/>
         <source>Paste the invitation here…</source>
         <translation>Tempelkan undangan di sini…</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/join_panel.py" line="28" />
+        <location filename="../../ui/sessions/join_panel.py" line="28"/>
         <source>Invitation</source>
         <translation>Undangan</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/join_panel.py" line="33" />
+        <location filename="../../ui/sessions/join_panel.py" line="33"/>
         <source>Join</source>
         <translation>Bergabung</translation>
     </message>
@@ -331,12 +410,12 @@
 <context>
     <name>LocalMedia</name>
     <message>
-        <location filename="../../ui/vicon/devices.py" line="311" />
+        <location filename="../../ui/vicon/devices.py" line="311"/>
         <source>Camera not found; showing the test pattern.</source>
         <translation>Kamera tidak ditemukan; menampilkan pola uji.</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/devices.py" line="335" />
+        <location filename="../../ui/vicon/devices.py" line="335"/>
         <source>Microphone not found; sending the test tone.</source>
         <translation>Mikrofon tidak ditemukan; mengirim nada uji.</translation>
     </message>
@@ -344,37 +423,37 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/sessions/page.py" line="71" />
+        <location filename="../../ui/sessions/page.py" line="71"/>
         <source>Sessions</source>
         <translation>Sesi</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/page.py" line="82" />
+        <location filename="../../ui/sessions/page.py" line="82"/>
         <source>Host a session</source>
         <translation>Menjadi tuan rumah sesi</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/page.py" line="84" />
+        <location filename="../../ui/sessions/page.py" line="84"/>
         <source>Join a session</source>
         <translation>Bergabung ke sesi</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/page.py" line="87" />
+        <location filename="../../ui/sessions/page.py" line="87"/>
         <source>Scheduled sessions</source>
         <translation>Sesi terjadwal</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/page.py" line="172" />
+        <location filename="../../ui/sessions/page.py" line="172"/>
         <source>No session is open. To begin, either host one — start hosting, then create an invitation for each counterpart office and send it to them — or paste an invitation you received under “Join a session”. You can also schedule a session ahead and send a calendar file.</source>
         <translation>Belum ada sesi yang terbuka. Untuk memulai, jadilah tuan rumah — mulai menjadi tuan rumah, buat undangan untuk setiap kantor mitra lalu kirimkan — atau tempelkan undangan yang Anda terima di bagian “Bergabung ke sesi”. Anda juga dapat menjadwalkan sesi lebih dahulu dan mengirim berkas kalender.</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/page.py" line="159" />
+        <location filename="../../ui/sessions/page.py" line="159"/>
         <source>A call is open in its own window.</source>
         <translation>Sebuah panggilan terbuka di jendelanya sendiri.</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/page.py" line="163" />
+        <location filename="../../ui/sessions/page.py" line="163"/>
         <source>You are hosting. Create an invitation for each office, send it, then open the call.</source>
         <translation>Anda menjadi tuan rumah. Buat undangan untuk setiap kantor, kirimkan, lalu buka panggilan.</translation>
     </message>
@@ -382,12 +461,12 @@
 <context>
     <name>ParticipantList</name>
     <message>
-        <location filename="../../ui/vicon/participants.py" line="25" />
+        <location filename="../../ui/vicon/participants.py" line="25"/>
         <source>Participants</source>
         <translation>Peserta</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/participants.py" line="36" />
+        <location filename="../../ui/vicon/participants.py" line="36"/>
         <source>{office} (you)</source>
         <translation>{office} (Anda)</translation>
     </message>
@@ -395,52 +474,52 @@
 <context>
     <name>Quality</name>
     <message>
-        <location filename="../../ui/vicon/quality.py" line="86" />
+        <location filename="../../ui/vicon/quality.py" line="86"/>
         <source>Measuring…</source>
         <translation>Mengukur…</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/quality.py" line="87" />
+        <location filename="../../ui/vicon/quality.py" line="87"/>
         <source>Good</source>
         <translation>Baik</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/quality.py" line="88" />
+        <location filename="../../ui/vicon/quality.py" line="88"/>
         <source>Fair</source>
         <translation>Sedang</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/quality.py" line="89" />
+        <location filename="../../ui/vicon/quality.py" line="89"/>
         <source>Poor</source>
         <translation>Buruk</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/quality.py" line="96" />
+        <location filename="../../ui/vicon/quality.py" line="96"/>
         <source>n/a</source>
         <translation>t/a</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/quality.py" line="103" />
+        <location filename="../../ui/vicon/quality.py" line="103"/>
         <source>Connection to {office}: {grade}</source>
         <translation>Koneksi ke {office}: {grade}</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/quality.py" line="106" />
+        <location filename="../../ui/vicon/quality.py" line="106"/>
         <source>Round trip: {value}</source>
         <translation>Waktu pulang-pergi: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/quality.py" line="109" />
+        <location filename="../../ui/vicon/quality.py" line="109"/>
         <source>Packet loss: {value}</source>
         <translation>Paket hilang: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/quality.py" line="112" />
+        <location filename="../../ui/vicon/quality.py" line="112"/>
         <source>Bitrate: {value}</source>
         <translation>Laju bit: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/quality.py" line="115" />
+        <location filename="../../ui/vicon/quality.py" line="115"/>
         <source>Received video: {value}</source>
         <translation>Video diterima: {value}</translation>
     </message>
@@ -448,92 +527,92 @@
 <context>
     <name>ScheduleDialog</name>
     <message>
-        <location filename="../../ui/sessions/schedule_dialog.py" line="50" />
+        <location filename="../../ui/sessions/schedule_dialog.py" line="50"/>
         <source>Schedule a session</source>
         <translation>Jadwalkan sesi</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_dialog.py" line="53" />
+        <location filename="../../ui/sessions/schedule_dialog.py" line="53"/>
         <source>e.g. Vicon on the smart-city cooperation</source>
         <translation>mis. Vicon kerja sama kota cerdas</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_dialog.py" line="66" />
+        <location filename="../../ui/sessions/schedule_dialog.py" line="66"/>
         <source> min</source>
         <translation> menit</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_dialog.py" line="71" />
+        <location filename="../../ui/sessions/schedule_dialog.py" line="71"/>
         <source>e.g. Pemerintah Kota Pekanbaru</source>
         <translation>mis. Pemerintah Kota Pekanbaru</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_dialog.py" line="73" />
+        <location filename="../../ui/sessions/schedule_dialog.py" line="73"/>
         <source>Agenda, dial-in notes…</source>
         <translation>Agenda, catatan sambungan…</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_dialog.py" line="78" />
+        <location filename="../../ui/sessions/schedule_dialog.py" line="78"/>
         <source>Title:</source>
         <translation>Judul:</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_dialog.py" line="79" />
+        <location filename="../../ui/sessions/schedule_dialog.py" line="79"/>
         <source>Date:</source>
         <translation>Tanggal:</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_dialog.py" line="80" />
+        <location filename="../../ui/sessions/schedule_dialog.py" line="80"/>
         <source>Time:</source>
         <translation>Jam:</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_dialog.py" line="81" />
+        <location filename="../../ui/sessions/schedule_dialog.py" line="81"/>
         <source>Time zone:</source>
         <translation>Zona waktu:</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_dialog.py" line="83" />
+        <location filename="../../ui/sessions/schedule_dialog.py" line="83"/>
         <source>Duration:</source>
         <translation>Durasi:</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_dialog.py" line="84" />
+        <location filename="../../ui/sessions/schedule_dialog.py" line="84"/>
         <source>Counterpart office:</source>
         <translation>Kantor mitra:</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_dialog.py" line="85" />
+        <location filename="../../ui/sessions/schedule_dialog.py" line="85"/>
         <source>Notes:</source>
         <translation>Catatan:</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_dialog.py" line="89" />
+        <location filename="../../ui/sessions/schedule_dialog.py" line="89"/>
         <source>Schedule</source>
         <translation>Jadwalkan</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_dialog.py" line="90" />
+        <location filename="../../ui/sessions/schedule_dialog.py" line="90"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_dialog.py" line="107" />
+        <location filename="../../ui/sessions/schedule_dialog.py" line="107"/>
         <source>WIB — Western Indonesia (UTC+7)</source>
         <translation>WIB — Indonesia Barat (UTC+7)</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_dialog.py" line="108" />
+        <location filename="../../ui/sessions/schedule_dialog.py" line="108"/>
         <source>WITA — Central Indonesia (UTC+8)</source>
         <translation>WITA — Indonesia Tengah (UTC+8)</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_dialog.py" line="109" />
+        <location filename="../../ui/sessions/schedule_dialog.py" line="109"/>
         <source>WIT — Eastern Indonesia (UTC+9)</source>
         <translation>WIT — Indonesia Timur (UTC+9)</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_dialog.py" line="141" />
+        <location filename="../../ui/sessions/schedule_dialog.py" line="141"/>
         <source>Same moment: {times}</source>
         <translation>Waktu yang sama: {times}</translation>
     </message>
@@ -541,52 +620,52 @@
 <context>
     <name>SchedulePanel</name>
     <message>
-        <location filename="../../ui/sessions/schedule_panel.py" line="48" />
+        <location filename="../../ui/sessions/schedule_panel.py" line="48"/>
         <source>Scheduled sessions</source>
         <translation>Sesi terjadwal</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_panel.py" line="52" />
+        <location filename="../../ui/sessions/schedule_panel.py" line="52"/>
         <source>No sessions scheduled. Schedule one to send a calendar invitation (.ics).</source>
         <translation>Belum ada sesi terjadwal. Jadwalkan satu untuk mengirim undangan kalender (.ics).</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_panel.py" line="57" />
+        <location filename="../../ui/sessions/schedule_panel.py" line="57"/>
         <source>Schedule…</source>
         <translation>Jadwalkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_panel.py" line="58" />
+        <location filename="../../ui/sessions/schedule_panel.py" line="58"/>
         <source>Export .ics…</source>
         <translation>Ekspor .ics…</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_panel.py" line="59" />
+        <location filename="../../ui/sessions/schedule_panel.py" line="59"/>
         <source>Host this session</source>
         <translation>Jadi tuan rumah sesi ini</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_panel.py" line="111" />
+        <location filename="../../ui/sessions/schedule_panel.py" line="122"/>
         <source>Starts at:</source>
         <translation>Mulai pukul:</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_panel.py" line="158" />
+        <location filename="../../ui/sessions/schedule_panel.py" line="169"/>
         <source>Saved {file}.</source>
         <translation>{file} tersimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_panel.py" line="176" />
+        <location filename="../../ui/sessions/schedule_panel.py" line="187"/>
         <source>Export calendar</source>
         <translation>Ekspor kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_panel.py" line="178" />
+        <location filename="../../ui/sessions/schedule_panel.py" line="189"/>
         <source>Calendar files (*.ics)</source>
         <translation>Berkas kalender (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions/schedule_panel.py" line="184" />
+        <location filename="../../ui/sessions/schedule_panel.py" line="195"/>
         <source>Could not save: {error}</source>
         <translation>Tidak dapat menyimpan: {error}</translation>
     </message>
@@ -594,33 +673,33 @@
 <context>
     <name>VideoTile</name>
     <message>
-        <location filename="../../ui/vicon/video_tile.py" line="64" />
+        <location filename="../../ui/vicon/video_tile.py" line="64"/>
         <source>{office} (you)</source>
-        <extracomment>A remote picture older than this is shown dimmed as "video paused" (a stall, a cut link).</extracomment>
+        <extracomment>A remote picture older than this is shown dimmed as &quot;video paused&quot; (a stall, a cut link).</extracomment>
         <translation>{office} (Anda)</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/video_tile.py" line="126" />
+        <location filename="../../ui/vicon/video_tile.py" line="126"/>
         <source>Video paused…</source>
         <translation>Video terhenti…</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/video_tile.py" line="134" />
+        <location filename="../../ui/vicon/video_tile.py" line="134"/>
         <source>Camera off</source>
         <translation>Kamera mati</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/video_tile.py" line="136" />
+        <location filename="../../ui/vicon/video_tile.py" line="136"/>
         <source>Starting camera…</source>
         <translation>Menyalakan kamera…</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/video_tile.py" line="138" />
+        <location filename="../../ui/vicon/video_tile.py" line="138"/>
         <source>Waiting for video…</source>
         <translation>Menunggu video…</translation>
     </message>
     <message>
-        <location filename="../../ui/vicon/video_tile.py" line="147" />
+        <location filename="../../ui/vicon/video_tile.py" line="147"/>
         <source>{name} · muted</source>
         <translation>{name} · dibisukan</translation>
     </message>

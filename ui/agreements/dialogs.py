@@ -29,6 +29,7 @@ from mou.identity import IdentityError, WrongPasswordError, fingerprint_sha256, 
 from mou.revision import ChainError
 from ui.agreements.acting import actor_for
 from ui.agreements.catalog_picker import CatalogPickerDialog
+from ui.agreements.messages import error_text
 from ui.agreements.reconcile_dialog import ReconcileDialog
 from ui.agreements.redline.dialog import RedlineDialog
 from ui.context import AppContext
@@ -105,7 +106,7 @@ class AgreementDialogs(QObject):
                     "Refused: the package was changed after it was signed. Nothing was imported."
                 )
                 + "\n\n"
-                + str(exc),
+                + error_text(exc),
             )
             return None
         except UntrustedPackageError as exc:
@@ -116,11 +117,11 @@ class AgreementDialogs(QObject):
                     "Nothing was imported. Import the sender's office card first, after comparing "
                     "this fingerprint with them by phone:"
                 )
-                + f"\n\n{exc.subject}\n{exc.fingerprint}\n\n{exc}",
+                + f"\n\n{exc.subject}\n{exc.fingerprint}\n\n{error_text(exc)}",
             )
             return None
         except (PackageError, ChainError, AgreementError) as exc:
-            self.notify("error", self.tr("Nothing was imported: %1").replace("%1", str(exc)))
+            self.notify("error", self.tr("Nothing was imported: %1").replace("%1", error_text(exc)))
             return None
         self.sig_agreement_imported.emit(agreement_id)
         if diverged:
@@ -201,7 +202,7 @@ class AgreementDialogs(QObject):
             data = path.read_bytes()
             office, certificate = read_office_card(data)
         except (OSError, PackageError) as exc:
-            self.notify("error", str(exc))
+            self.notify("error", error_text(exc))
             return None
         box = QMessageBox(self.widget)
         box.setIcon(QMessageBox.Icon.Question)
@@ -229,7 +230,7 @@ class AgreementDialogs(QObject):
                 trusted = trust_office_card(session, data, actor)
                 name = trusted.office.display_name
         except (AgreementError, PackageError) as exc:
-            self.notify("error", str(exc))
+            self.notify("error", error_text(exc))
             return False
         self.notify("success", self.tr("%1 is now trusted.").replace("%1", name))
         return True

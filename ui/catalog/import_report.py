@@ -45,7 +45,7 @@ class ImportReportDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for r, error in enumerate(parsed.errors):
             row_text = self.tr("whole file") if error.row == 0 else str(error.row)
-            cells = [row_text, field_label(error.field), reason_text(error.reason)]
+            cells = [row_text, field_label(error.field), reason_text(error)]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)

@@ -36,6 +36,7 @@ from ui.agreements.domain_events import forward_domain_events, subscribe_while_a
 from ui.agreements.labels import dimension_label
 from ui.agreements.message_bar import MessageBar
 from ui.catalog.import_report import ImportReportDialog
+from ui.catalog.row_errors import import_error_text
 from ui.context import AppContext
 from ui.empty_state import EmptyState
 from ui.icons import icon
@@ -206,7 +207,7 @@ class Page(QWidget):
                     accept_valid_rows=accept_valid_rows,
                 )
         except CatalogImportError as exc:
-            self.message_bar.show_message(str(exc))
+            self.message_bar.show_message(import_error_text(exc))
             return
         self.filters.reload_opds()
         self.refresh()

@@ -1,14 +1,16 @@
 """Row-level catalog import errors in the UI language.
 
-``mou.catalog`` words its ``RowError`` reasons in English; the report dialog shows them translated
-by matching the known wordings (anything unknown is shown as the domain wrote it).
+The one place mapping ``mou.catalog.RowCode`` to translatable texts (see :mod:`ui.messages`).
+``mou.catalog`` words its ``RowError`` reasons in English and codes them; a reason without a
+known code is shown as the domain wrote it.
 """
 
 from __future__ import annotations
 
-import re
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from PySide6.QtCore import QCoreApplication
+from mou.catalog import CatalogImportError, RowError
+from ui.messages import MessageTable, message_text
 
 
 def field_label(field: str) -> str:
@@ -30,39 +32,71 @@ def field_label(field: str) -> str:
     return labels.get(field, field)
 
 
-def _patterns() -> list[tuple[str, str]]:
-    return [
-        (r"is empty", QCoreApplication.translate("CatalogRowErrors", "is empty")),
-        (r"is longer than 200 characters", QCoreApplication.translate("CatalogRowErrors", "is longer than 200 characters")),
-        (r"(.+) appears more than once in the file",
-         QCoreApplication.translate("CatalogRowErrors", "%1 appears more than once in the file")),
-        (r"(.+) is not one of (.+)", QCoreApplication.translate("CatalogRowErrors", "%1 is not one of %2")),
-        (r"is empty \(the owning department is required\)",
-         QCoreApplication.translate("CatalogRowErrors", "is empty (the owning department is required)")),
-        (r"(.+) is not yes or no", QCoreApplication.translate("CatalogRowErrors", "%1 is not yes or no")),
-        (r"is not an object with fields", QCoreApplication.translate("CatalogRowErrors", "is not an object with fields")),
-        (r"the file is not UTF-8 text \((.+)\)",
-         QCoreApplication.translate("CatalogRowErrors", "the file is not UTF-8 text (%1)")),
-        (r"column is missing from the header row",
-         QCoreApplication.translate("CatalogRowErrors", "column is missing from the header row")),
-        (r"has more cells than the header", QCoreApplication.translate("CatalogRowErrors", "has more cells than the header")),
-        (r"is not valid CSV \((.+)\)", QCoreApplication.translate("CatalogRowErrors", "is not valid CSV (%1)")),
-        (r"the file is not valid JSON \((.+)\)",
-         QCoreApplication.translate("CatalogRowErrors", "the file is not valid JSON (%1)")),
-        (r"the file holds no list of applications",
-         QCoreApplication.translate("CatalogRowErrors", "the file holds no list of applications")),
-        (r"cannot be read \((.+)\)", QCoreApplication.translate("CatalogRowErrors", "cannot be read (%1)")),
-        (r"must be a \.csv or \.json file", QCoreApplication.translate("CatalogRowErrors", "must be a .csv or .json file")),
-    ]  # fmt: skip
+ROWS = MessageTable(
+    "CatalogRowErrors",
+    {
+        "catalog.empty": QT_TRANSLATE_NOOP("CatalogRowErrors", "is empty"),
+        "catalog.too_long": QT_TRANSLATE_NOOP("CatalogRowErrors", "is longer than 200 characters"),
+        "catalog.duplicate_name": QT_TRANSLATE_NOOP(
+            "CatalogRowErrors", "{value} appears more than once in the file"
+        ),
+        "catalog.unknown_dimension": QT_TRANSLATE_NOOP(
+            "CatalogRowErrors", "{value} is not one of {allowed}"
+        ),
+        "catalog.opd_empty": QT_TRANSLATE_NOOP(
+            "CatalogRowErrors", "is empty (the owning department is required)"
+        ),
+        "catalog.not_yes_no": QT_TRANSLATE_NOOP("CatalogRowErrors", "{value} is not yes or no"),
+        "catalog.not_an_object": QT_TRANSLATE_NOOP(
+            "CatalogRowErrors", "is not an object with fields"
+        ),
+        "catalog.not_utf8": QT_TRANSLATE_NOOP(
+            "CatalogRowErrors", "the file is not UTF-8 text ({detail})"
+        ),
+        "catalog.column_missing": QT_TRANSLATE_NOOP(
+            "CatalogRowErrors", "column is missing from the header row"
+        ),
+        "catalog.too_many_cells": QT_TRANSLATE_NOOP(
+            "CatalogRowErrors", "has more cells than the header"
+        ),
+        "catalog.bad_csv": QT_TRANSLATE_NOOP("CatalogRowErrors", "is not valid CSV ({detail})"),
+        "catalog.bad_json": QT_TRANSLATE_NOOP(
+            "CatalogRowErrors", "the file is not valid JSON ({detail})"
+        ),
+        "catalog.no_app_list": QT_TRANSLATE_NOOP(
+            "CatalogRowErrors", "the file holds no list of applications"
+        ),
+        "catalog.unreadable": QT_TRANSLATE_NOOP("CatalogRowErrors", "cannot be read ({detail})"),
+        "catalog.wrong_suffix": QT_TRANSLATE_NOOP(
+            "CatalogRowErrors", "must be a .csv or .json file"
+        ),
+    },
+)
 
 
-def reason_text(reason: str) -> str:
-    """The domain's reason in the UI language (unchanged when the wording is unknown)."""
-    for pattern, template in _patterns():
-        match = re.fullmatch(pattern, reason)
-        if match:
-            text = template
-            for index, value in enumerate(match.groups(), start=1):
-                text = text.replace(f"%{index}", value)
-            return text
-    return reason
+def reason_text(error: RowError) -> str:
+    """The row error's reason in the UI language (as the domain wrote it when uncoded)."""
+    return message_text(error.message, ROWS)
+
+
+def row_error_text(error: RowError) -> str:
+    """One row error as "Row 3, name: is empty", in the UI language."""
+    where = (
+        QCoreApplication.translate("CatalogRowErrors", "File")
+        if error.row == 0
+        else QCoreApplication.translate("CatalogRowErrors", "Row {row}").format(row=error.row)
+    )
+    return f"{where}, {field_label(error.field)}: {reason_text(error)}"
+
+
+def import_error_text(error: CatalogImportError) -> str:
+    """Why nothing was imported, listing the first five row errors, in the UI language."""
+    shown = "; ".join(row_error_text(e) for e in error.errors[:5])
+    text = QCoreApplication.translate(
+        "CatalogRowErrors", "Nothing was imported: {count} problem(s): {shown}"
+    ).format(count=len(error.errors), shown=shown)
+    if len(error.errors) > 5:
+        text += QCoreApplication.translate("CatalogRowErrors", " (and {more} more)").format(
+            more=len(error.errors) - 5
+        )
+    return text

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from mou.signing import SignatureCheck, Verdict, VerificationReport, verify_pdf
+from ui.signing.messages import report_error_text
 
 _ZONES = {
     "WIB": dt.timezone(dt.timedelta(hours=7)),
@@ -91,7 +92,7 @@ class VerificationDialog(QDialog):
         head = f"<b>{title}</b><br/>" if title else ""
         if report.error:
             return head + self.tr("Not verified: the file cannot be read ({error}).").format(
-                error=report.error
+                error=report_error_text(report)
             )
         if not report.signatures:
             return head + self.tr("Not verified: the document carries no signature.")

@@ -39,6 +39,7 @@ from conferencing.events import (
 )
 from conferencing.media import AudioSource, VideoSource
 from ui.vicon.frames import image_from_rgb
+from ui.vicon.messages import error_text, state_reason_text
 
 #: App-message kind the call windows use to tell each other "muted" / "camera off".
 MEDIA_STATE_KIND = "vicon.media_state"
@@ -275,7 +276,7 @@ class CallController(QObject):
             self.state = event.state
             if event.state in ("left", "failed"):
                 self._participants.clear()
-            self.sig_state_changed.emit(event.state, event.reason)
+            self.sig_state_changed.emit(event.state, state_reason_text(event))
         elif isinstance(event, ParticipantJoined):
             self._participants[event.peer_id] = event.office
             self.sig_participant_joined.emit(event.peer_id, event.office)
@@ -308,6 +309,6 @@ class CallController(QObject):
         except BaseException as exc:  # noqa: BLE001 - any failure becomes a message
             result, error = None, exc
             if report:
-                self.sig_error.emit(str(exc) or type(exc).__name__)
+                self.sig_error.emit(error_text(exc))
         if on_done is not None:
             on_done(result, error)

@@ -31,7 +31,7 @@ from mou.clause import (
     update_clause,
 )
 from mou.office import Actor
-from mou.workflow import WorkflowError, approvals_of, available
+from mou.workflow import WorkflowError, approvals_of, available_messages
 from ui.agreements.acting import actor_for, current_role
 from ui.agreements.editor.annex_panel import AnnexPanel
 from ui.agreements.editor.autosave import Autosaver
@@ -48,6 +48,7 @@ from ui.agreements.editor.workflow_bar import WorkflowBar
 from ui.agreements.labels import status_label
 from ui.agreements.live.wiring import add_live_review
 from ui.agreements.message_bar import MessageBar
+from ui.agreements.messages import error_text
 from ui.context import AppContext
 
 Edit = Callable[[Session, models.Agreement, Actor], object]
@@ -161,7 +162,7 @@ class AgreementEditor(WorkflowActions, QWidget):
             self.data = load(session, agreement_id, actor_for(self.context, session))
             actor = actor_for(self.context, session)
             agreement = get_agreement(session, agreement_id)
-            steps = available(session, agreement, actor) if actor else []
+            steps = available_messages(session, agreement, actor) if actor else []
             current = agreement.current_revision
             ours = (
                 actor is not None
@@ -299,7 +300,7 @@ class AgreementEditor(WorkflowActions, QWidget):
                 if isinstance(result, models.Clause):
                     select_uuid = result.uuid
         except (AgreementError, WorkflowError) as exc:
-            self.show_error(str(exc))
+            self.show_error(error_text(exc))
             self.reload()
             return None
         self.message_bar.clear()

@@ -2,7 +2,8 @@
 
 A button is enabled when the acting user's role may take that step from the current state; the
 domain's unmet preconditions are listed in its tooltip, and pressing it anyway shows the domain's
-full explanation (``WorkflowError.reasons``) in the editor's message bar.
+full explanation (``WorkflowError.messages``) in the editor's message bar, all in the UI
+language (:mod:`ui.agreements.messages`).
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from mou.agreement import AgreementStatus
+from mou.messages import DomainMessage
 from mou.office import Role
 from mou.workflow import APPROVER_ROLES, Transition
 from ui.agreements.labels import transition_label
+from ui.agreements.messages import domain_text
 
 
 class WorkflowBar(QWidget):
@@ -36,7 +39,7 @@ class WorkflowBar(QWidget):
         self,
         status: str,
         role: Role | None,
-        steps: list[tuple[Transition, list[str]]],
+        steps: list[tuple[Transition, list[DomainMessage]]],
         approved_by_us: bool,
     ) -> None:
         """Rebuild the buttons for ``status`` as seen by a user with ``role``."""
@@ -56,7 +59,7 @@ class WorkflowBar(QWidget):
             if not allowed:
                 button.setToolTip(self.tr("Your role cannot take this step."))
             elif problems:
-                button.setToolTip("\n".join(problems))
+                button.setToolTip("\n".join(domain_text(m) for m in problems))
             button.clicked.connect(
                 lambda _checked=False, t=target: self.sig_transition_requested.emit(t)
             )

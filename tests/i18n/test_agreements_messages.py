@@ -1,0 +1,147 @@
+"""Workflow refusals, exchange package errors and catalog row errors reach the UI in Indonesian."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+from mou import models
+from mou.exchange import export_package
+from mou.identity import load_identity
+from mou.office import Actor, Role
+from tests.agreements_ui.conftest import (
+    PASSWORD,
+    act_as,
+    agreement_with,
+    create_agreement,
+    make_office,
+    trust_each_other,
+)
+from ui.agreements.dialogs import AgreementDialogs
+from ui.agreements.page import Page
+from ui.catalog.import_report import ImportReportDialog
+
+
+def _open(qtbot, context, agreement_id: int) -> Page:
+    page = Page(context)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    page.open_agreement(agreement_id)
+    return page
+
+
+def test_missing_approval_refusal_is_shown_in_indonesian(qtbot, context, indonesian) -> None:
+    agreement_id = create_agreement(context)
+    editor = _open(qtbot, context, agreement_id).editor
+    bar = editor.workflow_bar
+    # Unsaved text: the tooltip of the (allowed) step already says why, in Indonesian.
+    assert "belum disimpan sebagai revisi" in bar.buttons["internal_review"].toolTip()
+    editor.save_button.click()
+    bar.buttons["internal_review"].click()
+    act_as(context, Role.REVIEWER)
+    qtbot.waitUntil(lambda: bar.buttons["negotiation"].isEnabled())
+    bar.buttons["negotiation"].click()
+    bar.approve_button.click()
+
+    bar.buttons["agreed"].click()  # Palangka Raya has not approved: the domain refuses
+
+    shown = editor.message_bar.text()
+    assert editor.message_bar.level == "error"
+    assert "Kesepakatan tidak dapat dipindahkan ke Disepakati" in shown  # state name translated
+    assert "Belum disetujui oleh Pemerintah Kota Palangka Raya untuk revisi" in shown
+    assert "kedua pihak harus menyetujui revisi yang sama" in shown
+    assert "Not yet approved" not in shown and "Cannot move" not in shown
+
+
+def test_wrong_role_names_the_roles_in_indonesian(qtbot, context, indonesian) -> None:
+    agreement_id = create_agreement(context)
+    editor = _open(qtbot, context, agreement_id).editor
+    editor.save_button.click()
+    editor.workflow_bar.buttons["internal_review"].click()
+    act_as(context, Role.DRAFTER)
+    # The drafter approves although approval needs a reviewer or signatory (and negotiation).
+    from mou.workflow import approve
+
+    editor._apply(lambda s, a, actor: approve(s, a, actor))
+    shown = editor.message_bar.text()
+    assert "Revisi ini tidak dapat disetujui" in shown
+    assert "persetujuan memerlukan peninjau atau penanda tangan" in shown
+    assert "bukan dalam negosiasi" in shown
+    assert "approval needs" not in shown
+
+
+def test_tampered_package_refusal_is_indonesian(qtbot, tmp_path: Path, indonesian) -> None:
+    bandung = make_office(tmp_path / "bandung", "Bandung")
+    pky = make_office(tmp_path / "pky", "Palangka Raya")
+    try:
+        trust_each_other(bandung, pky)
+        agreement_id = agreement_with(bandung, pky)
+        identity = load_identity(bandung.identity_path, PASSWORD)
+        with bandung.database.session() as session:
+            drafter = session.query(models.LocalUser).filter_by(role=Role.DRAFTER.value).one()
+            agreement = session.get(models.Agreement, agreement_id)
+            from mou.revision import save_revision
+
+            save_revision(session, agreement, Actor.of(drafter), "")
+            good = export_package(session, agreement, identity, Actor.of(drafter))
+        src = zipfile.ZipFile(io.BytesIO(good))
+        payload = json.loads(src.read("package.json"))
+        payload["agreement"]["title"] = "JUDUL PALSU"
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as zf:
+            zf.writestr("package.json", json.dumps(payload))
+            zf.writestr("certificate.pem", src.read("certificate.pem"))
+            zf.writestr("signature.bin", src.read("signature.bin"))
+        tampered = tmp_path / "tampered.lintas"
+        tampered.write_bytes(out.getvalue())
+        not_zip = tmp_path / "hello.lintas"
+        not_zip.write_bytes(b"hello")
+
+        from PySide6.QtWidgets import QWidget
+
+        host = QWidget()
+        qtbot.addWidget(host)
+        act_as(pky, Role.DRAFTER)
+        dialogs = AgreementDialogs(pky, host)
+        assert dialogs.import_file(tampered) is None
+        level1, text1 = dialogs.last_message
+        assert dialogs.open_dialogs[-1].text() == text1  # what the message box shows
+        assert dialogs.import_file(not_zip) is None
+        level2, text2 = dialogs.last_message
+        assert level1 == level2 == "error"
+        assert "Paket diubah setelah ditandatangani: tanda tangannya tidak cocok" in text1
+        assert "changed after it was signed" not in text1
+        assert "Ini bukan paket pertukaran Lintas (bukan arsip zip)" in text2
+    finally:
+        bandung.database.dispose()
+        pky.database.dispose()
+
+
+def test_bad_csv_rows_are_reported_in_indonesian(qtbot, tmp_path: Path, indonesian) -> None:
+    from mou.catalog import CatalogImportError, parse_catalog
+    from ui.catalog.row_errors import import_error_text
+
+    csv = tmp_path / "katalog.csv"
+    csv.write_text(
+        "name,dimension,opd,public_service\n"
+        "SiPanda,smart government,Diskominfo,ya\n"
+        "SiPanda,smart government,Diskominfo,ya\n"
+        "Lapor,smart nonsense,,mungkin\n",
+        encoding="utf-8",
+    )
+    parsed = parse_catalog(csv)
+    dialog = ImportReportDialog(csv.name, parsed)
+    qtbot.addWidget(dialog)
+    problems = [dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())]
+    fields = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
+    assert "'SiPanda' muncul lebih dari sekali dalam berkas" in problems
+    assert any(p.startswith("'smart nonsense' bukan salah satu dari") for p in problems)
+    assert "kosong (OPD pemilik wajib diisi)" in problems
+    assert "'mungkin' bukan ya atau tidak" in problems
+    assert "layanan publik" in fields
+    assert not any("appears more than once" in p or "is not" in p for p in problems)
+    summary = import_error_text(CatalogImportError(parsed.errors))
+    assert summary.startswith("Tidak ada yang diimpor: 4 masalah: Baris 3, nama:")

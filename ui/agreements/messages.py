@@ -1,0 +1,207 @@
+"""The agreements core's coded refusals in the UI language (workflow and exchange packages).
+
+The one place mapping ``mou.workflow.WorkflowCode`` and ``mou.exchange.PackageCode`` to
+translatable texts; see :mod:`ui.messages`. Catalog row errors live in
+:mod:`ui.catalog.row_errors`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from mou.exchange import PackageError
+from mou.messages import DomainMessage
+from mou.workflow import WorkflowError
+from ui.agreements.labels import status_label
+from ui.messages import MessageTable, message_text
+from ui.roles import role_label
+
+
+def _state(value: str) -> str:
+    try:
+        return status_label(value)
+    except ValueError:
+        return value
+
+
+def _role(value: str) -> str:
+    try:
+        return role_label(value)
+    except ValueError:
+        return value
+
+
+def _roles(value: str) -> str:
+    return " / ".join(_role(v) for v in value.split(",") if v)
+
+
+WORKFLOW = MessageTable(
+    "WorkflowMessages",
+    {
+        "workflow.cannot_move": QT_TRANSLATE_NOOP(
+            "WorkflowMessages", "Cannot move the agreement to {target}"
+        ),
+        "workflow.cannot_approve": QT_TRANSLATE_NOOP(
+            "WorkflowMessages", "Cannot approve this revision"
+        ),
+        "workflow.no_such_transition": QT_TRANSLATE_NOOP(
+            "WorkflowMessages", "An agreement cannot go from {source} to {target}"
+        ),
+        "workflow.wrong_role": QT_TRANSLATE_NOOP(
+            "WorkflowMessages", "{actor} is a {role}; this step needs a {allowed}"
+        ),
+        "workflow.unsaved_edits": QT_TRANSLATE_NOOP(
+            "WorkflowMessages", "The latest edits are not saved as a revision yet"
+        ),
+        "workflow.no_pasal": QT_TRANSLATE_NOOP(
+            "WorkflowMessages", "The agreement has no pasal yet"
+        ),
+        "workflow.too_few_parties": QT_TRANSLATE_NOOP(
+            "WorkflowMessages", "The agreement needs at least two parties"
+        ),
+        "workflow.open_comments": QT_TRANSLATE_NOOP(
+            "WorkflowMessages", "{count} comment(s) are still open"
+        ),
+        "workflow.diverging_versions": QT_TRANSLATE_NOOP(
+            "WorkflowMessages", "There are diverging versions; reconcile them first"
+        ),
+        "workflow.missing_approvals": QT_TRANSLATE_NOOP(
+            "WorkflowMessages",
+            "Not yet approved by {parties} for revision {revision} "
+            "(both parties must approve the same revision)",
+        ),
+        "workflow.no_agreed_revision": QT_TRANSLATE_NOOP(
+            "WorkflowMessages", "No agreed revision is recorded"
+        ),
+        "workflow.no_signed_pdf_hash": QT_TRANSLATE_NOOP(
+            "WorkflowMessages", "The signed PDF's SHA-256 must be recorded"
+        ),
+        "workflow.validity_not_ended": QT_TRANSLATE_NOOP(
+            "WorkflowMessages", "The validity period has not ended yet"
+        ),
+        "workflow.no_termination_reason": QT_TRANSLATE_NOOP(
+            "WorkflowMessages", "Give the reason for terminating the agreement"
+        ),
+        "workflow.approver_role": QT_TRANSLATE_NOOP(
+            "WorkflowMessages", "{actor} is a {role}; approval needs a reviewer or signatory"
+        ),
+        "workflow.not_in_negotiation": QT_TRANSLATE_NOOP(
+            "WorkflowMessages", "The agreement is {state}, not in negotiation"
+        ),
+        "workflow.not_a_party": QT_TRANSLATE_NOOP(
+            "WorkflowMessages", "{office} is not a party to this agreement"
+        ),
+    },
+    params={"source": _state, "target": _state, "state": _state, "role": _role, "allowed": _roles},
+)
+
+EXCHANGE = MessageTable(
+    "ExchangeMessages",
+    {
+        "exchange.malformed_object": QT_TRANSLATE_NOOP(
+            "ExchangeMessages", "The package content is malformed: {where} is not an object"
+        ),
+        "exchange.incomplete": QT_TRANSLATE_NOOP(
+            "ExchangeMessages", "The package content is incomplete: {where} has no '{field}'"
+        ),
+        "exchange.malformed_list": QT_TRANSLATE_NOOP(
+            "ExchangeMessages", "The package content is malformed: {key} is not a list"
+        ),
+        "exchange.no_revision": QT_TRANSLATE_NOOP(
+            "ExchangeMessages", "The package holds no revision"
+        ),
+        "exchange.head_missing": QT_TRANSLATE_NOOP(
+            "ExchangeMessages", "The package's newest revision is not among its revisions"
+        ),
+        "exchange.not_an_office_card": QT_TRANSLATE_NOOP(
+            "ExchangeMessages", "This file is not a Lintas office card ({detail})"
+        ),
+        "exchange.own_card": QT_TRANSLATE_NOOP(
+            "ExchangeMessages", "This is your own office's card"
+        ),
+        "exchange.trusted_for_other_office": QT_TRANSLATE_NOOP(
+            "ExchangeMessages", "This certificate is already trusted for another office"
+        ),
+        "exchange.not_trusted": QT_TRANSLATE_NOOP(
+            "ExchangeMessages", "That certificate is not trusted"
+        ),
+        "exchange.not_a_zip": QT_TRANSLATE_NOOP(
+            "ExchangeMessages", "This is not a Lintas exchange package (not a zip archive)"
+        ),
+        "exchange.member_missing": QT_TRANSLATE_NOOP(
+            "ExchangeMessages", "This is not a Lintas exchange package ({member} is missing)"
+        ),
+        "exchange.too_large": QT_TRANSLATE_NOOP(
+            "ExchangeMessages", "The package is implausibly large; it was not opened"
+        ),
+        "exchange.damaged": QT_TRANSLATE_NOOP(
+            "ExchangeMessages",
+            "The package is damaged or was altered: its contents fail their checksums",
+        ),
+        "exchange.certificate_unreadable": QT_TRANSLATE_NOOP(
+            "ExchangeMessages", "The package's certificate is unreadable"
+        ),
+        "exchange.signature_mismatch": QT_TRANSLATE_NOOP(
+            "ExchangeMessages",
+            "The package was changed after it was signed: its signature does not match. "
+            "Ask the sender for a new copy.",
+        ),
+        "exchange.not_json": QT_TRANSLATE_NOOP(
+            "ExchangeMessages", "The package content is not valid JSON"
+        ),
+        "exchange.unknown_content": QT_TRANSLATE_NOOP(
+            "ExchangeMessages", "This is not a Lintas exchange package (unknown content)"
+        ),
+        "exchange.incompatible_version": QT_TRANSLATE_NOOP(
+            "ExchangeMessages", "This package was made by an incompatible version of Lintas"
+        ),
+        "exchange.untrusted_signer": QT_TRANSLATE_NOOP(
+            "ExchangeMessages",
+            "The package is signed by {subject}, whose certificate this office has not trusted "
+            "(fingerprint {fingerprint}). Compare the fingerprint with the sender by phone, then "
+            "trust their office card.",
+        ),
+        "exchange.sender_mismatch": QT_TRANSLATE_NOOP(
+            "ExchangeMessages",
+            "The package claims to come from {claimed}, but it is signed with the certificate "
+            "of {office}",
+        ),
+        "exchange.round_hash_mismatch": QT_TRANSLATE_NOOP(
+            "ExchangeMessages", "Round {round} in the package does not match its hash"
+        ),
+        "exchange.not_our_party": QT_TRANSLATE_NOOP(
+            "ExchangeMessages", "This agreement does not name your office as a party"
+        ),
+        "exchange.sender_not_party": QT_TRANSLATE_NOOP(
+            "ExchangeMessages",
+            "{sender} sent this package but is not a party to the agreement",
+        ),
+    },
+)
+
+
+def domain_text(message: DomainMessage) -> str:
+    """One workflow or exchange message in the UI language (English when the code is unknown)."""
+    return message_text(message, WORKFLOW, EXCHANGE)
+
+
+def workflow_error_text(error: WorkflowError) -> str:
+    """The refusal's headline and every unmet condition, one per line, in the UI language."""
+    head = domain_text(error.headline)
+    if not error.messages:
+        return head
+    return head + ":\n" + "\n".join("• " + domain_text(m) for m in error.messages)
+
+
+def package_error_text(error: PackageError) -> str:
+    """A package refusal in the UI language."""
+    return domain_text(error.message)
+
+
+def error_text(error: BaseException) -> str:
+    """Any error the agreements UI shows, translated when the core coded it."""
+    if isinstance(error, WorkflowError):
+        return workflow_error_text(error)
+    if isinstance(error, PackageError):
+        return package_error_text(error)
+    return str(error)

@@ -1,0 +1,73 @@
+"""The conferencing core's coded refusals in the UI language (hub, invite tokens, engine).
+
+The one place mapping ``conferencing.protocol.ERROR_CODES`` to translatable texts (see
+:mod:`ui.messages`). The hub words its errors in English on the wire; the client keeps the code
+(``JoinRefused.code``, ``TokenError.code``, ``ConnectionStateChanged.code``) and shows this text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from conferencing.events import ConnectionStateChanged
+from conferencing.messages import DomainMessage
+from ui.messages import MessageTable, message_text
+
+HUB = MessageTable(
+    "HubMessages",
+    {
+        "bad-json": QT_TRANSLATE_NOOP("HubMessages", "The hub received a message that is not JSON"),
+        "bad-frame": QT_TRANSLATE_NOOP("HubMessages", "The hub received a malformed message"),
+        "too-large": QT_TRANSLATE_NOOP("HubMessages", "A message was too large for the hub"),
+        "bad-version": QT_TRANSLATE_NOOP(
+            "HubMessages", "The hub speaks another protocol version; update Lintas on both sides"
+        ),
+        "unknown-type": QT_TRANSLATE_NOOP("HubMessages", "The hub did not understand a message"),
+        "invalid-field": QT_TRANSLATE_NOOP(
+            "HubMessages", "The hub received a message with an invalid field"
+        ),
+        "not-joined": QT_TRANSLATE_NOOP("HubMessages", "Not admitted to the room yet"),
+        "already-joined": QT_TRANSLATE_NOOP(
+            "HubMessages", "This connection has already joined a room"
+        ),
+        "token-invalid": QT_TRANSLATE_NOOP(
+            "HubMessages", "The invitation is not valid for this hub; ask the host for a new one"
+        ),
+        "token-expired": QT_TRANSLATE_NOOP(
+            "HubMessages", "The invitation has expired; ask the host for a new one"
+        ),
+        "token-wrong-room": QT_TRANSLATE_NOOP(
+            "HubMessages", "The invitation is for another session"
+        ),
+        "unknown-peer": QT_TRANSLATE_NOOP(
+            "HubMessages", "That participant is no longer in the session"
+        ),
+        "room-full": QT_TRANSLATE_NOOP("HubMessages", "The session is full"),
+        "peer-id-taken": QT_TRANSLATE_NOOP(
+            "HubMessages", "Another connection already uses this participant id"
+        ),
+        "hub-unreachable": QT_TRANSLATE_NOOP(
+            "HubMessages", "Cannot reach the hub; check the address and the network"
+        ),
+    },
+)
+
+
+def hub_message_text(message: DomainMessage) -> str:
+    """A hub or engine refusal in the UI language (English when the code is unknown)."""
+    return message_text(message, HUB)
+
+
+def state_reason_text(event: ConnectionStateChanged) -> str:
+    """Why the call changed state, in the UI language ("" when no reason was given)."""
+    if not event.reason:
+        return ""
+    return hub_message_text(DomainMessage(event.code, {}, event.reason))
+
+
+def error_text(error: BaseException) -> str:
+    """A failed call operation in the UI language when the core coded it (``.message``)."""
+    message = getattr(error, "message", None)
+    if isinstance(message, DomainMessage):
+        return hub_message_text(message)
+    return str(error) or type(error).__name__
