@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from mou.signed_archive import QrVerdict
 from mou.signing import signature_fields
-from tests.archive.conftest import Side, app_context
+from tests.archive.conftest import SCREENSHOTS, Side, app_context
 from tests.archive.test_offline_signing import run_offline_flow
 from ui.archive.printing import print_to_pdf_file
 from ui.archive.qr_check import QrCheckDialog
@@ -93,6 +93,9 @@ def test_printing_the_signed_pdf_to_a_file_keeps_f4_pages_and_the_signatures(
         image = _page_png(out, number, 72, tmp_path / f"page-{copy}")
         for field in fields:
             assert _ink_pixels(image, field.box, 72) > 150, (copy, field.name)
+        if copy == 0:
+            SCREENSHOTS.mkdir(exist_ok=True)
+            image.save(SCREENSHOTS / "archive_printed_signature_page.png")
     document.close()
 
 
