@@ -335,6 +335,13 @@ def current_pdf(
         raise OfflineSigningError(E_NO_PDF, str(exc), error=str(exc)) from exc
 
 
+def can_prepare(session: Session, agreement: models.Agreement, archive: SignedArchive) -> bool:
+    """Agreed, or Signing while this office holds no PDF of it yet."""
+    if agreement.status == S.AGREED.value:
+        return True
+    return agreement.status == S.SIGNING.value and archive.newest(session, agreement) is None
+
+
 def prepare(
     session: Session,
     agreement_id: int,
@@ -343,7 +350,10 @@ def prepare(
     *,
     paper: Paper = "f4",
 ) -> tuple[bytes, SigningStatus]:
-    """Render the agreed revision for signing (PIHAK PERTAMA only); Agreed → Signing."""
+    """Render the agreed revision for signing (PIHAK PERTAMA only); Agreed → Signing.
+
+    Also for an agreement already in Signing of which this office holds no PDF yet.
+    """
     from mou.pdf.render import render_pdf_bytes
     from mou.publication import pdf_document_for
     from mou.workflow import check
@@ -351,7 +361,9 @@ def prepare(
     agreement = session.get(models.Agreement, agreement_id)
     if agreement is None:
         raise OfflineSigningError(E_UNKNOWN_AGREEMENT, "No such agreement.", agreement=agreement_id)
-    if agreement.status != S.AGREED.value:
+    # Signing without any PDF here happens when the agreements page moved it on ("Prepare for
+    # signing" there only changes the state) or a ceremony was started elsewhere.
+    if not can_prepare(session, agreement, archive):
         raise OfflineSigningError(
             E_STATE,
             f"Only an Agreed agreement can be prepared for signing (it is {agreement.status}).",
@@ -366,7 +378,7 @@ def prepare(
             "partly signed PDF it sends you.",
             party=signatories[0].office_name,
         )
-    problems = check(session, agreement, actor, S.SIGNING)
+    problems = check(session, agreement, actor, S.SIGNING) if agreement.status == S.AGREED else []
     if problems:
         raise OfflineSigningError(E_WORKFLOW, "; ".join(problems), reasons="; ".join(problems))
     from mou.agreement import AgreementError

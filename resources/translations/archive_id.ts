@@ -345,7 +345,7 @@
     </message>
     <message>
         <location filename="../../ui/archive/page.py" line="66" />
-        <location filename="../../ui/archive/page.py" line="339" />
+        <location filename="../../ui/archive/page.py" line="345" />
         <source>Verify a signed PDF</source>
         <translation>Periksa PDF bertanda tangan</translation>
     </message>
@@ -425,8 +425,8 @@
     </message>
     <message>
         <location filename="../../ui/archive/page.py" line="269" />
-        <location filename="../../ui/archive/page.py" line="339" />
-        <location filename="../../ui/archive/page.py" line="360" />
+        <location filename="../../ui/archive/page.py" line="345" />
+        <location filename="../../ui/archive/page.py" line="366" />
         <source>PDF files (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
     </message>
@@ -441,12 +441,12 @@
         <translation>Salinan tersimpan di {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="332" />
+        <location filename="../../ui/archive/page.py" line="338" />
         <source>The file cannot be read: {error}</source>
         <translation>Berkas tidak dapat dibaca: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="360" />
+        <location filename="../../ui/archive/page.py" line="366" />
         <source>Open a signed PDF</source>
         <translation>Buka PDF bertanda tangan</translation>
     </message>
@@ -454,53 +454,53 @@
 <context>
     <name>PrepareSigningDialog</name>
     <message>
-        <location filename="../../ui/archive/prepare_dialog.py" line="53" />
+        <location filename="../../ui/archive/prepare_dialog.py" line="60" />
         <source>Prepare for signing</source>
         <extracomment>The local id of the agreement that is now ready for PIHAK PERTAMA's signature.</extracomment>
         <translation>Siapkan penandatanganan</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/prepare_dialog.py" line="56" />
+        <location filename="../../ui/archive/prepare_dialog.py" line="63" />
         <source>For offices that sign outside a call. Lintas renders the PDF of the agreed revision; your signatory signs it first, then you send the file to the other office, which signs it and sends it back.</source>
         <translation>Untuk kantor yang menandatangani di luar sesi vicon. Lintas membuat PDF dari revisi yang disepakati; penanda tangan Anda menandatanganinya lebih dahulu, lalu Anda mengirim berkasnya ke kantor lain, yang menandatanganinya dan mengirimkannya kembali.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/prepare_dialog.py" line="67" />
+        <location filename="../../ui/archive/prepare_dialog.py" line="74" />
         <source>F4 (215 × 330 mm)</source>
         <translation>F4 (215 × 330 mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/prepare_dialog.py" line="68" />
+        <location filename="../../ui/archive/prepare_dialog.py" line="75" />
         <source>A4 (210 × 297 mm)</source>
         <translation>A4 (210 × 297 mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/prepare_dialog.py" line="71" />
+        <location filename="../../ui/archive/prepare_dialog.py" line="78" />
         <source>Agreement:</source>
         <translation>Kesepakatan:</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/prepare_dialog.py" line="72" />
+        <location filename="../../ui/archive/prepare_dialog.py" line="79" />
         <source>Paper:</source>
         <translation>Kertas:</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/prepare_dialog.py" line="79" />
+        <location filename="../../ui/archive/prepare_dialog.py" line="86" />
         <source>No agreement is Agreed with this office as PIHAK PERTAMA.</source>
         <translation>Tidak ada kesepakatan berstatus Disepakati dengan kantor ini sebagai PIHAK PERTAMA.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/prepare_dialog.py" line="83" />
+        <location filename="../../ui/archive/prepare_dialog.py" line="90" />
         <source>Prepare</source>
         <translation>Siapkan</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/prepare_dialog.py" line="87" />
+        <location filename="../../ui/archive/prepare_dialog.py" line="94" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/prepare_dialog.py" line="112" />
+        <location filename="../../ui/archive/prepare_dialog.py" line="119" />
         <source>Choose who you are in the window header first.</source>
         <translation>Pilih siapa Anda di bagian atas jendela terlebih dahulu.</translation>
     </message>

@@ -229,3 +229,27 @@ def test_unknown_signer_and_damaged_archive_file_get_clear_answers(
     assert page.open_selected() is None
     assert "missing or damaged" in page.message.text()
     assert entry.pdf_path.exists()  # nothing is deleted
+
+
+def test_agreement_moved_to_signing_elsewhere_is_prepared_from_the_archive(
+    qtbot: QtBot, agreed: tuple[Side, Side, str], signature_png: bytes
+) -> None:
+    from mou.workflow import transition
+    from ui.archive.prepare_dialog import PrepareSigningDialog
+
+    a, _b, _uuid = agreed
+    with a.city.db.session() as s:  # what the agreements page's "Prepare for signing" does
+        transition(s, s.get(models.Agreement, a.agreement_id), a.city.signatory, S.SIGNING)
+    page = make_page(qtbot, a)
+    (entry,) = page.entries
+    assert entry.status == S.SIGNING and entry.pdf_sha256 is None
+    assert page.continue_button.isEnabled() and not page.open_button.isEnabled()
+    assert page.continue_selected() is None
+    prepare = page.last_dialog
+    assert isinstance(prepare, PrepareSigningDialog)
+    assert prepare.agreement.currentData() == a.agreement_id and prepare.prepare()
+    offline = page.last_dialog
+    assert isinstance(offline, OfflineSigningDialog) and offline.status.our_turn
+    assert sign_in_dialog(qtbot, offline, signature_png, PASSWORD) == ""
+    page.refresh()
+    assert page.entries[0].signatures == 1 and page.open_button.isEnabled()

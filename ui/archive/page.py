@@ -290,7 +290,13 @@ class Page(QWidget):
     def continue_selected(self) -> OfflineSigningDialog | None:
         """The file-exchange signing dialog of the selected (Signing) agreement."""
         entry = self.table.selected_entry()
-        return self.open_signing(entry.agreement_id) if entry is not None else None
+        if entry is None:
+            return None
+        if entry.pdf_sha256 is None:  # moved to Signing elsewhere: render the PDF first
+            dialog = self.prepare_for_signing()
+            dialog.select(entry.agreement_id)
+            return None
+        return self.open_signing(entry.agreement_id)
 
     def open_signing(self, agreement_id: int) -> OfflineSigningDialog:
         """Open the file-exchange signing dialog of one agreement."""

@@ -23,15 +23,22 @@ from ui.context import AppContext
 
 
 def preparable_agreements(context: AppContext) -> list[tuple[int, str]]:
-    """(id, title) of Agreed agreements in which this office is PIHAK PERTAMA."""
+    """(id, title) of agreements this office (PIHAK PERTAMA) can prepare for signing now."""
     out = []
+    archive = signed_archive(context)
     with context.database.session() as s:
         rows = s.scalars(
             select(models.Agreement)
-            .where(models.Agreement.status == AgreementStatus.AGREED.value)
+            .where(
+                models.Agreement.status.in_(
+                    (AgreementStatus.AGREED.value, AgreementStatus.SIGNING.value)
+                )
+            )
             .order_by(models.Agreement.updated_at.desc())
         )
         for agreement in rows:
+            if not offline_signing.can_prepare(s, agreement, archive):
+                continue
             try:
                 signatories = offline_signing.signatories_of(s, agreement)
             except OfflineSigningError:
