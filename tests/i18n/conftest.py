@@ -43,3 +43,54 @@ def context(tmp_path: Path, qapp: object) -> Iterator[object]:
     ctx = make_context(tmp_path / "bandung")
     yield ctx
     ctx.database.dispose()
+
+
+@pytest.fixture(scope="session")
+def bandung_identity(tmp_path_factory: pytest.TempPathFactory):
+    """Bandung's signing identity (the signing tests' own helper)."""
+    from mou.identity import create_identity
+
+    folder = tmp_path_factory.mktemp("id-bandung")
+    return create_identity(
+        folder / "bandung.p12",
+        "rahasia",
+        common_name="Wali Kota Bandung",
+        organization="Pemerintah Kota Bandung",
+    )
+
+
+@pytest.fixture(scope="session")
+def palangkaraya_identity(tmp_path_factory: pytest.TempPathFactory):
+    """Palangka Raya's signing identity."""
+    from mou.identity import create_identity
+
+    folder = tmp_path_factory.mktemp("id-pky")
+    return create_identity(
+        folder / "pky.p12",
+        "rahasia",
+        common_name="Wali Kota Palangka Raya",
+        organization="Pemerintah Kota Palangka Raya",
+    )
+
+
+@pytest.fixture(scope="session")
+def signed_agreement(bandung_identity, palangkaraya_identity) -> bytes:
+    """The sample agreement rendered and signed by both parties (real pyHanko signatures)."""
+    from mou.pdf.render import render_pdf_bytes
+    from mou.pdf.sample import sample_document
+    from mou.signing import sign_pdf
+    from tests.signing.conftest import handwriting_png
+
+    data, result = render_pdf_bytes(sample_document())
+    for slot, identity in zip(
+        result.signature_slots, (bandung_identity, palangkaraya_identity), strict=True
+    ):
+        data = sign_pdf(
+            data,
+            identity,
+            field_name=slot.field_name,
+            signer_name=slot.signer_name,
+            signer_title=slot.signer_title,
+            signature_png=handwriting_png(),
+        )
+    return data

@@ -1,0 +1,74 @@
+"""Every code the cores can attach to a user-facing message has a translation in the UI tables."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from conferencing import protocol
+from mou.catalog import RowCode
+from mou.exchange import PackageCode
+from mou.signing import Verdict, VerifyCode
+from mou.workflow import WorkflowCode
+from ui import paths
+from ui.agreements.messages import EXCHANGE, WORKFLOW
+from ui.catalog.row_errors import ROWS
+from ui.messages import MessageTable
+from ui.signing.messages import VERIFY
+from ui.vicon.messages import HUB
+
+CORE_CODES: list[tuple[str, set[str], MessageTable]] = [
+    ("mou.workflow.WorkflowCode", {c.value for c in WorkflowCode}, WORKFLOW),
+    ("mou.exchange.PackageCode", {c.value for c in PackageCode}, EXCHANGE),
+    ("mou.catalog.RowCode", {c.value for c in RowCode}, ROWS),
+    ("mou.signing.VerifyCode", {c.value for c in VerifyCode}, VERIFY),
+    ("conferencing.protocol.ERROR_CODES", set(protocol.ERROR_CODES), HUB),
+]
+
+
+def test_every_core_code_has_a_ui_text_and_no_table_entry_is_stale() -> None:
+    for name, codes, table in CORE_CODES:
+        assert codes - set(table.texts) == set(), f"{name}: codes without a UI text"
+        assert set(table.texts) - codes == set(), f"{table.context}: texts for unknown codes"
+
+
+def test_every_protocol_error_constant_is_listed() -> None:
+    constants = {v for k, v in vars(protocol).items() if k.startswith("E_") and isinstance(v, str)}
+    assert constants == set(protocol.ERROR_CODES)
+
+
+def test_every_table_text_has_a_finished_indonesian_translation() -> None:
+    finished: set[tuple[str, str]] = set()
+    for ts in paths.TRANSLATIONS.glob("*_id.ts"):
+        for context in ET.parse(ts).getroot().iter("context"):
+            for message in context.iter("message"):
+                translation = message.find("translation")
+                if translation is not None and not translation.get("type") and translation.text:
+                    finished.add((context.findtext("name") or "", message.findtext("source") or ""))
+    for _name, _codes, table in CORE_CODES:
+        for code, source in table.texts.items():
+            assert (table.context, source) in finished, f"{code}: {source!r} is not translated"
+
+
+def test_every_signature_verdict_has_a_ui_sentence(qtbot) -> None:
+    from ui.signing.verify_dialog import VerificationDialog
+
+    dialog = VerificationDialog(b"", [])
+    qtbot.addWidget(dialog)
+    from mou.signing import SignatureCheck
+
+    for verdict in Verdict:
+        check = SignatureCheck(
+            field_name="x", signer="", office="", signing_time=None, timestamped=False,
+            intact=False, valid=False, trusted=False, modification_level="NONE", docmdp_ok=None,
+            coverage="ENTIRE_FILE", fingerprint_sha256="", verdict=verdict, verdict_text="",
+        )  # fmt: skip
+        assert dialog.verdict_text(check)
+
+
+def test_unknown_codes_fall_back_to_the_core_english(indonesian) -> None:
+    from mou.messages import DomainMessage
+    from ui.agreements.messages import domain_text
+
+    assert domain_text(DomainMessage("workflow.from_the_future", {}, "Plain English")) == (
+        "Plain English"
+    )
