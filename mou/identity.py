@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import tempfile
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 from cryptography import x509
@@ -20,6 +21,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+from mou.messages import DomainMessage
 
 # Private keys this module can sign with through pyHanko (Ed25519/Ed448 included for completeness).
 PrivateKey = (
@@ -33,8 +36,38 @@ PrivateKey = (
 _EKU_DOCUMENT_SIGNING = x509.ObjectIdentifier("1.2.840.113583.1.1.5")
 
 
+class IdentityCode(StrEnum):
+    """Codes of the identity errors (see :mod:`mou.messages`)."""
+
+    PASSWORD_REQUIRED = "identity.password_required"
+    NAMES_REQUIRED = "identity.names_required"
+    VALIDITY_TOO_SHORT = "identity.validity_too_short"
+    EMPTY = "identity.empty"
+    NOT_PKCS12 = "identity.not_pkcs12"
+    CANNOT_OPEN = "identity.cannot_open"
+    WRONG_PASSWORD = "identity.wrong_password"
+    NO_KEY = "identity.no_key"
+    NO_CERTIFICATE = "identity.no_certificate"
+    UNSUPPORTED_KEY = "identity.unsupported_key"
+    KEY_MISMATCH = "identity.key_mismatch"
+    MISSING_FILE = "identity.missing_file"
+    UNREADABLE_FILE = "identity.unreadable_file"
+    EXPIRED = "identity.expired"
+    NOT_YET_VALID = "identity.not_yet_valid"
+    NOT_FOR_SIGNING = "identity.not_for_signing"
+    UNPROTECTED_IMPORT = "identity.unprotected_import"
+    NOT_A_CERTIFICATE = "identity.not_a_certificate"
+
+
 class IdentityError(Exception):
-    """The identity file cannot be used: unreadable, not PKCS#12, incomplete or unsuitable."""
+    """The identity file cannot be used: unreadable, not PKCS#12, incomplete or unsuitable.
+
+    ``message`` carries an ``IdentityCode`` and params for the UI; ``str()`` stays English.
+    """
+
+    def __init__(self, text: str, *, code: str = "", **params: str | int) -> None:
+        self.message = DomainMessage(code, params, text)
+        super().__init__(text)
 
 
 class WrongPasswordError(IdentityError):
@@ -135,11 +168,20 @@ def create_identity(
     document-signing certificate. Raises ``IdentityError`` for an empty password or name.
     """
     if not password:
-        raise IdentityError("A password is required to protect the office signing key.")
+        raise IdentityError(
+            "A password is required to protect the office signing key.",
+            code=IdentityCode.PASSWORD_REQUIRED,
+        )
     if not common_name.strip() or not organization.strip():
-        raise IdentityError("The certificate needs the office name and the signer's name.")
+        raise IdentityError(
+            "The certificate needs the office name and the signer's name.",
+            code=IdentityCode.NAMES_REQUIRED,
+        )
     if valid_days < 1:
-        raise IdentityError("The certificate must be valid for at least one day.")
+        raise IdentityError(
+            "The certificate must be valid for at least one day.",
+            code=IdentityCode.VALIDITY_TOO_SHORT,
+        )
     key = ec.generate_private_key(ec.SECP256R1())
     attrs = [x509.NameAttribute(NameOID.COUNTRY_NAME, "ID")]
     attrs.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, organization.strip()))
@@ -211,11 +253,14 @@ def _looks_like_pkcs12(data: bytes) -> bool:
 
 def identity_from_pkcs12(data: bytes, password: str, *, source: str = "file") -> OfficeIdentity:
     """Unlock PKCS#12 bytes. Raises ``WrongPasswordError`` or ``IdentityError`` with a clear reason."""
+    name = source.removeprefix("file ")  # the file's name, for the translated messages
     if not data:
-        raise IdentityError(f"The identity {source} is empty.")
+        raise IdentityError(f"The identity {source} is empty.", code=IdentityCode.EMPTY, name=name)
     if not _looks_like_pkcs12(data):
         raise IdentityError(
-            f"The identity {source} is not a PKCS#12 (.p12/.pfx) file or it is damaged."
+            f"The identity {source} is not a PKCS#12 (.p12/.pfx) file or it is damaged.",
+            code=IdentityCode.NOT_PKCS12,
+            name=name,
         )
     candidates: list[bytes | None] = [password.encode("utf-8")] if password else [None, b""]
     loaded = None
@@ -226,13 +271,28 @@ def identity_from_pkcs12(data: bytes, password: str, *, source: str = "file") ->
         except ValueError:
             continue
         except Exception as exc:  # unsupported algorithm etc.: report instead of crashing the UI
-            raise IdentityError(f"The identity {source} cannot be opened: {exc}") from exc
+            raise IdentityError(
+                f"The identity {source} cannot be opened: {exc}",
+                code=IdentityCode.CANNOT_OPEN,
+                name=name,
+                detail=str(exc),
+            ) from exc
     if loaded is None:
-        raise WrongPasswordError(f"The password does not open the identity {source}.")
+        raise WrongPasswordError(
+            f"The password does not open the identity {source}.",
+            code=IdentityCode.WRONG_PASSWORD,
+            name=name,
+        )
     if loaded.key is None:
-        raise IdentityError(f"The identity {source} holds no private key.")
+        raise IdentityError(
+            f"The identity {source} holds no private key.", code=IdentityCode.NO_KEY, name=name
+        )
     if loaded.cert is None:
-        raise IdentityError(f"The identity {source} holds no certificate.")
+        raise IdentityError(
+            f"The identity {source} holds no certificate.",
+            code=IdentityCode.NO_CERTIFICATE,
+            name=name,
+        )
     key = loaded.key
     if not isinstance(
         key,
@@ -241,13 +301,19 @@ def identity_from_pkcs12(data: bytes, password: str, *, source: str = "file") ->
         | ed25519.Ed25519PrivateKey
         | ed448.Ed448PrivateKey,
     ):
-        raise IdentityError(f"The identity {source} holds an unsupported key type for signing.")
+        raise IdentityError(
+            f"The identity {source} holds an unsupported key type for signing.",
+            code=IdentityCode.UNSUPPORTED_KEY,
+            name=name,
+        )
     certificate = loaded.cert.certificate
     fmt = serialization.PublicFormat.SubjectPublicKeyInfo
     der = serialization.Encoding.DER
     if key.public_key().public_bytes(der, fmt) != certificate.public_key().public_bytes(der, fmt):
         raise IdentityError(
-            f"The private key in the identity {source} does not match its certificate."
+            f"The private key in the identity {source} does not match its certificate.",
+            code=IdentityCode.KEY_MISMATCH,
+            name=name,
         )
     chain = [c.certificate for c in loaded.additional_certs if c.certificate != certificate]
     return _identity_from(key, certificate, chain)
@@ -259,9 +325,16 @@ def load_identity(path: Path, password: str) -> OfficeIdentity:
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
-        raise IdentityError(f"No signing identity at {path}.") from exc
+        raise IdentityError(
+            f"No signing identity at {path}.", code=IdentityCode.MISSING_FILE, path=str(path)
+        ) from exc
     except OSError as exc:
-        raise IdentityError(f"Cannot read the signing identity {path}: {exc.strerror}.") from exc
+        raise IdentityError(
+            f"Cannot read the signing identity {path}: {exc.strerror}.",
+            code=IdentityCode.UNREADABLE_FILE,
+            path=str(path),
+            detail=str(exc.strerror),
+        ) from exc
     return identity_from_pkcs12(data, password, source=f"file {path.name}")
 
 
@@ -272,12 +345,18 @@ def _check_usable(identity: OfficeIdentity) -> None:
     if cert.not_valid_after_utc < now:
         raise IdentityError(
             f"The certificate of {identity.subject_name} expired on "
-            f"{cert.not_valid_after_utc:%Y-%m-%d}."
+            f"{cert.not_valid_after_utc:%Y-%m-%d}.",
+            code=IdentityCode.EXPIRED,
+            subject=identity.subject_name,
+            date=f"{cert.not_valid_after_utc:%Y-%m-%d}",
         )
     if cert.not_valid_before_utc > now + dt.timedelta(days=1):
         raise IdentityError(
             f"The certificate of {identity.subject_name} is valid only from "
-            f"{cert.not_valid_before_utc:%Y-%m-%d}."
+            f"{cert.not_valid_before_utc:%Y-%m-%d}.",
+            code=IdentityCode.NOT_YET_VALID,
+            subject=identity.subject_name,
+            date=f"{cert.not_valid_before_utc:%Y-%m-%d}",
         )
     try:
         usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
@@ -286,7 +365,9 @@ def _check_usable(identity: OfficeIdentity) -> None:
     if not (usage.digital_signature or usage.content_commitment):
         raise IdentityError(
             f"The certificate of {identity.subject_name} is not meant for signing documents "
-            "(its key usage allows neither digital signature nor non-repudiation)."
+            "(its key usage allows neither digital signature nor non-repudiation).",
+            code=IdentityCode.NOT_FOR_SIGNING,
+            subject=identity.subject_name,
         )
 
 
@@ -300,12 +381,20 @@ def import_identity(source: Path, password: str, dest: Path) -> OfficeIdentity:
     try:
         data = source.read_bytes()
     except OSError as exc:
-        raise IdentityError(f"Cannot read {source}: {exc.strerror or exc}.") from exc
+        raise IdentityError(
+            f"Cannot read {source}: {exc.strerror or exc}.",
+            code=IdentityCode.UNREADABLE_FILE,
+            path=str(source),
+            detail=str(exc.strerror or exc),
+        ) from exc
     identity = identity_from_pkcs12(data, password, source=f"file {source.name}")
     _check_usable(identity)
     if not password:
         # An unprotected key must not land in the data folder as is.
-        raise IdentityError("The imported identity must be protected by a password.")
+        raise IdentityError(
+            "The imported identity must be protected by a password.",
+            code=IdentityCode.UNPROTECTED_IMPORT,
+        )
     _write_private(Path(dest), data)
     return identity
 
@@ -323,10 +412,19 @@ def load_certificates(path: Path) -> list[x509.Certificate]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise IdentityError(f"Cannot read certificate {path}: {exc.strerror or exc}.") from exc
+        raise IdentityError(
+            f"Cannot read certificate {path}: {exc.strerror or exc}.",
+            code=IdentityCode.UNREADABLE_FILE,
+            path=str(path),
+            detail=str(exc.strerror or exc),
+        ) from exc
     try:
         if b"-----BEGIN CERTIFICATE-----" in data:
             return x509.load_pem_x509_certificates(data)
         return [x509.load_der_x509_certificate(data)]
     except ValueError as exc:
-        raise IdentityError(f"{path.name} is not an X.509 certificate (PEM or DER).") from exc
+        raise IdentityError(
+            f"{path.name} is not an X.509 certificate (PEM or DER).",
+            code=IdentityCode.NOT_A_CERTIFICATE,
+            name=path.name,
+        ) from exc
