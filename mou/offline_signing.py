@@ -30,7 +30,6 @@ from sqlalchemy.orm import Session
 
 from mou import audit, models
 from mou.agreement import AgreementStatus
-from mou.ceremony_protocol import step_pdfs
 from mou.identity import fingerprint_sha256
 from mou.office import Actor, Role, local_office
 from mou.pdf.document import Paper
@@ -139,9 +138,15 @@ def identify(pdf: bytes) -> tuple[str, str]:
 
     if not pdf.lstrip()[:5] == b"%PDF-":
         raise OfflineSigningError(E_NOT_PDF, "The file is not a PDF.")
-    stages = step_pdfs(pdf)
-    base = stages[0] if stages else pdf
     try:
+        # The /ByteRange of the signatures pyHanko finds in the document structure (not a text
+        # search, which a crafted file could feed a fake range): the first one's end is where
+        # the file stood when PIHAK PERTAMA signed it.
+        ends = [
+            int(s.byte_range[2]) + int(s.byte_range[3])
+            for s in PdfFileReader(io.BytesIO(pdf), strict=False).embedded_regular_signatures
+        ]
+        base = pdf[: min(ends)] if ends else pdf
         info = PdfFileReader(io.BytesIO(base), strict=False).trailer["/Info"]
         subject = info.get("/Subject", "") if info is not None else ""
     except Exception as exc:  # pyHanko raises many types for a broken file
