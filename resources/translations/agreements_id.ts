@@ -4,115 +4,115 @@
 <context>
     <name>AgreementDialogs</name>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="64"/>
+        <location filename="../../ui/agreements/dialogs.py" line="65"/>
         <source>Agreements</source>
         <extracomment>Called before an import or export, so the editor&apos;s pending typing is stored first.</extracomment>
         <translation>Kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="78"/>
+        <location filename="../../ui/agreements/dialogs.py" line="79"/>
         <source>Import an agreement package</source>
         <translation>Impor paket kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="80"/>
-        <location filename="../../ui/agreements/dialogs.py" line="148"/>
+        <location filename="../../ui/agreements/dialogs.py" line="81"/>
+        <location filename="../../ui/agreements/dialogs.py" line="149"/>
         <source>Lintas packages (*%1)</source>
         <translation>Paket Lintas (*%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="92"/>
+        <location filename="../../ui/agreements/dialogs.py" line="93"/>
         <source>The file cannot be read: %1</source>
         <translation>Berkas tidak dapat dibaca: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="98"/>
-        <location filename="../../ui/agreements/dialogs.py" line="182"/>
-        <location filename="../../ui/agreements/dialogs.py" line="229"/>
+        <location filename="../../ui/agreements/dialogs.py" line="99"/>
+        <location filename="../../ui/agreements/dialogs.py" line="185"/>
+        <location filename="../../ui/agreements/dialogs.py" line="232"/>
         <source>Choose a user first (top right).</source>
         <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="106"/>
+        <location filename="../../ui/agreements/dialogs.py" line="107"/>
         <source>Refused: the package was changed after it was signed. Nothing was imported.</source>
         <translation>Ditolak: paket diubah setelah ditandatangani. Tidak ada yang diimpor.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="116"/>
+        <location filename="../../ui/agreements/dialogs.py" line="117"/>
         <source>Refused: the package is signed by a certificate this office does not trust. Nothing was imported. Import the sender&apos;s office card first, after comparing this fingerprint with them by phone:</source>
         <translation>Ditolak: paket ditandatangani dengan sertifikat yang tidak dipercaya kantor ini. Tidak ada yang diimpor. Impor dahulu kartu kantor pengirim, setelah mencocokkan sidik jari ini dengan mereka melalui telepon:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="124"/>
+        <location filename="../../ui/agreements/dialogs.py" line="125"/>
         <source>Nothing was imported: %1</source>
         <translation>Tidak ada yang diimpor: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="129"/>
+        <location filename="../../ui/agreements/dialogs.py" line="130"/>
         <source>Imported %1 new revision(s). Both offices edited the same version, so the agreement now has two branches; nothing was overwritten. Reconcile them.</source>
         <translation>%1 revisi baru diimpor. Kedua kantor menyunting versi yang sama, sehingga kesepakatan kini memiliki dua cabang; tidak ada yang ditimpa. Satukan keduanya.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="136"/>
+        <location filename="../../ui/agreements/dialogs.py" line="137"/>
         <source>Imported %1 new revision(s).</source>
         <translation>%1 revisi baru diimpor.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="146"/>
+        <location filename="../../ui/agreements/dialogs.py" line="147"/>
         <source>Export the agreement package</source>
         <translation>Ekspor paket kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="154"/>
-        <location filename="../../ui/agreements/dialogs.py" line="248"/>
+        <location filename="../../ui/agreements/dialogs.py" line="155"/>
+        <location filename="../../ui/agreements/dialogs.py" line="251"/>
         <source>Office signing key</source>
         <translation>Kunci tanda tangan kantor</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="155"/>
-        <location filename="../../ui/agreements/dialogs.py" line="249"/>
+        <location filename="../../ui/agreements/dialogs.py" line="156"/>
+        <location filename="../../ui/agreements/dialogs.py" line="252"/>
         <source>Password of the office signing identity:</source>
         <translation>Kata sandi identitas tanda tangan kantor:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="170"/>
-        <location filename="../../ui/agreements/dialogs.py" line="262"/>
+        <location filename="../../ui/agreements/dialogs.py" line="171"/>
+        <location filename="../../ui/agreements/dialogs.py" line="265"/>
         <source>The password of the office signing identity is wrong.</source>
         <translation>Kata sandi identitas tanda tangan kantor salah.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="175"/>
-        <location filename="../../ui/agreements/dialogs.py" line="267"/>
+        <location filename="../../ui/agreements/dialogs.py" line="176"/>
+        <location filename="../../ui/agreements/dialogs.py" line="270"/>
         <source>The office signing identity cannot be used: %1</source>
         <translation>Identitas tanda tangan kantor tidak dapat digunakan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="185"/>
+        <location filename="../../ui/agreements/dialogs.py" line="188"/>
         <source>The package was not written: %1</source>
         <translation>Paket tidak ditulis: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="187"/>
+        <location filename="../../ui/agreements/dialogs.py" line="190"/>
         <source>Package written to %1</source>
         <translation>Paket ditulis ke %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="193"/>
+        <location filename="../../ui/agreements/dialogs.py" line="196"/>
         <source>Trust a counterpart&apos;s office card</source>
         <translation>Percayai kartu kantor mitra</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="194"/>
+        <location filename="../../ui/agreements/dialogs.py" line="197"/>
         <source>Office cards (*.lintas-card *.json)</source>
         <translation>Kartu kantor (*.lintas-card *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="209"/>
+        <location filename="../../ui/agreements/dialogs.py" line="212"/>
         <source>Trust this office?</source>
         <translation>Percayai kantor ini?</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="211"/>
+        <location filename="../../ui/agreements/dialogs.py" line="214"/>
         <source>Trust %1 with the certificate fingerprint
 
 %2
@@ -125,32 +125,32 @@ Compare it by phone first.</source>
 Cocokkan dahulu melalui telepon.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="215"/>
+        <location filename="../../ui/agreements/dialogs.py" line="218"/>
         <source>Trust</source>
         <translation>Percayai</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="216"/>
+        <location filename="../../ui/agreements/dialogs.py" line="219"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="235"/>
+        <location filename="../../ui/agreements/dialogs.py" line="238"/>
         <source>%1 is now trusted.</source>
         <translation>%1 kini dipercaya.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="241"/>
+        <location filename="../../ui/agreements/dialogs.py" line="244"/>
         <source>Save our office card</source>
         <translation>Simpan kartu kantor kami</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="242"/>
+        <location filename="../../ui/agreements/dialogs.py" line="245"/>
         <source>Office cards (*.lintas-card)</source>
         <translation>Kartu kantor (*.lintas-card)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="270"/>
+        <location filename="../../ui/agreements/dialogs.py" line="275"/>
         <source>Office card written to %1</source>
         <translation>Kartu kantor ditulis ke %1</translation>
     </message>

@@ -2,6 +2,99 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>IdentityMessages</name>
+    <message>
+        <location filename="../../ui/signing/messages.py" line="38"/>
+        <source>A password is required to protect the office signing key.</source>
+        <translation>Kata sandi wajib diisi untuk melindungi kunci tanda tangan kantor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py" line="41"/>
+        <source>The certificate needs the office name and the signer&apos;s name.</source>
+        <translation>Sertifikat memerlukan nama kantor dan nama penanda tangan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py" line="44"/>
+        <source>The certificate must be valid for at least one day.</source>
+        <translation>Sertifikat harus berlaku sedikitnya satu hari.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py" line="47"/>
+        <source>The identity {name} is empty.</source>
+        <translation>Identitas {name} kosong.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py" line="48"/>
+        <source>The identity {name} is not a PKCS#12 (.p12/.pfx) file or it is damaged.</source>
+        <translation>Identitas {name} bukan berkas PKCS#12 (.p12/.pfx) atau berkas itu rusak.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py" line="52"/>
+        <source>The identity {name} cannot be opened: {detail}</source>
+        <translation>Identitas {name} tidak dapat dibuka: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py" line="55"/>
+        <source>The password does not open the identity {name}.</source>
+        <translation>Kata sandi tidak dapat membuka identitas {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py" line="58"/>
+        <source>The identity {name} holds no private key.</source>
+        <translation>Identitas {name} tidak berisi kunci privat.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py" line="61"/>
+        <source>The identity {name} holds no certificate.</source>
+        <translation>Identitas {name} tidak berisi sertifikat.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py" line="64"/>
+        <source>The identity {name} holds an unsupported key type for signing.</source>
+        <translation>Identitas {name} berisi jenis kunci yang tidak didukung untuk penandatanganan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py" line="67"/>
+        <source>The private key in the identity {name} does not match its certificate.</source>
+        <translation>Kunci privat dalam identitas {name} tidak cocok dengan sertifikatnya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py" line="71"/>
+        <source>No signing identity at {path}.</source>
+        <translation>Tidak ada identitas tanda tangan di {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py" line="74"/>
+        <source>Cannot read {path}: {detail}.</source>
+        <translation>{path} tidak dapat dibaca: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py" line="77"/>
+        <source>The certificate of {subject} expired on {date}.</source>
+        <translation>Sertifikat {subject} kedaluwarsa pada {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py" line="80"/>
+        <source>The certificate of {subject} is valid only from {date}.</source>
+        <translation>Sertifikat {subject} baru berlaku mulai {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py" line="83"/>
+        <source>The certificate of {subject} is not meant for signing documents (its key usage allows neither digital signature nor non-repudiation).</source>
+        <translation>Sertifikat {subject} tidak ditujukan untuk menandatangani dokumen (penggunaan kuncinya tidak mengizinkan tanda tangan digital maupun nirsangkal).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py" line="88"/>
+        <source>The imported identity must be protected by a password.</source>
+        <translation>Identitas yang diimpor harus dilindungi kata sandi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py" line="91"/>
+        <source>{name} is not an X.509 certificate (PEM or DER).</source>
+        <translation>{name} bukan sertifikat X.509 (PEM atau DER).</translation>
+    </message>
+</context>
+<context>
     <name>SignaturePad</name>
     <message>
         <location filename="../../ui/signing/signature_pad.py" line="59"/>
@@ -343,17 +436,17 @@
 <context>
     <name>VerifyMessages</name>
     <message>
-        <location filename="../../ui/signing/messages.py" line="18"/>
+        <location filename="../../ui/signing/messages.py" line="19"/>
         <source>The file is empty.</source>
         <translation>Berkas kosong.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/messages.py" line="19"/>
+        <location filename="../../ui/signing/messages.py" line="20"/>
         <source>The file is not a PDF.</source>
         <translation>Berkas bukan PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/messages.py" line="20"/>
+        <location filename="../../ui/signing/messages.py" line="21"/>
         <source>The PDF cannot be read; it may be incomplete or damaged ({detail}).</source>
         <translation>PDF tidak dapat dibaca; mungkin tidak lengkap atau rusak ({detail}).</translation>
     </message>

@@ -145,3 +145,22 @@ def test_bad_csv_rows_are_reported_in_indonesian(qtbot, tmp_path: Path, indonesi
     assert not any("appears more than once" in p or "is not" in p for p in problems)
     summary = import_error_text(CatalogImportError(parsed.errors))
     assert summary.startswith("Tidak ada yang diimpor: 4 masalah: Baris 3, nama:")
+
+
+def test_unusable_signing_identity_is_explained_in_indonesian(
+    qtbot, context, tmp_path: Path, indonesian
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    agreement_id = create_agreement(context)
+    context.identity_path.parent.mkdir(parents=True, exist_ok=True)
+    context.identity_path.write_bytes(b"bukan kunci")  # a damaged identity file
+    host = QWidget()
+    qtbot.addWidget(host)
+    dialogs = AgreementDialogs(context, host)
+    assert not dialogs.export_file(agreement_id, tmp_path / "kb.lintas", "sandi")
+    level, text = dialogs.last_message
+    assert level == "error"
+    name = context.identity_path.name
+    assert f"Identitas {name} bukan berkas PKCS#12 (.p12/.pfx) atau berkas itu rusak." in text
+    assert "is not a PKCS#12" not in text

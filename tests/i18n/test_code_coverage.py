@@ -7,13 +7,14 @@ import xml.etree.ElementTree as ET
 from conferencing import protocol
 from mou.catalog import RowCode
 from mou.exchange import PackageCode
+from mou.identity import IdentityCode
 from mou.signing import Verdict, VerifyCode
 from mou.workflow import WorkflowCode
 from ui import paths
 from ui.agreements.messages import EXCHANGE, WORKFLOW
 from ui.catalog.row_errors import ROWS
 from ui.messages import MessageTable
-from ui.signing.messages import VERIFY
+from ui.signing.messages import IDENTITY, VERIFY
 from ui.vicon.messages import HUB
 
 CORE_CODES: list[tuple[str, set[str], MessageTable]] = [
@@ -21,6 +22,7 @@ CORE_CODES: list[tuple[str, set[str], MessageTable]] = [
     ("mou.exchange.PackageCode", {c.value for c in PackageCode}, EXCHANGE),
     ("mou.catalog.RowCode", {c.value for c in RowCode}, ROWS),
     ("mou.signing.VerifyCode", {c.value for c in VerifyCode}, VERIFY),
+    ("mou.identity.IdentityCode", {c.value for c in IdentityCode}, IDENTITY),
     ("conferencing.protocol.ERROR_CODES", set(protocol.ERROR_CODES), HUB),
 ]
 

@@ -33,6 +33,7 @@ from ui.agreements.messages import error_text
 from ui.agreements.reconcile_dialog import ReconcileDialog
 from ui.agreements.redline.dialog import RedlineDialog
 from ui.context import AppContext
+from ui.signing.messages import identity_error_text
 
 
 class AgreementDialogs(QObject):
@@ -172,7 +173,9 @@ class AgreementDialogs(QObject):
         except (IdentityError, OSError) as exc:
             self.notify(
                 "error",
-                self.tr("The office signing identity cannot be used: %1").replace("%1", str(exc)),
+                self.tr("The office signing identity cannot be used: %1").replace(
+                    "%1", identity_error_text(exc)
+                ),
             )
             return False
         try:
@@ -264,7 +267,9 @@ class AgreementDialogs(QObject):
         except (IdentityError, OSError) as exc:
             self.notify(
                 "error",
-                self.tr("The office signing identity cannot be used: %1").replace("%1", str(exc)),
+                self.tr("The office signing identity cannot be used: %1").replace(
+                    "%1", identity_error_text(exc)
+                ),
             )
             return False
         self.notify("success", self.tr("Office card written to %1").replace("%1", str(path)))

@@ -1,6 +1,6 @@
-"""The signing core's coded messages in the UI language (why a file could not be verified).
+"""The signing core's coded messages in the UI language (verification and identity errors).
 
-The one place mapping ``mou.signing.VerifyCode`` to translatable texts (see :mod:`ui.messages`).
+The one place mapping ``mou.signing.VerifyCode`` and ``mou.identity.IdentityCode`` to texts (see :mod:`ui.messages`).
 Per-signature verdicts are coded by ``mou.signing.Verdict`` and worded in
 :meth:`ui.signing.verify_dialog.VerifyDialog.verdict_text`.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from mou.identity import IdentityError
 from mou.signing import VerificationReport
 from ui.messages import MessageTable, message_text
 
@@ -29,3 +30,73 @@ def report_error_text(report: VerificationReport) -> str:
     """Why the file could not be checked at all, in the UI language ("" when it was checked)."""
     message = report.error_message
     return "" if message is None else message_text(message, VERIFY)
+
+
+IDENTITY = MessageTable(
+    "IdentityMessages",
+    {
+        "identity.password_required": QT_TRANSLATE_NOOP(
+            "IdentityMessages", "A password is required to protect the office signing key."
+        ),
+        "identity.names_required": QT_TRANSLATE_NOOP(
+            "IdentityMessages", "The certificate needs the office name and the signer's name."
+        ),
+        "identity.validity_too_short": QT_TRANSLATE_NOOP(
+            "IdentityMessages", "The certificate must be valid for at least one day."
+        ),
+        "identity.empty": QT_TRANSLATE_NOOP("IdentityMessages", "The identity {name} is empty."),
+        "identity.not_pkcs12": QT_TRANSLATE_NOOP(
+            "IdentityMessages",
+            "The identity {name} is not a PKCS#12 (.p12/.pfx) file or it is damaged.",
+        ),
+        "identity.cannot_open": QT_TRANSLATE_NOOP(
+            "IdentityMessages", "The identity {name} cannot be opened: {detail}"
+        ),
+        "identity.wrong_password": QT_TRANSLATE_NOOP(
+            "IdentityMessages", "The password does not open the identity {name}."
+        ),
+        "identity.no_key": QT_TRANSLATE_NOOP(
+            "IdentityMessages", "The identity {name} holds no private key."
+        ),
+        "identity.no_certificate": QT_TRANSLATE_NOOP(
+            "IdentityMessages", "The identity {name} holds no certificate."
+        ),
+        "identity.unsupported_key": QT_TRANSLATE_NOOP(
+            "IdentityMessages", "The identity {name} holds an unsupported key type for signing."
+        ),
+        "identity.key_mismatch": QT_TRANSLATE_NOOP(
+            "IdentityMessages",
+            "The private key in the identity {name} does not match its certificate.",
+        ),
+        "identity.missing_file": QT_TRANSLATE_NOOP(
+            "IdentityMessages", "No signing identity at {path}."
+        ),
+        "identity.unreadable_file": QT_TRANSLATE_NOOP(
+            "IdentityMessages", "Cannot read {path}: {detail}."
+        ),
+        "identity.expired": QT_TRANSLATE_NOOP(
+            "IdentityMessages", "The certificate of {subject} expired on {date}."
+        ),
+        "identity.not_yet_valid": QT_TRANSLATE_NOOP(
+            "IdentityMessages", "The certificate of {subject} is valid only from {date}."
+        ),
+        "identity.not_for_signing": QT_TRANSLATE_NOOP(
+            "IdentityMessages",
+            "The certificate of {subject} is not meant for signing documents (its key usage "
+            "allows neither digital signature nor non-repudiation).",
+        ),
+        "identity.unprotected_import": QT_TRANSLATE_NOOP(
+            "IdentityMessages", "The imported identity must be protected by a password."
+        ),
+        "identity.not_a_certificate": QT_TRANSLATE_NOOP(
+            "IdentityMessages", "{name} is not an X.509 certificate (PEM or DER)."
+        ),
+    },
+)
+
+
+def identity_error_text(error: BaseException) -> str:
+    """An identity (or file) error in the UI language when the core coded it."""
+    if isinstance(error, IdentityError):
+        return message_text(error.message, IDENTITY)
+    return str(error)

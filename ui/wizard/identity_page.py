@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ui.signing.messages import identity_error_text
 from ui.wizard.password_strength import MIN_LENGTH, strength_hint
 
 
@@ -162,7 +163,7 @@ class IdentityPage(QWizardPage):
             # The core's message is English detail; lead with a translated sentence.
             self.error.setText(
                 self.tr("This file cannot be used as the signing identity: %1").replace(
-                    "%1", str(error)
+                    "%1", identity_error_text(error)
                 )
             )
             return False
