@@ -31,30 +31,28 @@ presented PDF (:meth:`Ceremony.present_document`) and into the stored record.
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
-import copy
 import datetime as dt
 import functools
 import logging
-import threading
-import uuid
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from cryptography import x509
-
+from mou.ceremony_checks import off_loop
+from mou.ceremony_events import (
+    AttendanceChanged,
+    CeremonyCompleted,
+    CeremonyEvent,
+    CeremonyProblem,
+    CeremonyUpdated,
+    Listener,
+)
 from mou.ceremony_protocol import (
     E_HASH,
     E_IDENTITY,
     E_INTERNAL,
     E_MALFORMED,
     E_NO_CEREMONY,
-    E_NOT_INCREMENTAL,
     E_NOT_YOUR_TURN,
-    E_REVISION,
     E_SIGNING,
     E_STORE,
     E_VERIFY,
@@ -66,7 +64,6 @@ from mou.ceremony_protocol import (
     K_SIGNED,
     K_STATE,
     KINDS,
-    MAX_PDF_BYTES,
     PREFIX,
     PROTOCOL_VERSION,
     CeremonyError,
@@ -76,378 +73,39 @@ from mou.ceremony_protocol import (
     need_hex,
     need_pdf,
     parse_signatories,
-    step_pdfs,
 )
+from mou.ceremony_state import CeremonyState, Send
 from mou.ceremony_store import (
     Attendance,
     CeremonyRecord,
-    CeremonyStore,
     CeremonyStoreError,
-    Signatory,
-    SignatureRecord,
     sha256_hex,
-    utc_now_iso,
 )
 from mou.pdf.dates import ZONES
-from mou.pdf.document import PdfDocument, PdfHistoryEntry
+
+# The UI imports the events together with the class from here.
+__all__ = [
+    "AttendanceChanged",
+    "Ceremony",
+    "CeremonyCompleted",
+    "CeremonyError",
+    "CeremonyEvent",
+    "CeremonyProblem",
+    "CeremonyState",
+    "CeremonyUpdated",
+    "Listener",
+    "Send",
+]
 
 log = logging.getLogger(__name__)
 
-Send = Callable[[str, dict[str, Any]], None]
-T = TypeVar("T")
 
-# ------------------------------------------------------------------------------------ events
-
-
-@dataclass(frozen=True)
-class CeremonyEvent:
-    """Base of everything a ceremony reports to its listeners."""
-
-
-@dataclass(frozen=True)
-class CeremonyUpdated(CeremonyEvent):
-    """The record changed (presented, confirmed, signed, attendance). A private copy."""
-
-    record: CeremonyRecord
-
-
-@dataclass(frozen=True)
-class AttendanceChanged(CeremonyEvent):
-    """Someone joined or left the session (also before anything is presented)."""
-
-    attendance: list[Attendance]
-
-
-@dataclass(frozen=True)
-class CeremonyCompleted(CeremonyEvent):
-    """Every signatory signed and this office verified the final PDF."""
-
-    ceremony_id: str
-    pdf_sha256: str
-    signatures: int
-
-
-@dataclass(frozen=True)
-class CeremonyProblem(CeremonyEvent):
-    """Something arriving was refused (nothing was changed); shown to the user."""
-
-    code: str
-    message: str
-    office: str = ""
-
-
-Listener = Callable[[CeremonyEvent], None]
-
-
-def _off_loop(function: Callable[..., T], *args: Any) -> T:
-    """Run ``function`` here, or on a helper thread when this thread runs an asyncio loop.
-
-    pyHanko's validation drives its own event loop and silently fails inside a running one (for
-    example when a listener is called on the call engine's thread).
-    """
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return function(*args)
-    with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="ceremony") as pool:
-        return pool.submit(function, *args).result()
-
-
-# ------------------------------------------------------------------------------------ ceremony
-
-
-class Ceremony:
+class Ceremony(CeremonyState):
     """One office's side of the signing ceremonies of one call session. Thread-safe.
 
-    ``local_office`` is this office's name as the call shows it to others; ``people`` are the
-    persons attending here (for the attendance list); ``tz_label`` is this office's zone.
-    ``trusted`` are the certificates arriving signatures must chain to (counterparts and our own).
-    ``agreed_hash`` (optional) returns this office's own agreed revision hash for an agreement id,
-    so a presentation of a different revision is refused. ``office_certificates`` (optional) binds
-    offices to their certificates: a signature in an office's field must then be made with one of
-    them, so one trusted office cannot sign in another's place.
+    Constructed like :class:`~mou.ceremony_state.CeremonyState`; adds this office's signing turn
+    and the handling of every incoming ceremony message, including resume after a drop.
     """
-
-    def __init__(
-        self,
-        *,
-        local_office: str,
-        send: Send,
-        store: CeremonyStore,
-        trusted: Sequence[x509.Certificate],
-        people: Sequence[str] = (),
-        tz_label: str = "WIB",
-        agreed_hash: Callable[[str], str | None] | None = None,
-        office_certificates: Mapping[str, Sequence[x509.Certificate]] | None = None,
-        clock: Callable[[], dt.datetime] | None = None,
-    ) -> None:
-        from mou.identity import fingerprint_sha256
-
-        self.office_fingerprints = {
-            office: {fingerprint_sha256(c) for c in certs}
-            for office, certs in (office_certificates or {}).items()
-        }
-        self.local_office = local_office
-        self.people = list(people)
-        self.tz_label = tz_label if tz_label in ZONES else "WIB"
-        self._send = send
-        self.store = store
-        self.trusted = list(trusted)
-        self._agreed_hash = agreed_hash
-        self._clock = clock or (lambda: dt.datetime.now(dt.UTC))
-        self._lock = threading.RLock()
-        self._listeners: list[Listener] = []
-        self._record: CeremonyRecord | None = None
-        self.attendance: list[Attendance] = [
-            Attendance(local_office, self.people, self.tz_label, self._now())
-        ]
-
-    # -------------------------------------------------------------- plumbing
-
-    def add_listener(self, listener: Listener) -> None:
-        """Call ``listener(event)`` for every :class:`CeremonyEvent` (on the thread that caused it)."""
-        self._listeners.append(listener)
-
-    def _emit(self, event: CeremonyEvent) -> None:
-        for listener in list(self._listeners):
-            try:
-                listener(event)
-            except Exception:  # a broken listener must not undo or interrupt a stored step
-                log.exception("ceremony listener failed on %s", type(event).__name__)
-
-    def _now(self) -> str:
-        return utc_now_iso(self._clock())
-
-    def _post(self, kind: str, payload: dict[str, Any]) -> None:
-        self._send(kind, {"v": PROTOCOL_VERSION, **payload})
-
-    @property
-    def record(self) -> CeremonyRecord | None:
-        """A copy of the active ceremony's record (``None`` before anything was presented)."""
-        with self._lock:
-            return copy.deepcopy(self._record)
-
-    def current_pdf(self) -> bytes | None:
-        """The newest verified PDF of the active ceremony."""
-        with self._lock:
-            if self._record is None:
-                return None
-            return self.store.pdf(self._record.ceremony_id, self._record.step)
-
-    def my_turn(self) -> bool:
-        """True when this office is the next to sign."""
-        with self._lock:
-            nxt = self._record.next_signatory if self._record else None
-            return nxt is not None and nxt.office == self.local_office
-
-    def _changed(self) -> None:
-        assert self._record is not None
-        self._record.attendance = copy.deepcopy(self.attendance)
-        self.store.save(self._record)
-        self._emit(CeremonyUpdated(copy.deepcopy(self._record)))
-
-    # -------------------------------------------------------------- session start / attendance
-
-    def start(self, record_id: str | None = None) -> None:
-        """Greet the others and ask where they are. With ``record_id``, reopen a stored ceremony.
-
-        Call once the call is joined, and again whenever the local office rejoins.
-        """
-        with self._lock:
-            if record_id is not None:
-                self._record = self.store.load(record_id)
-                for entry in self._record.attendance:
-                    if entry.office != self.local_office and not any(
-                        a.office == entry.office and a.joined_at == entry.joined_at
-                        for a in self.attendance
-                    ):
-                        self.attendance.insert(0, entry)
-                self._emit(CeremonyUpdated(copy.deepcopy(self._record)))
-            self._greet()
-
-    def _greet(self) -> None:
-        mine = self._open_attendance(self.local_office)
-        self._post(
-            K_HELLO,
-            {
-                "people": self.people,
-                "tz_label": self.tz_label,
-                "joined_at": mine.joined_at if mine else self._now(),
-            },
-        )
-        record = self._record
-        self._post(
-            K_RESUME,
-            {
-                "ceremony_id": record.ceremony_id if record else None,
-                "step": record.step if record else -1,
-                "pdf_sha256": record.current_sha256 if record else None,
-            },
-        )
-
-    def peer_joined(self, office: str) -> None:
-        """The transport saw ``office`` join: greet it and offer our state."""
-        with self._lock:
-            self._greet()
-
-    def peer_left(self, office: str) -> None:
-        """The transport saw ``office`` leave: close its attendance entry."""
-        with self._lock:
-            entry = self._open_attendance(office)
-            if entry is not None:
-                entry.left_at = self._now()
-                self._attendance_changed()
-
-    def leave(self) -> None:
-        """This office leaves the session: its attendance entry gets a leave time."""
-        self.peer_left(self.local_office)
-
-    def _open_attendance(self, office: str) -> Attendance | None:
-        for entry in reversed(self.attendance):
-            if entry.office == office and entry.left_at is None:
-                return entry
-        return None
-
-    def _attendance_changed(self) -> None:
-        self._emit(AttendanceChanged(copy.deepcopy(self.attendance)))
-        if self._record is not None:
-            self._changed()
-
-    def attendance_entries(self) -> list[PdfHistoryEntry]:
-        """The session attendance as Riwayat Dokumen lines, each in its office's time zone."""
-        out = []
-        for entry in self.attendance:
-            who = ", ".join(entry.people)
-            actor = f"{who} ({entry.office})" if who else entry.office
-            out.append(
-                PdfHistoryEntry(
-                    when=dt.datetime.fromisoformat(entry.joined_at),
-                    tz_label=entry.tz_label,
-                    event="Hadir dalam sesi penandatanganan (vicon)",
-                    actor=actor,
-                    category="attendance",
-                )
-            )
-            if entry.left_at:
-                out.append(
-                    PdfHistoryEntry(
-                        when=dt.datetime.fromisoformat(entry.left_at),
-                        tz_label=entry.tz_label,
-                        event="Meninggalkan sesi penandatanganan",
-                        actor=actor,
-                        category="attendance",
-                    )
-                )
-        out.sort(key=lambda e: e.when)
-        return out
-
-    # -------------------------------------------------------------- host: present
-
-    def present_document(
-        self, doc: PdfDocument, *, signatory_offices: Sequence[str] | None = None
-    ) -> CeremonyRecord:
-        """Render ``doc`` with the session attendance on its Riwayat Dokumen page and present it.
-
-        Signatories follow the party order; their office names are the parties' display names
-        unless ``signatory_offices`` gives the names the call uses.
-        """
-        from mou.pdf.render import render_pdf_bytes
-
-        with self._lock:
-            rendered = replace(doc, history=[*doc.history, *self.attendance_entries()])
-            data, result = render_pdf_bytes(rendered)
-            offices = list(signatory_offices or [p.display_name for p in doc.parties])
-            signatories = [
-                Signatory(
-                    office=offices[slot.party_index],
-                    signer_name=slot.signer_name,
-                    signer_title=slot.signer_title,
-                    field_name=slot.field_name,
-                )
-                for slot in result.signature_slots
-            ]
-            return self.present(
-                agreement_id=doc.agreement_id,
-                revision_hash=doc.revision_hash,
-                title=f"{doc.kind} {doc.title}",
-                pdf=data,
-                signatories=signatories,
-            )
-
-    def present(
-        self,
-        *,
-        agreement_id: str,
-        revision_hash: str,
-        title: str,
-        pdf: bytes,
-        signatories: Sequence[Signatory],
-        ceremony_id: str | None = None,
-    ) -> CeremonyRecord:
-        """Host: present the unsigned ``pdf`` of an Agreed revision to every participant."""
-        if not pdf.startswith(b"%PDF-") or len(pdf) > MAX_PDF_BYTES:
-            raise CeremonyError(E_MALFORMED, "The file to present is not a PDF of acceptable size.")
-        if not signatories:
-            raise CeremonyError(E_MALFORMED, "A ceremony needs at least one signatory.")
-        with self._lock:
-            record = CeremonyRecord(
-                ceremony_id=ceremony_id or uuid.uuid4().hex,
-                agreement_id=agreement_id,
-                revision_hash=revision_hash,
-                title=title,
-                host_office=self.local_office,
-                local_office=self.local_office,
-                presented_at=self._now(),
-                signatories=list(signatories),
-                step_sha256=[sha256_hex(pdf)],
-            )
-            self._check_presentation(record, pdf)
-            record.confirmations[self.local_office] = record.presented_sha256
-            self.store.save_pdf(record.ceremony_id, 0, pdf)
-            self._record = record
-            self._changed()
-            self._post(K_PRESENT, self._presentation(record, pdf))
-            return copy.deepcopy(record)
-
-    @staticmethod
-    def _presentation(record: CeremonyRecord, pdf: bytes) -> dict[str, Any]:
-        return {
-            "ceremony_id": record.ceremony_id,
-            "agreement_id": record.agreement_id,
-            "revision_hash": record.revision_hash,
-            "title": record.title,
-            "host_office": record.host_office,
-            "presented_at": record.presented_at,
-            "signatories": [asdict(s) for s in record.signatories],
-            "pdf_sha256": record.presented_sha256,
-            "pdf_b64": b64(pdf),
-        }
-
-    def _check_presentation(self, record: CeremonyRecord, pdf: bytes) -> None:
-        from mou.signing import signature_fields
-
-        if self._agreed_hash is not None:
-            ours = self._agreed_hash(record.agreement_id)
-            if ours is not None and ours != record.revision_hash:
-                raise CeremonyError(
-                    E_REVISION,
-                    f"The presented revision {record.revision_hash[:12]}… is not the revision "
-                    f"this office agreed to ({ours[:12]}…).",
-                )
-        try:
-            fields = {f.name: f for f in signature_fields(pdf)}
-        except Exception as exc:  # pyHanko raises many types for a broken file
-            raise CeremonyError(E_MALFORMED, f"The presented PDF cannot be read: {exc}") from exc
-        for signatory in record.signatories:
-            found = fields.get(signatory.field_name)
-            if found is None:
-                raise CeremonyError(
-                    E_MALFORMED, f"The presented PDF has no signature field {signatory.field_name}."
-                )
-            if found.signed:
-                raise CeremonyError(
-                    E_MALFORMED, f"The presented PDF is already signed in {signatory.field_name}."
-                )
 
     # -------------------------------------------------------------- signing
 
@@ -483,7 +141,7 @@ class Ceremony:
                 raise CeremonyError(E_IDENTITY, f"{exc} Nothing was signed.") from exc
             current = self.store.pdf(record.ceremony_id, record.step)
             try:
-                signed = _off_loop(
+                signed = off_loop(
                     functools.partial(
                         sign_pdf,
                         current,
@@ -511,92 +169,6 @@ class Ceremony:
                 },
             )
             return signed
-
-    def _accept(
-        self,
-        pdf: bytes,
-        step: int,
-        claimed_sha: str,
-        from_office: str,
-        trusted: list[x509.Certificate] | None = None,
-    ) -> bool:
-        """Verify a PDF at ``step`` signatures and move forward to it. False if not further."""
-        from mou.signing import verify_pdf
-
-        record = self._record
-        assert record is not None
-        if step <= record.step:
-            if step >= 0 and record.step_sha256[step] != claimed_sha:
-                raise CeremonyError(
-                    E_HASH,
-                    f"{from_office} holds a different PDF for step {step} "
-                    f"({claimed_sha[:12]}…, ours {record.step_sha256[step][:12]}…).",
-                )
-            return False
-        if step > len(record.signatories):
-            raise CeremonyError(E_MALFORMED, f"step {step} exceeds the number of signatories")
-        actual = sha256_hex(pdf)
-        if actual != claimed_sha:
-            raise CeremonyError(
-                E_HASH,
-                f"The PDF from {from_office} does not match its announced SHA-256 "
-                f"({actual[:12]}… instead of {claimed_sha[:12]}…). It was refused.",
-            )
-        held = self.store.pdf(record.ceremony_id, record.step)
-        if not pdf.startswith(held):
-            raise CeremonyError(
-                E_NOT_INCREMENTAL,
-                f"The PDF from {from_office} does not extend the presented revision "
-                "(something signed or presented was changed). It was refused.",
-            )
-        report = _off_loop(verify_pdf, pdf, trusted if trusted is not None else self.trusted)
-        expected = {s.field_name for s in record.signatories[:step]}
-        found = {s.field_name for s in report.signatures}
-        if report.error or not report.ok or found != expected:
-            details = report.error or "; ".join(
-                f"{s.field_name}: {s.verdict_text}" for s in report.signatures if not s.ok
-            )
-            if not details:
-                details = f"signatures {sorted(found)} instead of {sorted(expected)}"
-            raise CeremonyError(
-                E_VERIFY,
-                f"The signed PDF from {from_office} failed verification: {details}. It was refused.",
-            )
-        by_field = {s.field_name: s for s in record.signatories}
-        for check in report.signatures:
-            office = by_field[check.field_name].office
-            allowed = self.office_fingerprints.get(office)
-            if allowed is not None and check.fingerprint_sha256 not in allowed:
-                raise CeremonyError(
-                    E_VERIFY,
-                    f"The signature in {check.field_name} was made by {check.signer} "
-                    f"({check.office}), not with a certificate of {office}. It was refused.",
-                )
-        stages = step_pdfs(pdf)
-        if len(stages) != step or stages[-1] != pdf:
-            raise CeremonyError(E_VERIFY, f"The PDF from {from_office} has unexpected updates.")
-        now = self._now()
-        for index in range(record.step + 1, step + 1):
-            stage = stages[index - 1]
-            self.store.save_pdf(record.ceremony_id, index, stage)
-            signatory = record.signatories[index - 1]
-            record.step_sha256.append(sha256_hex(stage))
-            record.signatures.append(
-                SignatureRecord(
-                    step=index,
-                    office=signatory.office,
-                    signer_name=signatory.signer_name,
-                    field_name=signatory.field_name,
-                    signed_at=now,
-                    pdf_sha256=sha256_hex(stage),
-                )
-            )
-        if record.complete and record.completed_at is None:
-            record.completed_at = now
-        self._changed()
-        if record.complete:
-            self._emit(CeremonyCompleted(record.ceremony_id, record.current_sha256, record.step))
-        return True
 
     # -------------------------------------------------------------- incoming messages
 

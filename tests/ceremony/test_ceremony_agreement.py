@@ -15,7 +15,9 @@ from sqlalchemy.orm import Session
 
 from mou import audit, models
 from mou.agreement import AgreementStatus
-from mou.ceremony import Ceremony, CeremonyError, CeremonyEvent, CeremonyProblem
+from mou.ceremony import Ceremony
+from mou.ceremony_events import CeremonyEvent, CeremonyProblem
+from mou.ceremony_protocol import CeremonyError
 from mou.ceremony_store import (
     CeremonyStore,
     agreed_revision_hash,

@@ -14,16 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from mou.ceremony import (
-    K_PRESENT,
-    K_SIGNED,
-    Ceremony,
-    CeremonyCompleted,
-    CeremonyError,
-    CeremonyEvent,
-    CeremonyProblem,
-    step_pdfs,
-)
+from mou.ceremony import Ceremony
+from mou.ceremony_events import CeremonyCompleted, CeremonyEvent, CeremonyProblem
+from mou.ceremony_protocol import K_PRESENT, K_SIGNED, CeremonyError, step_pdfs
 from mou.ceremony_store import CeremonyStore, CeremonyStoreError, sha256_hex
 from mou.pdf.document import PdfDocument
 from mou.signing import verify_pdf

@@ -28,7 +28,8 @@ from conferencing.events import (
 )
 from conferencing.hub.embedded import EmbeddedHub
 from conferencing.media import SyntheticAudioSource, SyntheticVideoSource
-from mou.ceremony import Ceremony, CeremonyEvent, CeremonyProblem
+from mou.ceremony import Ceremony
+from mou.ceremony_events import CeremonyEvent, CeremonyProblem
 from mou.ceremony_store import CeremonyStore
 from mou.pdf.document import PdfDocument
 from mou.signing import verify_pdf

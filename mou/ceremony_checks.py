@@ -1,0 +1,143 @@
+"""The checks every office runs before it believes a presented or signed ceremony PDF.
+
+Pure functions over a :class:`~mou.ceremony_store.CeremonyRecord` and PDF bytes; they raise
+:class:`~mou.ceremony_protocol.CeremonyError` and change nothing, so the ceremony stores a step
+only after all of them passed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from cryptography import x509
+
+from mou.ceremony_protocol import (
+    E_HASH,
+    E_MALFORMED,
+    E_NOT_INCREMENTAL,
+    E_REVISION,
+    E_VERIFY,
+    CeremonyError,
+    step_pdfs,
+)
+from mou.ceremony_store import CeremonyRecord, sha256_hex
+
+T = TypeVar("T")
+
+
+def off_loop(function: Callable[..., T], *args: Any) -> T:
+    """Run ``function`` here, or on a helper thread when this thread runs an asyncio loop.
+
+    pyHanko's validation drives its own event loop and silently fails inside a running one (for
+    example when a listener is called on the call engine's thread).
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return function(*args)
+    with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="ceremony") as pool:
+        return pool.submit(function, *args).result()
+
+
+def check_presentation(
+    record: CeremonyRecord, pdf: bytes, agreed_hash: Callable[[str], str | None] | None
+) -> None:
+    """The presented PDF is this office's agreed revision and has every signatory's empty field."""
+    from mou.signing import signature_fields
+
+    if agreed_hash is not None:
+        ours = agreed_hash(record.agreement_id)
+        if ours is not None and ours != record.revision_hash:
+            raise CeremonyError(
+                E_REVISION,
+                f"The presented revision {record.revision_hash[:12]}… is not the revision "
+                f"this office agreed to ({ours[:12]}…).",
+            )
+    try:
+        fields = {f.name: f for f in signature_fields(pdf)}
+    except Exception as exc:  # pyHanko raises many types for a broken file
+        raise CeremonyError(E_MALFORMED, f"The presented PDF cannot be read: {exc}") from exc
+    for signatory in record.signatories:
+        found = fields.get(signatory.field_name)
+        if found is None:
+            raise CeremonyError(
+                E_MALFORMED, f"The presented PDF has no signature field {signatory.field_name}."
+            )
+        if found.signed:
+            raise CeremonyError(
+                E_MALFORMED, f"The presented PDF is already signed in {signatory.field_name}."
+            )
+
+
+def verified_stages(
+    record: CeremonyRecord,
+    held_pdf: Callable[[], bytes],
+    pdf: bytes,
+    step: int,
+    claimed_sha: str,
+    from_office: str,
+    trusted: list[x509.Certificate],
+    office_fingerprints: Mapping[str, set[str]],
+) -> list[bytes] | None:
+    """Check a PDF announced at ``step`` signatures against the PDF we hold at our step.
+
+    ``held_pdf`` reads that PDF; it is called only once the cheap checks have passed.
+
+    Returns the PDF of every step up to ``step`` (``None`` when it is not further than ours and
+    agrees with what we hold); raises ``CeremonyError`` when anything does not add up.
+    """
+    from mou.signing import verify_pdf
+
+    if step <= record.step:
+        if step >= 0 and record.step_sha256[step] != claimed_sha:
+            raise CeremonyError(
+                E_HASH,
+                f"{from_office} holds a different PDF for step {step} "
+                f"({claimed_sha[:12]}…, ours {record.step_sha256[step][:12]}…).",
+            )
+        return None
+    if step > len(record.signatories):
+        raise CeremonyError(E_MALFORMED, f"step {step} exceeds the number of signatories")
+    actual = sha256_hex(pdf)
+    if actual != claimed_sha:
+        raise CeremonyError(
+            E_HASH,
+            f"The PDF from {from_office} does not match its announced SHA-256 "
+            f"({actual[:12]}… instead of {claimed_sha[:12]}…). It was refused.",
+        )
+    if not pdf.startswith(held_pdf()):
+        raise CeremonyError(
+            E_NOT_INCREMENTAL,
+            f"The PDF from {from_office} does not extend the presented revision "
+            "(something signed or presented was changed). It was refused.",
+        )
+    report = off_loop(verify_pdf, pdf, trusted)
+    expected = {s.field_name for s in record.signatories[:step]}
+    found = {s.field_name for s in report.signatures}
+    if report.error or not report.ok or found != expected:
+        details = report.error or "; ".join(
+            f"{s.field_name}: {s.verdict_text}" for s in report.signatures if not s.ok
+        )
+        if not details:
+            details = f"signatures {sorted(found)} instead of {sorted(expected)}"
+        raise CeremonyError(
+            E_VERIFY,
+            f"The signed PDF from {from_office} failed verification: {details}. It was refused.",
+        )
+    by_field = {s.field_name: s for s in record.signatories}
+    for check in report.signatures:
+        office = by_field[check.field_name].office
+        allowed = office_fingerprints.get(office)
+        if allowed is not None and check.fingerprint_sha256 not in allowed:
+            raise CeremonyError(
+                E_VERIFY,
+                f"The signature in {check.field_name} was made by {check.signer} "
+                f"({check.office}), not with a certificate of {office}. It was refused.",
+            )
+    stages = step_pdfs(pdf)
+    if len(stages) != step or stages[-1] != pdf:
+        raise CeremonyError(E_VERIFY, f"The PDF from {from_office} has unexpected updates.")
+    return stages
