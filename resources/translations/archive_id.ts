@@ -43,107 +43,127 @@
         <translation>Diakhiri</translation>
     </message>
     <message>
+        <location filename="../../ui/archive/messages.py" line="28" />
+        <source>changed after signing</source>
+        <translation>diubah setelah ditandatangani</translation>
+    </message>
+    <message>
         <location filename="../../ui/archive/messages.py" line="29" />
+        <source>broken signature</source>
+        <translation>tanda tangan rusak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/messages.py" line="30" />
+        <source>content added after signing</source>
+        <translation>isi ditambahkan setelah ditandatangani</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/messages.py" line="31" />
+        <source>signer not trusted</source>
+        <translation>penanda tangan tidak dipercaya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/messages.py" line="44" />
         <source>The file is not a PDF of an agreement.</source>
         <translation>Berkas ini bukan PDF kesepakatan.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="32" />
+        <location filename="../../ui/archive/messages.py" line="47" />
         <source>The PDF cannot be read; it may be incomplete or damaged.</source>
         <translation>PDF tidak dapat dibaca; mungkin tidak lengkap atau rusak.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="35" />
+        <location filename="../../ui/archive/messages.py" line="50" />
         <source>The PDF is not a Lintas agreement (it does not name an agreement and revision).</source>
         <translation>PDF ini bukan kesepakatan Lintas (tidak menyebut kesepakatan dan revisinya).</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="39" />
+        <location filename="../../ui/archive/messages.py" line="54" />
         <source>The agreement in this PDF is not in this office's database. Exchange the agreement first, or use Verify to check the signatures only.</source>
         <translation>Kesepakatan dalam PDF ini tidak ada di basis data kantor ini. Pertukarkan kesepakatannya terlebih dahulu, atau gunakan Verifikasi untuk memeriksa tanda tangannya saja.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="44" />
+        <location filename="../../ui/archive/messages.py" line="59" />
         <source>The agreement is {state} here, so it cannot be signed now.</source>
         <translation>Status kesepakatan di sini {state}, sehingga belum dapat ditandatangani sekarang.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="48" />
+        <location filename="../../ui/archive/messages.py" line="63" />
         <source>The PDF is of another revision ({pdf_hash}…) than the one this office agreed to (revision {agreed_round}, {agreed_hash}…). It was not accepted; nothing changed.</source>
         <translation>PDF ini berasal dari revisi lain ({pdf_hash}…), bukan revisi yang disepakati kantor ini (revisi {agreed_round}, {agreed_hash}…). Berkas tidak diterima; tidak ada yang berubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="57" />
+        <location filename="../../ui/archive/messages.py" line="72" />
         <source>The PDF carries no signature yet: PIHAK PERTAMA signs before sending it.</source>
         <translation>PDF ini belum bertanda tangan: PIHAK PERTAMA menandatanganinya sebelum mengirimkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="61" />
-        <source>A signature failed verification (the file was changed after signing, or the signer is not trusted). It was not accepted; nothing changed.</source>
-        <translation>Sebuah tanda tangan gagal diverifikasi (berkas diubah setelah ditandatangani, atau penanda tangan tidak dipercaya). Berkas tidak diterima; tidak ada yang berubah.</translation>
+        <location filename="../../ui/archive/messages.py" line="76" />
+        <source>A signature failed verification ({details}). It was not accepted; nothing changed.</source>
+        <translation>Sebuah tanda tangan gagal diverifikasi ({details}). Berkas tidak diterima; tidak ada yang berubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="66" />
+        <location filename="../../ui/archive/messages.py" line="80" />
         <source>The signature in {field} was made by {signer}, not with a certificate of {party}. It was not accepted.</source>
         <translation>Tanda tangan pada {field} dibuat oleh {signer}, bukan dengan sertifikat {party}. Berkas tidak diterima.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="71" />
+        <location filename="../../ui/archive/messages.py" line="85" />
         <source>The parties did not sign in order ({found}). It was not accepted.</source>
         <translation>Para pihak tidak menandatangani sesuai urutan ({found}). Berkas tidak diterima.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="74" />
+        <location filename="../../ui/archive/messages.py" line="88" />
         <source>The PDF does not continue the file this office already holds: something signed was changed. It was not accepted.</source>
         <translation>PDF ini bukan kelanjutan dari berkas yang sudah dimiliki kantor ini: ada bagian bertanda tangan yang diubah. Berkas tidak diterima.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="79" />
+        <location filename="../../ui/archive/messages.py" line="93" />
         <source>This office already holds a file with {held} signature(s); this one carries {got}. Nothing was changed.</source>
         <translation>Kantor ini sudah memiliki berkas dengan {held} tanda tangan; berkas ini memuat {got}. Tidak ada yang berubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="84" />
+        <location filename="../../ui/archive/messages.py" line="98" />
         <source>{party} (PIHAK PERTAMA) prepares and signs first. Open the partly signed PDF it sends you with “Open a signed PDF…”.</source>
         <translation>{party} (PIHAK PERTAMA) menyiapkan dan menandatangani lebih dahulu. Buka PDF yang sudah ditandatangani sebagian yang dikirimkannya melalui “Buka PDF bertanda tangan…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="89" />
+        <location filename="../../ui/archive/messages.py" line="103" />
         <source>It is not this office's turn to sign; {party} signs next.</source>
         <translation>Belum giliran kantor ini untuk menandatangani; berikutnya {party}.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="92" />
+        <location filename="../../ui/archive/messages.py" line="106" />
         <source>{name} is not a signatory. Switch to the signatory in the window header.</source>
         <translation>{name} bukan penanda tangan. Pilih penanda tangan di bagian atas jendela.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="96" />
+        <location filename="../../ui/archive/messages.py" line="110" />
         <source>The password does not open the signing certificate. Nothing was signed.</source>
         <translation>Kata sandi tidak dapat membuka sertifikat tanda tangan. Tidak ada yang ditandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="100" />
+        <location filename="../../ui/archive/messages.py" line="114" />
         <source>The signing certificate cannot be used ({error}). Nothing was signed.</source>
         <translation>Sertifikat tanda tangan tidak dapat digunakan ({error}). Tidak ada yang ditandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="104" />
+        <location filename="../../ui/archive/messages.py" line="118" />
         <source>Signing failed ({error}). Nothing was signed.</source>
         <translation>Penandatanganan gagal ({error}). Tidak ada yang ditandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="107" />
+        <location filename="../../ui/archive/messages.py" line="121" />
         <source>The agreement cannot move to signing: {reasons}</source>
         <translation>Kesepakatan belum dapat masuk ke tahap penandatanganan: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="110" />
+        <location filename="../../ui/archive/messages.py" line="124" />
         <source>The PDF cannot be made: {error}</source>
         <translation>PDF tidak dapat dibuat: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="113" />
+        <location filename="../../ui/archive/messages.py" line="127" />
         <source>No PDF of this agreement is on this computer. Prepare it first.</source>
         <translation>Belum ada PDF kesepakatan ini di komputer ini. Siapkan terlebih dahulu.</translation>
     </message>

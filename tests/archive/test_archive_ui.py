@@ -123,7 +123,7 @@ def test_tampered_file_and_other_revision_are_refused_with_a_message(
     tampered.write_bytes(data[:index] + b"KE" + data[index + 2 :])
 
     assert page_b.open_file(tampered) is None
-    assert "failed verification" in page_b.message.text()
+    assert "failed verification (TandaTangan1: changed after signing)" in page_b.message.text()
     assert status(b) == S.AGREED and page_b.entries == []
     # Verify shows the tampered verdict for the same file.
     verification = page_b.verify_file(tampered)

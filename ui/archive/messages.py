@@ -22,6 +22,21 @@ def state_text(state: str) -> str:
     return texts.get(state, state)
 
 
+def verdict_text(verdict: str) -> str:
+    """A failed signature's verdict in a few words."""
+    texts = {
+        "tampered": QCoreApplication.translate("ArchiveMessages", "changed after signing"),
+        "invalid": QCoreApplication.translate("ArchiveMessages", "broken signature"),
+        "modified": QCoreApplication.translate("ArchiveMessages", "content added after signing"),
+        "untrusted": QCoreApplication.translate("ArchiveMessages", "signer not trusted"),
+    }
+    return texts.get(verdict, verdict)
+
+
+def _verdicts(items: list[tuple[str, str, str]]) -> str:
+    return "; ".join(f"{field}: {verdict_text(verdict)}" for field, _signer, verdict in items)
+
+
 def error_text(error: OfflineSigningError) -> str:
     """The refusal in the UI language; the domain's own English text for unknown codes."""
     d = error.details
@@ -60,9 +75,8 @@ def error_text(error: OfflineSigningError) -> str:
         ),
         "verify": QCoreApplication.translate(
             "ArchiveMessages",
-            "A signature failed verification (the file was changed after signing, or the "
-            "signer is not trusted). It was not accepted; nothing changed.",
-        ),
+            "A signature failed verification ({details}). It was not accepted; nothing changed.",
+        ).format(details=_verdicts(d.get("verdicts", []))),
         "wrong_signer": QCoreApplication.translate(
             "ArchiveMessages",
             "The signature in {field} was made by {signer}, not with a certificate of {party}. "
