@@ -5,6 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from conferencing import protocol
+from mou import ceremony_protocol
 from mou.catalog import RowCode
 from mou.exchange import PackageCode
 from mou.identity import IdentityCode
@@ -13,6 +14,7 @@ from mou.workflow import WorkflowCode
 from ui import paths
 from ui.agreements.messages import EXCHANGE, WORKFLOW
 from ui.catalog.row_errors import ROWS
+from ui.ceremony.texts import CEREMONY
 from ui.messages import MessageTable
 from ui.signing.messages import IDENTITY, VERIFY
 from ui.vicon.messages import HUB
@@ -24,6 +26,15 @@ CORE_CODES: list[tuple[str, set[str], MessageTable]] = [
     ("mou.signing.VerifyCode", {c.value for c in VerifyCode}, VERIFY),
     ("mou.identity.IdentityCode", {c.value for c in IdentityCode}, IDENTITY),
     ("conferencing.protocol.ERROR_CODES", set(protocol.ERROR_CODES), HUB),
+    (
+        "mou.ceremony_protocol.E_*",
+        {
+            v
+            for k, v in vars(ceremony_protocol).items()
+            if k.startswith("E_") and isinstance(v, str)
+        },
+        CEREMONY,
+    ),
 ]
 
 

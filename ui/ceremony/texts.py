@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from mou.messages import DomainMessage
 from mou.pdf.dates import ZONES
+from ui.messages import MessageTable, message_text
 
 
 def grouped_hash(value: str, per_line: int = 4) -> str:
@@ -26,36 +28,55 @@ def zoned(iso: str, tz_label: str) -> str:
     return f"{when:%H.%M} {tz_label}"
 
 
-def problem_text(code: str, message: str) -> str:
-    """A translated explanation of a refused step, with the technical detail after it."""
-    texts = {
-        "wrong-password": QCoreApplication.translate(
-            "CeremonyPanel",
-            "The password does not open the signing certificate. Nothing was signed.",
+CEREMONY = MessageTable(
+    "CeremonyPanel",
+    {
+        "malformed": QT_TRANSLATE_NOOP(
+            "CeremonyPanel", "A ceremony message from the other office was malformed."
         ),
-        "hash-mismatch": QCoreApplication.translate(
+        "hash-mismatch": QT_TRANSLATE_NOOP(
             "CeremonyPanel",
             "A PDF arrived whose fingerprint differs from the presented one. It was refused.",
         ),
-        "revision-mismatch": QCoreApplication.translate(
+        "revision-mismatch": QT_TRANSLATE_NOOP(
             "CeremonyPanel", "The presented revision is not the revision this office agreed to."
         ),
-        "not-incremental": QCoreApplication.translate(
+        "not-incremental": QT_TRANSLATE_NOOP(
             "CeremonyPanel",
             "A PDF arrived that changes what was presented or signed. It was refused.",
         ),
-        "verification-failed": QCoreApplication.translate(
+        "verification-failed": QT_TRANSLATE_NOOP(
             "CeremonyPanel",
             "A signed PDF arrived whose signatures do not verify. It was refused.",
         ),
-        "identity": QCoreApplication.translate(
-            "CeremonyPanel", "The signing certificate cannot be used."
+        "wrong-password": QT_TRANSLATE_NOOP(
+            "CeremonyPanel",
+            "The password does not open the signing certificate. Nothing was signed.",
         ),
-        "not-your-turn": QCoreApplication.translate(
+        "identity": QT_TRANSLATE_NOOP("CeremonyPanel", "The signing certificate cannot be used."),
+        "not-your-turn": QT_TRANSLATE_NOOP(
             "CeremonyPanel", "It is not this office's turn to sign."
         ),
-    }
-    text = texts.get(code) or QCoreApplication.translate(
-        "CeremonyPanel", "A ceremony step was refused."
-    )
-    return text if code == "wrong-password" else f"{text}\n({message})"
+        "no-ceremony": QT_TRANSLATE_NOOP("CeremonyPanel", "No revision has been presented yet."),
+        "signing-failed": QT_TRANSLATE_NOOP("CeremonyPanel", "Signing failed. Nothing was signed."),
+        "store": QT_TRANSLATE_NOOP(
+            "CeremonyPanel", "The ceremony files on this computer cannot be read or written."
+        ),
+        "internal": QT_TRANSLATE_NOOP(
+            "CeremonyPanel", "An unexpected error stopped this ceremony step."
+        ),
+    },
+)
+"""The one place mapping ``mou.ceremony_protocol`` ``E_*`` codes to texts (see ui.messages)."""
+
+# Codes whose English detail adds nothing a user could act on.
+_NO_DETAIL = frozenset({"wrong-password", "no-ceremony"})
+
+
+def problem_text(code: str, message: str) -> str:
+    """A translated explanation of a refused step, with the technical detail after it."""
+    if not CEREMONY.knows(code):
+        text = QCoreApplication.translate("CeremonyPanel", "A ceremony step was refused.")
+    else:
+        text = message_text(DomainMessage(code, {}, message), CEREMONY)
+    return text if code in _NO_DETAIL else f"{text}\n({message})"
