@@ -82,13 +82,15 @@ def screenshots() -> Path:
     return SCREENSHOTS
 
 
-def app_context(side: Side, bridge_parent=None):
+def app_context(side: Side):
     """The AppContext of one city's installation (data folder with its identity), signatory acting.
 
     The identity goes where the app keeps it (``<data>/identity/office.p12``) with the public PEM
     copy next to it, as the first-run wizard leaves them.
     """
     import shutil
+
+    from sqlalchemy import select
 
     from mou import models
     from mou.identity import export_certificate
@@ -103,11 +105,9 @@ def app_context(side: Side, bridge_parent=None):
     export_certificate(side.identity, identity_dir / "office.pem")
     with side.city.db.session() as s:
         office = local_office(s)
-        user = next(
-            u
-            for u in s.scalars(__import__("sqlalchemy").select(models.LocalUser))
-            if u.name == side.city.signatory.name
-        )
+        user = s.scalars(
+            select(models.LocalUser).where(models.LocalUser.name == side.city.signatory.name)
+        ).one()
     return AppContext(
         database=side.city.db,
         settings=Settings(side.data_dir),
