@@ -21,6 +21,7 @@ import shutil
 import sqlite3
 import subprocess
 from collections.abc import Iterator
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +30,8 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
+
+from mou.messages import DomainMessage
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -44,13 +47,35 @@ _REVISION_LINE_RE = re.compile(
 )
 
 
-class DatabaseCorruptError(Exception):
-    """The database file cannot be read as a database. Nothing was changed on disk."""
+class DbCode(StrEnum):
+    """Codes of the database errors a user sees (see :mod:`mou.messages`)."""
 
-    def __init__(self, path: Path, backups: list[Path], reason: str = "") -> None:
+    NOT_SQLITE = "db.not_sqlite"
+    INTEGRITY_FAILED = "db.integrity_failed"
+    UNREADABLE = "db.unreadable"
+    NEWER_SCHEMA = "db.newer_schema"
+    CONCURRENT_EDIT = "db.concurrent_edit"
+
+
+class DatabaseCorruptError(Exception):
+    """The database file cannot be read as a database. Nothing was changed on disk.
+
+    ``reason`` is English; ``reason_message`` carries it with a ``DbCode`` for the UI.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        backups: list[Path],
+        reason: str = "",
+        *,
+        code: str = "",
+        detail: str = "",
+    ) -> None:
         self.path = path
         self.backups = backups
         self.reason = reason
+        self.reason_message = DomainMessage(code, {"detail": detail}, reason)
         super().__init__(str(self))
 
     def __str__(self) -> str:
@@ -69,9 +94,19 @@ class DatabaseCorruptError(Exception):
 class DatabaseVersionError(Exception):
     """The database was written by a newer Lintas (its schema is unknown to this version)."""
 
+    def __init__(self, text: str, *, database: str = "", schema: str = "") -> None:
+        self.message = DomainMessage(
+            DbCode.NEWER_SCHEMA, {"database": database, "schema": schema}, text
+        )
+        super().__init__(text)
+
 
 class ConcurrentEditError(Exception):
     """Someone else saved the same agreement meanwhile; reload it and apply the change again."""
+
+    def __init__(self, text: str) -> None:
+        self.message = DomainMessage(DbCode.CONCURRENT_EDIT, {}, text)
+        super().__init__(text)
 
 
 class Database:
@@ -178,7 +213,11 @@ def open_database(url: str, *, backup_dir: Path | None = None) -> Database:
         engine.dispose()
         if path is not None:
             raise DatabaseCorruptError(
-                path, list_backups(backup_dir) if backup_dir else [], str(exc.orig)
+                path,
+                list_backups(backup_dir) if backup_dir else [],
+                str(exc.orig),
+                code=DbCode.UNREADABLE,
+                detail=str(exc.orig),
             ) from exc
         raise
     db = Database(url, engine, path)
@@ -208,7 +247,9 @@ def _check_sqlite_file(path: Path, backups: list[Path]) -> None:
     with path.open("rb") as fh:
         header = fh.read(16)
     if header != _SQLITE_MAGIC:
-        raise DatabaseCorruptError(path, backups, "not an SQLite database file")
+        raise DatabaseCorruptError(
+            path, backups, "not an SQLite database file", code=DbCode.NOT_SQLITE
+        )
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -216,10 +257,18 @@ def _check_sqlite_file(path: Path, backups: list[Path]) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseCorruptError(path, backups, str(exc)) from exc
+        raise DatabaseCorruptError(
+            path, backups, str(exc), code=DbCode.UNREADABLE, detail=str(exc)
+        ) from exc
     if rows != [("ok",)]:
         detail = "; ".join(str(r[0]) for r in rows[:3])
-        raise DatabaseCorruptError(path, backups, f"integrity check failed: {detail}")
+        raise DatabaseCorruptError(
+            path,
+            backups,
+            f"integrity check failed: {detail}",
+            code=DbCode.INTEGRITY_FAILED,
+            detail=detail,
+        )
 
 
 def alembic_config() -> Config:
@@ -295,7 +344,9 @@ def _migrate(engine: sqlalchemy.Engine, existing: Path | None, backup_dir: Path 
     if current is not None and current not in _known_revisions():
         raise DatabaseVersionError(
             f"The database {engine.url.database} was written by a newer version of Lintas "
-            f"(schema {current}); update Lintas to open it. Nothing was changed."
+            f"(schema {current}); update Lintas to open it. Nothing was changed.",
+            database=str(engine.url.database),
+            schema=str(current),
         )
     if existing is not None and current is not None and backup_dir is not None:
         # An older schema: keep an exact copy before changing anything.
