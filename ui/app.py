@@ -62,9 +62,9 @@ def open_database_interactive(url: str, backup_dir: Path) -> Database | None:
                 ).replace("%1", str(aside)),
             )
         except Exception as error:  # server down, bad URL, permissions: say so, never crash
-            from ui.database_recovery import DatabaseErrorDialog
+            from ui.database_recovery import DatabaseErrorDialog, database_error_text
 
-            DatabaseErrorDialog(url, str(error)).exec()
+            DatabaseErrorDialog(url, database_error_text(error)).exec()
             return None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -22,7 +22,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mou.db import DatabaseCorruptError
+from mou.db import ConcurrentEditError, DatabaseCorruptError, DatabaseVersionError
+from ui.messages import MessageTable, message_text
+
+DATABASE = MessageTable(
+    "DatabaseMessages",
+    {
+        "db.not_sqlite": QT_TRANSLATE_NOOP("DatabaseMessages", "not an SQLite database file"),
+        "db.integrity_failed": QT_TRANSLATE_NOOP(
+            "DatabaseMessages", "integrity check failed: {detail}"
+        ),
+        "db.unreadable": QT_TRANSLATE_NOOP(
+            "DatabaseMessages", "the file cannot be read as a database ({detail})"
+        ),
+        "db.newer_schema": QT_TRANSLATE_NOOP(
+            "DatabaseMessages",
+            "The database {database} was written by a newer version of Lintas (schema "
+            "{schema}); update Lintas to open it. Nothing was changed.",
+        ),
+        "db.concurrent_edit": QT_TRANSLATE_NOOP(
+            "DatabaseMessages",
+            "Someone else changed this agreement at the same time, so your change was not "
+            "saved. Reload the agreement and apply your change again.",
+        ),
+    },
+)
+"""The one place mapping ``mou.db.DbCode`` to translatable texts (see :mod:`ui.messages`)."""
+
+
+def database_error_text(error: BaseException) -> str:
+    """A database error in the UI language when the core coded it (else as the core wrote it)."""
+    if isinstance(error, DatabaseCorruptError):
+        return message_text(error.reason_message, DATABASE)
+    if isinstance(error, DatabaseVersionError | ConcurrentEditError):
+        return message_text(error.message, DATABASE)
+    return str(error)
 
 
 class CorruptDatabaseDialog(QDialog):
@@ -56,7 +90,7 @@ class CorruptDatabaseDialog(QDialog):
         self.detail = QLabel(
             self.tr("File: %1\nProblem: %2\nThe file has not been changed or deleted.")
             .replace("%1", str(error.path))
-            .replace("%2", error.reason or self.tr("unknown"))
+            .replace("%2", database_error_text(error) if error.reason else self.tr("unknown"))
         )
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -130,6 +130,29 @@ Periksa alamatnya pada --database, LINTAS_DATABASE_URL atau pengaturan yang ters
     </message>
 </context>
 <context>
+    <name>DatabaseMessages</name>
+    <message>
+        <source>not an SQLite database file</source>
+        <translation>bukan berkas basis data SQLite</translation>
+    </message>
+    <message>
+        <source>integrity check failed: {detail}</source>
+        <translation>pemeriksaan keutuhan gagal: {detail}</translation>
+    </message>
+    <message>
+        <source>the file cannot be read as a database ({detail})</source>
+        <translation>berkas tidak dapat dibaca sebagai basis data ({detail})</translation>
+    </message>
+    <message>
+        <source>The database {database} was written by a newer version of Lintas (schema {schema}); update Lintas to open it. Nothing was changed.</source>
+        <translation>Basis data {database} ditulis oleh versi Lintas yang lebih baru (skema {schema}); perbarui Lintas untuk membukanya. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this agreement at the same time, so your change was not saved. Reload the agreement and apply your change again.</source>
+        <translation>Orang lain mengubah kesepakatan ini pada saat yang sama, sehingga perubahan Anda tidak disimpan. Muat ulang kesepakatan dan terapkan perubahan Anda lagi.</translation>
+    </message>
+</context>
+<context>
     <name>DevicesSection</name>
     <message>
         <source>Camera and microphone</source>

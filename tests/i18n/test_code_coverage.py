@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from conferencing import protocol
 from mou import ceremony_protocol
 from mou.catalog import RowCode
+from mou.db import DbCode
 from mou.exchange import PackageCode
 from mou.identity import IdentityCode
 from mou.signing import Verdict, VerifyCode
@@ -15,6 +16,7 @@ from ui import paths
 from ui.agreements.messages import EXCHANGE, WORKFLOW
 from ui.catalog.row_errors import ROWS
 from ui.ceremony.texts import CEREMONY
+from ui.database_recovery import DATABASE
 from ui.messages import MessageTable
 from ui.signing.messages import IDENTITY, VERIFY
 from ui.vicon.messages import HUB
@@ -25,6 +27,7 @@ CORE_CODES: list[tuple[str, set[str], MessageTable]] = [
     ("mou.catalog.RowCode", {c.value for c in RowCode}, ROWS),
     ("mou.signing.VerifyCode", {c.value for c in VerifyCode}, VERIFY),
     ("mou.identity.IdentityCode", {c.value for c in IdentityCode}, IDENTITY),
+    ("mou.db.DbCode", {c.value for c in DbCode}, DATABASE),
     ("conferencing.protocol.ERROR_CODES", set(protocol.ERROR_CODES), HUB),
     (
         "mou.ceremony_protocol.E_*",

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from mou.db import ConcurrentEditError
 from mou.exchange import PackageError
 from mou.messages import DomainMessage
 from mou.workflow import WorkflowError
 from ui.agreements.labels import status_label
+from ui.database_recovery import database_error_text
 from ui.messages import MessageTable, message_text
 from ui.roles import role_label
 
@@ -204,4 +206,6 @@ def error_text(error: BaseException) -> str:
         return workflow_error_text(error)
     if isinstance(error, PackageError):
         return package_error_text(error)
+    if isinstance(error, ConcurrentEditError):
+        return database_error_text(error)
     return str(error)
