@@ -376,6 +376,10 @@ def prepare(
             title=agreement.title,
         )
     signatories = signatories_of(session, agreement)
+    if not any(s.local for s in signatories):
+        raise OfflineSigningError(
+            E_NOT_PARTY, "This office is not a party to the agreement; it does not sign it."
+        )
     if not signatories[0].local:
         raise OfflineSigningError(
             E_NOT_FIRST,

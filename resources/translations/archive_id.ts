@@ -129,41 +129,46 @@
     </message>
     <message>
         <location filename="../../ui/archive/messages.py" line="103" />
+        <source>This office is not a party to the agreement, so it does not sign it.</source>
+        <translation>Kantor ini bukan pihak dalam kesepakatan ini, sehingga tidak ikut menandatanganinya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/messages.py" line="107" />
         <source>It is not this office's turn to sign; {party} signs next.</source>
         <translation>Belum giliran kantor ini untuk menandatangani; berikutnya {party}.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="106" />
+        <location filename="../../ui/archive/messages.py" line="110" />
         <source>{name} is not a signatory. Switch to the signatory in the window header.</source>
         <translation>{name} bukan penanda tangan. Pilih penanda tangan di bagian atas jendela.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="110" />
+        <location filename="../../ui/archive/messages.py" line="114" />
         <source>The password does not open the signing certificate. Nothing was signed.</source>
         <translation>Kata sandi tidak dapat membuka sertifikat tanda tangan. Tidak ada yang ditandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="114" />
+        <location filename="../../ui/archive/messages.py" line="118" />
         <source>The signing certificate cannot be used ({error}). Nothing was signed.</source>
         <translation>Sertifikat tanda tangan tidak dapat digunakan ({error}). Tidak ada yang ditandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="118" />
+        <location filename="../../ui/archive/messages.py" line="122" />
         <source>Signing failed ({error}). Nothing was signed.</source>
         <translation>Penandatanganan gagal ({error}). Tidak ada yang ditandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="121" />
+        <location filename="../../ui/archive/messages.py" line="125" />
         <source>The agreement cannot move to signing: {reasons}</source>
         <translation>Kesepakatan belum dapat masuk ke tahap penandatanganan: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="124" />
+        <location filename="../../ui/archive/messages.py" line="128" />
         <source>The PDF cannot be made: {error}</source>
         <translation>PDF tidak dapat dibuat: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/messages.py" line="127" />
+        <location filename="../../ui/archive/messages.py" line="131" />
         <source>No PDF of this agreement is on this computer. Prepare it first.</source>
         <translation>Belum ada PDF kesepakatan ini di komputer ini. Siapkan terlebih dahulu.</translation>
     </message>

@@ -100,6 +100,10 @@ def error_text(error: OfflineSigningError) -> str:
             "{party} (PIHAK PERTAMA) prepares and signs first. Open the partly signed PDF it "
             "sends you with “Open a signed PDF…”.",
         ).format(party=d.get("party", "")),
+        "not_party": QCoreApplication.translate(
+            "ArchiveMessages",
+            "This office is not a party to the agreement, so it does not sign it.",
+        ),
         "not_your_turn": QCoreApplication.translate(
             "ArchiveMessages", "It is not this office's turn to sign; {party} signs next."
         ).format(party=d.get("party", "")),
