@@ -25,7 +25,6 @@ from mou.exchange import (
     PackageError,
     TamperedPackageError,
     UntrustedPackageError,
-    _sign,
     build_payload,
     export_package,
     import_package,
@@ -33,6 +32,7 @@ from mou.exchange import (
     reconcile_preview,
     revoke_trust,
 )
+from mou.exchange.package import _sign
 from mou.identity import OfficeIdentity
 from mou.obligation import add_obligation
 from mou.redline import as_text, compare, rounds

@@ -1,0 +1,241 @@
+"""Importing a verified package: new revisions, branches, comments and approvals.
+
+Import never overwrites local work: unsaved edits are saved as a local round first, and when
+both sides edited the same base the two heads are kept as a branch until ``reconcile``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mou import audit, events, models
+from mou.agreement import EDITABLE_STATES, AgreementError, AgreementStatus, by_uuid, touch
+from mou.exchange.errors import PackageCode, PackageError
+from mou.exchange.package import read_package
+from mou.office import Actor, Role, counterpart_office, require_local_office
+from mou.revision import (
+    canonical_json,
+    heads,
+    is_ancestor,
+    is_dirty,
+    load_revision,
+    save_revision,
+)
+
+
+@dataclass
+class ImportResult:
+    """What an import did."""
+
+    agreement: models.Agreement
+    created: bool
+    new_revisions: int
+    fast_forwarded: bool
+    diverged: bool
+    autosaved: models.Revision | None
+    head_hashes: list[str] = field(default_factory=list)
+    held_back: bool = False  # newer text arrived for an agreed/signed agreement; not loaded
+
+
+def _parse_time(value: str) -> dt.datetime:
+    return dt.datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC)
+
+
+def import_package(session: Session, data: bytes, actor: Actor) -> ImportResult:
+    """Verify and merge a package into this database. Local work is never overwritten."""
+    if actor.role is Role.VIEWER:
+        raise AgreementError("A viewer cannot import agreements")
+    package = read_package(session, data)
+    payload = package.payload
+    local = require_local_office(session)
+    party_offices = (
+        [p["office_uuid"] for p in payload["revisions"][-1]["content"]["parties"]]
+        if payload["revisions"]
+        else []
+    )
+    if local.uuid not in party_offices:
+        raise PackageError(
+            "This agreement does not name your office as a party",
+            code=PackageCode.NOT_OUR_PARTY,
+        )
+    if package.sender.uuid not in party_offices:
+        raise PackageError(
+            f"{package.sender.display_name} sent this package but is not a party to the agreement",
+            code=PackageCode.SENDER_NOT_PARTY,
+            sender=package.sender.display_name,
+        )
+    for office in payload["offices"]:
+        if office["uuid"] != local.uuid:
+            counterpart_office(
+                session,
+                **{
+                    k: office[k]
+                    for k in (
+                        "uuid",
+                        "level",
+                        "region",
+                        "unit",
+                        "head_name",
+                        "head_title",
+                        "head_nip",
+                    )
+                },
+            )
+
+    agreement = by_uuid(session, payload["agreement"]["uuid"])
+    created = agreement is None
+    autosaved = None
+    if agreement is None:
+        agreement = models.Agreement(
+            uuid=payload["agreement"]["uuid"],
+            kind=payload["agreement"]["kind"],
+            title="",
+            status=AgreementStatus.NEGOTIATION.value,
+            origin_office=package.sender,
+            legal_basis=[],
+            legal_basis_en=[],
+        )
+        session.add(agreement)
+        session.flush()
+    elif is_dirty(agreement) and agreement.current_revision is not None:
+        autosaved = save_revision(session, agreement, actor, "Saved automatically before an import")
+
+    known = set(
+        session.scalars(
+            select(models.Revision.hash).where(models.Revision.agreement_id == agreement.id)
+        )
+    )
+    new = 0
+    for rev in payload["revisions"]:
+        if rev["hash"] in known:
+            continue
+        session.add(
+            models.Revision(
+                agreement_id=agreement.id,
+                round=rev["round"],
+                parent_hash=rev["parent_hash"],
+                merge_parent_hash=rev["merge_parent_hash"],
+                hash=rev["hash"],
+                author_office_uuid=rev["author_office_uuid"],
+                author_office_name=rev["author_office_name"],
+                author_name=rev["author_name"],
+                message=rev["message"],
+                created_at=_parse_time(rev["created_at"]),
+                content_json=canonical_json(rev["content"]).decode("utf-8"),
+                imported=True,
+            )
+        )
+        known.add(rev["hash"])
+        new += 1
+    session.flush()
+    _import_comments(session, agreement, payload["comments"])
+    _import_approvals(session, agreement, payload["approvals"], package.sender)
+
+    remote = session.scalars(
+        select(models.Revision).where(models.Revision.hash == payload["head"])
+    ).one()
+    current = agreement.current_revision
+    fast_forwarded = diverged = held_back = False
+    if current is None:
+        load_revision(session, agreement, remote)
+        fast_forwarded = True
+    elif remote.hash == current.hash or is_ancestor(session, remote, current):
+        pass
+    elif is_ancestor(session, current, remote):
+        if AgreementStatus(agreement.status) in EDITABLE_STATES:
+            load_revision(session, agreement, remote)
+            fast_forwarded = True
+        else:
+            # The text here is already agreed or signed: keep the newer round as a separate head;
+            # reopening negotiation and checking it out is a deliberate step.
+            held_back = True
+    else:
+        diverged = True
+    touch(session, agreement, "imported")
+    head_hashes = [h.hash for h in heads(session, agreement.id)]
+    audit.record(session, agreement, "package_imported", actor, sender=package.sender.display_name,
+                 new_revisions=new, diverged=diverged, head=remote.hash)  # fmt: skip
+    events.emit(session, events.PackageImported(agreement.id, new, diverged))
+    if diverged:
+        events.emit(session, events.BranchDetected(agreement.id, tuple(head_hashes)))
+    return ImportResult(
+        agreement, created, new, fast_forwarded, diverged, autosaved, head_hashes, held_back
+    )
+
+
+def _import_comments(
+    session: Session, agreement: models.Agreement, items: list[dict[str, Any]]
+) -> None:
+    existing = {
+        c.uuid: c
+        for c in session.scalars(
+            select(models.Comment).where(models.Comment.agreement_id == agreement.id)
+        )
+    }
+    for item in items:
+        comment = existing.get(item["uuid"])
+        if comment is None:
+            session.add(
+                models.Comment(
+                    uuid=item["uuid"],
+                    agreement_id=agreement.id,
+                    clause_uuid=item["clause_uuid"],
+                    parent_uuid=item["parent_uuid"],
+                    author_office_uuid=item["author_office_uuid"],
+                    author_office_name=item["author_office_name"],
+                    author_name=item["author_name"],
+                    body=item["body"],
+                    revision_hash=item["revision_hash"],
+                    created_at=_parse_time(item["created_at"]),
+                    resolved_at=_parse_time(item["resolved_at"]) if item["resolved_at"] else None,
+                    resolved_by=item["resolved_by"],
+                )
+            )
+        elif comment.resolved_at is None and item["resolved_at"]:
+            # Resolution travels one way: a thread resolved by either side is resolved.
+            comment.resolved_at = _parse_time(item["resolved_at"])
+            comment.resolved_by = item["resolved_by"]
+    session.flush()
+
+
+def _import_approvals(
+    session: Session,
+    agreement: models.Agreement,
+    items: list[dict[str, Any]],
+    sender: models.Office,
+) -> None:
+    existing = {
+        (a.revision_hash, a.office_uuid)
+        for a in session.scalars(
+            select(models.Approval).where(models.Approval.agreement_id == agreement.id)
+        )
+    }
+    for item in items:
+        # Only the signing office can vouch for its own approvals; others' are ignored here.
+        if (
+            item["office_uuid"] != sender.uuid
+            or (item["revision_hash"], item["office_uuid"]) in existing
+        ):
+            continue
+        session.add(
+            models.Approval(
+                uuid=item["uuid"],
+                agreement_id=agreement.id,
+                revision_hash=item["revision_hash"],
+                office_uuid=item["office_uuid"],
+                office_name=item["office_name"],
+                approver_name=item["approver_name"],
+                approver_role=item["approver_role"],
+                approved_at=_parse_time(item["approved_at"]),
+            )
+        )
+        events.emit(
+            session,
+            events.ApprovalRecorded(agreement.id, item["revision_hash"], item["office_name"]),
+        )
+    session.flush()
