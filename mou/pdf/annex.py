@@ -16,6 +16,7 @@ from reportlab.platypus import (
 from mou.pdf.clauses import Bookmark
 from mou.pdf.dates import long_date
 from mou.pdf.document import PdfDocument
+from mou.pdf.letterhead import nomor_lines
 from mou.pdf.styles import TABLE_FONT, Styles, markup
 
 _HEADER_BG = "#DDE3EA"
@@ -70,8 +71,7 @@ def annex(doc: PdfDocument, st: Styles, frame_width: float) -> list[Flowable]:
         Paragraph("LAMPIRAN", st.heading),
         Paragraph(f"{markup(doc.kind.upper())} {markup(doc.title.strip().upper())}", st.title),
     ]
-    for party in doc.parties:
-        out.append(Paragraph(f"NOMOR : {markup(party.nomor)}", st.nomor))
+    out.extend(nomor_lines(doc.parties, st))
     out.append(Spacer(1, 5 * mm))
     letter = iter("ABCDEFGH")
     if doc.annex_apps:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -64,8 +65,7 @@ def letterhead(doc: PdfDocument, st: Styles, frame_width: float) -> list[Flowabl
             out.append(Paragraph("DAN", st.title))
             out.append(Paragraph(markup(name), st.title))
     out.append(Spacer(1, 2 * mm))
-    for party in parties:
-        out.append(Paragraph(f"NOMOR : {markup(party.nomor)}", st.nomor))
+    out.extend(nomor_lines(parties, st))
     out.append(Spacer(1, 2 * mm))
     out.append(Paragraph("TENTANG", st.title))
     out.append(Paragraph(markup(_strip_tentang(doc.title).upper()), st.title))
@@ -79,3 +79,15 @@ def _strip_tentang(title: str) -> str:
     """The heading prints TENTANG itself; accept titles written with or without it."""
     stripped = title.strip()
     return stripped[8:].strip() if stripped.lower().startswith("tentang ") else stripped
+
+
+def nomor_lines(parties: Sequence[PdfParty], st: Styles) -> list[Flowable]:
+    """One "NOMOR :" line per party, in party order.
+
+    A party that has not yet given its number gets a dotted blank: each office's registry fills
+    in its own number, by hand on a printed draft if need be, so the line must not vanish.
+    """
+    blank = "." * 40
+    return [
+        Paragraph(f"NOMOR : {markup(party.nomor.strip()) or blank}", st.nomor) for party in parties
+    ]

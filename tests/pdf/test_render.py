@@ -354,3 +354,14 @@ def test_minimal_and_three_party_documents(tmp_path: Path) -> None:
         "TandaTangan2",
         "TandaTangan3",
     ]
+
+
+def test_a_party_without_its_number_yet_gets_a_dotted_nomor_line(tmp_path: Path) -> None:
+    doc = sample_document()
+    unnumbered = dataclasses.replace(doc.parties[1], nomor="  ")
+    data, _ = render_pdf_bytes(dataclasses.replace(doc, parties=[doc.parties[0], unnumbered]))
+    path = tmp_path / "unnumbered.pdf"
+    path.write_bytes(data)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    assert f"NOMOR : {doc.parties[0].nomor}" in text
+    assert "NOMOR : " + "." * 40 in text
