@@ -23,6 +23,7 @@ from mou import audit, events, models
 from mou.agreement import require_editable, touch
 from mou.messages import DomainMessage
 from mou.office import Actor
+from mou.revision import annex_item_snapshot
 
 SAMPLE_CATALOG = (
     Path(__file__).resolve().parent.parent / "resources" / "catalog" / "sample_bandung.json"
@@ -479,14 +480,4 @@ def set_annex(
 
 def annex_records(agreement: models.Agreement) -> list[dict[str, str]]:
     """The Lampiran as plain dicts, in order (for views and exports)."""
-    return [
-        {
-            "name": i.name,
-            "dimension": i.dimension,
-            "opd": i.opd,
-            "description": i.description,
-            "tech_stack": i.tech_stack,
-            "licence": i.licence,
-        }
-        for i in sorted(agreement.annex_items, key=lambda i: i.position)
-    ]
+    return [annex_item_snapshot(i) for i in sorted(agreement.annex_items, key=lambda i: i.position)]

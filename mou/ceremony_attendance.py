@@ -23,24 +23,19 @@ def attendance_history(attendance: Sequence[Attendance]) -> list[PdfHistoryEntry
     for entry in attendance:
         who = ", ".join(entry.people)
         actor = f"{who} ({entry.office})" if who else entry.office
-        out.append(
-            PdfHistoryEntry(
-                when=dt.datetime.fromisoformat(entry.joined_at),
-                tz_label=entry.tz_label,
-                event="Hadir dalam sesi penandatanganan (vicon)",
-                actor=actor,
-                category="attendance",
-            )
-        )
-        if entry.left_at:
-            out.append(
-                PdfHistoryEntry(
-                    when=dt.datetime.fromisoformat(entry.left_at),
-                    tz_label=entry.tz_label,
-                    event="Meninggalkan sesi penandatanganan",
-                    actor=actor,
-                    category="attendance",
+        for at, event in (
+            (entry.joined_at, "Hadir dalam sesi penandatanganan (vicon)"),
+            (entry.left_at, "Meninggalkan sesi penandatanganan"),
+        ):
+            if at:
+                out.append(
+                    PdfHistoryEntry(
+                        when=dt.datetime.fromisoformat(at),
+                        tz_label=entry.tz_label,
+                        event=event,
+                        actor=actor,
+                        category="attendance",
+                    )
                 )
-            )
     out.sort(key=lambda e: e.when)
     return out

@@ -74,6 +74,19 @@ def format_time(value: dt.datetime) -> str:
     return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+def annex_item_snapshot(item: models.AnnexItem) -> dict[str, str]:
+    """One Lampiran row as a revision stores it (also what the annex views list)."""
+    return {
+        "app_uuid": item.app_uuid,
+        "name": item.name,
+        "dimension": item.dimension,
+        "opd": item.opd,
+        "description": item.description,
+        "tech_stack": item.tech_stack,
+        "licence": item.licence,
+    }
+
+
 def snapshot(agreement: models.Agreement) -> dict[str, Any]:
     """The working copy as a plain dict (the ``content`` of a revision)."""
     return _clean(
@@ -124,15 +137,7 @@ def snapshot(agreement: models.Agreement) -> dict[str, Any]:
                 for c in sorted(agreement.clauses, key=lambda c: c.position)
             ],
             "annex": [
-                {
-                    "app_uuid": i.app_uuid,
-                    "name": i.name,
-                    "dimension": i.dimension,
-                    "opd": i.opd,
-                    "description": i.description,
-                    "tech_stack": i.tech_stack,
-                    "licence": i.licence,
-                }
+                annex_item_snapshot(i)
                 for i in sorted(agreement.annex_items, key=lambda i: i.position)
             ],
             "obligations": [

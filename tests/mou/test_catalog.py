@@ -13,6 +13,7 @@ from mou.catalog import (
     SAMPLE_CATALOG,
     CatalogImportError,
     Dimension,
+    annex_records,
     export_catalog,
     import_catalog,
     load_sample_catalog,
@@ -21,6 +22,8 @@ from mou.catalog import (
     parse_json,
     search_catalog,
 )
+from mou.revision import snapshot
+from tests.mou.conftest import draft_in_bandung
 
 BAD_CSV = """name,description,dimension,opd,public_service,tech_stack,licence
 Panic Button,Tombol darurat,living,Dinas Kominfo,yes,Android,MIT
@@ -108,3 +111,14 @@ def test_search_and_filter(database) -> None:
         both = search_catalog(s, text="sampah bank", dimension=Dimension.ENVIRONMENT)
         assert both and all("Bank Sampah" in a.name for a in both)
         assert search_catalog(s, text="tidak-ada-aplikasi-ini") == []
+
+
+def test_annex_view_lists_what_the_revision_stores(cities) -> None:
+    # One description of a Lampiran row serves the editor's list and the revision content.
+    a = cities[0]
+    agreement_id = draft_in_bandung(a)
+    with a.db.session() as s:
+        agreement = s.get(models.Agreement, agreement_id)
+        records = annex_records(agreement)
+        assert len(records) == 4 and all(r["app_uuid"] for r in records)
+        assert records == snapshot(agreement)["annex"]
