@@ -65,13 +65,18 @@ def fill(template: str, params: Mapping[str, object]) -> str:
 def message_text(message: CodedMessage, *tables: MessageTable) -> str:
     """``message`` in the UI language, from the first table that knows its code.
 
-    Falls back to the core's English text when no table knows the code.
+    Falls back to the core's English text when no table knows the code or no translation of the
+    template is installed (the English UI keeps the cores' exact wording).
     """
     for table in tables:
         source = table.texts.get(message.code)
         if source is None:
             continue
         template = QCoreApplication.translate(table.context, source)
+        if template == source and message.text:
+            # No translation installed (English UI): the core's own wording is the most exact
+            # (e.g. the hub says which of several token checks failed).
+            return message.text
         params: dict[str, object] = dict(message.params)
         for name, convert in table.params.items():
             if name in params:

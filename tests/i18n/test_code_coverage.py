@@ -88,3 +88,17 @@ def test_unknown_codes_fall_back_to_the_core_english(indonesian) -> None:
     assert domain_text(DomainMessage("workflow.from_the_future", {}, "Plain English")) == (
         "Plain English"
     )
+
+
+def test_the_english_ui_keeps_the_cores_exact_wording(qapp) -> None:
+    import pytest
+
+    from conferencing.hub.tokens import TokenError, issue_token, new_secret, verify_token
+    from ui import i18n
+    from ui.vicon.messages import error_text
+
+    i18n.install_language(i18n.ENGLISH)
+    token = issue_token(new_secret(), "kb-bandung", "Kota Pekanbaru")
+    with pytest.raises(TokenError) as info:
+        verify_token(new_secret(), token, "kb-bandung")
+    assert error_text(info.value) == "the invite token was not issued by this hub"
