@@ -165,33 +165,41 @@ def history_entries(
 ) -> list[PdfHistoryEntry]:
     """Riwayat Dokumen: every round, approval and change of state, oldest first."""
     tz = IndonesianTimeZone(time_zone)
-    entries: list[PdfHistoryEntry] = []
-    for rev in revisions(session, agreement.id):
-        verb = "diterima dari" if rev.imported else "disimpan oleh"
-        entries.append(
-            PdfHistoryEntry(
-                when=rev.created_at.astimezone(tz.zone),
-                tz_label=tz.value,
-                event=f"Revisi {rev.round} {verb} {rev.author_office_name} ({rev.hash[:12]})",
-                actor=f"{rev.author_name}, {rev.author_office_name}",
-                category="revision",
-            )
+
+    def entry(when: dt.datetime, event: str, actor: str, category: str) -> PdfHistoryEntry:
+        return PdfHistoryEntry(
+            when=when.astimezone(tz.zone),
+            tz_label=tz.value,
+            event=event,
+            actor=actor,
+            category=category,
         )
+
+    revs = revisions(session, agreement.id)
+    entries = [
+        entry(
+            rev.created_at,
+            f"Revisi {rev.round} {'diterima dari' if rev.imported else 'disimpan oleh'} "
+            f"{rev.author_office_name} ({rev.hash[:12]})",
+            f"{rev.author_name}, {rev.author_office_name}",
+            "revision",
+        )
+        for rev in revs
+    ]
+    rounds = {r.hash: r.round for r in revs}
     approvals = session.scalars(
         select(models.Approval).where(models.Approval.agreement_id == agreement.id)
     )
-    rounds = {r.hash: r.round for r in revisions(session, agreement.id)}
-    for approval in approvals:
-        label = rounds.get(approval.revision_hash, "?")
-        entries.append(
-            PdfHistoryEntry(
-                when=approval.approved_at.astimezone(tz.zone),
-                tz_label=tz.value,
-                event=f"Revisi {label} disetujui ({approval.revision_hash[:12]})",
-                actor=f"{approval.approver_name}, {approval.office_name}",
-                category="approval",
-            )
+    entries += [
+        entry(
+            approval.approved_at,
+            f"Revisi {rounds.get(approval.revision_hash, '?')} disetujui "
+            f"({approval.revision_hash[:12]})",
+            f"{approval.approver_name}, {approval.office_name}",
+            "approval",
         )
+        for approval in approvals
+    ]
     changes = session.scalars(
         select(models.AuditEvent).where(
             models.AuditEvent.agreement_id == agreement.id,
@@ -202,12 +210,11 @@ def history_entries(
         before = _STATE_WORDS.get(change.from_state or "", change.from_state or "")
         after = _STATE_WORDS.get(change.to_state or "", change.to_state or "")
         entries.append(
-            PdfHistoryEntry(
-                when=change.at.astimezone(tz.zone),
-                tz_label=tz.value,
-                event=f"Status: {before} → {after}",
-                actor=f"{change.actor_name}, {change.office_name}",
-                category="status",
+            entry(
+                change.at,
+                f"Status: {before} → {after}",
+                f"{change.actor_name}, {change.office_name}",
+                "status",
             )
         )
     return sorted(entries, key=lambda e: e.when)

@@ -57,6 +57,8 @@ def test_agreed_revision_to_pdf(cities, tmp_path: Path) -> None:
     )
     events = [h.event for h in doc.history]
     assert any(e.startswith("Revisi 1 disetujui") for e in events)
+    assert events[0] == f"Revisi 1 disimpan oleh Pemerintah Kota Bandung ({doc.revision_hash[:12]})"
+    assert [h.category for h in doc.history].count("approval") == 2
     assert any("Negosiasi → Disepakati" in e for e in events)
     assert all(h.when.tzinfo is not None and h.tz_label == "WIB" for h in doc.history)
 
