@@ -11,8 +11,8 @@ from __future__ import annotations
 import struct
 import zlib
 
-#: Far above the 512 px emblem the first-run wizard stores (typically 20-80 KiB).
-MAX_LAMBANG_BYTES = 1024 * 1024
+#: Above the worst case of the 512 px emblem the wizard stores (raw RGBA is 1 MiB; typical: 20-80 KiB).
+MAX_LAMBANG_BYTES = 2 * 1024 * 1024
 #: Longest side accepted from another office.
 MAX_LAMBANG_SIDE = 4096
 _SIGNATURE = b"\x89PNG\r\n\x1a\n"
