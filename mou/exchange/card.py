@@ -22,15 +22,14 @@ from mou.exchange.errors import PackageCode, PackageError
 from mou.identity import OfficeIdentity, fingerprint_sha256
 from mou.lambang import check_lambang_png
 from mou.office import Actor, Role, counterpart_office, require_local_office
-from mou.revision import (
-    canonical_json,
-)
+from mou.revision import canonical_json
 
 CARD_FORMAT = "lintas-office-card"
 VERSION = 1  # of the card and package formats
 
 
 def office_dict(office: models.Office) -> dict[str, Any]:
+    """An office's profile as cards and packages carry it (without the lambang)."""
     return {
         "uuid": office.uuid,
         "level": office.level,
