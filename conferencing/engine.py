@@ -280,7 +280,7 @@ class CallEngine:
         ):
             self.emit(AppMessageReceived(peer_id, office, envelope["kind"], envelope["payload"]))
         else:
-            self.emit(EngineError(f"unreadable message from {office}"))
+            self.emit(EngineError(f"unreadable message from {office}", p.E_BAD_APP_MESSAGE))
 
     def media_health_changed(self) -> None:
         """Recompute the overall state after a peer stalled or recovered."""
@@ -293,11 +293,11 @@ class CallEngine:
             self._state = state
             self.emit(ConnectionStateChanged(state, reason, code))
 
-    def _update_state(self, reason: str = "") -> None:
+    def _update_state(self, reason: str = "", code: str = "") -> None:
         if self._state in (None, "left", "failed") or self._topology is None:
             return
         healthy = self._hub_up and not self._topology.reconnecting()
-        self._set_state("connected" if healthy else "reconnecting", reason)
+        self._set_state("connected" if healthy else "reconnecting", reason, code)
 
     @property
     def state(self) -> ConnectionState | None:
@@ -379,17 +379,18 @@ class CallEngine:
         elif isinstance(message, p.Error):
             log.info("hub error %s: %s", message.code, message.message)
             if message.code != p.E_UNKNOWN_PEER:
-                self.emit(EngineError(f"hub: {message.message}"))
+                self.emit(EngineError(f"hub: {message.message}", message.code))
 
     async def _on_hub_link(self, up: bool, detail: p.Welcome | str, final: bool) -> None:
         if not up:
             self._hub_up = False
             if final:
                 # Media links may still run, but nobody can (re)connect any more: say so.
-                self.emit(EngineError(str(detail)))
-                self._set_state("failed", str(detail))
+                code = getattr(detail, "code", "")
+                self.emit(EngineError(str(detail), code))
+                self._set_state("failed", str(detail), code)
                 return
-            self._update_state(str(detail))
+            self._update_state(str(detail), getattr(detail, "code", ""))
             return
         assert isinstance(detail, p.Welcome)
         self._hub_up = True

@@ -97,6 +97,11 @@ class AppMessageReceived(EngineEvent):
 
 @dataclass(frozen=True)
 class EngineError(EngineEvent):
-    """Something went wrong that the user should hear about; the call may continue."""
+    """Something went wrong that the user should hear about; the call may continue.
+
+    ``message`` is English; ``code`` (one of ``protocol.ERROR_CODES``, or empty) lets the UI
+    translate it.
+    """
 
     message: str
+    code: str = ""

@@ -39,13 +39,16 @@ E_PEER_ID_TAKEN = "peer-id-taken"
 
 # Codes the engine itself reports in ``ConnectionStateChanged.code`` (never sent on the wire).
 E_HUB_UNREACHABLE = "hub-unreachable"
+E_HUB_LINK_LOST = "hub-link-lost"
+E_BAD_APP_MESSAGE = "bad-app-message"
 
 # Every code a user may be shown (the UI keeps a translation for each).
 ERROR_CODES = frozenset(
     {
         E_BAD_JSON, E_BAD_FRAME, E_TOO_LARGE, E_BAD_VERSION, E_UNKNOWN_TYPE, E_INVALID,
         E_NOT_JOINED, E_ALREADY_JOINED, E_TOKEN_INVALID, E_TOKEN_EXPIRED, E_TOKEN_ROOM,
-        E_UNKNOWN_PEER, E_ROOM_FULL, E_PEER_ID_TAKEN, E_HUB_UNREACHABLE,
+        E_UNKNOWN_PEER, E_ROOM_FULL, E_PEER_ID_TAKEN, E_HUB_UNREACHABLE, E_HUB_LINK_LOST,
+        E_BAD_APP_MESSAGE,
     }
 )  # fmt: skip
 

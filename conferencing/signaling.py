@@ -31,6 +31,17 @@ class JoinRefused(Exception):
         return DomainMessage(self.code, {}, str(self))
 
 
+class LinkReason(str):
+    """Why the hub link went down (English, as before) plus a ``code`` the UI can translate."""
+
+    code: str
+
+    def __new__(cls, text: str, code: str) -> LinkReason:
+        reason = super().__new__(cls, text)
+        reason.code = code
+        return reason
+
+
 class HubClient:
     """Keeps one joined WebSocket to the hub.
 
@@ -116,9 +127,15 @@ class HubClient:
                         continue  # the hub has not noticed our old socket die yet
                     if exc.code in (p.E_TOKEN_EXPIRED, p.E_TOKEN_INVALID, p.E_TOKEN_ROOM):
                         # Retrying cannot help: the invite itself is no longer good.
-                        await self._on_link(False, f"the hub refused to readmit us: {exc}", True)
+                        await self._on_link(
+                            False,
+                            LinkReason(f"the hub refused to readmit us: {exc}", exc.code),
+                            True,
+                        )
                         return
-                    await self._on_link(False, f"the hub refused to readmit us: {exc}", False)
+                    await self._on_link(
+                        False, LinkReason(f"the hub refused to readmit us: {exc}", exc.code), False
+                    )
                     continue
                 except (
                     TimeoutError,
@@ -149,8 +166,8 @@ class HubClient:
                 except Exception:
                     log.exception("handling hub message %s failed", message.type)
         except (aiohttp.ClientError, OSError) as exc:
-            return f"hub link lost: {exc}"
-        return "hub link closed"
+            return LinkReason(f"hub link lost: {exc}", p.E_HUB_LINK_LOST)
+        return LinkReason("hub link closed", p.E_HUB_LINK_LOST)
 
     async def send(self, message: p.Message) -> bool:
         """Send if the link is up; returns ``False`` when it is down (the caller retries later)."""

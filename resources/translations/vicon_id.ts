@@ -349,6 +349,16 @@
         <source>Cannot reach the hub; check the address and the network</source>
         <translation>Hub tidak dapat dijangkau; periksa alamat dan jaringan</translation>
     </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="52"/>
+        <source>The connection to the hub was lost</source>
+        <translation>Koneksi ke hub terputus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="53"/>
+        <source>A message from another office could not be read</source>
+        <translation>Pesan dari kantor lain tidak dapat dibaca</translation>
+    </message>
 </context>
 <context>
     <name>Invite</name>

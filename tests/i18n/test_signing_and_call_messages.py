@@ -78,3 +78,22 @@ def test_the_real_hub_refusing_a_token_is_shown_in_indonesian(qtbot, indonesian)
     reason = next(r for s, r in states if s == "failed")
     assert reason.startswith("Undangan tidak berlaku untuk hub ini"), reason
     assert errors[-1].startswith("Undangan tidak berlaku untuk hub ini"), errors
+
+
+def test_losing_the_hub_link_is_shown_in_indonesian(qtbot, indonesian) -> None:
+    hub = EmbeddedHub()
+    hub.start(host="127.0.0.1")  # alone in the room: no peer, so no ICE is needed
+    controller = CallController("Kota Pekanbaru")
+    states: list[tuple[str, str]] = []
+    controller.sig_state_changed.connect(lambda s, r: states.append((s, r)))
+    try:
+        controller.join(hub.url, "kb-bandung", hub.invite("kb-bandung", "Kota Pekanbaru", 600))
+        qtbot.waitUntil(lambda: ("connected", "") in states, timeout=10000)
+        hub.stop()
+        qtbot.waitUntil(lambda: any(s == "reconnecting" for s, _ in states), timeout=10000)
+    finally:
+        controller.shutdown()
+        if hub.server is not None:
+            hub.stop()
+    reason = next(r for s, r in states if s == "reconnecting")
+    assert reason == "Koneksi ke hub terputus", states

@@ -39,7 +39,7 @@ from conferencing.events import (
 )
 from conferencing.media import AudioSource, VideoSource
 from ui.vicon.frames import image_from_rgb
-from ui.vicon.messages import error_text, state_reason_text
+from ui.vicon.messages import engine_error_text, error_text, state_reason_text
 
 #: App-message kind the call windows use to tell each other "muted" / "camera off".
 MEDIA_STATE_KIND = "vicon.media_state"
@@ -299,7 +299,7 @@ class CallController(QObject):
                     self.sig_peer_media_state.emit(event.peer_id, muted, video)
             self.sig_app_message.emit(event.peer_id, event.office, event.kind, event.payload)
         elif isinstance(event, EngineError):
-            self.sig_error.emit(event.message)
+            self.sig_error.emit(engine_error_text(event))
 
     @Slot(object, object, object)
     def _finish(self, future: Future, on_done: DoneCallback | None, report: object) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from conferencing.events import ConnectionStateChanged
+from conferencing.events import ConnectionStateChanged, EngineError
 from conferencing.messages import DomainMessage
 from ui.messages import MessageTable, message_text
 
@@ -49,6 +49,10 @@ HUB = MessageTable(
         "hub-unreachable": QT_TRANSLATE_NOOP(
             "HubMessages", "Cannot reach the hub; check the address and the network"
         ),
+        "hub-link-lost": QT_TRANSLATE_NOOP("HubMessages", "The connection to the hub was lost"),
+        "bad-app-message": QT_TRANSLATE_NOOP(
+            "HubMessages", "A message from another office could not be read"
+        ),
     },
 )
 
@@ -63,6 +67,11 @@ def state_reason_text(event: ConnectionStateChanged) -> str:
     if not event.reason:
         return ""
     return hub_message_text(DomainMessage(event.code, {}, event.reason))
+
+
+def engine_error_text(event: EngineError) -> str:
+    """An engine's error report in the UI language when it is coded."""
+    return hub_message_text(DomainMessage(event.code, {}, event.message))
 
 
 def error_text(error: BaseException) -> str:
