@@ -102,3 +102,32 @@ def test_the_english_ui_keeps_the_cores_exact_wording(qapp) -> None:
     with pytest.raises(TokenError) as info:
         verify_token(new_secret(), token, "kb-bandung")
     assert error_text(info.value) == "the invite token was not issued by this hub"
+
+
+def test_every_coded_error_the_cores_raise_passes_a_code() -> None:
+    """A new ``raise PackageError("...")`` without ``code=`` would reach users in English."""
+    import ast
+
+    root = paths.ROOT / "mou"
+    keyword_coded = {
+        "PackageError",
+        "TamperedPackageError",
+        "IdentityError",
+        "WrongPasswordError",
+        "DatabaseCorruptError",
+    }
+    uncoded = []
+    for source in sorted(root.rglob("*.py")):
+        tree = ast.parse(source.read_text("utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            where = f"{source.relative_to(paths.ROOT)}:{node.lineno}"
+            # errors.py: UntrustedPackageError's own super().__init__ passes the code.
+            coded = any(k.arg == "code" for k in node.keywords) or source.name == "errors.py"
+            if name in keyword_coded and not coded:
+                uncoded.append(where)
+            if name == "RowError" and len(node.args) < 4:
+                uncoded.append(where)
+    assert not uncoded, "coded errors raised without a code:\n" + "\n".join(uncoded)
