@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mou import audit, events, models
+from mou.messages import DomainMessage
 from mou.office import Actor, Role
 
 
@@ -53,8 +54,33 @@ EDITABLE_STATES = frozenset(
 _ORDINALS = ["PERTAMA", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM", "KETUJUH"]
 
 
+class AgreementCode(StrEnum):
+    """Codes of the commonest edit refusals (see :mod:`mou.messages`); others are uncoded."""
+
+    ROLE_CANNOT_EDIT = "agreement.role_cannot_edit"
+    NOT_EDITABLE = "agreement.not_editable"
+    ONLY_DRAFTER_CREATES = "agreement.only_drafter_creates"
+    TITLE_REQUIRED = "agreement.title_required"
+    TOO_FEW_PARTIES = "agreement.too_few_parties"
+    VALIDITY_REVERSED = "agreement.validity_reversed"
+    EMPTY_COMMENT = "agreement.empty_comment"
+    CLOSED_FOR_COMMENTS = "agreement.closed_for_comments"
+    EMPTY_OBLIGATION = "agreement.empty_obligation"
+    RECURRENCE_NEEDS_DATE = "agreement.recurrence_needs_date"
+    OBLIGATION_GONE = "agreement.obligation_gone"
+    UNSAVED_BEFORE_SWITCH = "agreement.unsaved_before_switch"
+    NO_SAVED_REVISION = "agreement.no_saved_revision"
+
+
 class AgreementError(Exception):
-    """An edit was refused; the message says why in words a user understands."""
+    """An edit was refused; the message says why in words a user understands.
+
+    ``message`` carries an ``AgreementCode`` (when given) and params for the UI's translation.
+    """
+
+    def __init__(self, text: str = "", *, code: str = "", **params: str | int) -> None:
+        self.message = DomainMessage(code, params, text)
+        super().__init__(text)
 
 
 def role_label(position: int) -> str:
@@ -93,12 +119,17 @@ def require_editable(agreement: models.Agreement, actor: Actor) -> None:
     """Raise ``AgreementError`` unless ``actor`` may change the text now."""
     if actor.role not in (Role.DRAFTER, Role.REVIEWER):
         raise AgreementError(
-            f"{actor.name} is a {actor.role.value}; only a drafter or reviewer may edit the text"
+            f"{actor.name} is a {actor.role.value}; only a drafter or reviewer may edit the text",
+            code=AgreementCode.ROLE_CANNOT_EDIT,
+            actor=actor.name,
+            role=actor.role.value,
         )
     if AgreementStatus(agreement.status) not in EDITABLE_STATES:
         raise AgreementError(
             f"The agreement is {AgreementStatus(agreement.status).value.replace('_', ' ')}; "
-            "its text can no longer be edited"
+            "its text can no longer be edited",
+            code=AgreementCode.NOT_EDITABLE,
+            state=agreement.status,
         )
 
 
@@ -119,14 +150,20 @@ def create_agreement(
 ) -> models.Agreement:
     """Create a draft agreement with two or more parties."""
     if actor.role != Role.DRAFTER:
-        raise AgreementError("Only a drafter can start a new agreement")
+        raise AgreementError(
+            "Only a drafter can start a new agreement", code=AgreementCode.ONLY_DRAFTER_CREATES
+        )
     if not title.strip():
-        raise AgreementError("The agreement needs a title")
+        raise AgreementError("The agreement needs a title", code=AgreementCode.TITLE_REQUIRED)
     if len(parties) < 2:
-        raise AgreementError("An agreement needs at least two parties")
+        raise AgreementError(
+            "An agreement needs at least two parties", code=AgreementCode.TOO_FEW_PARTIES
+        )
     kind = AgreementKind(kind)
     if valid_from and valid_until and valid_until < valid_from:
-        raise AgreementError("The validity period ends before it starts")
+        raise AgreementError(
+            "The validity period ends before it starts", code=AgreementCode.VALIDITY_REVERSED
+        )
     agreement = models.Agreement(
         kind=kind.value,
         title=title.strip(),
@@ -210,11 +247,13 @@ def update_details(
     if unknown:
         raise AgreementError(f"Unknown agreement field(s): {', '.join(sorted(unknown))}")
     if "title" in changes and not str(changes["title"]).strip():
-        raise AgreementError("The agreement needs a title")
+        raise AgreementError("The agreement needs a title", code=AgreementCode.TITLE_REQUIRED)
     start = changes.get("valid_from", agreement.valid_from)
     end = changes.get("valid_until", agreement.valid_until)
     if start and end and end < start:
-        raise AgreementError("The validity period ends before it starts")
+        raise AgreementError(
+            "The validity period ends before it starts", code=AgreementCode.VALIDITY_REVERSED
+        )
     for key, value in changes.items():
         setattr(agreement, key, list(value) if key.startswith("legal_basis") else value)
     touch(session, agreement, "details")

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mou import audit, events, models
-from mou.agreement import AgreementError, AgreementStatus
+from mou.agreement import AgreementCode, AgreementError, AgreementStatus
 from mou.clause import clause_by_uuid
 from mou.office import Actor
 
@@ -29,9 +29,12 @@ def add_comment(
     while the agreement is a draft or in internal review, and a reply follows its thread.
     """
     if not body.strip():
-        raise AgreementError("A comment cannot be empty")
+        raise AgreementError("A comment cannot be empty", code=AgreementCode.EMPTY_COMMENT)
     if AgreementStatus(agreement.status) in _CLOSED:
-        raise AgreementError("The agreement is closed; comments are no longer possible")
+        raise AgreementError(
+            "The agreement is closed; comments are no longer possible",
+            code=AgreementCode.CLOSED_FOR_COMMENTS,
+        )
     if reply_to is not None:
         if reply_to.agreement_id != agreement.id:
             raise AgreementError("The reply belongs to another agreement")

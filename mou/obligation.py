@@ -16,7 +16,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mou import models
-from mou.agreement import AgreementError, AgreementStatus, party_at, require_editable, touch
+from mou.agreement import (
+    AgreementCode,
+    AgreementError,
+    AgreementStatus,
+    party_at,
+    require_editable,
+    touch,
+)
 from mou.office import Actor
 
 
@@ -47,12 +54,15 @@ def add_obligation(
     """Add an obligation of party ``party`` (1 = PIHAK PERTAMA, ``PARA_PIHAK`` = all parties)."""
     require_editable(agreement, actor)
     if not what.strip():
-        raise AgreementError("Say what the obligation is")
+        raise AgreementError("Say what the obligation is", code=AgreementCode.EMPTY_OBLIGATION)
     if party != PARA_PIHAK:
         party_at(agreement, party)
     recurrence = Recurrence(recurrence)
     if recurrence is not Recurrence.NONE and due_date is None:
-        raise AgreementError("A recurring obligation needs its first due date")
+        raise AgreementError(
+            "A recurring obligation needs its first due date",
+            code=AgreementCode.RECURRENCE_NEEDS_DATE,
+        )
     obligation = models.Obligation(
         position=len(agreement.obligations),
         what=what.strip(),
@@ -76,7 +86,9 @@ def remove_obligation(
             agreement.obligations.remove(ob)
             break
     else:
-        raise AgreementError("That obligation is no longer in the agreement")
+        raise AgreementError(
+            "That obligation is no longer in the agreement", code=AgreementCode.OBLIGATION_GONE
+        )
     for pos, ob in enumerate(sorted(agreement.obligations, key=lambda o: o.position)):
         ob.position = pos
     touch(session, agreement, "obligations")

@@ -25,7 +25,7 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from mou import audit, events, models
-from mou.agreement import AgreementError, touch
+from mou.agreement import AgreementCode, AgreementError, touch
 from mou.office import Actor
 
 FORMAT_VERSION = 1
@@ -463,7 +463,10 @@ def checkout(
 ) -> None:
     """Switch the working copy to another head. Refused while there are unsaved edits."""
     if agreement.current_revision is not None and is_dirty(agreement):
-        raise AgreementError("Save or discard the unsaved edits before switching revision")
+        raise AgreementError(
+            "Save or discard the unsaved edits before switching revision",
+            code=AgreementCode.UNSAVED_BEFORE_SWITCH,
+        )
     load_revision(session, agreement, revision)
     audit.record(session, agreement, "checked_out", actor, round=revision.round, hash=revision.hash)
 
@@ -471,7 +474,9 @@ def checkout(
 def discard_changes(session: Session, agreement: models.Agreement, actor: Actor) -> None:
     """Throw away unsaved edits: the working copy goes back to its current revision."""
     if agreement.current_revision is None:
-        raise AgreementError("There is no saved revision to go back to")
+        raise AgreementError(
+            "There is no saved revision to go back to", code=AgreementCode.NO_SAVED_REVISION
+        )
     if not is_dirty(agreement):
         return
     load_revision(session, agreement, agreement.current_revision)
