@@ -540,34 +540,102 @@ Cocokkan dahulu melalui telepon.</translation>
     </message>
 </context>
 <context>
+    <name>AgreementMessages</name>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="189"/>
+        <source>{actor} is a {role}; only a drafter or reviewer may edit the text</source>
+        <translation>{actor} adalah {role}; hanya penyusun atau peninjau yang boleh mengubah naskah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="192"/>
+        <source>The agreement is {state}; its text can no longer be edited</source>
+        <translation>Kesepakatan berstatus {state}; naskahnya tidak dapat diubah lagi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="195"/>
+        <source>Only a drafter can start a new agreement</source>
+        <translation>Hanya penyusun yang dapat memulai kesepakatan baru</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="198"/>
+        <source>The agreement needs a title</source>
+        <translation>Kesepakatan memerlukan judul</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="201"/>
+        <source>An agreement needs at least two parties</source>
+        <translation>Kesepakatan memerlukan sedikitnya dua pihak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="204"/>
+        <source>The validity period ends before it starts</source>
+        <translation>Masa berlaku berakhir sebelum dimulai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="207"/>
+        <source>A comment cannot be empty</source>
+        <translation>Komentar tidak boleh kosong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="210"/>
+        <source>The agreement is closed; comments are no longer possible</source>
+        <translation>Kesepakatan sudah ditutup; komentar tidak dapat ditambahkan lagi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="213"/>
+        <source>Say what the obligation is</source>
+        <translation>Sebutkan isi kewajibannya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="216"/>
+        <source>A recurring obligation needs its first due date</source>
+        <translation>Kewajiban berulang memerlukan tanggal jatuh tempo pertamanya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="219"/>
+        <source>That obligation is no longer in the agreement</source>
+        <translation>Kewajiban itu sudah tidak ada dalam kesepakatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="222"/>
+        <source>Save or discard the unsaved edits before switching revision</source>
+        <translation>Simpan atau buang perubahan yang belum disimpan sebelum berpindah revisi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="225"/>
+        <source>There is no saved revision to go back to</source>
+        <translation>Tidak ada revisi tersimpan untuk dikembalikan</translation>
+    </message>
+</context>
+<context>
     <name>AnnexPanel</name>
     <message>
-        <location filename="../../ui/agreements/editor/annex_panel.py" line="39"/>
+        <location filename="../../ui/agreements/editor/annex_panel.py" line="40"/>
         <source>The applications granted by this agreement, listed in its Lampiran.</source>
         <translation>Aplikasi yang dihibahkan melalui kesepakatan ini, tercantum dalam Lampirannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/annex_panel.py" line="45"/>
+        <location filename="../../ui/agreements/editor/annex_panel.py" line="46"/>
         <source>Application</source>
         <translation>Aplikasi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/annex_panel.py" line="45"/>
+        <location filename="../../ui/agreements/editor/annex_panel.py" line="46"/>
         <source>Dimension</source>
         <translation>Dimensi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/annex_panel.py" line="45"/>
+        <location filename="../../ui/agreements/editor/annex_panel.py" line="46"/>
         <source>OPD</source>
         <translation>OPD</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/annex_panel.py" line="52"/>
+        <location filename="../../ui/agreements/editor/annex_panel.py" line="53"/>
         <source>Pick applications from the catalog…</source>
         <translation>Pilih aplikasi dari katalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/annex_panel.py" line="93"/>
+        <location filename="../../ui/agreements/editor/annex_panel.py" line="94"/>
         <source>Choose a user first (top right).</source>
         <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
     </message>
@@ -947,60 +1015,60 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>CommentsPanel</name>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="41"/>
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="42"/>
         <source>Show comments on every pasal</source>
         <translation>Tampilkan komentar pada semua pasal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="45"/>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="62"/>
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="46"/>
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="63"/>
         <source>Comment</source>
         <translation>Komentar</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="45"/>
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="46"/>
         <source>By</source>
         <translation>Oleh</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="51"/>
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="52"/>
         <source>No comments on this pasal yet. Write one below; the other office sees it in the next exchange package or live session.</source>
         <translation>Belum ada komentar pada pasal ini. Tulis di bawah; kantor mitra melihatnya pada paket pertukaran berikutnya atau sesi langsung.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="58"/>
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="59"/>
         <source>Write a comment on this pasal…</source>
         <translation>Tulis komentar pada pasal ini…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="63"/>
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="64"/>
         <source>Reply</source>
         <translation>Balas</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="64"/>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="134"/>
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="65"/>
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="135"/>
         <source>Resolve</source>
         <translation>Selesaikan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="108"/>
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="109"/>
         <source>Pasal</source>
         <translation>Pasal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="119"/>
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="120"/>
         <source>✓ resolved: </source>
         <translation>✓ selesai: </translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="134"/>
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="135"/>
         <source>Reopen</source>
         <translation>Buka kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="145"/>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="172"/>
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="146"/>
+        <location filename="../../ui/agreements/editor/comments_panel.py" line="173"/>
         <source>Choose a user first (top right).</source>
         <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
     </message>
@@ -1008,47 +1076,47 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../ui/agreements/editor/details_panel.py" line="48"/>
+        <location filename="../../ui/agreements/editor/details_panel.py" line="49"/>
         <source>Title:</source>
         <translation>Judul:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/details_panel.py" line="49"/>
+        <location filename="../../ui/agreements/editor/details_panel.py" line="50"/>
         <source>Title (English):</source>
         <translation>Judul (Inggris):</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/details_panel.py" line="50"/>
+        <location filename="../../ui/agreements/editor/details_panel.py" line="51"/>
         <source>Place:</source>
         <translation>Tempat:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/details_panel.py" line="51"/>
+        <location filename="../../ui/agreements/editor/details_panel.py" line="52"/>
         <source>Date:</source>
         <translation>Tanggal:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/details_panel.py" line="52"/>
+        <location filename="../../ui/agreements/editor/details_panel.py" line="53"/>
         <source>Valid from:</source>
         <translation>Berlaku sejak:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/details_panel.py" line="53"/>
+        <location filename="../../ui/agreements/editor/details_panel.py" line="54"/>
         <source>Valid until:</source>
         <translation>Berlaku sampai:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/details_panel.py" line="55"/>
+        <location filename="../../ui/agreements/editor/details_panel.py" line="56"/>
         <source>Nomor of each party</source>
         <translation>Nomor dari masing-masing pihak</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/details_panel.py" line="105"/>
+        <location filename="../../ui/agreements/editor/details_panel.py" line="106"/>
         <source>given by %1</source>
         <translation>diberikan oleh %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/details_panel.py" line="140"/>
+        <location filename="../../ui/agreements/editor/details_panel.py" line="141"/>
         <source>Choose a user first (top right).</source>
         <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
     </message>
@@ -1079,117 +1147,117 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>ExchangeMessages</name>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="101"/>
+        <location filename="../../ui/agreements/messages.py" line="104"/>
         <source>The package content is malformed: {where} is not an object</source>
         <translation>Isi paket rusak: {where} bukan objek</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="104"/>
+        <location filename="../../ui/agreements/messages.py" line="107"/>
         <source>The package content is incomplete: {where} has no &apos;{field}&apos;</source>
         <translation>Isi paket tidak lengkap: {where} tidak memiliki &apos;{field}&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="107"/>
+        <location filename="../../ui/agreements/messages.py" line="110"/>
         <source>The package content is malformed: {key} is not a list</source>
         <translation>Isi paket rusak: {key} bukan daftar</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="110"/>
+        <location filename="../../ui/agreements/messages.py" line="113"/>
         <source>The package holds no revision</source>
         <translation>Paket tidak berisi revisi apa pun</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="113"/>
+        <location filename="../../ui/agreements/messages.py" line="116"/>
         <source>The package&apos;s newest revision is not among its revisions</source>
         <translation>Revisi terbaru paket tidak ada di antara revisinya</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="116"/>
+        <location filename="../../ui/agreements/messages.py" line="119"/>
         <source>This file is not a Lintas office card ({detail})</source>
         <translation>Berkas ini bukan kartu kantor Lintas ({detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="119"/>
+        <location filename="../../ui/agreements/messages.py" line="122"/>
         <source>This is your own office&apos;s card</source>
         <translation>Ini kartu kantor Anda sendiri</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="122"/>
+        <location filename="../../ui/agreements/messages.py" line="125"/>
         <source>This certificate is already trusted for another office</source>
         <translation>Sertifikat ini sudah dipercaya untuk kantor lain</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="125"/>
+        <location filename="../../ui/agreements/messages.py" line="128"/>
         <source>That certificate is not trusted</source>
         <translation>Sertifikat itu tidak dipercaya</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="128"/>
+        <location filename="../../ui/agreements/messages.py" line="131"/>
         <source>This is not a Lintas exchange package (not a zip archive)</source>
         <translation>Ini bukan paket pertukaran Lintas (bukan arsip zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="131"/>
+        <location filename="../../ui/agreements/messages.py" line="134"/>
         <source>This is not a Lintas exchange package ({member} is missing)</source>
         <translation>Ini bukan paket pertukaran Lintas ({member} tidak ada)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="134"/>
+        <location filename="../../ui/agreements/messages.py" line="137"/>
         <source>The package is implausibly large; it was not opened</source>
         <translation>Paket terlalu besar untuk masuk akal; paket tidak dibuka</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="137"/>
+        <location filename="../../ui/agreements/messages.py" line="140"/>
         <source>The package is damaged or was altered: its contents fail their checksums</source>
         <translation>Paket rusak atau telah diubah: isinya gagal dalam pemeriksaan checksum</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="141"/>
+        <location filename="../../ui/agreements/messages.py" line="144"/>
         <source>The package&apos;s certificate is unreadable</source>
         <translation>Sertifikat paket tidak dapat dibaca</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="144"/>
+        <location filename="../../ui/agreements/messages.py" line="147"/>
         <source>The package was changed after it was signed: its signature does not match. Ask the sender for a new copy.</source>
         <translation>Paket diubah setelah ditandatangani: tanda tangannya tidak cocok. Mintalah salinan baru kepada pengirim.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="149"/>
+        <location filename="../../ui/agreements/messages.py" line="152"/>
         <source>The package content is not valid JSON</source>
         <translation>Isi paket bukan JSON yang valid</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="152"/>
+        <location filename="../../ui/agreements/messages.py" line="155"/>
         <source>This is not a Lintas exchange package (unknown content)</source>
         <translation>Ini bukan paket pertukaran Lintas (isi tidak dikenal)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="155"/>
+        <location filename="../../ui/agreements/messages.py" line="158"/>
         <source>This package was made by an incompatible version of Lintas</source>
         <translation>Paket ini dibuat oleh versi Lintas yang tidak kompatibel</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="158"/>
+        <location filename="../../ui/agreements/messages.py" line="161"/>
         <source>The package is signed by {subject}, whose certificate this office has not trusted (fingerprint {fingerprint}). Compare the fingerprint with the sender by phone, then trust their office card.</source>
         <translation>Paket ditandatangani oleh {subject}, yang sertifikatnya belum dipercaya kantor ini (sidik jari {fingerprint}). Cocokkan sidik jari dengan pengirim melalui telepon, lalu percayai kartu kantor mereka.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="164"/>
+        <location filename="../../ui/agreements/messages.py" line="167"/>
         <source>The package claims to come from {claimed}, but it is signed with the certificate of {office}</source>
         <translation>Paket mengaku berasal dari {claimed}, tetapi ditandatangani dengan sertifikat {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="169"/>
+        <location filename="../../ui/agreements/messages.py" line="172"/>
         <source>Round {round} in the package does not match its hash</source>
         <translation>Putaran {round} dalam paket tidak cocok dengan hash-nya</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="172"/>
+        <location filename="../../ui/agreements/messages.py" line="175"/>
         <source>This agreement does not name your office as a party</source>
         <translation>Kesepakatan ini tidak mencantumkan kantor Anda sebagai pihak</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="175"/>
+        <location filename="../../ui/agreements/messages.py" line="178"/>
         <source>{sender} sent this package but is not a party to the agreement</source>
         <translation>{sender} mengirim paket ini tetapi bukan pihak dalam kesepakatan</translation>
     </message>
@@ -1336,127 +1404,127 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>NewAgreementDialog</name>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="55"/>
+        <location filename="../../ui/agreements/new_dialog.py" line="56"/>
         <source>New agreement</source>
         <translation>Kesepakatan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="70"/>
+        <location filename="../../ui/agreements/new_dialog.py" line="71"/>
         <source>Template:</source>
         <translation>Templat:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="72"/>
+        <location filename="../../ui/agreements/new_dialog.py" line="73"/>
         <source>Subject (judul):</source>
         <translation>Pokok (judul):</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="77"/>
+        <location filename="../../ui/agreements/new_dialog.py" line="78"/>
         <source>Title of the Kesepakatan Bersama this agreement implements</source>
         <translation>Judul Kesepakatan Bersama yang dilaksanakan oleh perjanjian ini</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="87"/>
+        <location filename="../../ui/agreements/new_dialog.py" line="88"/>
         <source>Implements:</source>
         <translation>Melaksanakan:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="90"/>
+        <location filename="../../ui/agreements/new_dialog.py" line="91"/>
         <source>Place of signing:</source>
         <translation>Tempat penandatanganan:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="94"/>
+        <location filename="../../ui/agreements/new_dialog.py" line="95"/>
         <source>Date:</source>
         <translation>Tanggal:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="97"/>
+        <location filename="../../ui/agreements/new_dialog.py" line="98"/>
         <source> years</source>
         <translation> tahun</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="98"/>
+        <location filename="../../ui/agreements/new_dialog.py" line="99"/>
         <source>Validity (jangka waktu):</source>
         <translation>Jangka waktu:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="102"/>
+        <location filename="../../ui/agreements/new_dialog.py" line="103"/>
         <source>PIHAK PERTAMA: %1 (this office)</source>
         <translation>PIHAK PERTAMA: %1 (kantor ini)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="107"/>
+        <location filename="../../ui/agreements/new_dialog.py" line="108"/>
         <source>PIHAK KEDUA (counterpart office)</source>
         <translation>PIHAK KEDUA (kantor mitra)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="110"/>
+        <location filename="../../ui/agreements/new_dialog.py" line="111"/>
         <source>A new office…</source>
         <translation>Kantor baru…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="117"/>
+        <location filename="../../ui/agreements/new_dialog.py" line="118"/>
         <source>Office:</source>
         <translation>Kantor:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="121"/>
+        <location filename="../../ui/agreements/new_dialog.py" line="122"/>
         <source>Level:</source>
         <translation>Tingkat:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="123"/>
+        <location filename="../../ui/agreements/new_dialog.py" line="124"/>
         <source>e.g. Palangka Raya</source>
         <translation>mis. Palangka Raya</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="124"/>
+        <location filename="../../ui/agreements/new_dialog.py" line="125"/>
         <source>Region:</source>
         <translation>Daerah:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="126"/>
+        <location filename="../../ui/agreements/new_dialog.py" line="127"/>
         <source>Head of region:</source>
         <translation>Kepala daerah:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="128"/>
+        <location filename="../../ui/agreements/new_dialog.py" line="129"/>
         <source>e.g. Wali Kota Palangka Raya</source>
         <translation>mis. Wali Kota Palangka Raya</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="129"/>
+        <location filename="../../ui/agreements/new_dialog.py" line="130"/>
         <source>Head&apos;s title:</source>
         <translation>Jabatan kepala daerah:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="131"/>
+        <location filename="../../ui/agreements/new_dialog.py" line="132"/>
         <source>Unit:</source>
         <translation>Unit kerja:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="137"/>
+        <location filename="../../ui/agreements/new_dialog.py" line="138"/>
         <source>Create draft</source>
         <translation>Buat draf</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="139"/>
+        <location filename="../../ui/agreements/new_dialog.py" line="140"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="172"/>
+        <location filename="../../ui/agreements/new_dialog.py" line="173"/>
         <source>No template is available.</source>
         <translation>Tidak ada templat yang tersedia.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="176"/>
+        <location filename="../../ui/agreements/new_dialog.py" line="177"/>
         <source>Enter the counterpart office&apos;s region.</source>
         <translation>Isi daerah kantor mitra.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="184"/>
+        <location filename="../../ui/agreements/new_dialog.py" line="185"/>
         <source>Choose a user first (top right).</source>
         <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
     </message>
@@ -1532,93 +1600,93 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>ObligationsPanel</name>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="71"/>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="72"/>
         <source>Obligation</source>
         <translation>Kewajiban</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="72"/>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="73"/>
         <source>Party</source>
         <translation>Pihak</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="73"/>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="74"/>
         <source>Due</source>
         <translation>Jatuh tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="74"/>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="75"/>
         <source>Repeats</source>
         <translation>Berulang</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="75"/>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="76"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="91"/>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="92"/>
         <source>e.g. Study visit of 7 to 10 days to Bandung</source>
         <translation>mis. Kunjungan studi 7 sampai 10 hari ke Bandung</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="92"/>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="93"/>
         <source>What:</source>
         <translation>Kewajiban:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="94"/>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="95"/>
         <source>Party:</source>
         <translation>Pihak:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="96"/>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="97"/>
         <source>Due on</source>
         <translation>Jatuh tempo pada</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="104"/>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="105"/>
         <source>Due:</source>
         <translation>Jatuh tempo:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="108"/>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="109"/>
         <source>Repeats:</source>
         <translation>Berulang:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="111"/>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="112"/>
         <source>Add obligation</source>
         <translation>Tambah kewajiban</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="112"/>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="113"/>
         <source>Mark done</source>
         <translation>Tandai selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="113"/>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="114"/>
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="148"/>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="149"/>
         <source>no date</source>
         <translation>tanpa tanggal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="150"/>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="151"/>
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="159"/>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="160"/>
         <source>Overdue</source>
         <translation>Lewat jatuh tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="185"/>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="227"/>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="186"/>
+        <location filename="../../ui/agreements/editor/obligations_panel.py" line="228"/>
         <source>Choose a user first (top right).</source>
         <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
     </message>
@@ -1799,72 +1867,72 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="56"/>
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="57"/>
         <source>Reconcile diverging versions</source>
         <translation>Satukan versi yang bercabang</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="68"/>
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="69"/>
         <source>Item</source>
         <translation>Butir</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="68"/>
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="69"/>
         <source>Our text</source>
         <translation>Teks kami</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="68"/>
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="69"/>
         <source>Their text</source>
         <translation>Teks mitra</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="68"/>
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="69"/>
         <source>Keep</source>
         <translation>Pertahankan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="78"/>
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="79"/>
         <source>No conflicts: the two versions changed different parts and merge cleanly. Check the redline, then reconcile.</source>
         <translation>Tidak ada konflik: kedua versi mengubah bagian yang berbeda dan dapat disatukan dengan mulus. Periksa perbandingannya, lalu satukan.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="86"/>
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="87"/>
         <source>Show the differences (redline)</source>
         <translation>Tampilkan perbedaan (redline)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="92"/>
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="93"/>
         <source>Reconcile and save as a new round</source>
         <translation>Satukan dan simpan sebagai putaran baru</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="94"/>
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="95"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="114"/>
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="115"/>
         <source>There is nothing to reconcile: only one version exists.</source>
         <translation>Tidak ada yang perlu disatukan: hanya ada satu versi.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="123"/>
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="124"/>
         <source>Both offices edited the same revision. Ours: round %1 by %2 (%3). Theirs: round %4 by %5 (%6). Changes that do not overlap are merged automatically; choose which text to keep where both changed the same item.</source>
         <translation>Kedua kantor menyunting revisi yang sama. Milik kami: putaran %1 oleh %2 (%3). Milik mitra: putaran %4 oleh %5 (%6). Perubahan yang tidak bertumpang tindih disatukan otomatis; pilih teks yang dipertahankan bila keduanya mengubah butir yang sama.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="146"/>
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="147"/>
         <source>Ours</source>
         <translation>Milik kami</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="147"/>
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="148"/>
         <source>Theirs</source>
         <translation>Milik mitra</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="166"/>
+        <location filename="../../ui/agreements/reconcile_dialog.py" line="167"/>
         <source>Choose a user first (top right).</source>
         <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
     </message>
@@ -2121,87 +2189,87 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>WorkflowMessages</name>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="41"/>
+        <location filename="../../ui/agreements/messages.py" line="44"/>
         <source>Cannot move the agreement to {target}</source>
         <translation>Kesepakatan tidak dapat dipindahkan ke {target}</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="44"/>
+        <location filename="../../ui/agreements/messages.py" line="47"/>
         <source>Cannot approve this revision</source>
         <translation>Revisi ini tidak dapat disetujui</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="47"/>
+        <location filename="../../ui/agreements/messages.py" line="50"/>
         <source>An agreement cannot go from {source} to {target}</source>
         <translation>Kesepakatan tidak dapat berpindah dari {source} ke {target}</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="50"/>
+        <location filename="../../ui/agreements/messages.py" line="53"/>
         <source>{actor} is a {role}; this step needs a {allowed}</source>
         <translation>{actor} adalah {role}; langkah ini memerlukan {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="53"/>
+        <location filename="../../ui/agreements/messages.py" line="56"/>
         <source>The latest edits are not saved as a revision yet</source>
         <translation>Perubahan terakhir belum disimpan sebagai revisi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="56"/>
+        <location filename="../../ui/agreements/messages.py" line="59"/>
         <source>The agreement has no pasal yet</source>
         <translation>Kesepakatan belum memiliki pasal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="59"/>
+        <location filename="../../ui/agreements/messages.py" line="62"/>
         <source>The agreement needs at least two parties</source>
         <translation>Kesepakatan memerlukan sedikitnya dua pihak</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="62"/>
+        <location filename="../../ui/agreements/messages.py" line="65"/>
         <source>{count} comment(s) are still open</source>
         <translation>{count} komentar masih terbuka</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="65"/>
+        <location filename="../../ui/agreements/messages.py" line="68"/>
         <source>There are diverging versions; reconcile them first</source>
         <translation>Ada versi yang bercabang; satukan dahulu</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="68"/>
+        <location filename="../../ui/agreements/messages.py" line="71"/>
         <source>Not yet approved by {parties} for revision {revision} (both parties must approve the same revision)</source>
         <translation>Belum disetujui oleh {parties} untuk revisi {revision} (kedua pihak harus menyetujui revisi yang sama)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="73"/>
+        <location filename="../../ui/agreements/messages.py" line="76"/>
         <source>No agreed revision is recorded</source>
         <translation>Belum ada revisi yang disepakati tercatat</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="76"/>
+        <location filename="../../ui/agreements/messages.py" line="79"/>
         <source>The signed PDF&apos;s SHA-256 must be recorded</source>
         <translation>SHA-256 PDF yang ditandatangani harus dicatat</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="79"/>
+        <location filename="../../ui/agreements/messages.py" line="82"/>
         <source>The validity period has not ended yet</source>
         <translation>Masa berlaku belum berakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="82"/>
+        <location filename="../../ui/agreements/messages.py" line="85"/>
         <source>Give the reason for terminating the agreement</source>
         <translation>Sebutkan alasan pengakhiran kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="85"/>
+        <location filename="../../ui/agreements/messages.py" line="88"/>
         <source>{actor} is a {role}; approval needs a reviewer or signatory</source>
         <translation>{actor} adalah {role}; persetujuan memerlukan peninjau atau penanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="88"/>
+        <location filename="../../ui/agreements/messages.py" line="91"/>
         <source>The agreement is {state}, not in negotiation</source>
         <translation>Kesepakatan berstatus {state}, bukan dalam negosiasi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="91"/>
+        <location filename="../../ui/agreements/messages.py" line="94"/>
         <source>{office} is not a party to this agreement</source>
         <translation>{office} bukan pihak dalam kesepakatan ini</translation>
     </message>

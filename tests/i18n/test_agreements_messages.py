@@ -164,3 +164,23 @@ def test_unusable_signing_identity_is_explained_in_indonesian(
     name = context.identity_path.name
     assert f"Identitas {name} bukan berkas PKCS#12 (.p12/.pfx) atau berkas itu rusak." in text
     assert "is not a PKCS#12" not in text
+
+
+def test_refused_edits_are_shown_in_indonesian(qtbot, context, indonesian) -> None:
+    import datetime as dt
+
+    from mou.obligation import add_obligation
+
+    agreement_id = create_agreement(context)
+    editor = _open(qtbot, context, agreement_id).editor
+    editor._apply(lambda s, a, actor: add_obligation(s, a, actor, what=" ", party=1))
+    assert editor.message_bar.text() == "Sebutkan isi kewajibannya"
+    act_as(context, Role.VIEWER)  # a viewer may not change the text
+    editor._apply(
+        lambda s, a, actor: add_obligation(
+            s, a, actor, what="Serah terima aplikasi", party=1, due_date=dt.date(2026, 12, 1)
+        )
+    )
+    shown = editor.message_bar.text()
+    assert "hanya penyusun atau peninjau yang boleh mengubah naskah" in shown, shown
+    assert shown.startswith("Sari Lestari adalah Pembaca; "), shown

@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 
 from conferencing import protocol
 from mou import ceremony_protocol
+from mou.agreement import AgreementCode
 from mou.catalog import RowCode
 from mou.db import DbCode
 from mou.exchange import PackageCode
@@ -13,7 +14,7 @@ from mou.identity import IdentityCode
 from mou.signing import Verdict, VerifyCode
 from mou.workflow import WorkflowCode
 from ui import paths
-from ui.agreements.messages import EXCHANGE, WORKFLOW
+from ui.agreements.messages import AGREEMENT, EXCHANGE, WORKFLOW
 from ui.catalog.row_errors import ROWS
 from ui.ceremony.texts import CEREMONY
 from ui.database_recovery import DATABASE
@@ -24,6 +25,7 @@ from ui.vicon.messages import HUB
 CORE_CODES: list[tuple[str, set[str], MessageTable]] = [
     ("mou.workflow.WorkflowCode", {c.value for c in WorkflowCode}, WORKFLOW),
     ("mou.exchange.PackageCode", {c.value for c in PackageCode}, EXCHANGE),
+    ("mou.agreement.AgreementCode", {c.value for c in AgreementCode}, AGREEMENT),
     ("mou.catalog.RowCode", {c.value for c in RowCode}, ROWS),
     ("mou.signing.VerifyCode", {c.value for c in VerifyCode}, VERIFY),
     ("mou.identity.IdentityCode", {c.value for c in IdentityCode}, IDENTITY),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from mou.agreement import AgreementError
 from mou.db import ConcurrentEditError
 from mou.exchange import PackageError
 from mou.messages import DomainMessage
@@ -182,9 +183,56 @@ EXCHANGE = MessageTable(
 )
 
 
+AGREEMENT = MessageTable(
+    "AgreementMessages",
+    {
+        "agreement.role_cannot_edit": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "{actor} is a {role}; only a drafter or reviewer may edit the text"
+        ),
+        "agreement.not_editable": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "The agreement is {state}; its text can no longer be edited"
+        ),
+        "agreement.only_drafter_creates": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "Only a drafter can start a new agreement"
+        ),
+        "agreement.title_required": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "The agreement needs a title"
+        ),
+        "agreement.too_few_parties": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "An agreement needs at least two parties"
+        ),
+        "agreement.validity_reversed": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "The validity period ends before it starts"
+        ),
+        "agreement.empty_comment": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "A comment cannot be empty"
+        ),
+        "agreement.closed_for_comments": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "The agreement is closed; comments are no longer possible"
+        ),
+        "agreement.empty_obligation": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "Say what the obligation is"
+        ),
+        "agreement.recurrence_needs_date": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "A recurring obligation needs its first due date"
+        ),
+        "agreement.obligation_gone": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "That obligation is no longer in the agreement"
+        ),
+        "agreement.unsaved_before_switch": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "Save or discard the unsaved edits before switching revision"
+        ),
+        "agreement.no_saved_revision": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "There is no saved revision to go back to"
+        ),
+    },
+    params={"state": _state, "role": _role},
+)
+
+
 def domain_text(message: DomainMessage) -> str:
-    """One workflow or exchange message in the UI language (English when the code is unknown)."""
-    return message_text(message, WORKFLOW, EXCHANGE)
+    """One agreements-core message in the UI language (English when the code is unknown)."""
+    return message_text(message, WORKFLOW, EXCHANGE, AGREEMENT)
 
 
 def workflow_error_text(error: WorkflowError) -> str:
@@ -208,4 +256,6 @@ def error_text(error: BaseException) -> str:
         return package_error_text(error)
     if isinstance(error, ConcurrentEditError):
         return database_error_text(error)
+    if isinstance(error, AgreementError):
+        return domain_text(error.message)
     return str(error)

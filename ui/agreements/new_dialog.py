@@ -32,6 +32,7 @@ from mou.template import Template, TemplateError, instantiate, list_templates
 from ui.agreements.acting import actor_for
 from ui.agreements.labels import kind_label
 from ui.agreements.message_bar import MessageBar
+from ui.agreements.messages import error_text
 from ui.context import AppContext
 from ui.roles import level_label
 
@@ -213,7 +214,7 @@ class NewAgreementDialog(QDialog):
                 session.flush()
                 self.created_id = agreement.id
         except (AgreementError, OfficeError, TemplateError) as exc:
-            self._fail(str(exc))
+            self._fail(error_text(exc))
             return
         self.sig_created.emit(self.created_id)
         self.accept()

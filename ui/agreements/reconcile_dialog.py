@@ -28,6 +28,7 @@ from mou.exchange import Conflict, reconcile, reconcile_preview
 from mou.revision import heads
 from ui.agreements.acting import actor_for
 from ui.agreements.message_bar import MessageBar
+from ui.agreements.messages import error_text
 from ui.context import AppContext
 
 
@@ -168,7 +169,7 @@ class ReconcileDialog(QDialog):
                 assert other is not None
                 reconcile(session, get_agreement(session, self.agreement_id), actor, other, choices)
         except AgreementError as exc:
-            self.message_bar.show_message(str(exc))
+            self.message_bar.show_message(error_text(exc))
             return
         self.sig_reconciled.emit(self.agreement_id)
         self.accept()

@@ -19,6 +19,7 @@ from mou.agreement import AgreementError, get_agreement
 from mou.catalog import annex_records, set_annex
 from ui.agreements.acting import actor_for
 from ui.agreements.labels import dimension_label
+from ui.agreements.messages import error_text
 from ui.context import AppContext
 
 
@@ -99,7 +100,7 @@ class AnnexPanel(QWidget):
                     [a for a in apps if a is not None],
                 )
         except AgreementError as exc:
-            self.sig_error.emit(str(exc))
+            self.sig_error.emit(error_text(exc))
             return
         self.refresh()
         self.sig_changed.emit()

@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ui.agreements.messages import error_text
+
 
 class Autosaver(QObject):
     """Calls ``save()`` after edits go quiet for ``pause_ms`` (or after ``max_wait_ms``)."""
@@ -54,7 +56,7 @@ class Autosaver(QObject):
         try:
             self._save()
         except Exception as exc:  # shown to the user; the edit stays pending for the next try
-            self.sig_failed.emit(str(exc))
+            self.sig_failed.emit(error_text(exc))
             # Try again later (e.g. the database was locked by a backup); the text stays typed.
             self._cap.start()
             return False

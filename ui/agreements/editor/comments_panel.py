@@ -20,6 +20,7 @@ from mou import models
 from mou.agreement import AgreementError, get_agreement
 from mou.comment import add_comment, reopen_comment, resolve_comment, threads
 from ui.agreements.acting import actor_for
+from ui.agreements.messages import error_text
 from ui.context import AppContext
 
 _RESOLVED_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -154,7 +155,7 @@ class CommentsPanel(QWidget):
                     reply_to=parent,
                 )
         except AgreementError as exc:
-            self.sig_error.emit(str(exc))
+            self.sig_error.emit(error_text(exc))
             return
         self.input.clear()
         self.refresh()
@@ -178,7 +179,7 @@ class CommentsPanel(QWidget):
                 else:
                     reopen_comment(session, agreement, actor, comment)
         except AgreementError as exc:
-            self.sig_error.emit(str(exc))
+            self.sig_error.emit(error_text(exc))
             return
         self.refresh()
         self.sig_changed.emit()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDateEdit, QFormLayout, QGroupBox, QLineEdit, QVBo
 from mou.agreement import AgreementError, get_agreement, role_label, update_details, update_party
 from ui.agreements.acting import actor_for
 from ui.agreements.editor.snapshot import AgreementData
+from ui.agreements.messages import error_text
 from ui.context import AppContext
 
 
@@ -141,6 +142,6 @@ class DetailsPanel(QWidget):
                 agreement = get_agreement(session, self.agreement_id)
                 edit(session, agreement, actor)
         except AgreementError as exc:
-            self.sig_error.emit(str(exc))
+            self.sig_error.emit(error_text(exc))
             return
         self.sig_changed.emit()

@@ -28,6 +28,7 @@ from mou.obligation import Recurrence, add_obligation, mark_done, occurrences, r
 from ui.agreements.acting import actor_for
 from ui.agreements.labels import recurrence_label
 from ui.agreements.list_view import format_date
+from ui.agreements.messages import error_text
 from ui.context import AppContext
 
 OVERDUE = QColor("#b00020")
@@ -193,7 +194,7 @@ class ObligationsPanel(QWidget):
                     recurrence=Recurrence(self.recurrence_combo.currentData()),
                 )
         except AgreementError as exc:
-            self.sig_error.emit(str(exc))
+            self.sig_error.emit(error_text(exc))
             return
         self.what_edit.clear()
         self.refresh()
@@ -231,7 +232,7 @@ class ObligationsPanel(QWidget):
                     session, get_agreement(session, self.agreement_id), actor, ob.uuid
                 )
         except AgreementError as exc:
-            self.sig_error.emit(str(exc))
+            self.sig_error.emit(error_text(exc))
             return
         self.refresh()
         self.sig_changed.emit()
