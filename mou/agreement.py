@@ -70,6 +70,31 @@ class AgreementCode(StrEnum):
     OBLIGATION_GONE = "agreement.obligation_gone"
     UNSAVED_BEFORE_SWITCH = "agreement.unsaved_before_switch"
     NO_SAVED_REVISION = "agreement.no_saved_revision"
+    PKS_NEEDS_KB = "agreement.pks_needs_kb"
+    PKS_IMPLEMENTS_KB = "agreement.pks_implements_kb"
+    UNKNOWN_FIELDS = "agreement.unknown_fields"
+    UNKNOWN_PARTY_FIELDS = "agreement.unknown_party_fields"
+    NO_SUCH_PARTY = "agreement.no_such_party"
+    NO_SUCH_AGREEMENT = "agreement.no_such_agreement"
+    PASAL_GONE = "agreement.pasal_gone"
+    PASAL_INSERT_OUT_OF_RANGE = "agreement.pasal_insert_out_of_range"
+    PASAL_MOVE_OUT_OF_RANGE = "agreement.pasal_move_out_of_range"
+    AYAT_INSERT_OUT_OF_RANGE = "agreement.ayat_insert_out_of_range"
+    AYAT_MOVE_OUT_OF_RANGE = "agreement.ayat_move_out_of_range"
+    NO_SUCH_AYAT = "agreement.no_such_ayat"
+    REPLY_ELSEWHERE = "agreement.reply_elsewhere"
+    TRUST_NEEDS_REVIEWER = "agreement.trust_needs_reviewer"
+    TRUST_CHANGE_NEEDS_REVIEWER = "agreement.trust_change_needs_reviewer"
+    VIEWER_CANNOT_IMPORT = "agreement.viewer_cannot_import"
+    NOTHING_TO_RECONCILE = "agreement.nothing_to_reconcile"
+    ALREADY_MERGED = "agreement.already_merged"
+    SAVE_BEFORE_SENDING = "agreement.save_before_sending"
+    SAVE_BEFORE_PRINTING = "agreement.save_before_printing"
+    REVISION_ELSEWHERE = "agreement.revision_elsewhere"
+    NOT_IN_DATABASE = "agreement.not_in_database"
+    PASAL_CHANGED = "agreement.pasal_changed"
+    SESSION_TITLE_REQUIRED = "agreement.session_title_required"
+    SESSION_TOO_SHORT = "agreement.session_too_short"
 
 
 class AgreementError(Exception):
@@ -180,11 +205,15 @@ def create_agreement(
     if kind is AgreementKind.PERJANJIAN_KERJA_SAMA:
         if implements is None:
             raise AgreementError(
-                "A Perjanjian Kerja Sama must name the Kesepakatan Bersama it implements"
+                "A Perjanjian Kerja Sama must name the Kesepakatan Bersama it implements",
+                code=AgreementCode.PKS_NEEDS_KB,
             )
         if isinstance(implements, models.Agreement):
             if implements.kind != AgreementKind.KESEPAKATAN_BERSAMA:
-                raise AgreementError("A Perjanjian Kerja Sama implements a Kesepakatan Bersama")
+                raise AgreementError(
+                    "A Perjanjian Kerja Sama implements a Kesepakatan Bersama",
+                    code=AgreementCode.PKS_IMPLEMENTS_KB,
+                )
             agreement.implements = implements
             agreement.implements_title = implements.title
         else:
@@ -245,7 +274,12 @@ def update_details(
     require_editable(agreement, actor)
     unknown = set(changes) - _DETAIL_FIELDS
     if unknown:
-        raise AgreementError(f"Unknown agreement field(s): {', '.join(sorted(unknown))}")
+        fields = ", ".join(sorted(unknown))
+        raise AgreementError(
+            f"Unknown agreement field(s): {fields}",
+            code=AgreementCode.UNKNOWN_FIELDS,
+            fields=fields,
+        )
     if "title" in changes and not str(changes["title"]).strip():
         raise AgreementError("The agreement needs a title", code=AgreementCode.TITLE_REQUIRED)
     start = changes.get("valid_from", agreement.valid_from)
@@ -267,7 +301,12 @@ def update_party(
     require_editable(agreement, actor)
     allowed = {"name", "nomor", "head_name", "head_title", "head_nip", "address"}
     if set(changes) - allowed:
-        raise AgreementError(f"Unknown party field(s): {', '.join(sorted(set(changes) - allowed))}")
+        fields = ", ".join(sorted(set(changes) - allowed))
+        raise AgreementError(
+            f"Unknown party field(s): {fields}",
+            code=AgreementCode.UNKNOWN_PARTY_FIELDS,
+            fields=fields,
+        )
     party = party_at(agreement, position)
     for key, value in changes.items():
         setattr(party, key, value)
@@ -280,14 +319,22 @@ def party_at(agreement: models.Agreement, position: int) -> models.Party:
     for party in agreement.parties:
         if party.position == position:
             return party
-    raise AgreementError(f"The agreement has no party number {position}")
+    raise AgreementError(
+        f"The agreement has no party number {position}",
+        code=AgreementCode.NO_SUCH_PARTY,
+        position=position,
+    )
 
 
 def get_agreement(session: Session, agreement_id: int) -> models.Agreement:
     """Load an agreement by local id (``AgreementError`` when it does not exist)."""
     agreement = session.get(models.Agreement, agreement_id)
     if agreement is None:
-        raise AgreementError(f"No agreement with id {agreement_id}")
+        raise AgreementError(
+            f"No agreement with id {agreement_id}",
+            code=AgreementCode.NO_SUCH_AGREEMENT,
+            agreement_id=agreement_id,
+        )
     return agreement
 
 

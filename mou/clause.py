@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from mou import models
-from mou.agreement import AgreementError, require_editable, touch
+from mou.agreement import AgreementCode, AgreementError, require_editable, touch
 from mou.office import Actor
 
 
@@ -29,7 +29,7 @@ def clause_by_uuid(agreement: models.Agreement, clause_uuid: str) -> models.Clau
     for clause in agreement.clauses:
         if clause.uuid == clause_uuid:
             return clause
-    raise AgreementError("That pasal is no longer in the agreement")
+    raise AgreementError("That pasal is no longer in the agreement", code=AgreementCode.PASAL_GONE)
 
 
 def add_clause(
@@ -49,7 +49,12 @@ def add_clause(
     clauses = _ordered(agreement)
     index = len(clauses) if number is None else number - 1
     if not 0 <= index <= len(clauses):
-        raise AgreementError(f"Pasal {number} cannot be inserted: there are {len(clauses)} pasal")
+        raise AgreementError(
+            f"Pasal {number} cannot be inserted: there are {len(clauses)} pasal",
+            code=AgreementCode.PASAL_INSERT_OUT_OF_RANGE,
+            number=str(number),
+            count=len(clauses),
+        )
     clause = models.Clause(heading=heading, heading_en=heading_en, body=body, body_en=body_en)
     for pos, (text, text_en) in enumerate(ayat or []):
         clause.ayat.append(models.Ayat(position=pos, text=text, text_en=text_en))
@@ -95,7 +100,12 @@ def move_clause(
     clauses = _ordered(agreement)
     clause = clause_by_uuid(agreement, clause_uuid)
     if not 1 <= number <= len(clauses):
-        raise AgreementError(f"There is no Pasal {number} to move to (1 to {len(clauses)})")
+        raise AgreementError(
+            f"There is no Pasal {number} to move to (1 to {len(clauses)})",
+            code=AgreementCode.PASAL_MOVE_OUT_OF_RANGE,
+            number=number,
+            count=len(clauses),
+        )
     clauses.remove(clause)
     clauses.insert(number - 1, clause)
     _renumber(clauses)
@@ -131,7 +141,12 @@ def add_ayat(
     items = sorted(clause.ayat, key=lambda a: a.position)
     index = len(items) if number is None else number - 1
     if not 0 <= index <= len(items):
-        raise AgreementError(f"Ayat ({number}) cannot be inserted: the pasal has {len(items)} ayat")
+        raise AgreementError(
+            f"Ayat ({number}) cannot be inserted: the pasal has {len(items)} ayat",
+            code=AgreementCode.AYAT_INSERT_OUT_OF_RANGE,
+            number=str(number),
+            count=len(items),
+        )
     ayat = models.Ayat(text=text, text_en=text_en, position=index)
     items.insert(index, ayat)
     clause.ayat.append(ayat)
@@ -175,7 +190,11 @@ def move_ayat(
     items = sorted(clause.ayat, key=lambda a: a.position)
     ayat = _ayat(clause, number)
     if not 1 <= to_number <= len(items):
-        raise AgreementError(f"There is no ayat ({to_number}) to move to")
+        raise AgreementError(
+            f"There is no ayat ({to_number}) to move to",
+            code=AgreementCode.AYAT_MOVE_OUT_OF_RANGE,
+            number=to_number,
+        )
     items.remove(ayat)
     items.insert(to_number - 1, ayat)
     _renumber(items)
@@ -198,7 +217,12 @@ def _ayat(clause: models.Clause, number: int) -> models.Ayat:
     for ayat in clause.ayat:
         if ayat.position == number - 1:
             return ayat
-    raise AgreementError(f"Pasal {clause.number} has no ayat ({number})")
+    raise AgreementError(
+        f"Pasal {clause.number} has no ayat ({number})",
+        code=AgreementCode.NO_SUCH_AYAT,
+        pasal=clause.number,
+        number=number,
+    )
 
 
 def numbering(agreement: models.Agreement) -> list[tuple[int, str, str]]:

@@ -37,7 +37,9 @@ def add_comment(
         )
     if reply_to is not None:
         if reply_to.agreement_id != agreement.id:
-            raise AgreementError("The reply belongs to another agreement")
+            raise AgreementError(
+                "The reply belongs to another agreement", code=AgreementCode.REPLY_ELSEWHERE
+            )
         clause_uuid = reply_to.clause_uuid
     elif clause_uuid is not None:
         clause_by_uuid(agreement, clause_uuid)

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from mou.agreement import AgreementError, by_uuid
+from mou.agreement import AgreementCode, AgreementError, by_uuid
 from mou.clause import clause_by_uuid, update_ayat, update_clause
 from mou.db import Database
 from mou.office import Actor
@@ -252,13 +252,17 @@ def database_applier(db: Database, agreement_uuid: str, actor: Actor) -> Apply:
         with db.session() as session:
             agreement = by_uuid(session, agreement_uuid)
             if agreement is None:
-                raise AgreementError("The agreement is not in this database")
+                raise AgreementError(
+                    "The agreement is not in this database", code=AgreementCode.NOT_IN_DATABASE
+                )
             clause = clause_by_uuid(agreement, suggestion.clause_uuid)
             field = suggestion.field
             if field in FIELDS:
                 if getattr(clause, field) != suggestion.old:
                     raise AgreementError(
-                        f"Pasal {clause.number} changed since the suggestion was made"
+                        f"Pasal {clause.number} changed since the suggestion was made",
+                        code=AgreementCode.PASAL_CHANGED,
+                        pasal=clause.number,
                     )
                 update_clause(session, agreement, actor, clause.uuid, **{field: suggestion.new})
                 return
@@ -266,10 +270,19 @@ def database_applier(db: Database, agreement_uuid: str, actor: Actor) -> Apply:
             number = int(parts[1])
             ayat = next((a for a in clause.ayat if a.number == number), None)
             if ayat is None:
-                raise AgreementError(f"Pasal {clause.number} has no ayat ({number})")
+                raise AgreementError(
+                    f"Pasal {clause.number} has no ayat ({number})",
+                    code=AgreementCode.NO_SUCH_AYAT,
+                    pasal=clause.number,
+                    number=number,
+                )
             english = len(parts) == 3
             if (ayat.text_en if english else ayat.text) != suggestion.old:
-                raise AgreementError(f"Pasal {clause.number} changed since the suggestion was made")
+                raise AgreementError(
+                    f"Pasal {clause.number} changed since the suggestion was made",
+                    code=AgreementCode.PASAL_CHANGED,
+                    pasal=clause.number,
+                )
             key = "text_en" if english else "text"
             update_ayat(session, agreement, actor, clause.uuid, number, **{key: suggestion.new})
 

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mou import audit, events, models
-from mou.agreement import AgreementError
+from mou.agreement import AgreementCode, AgreementError
 from mou.office import Actor
 
 
@@ -83,9 +83,11 @@ def create_meeting(
 ) -> models.Meeting:
     """Schedule a session. A naive ``starts_at`` is read as wall-clock time in ``time_zone``."""
     if not title.strip():
-        raise AgreementError("The session needs a title")
+        raise AgreementError("The session needs a title", code=AgreementCode.SESSION_TITLE_REQUIRED)
     if duration_minutes <= 0:
-        raise AgreementError("The session must last at least one minute")
+        raise AgreementError(
+            "The session must last at least one minute", code=AgreementCode.SESSION_TOO_SHORT
+        )
     tz = IndonesianTimeZone(time_zone)
     if starts_at.tzinfo is None:
         starts_at = starts_at.replace(tzinfo=tz.zone)

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mou import models
-from mou.agreement import AgreementError, AgreementKind, get_agreement, role_label
+from mou.agreement import AgreementCode, AgreementError, AgreementKind, get_agreement, role_label
 from mou.meeting import IndonesianTimeZone
 from mou.pdf.document import (
     Paper,
@@ -139,11 +139,18 @@ def _revision(
     if revision_id is not None:
         revision = session.get(models.Revision, revision_id)
         if revision is None or revision.agreement_id != agreement.id:
-            raise AgreementError(f"Revision {revision_id} does not belong to this agreement")
+            raise AgreementError(
+                f"Revision {revision_id} does not belong to this agreement",
+                code=AgreementCode.REVISION_ELSEWHERE,
+                revision=revision_id,
+            )
         return revision
     revision = agreement.agreed_revision or agreement.current_revision
     if revision is None:
-        raise AgreementError("Save the agreement as a revision before printing it")
+        raise AgreementError(
+            "Save the agreement as a revision before printing it",
+            code=AgreementCode.SAVE_BEFORE_PRINTING,
+        )
     return revision
 
 

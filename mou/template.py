@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from mou import models
 from mou.agreement import (
+    AgreementCode,
     AgreementError,
     AgreementKind,
     PartyInput,
@@ -244,7 +245,9 @@ def instantiate(
 ) -> models.Agreement:
     """Create a draft agreement from ``template`` for ``parties`` (two or more)."""
     if len(parties) < 2:
-        raise AgreementError("An agreement needs at least two parties")
+        raise AgreementError(
+            "An agreement needs at least two parties", code=AgreementCode.TOO_FEW_PARTIES
+        )
     years = years or template.default_years
     title = title or template.default_title
     title_en = title_en if title_en is not None else template.default_title_en

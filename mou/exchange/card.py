@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mou import audit, models
-from mou.agreement import AgreementError
+from mou.agreement import AgreementCode, AgreementError
 from mou.exchange.errors import PackageCode, PackageError
 from mou.identity import OfficeIdentity, fingerprint_sha256
 from mou.lambang import check_lambang_png
@@ -107,7 +107,10 @@ def trust_certificate(
 ) -> models.TrustedCertificate:
     """Trust ``certificate`` for the counterpart office described by ``office_data``."""
     if actor.role not in (Role.SIGNATORY, Role.REVIEWER):
-        raise AgreementError("Only a reviewer or signatory can trust a counterpart's certificate")
+        raise AgreementError(
+            "Only a reviewer or signatory can trust a counterpart's certificate",
+            code=AgreementCode.TRUST_NEEDS_REVIEWER,
+        )
     local = require_local_office(session)
     if office_data["uuid"] == local.uuid:
         raise PackageError("This is your own office's card", code=PackageCode.OWN_CARD)
@@ -152,7 +155,8 @@ def revoke_trust(session: Session, fingerprint: str, actor: Actor) -> None:
     """Stop trusting a certificate (e.g. a counterpart's key was replaced or compromised)."""
     if actor.role not in (Role.SIGNATORY, Role.REVIEWER):
         raise AgreementError(
-            "Only a reviewer or signatory can change which certificates are trusted"
+            "Only a reviewer or signatory can change which certificates are trusted",
+            code=AgreementCode.TRUST_CHANGE_NEEDS_REVIEWER,
         )
     trusted = session.scalars(
         select(models.TrustedCertificate).where(

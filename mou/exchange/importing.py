@@ -14,7 +14,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mou import audit, events, models
-from mou.agreement import EDITABLE_STATES, AgreementError, AgreementStatus, by_uuid, touch
+from mou.agreement import (
+    EDITABLE_STATES,
+    AgreementCode,
+    AgreementError,
+    AgreementStatus,
+    by_uuid,
+    touch,
+)
 from mou.exchange.errors import PackageCode, PackageError
 from mou.exchange.package import read_package
 from mou.office import Actor, Role, counterpart_office, require_local_office
@@ -49,7 +56,9 @@ def _parse_time(value: str) -> dt.datetime:
 def import_package(session: Session, data: bytes, actor: Actor) -> ImportResult:
     """Verify and merge a package into this database. Local work is never overwritten."""
     if actor.role is Role.VIEWER:
-        raise AgreementError("A viewer cannot import agreements")
+        raise AgreementError(
+            "A viewer cannot import agreements", code=AgreementCode.VIEWER_CANNOT_IMPORT
+        )
     package = read_package(session, data)
     payload = package.payload
     local = require_local_office(session)

@@ -8,7 +8,7 @@ from typing import Any, Literal
 from sqlalchemy.orm import Session
 
 from mou import audit, models
-from mou.agreement import AgreementError
+from mou.agreement import AgreementCode, AgreementError
 from mou.office import Actor
 from mou.revision import (
     ancestors,
@@ -140,13 +140,18 @@ def reconcile(
     (key -> "mine"/"theirs"; default keeps mine, or the edited side when the other deleted it).
     """
     if agreement.current_revision is None:
-        raise AgreementError("Nothing to reconcile: this agreement has no revision yet")
+        raise AgreementError(
+            "Nothing to reconcile: this agreement has no revision yet",
+            code=AgreementCode.NOTHING_TO_RECONCILE,
+        )
     if is_dirty(agreement):
         save_revision(session, agreement, actor, "Saved automatically before reconciling")
     mine = agreement.current_revision
     assert mine is not None
     if other.hash == mine.hash or is_ancestor(session, other, mine):
-        raise AgreementError("That version is already part of this one")
+        raise AgreementError(
+            "That version is already part of this one", code=AgreementCode.ALREADY_MERGED
+        )
     base = common_ancestor(session, mine, other)
     base_content = content_of(base) if base else content_of(mine)
     merged, conflicts = merge_content(

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mou import audit, models
-from mou.agreement import AgreementError
+from mou.agreement import AgreementCode, AgreementError
 from mou.exchange.card import VERSION, office_dict
 from mou.exchange.errors import (
     PackageCode,
@@ -158,7 +158,10 @@ def build_payload(session: Session, agreement: models.Agreement) -> dict[str, An
     """What a package carries for ``agreement`` (everything this office has of it)."""
     local = require_local_office(session)
     if agreement.current_revision is None or is_dirty(agreement):
-        raise AgreementError("Save the agreement as a revision before sending it")
+        raise AgreementError(
+            "Save the agreement as a revision before sending it",
+            code=AgreementCode.SAVE_BEFORE_SENDING,
+        )
     revs = session.scalars(
         select(models.Revision)
         .where(models.Revision.agreement_id == agreement.id)

@@ -193,6 +193,11 @@ Cocokkan dahulu melalui telepon.</translation>
         <translation>Satukan…</translation>
     </message>
     <message>
+        <location filename="../../ui/agreements/editor/editor.py" line="306"/>
+        <source>Reload</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
         <location filename="../../ui/agreements/editor/editor.py" line="208"/>
         <source>No revision saved yet</source>
         <translation>Belum ada revisi yang disimpan</translation>
@@ -605,6 +610,131 @@ Cocokkan dahulu melalui telepon.</translation>
         <location filename="../../ui/agreements/messages.py" line="225"/>
         <source>There is no saved revision to go back to</source>
         <translation>Tidak ada revisi tersimpan untuk dikembalikan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <source>A Perjanjian Kerja Sama must name the Kesepakatan Bersama it implements</source>
+        <translation>Perjanjian Kerja Sama harus menyebut Kesepakatan Bersama yang dilaksanakannya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <source>A Perjanjian Kerja Sama implements a Kesepakatan Bersama</source>
+        <translation>Perjanjian Kerja Sama melaksanakan sebuah Kesepakatan Bersama</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <source>Unknown agreement field(s): {fields}</source>
+        <translation>Kolom kesepakatan tidak dikenal: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <source>Unknown party field(s): {fields}</source>
+        <translation>Kolom pihak tidak dikenal: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <source>The agreement has no party number {position}</source>
+        <translation>Kesepakatan tidak memiliki pihak nomor {position}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <source>No agreement with id {agreement_id}</source>
+        <translation>Tidak ada kesepakatan dengan id {agreement_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <source>That pasal is no longer in the agreement</source>
+        <translation>Pasal itu sudah tidak ada dalam kesepakatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <source>Pasal {number} cannot be inserted: there are {count} pasal</source>
+        <translation>Pasal {number} tidak dapat disisipkan: hanya ada {count} pasal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <source>There is no Pasal {number} to move to (1 to {count})</source>
+        <translation>Tidak ada Pasal {number} sebagai tujuan pemindahan (1 sampai {count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <source>Ayat ({number}) cannot be inserted: the pasal has {count} ayat</source>
+        <translation>Ayat ({number}) tidak dapat disisipkan: pasal ini hanya memiliki {count} ayat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <source>There is no ayat ({number}) to move to</source>
+        <translation>Tidak ada ayat ({number}) sebagai tujuan pemindahan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <source>Pasal {pasal} has no ayat ({number})</source>
+        <translation>Pasal {pasal} tidak memiliki ayat ({number})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <source>The reply belongs to another agreement</source>
+        <translation>Balasan ini milik kesepakatan lain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <source>Only a reviewer or signatory can trust a counterpart&apos;s certificate</source>
+        <translation>Hanya peninjau atau penanda tangan yang dapat memercayai sertifikat mitra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <source>Only a reviewer or signatory can change which certificates are trusted</source>
+        <translation>Hanya peninjau atau penanda tangan yang dapat mengubah sertifikat yang dipercaya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <source>A viewer cannot import agreements</source>
+        <translation>Pengamat tidak dapat mengimpor kesepakatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <source>Nothing to reconcile: this agreement has no revision yet</source>
+        <translation>Tidak ada yang perlu diselaraskan: kesepakatan ini belum memiliki revisi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <source>That version is already part of this one</source>
+        <translation>Versi itu sudah menjadi bagian dari versi ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <source>Save the agreement as a revision before sending it</source>
+        <translation>Simpan kesepakatan sebagai revisi sebelum mengirimnya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <source>Save the agreement as a revision before printing it</source>
+        <translation>Simpan kesepakatan sebagai revisi sebelum mencetaknya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <source>Revision {revision} does not belong to this agreement</source>
+        <translation>Revisi {revision} bukan milik kesepakatan ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <source>The agreement is not in this database</source>
+        <translation>Kesepakatan tidak ada di basis data ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <source>Pasal {pasal} changed since the suggestion was made</source>
+        <translation>Pasal {pasal} telah berubah sejak usulan dibuat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <source>The session needs a title</source>
+        <translation>Sesi memerlukan judul</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <source>The session must last at least one minute</source>
+        <translation>Sesi harus berlangsung paling sedikit satu menit</translation>
     </message>
 </context>
 <context>

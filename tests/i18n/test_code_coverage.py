@@ -117,6 +117,7 @@ def test_every_coded_error_the_cores_raise_passes_a_code() -> None:
         "IdentityError",
         "WrongPasswordError",
         "DatabaseCorruptError",
+        "AgreementError",
     }
     uncoded = []
     for source in sorted(root.rglob("*.py")):

@@ -225,6 +225,84 @@ AGREEMENT = MessageTable(
         "agreement.no_saved_revision": QT_TRANSLATE_NOOP(
             "AgreementMessages", "There is no saved revision to go back to"
         ),
+        "agreement.pks_needs_kb": QT_TRANSLATE_NOOP(
+            "AgreementMessages",
+            "A Perjanjian Kerja Sama must name the Kesepakatan Bersama it implements",
+        ),
+        "agreement.pks_implements_kb": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "A Perjanjian Kerja Sama implements a Kesepakatan Bersama"
+        ),
+        "agreement.unknown_fields": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "Unknown agreement field(s): {fields}"
+        ),
+        "agreement.unknown_party_fields": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "Unknown party field(s): {fields}"
+        ),
+        "agreement.no_such_party": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "The agreement has no party number {position}"
+        ),
+        "agreement.no_such_agreement": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "No agreement with id {agreement_id}"
+        ),
+        "agreement.pasal_gone": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "That pasal is no longer in the agreement"
+        ),
+        "agreement.pasal_insert_out_of_range": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "Pasal {number} cannot be inserted: there are {count} pasal"
+        ),
+        "agreement.pasal_move_out_of_range": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "There is no Pasal {number} to move to (1 to {count})"
+        ),
+        "agreement.ayat_insert_out_of_range": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "Ayat ({number}) cannot be inserted: the pasal has {count} ayat"
+        ),
+        "agreement.ayat_move_out_of_range": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "There is no ayat ({number}) to move to"
+        ),
+        "agreement.no_such_ayat": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "Pasal {pasal} has no ayat ({number})"
+        ),
+        "agreement.reply_elsewhere": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "The reply belongs to another agreement"
+        ),
+        "agreement.trust_needs_reviewer": QT_TRANSLATE_NOOP(
+            "AgreementMessages",
+            "Only a reviewer or signatory can trust a counterpart's certificate",
+        ),
+        "agreement.trust_change_needs_reviewer": QT_TRANSLATE_NOOP(
+            "AgreementMessages",
+            "Only a reviewer or signatory can change which certificates are trusted",
+        ),
+        "agreement.viewer_cannot_import": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "A viewer cannot import agreements"
+        ),
+        "agreement.nothing_to_reconcile": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "Nothing to reconcile: this agreement has no revision yet"
+        ),
+        "agreement.already_merged": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "That version is already part of this one"
+        ),
+        "agreement.save_before_sending": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "Save the agreement as a revision before sending it"
+        ),
+        "agreement.save_before_printing": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "Save the agreement as a revision before printing it"
+        ),
+        "agreement.revision_elsewhere": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "Revision {revision} does not belong to this agreement"
+        ),
+        "agreement.not_in_database": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "The agreement is not in this database"
+        ),
+        "agreement.pasal_changed": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "Pasal {pasal} changed since the suggestion was made"
+        ),
+        "agreement.session_title_required": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "The session needs a title"
+        ),
+        "agreement.session_too_short": QT_TRANSLATE_NOOP(
+            "AgreementMessages", "The session must last at least one minute"
+        ),
     },
     params={"state": _state, "role": _role},
 )
