@@ -30,6 +30,7 @@ from mou.clause import (
     update_ayat,
     update_clause,
 )
+from mou.db import ConcurrentEditError
 from mou.office import Actor
 from mou.workflow import WorkflowError, approvals_of, available_messages
 from ui.agreements.acting import actor_for, current_role
@@ -299,6 +300,13 @@ class AgreementEditor(WorkflowActions, QWidget):
                 )
                 if isinstance(result, models.Clause):
                     select_uuid = result.uuid
+        except ConcurrentEditError as exc:
+            # Another user (shared database) saved this agreement first: keep the screen as it
+            # is so the user sees what they tried, and let them reload the other's version.
+            self.message_bar.show_message(
+                error_text(exc), "error", (self.tr("Reload"), self.reload)
+            )
+            return None
         except (AgreementError, WorkflowError) as exc:
             self.show_error(error_text(exc))
             self.reload()
