@@ -25,6 +25,7 @@ from typing import Any, Literal
 from mou.agreement import AgreementCode, AgreementError, by_uuid
 from mou.clause import clause_by_uuid, update_ayat, update_clause
 from mou.db import Database
+from mou.messages import DomainMessage
 from mou.office import Actor
 
 PREFIX = "mou.review."
@@ -49,6 +50,9 @@ class Suggestion:
     incoming: bool  # True: proposed by the other side, waiting for our decision
     status: Status = "pending"
     reason: str = ""
+    # The coded form of ``reason`` when the core produced it (a failed apply, or the other
+    # side's coded failure), so each office shows it in its own UI language.
+    reason_message: DomainMessage | None = None
 
 
 @dataclass(frozen=True)
@@ -150,7 +154,7 @@ class LiveReviewSession:
             if self._apply is not None:
                 self._apply(suggestion)
         except AgreementError as exc:
-            return self._decide(suggestion, "failed", str(exc), tell=True)
+            return self._decide(suggestion, "failed", str(exc), tell=True, message=exc.message)
         return self._decide(suggestion, "accepted", "", tell=True)
 
     def reject(self, suggestion_id: str, reason: str = "") -> Suggestion:
@@ -166,17 +170,26 @@ class LiveReviewSession:
         return suggestion
 
     def _decide(
-        self, suggestion: Suggestion, status: Status, reason: str, *, tell: bool
+        self,
+        suggestion: Suggestion,
+        status: Status,
+        reason: str,
+        *,
+        tell: bool,
+        message: DomainMessage | None = None,
     ) -> Suggestion:
-        decided = replace(suggestion, status=status, reason=reason)
+        decided = replace(suggestion, status=status, reason=reason, reason_message=message)
         with self._lock:
             self.suggestions[decided.id] = decided
         if tell:
-            self._send(
-                DECISION,
-                {"agreement": self.agreement_uuid, "id": decided.id,
-                 "accepted": status == "accepted", "reason": reason},
-            )  # fmt: skip
+            payload: dict[str, Any] = {
+                "agreement": self.agreement_uuid, "id": decided.id,
+                "accepted": status == "accepted", "reason": reason,
+            }  # fmt: skip
+            if message is not None and message.code:
+                payload["reason_code"] = message.code
+                payload["reason_params"] = dict(message.params)
+            self._send(DECISION, payload)
         self._notify(SuggestionDecided(decided))
         return decided
 
@@ -224,15 +237,30 @@ class LiveReviewSession:
         if suggestion is None or suggestion.incoming or suggestion.status != "pending":
             raise ValueError("a decision about an unknown suggestion")
         if not payload.get("accepted"):
-            self._decide(suggestion, "rejected", str(payload.get("reason", "")), tell=False)
+            reason = str(payload.get("reason", ""))
+            self._decide(
+                suggestion, "rejected", reason, tell=False, message=_reason_message(payload, reason)
+            )
             return
         try:
             if self._apply is not None:
                 self._apply(suggestion)
         except AgreementError as exc:
-            self._decide(suggestion, "failed", str(exc), tell=False)
+            self._decide(suggestion, "failed", str(exc), tell=False, message=exc.message)
             return
         self._decide(suggestion, "accepted", "", tell=False)
+
+
+def _reason_message(payload: dict[str, Any], reason: str) -> DomainMessage | None:
+    """The other side's coded reason, if it sent a well-formed one (older peers send none)."""
+    code = payload.get("reason_code")
+    params = payload.get("reason_params")
+    if not isinstance(code, str) or not code or not isinstance(params, dict):
+        return None
+    clean = {
+        str(k): v for k, v in params.items() if isinstance(v, str | int) and not isinstance(v, bool)
+    }
+    return DomainMessage(code, clean, reason)
 
 
 def _text(payload: dict[str, Any], key: str, *, empty: bool = False) -> str:

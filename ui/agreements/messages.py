@@ -12,6 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from mou.agreement import AgreementError
 from mou.db import ConcurrentEditError
 from mou.exchange import PackageError
+from mou.live_review import Suggestion
 from mou.messages import DomainMessage
 from mou.workflow import WorkflowError
 from ui.agreements.labels import status_label
@@ -324,6 +325,13 @@ def workflow_error_text(error: WorkflowError) -> str:
 def package_error_text(error: PackageError) -> str:
     """A package refusal in the UI language."""
     return domain_text(error.message)
+
+
+def suggestion_reason(suggestion: Suggestion) -> str:
+    """Why a live-review suggestion failed or was refused, in the UI language when coded."""
+    if suggestion.reason_message is not None:
+        return domain_text(suggestion.reason_message)
+    return suggestion.reason  # typed by a person, or from an older peer: shown as written
 
 
 def error_text(error: BaseException) -> str:

@@ -24,6 +24,7 @@ from mou.live_review import Suggestion
 from mou.redline import word_diff
 from ui.agreements.editor.snapshot import ClauseData
 from ui.agreements.live.link import LiveReviewLink
+from ui.agreements.messages import suggestion_reason
 from ui.agreements.redline.render import field_label, ops_html
 
 
@@ -169,7 +170,7 @@ class LivePanel(QWidget):
                 field_label(item.field),
                 who,
                 statuses.get(item.status, item.status)
-                + (f": {item.reason}" if item.reason else ""),
+                + (f": {suggestion_reason(item)}" if item.reason else ""),
             ]
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(text)

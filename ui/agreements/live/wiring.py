@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from mou.live_review import Suggestion
 from ui.agreements.live.link import LiveReviewLink
 from ui.agreements.live.live_panel import LivePanel
+from ui.agreements.messages import suggestion_reason
 
 if TYPE_CHECKING:
     from ui.agreements.editor.editor import AgreementEditor
@@ -43,7 +44,7 @@ def add_live_review(editor: AgreementEditor) -> LiveReviewLink:
             editor.reload()
             editor.sig_changed.emit(editor.data.id if editor.data else 0)
         elif suggestion.status == "failed":
-            editor.show_error(suggestion.reason)
+            editor.show_error(suggestion_reason(suggestion))
 
     editor.sig_clause_shown.connect(clause_selected)
     link.sig_remote_focus.connect(remote_focus)
