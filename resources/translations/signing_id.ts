@@ -163,72 +163,92 @@
 <context>
     <name>SignedDocumentDialog</name>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="42"/>
+        <location filename="../../ui/signing/document_dialog.py" line="46"/>
         <source>Signed agreement</source>
         <translation>Kesepakatan yang ditandatangani</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="53"/>
+        <location filename="../../ui/signing/document_dialog.py" line="64"/>
+        <source>SHA-256 of this file: {sha}</source>
+        <translation>SHA-256 berkas ini: {sha}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/document_dialog.py" line="72"/>
+        <source>The PDF cannot be shown: it may be damaged.</source>
+        <translation>PDF tidak dapat ditampilkan: mungkin rusak.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/document_dialog.py" line="73"/>
         <source>Signature details…</source>
         <translation>Rincian tanda tangan…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="55"/>
+        <location filename="../../ui/signing/document_dialog.py" line="75"/>
         <source>Print preview…</source>
         <translation>Pratinjau cetak…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="57"/>
+        <location filename="../../ui/signing/document_dialog.py" line="77"/>
         <source>Print…</source>
         <translation>Cetak…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="59"/>
+        <location filename="../../ui/signing/document_dialog.py" line="79"/>
         <source>Save a copy…</source>
         <translation>Simpan salinan…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="61"/>
+        <location filename="../../ui/signing/document_dialog.py" line="81"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="83"/>
+        <location filename="../../ui/signing/document_dialog.py" line="106"/>
         <source>Verified: {count} valid signatures from trusted offices.</source>
         <translation>Terverifikasi: {count} tanda tangan sah dari instansi tepercaya.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="88"/>
+        <location filename="../../ui/signing/document_dialog.py" line="111"/>
         <source>This file cannot be verified: it is not a readable PDF.</source>
         <translation>Berkas ini tidak dapat diverifikasi: bukan PDF yang dapat dibaca.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="91"/>
+        <location filename="../../ui/signing/document_dialog.py" line="114"/>
         <source>Not signed yet.</source>
         <translation>Belum ditandatangani.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="96"/>
+        <location filename="../../ui/signing/document_dialog.py" line="119"/>
         <source>Warning: {failed} of {count} signatures failed verification. Open the signature details before relying on this document.</source>
         <translation>Peringatan: {failed} dari {count} tanda tangan gagal diverifikasi. Buka rincian tanda tangan sebelum mengandalkan dokumen ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="112"/>
-        <source>This file cannot be printed: it is not a readable PDF.</source>
-        <translation>Berkas ini tidak dapat dicetak: bukan PDF yang dapat dibaca.</translation>
+        <location filename="../../ui/signing/document_dialog.py" line="134"/>
+        <source>The PDF cannot be opened for printing.</source>
+        <translation>PDF tidak dapat dibuka untuk dicetak.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="147"/>
+        <location filename="../../ui/signing/document_dialog.py" line="165"/>
+        <source>{count} sheet(s) sent to the printer.</source>
+        <translation>{count} lembar dikirim ke pencetak.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/document_dialog.py" line="178"/>
+        <source>Saved a copy to {path}.</source>
+        <translation>Salinan tersimpan di {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/document_dialog.py" line="184"/>
         <source>Save a copy</source>
         <translation>Simpan salinan</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="147"/>
+        <location filename="../../ui/signing/document_dialog.py" line="184"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Dokumen PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="154"/>
+        <location filename="../../ui/signing/document_dialog.py" line="175"/>
         <source>The copy could not be saved: {error}</source>
         <translation>Salinan tidak dapat disimpan: {error}</translation>
     </message>
@@ -236,7 +256,7 @@
 <context>
     <name>SignedPdfPrinter</name>
     <message>
-        <location filename="../../ui/signing/print.py" line="190"/>
+        <location filename="../../ui/signing/print.py" line="231"/>
         <source>Print preview — {pages} pages</source>
         <translation>Pratinjau cetak — {pages} halaman</translation>
     </message>

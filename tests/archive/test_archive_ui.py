@@ -138,7 +138,7 @@ def test_tampered_file_and_other_revision_are_refused_with_a_message(
         agreement = s.get(models.Agreement, b.agreement_id)
         transition(s, agreement, b.city.signatory, S.NEGOTIATION)
     # While negotiating again, a signed file only opens for reading, with a word why.
-    from ui.archive.document_dialog import SignedDocumentDialog
+    from ui.signing.document_dialog import SignedDocumentDialog
 
     assert isinstance(page_b.open_file(good), SignedDocumentDialog)
     assert "not Agreed here yet" in page_b.message.text()
@@ -199,7 +199,7 @@ def test_unknown_signer_and_damaged_archive_file_get_clear_answers(
     from mou.pdf.render import render_pdf_bytes
     from mou.pdf.sample import sample_document
     from mou.signing import Verdict, sign_pdf
-    from ui.archive.document_dialog import SignedDocumentDialog
+    from ui.signing.document_dialog import SignedDocumentDialog
 
     a, _b, _uuid = agreed
     page = make_page(qtbot, a)

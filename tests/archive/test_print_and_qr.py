@@ -20,9 +20,8 @@ from mou.signed_archive import QrVerdict
 from mou.signing import signature_fields
 from tests.archive.conftest import SCREENSHOTS, Side, app_context
 from tests.archive.test_offline_signing import run_offline_flow
-from ui.archive.printing import print_to_pdf_file
 from ui.archive.qr_check import QrCheckDialog
-from ui.signing.print import SignedPdfPrinter
+from ui.signing.print import SignedPdfPrinter, print_to_pdf_file
 
 F4_PT = (215 / 25.4 * 72, 330 / 25.4 * 72)
 

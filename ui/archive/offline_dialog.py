@@ -249,8 +249,8 @@ class OfflineSigningDialog(QDialog):
     @Slot()
     def view_pdf(self) -> QDialog | None:
         """Read what is signed (with the signatures so far) before signing or sending it."""
-        from ui.archive.document_dialog import SignedDocumentDialog
         from ui.archive.office_files import trusted_certificates
+        from ui.signing.document_dialog import SignedDocumentDialog
 
         if self.pdf is None or self.status is None:
             return None

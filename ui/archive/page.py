@@ -20,20 +20,19 @@ from PySide6.QtWidgets import (
 from mou.agreement import AgreementStatus
 from mou.signed_archive import ArchiveEntry, SignedArchiveError
 from ui.archive.archive_table import ArchiveTable
-from ui.archive.document_dialog import SignedDocumentDialog
 from ui.archive.office_files import (
     signed_archive,
     trusted_certificates,
 )
 from ui.archive.offline_dialog import OfflineSigningDialog
 from ui.archive.prepare_dialog import PrepareSigningDialog, preparable_agreements
-from ui.archive.printing import preview_dialog, print_with_dialog
 from ui.archive.qr_check import QrCheckDialog
 from ui.archive.receiving import receive_file
 from ui.context import AppContext
 from ui.empty_state import EmptyState
 from ui.icons import icon
-from ui.signing.print import PrintError, SignedPdfPrinter
+from ui.signing.document_dialog import SignedDocumentDialog
+from ui.signing.print import PrintError, SignedPdfPrinter, print_preview, print_with_dialog
 from ui.signing.verify_dialog import VerificationDialog
 
 
@@ -229,7 +228,7 @@ class Page(QWidget):
         except PrintError:
             self.show_message(self.tr("The PDF cannot be opened for printing."), ok=False)
             return None
-        dialog = preview_dialog(document, self.context.settings.paper_size, self)
+        dialog = print_preview(document, self, paper=self.context.settings.paper_size)
         document.setParent(dialog)  # goes with the preview
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_dialog = dialog
@@ -248,7 +247,7 @@ class Page(QWidget):
             self.show_message(self.tr("The PDF cannot be opened for printing."), ok=False)
             return
         try:
-            sheets = print_with_dialog(document, self.context.settings.paper_size, self)
+            sheets = print_with_dialog(document, self, paper=self.context.settings.paper_size)
         finally:
             document.close()
             document.deleteLater()

@@ -1,15 +1,18 @@
 """One window for a signed agreement: the pages, the verification verdict, print and save.
 
 Other pages (Archive, Agreements, the ceremony) open a signed PDF with one call:
-``SignedDocumentDialog(pdf_bytes, trusted_certificates, title=...).show()``.
+``SignedDocumentDialog(pdf_bytes, trusted_certificates, title=..., paper=...).show()``.
+``paper`` ("f4"/"a4", the office's paper from Settings) starts the printer on that paper;
+without it the printer starts on the document's own paper.
 """
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from cryptography import x509
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -35,21 +38,38 @@ class SignedDocumentDialog(QDialog):
         trusted: list[x509.Certificate],
         *,
         title: str = "",
-        file_name: str = "kesepakatan.pdf",
+        paper: str | None = None,
+        file_name: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title or self.tr("Signed agreement"))
         self.data = data
         self.trusted = trusted
-        self.file_name = file_name
+        self.paper = paper
+        self.file_name = file_name or "kesepakatan.pdf"
+        self.sha256 = hashlib.sha256(data).hexdigest()
+        self.last_dialog: QDialog | None = None
         self.report: VerificationReport = verify_pdf(data, trusted)
         self.status = QLabel(self)
         self.status.setObjectName("documentStatus")
         self.status.setWordWrap(True)
         self._show_status()
+        # The hash matches the stamp on every printed page, so paper can be traced to this file.
+        heading = QLabel(self)
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        heading.setWordWrap(True)
+        heading.setText(
+            (f"<b>{title}</b><br/>" if title else "")
+            + self.tr("SHA-256 of this file: {sha}").format(sha=f"<tt>{self.sha256}</tt>")
+        )
+        heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.view = SignedPdfView(self)
-        self.view.set_pdf(data)
+        self.opened = self.view.set_pdf(data)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        if not self.opened:
+            self.message.setText(self.tr("The PDF cannot be shown: it may be damaged."))
         self.verify_button = QPushButton(self.tr("Signature details…"), self)
         self.verify_button.clicked.connect(self.show_verification)
         self.preview_button = QPushButton(self.tr("Print preview…"), self)
@@ -60,6 +80,8 @@ class SignedDocumentDialog(QDialog):
         self.save_button.clicked.connect(self._choose_save_path)
         self.close_button = QPushButton(self.tr("Close"), self)
         self.close_button.clicked.connect(self.reject)
+        for button in (self.preview_button, self.print_button):
+            button.setEnabled(self.opened)
         row = QHBoxLayout()
         for button in (
             self.verify_button,
@@ -72,10 +94,11 @@ class SignedDocumentDialog(QDialog):
         row.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
+        layout.addWidget(heading)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.message)
         layout.addLayout(row)
-        self._printer: SignedPdfPrinter | None = None
-        self.resize(820, 980)
+        self.resize(860, 980)
 
     def _show_status(self) -> None:
         report = self.report
@@ -104,21 +127,19 @@ class SignedDocumentDialog(QDialog):
         )
 
     def _document(self) -> SignedPdfPrinter | None:
-        if self._printer is None:
-            try:
-                self._printer = SignedPdfPrinter(self.data, self)
-            except PrintError:
-                self.status.setText(
-                    self.tr("This file cannot be printed: it is not a readable PDF.")
-                )
-                return None
-        return self._printer
+        # A fresh renderer per job: the preview releases its PDFium document when it closes.
+        try:
+            return SignedPdfPrinter(self.data, self)
+        except PrintError:
+            self.message.setText(self.tr("The PDF cannot be opened for printing."))
+            return None
 
     @Slot()
     def show_verification(self) -> VerificationDialog:
         """Open the per-signature details (non-modal; returned for tests and callers)."""
         dialog = VerificationDialog(self.data, self.trusted, title=self.windowTitle(), parent=self)
-        dialog.show()
+        self.last_dialog = dialog
+        dialog.open()
         return dialog
 
     @Slot()
@@ -127,19 +148,35 @@ class SignedDocumentDialog(QDialog):
         document = self._document()
         if document is None:
             return None
-        dialog = print_preview(document, self)
-        dialog.show()
+        dialog = print_preview(document, self, paper=self.paper)
+        self.last_dialog = dialog
+        dialog.open()
         return dialog
 
     @Slot()
     def print_document(self) -> int:
         """Ask for printer, copies and paper, then print; returns the sheets printed."""
         document = self._document()
-        return print_with_dialog(document, self) if document is not None else 0
+        if document is None:
+            return 0
+        sheets = print_with_dialog(document, self, paper=self.paper)
+        if sheets:
+            self.message.setText(
+                self.tr("{count} sheet(s) sent to the printer.").format(count=sheets)
+            )
+        return sheets
 
-    def save_copy(self, path: Path) -> None:
-        """Write the signed bytes unchanged (any change would break the signatures)."""
-        Path(path).write_bytes(self.data)
+    def save_copy(self, path: Path) -> bool:
+        """Write the exact bytes (a copy verifies like the original); False with a message."""
+        try:
+            Path(path).write_bytes(self.data)
+        except OSError as exc:
+            self.message.setText(
+                self.tr("The copy could not be saved: {error}").format(error=exc.strerror)
+            )
+            return False
+        self.message.setText(self.tr("Saved a copy to {path}.").format(path=path))
+        return True
 
     @Slot()
     def _choose_save_path(self) -> None:
@@ -147,9 +184,4 @@ class SignedDocumentDialog(QDialog):
             self, self.tr("Save a copy"), self.file_name, self.tr("PDF documents (*.pdf)")
         )
         if path:
-            try:
-                self.save_copy(Path(path))
-            except OSError as exc:
-                self.status.setText(
-                    self.tr("The copy could not be saved: {error}").format(error=exc.strerror)
-                )
+            self.save_copy(Path(path))

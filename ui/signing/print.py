@@ -182,9 +182,50 @@ def new_printer(document: SignedPdfPrinter, *, high_resolution: bool = True) -> 
     return printer
 
 
-def print_preview(document: SignedPdfPrinter, parent: QWidget | None = None) -> QPrintPreviewDialog:
-    """A print preview (not yet shown); printing from it goes through the same renderer."""
-    printer = new_printer(document, high_resolution=False)
+def paper_page_size(paper: str) -> QPageSize:
+    """F4 exactly (215 x 330 mm, ExactMatch) or A4: the office's paper from Settings."""
+    return f4_page_size() if paper == "f4" else QPageSize(QPageSize.PageSizeId.A4)
+
+
+def configured_printer(
+    document: SignedPdfPrinter,
+    paper: str | None = None,
+    *,
+    copies: int = 1,
+    high_resolution: bool = True,
+) -> QPrinter:
+    """A printer for ``document``: on ``paper`` ("f4"/"a4", None = the document's own) with
+    ``copies``, no margins (the PDF has its own). The user can still change both when printing."""
+    printer = new_printer(document, high_resolution=high_resolution)
+    if paper is not None:
+        printer.setPageLayout(
+            QPageLayout(
+                paper_page_size(paper),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(0, 0, 0, 0),
+                QPageLayout.Unit.Millimeter,
+            )
+        )
+    printer.setCopyCount(max(1, copies))
+    return printer
+
+
+def print_to_pdf_file(
+    document: SignedPdfPrinter, path: str, paper: str | None = None, *, copies: int = 1
+) -> int:
+    """Print into a PDF file (what "Print to file" does); returns the sheets printed."""
+    printer = configured_printer(document, paper, copies=copies)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(path)
+    return document.print_to(printer)
+
+
+def print_preview(
+    document: SignedPdfPrinter, parent: QWidget | None = None, *, paper: str | None = None
+) -> QPrintPreviewDialog:
+    """A print preview (not yet shown) on ``paper`` (None = the document's own); printing from
+    it goes through the same renderer."""
+    printer = configured_printer(document, paper, high_resolution=False)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(
         QCoreApplication.translate("SignedPdfPrinter", "Print preview — {pages} pages").format(
@@ -192,13 +233,20 @@ def print_preview(document: SignedPdfPrinter, parent: QWidget | None = None) -> 
         )
     )
     dialog.paintRequested.connect(document.print_to)
+    dialog.finished.connect(lambda *_: document.close())  # release PDFium's copy of the file
+    if paper is not None:
+        dialog.setProperty("lintasPaper", paper)
     dialog._lintas_printer = printer  # keep the QPrinter alive as long as the dialog
+    dialog._lintas_document = document
     return dialog
 
 
-def print_with_dialog(document: SignedPdfPrinter, parent: QWidget | None = None) -> int:
-    """Ask for printer, copies, pages and paper, then print; returns sheets printed (0 if cancelled)."""
-    printer = new_printer(document)
+def print_with_dialog(
+    document: SignedPdfPrinter, parent: QWidget | None = None, *, paper: str | None = None
+) -> int:
+    """Ask for printer, copies, pages and paper (starting from ``paper``, None = the document's
+    own), then print; returns sheets printed (0 if cancelled)."""
+    printer = configured_printer(document, paper)
     dialog = QPrintDialog(printer, parent)
     dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
     dialog.setOption(QPrintDialog.PrintDialogOption.PrintCollateCopies, True)
