@@ -134,3 +134,43 @@ def test_every_coded_error_the_cores_raise_passes_a_code() -> None:
             if name == "RowError" and len(node.args) < 4:
                 uncoded.append(where)
     assert not uncoded, "coded errors raised without a code:\n" + "\n".join(uncoded)
+
+
+def test_every_offline_signing_code_has_an_indonesian_sentence(indonesian, compiled_qm) -> None:
+    """``mou.offline_signing.E_*`` are mapped by ``ui.archive.messages.error_text``."""
+    from mou import offline_signing
+    from ui import i18n
+    from ui.archive.messages import error_text
+
+    codes = sorted(v for k, v in vars(offline_signing).items() if k.startswith("E_"))
+    assert codes
+
+    def shown() -> dict[str, str]:
+        return {
+            code: error_text(offline_signing.OfflineSigningError(code, f"core English {code}"))
+            for code in codes
+        }
+
+    indonesian_texts = shown()
+    i18n.install_language(i18n.ENGLISH, compiled_qm)
+    english_texts = shown()
+    for code in codes:
+        assert indonesian_texts[code] != f"core English {code}", f"{code}: no UI text"
+        assert indonesian_texts[code] != english_texts[code], f"{code}: not translated"
+
+
+def test_every_qr_verdict_is_described_in_indonesian(indonesian, context) -> None:
+    from mou.signed_archive import QrCheck, QrVerdict
+    from ui.archive.qr_check import QrCheckDialog
+
+    dialog = QrCheckDialog(context)
+    texts = {}
+    for verdict in QrVerdict:
+        texts[verdict] = dialog.describe(
+            QrCheck(verdict, "u" * 32, "a" * 64, "Judul", "signed", 3, "b" * 64, 2)
+        )
+    assert len(set(texts.values())) == len(QrVerdict), "two verdicts share one sentence"
+    for verdict, text in texts.items():
+        for english in ("Matches", "Does not match", "Not found", "Not a Lintas", "Not an agreed"):
+            assert english not in text, f"{verdict}: {text}"
+    dialog.deleteLater()
