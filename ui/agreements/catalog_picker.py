@@ -4,25 +4,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from mou.catalog import Dimension, opds, search_catalog
+from ui.agreements.catalog_table import CatalogTable, sample_banner
 from ui.agreements.labels import dimension_label
 from ui.context import AppContext
-
-SAMPLE_STYLE = "background:#fff4e5; color:#663c00; border:1px solid #ffd599; padding:4px;"
 
 
 class CatalogFilters(QWidget):
@@ -99,40 +95,27 @@ class CatalogPickerDialog(QDialog):
         self._initial_uuids = set(picked_uuids)
         self.ids: list[int] = []
         layout = QVBoxLayout(self)
-        self.sample_banner = QLabel(
+        self.sample_banner = sample_banner(
             self.tr(
                 "SAMPLE data: this catalog is the shipped example, not a real city's list. "
                 "Import your own catalog on the App catalog page."
             )
         )
-        self.sample_banner.setWordWrap(True)
-        self.sample_banner.setStyleSheet(SAMPLE_STYLE)
         layout.addWidget(self.sample_banner)
         self.filters = CatalogFilters(context)
         layout.addWidget(self.filters)
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(
+        self.table = CatalogTable(
             [
                 self.tr("Application"),
                 self.tr("Dimension"),
                 self.tr("OPD"),
                 self.tr("Public service"),
                 self.tr("Description"),
-            ]
+            ],
+            fit=(0, 1, 3),
+            widths=((2, 200),),
+            stretch=4,
         )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        # One line per app keeps 300-400 apps scannable; the full texts are in the tooltips.
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        for column in (0, 1, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        # Long OPD names would push the description out of view: fixed, with a tooltip.
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(2, 200)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         self.count_label = QLabel()
         layout.addWidget(self.count_label)

@@ -9,14 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -31,7 +28,8 @@ from mou.catalog import (
     parse_catalog,
     search_catalog,
 )
-from ui.agreements.catalog_picker import SAMPLE_STYLE, CatalogFilters
+from ui.agreements.catalog_picker import CatalogFilters
+from ui.agreements.catalog_table import CatalogTable, sample_banner
 from ui.agreements.domain_events import forward_domain_events, subscribe_while_alive
 from ui.agreements.labels import dimension_label
 from ui.agreements.message_bar import MessageBar
@@ -85,19 +83,16 @@ class Page(QWidget):
         layout.addLayout(top)
         self.message_bar = MessageBar()
         layout.addWidget(self.message_bar)
-        self.sample_banner = QLabel(
+        self.sample_banner = sample_banner(
             self.tr(
                 "SAMPLE data: the applications marked (SAMPLE) come from the shipped example "
                 "catalog, not from a real city's list. Import your own catalog to replace them."
             )
         )
-        self.sample_banner.setWordWrap(True)
-        self.sample_banner.setStyleSheet(SAMPLE_STYLE)
         layout.addWidget(self.sample_banner)
         self.filters = CatalogFilters(context)
         layout.addWidget(self.filters)
-        self.table = QTableWidget(0, 7)
-        self.table.setHorizontalHeaderLabels(
+        self.table = CatalogTable(
             [
                 self.tr("Application"),
                 self.tr("Dimension"),
@@ -106,22 +101,11 @@ class Page(QWidget):
                 self.tr("Technology"),
                 self.tr("Licence"),
                 self.tr("Description"),
-            ]
+            ],
+            fit=(1, 3),
+            widths=((0, 260), (2, 170), (4, 140), (5, 90)),
+            stretch=6,
         )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        # One line per app keeps 300-400 apps scannable; the full texts are in the tooltips.
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        for column in (1, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        # Long names, OPD, technology and licence texts would push the description out of view.
-        for column, width in ((0, 260), (2, 170), (4, 140), (5, 90)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         self.count_label = QLabel()
         layout.addWidget(self.count_label)
