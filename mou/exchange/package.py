@@ -56,12 +56,15 @@ _SHAPE: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
-def _require(item: object, shape: str, where: str) -> None:
+def _require(item: object, shape: str, where: str, index: int = 0) -> None:
+    # ``part`` (the shape) and ``index`` let the UI word ``where`` in its own language.
     if not isinstance(item, dict):
         raise PackageError(
             f"The package content is malformed: {where} is not an object",
             code=PackageCode.MALFORMED_OBJECT,
             where=where,
+            part=shape,
+            index=index,
         )
     missing = [k for k in _SHAPE[shape] if k not in item]
     if missing:
@@ -69,6 +72,8 @@ def _require(item: object, shape: str, where: str) -> None:
             f"The package content is incomplete: {where} has no {missing[0]!r}",
             code=PackageCode.INCOMPLETE,
             where=where,
+            part=shape,
+            index=index,
             field=missing[0],
         )
 
@@ -89,14 +94,14 @@ def _validate(payload: object) -> None:
     if not payload["revisions"]:
         raise PackageError("The package holds no revision", code=PackageCode.NO_REVISION)
     for index, rev in enumerate(payload["revisions"], start=1):
-        _require(rev, "revision", f"revision {index}")
-        _require(rev["content"], "content", f"revision {index}'s text")
+        _require(rev, "revision", f"revision {index}", index)
+        _require(rev["content"], "content", f"revision {index}'s text", index)
     for index, item in enumerate(payload["comments"], start=1):
-        _require(item, "comment", f"comment {index}")
+        _require(item, "comment", f"comment {index}", index)
     for index, item in enumerate(payload["approvals"], start=1):
-        _require(item, "approval", f"approval {index}")
+        _require(item, "approval", f"approval {index}", index)
     for index, item in enumerate(payload["offices"], start=1):
-        _require(item, "office", f"office {index}")
+        _require(item, "office", f"office {index}", index)
     if payload["head"] not in {r["hash"] for r in payload["revisions"]}:
         raise PackageError(
             "The package's newest revision is not among its revisions",

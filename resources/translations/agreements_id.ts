@@ -1391,6 +1391,46 @@ Cocokkan dahulu melalui telepon.</translation>
         <source>{sender} sent this package but is not a party to the agreement</source>
         <translation>{sender} mengirim paket ini tetapi bukan pihak dalam kesepakatan</translation>
     </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="326"/>
+        <source>the package</source>
+        <translation>paket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="326"/>
+        <source>the sender</source>
+        <translation>pengirim</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="326"/>
+        <source>the agreement</source>
+        <translation>kesepakatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="326"/>
+        <source>revision {index}</source>
+        <translation>revisi {index}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="326"/>
+        <source>the text of revision {index}</source>
+        <translation>naskah revisi {index}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="326"/>
+        <source>comment {index}</source>
+        <translation>komentar {index}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="326"/>
+        <source>approval {index}</source>
+        <translation>persetujuan {index}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="326"/>
+        <source>office {index}</source>
+        <translation>kantor {index}</translation>
+    </message>
 </context>
 <context>
     <name>ImportReportDialog</name>

@@ -7,7 +7,9 @@ translatable texts; see :mod:`ui.messages`. Catalog row errors live in
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from dataclasses import replace
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from mou.agreement import AgreementError
 from mou.db import ConcurrentEditError
@@ -322,9 +324,28 @@ def workflow_error_text(error: WorkflowError) -> str:
     return head + ":\n" + "\n".join("• " + domain_text(m) for m in error.messages)
 
 
+_PACKAGE_PARTS = {
+    "payload": QT_TRANSLATE_NOOP("ExchangeMessages", "the package"),
+    "sender": QT_TRANSLATE_NOOP("ExchangeMessages", "the sender"),
+    "agreement": QT_TRANSLATE_NOOP("ExchangeMessages", "the agreement"),
+    "revision": QT_TRANSLATE_NOOP("ExchangeMessages", "revision {index}"),
+    "content": QT_TRANSLATE_NOOP("ExchangeMessages", "the text of revision {index}"),
+    "comment": QT_TRANSLATE_NOOP("ExchangeMessages", "comment {index}"),
+    "approval": QT_TRANSLATE_NOOP("ExchangeMessages", "approval {index}"),
+    "office": QT_TRANSLATE_NOOP("ExchangeMessages", "office {index}"),
+}
+
+
 def package_error_text(error: PackageError) -> str:
-    """A package refusal in the UI language."""
-    return domain_text(error.message)
+    """A package refusal in the UI language (with the damaged part named in it too)."""
+    message = error.message
+    part = _PACKAGE_PARTS.get(str(message.params.get("part", "")))
+    if part is not None:
+        where = QCoreApplication.translate("ExchangeMessages", part).replace(
+            "{index}", str(message.params.get("index", ""))
+        )
+        message = replace(message, params={**message.params, "where": where})
+    return domain_text(message)
 
 
 def suggestion_reason(suggestion: Suggestion) -> str:
