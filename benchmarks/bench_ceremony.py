@@ -19,7 +19,6 @@ import json
 import queue
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -27,10 +26,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.netns import HOST, namespace_available, run_inside
 from benchmarks.result import Measurement
 
-ROOT = Path(__file__).resolve().parent.parent
-HOST = "127.0.0.2"
 AREA = "ceremony"
 RUNS = 3
 BANDUNG = "Pemerintah Kota Bandung"
@@ -39,22 +37,9 @@ PALANGKARAYA = "Pemerintah Kota Palangkaraya"
 
 def run() -> list[Measurement]:
     """Run the measurements in a fresh network namespace and turn them into rows."""
-    if shutil.which("unshare") is None:
+    if not namespace_available():
         return [Measurement(AREA, "ceremony", float("nan"), "", note="unshare not available")]
-    command = (
-        f"ip link set lo up && ip addr add {HOST}/8 dev lo && "
-        f"exec {sys.executable} -m benchmarks.bench_ceremony --inside"
-    )
-    proc = subprocess.run(
-        ["unshare", "-rn", "sh", "-c", command],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    if proc.returncode != 0:
-        raise RuntimeError(f"ceremony benchmark failed: {proc.stderr[-2000:]}")
-    data = json.loads(proc.stdout.strip().splitlines()[-1])
+    data = run_inside("benchmarks.bench_ceremony", "ceremony")
     note = f"median of {RUNS} runs, 2 engines via hub on loopback, PDF {data['pdf_kb']:.0f} KiB"
     return [
         Measurement(AREA, "present: rendered PDF held and confirmed", data["present_s"], "s", None, note=note),

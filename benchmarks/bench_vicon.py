@@ -17,7 +17,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -26,35 +25,29 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.netns import HOST, ROOT, namespace_available, run_inside
 from benchmarks.result import Measurement
 
-ROOT = Path(__file__).resolve().parent.parent
-HOST = "127.0.0.2"
 AREA = "vicon"
 JOIN_TRIALS = 9
 CALL_SECONDS = 12
+PAIR = ["Pemerintah Kota Bandung", "Pemerintah Kota Pekanbaru"]
+MESH = [*PAIR, "Pemerintah Kota Palangkaraya"]
+#: (result key, offices, synthetic video size, extra ``main.py call`` options), run in this order.
+CALLS: list[tuple[str, list[str], str, tuple[str, ...]]] = [
+    ("pair720", PAIR, "1280x720", ()),
+    ("mesh480", MESH, "640x480", ()),
+    ("mesh480_shared", MESH, "640x480", ("--shared-encoder",)),
+]
 
 
 def run() -> list[Measurement]:
     """Run the measurements in a fresh network namespace and turn them into rows."""
-    if shutil.which("unshare") is None:
+    if not namespace_available():
         return [
             Measurement(AREA, "vicon benchmarks", float("nan"), "", note="unshare not available")
         ]
-    command = (
-        f"ip link set lo up && ip addr add {HOST}/8 dev lo && "
-        f"exec {sys.executable} -m benchmarks.bench_vicon --inside"
-    )
-    proc = subprocess.run(
-        ["unshare", "-rn", "sh", "-c", command],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    if proc.returncode != 0:
-        raise RuntimeError(f"vicon benchmark failed: {proc.stderr[-2000:]}")
-    data = json.loads(proc.stdout.strip().splitlines()[-1])
+    data = run_inside("benchmarks.bench_vicon", "vicon")
     return _rows(data)
 
 
@@ -253,39 +246,9 @@ def _inside() -> None:
         )
         try:
             hub.stdout.readline()  # type: ignore[union-attr]  # "hub listening on ..."
-            result["load"]["pair720"] = os.getloadavg()[0]
-            result["pair720"] = _calls(
-                ["Pemerintah Kota Bandung", "Pemerintah Kota Pekanbaru"],
-                "1280x720",
-                CALL_SECONDS,
-                secret_file,
-                port,
-            )
-            result["load"]["mesh480"] = os.getloadavg()[0]
-            result["mesh480"] = _calls(
-                [
-                    "Pemerintah Kota Bandung",
-                    "Pemerintah Kota Pekanbaru",
-                    "Pemerintah Kota Palangkaraya",
-                ],
-                "640x480",
-                CALL_SECONDS,
-                secret_file,
-                port,
-            )
-            result["load"]["mesh480_shared"] = os.getloadavg()[0]
-            result["mesh480_shared"] = _calls(
-                [
-                    "Pemerintah Kota Bandung",
-                    "Pemerintah Kota Pekanbaru",
-                    "Pemerintah Kota Palangkaraya",
-                ],
-                "640x480",
-                CALL_SECONDS,
-                secret_file,
-                port,
-                "--shared-encoder",
-            )
+            for key, offices, size, extra in CALLS:
+                result["load"][key] = os.getloadavg()[0]
+                result[key] = _calls(offices, size, CALL_SECONDS, secret_file, port, *extra)
         finally:
             hub.terminate()
             hub.wait(5)
