@@ -25,7 +25,13 @@ from mou.exchange import (
     read_office_card,
     trust_office_card,
 )
-from mou.identity import IdentityError, WrongPasswordError, fingerprint_sha256, load_identity
+from mou.identity import (
+    IdentityError,
+    OfficeIdentity,
+    WrongPasswordError,
+    fingerprint_sha256,
+    load_identity,
+)
 from mou.revision import ChainError
 from ui.agreements.acting import actor_for
 from ui.agreements.catalog_picker import CatalogPickerDialog
@@ -150,13 +156,8 @@ class AgreementDialogs(QObject):
         )
         if not path:
             return
-        password, ok = QInputDialog.getText(
-            self.widget,
-            self.tr("Office signing key"),
-            self.tr("Password of the office signing identity:"),
-            QLineEdit.EchoMode.Password,
-        )
-        if ok:
+        password = self._ask_password()
+        if password is not None:
             self.export_file(agreement_id, Path(path), password)
 
     def export_file(self, agreement_id: int, path: Path, password: str) -> bool:
@@ -165,18 +166,8 @@ class AgreementDialogs(QObject):
             self.before_exchange()
         if path.suffix != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
-        try:
-            identity = load_identity(self.context.identity_path, password)
-        except WrongPasswordError:
-            self.notify("error", self.tr("The password of the office signing identity is wrong."))
-            return False
-        except (IdentityError, OSError) as exc:
-            self.notify(
-                "error",
-                self.tr("The office signing identity cannot be used: %1").replace(
-                    "%1", identity_error_text(exc)
-                ),
-            )
+        identity = self._office_identity(password)
+        if identity is None:
             return False
         try:
             with self.context.database.session() as session:
@@ -246,34 +237,51 @@ class AgreementDialogs(QObject):
         )  # fmt: skip
         if not path:
             return
+        password = self._ask_password()
+        if password is not None:
+            self.write_office_card(Path(path), password)
+
+    def write_office_card(self, path: Path, password: str) -> bool:
+        """Write the office card; True on success."""
+        identity = self._office_identity(password)
+        if identity is None:
+            return False
+        try:
+            with self.context.database.session() as session:
+                path.write_bytes(office_card(session, identity))
+        except (IdentityError, OSError) as exc:
+            self._identity_unusable(exc)
+            return False
+        self.notify("success", self.tr("Office card written to %1").replace("%1", str(path)))
+        return True
+
+    def _ask_password(self) -> str | None:
+        """The office signing key's password, or None when the user cancels."""
         password, ok = QInputDialog.getText(
             self.widget,
             self.tr("Office signing key"),
             self.tr("Password of the office signing identity:"),
             QLineEdit.EchoMode.Password,
         )
-        if ok:
-            self.write_office_card(Path(path), password)
+        return password if ok else None
 
-    def write_office_card(self, path: Path, password: str) -> bool:
-        """Write the office card; True on success."""
+    def _office_identity(self, password: str) -> OfficeIdentity | None:
+        """The office signing identity, or None after telling the user why it cannot be used."""
         try:
-            identity = load_identity(self.context.identity_path, password)
-            with self.context.database.session() as session:
-                path.write_bytes(office_card(session, identity))
+            return load_identity(self.context.identity_path, password)
         except WrongPasswordError:
             self.notify("error", self.tr("The password of the office signing identity is wrong."))
-            return False
         except (IdentityError, OSError) as exc:
-            self.notify(
-                "error",
-                self.tr("The office signing identity cannot be used: %1").replace(
-                    "%1", identity_error_text(exc)
-                ),
-            )
-            return False
-        self.notify("success", self.tr("Office card written to %1").replace("%1", str(path)))
-        return True
+            self._identity_unusable(exc)
+        return None
+
+    def _identity_unusable(self, exc: BaseException) -> None:
+        self.notify(
+            "error",
+            self.tr("The office signing identity cannot be used: %1").replace(
+                "%1", identity_error_text(exc)
+            ),
+        )
 
     # -- other dialogs ---------------------------------------------------------------------
 
