@@ -125,10 +125,15 @@ class Ceremony(CeremonyState):
                 raise CeremonyError(E_NO_CEREMONY, "No revision has been presented yet.")
             signatory = record.next_signatory
             if signatory is None:
-                raise CeremonyError(E_NOT_YOUR_TURN, "Every party has already signed.")
+                raise CeremonyError(
+                    E_NOT_YOUR_TURN, "Every party has already signed.", detail="all_signed"
+                )
             if signatory.office != self.local_office:
                 raise CeremonyError(
-                    E_NOT_YOUR_TURN, f"It is {signatory.office}'s turn to sign, not ours."
+                    E_NOT_YOUR_TURN,
+                    f"It is {signatory.office}'s turn to sign, not ours.",
+                    detail="turn_of",
+                    office=signatory.office,
                 )
             try:
                 identity = load_identity(Path(identity_path), password)

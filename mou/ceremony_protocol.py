@@ -33,10 +33,13 @@ _BYTE_RANGE = re.compile(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]
 class CeremonyError(Exception):
     """A ceremony step was refused. ``code`` is stable (the UI switches on it)."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, **params: str | int) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        # ``detail`` names which case of ``code`` it is, with its params, so the UI can word the
+        # specifics in its own language instead of appending the English ``message``.
+        self.params = params
 
 
 # Stable error codes.

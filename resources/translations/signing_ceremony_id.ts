@@ -222,6 +222,16 @@
         <source>The file cannot be saved: {error}</source>
         <translation>Berkas tidak dapat disimpan: {error}</translation>
     </message>
+    <message>
+        <location filename="../../ui/ceremony/texts.py" line="78"/>
+        <source>Every party has already signed.</source>
+        <translation>Semua pihak sudah menandatangani.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/texts.py" line="79"/>
+        <source>It is {office}&apos;s turn to sign.</source>
+        <translation>Sekarang giliran {office} untuk menandatangani.</translation>
+    </message>
 </context>
 <context>
     <name>CeremonyWindow</name>

@@ -340,7 +340,7 @@ class CeremonyPanel(QWidget):
         try:
             signed = self.session.sign(password, png)
         except CeremonyError as exc:
-            return problem_text(exc.code, exc.message)
+            return problem_text(exc.code, exc.message, exc.params)
         self.problem_label.hide()
         self.sig_signed.emit(signed)
         return None

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from mou.messages import DomainMessage
 from mou.pdf.dates import ZONES
-from ui.messages import MessageTable, message_text
+from ui.messages import MessageTable, fill, message_text
 
 
 def grouped_hash(value: str, per_line: int = 4) -> str:
@@ -73,8 +74,22 @@ CEREMONY = MessageTable(
 _NO_DETAIL = frozenset({"wrong-password", "no-ceremony"})
 
 
-def problem_text(code: str, message: str) -> str:
-    """A translated explanation of a refused step, with the technical detail after it."""
+_DETAILS = {
+    "all_signed": QT_TRANSLATE_NOOP("CeremonyPanel", "Every party has already signed."),
+    "turn_of": QT_TRANSLATE_NOOP("CeremonyPanel", "It is {office}'s turn to sign."),
+}
+
+
+def problem_text(code: str, message: str, params: Mapping[str, str | int] | None = None) -> str:
+    """A translated explanation of a refused step, with the technical detail after it.
+
+    ``params`` (``CeremonyError.params``) with a known ``detail`` replace the English detail.
+    """
+    detail = _DETAILS.get(str((params or {}).get("detail", "")))
+    if detail is not None and CEREMONY.knows(code):
+        text = message_text(DomainMessage(code, {}, ""), CEREMONY)
+        specifics = fill(QCoreApplication.translate("CeremonyPanel", detail), params or {})
+        return f"{text}\n{specifics}"
     if not CEREMONY.knows(code):
         text = QCoreApplication.translate("CeremonyPanel", "A ceremony step was refused.")
     else:
