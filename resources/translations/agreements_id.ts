@@ -2,117 +2,114 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>Acting</name>
+    <message>
+        <location filename="../../ui/agreements/acting.py" line="35"/>
+        <source>Choose a user first (top right).</source>
+        <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
+    </message>
+</context>
+<context>
     <name>AgreementDialogs</name>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="65"/>
+        <location filename="../../ui/agreements/dialogs.py" line="71"/>
         <source>Agreements</source>
         <extracomment>Called before an import or export, so the editor&apos;s pending typing is stored first.</extracomment>
         <translation>Kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="79"/>
+        <location filename="../../ui/agreements/dialogs.py" line="85"/>
         <source>Import an agreement package</source>
         <translation>Impor paket kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="81"/>
-        <location filename="../../ui/agreements/dialogs.py" line="149"/>
+        <location filename="../../ui/agreements/dialogs.py" line="87"/>
+        <location filename="../../ui/agreements/dialogs.py" line="153"/>
         <source>Lintas packages (*%1)</source>
         <translation>Paket Lintas (*%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="93"/>
+        <location filename="../../ui/agreements/dialogs.py" line="99"/>
         <source>The file cannot be read: %1</source>
         <translation>Berkas tidak dapat dibaca: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="99"/>
-        <location filename="../../ui/agreements/dialogs.py" line="185"/>
-        <location filename="../../ui/agreements/dialogs.py" line="232"/>
-        <source>Choose a user first (top right).</source>
-        <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/agreements/dialogs.py" line="107"/>
+        <location filename="../../ui/agreements/dialogs.py" line="111"/>
         <source>Refused: the package was changed after it was signed. Nothing was imported.</source>
         <translation>Ditolak: paket diubah setelah ditandatangani. Tidak ada yang diimpor.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="117"/>
+        <location filename="../../ui/agreements/dialogs.py" line="121"/>
         <source>Refused: the package is signed by a certificate this office does not trust. Nothing was imported. Import the sender&apos;s office card first, after comparing this fingerprint with them by phone:</source>
         <translation>Ditolak: paket ditandatangani dengan sertifikat yang tidak dipercaya kantor ini. Tidak ada yang diimpor. Impor dahulu kartu kantor pengirim, setelah mencocokkan sidik jari ini dengan mereka melalui telepon:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="125"/>
+        <location filename="../../ui/agreements/dialogs.py" line="129"/>
         <source>Nothing was imported: %1</source>
         <translation>Tidak ada yang diimpor: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="130"/>
+        <location filename="../../ui/agreements/dialogs.py" line="134"/>
         <source>Imported %1 new revision(s). Both offices edited the same version, so the agreement now has two branches; nothing was overwritten. Reconcile them.</source>
         <translation>%1 revisi baru diimpor. Kedua kantor menyunting versi yang sama, sehingga kesepakatan kini memiliki dua cabang; tidak ada yang ditimpa. Satukan keduanya.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="137"/>
+        <location filename="../../ui/agreements/dialogs.py" line="141"/>
         <source>Imported %1 new revision(s).</source>
         <translation>%1 revisi baru diimpor.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="147"/>
+        <location filename="../../ui/agreements/dialogs.py" line="151"/>
         <source>Export the agreement package</source>
         <translation>Ekspor paket kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="155"/>
-        <location filename="../../ui/agreements/dialogs.py" line="251"/>
+        <location filename="../../ui/agreements/dialogs.py" line="256"/>
         <source>Office signing key</source>
         <translation>Kunci tanda tangan kantor</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="156"/>
-        <location filename="../../ui/agreements/dialogs.py" line="252"/>
+        <location filename="../../ui/agreements/dialogs.py" line="257"/>
         <source>Password of the office signing identity:</source>
         <translation>Kata sandi identitas tanda tangan kantor:</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="171"/>
-        <location filename="../../ui/agreements/dialogs.py" line="265"/>
+        <location filename="../../ui/agreements/dialogs.py" line="267"/>
         <source>The password of the office signing identity is wrong.</source>
         <translation>Kata sandi identitas tanda tangan kantor salah.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="176"/>
-        <location filename="../../ui/agreements/dialogs.py" line="270"/>
+        <location filename="../../ui/agreements/dialogs.py" line="275"/>
         <source>The office signing identity cannot be used: %1</source>
         <translation>Identitas tanda tangan kantor tidak dapat digunakan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="188"/>
+        <location filename="../../ui/agreements/dialogs.py" line="175"/>
         <source>The package was not written: %1</source>
         <translation>Paket tidak ditulis: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="190"/>
+        <location filename="../../ui/agreements/dialogs.py" line="177"/>
         <source>Package written to %1</source>
         <translation>Paket ditulis ke %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="196"/>
+        <location filename="../../ui/agreements/dialogs.py" line="183"/>
         <source>Trust a counterpart&apos;s office card</source>
         <translation>Percayai kartu kantor mitra</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="197"/>
+        <location filename="../../ui/agreements/dialogs.py" line="184"/>
         <source>Office cards (*.lintas-card *.json)</source>
         <translation>Kartu kantor (*.lintas-card *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="212"/>
+        <location filename="../../ui/agreements/dialogs.py" line="199"/>
         <source>Trust this office?</source>
         <translation>Percayai kantor ini?</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="214"/>
+        <location filename="../../ui/agreements/dialogs.py" line="201"/>
         <source>Trust %1 with the certificate fingerprint
 
 %2
@@ -125,32 +122,32 @@ Compare it by phone first.</source>
 Cocokkan dahulu melalui telepon.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="218"/>
+        <location filename="../../ui/agreements/dialogs.py" line="205"/>
         <source>Trust</source>
         <translation>Percayai</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="219"/>
+        <location filename="../../ui/agreements/dialogs.py" line="206"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="238"/>
+        <location filename="../../ui/agreements/dialogs.py" line="223"/>
         <source>%1 is now trusted.</source>
         <translation>%1 kini dipercaya.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="244"/>
+        <location filename="../../ui/agreements/dialogs.py" line="229"/>
         <source>Save our office card</source>
         <translation>Simpan kartu kantor kami</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="245"/>
+        <location filename="../../ui/agreements/dialogs.py" line="230"/>
         <source>Office cards (*.lintas-card)</source>
         <translation>Kartu kantor (*.lintas-card)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/dialogs.py" line="275"/>
+        <location filename="../../ui/agreements/dialogs.py" line="249"/>
         <source>Office card written to %1</source>
         <translation>Kartu kantor ditulis ke %1</translation>
     </message>
@@ -158,92 +155,87 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>AgreementEditor</name>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="98"/>
+        <location filename="../../ui/agreements/editor/editor.py" line="99"/>
         <source>Comments</source>
         <translation>Komentar</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="99"/>
+        <location filename="../../ui/agreements/editor/editor.py" line="100"/>
         <source>Obligations</source>
         <translation>Kewajiban</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="100"/>
+        <location filename="../../ui/agreements/editor/editor.py" line="101"/>
         <source>Lampiran</source>
         <translation>Lampiran</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="101"/>
+        <location filename="../../ui/agreements/editor/editor.py" line="102"/>
         <source>Revisions</source>
         <translation>Revisi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="103"/>
+        <location filename="../../ui/agreements/editor/editor.py" line="104"/>
         <source>Details</source>
         <translation>Rincian</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="195"/>
+        <location filename="../../ui/agreements/editor/editor.py" line="196"/>
         <source>This agreement has %1 diverging versions (both offices edited the same round). Reconcile them before approving.</source>
         <translation>Kesepakatan ini memiliki %1 versi yang bercabang (kedua kantor menyunting putaran yang sama). Satukan dahulu sebelum menyetujui.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="199"/>
+        <location filename="../../ui/agreements/editor/editor.py" line="200"/>
         <source>Reconcile…</source>
         <translation>Satukan…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="306"/>
+        <location filename="../../ui/agreements/editor/editor.py" line="305"/>
         <source>Reload</source>
         <translation>Muat ulang</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="208"/>
+        <location filename="../../ui/agreements/editor/editor.py" line="209"/>
         <source>No revision saved yet</source>
         <translation>Belum ada revisi yang disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="210"/>
+        <location filename="../../ui/agreements/editor/editor.py" line="211"/>
         <source>Round %1 · hash %2</source>
         <translation>Putaran %1 · hash %2</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="213"/>
+        <location filename="../../ui/agreements/editor/editor.py" line="214"/>
         <source>unsaved changes since this revision</source>
         <translation>ada perubahan yang belum disimpan sejak revisi ini</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="215"/>
+        <location filename="../../ui/agreements/editor/editor.py" line="216"/>
         <source>awaiting approval by: %1</source>
         <translation>menunggu persetujuan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="242"/>
+        <location filename="../../ui/agreements/editor/editor.py" line="243"/>
         <source>Editing…</source>
         <translation>Menyunting…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="277"/>
+        <location filename="../../ui/agreements/editor/editor.py" line="278"/>
         <source>Autosaved %1</source>
         <translation>Tersimpan otomatis %1</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="286"/>
-        <source>Choose a user first (top right).</source>
-        <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="313"/>
+        <location filename="../../ui/agreements/editor/editor.py" line="319"/>
         <source>New pasal</source>
         <translation>Pasal baru</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="331"/>
+        <location filename="../../ui/agreements/editor/editor.py" line="337"/>
         <source>Pasal %1 (%2) was deleted.</source>
         <translation>Pasal %1 (%2) telah dihapus.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/editor/editor.py" line="335"/>
+        <location filename="../../ui/agreements/editor/editor.py" line="341"/>
         <source>Undo</source>
         <translation>Urungkan</translation>
     </message>
@@ -283,7 +275,7 @@ Cocokkan dahulu melalui telepon.</translation>
         <translation>Revisi %1 disetujui untuk %2</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/wiring.py" line="23"/>
+        <location filename="../../ui/agreements/live/wiring.py" line="24"/>
         <source>Live review</source>
         <translation>Peninjauan langsung</translation>
     </message>
@@ -547,192 +539,192 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>AgreementMessages</name>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="189"/>
+        <location filename="../../ui/agreements/messages.py" line="192"/>
         <source>{actor} is a {role}; only a drafter or reviewer may edit the text</source>
         <translation>{actor} adalah {role}; hanya penyusun atau peninjau yang boleh mengubah naskah</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="192"/>
+        <location filename="../../ui/agreements/messages.py" line="195"/>
         <source>The agreement is {state}; its text can no longer be edited</source>
         <translation>Kesepakatan berstatus {state}; naskahnya tidak dapat diubah lagi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="195"/>
+        <location filename="../../ui/agreements/messages.py" line="198"/>
         <source>Only a drafter can start a new agreement</source>
         <translation>Hanya penyusun yang dapat memulai kesepakatan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="198"/>
+        <location filename="../../ui/agreements/messages.py" line="201"/>
         <source>The agreement needs a title</source>
         <translation>Kesepakatan memerlukan judul</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="201"/>
+        <location filename="../../ui/agreements/messages.py" line="204"/>
         <source>An agreement needs at least two parties</source>
         <translation>Kesepakatan memerlukan sedikitnya dua pihak</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="204"/>
+        <location filename="../../ui/agreements/messages.py" line="207"/>
         <source>The validity period ends before it starts</source>
         <translation>Masa berlaku berakhir sebelum dimulai</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="207"/>
+        <location filename="../../ui/agreements/messages.py" line="210"/>
         <source>A comment cannot be empty</source>
         <translation>Komentar tidak boleh kosong</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="210"/>
+        <location filename="../../ui/agreements/messages.py" line="213"/>
         <source>The agreement is closed; comments are no longer possible</source>
         <translation>Kesepakatan sudah ditutup; komentar tidak dapat ditambahkan lagi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="213"/>
+        <location filename="../../ui/agreements/messages.py" line="216"/>
         <source>Say what the obligation is</source>
         <translation>Sebutkan isi kewajibannya</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="216"/>
+        <location filename="../../ui/agreements/messages.py" line="219"/>
         <source>A recurring obligation needs its first due date</source>
         <translation>Kewajiban berulang memerlukan tanggal jatuh tempo pertamanya</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="219"/>
+        <location filename="../../ui/agreements/messages.py" line="222"/>
         <source>That obligation is no longer in the agreement</source>
         <translation>Kewajiban itu sudah tidak ada dalam kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="222"/>
+        <location filename="../../ui/agreements/messages.py" line="225"/>
         <source>Save or discard the unsaved edits before switching revision</source>
         <translation>Simpan atau buang perubahan yang belum disimpan sebelum berpindah revisi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="225"/>
+        <location filename="../../ui/agreements/messages.py" line="228"/>
         <source>There is no saved revision to go back to</source>
         <translation>Tidak ada revisi tersimpan untuk dikembalikan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <location filename="../../ui/agreements/messages.py" line="231"/>
         <source>A Perjanjian Kerja Sama must name the Kesepakatan Bersama it implements</source>
         <translation>Perjanjian Kerja Sama harus menyebut Kesepakatan Bersama yang dilaksanakannya</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <location filename="../../ui/agreements/messages.py" line="235"/>
         <source>A Perjanjian Kerja Sama implements a Kesepakatan Bersama</source>
         <translation>Perjanjian Kerja Sama melaksanakan sebuah Kesepakatan Bersama</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <location filename="../../ui/agreements/messages.py" line="238"/>
         <source>Unknown agreement field(s): {fields}</source>
         <translation>Kolom kesepakatan tidak dikenal: {fields}</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <location filename="../../ui/agreements/messages.py" line="241"/>
         <source>Unknown party field(s): {fields}</source>
         <translation>Kolom pihak tidak dikenal: {fields}</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <location filename="../../ui/agreements/messages.py" line="244"/>
         <source>The agreement has no party number {position}</source>
         <translation>Kesepakatan tidak memiliki pihak nomor {position}</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <location filename="../../ui/agreements/messages.py" line="247"/>
         <source>No agreement with id {agreement_id}</source>
         <translation>Tidak ada kesepakatan dengan id {agreement_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <location filename="../../ui/agreements/messages.py" line="250"/>
         <source>That pasal is no longer in the agreement</source>
         <translation>Pasal itu sudah tidak ada dalam kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <location filename="../../ui/agreements/messages.py" line="253"/>
         <source>Pasal {number} cannot be inserted: there are {count} pasal</source>
         <translation>Pasal {number} tidak dapat disisipkan: hanya ada {count} pasal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <location filename="../../ui/agreements/messages.py" line="256"/>
         <source>There is no Pasal {number} to move to (1 to {count})</source>
         <translation>Tidak ada Pasal {number} sebagai tujuan pemindahan (1 sampai {count})</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <location filename="../../ui/agreements/messages.py" line="259"/>
         <source>Ayat ({number}) cannot be inserted: the pasal has {count} ayat</source>
         <translation>Ayat ({number}) tidak dapat disisipkan: pasal ini hanya memiliki {count} ayat</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <location filename="../../ui/agreements/messages.py" line="262"/>
         <source>There is no ayat ({number}) to move to</source>
         <translation>Tidak ada ayat ({number}) sebagai tujuan pemindahan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <location filename="../../ui/agreements/messages.py" line="265"/>
         <source>Pasal {pasal} has no ayat ({number})</source>
         <translation>Pasal {pasal} tidak memiliki ayat ({number})</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <location filename="../../ui/agreements/messages.py" line="268"/>
         <source>The reply belongs to another agreement</source>
         <translation>Balasan ini milik kesepakatan lain</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <location filename="../../ui/agreements/messages.py" line="271"/>
         <source>Only a reviewer or signatory can trust a counterpart&apos;s certificate</source>
         <translation>Hanya peninjau atau penanda tangan yang dapat memercayai sertifikat mitra</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <location filename="../../ui/agreements/messages.py" line="275"/>
         <source>Only a reviewer or signatory can change which certificates are trusted</source>
         <translation>Hanya peninjau atau penanda tangan yang dapat mengubah sertifikat yang dipercaya</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <location filename="../../ui/agreements/messages.py" line="279"/>
         <source>A viewer cannot import agreements</source>
         <translation>Pengamat tidak dapat mengimpor kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <location filename="../../ui/agreements/messages.py" line="282"/>
         <source>Nothing to reconcile: this agreement has no revision yet</source>
         <translation>Tidak ada yang perlu diselaraskan: kesepakatan ini belum memiliki revisi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <location filename="../../ui/agreements/messages.py" line="285"/>
         <source>That version is already part of this one</source>
         <translation>Versi itu sudah menjadi bagian dari versi ini</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <location filename="../../ui/agreements/messages.py" line="288"/>
         <source>Save the agreement as a revision before sending it</source>
         <translation>Simpan kesepakatan sebagai revisi sebelum mengirimnya</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <location filename="../../ui/agreements/messages.py" line="291"/>
         <source>Save the agreement as a revision before printing it</source>
         <translation>Simpan kesepakatan sebagai revisi sebelum mencetaknya</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <location filename="../../ui/agreements/messages.py" line="294"/>
         <source>Revision {revision} does not belong to this agreement</source>
         <translation>Revisi {revision} bukan milik kesepakatan ini</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <location filename="../../ui/agreements/messages.py" line="297"/>
         <source>The agreement is not in this database</source>
         <translation>Kesepakatan tidak ada di basis data ini</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <location filename="../../ui/agreements/messages.py" line="300"/>
         <source>Pasal {pasal} changed since the suggestion was made</source>
         <translation>Pasal {pasal} telah berubah sejak usulan dibuat</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <location filename="../../ui/agreements/messages.py" line="303"/>
         <source>The session needs a title</source>
         <translation>Sesi memerlukan judul</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="229"/>
+        <location filename="../../ui/agreements/messages.py" line="306"/>
         <source>The session must last at least one minute</source>
         <translation>Sesi harus berlangsung paling sedikit satu menit</translation>
     </message>
@@ -764,41 +756,36 @@ Cocokkan dahulu melalui telepon.</translation>
         <source>Pick applications from the catalog…</source>
         <translation>Pilih aplikasi dari katalog…</translation>
     </message>
-    <message>
-        <location filename="../../ui/agreements/editor/annex_panel.py" line="94"/>
-        <source>Choose a user first (top right).</source>
-        <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
-    </message>
 </context>
 <context>
     <name>CatalogFilters</name>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="36"/>
+        <location filename="../../ui/agreements/catalog_picker.py" line="32"/>
         <source>Search name, description, OPD, technology…</source>
         <translation>Cari nama, deskripsi, OPD, teknologi…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="39"/>
+        <location filename="../../ui/agreements/catalog_picker.py" line="35"/>
         <source>All dimensions</source>
         <translation>Semua dimensi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="43"/>
+        <location filename="../../ui/agreements/catalog_picker.py" line="39"/>
         <source>Public service or not</source>
         <translation>Layanan publik atau bukan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="44"/>
+        <location filename="../../ui/agreements/catalog_picker.py" line="40"/>
         <source>Public service only</source>
         <translation>Hanya layanan publik</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="45"/>
+        <location filename="../../ui/agreements/catalog_picker.py" line="41"/>
         <source>Internal only</source>
         <translation>Hanya internal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="65"/>
+        <location filename="../../ui/agreements/catalog_picker.py" line="61"/>
         <source>All OPD</source>
         <translation>Semua OPD</translation>
     </message>
@@ -806,67 +793,67 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>CatalogPickerDialog</name>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="95"/>
+        <location filename="../../ui/agreements/catalog_picker.py" line="91"/>
         <source>Pick applications for the Lampiran</source>
         <translation>Pilih aplikasi untuk Lampiran</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="104"/>
+        <location filename="../../ui/agreements/catalog_picker.py" line="100"/>
         <source>SAMPLE data: this catalog is the shipped example, not a real city&apos;s list. Import your own catalog on the App catalog page.</source>
         <translation>Data CONTOH: katalog ini adalah contoh bawaan, bukan daftar milik kota sungguhan. Impor katalog Anda sendiri di halaman Katalog aplikasi.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="116"/>
+        <location filename="../../ui/agreements/catalog_picker.py" line="109"/>
         <source>Application</source>
         <translation>Aplikasi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="117"/>
+        <location filename="../../ui/agreements/catalog_picker.py" line="110"/>
         <source>Dimension</source>
         <translation>Dimensi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="118"/>
+        <location filename="../../ui/agreements/catalog_picker.py" line="111"/>
         <source>OPD</source>
         <translation>OPD</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="119"/>
+        <location filename="../../ui/agreements/catalog_picker.py" line="112"/>
         <source>Public service</source>
         <translation>Layanan publik</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="120"/>
+        <location filename="../../ui/agreements/catalog_picker.py" line="113"/>
         <source>Description</source>
         <translation>Deskripsi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="142"/>
+        <location filename="../../ui/agreements/catalog_picker.py" line="125"/>
         <source>Put in the Lampiran</source>
         <translation>Masukkan ke Lampiran</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="144"/>
+        <location filename="../../ui/agreements/catalog_picker.py" line="127"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="167"/>
+        <location filename="../../ui/agreements/catalog_picker.py" line="150"/>
         <source> (SAMPLE)</source>
         <translation> (CONTOH)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="177"/>
+        <location filename="../../ui/agreements/catalog_picker.py" line="160"/>
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="177"/>
+        <location filename="../../ui/agreements/catalog_picker.py" line="160"/>
         <source>no</source>
         <translation>tidak</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/catalog_picker.py" line="206"/>
+        <location filename="../../ui/agreements/catalog_picker.py" line="189"/>
         <source>%1 application(s) picked; %2 shown</source>
         <translation>%1 aplikasi dipilih; %2 ditampilkan</translation>
     </message>
@@ -1196,12 +1183,6 @@ Cocokkan dahulu melalui telepon.</translation>
         <source>Reopen</source>
         <translation>Buka kembali</translation>
     </message>
-    <message>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="146"/>
-        <location filename="../../ui/agreements/editor/comments_panel.py" line="173"/>
-        <source>Choose a user first (top right).</source>
-        <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
-    </message>
 </context>
 <context>
     <name>DetailsPanel</name>
@@ -1245,11 +1226,6 @@ Cocokkan dahulu melalui telepon.</translation>
         <source>given by %1</source>
         <translation>diberikan oleh %1</translation>
     </message>
-    <message>
-        <location filename="../../ui/agreements/editor/details_panel.py" line="141"/>
-        <source>Choose a user first (top right).</source>
-        <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
-    </message>
 </context>
 <context>
     <name>EditorHeader</name>
@@ -1277,157 +1253,157 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>ExchangeMessages</name>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="104"/>
+        <location filename="../../ui/agreements/messages.py" line="107"/>
         <source>The package content is malformed: {where} is not an object</source>
         <translation>Isi paket rusak: {where} bukan objek</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="107"/>
+        <location filename="../../ui/agreements/messages.py" line="110"/>
         <source>The package content is incomplete: {where} has no &apos;{field}&apos;</source>
         <translation>Isi paket tidak lengkap: {where} tidak memiliki &apos;{field}&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="110"/>
+        <location filename="../../ui/agreements/messages.py" line="113"/>
         <source>The package content is malformed: {key} is not a list</source>
         <translation>Isi paket rusak: {key} bukan daftar</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="113"/>
+        <location filename="../../ui/agreements/messages.py" line="116"/>
         <source>The package holds no revision</source>
         <translation>Paket tidak berisi revisi apa pun</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="116"/>
+        <location filename="../../ui/agreements/messages.py" line="119"/>
         <source>The package&apos;s newest revision is not among its revisions</source>
         <translation>Revisi terbaru paket tidak ada di antara revisinya</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="119"/>
+        <location filename="../../ui/agreements/messages.py" line="122"/>
         <source>This file is not a Lintas office card ({detail})</source>
         <translation>Berkas ini bukan kartu kantor Lintas ({detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="122"/>
+        <location filename="../../ui/agreements/messages.py" line="125"/>
         <source>This is your own office&apos;s card</source>
         <translation>Ini kartu kantor Anda sendiri</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="125"/>
+        <location filename="../../ui/agreements/messages.py" line="128"/>
         <source>This certificate is already trusted for another office</source>
         <translation>Sertifikat ini sudah dipercaya untuk kantor lain</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="128"/>
+        <location filename="../../ui/agreements/messages.py" line="131"/>
         <source>That certificate is not trusted</source>
         <translation>Sertifikat itu tidak dipercaya</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="131"/>
+        <location filename="../../ui/agreements/messages.py" line="134"/>
         <source>This is not a Lintas exchange package (not a zip archive)</source>
         <translation>Ini bukan paket pertukaran Lintas (bukan arsip zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="134"/>
+        <location filename="../../ui/agreements/messages.py" line="137"/>
         <source>This is not a Lintas exchange package ({member} is missing)</source>
         <translation>Ini bukan paket pertukaran Lintas ({member} tidak ada)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="137"/>
+        <location filename="../../ui/agreements/messages.py" line="140"/>
         <source>The package is implausibly large; it was not opened</source>
         <translation>Paket terlalu besar untuk masuk akal; paket tidak dibuka</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="140"/>
+        <location filename="../../ui/agreements/messages.py" line="143"/>
         <source>The package is damaged or was altered: its contents fail their checksums</source>
         <translation>Paket rusak atau telah diubah: isinya gagal dalam pemeriksaan checksum</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="144"/>
+        <location filename="../../ui/agreements/messages.py" line="147"/>
         <source>The package&apos;s certificate is unreadable</source>
         <translation>Sertifikat paket tidak dapat dibaca</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="147"/>
+        <location filename="../../ui/agreements/messages.py" line="150"/>
         <source>The package was changed after it was signed: its signature does not match. Ask the sender for a new copy.</source>
         <translation>Paket diubah setelah ditandatangani: tanda tangannya tidak cocok. Mintalah salinan baru kepada pengirim.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="152"/>
+        <location filename="../../ui/agreements/messages.py" line="155"/>
         <source>The package content is not valid JSON</source>
         <translation>Isi paket bukan JSON yang valid</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="155"/>
+        <location filename="../../ui/agreements/messages.py" line="158"/>
         <source>This is not a Lintas exchange package (unknown content)</source>
         <translation>Ini bukan paket pertukaran Lintas (isi tidak dikenal)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="158"/>
+        <location filename="../../ui/agreements/messages.py" line="161"/>
         <source>This package was made by an incompatible version of Lintas</source>
         <translation>Paket ini dibuat oleh versi Lintas yang tidak kompatibel</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="161"/>
+        <location filename="../../ui/agreements/messages.py" line="164"/>
         <source>The package is signed by {subject}, whose certificate this office has not trusted (fingerprint {fingerprint}). Compare the fingerprint with the sender by phone, then trust their office card.</source>
         <translation>Paket ditandatangani oleh {subject}, yang sertifikatnya belum dipercaya kantor ini (sidik jari {fingerprint}). Cocokkan sidik jari dengan pengirim melalui telepon, lalu percayai kartu kantor mereka.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="167"/>
+        <location filename="../../ui/agreements/messages.py" line="170"/>
         <source>The package claims to come from {claimed}, but it is signed with the certificate of {office}</source>
         <translation>Paket mengaku berasal dari {claimed}, tetapi ditandatangani dengan sertifikat {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="172"/>
+        <location filename="../../ui/agreements/messages.py" line="175"/>
         <source>Round {round} in the package does not match its hash</source>
         <translation>Putaran {round} dalam paket tidak cocok dengan hash-nya</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="175"/>
+        <location filename="../../ui/agreements/messages.py" line="178"/>
         <source>This agreement does not name your office as a party</source>
         <translation>Kesepakatan ini tidak mencantumkan kantor Anda sebagai pihak</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="178"/>
+        <location filename="../../ui/agreements/messages.py" line="181"/>
         <source>{sender} sent this package but is not a party to the agreement</source>
         <translation>{sender} mengirim paket ini tetapi bukan pihak dalam kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="326"/>
+        <location filename="../../ui/agreements/messages.py" line="328"/>
         <source>the package</source>
         <translation>paket</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="326"/>
+        <location filename="../../ui/agreements/messages.py" line="329"/>
         <source>the sender</source>
         <translation>pengirim</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="326"/>
+        <location filename="../../ui/agreements/messages.py" line="330"/>
         <source>the agreement</source>
         <translation>kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="326"/>
+        <location filename="../../ui/agreements/messages.py" line="331"/>
         <source>revision {index}</source>
         <translation>revisi {index}</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="326"/>
+        <location filename="../../ui/agreements/messages.py" line="332"/>
         <source>the text of revision {index}</source>
         <translation>naskah revisi {index}</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="326"/>
+        <location filename="../../ui/agreements/messages.py" line="333"/>
         <source>comment {index}</source>
         <translation>komentar {index}</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="326"/>
+        <location filename="../../ui/agreements/messages.py" line="334"/>
         <source>approval {index}</source>
         <translation>persetujuan {index}</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="326"/>
+        <location filename="../../ui/agreements/messages.py" line="335"/>
         <source>office {index}</source>
         <translation>kantor {index}</translation>
     </message>
@@ -1478,87 +1454,87 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>LivePanel</name>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="55"/>
+        <location filename="../../ui/agreements/live/live_panel.py" line="56"/>
         <source>Follow the pasal the other office looks at</source>
         <translation>Ikuti pasal yang sedang dilihat kantor mitra</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="59"/>
+        <location filename="../../ui/agreements/live/live_panel.py" line="60"/>
         <source>Suggest a change to this pasal</source>
         <translation>Usulkan perubahan pada pasal ini</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="64"/>
+        <location filename="../../ui/agreements/live/live_panel.py" line="65"/>
         <source>Send suggestion</source>
         <translation>Kirim usulan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="72"/>
+        <location filename="../../ui/agreements/live/live_panel.py" line="73"/>
         <source>Pasal</source>
         <translation>Pasal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="72"/>
+        <location filename="../../ui/agreements/live/live_panel.py" line="73"/>
         <source>Field</source>
         <translation>Kolom</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="72"/>
+        <location filename="../../ui/agreements/live/live_panel.py" line="73"/>
         <source>From</source>
         <translation>Dari</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="72"/>
+        <location filename="../../ui/agreements/live/live_panel.py" line="73"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="83"/>
+        <location filename="../../ui/agreements/live/live_panel.py" line="84"/>
         <source>Accept</source>
         <translation>Terima</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="84"/>
+        <location filename="../../ui/agreements/live/live_panel.py" line="85"/>
         <source>Reject</source>
         <translation>Tolak</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="102"/>
+        <location filename="../../ui/agreements/live/live_panel.py" line="103"/>
         <source>waiting for the other office</source>
         <translation>menunggu kantor mitra</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="104"/>
+        <location filename="../../ui/agreements/live/live_panel.py" line="105"/>
         <source>Live review in session %1 with %2. Both see the same pasal; suggestions arrive on the other side at once.</source>
         <translation>Peninjauan langsung dalam sesi %1 bersama %2. Kedua pihak melihat pasal yang sama; usulan langsung sampai ke pihak lain.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="112"/>
+        <location filename="../../ui/agreements/live/live_panel.py" line="113"/>
         <source>Live review starts when this agreement is open during a session with the counterpart office (Sessions page). Both offices then see the same pasal and can suggest changes to each other.</source>
         <translation>Peninjauan langsung dimulai ketika kesepakatan ini dibuka selama sesi dengan kantor mitra (halaman Sesi). Kedua kantor lalu melihat pasal yang sama dan dapat saling mengusulkan perubahan.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="160"/>
+        <location filename="../../ui/agreements/live/live_panel.py" line="161"/>
         <source>waiting</source>
         <translation>menunggu</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="161"/>
+        <location filename="../../ui/agreements/live/live_panel.py" line="162"/>
         <source>accepted</source>
         <translation>diterima</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="162"/>
+        <location filename="../../ui/agreements/live/live_panel.py" line="163"/>
         <source>rejected</source>
         <translation>ditolak</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="163"/>
+        <location filename="../../ui/agreements/live/live_panel.py" line="164"/>
         <source>could not be applied</source>
         <translation>tidak dapat diterapkan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/live/live_panel.py" line="166"/>
+        <location filename="../../ui/agreements/live/live_panel.py" line="167"/>
         <source>us</source>
         <translation>kami</translation>
     </message>
@@ -1692,11 +1668,6 @@ Cocokkan dahulu melalui telepon.</translation>
         <location filename="../../ui/agreements/new_dialog.py" line="177"/>
         <source>Enter the counterpart office&apos;s region.</source>
         <translation>Isi daerah kantor mitra.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/agreements/new_dialog.py" line="185"/>
-        <source>Choose a user first (top right).</source>
-        <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
     </message>
 </context>
 <context>
@@ -1854,12 +1825,6 @@ Cocokkan dahulu melalui telepon.</translation>
         <source>Overdue</source>
         <translation>Lewat jatuh tempo</translation>
     </message>
-    <message>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="186"/>
-        <location filename="../../ui/agreements/editor/obligations_panel.py" line="228"/>
-        <source>Choose a user first (top right).</source>
-        <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
-    </message>
 </context>
 <context>
     <name>Page</name>
@@ -1894,142 +1859,142 @@ Cocokkan dahulu melalui telepon.</translation>
         <translation>Hanya penyusun yang dapat memulai kesepakatan baru.</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="58"/>
+        <location filename="../../ui/catalog/page.py" line="56"/>
         <source>The app catalog is empty</source>
         <translation>Katalog aplikasi masih kosong</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="60"/>
+        <location filename="../../ui/catalog/page.py" line="58"/>
         <source>List the smart-city applications your office can share with other regions: import a CSV or JSON file, or load the sample catalog to try Lintas out. An agreement&apos;s Lampiran names the applications it grants.</source>
         <translation>Daftarkan aplikasi kota cerdas yang dapat dibagikan kantor Anda kepada daerah lain: impor berkas CSV atau JSON, atau muat katalog contoh untuk mencoba Lintas. Lampiran sebuah kesepakatan menyebut aplikasi yang dihibahkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="67"/>
+        <location filename="../../ui/catalog/page.py" line="65"/>
         <source>Import CSV or JSON…</source>
         <translation>Impor CSV atau JSON…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="69"/>
+        <location filename="../../ui/catalog/page.py" line="67"/>
         <source>Load the sample catalog</source>
         <translation>Muat katalog contoh</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="75"/>
+        <location filename="../../ui/catalog/page.py" line="73"/>
         <source>App catalog</source>
         <translation>Katalog aplikasi</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="81"/>
+        <location filename="../../ui/catalog/page.py" line="79"/>
         <source>Import…</source>
         <translation>Impor…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="82"/>
+        <location filename="../../ui/catalog/page.py" line="80"/>
         <source>Export…</source>
         <translation>Ekspor…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="90"/>
+        <location filename="../../ui/catalog/page.py" line="88"/>
         <source>SAMPLE data: the applications marked (SAMPLE) come from the shipped example catalog, not from a real city&apos;s list. Import your own catalog to replace them.</source>
         <translation>Data CONTOH: aplikasi bertanda (CONTOH) berasal dari katalog contoh bawaan, bukan dari daftar milik kota sungguhan. Impor katalog Anda sendiri untuk menggantinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="102"/>
+        <location filename="../../ui/catalog/page.py" line="97"/>
         <source>Application</source>
         <translation>Aplikasi</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="103"/>
+        <location filename="../../ui/catalog/page.py" line="98"/>
         <source>Dimension</source>
         <translation>Dimensi</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="104"/>
+        <location filename="../../ui/catalog/page.py" line="99"/>
         <source>OPD</source>
         <translation>OPD</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="105"/>
+        <location filename="../../ui/catalog/page.py" line="100"/>
         <source>Public service</source>
         <translation>Layanan publik</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="106"/>
+        <location filename="../../ui/catalog/page.py" line="101"/>
         <source>Technology</source>
         <translation>Teknologi</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="107"/>
+        <location filename="../../ui/catalog/page.py" line="102"/>
         <source>Licence</source>
         <translation>Lisensi</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="108"/>
+        <location filename="../../ui/catalog/page.py" line="103"/>
         <source>Description</source>
         <translation>Deskripsi</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="156"/>
+        <location filename="../../ui/catalog/page.py" line="140"/>
         <source> (SAMPLE)</source>
         <translation> (CONTOH)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="159"/>
+        <location filename="../../ui/catalog/page.py" line="143"/>
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="159"/>
+        <location filename="../../ui/catalog/page.py" line="143"/>
         <source>no</source>
         <translation>tidak</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="169"/>
+        <location filename="../../ui/catalog/page.py" line="153"/>
         <source>%1 application(s) shown</source>
         <translation>%1 aplikasi ditampilkan</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="177"/>
+        <location filename="../../ui/catalog/page.py" line="161"/>
         <source>Import an app catalog</source>
         <translation>Impor katalog aplikasi</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="177"/>
+        <location filename="../../ui/catalog/page.py" line="161"/>
         <source>Catalog files (*.csv *.json)</source>
         <translation>Berkas katalog (*.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="191"/>
+        <location filename="../../ui/catalog/page.py" line="175"/>
         <source>%1 was not imported: it has %2 problem(s).</source>
         <translation>%1 tidak diimpor: terdapat %2 masalah.</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="215"/>
+        <location filename="../../ui/catalog/page.py" line="199"/>
         <source>%1 application(s) imported.</source>
         <translation>%1 aplikasi diimpor.</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="225"/>
+        <location filename="../../ui/catalog/page.py" line="209"/>
         <source>%1 SAMPLE application(s) loaded.</source>
         <translation>%1 aplikasi CONTOH dimuat.</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="231"/>
+        <location filename="../../ui/catalog/page.py" line="215"/>
         <source>Export the app catalog</source>
         <translation>Ekspor katalog aplikasi</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="232"/>
+        <location filename="../../ui/catalog/page.py" line="216"/>
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="245"/>
+        <location filename="../../ui/catalog/page.py" line="229"/>
         <source>The catalog was not exported: %1</source>
         <translation>Katalog tidak diekspor: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="249"/>
+        <location filename="../../ui/catalog/page.py" line="233"/>
         <source>Exported %1 application(s) to %2</source>
         <translation>%1 aplikasi diekspor ke %2</translation>
     </message>
@@ -2100,11 +2065,6 @@ Cocokkan dahulu melalui telepon.</translation>
         <location filename="../../ui/agreements/reconcile_dialog.py" line="148"/>
         <source>Theirs</source>
         <translation>Milik mitra</translation>
-    </message>
-    <message>
-        <location filename="../../ui/agreements/reconcile_dialog.py" line="167"/>
-        <source>Choose a user first (top right).</source>
-        <translation>Pilih pengguna terlebih dahulu (kanan atas).</translation>
     </message>
 </context>
 <context>
@@ -2359,87 +2319,87 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>WorkflowMessages</name>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="44"/>
+        <location filename="../../ui/agreements/messages.py" line="47"/>
         <source>Cannot move the agreement to {target}</source>
         <translation>Kesepakatan tidak dapat dipindahkan ke {target}</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="47"/>
+        <location filename="../../ui/agreements/messages.py" line="50"/>
         <source>Cannot approve this revision</source>
         <translation>Revisi ini tidak dapat disetujui</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="50"/>
+        <location filename="../../ui/agreements/messages.py" line="53"/>
         <source>An agreement cannot go from {source} to {target}</source>
         <translation>Kesepakatan tidak dapat berpindah dari {source} ke {target}</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="53"/>
+        <location filename="../../ui/agreements/messages.py" line="56"/>
         <source>{actor} is a {role}; this step needs a {allowed}</source>
         <translation>{actor} adalah {role}; langkah ini memerlukan {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="56"/>
+        <location filename="../../ui/agreements/messages.py" line="59"/>
         <source>The latest edits are not saved as a revision yet</source>
         <translation>Perubahan terakhir belum disimpan sebagai revisi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="59"/>
+        <location filename="../../ui/agreements/messages.py" line="62"/>
         <source>The agreement has no pasal yet</source>
         <translation>Kesepakatan belum memiliki pasal</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="62"/>
+        <location filename="../../ui/agreements/messages.py" line="65"/>
         <source>The agreement needs at least two parties</source>
         <translation>Kesepakatan memerlukan sedikitnya dua pihak</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="65"/>
+        <location filename="../../ui/agreements/messages.py" line="68"/>
         <source>{count} comment(s) are still open</source>
         <translation>{count} komentar masih terbuka</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="68"/>
+        <location filename="../../ui/agreements/messages.py" line="71"/>
         <source>There are diverging versions; reconcile them first</source>
         <translation>Ada versi yang bercabang; satukan dahulu</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="71"/>
+        <location filename="../../ui/agreements/messages.py" line="74"/>
         <source>Not yet approved by {parties} for revision {revision} (both parties must approve the same revision)</source>
         <translation>Belum disetujui oleh {parties} untuk revisi {revision} (kedua pihak harus menyetujui revisi yang sama)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="76"/>
+        <location filename="../../ui/agreements/messages.py" line="79"/>
         <source>No agreed revision is recorded</source>
         <translation>Belum ada revisi yang disepakati tercatat</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="79"/>
+        <location filename="../../ui/agreements/messages.py" line="82"/>
         <source>The signed PDF&apos;s SHA-256 must be recorded</source>
         <translation>SHA-256 PDF yang ditandatangani harus dicatat</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="82"/>
+        <location filename="../../ui/agreements/messages.py" line="85"/>
         <source>The validity period has not ended yet</source>
         <translation>Masa berlaku belum berakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="85"/>
+        <location filename="../../ui/agreements/messages.py" line="88"/>
         <source>Give the reason for terminating the agreement</source>
         <translation>Sebutkan alasan pengakhiran kesepakatan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="88"/>
+        <location filename="../../ui/agreements/messages.py" line="91"/>
         <source>{actor} is a {role}; approval needs a reviewer or signatory</source>
         <translation>{actor} adalah {role}; persetujuan memerlukan peninjau atau penanda tangan</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="91"/>
+        <location filename="../../ui/agreements/messages.py" line="94"/>
         <source>The agreement is {state}, not in negotiation</source>
         <translation>Kesepakatan berstatus {state}, bukan dalam negosiasi</translation>
     </message>
     <message>
-        <location filename="../../ui/agreements/messages.py" line="94"/>
+        <location filename="../../ui/agreements/messages.py" line="97"/>
         <source>{office} is not a party to this agreement</source>
         <translation>{office} bukan pihak dalam kesepakatan ini</translation>
     </message>

@@ -6,9 +6,11 @@ re-read inside the caller's session.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy.orm import Session
 
 from mou import models
+from mou.agreement import AgreementError
 from mou.office import Actor, Role
 from ui.context import AppContext
 
@@ -20,6 +22,19 @@ def actor_for(context: AppContext, session: Session) -> Actor | None:
         return None
     row = session.get(models.LocalUser, user.id)
     return Actor.of(row) if row is not None else None
+
+
+def required_actor(context: AppContext, session: Session) -> Actor:
+    """The acting user as a domain actor; ``AgreementError`` (in the UI language) without one.
+
+    Every edit names its actor, so the editor panels and dialogs refuse before touching anything.
+    """
+    actor = actor_for(context, session)
+    if actor is None:
+        raise AgreementError(
+            QCoreApplication.translate("Acting", "Choose a user first (top right).")
+        )
+    return actor
 
 
 def current_role(context: AppContext) -> Role | None:

@@ -33,7 +33,7 @@ from mou.identity import (
     load_identity,
 )
 from mou.revision import ChainError
-from ui.agreements.acting import actor_for
+from ui.agreements.acting import required_actor
 from ui.agreements.catalog_picker import CatalogPickerDialog
 from ui.agreements.messages import error_text
 from ui.agreements.reconcile_dialog import ReconcileDialog
@@ -100,9 +100,7 @@ class AgreementDialogs(QObject):
             return None
         try:
             with self.context.database.session() as session:
-                actor = actor_for(self.context, session)
-                if actor is None:
-                    raise AgreementError(self.tr("Choose a user first (top right)."))
+                actor = required_actor(self.context, session)
                 result = import_package(session, data, actor)
                 agreement_id = result.agreement.id
                 diverged, new = result.diverged, result.new_revisions
@@ -171,9 +169,7 @@ class AgreementDialogs(QObject):
             return False
         try:
             with self.context.database.session() as session:
-                actor = actor_for(self.context, session)
-                if actor is None:
-                    raise AgreementError(self.tr("Choose a user first (top right)."))
+                actor = required_actor(self.context, session)
                 export_package(session, get_agreement(session, agreement_id), identity, actor, path)
         except (AgreementError, OSError) as exc:
             self.notify("error", self.tr("The package was not written: %1").replace("%1", str(exc)))
@@ -218,9 +214,7 @@ class AgreementDialogs(QObject):
     def _trust_card(self, data: bytes) -> bool:
         try:
             with self.context.database.session() as session:
-                actor = actor_for(self.context, session)
-                if actor is None:
-                    raise AgreementError(self.tr("Choose a user first (top right)."))
+                actor = required_actor(self.context, session)
                 trusted = trust_office_card(session, data, actor)
                 name = trusted.office.display_name
         except (AgreementError, PackageError) as exc:

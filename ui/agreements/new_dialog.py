@@ -29,7 +29,7 @@ from mou import models
 from mou.agreement import AgreementError, AgreementKind, PartyInput
 from mou.office import GovernmentLevel, OfficeError, counterpart_office
 from mou.template import Template, TemplateError, instantiate, list_templates
-from ui.agreements.acting import actor_for
+from ui.agreements.acting import required_actor
 from ui.agreements.labels import kind_label
 from ui.agreements.message_bar import MessageBar
 from ui.agreements.messages import error_text
@@ -180,9 +180,7 @@ class NewAgreementDialog(QDialog):
         day = dt.date(qdate.year(), qdate.month(), qdate.day())
         try:
             with self.context.database.session() as session:
-                actor = actor_for(self.context, session)
-                if actor is None:
-                    raise AgreementError(self.tr("Choose a user first (top right)."))
+                actor = required_actor(self.context, session)
                 local = session.get(models.Office, self.context.office.id)
                 assert local is not None
                 if new:

@@ -26,7 +26,7 @@ from mou import models
 from mou.agreement import AgreementError, get_agreement
 from mou.exchange import Conflict, reconcile, reconcile_preview
 from mou.revision import heads
-from ui.agreements.acting import actor_for
+from ui.agreements.acting import required_actor
 from ui.agreements.message_bar import MessageBar
 from ui.agreements.messages import error_text
 from ui.context import AppContext
@@ -162,9 +162,7 @@ class ReconcileDialog(QDialog):
         }
         try:
             with self.context.database.session() as session:
-                actor = actor_for(self.context, session)
-                if actor is None:
-                    raise AgreementError(self.tr("Choose a user first (top right)."))
+                actor = required_actor(self.context, session)
                 other = session.get(models.Revision, self.other_id)
                 assert other is not None
                 reconcile(session, get_agreement(session, self.agreement_id), actor, other, choices)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from mou import models
 from mou.agreement import AgreementError, get_agreement
 from mou.catalog import annex_records, set_annex
-from ui.agreements.acting import actor_for
+from ui.agreements.acting import required_actor
 from ui.agreements.labels import dimension_label
 from ui.agreements.messages import error_text
 from ui.context import AppContext
@@ -89,9 +89,7 @@ class AnnexPanel(QWidget):
             return
         try:
             with self.context.database.session() as session:
-                actor = actor_for(self.context, session)
-                if actor is None:
-                    raise AgreementError(self.tr("Choose a user first (top right)."))
+                actor = required_actor(self.context, session)
                 apps = [session.get(models.CatalogApp, i) for i in app_ids]
                 set_annex(
                     session,

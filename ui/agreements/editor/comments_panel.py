@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from mou import models
 from mou.agreement import AgreementError, get_agreement
 from mou.comment import add_comment, reopen_comment, resolve_comment, threads
-from ui.agreements.acting import actor_for
+from ui.agreements.acting import required_actor
 from ui.agreements.messages import error_text
 from ui.context import AppContext
 
@@ -141,9 +141,7 @@ class CommentsPanel(QWidget):
             return
         try:
             with self.context.database.session() as session:
-                actor = actor_for(self.context, session)
-                if actor is None:
-                    raise AgreementError(self.tr("Choose a user first (top right)."))
+                actor = required_actor(self.context, session)
                 agreement = get_agreement(session, self.agreement_id)
                 parent = session.get(models.Comment, self._selected_id()) if reply else None
                 add_comment(
@@ -168,9 +166,7 @@ class CommentsPanel(QWidget):
             return
         try:
             with self.context.database.session() as session:
-                actor = actor_for(self.context, session)
-                if actor is None:
-                    raise AgreementError(self.tr("Choose a user first (top right)."))
+                actor = required_actor(self.context, session)
                 agreement = get_agreement(session, self.agreement_id)
                 comment = session.get(models.Comment, comment_id)
                 assert comment is not None

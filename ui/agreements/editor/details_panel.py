@@ -13,7 +13,7 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDateEdit, QFormLayout, QGroupBox, QLineEdit, QVBoxLayout, QWidget
 
 from mou.agreement import AgreementError, get_agreement, role_label, update_details, update_party
-from ui.agreements.acting import actor_for
+from ui.agreements.acting import required_actor
 from ui.agreements.editor.snapshot import AgreementData
 from ui.agreements.messages import error_text
 from ui.context import AppContext
@@ -136,9 +136,7 @@ class DetailsPanel(QWidget):
     def _write(self, edit: Any) -> None:
         try:
             with self.context.database.session() as session:
-                actor = actor_for(self.context, session)
-                if actor is None:
-                    raise AgreementError(self.tr("Choose a user first (top right)."))
+                actor = required_actor(self.context, session)
                 agreement = get_agreement(session, self.agreement_id)
                 edit(session, agreement, actor)
         except AgreementError as exc:

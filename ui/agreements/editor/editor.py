@@ -33,7 +33,7 @@ from mou.clause import (
 from mou.db import ConcurrentEditError
 from mou.office import Actor
 from mou.workflow import WorkflowError, approvals_of, available_messages
-from ui.agreements.acting import actor_for, current_role
+from ui.agreements.acting import actor_for, current_role, required_actor
 from ui.agreements.editor.annex_panel import AnnexPanel
 from ui.agreements.editor.autosave import Autosaver
 from ui.agreements.editor.clause_form import ClauseForm
@@ -282,9 +282,7 @@ class AgreementEditor(WorkflowActions, QWidget):
             self.sig_changed.emit(self.data.id)
 
     def _require_actor(self, session: Session) -> Actor:
-        actor = actor_for(self.context, session)
-        if actor is None:
-            raise AgreementError(self.tr("Choose a user first (top right)."))
+        actor = required_actor(self.context, session)
         return actor
 
     # -- structural edits ------------------------------------------------------------------

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from mou import models
 from mou.agreement import AgreementError, get_agreement, role_label
 from mou.obligation import Recurrence, add_obligation, mark_done, occurrences, remove_obligation
-from ui.agreements.acting import actor_for
+from ui.agreements.acting import required_actor
 from ui.agreements.labels import recurrence_label
 from ui.agreements.list_view import format_date
 from ui.agreements.messages import error_text
@@ -181,9 +181,7 @@ class ObligationsPanel(QWidget):
         )
         try:
             with self.context.database.session() as session:
-                actor = actor_for(self.context, session)
-                if actor is None:
-                    raise AgreementError(self.tr("Choose a user first (top right)."))
+                actor = required_actor(self.context, session)
                 add_obligation(
                     session,
                     get_agreement(session, self.agreement_id),
@@ -223,9 +221,7 @@ class ObligationsPanel(QWidget):
             return
         try:
             with self.context.database.session() as session:
-                actor = actor_for(self.context, session)
-                if actor is None:
-                    raise AgreementError(self.tr("Choose a user first (top right)."))
+                actor = required_actor(self.context, session)
                 ob = session.get(models.Obligation, ob_id)
                 assert ob is not None
                 remove_obligation(
