@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mou import models
+from mou.messages import DomainMessage
 
 
 class Role(StrEnum):
@@ -35,8 +36,25 @@ _LEVEL_WORD = {
 }
 
 
+class OfficeCode(StrEnum):
+    """Codes of ``OfficeError`` (see :mod:`mou.messages`)."""
+
+    FIELD_EMPTY = "office.field_empty"
+    NOT_SET_UP = "office.not_set_up"
+    ALREADY_SET_UP = "office.already_set_up"
+    EMPTY_USER_NAME = "office.empty_user_name"
+    DUPLICATE_USER = "office.duplicate_user"
+
+
 class OfficeError(Exception):
-    """The office profile or users are not acceptable (message says why)."""
+    """The office profile or users are not acceptable (message says why).
+
+    ``message`` carries an ``OfficeCode`` and params for the UI's translation.
+    """
+
+    def __init__(self, text: str = "", *, code: str = "", **params: str | int) -> None:
+        self.message = DomainMessage(code, params, text)
+        super().__init__(text)
 
 
 @dataclass
@@ -73,7 +91,11 @@ class OfficeProfile:
         """Raise ``OfficeError`` naming the first missing field."""
         for field_name in ("region", "unit", "head_name", "head_title"):
             if not str(getattr(self, field_name) or "").strip():
-                raise OfficeError(f"The office's {field_name.replace('_', ' ')} is empty")
+                raise OfficeError(
+                    f"The office's {field_name.replace('_', ' ')} is empty",
+                    code=OfficeCode.FIELD_EMPTY,
+                    field=field_name,
+                )
         GovernmentLevel(self.level)
 
 
@@ -86,7 +108,10 @@ def require_local_office(session: Session) -> models.Office:
     """The local office; raises ``OfficeError`` when the first-run setup has not been done."""
     office = local_office(session)
     if office is None:
-        raise OfficeError("No local office is set up yet; finish the first-run setup first")
+        raise OfficeError(
+            "No local office is set up yet; finish the first-run setup first",
+            code=OfficeCode.NOT_SET_UP,
+        )
     return office
 
 
@@ -106,16 +131,20 @@ def create_local_office(
     """Create the local office with its users (first-run wizard). Only one may exist."""
     profile.validate()
     if local_office(session) is not None:
-        raise OfficeError("This installation already has a local office")
+        raise OfficeError(
+            "This installation already has a local office", code=OfficeCode.ALREADY_SET_UP
+        )
     office = models.Office(is_local=True)
     _apply(office, profile)
     seen: set[str] = set()
     for name, role in users:
         clean = name.strip()
         if not clean:
-            raise OfficeError("A user has an empty name")
+            raise OfficeError("A user has an empty name", code=OfficeCode.EMPTY_USER_NAME)
         if clean.casefold() in seen:
-            raise OfficeError(f"The user {clean!r} is listed twice")
+            raise OfficeError(
+                f"The user {clean!r} is listed twice", code=OfficeCode.DUPLICATE_USER, name=clean
+            )
         seen.add(clean.casefold())
         office.users.append(models.LocalUser(name=clean, role=Role(role).value))
     session.add(office)
@@ -145,7 +174,7 @@ def add_local_user(session: Session, name: str, role: Role) -> models.LocalUser:
     office = require_local_office(session)
     clean = name.strip()
     if not clean:
-        raise OfficeError("A user has an empty name")
+        raise OfficeError("A user has an empty name", code=OfficeCode.EMPTY_USER_NAME)
     user = models.LocalUser(name=clean, role=Role(role).value)
     office.users.append(user)
     session.flush()

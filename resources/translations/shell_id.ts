@@ -841,4 +841,52 @@ SHA-256: %3</translation>
         <translation>%1 ditambahkan.</translation>
     </message>
 </context>
+<context>
+    <name>OfficeMessages</name>
+    <message>
+        <location filename="../../ui/office_messages.py" line="14"/>
+        <source>region</source>
+        <translation>wilayah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_messages.py" line="14"/>
+        <source>unit</source>
+        <translation>unit kerja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_messages.py" line="14"/>
+        <source>head of region</source>
+        <translation>nama kepala daerah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_messages.py" line="14"/>
+        <source>title</source>
+        <translation>jabatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_messages.py" line="14"/>
+        <source>The office&apos;s {field} is empty</source>
+        <translation>Isian {field} kantor masih kosong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_messages.py" line="14"/>
+        <source>No local office is set up yet; finish the first-run setup first</source>
+        <translation>Kantor lokal belum disiapkan; selesaikan dahulu penyiapan awal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_messages.py" line="14"/>
+        <source>This installation already has a local office</source>
+        <translation>Instalasi ini sudah memiliki kantor lokal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_messages.py" line="14"/>
+        <source>A user has an empty name</source>
+        <translation>Ada pengguna yang namanya kosong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_messages.py" line="14"/>
+        <source>The user &apos;{name}&apos; is listed twice</source>
+        <translation>Pengguna &apos;{name}&apos; tercantum dua kali</translation>
+    </message>
+</context>
 </TS>

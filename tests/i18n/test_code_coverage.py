@@ -11,6 +11,7 @@ from mou.catalog import RowCode
 from mou.db import DbCode
 from mou.exchange import PackageCode
 from mou.identity import IdentityCode
+from mou.office import OfficeCode
 from mou.signing import Verdict, VerifyCode
 from mou.workflow import WorkflowCode
 from ui import paths
@@ -19,6 +20,7 @@ from ui.catalog.row_errors import ROWS
 from ui.ceremony.texts import CEREMONY
 from ui.database_recovery import DATABASE
 from ui.messages import MessageTable
+from ui.office_messages import OFFICE
 from ui.signing.messages import IDENTITY, VERIFY
 from ui.vicon.messages import HUB
 
@@ -30,6 +32,7 @@ CORE_CODES: list[tuple[str, set[str], MessageTable]] = [
     ("mou.signing.VerifyCode", {c.value for c in VerifyCode}, VERIFY),
     ("mou.identity.IdentityCode", {c.value for c in IdentityCode}, IDENTITY),
     ("mou.db.DbCode", {c.value for c in DbCode}, DATABASE),
+    ("mou.office.OfficeCode", {c.value for c in OfficeCode}, OFFICE),
     ("conferencing.protocol.ERROR_CODES", set(protocol.ERROR_CODES), HUB),
     (
         "mou.ceremony_protocol.E_*",
@@ -118,6 +121,7 @@ def test_every_coded_error_the_cores_raise_passes_a_code() -> None:
         "WrongPasswordError",
         "DatabaseCorruptError",
         "AgreementError",
+        "OfficeError",
     }
     uncoded = []
     for source in sorted(root.rglob("*.py")):

@@ -16,10 +16,12 @@ from mou.db import ConcurrentEditError
 from mou.exchange import PackageError
 from mou.live_review import Suggestion
 from mou.messages import DomainMessage
+from mou.office import OfficeError
 from mou.workflow import WorkflowError
 from ui.agreements.labels import status_label
 from ui.database_recovery import database_error_text
 from ui.messages import MessageTable, message_text
+from ui.office_messages import office_error_text
 from ui.roles import role_label
 
 
@@ -365,4 +367,6 @@ def error_text(error: BaseException) -> str:
         return database_error_text(error)
     if isinstance(error, AgreementError):
         return domain_text(error.message)
+    if isinstance(error, OfficeError):
+        return office_error_text(error)
     return str(error)

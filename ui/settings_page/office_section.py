@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from mou.office import OfficeError, OfficeProfile, update_local_office
 from ui.context import AppContext
+from ui.office_messages import office_error_text
 from ui.wizard.lambang import LambangError, lambang_png
 from ui.wizard.wizard import certificate_copy
 
@@ -98,7 +99,7 @@ class OfficeSection(QGroupBox):
             with self.context.database.session() as session:
                 office = update_local_office(session, self.profile())
         except OfficeError as error:
-            self.status.setText(str(error))
+            self.status.setText(office_error_text(error))
             return False
         self.context.set_office(office)
         self.status.setText(self.tr("Saved."))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from mou.office import OfficeError, Role, add_local_user, local_users
 from ui.context import AppContext, UsersChanged
+from ui.office_messages import office_error_text
 from ui.roles import role_description, role_label
 
 
@@ -70,7 +71,7 @@ class UsersSection(QGroupBox):
             try:
                 add_local_user(session, name, Role(self.role.currentData()))
             except OfficeError as error:
-                self.status.setText(str(error))
+                self.status.setText(office_error_text(error))
                 return False
         self.name.clear()
         self.status.setText(self.tr("%1 added.").replace("%1", name))

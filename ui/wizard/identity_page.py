@@ -170,7 +170,9 @@ class IdentityPage(QWizardPage):
         try:
             wizard.create_office(identity)  # type: ignore[attr-defined]
         except OfficeError as error:
-            self.error.setText(str(error))
+            from ui.office_messages import office_error_text
+
+            self.error.setText(office_error_text(error))
             return False
         return True
 
