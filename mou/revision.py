@@ -19,6 +19,7 @@ import hashlib
 import json
 import unicodedata
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import event, select
@@ -26,13 +27,28 @@ from sqlalchemy.orm import Session
 
 from mou import audit, events, models
 from mou.agreement import AgreementCode, AgreementError, touch
+from mou.messages import DomainMessage
 from mou.office import Actor
 
 FORMAT_VERSION = 1
 
 
+class ChainCode(StrEnum):
+    """Codes of ``ChainError`` (see :mod:`mou.messages`)."""
+
+    ALTERED = "chain.altered"
+    PARENT_MISSING = "chain.parent_missing"
+
+
 class ChainError(Exception):
-    """A stored or received revision does not match its hash or its parent."""
+    """A stored or received revision does not match its hash or its parent.
+
+    ``message`` carries a ``ChainCode`` and the revision's ``round`` for the UI's translation.
+    """
+
+    def __init__(self, text: str = "", *, code: str = "", **params: str | int) -> None:
+        self.message = DomainMessage(code, params, text)
+        super().__init__(text)
 
 
 class ImmutableRevisionError(Exception):
@@ -328,7 +344,11 @@ def is_ancestor(session: Session, older: models.Revision, newer: models.Revision
 def verify_revision(revision: models.Revision, agreement_uuid: str) -> None:
     """Raise ``ChainError`` unless the stored hash matches the stored content."""
     if compute_hash(envelope_of(revision, agreement_uuid)) != revision.hash:
-        raise ChainError(f"Round {revision.round} does not match its hash: its text was altered")
+        raise ChainError(
+            f"Round {revision.round} does not match its hash: its text was altered",
+            code=ChainCode.ALTERED,
+            round=revision.round,
+        )
 
 
 def verify_chain(session: Session, agreement: models.Agreement) -> None:
@@ -339,7 +359,11 @@ def verify_chain(session: Session, agreement: models.Agreement) -> None:
         verify_revision(rev, agreement.uuid)
         for parent in (rev.parent_hash, rev.merge_parent_hash):
             if parent and parent not in known:
-                raise ChainError(f"Round {rev.round} builds on a revision that is missing")
+                raise ChainError(
+                    f"Round {rev.round} builds on a revision that is missing",
+                    code=ChainCode.PARENT_MISSING,
+                    round=rev.round,
+                )
 
 
 @dataclass(frozen=True)

@@ -2404,4 +2404,17 @@ Cocokkan dahulu melalui telepon.</translation>
         <translation>{office} bukan pihak dalam kesepakatan ini</translation>
     </message>
 </context>
+<context>
+    <name>ChainMessages</name>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="320"/>
+        <source>Round {round} does not match its hash: its text was altered</source>
+        <translation>Putaran {round} tidak cocok dengan hash-nya: naskahnya telah diubah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="323"/>
+        <source>Round {round} builds on a revision that is missing</source>
+        <translation>Putaran {round} dibangun di atas revisi yang tidak ada</translation>
+    </message>
+</context>
 </TS>

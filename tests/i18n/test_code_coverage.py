@@ -12,10 +12,11 @@ from mou.db import DbCode
 from mou.exchange import PackageCode
 from mou.identity import IdentityCode
 from mou.office import OfficeCode
+from mou.revision import ChainCode
 from mou.signing import Verdict, VerifyCode
 from mou.workflow import WorkflowCode
 from ui import paths
-from ui.agreements.messages import AGREEMENT, EXCHANGE, WORKFLOW
+from ui.agreements.messages import AGREEMENT, CHAIN, EXCHANGE, WORKFLOW
 from ui.catalog.row_errors import ROWS
 from ui.ceremony.texts import CEREMONY
 from ui.database_recovery import DATABASE
@@ -33,6 +34,7 @@ CORE_CODES: list[tuple[str, set[str], MessageTable]] = [
     ("mou.identity.IdentityCode", {c.value for c in IdentityCode}, IDENTITY),
     ("mou.db.DbCode", {c.value for c in DbCode}, DATABASE),
     ("mou.office.OfficeCode", {c.value for c in OfficeCode}, OFFICE),
+    ("mou.revision.ChainCode", {c.value for c in ChainCode}, CHAIN),
     ("conferencing.protocol.ERROR_CODES", set(protocol.ERROR_CODES), HUB),
     (
         "mou.ceremony_protocol.E_*",
@@ -122,6 +124,7 @@ def test_every_coded_error_the_cores_raise_passes_a_code() -> None:
         "DatabaseCorruptError",
         "AgreementError",
         "OfficeError",
+        "ChainError",
     }
     uncoded = []
     for source in sorted(root.rglob("*.py")):

@@ -17,6 +17,7 @@ from mou.exchange import PackageError
 from mou.live_review import Suggestion
 from mou.messages import DomainMessage
 from mou.office import OfficeError
+from mou.revision import ChainError
 from mou.workflow import WorkflowError
 from ui.agreements.labels import status_label
 from ui.database_recovery import database_error_text
@@ -313,9 +314,22 @@ AGREEMENT = MessageTable(
 )
 
 
+CHAIN = MessageTable(
+    "ChainMessages",
+    {
+        "chain.altered": QT_TRANSLATE_NOOP(
+            "ChainMessages", "Round {round} does not match its hash: its text was altered"
+        ),
+        "chain.parent_missing": QT_TRANSLATE_NOOP(
+            "ChainMessages", "Round {round} builds on a revision that is missing"
+        ),
+    },
+)
+
+
 def domain_text(message: DomainMessage) -> str:
     """One agreements-core message in the UI language (English when the code is unknown)."""
-    return message_text(message, WORKFLOW, EXCHANGE, AGREEMENT)
+    return message_text(message, WORKFLOW, EXCHANGE, AGREEMENT, CHAIN)
 
 
 def workflow_error_text(error: WorkflowError) -> str:
@@ -365,7 +379,7 @@ def error_text(error: BaseException) -> str:
         return package_error_text(error)
     if isinstance(error, ConcurrentEditError):
         return database_error_text(error)
-    if isinstance(error, AgreementError):
+    if isinstance(error, AgreementError | ChainError):
         return domain_text(error.message)
     if isinstance(error, OfficeError):
         return office_error_text(error)
