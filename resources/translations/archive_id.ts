@@ -363,7 +363,7 @@
     </message>
     <message>
         <location filename="../../ui/archive/page.py" line="65"/>
-        <location filename="../../ui/archive/page.py" line="344"/>
+        <location filename="../../ui/archive/page.py" line="347"/>
         <source>Verify a signed PDF</source>
         <translation>Periksa PDF bertanda tangan</translation>
     </message>
@@ -426,45 +426,44 @@
         <translation>PDF tersimpan untuk “{title}” hilang atau rusak.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="229"/>
-        <location filename="../../ui/archive/page.py" line="247"/>
+        <location filename="../../ui/archive/page.py" line="224"/>
         <source>The PDF cannot be opened for printing.</source>
         <translation>PDF tidak dapat dibuka untuk dicetak.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="256"/>
+        <location filename="../../ui/archive/page.py" line="259"/>
         <source>{count} sheet(s) sent to the printer.</source>
         <translation>{count} lembar dikirim ke pencetak.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="266"/>
+        <location filename="../../ui/archive/page.py" line="269"/>
         <source>Save a copy</source>
         <translation>Simpan salinan</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="268"/>
-        <location filename="../../ui/archive/page.py" line="344"/>
-        <location filename="../../ui/archive/page.py" line="365"/>
+        <location filename="../../ui/archive/page.py" line="271"/>
+        <location filename="../../ui/archive/page.py" line="347"/>
+        <location filename="../../ui/archive/page.py" line="368"/>
         <source>PDF files (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="282"/>
+        <location filename="../../ui/archive/page.py" line="285"/>
         <source>The copy could not be saved: {error}</source>
         <translation>Salinan tidak dapat disimpan: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="285"/>
+        <location filename="../../ui/archive/page.py" line="288"/>
         <source>Saved a copy to {path}.</source>
         <translation>Salinan tersimpan di {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="337"/>
+        <location filename="../../ui/archive/page.py" line="340"/>
         <source>The file cannot be read: {error}</source>
         <translation>Berkas tidak dapat dibaca: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/page.py" line="365"/>
+        <location filename="../../ui/archive/page.py" line="368"/>
         <source>Open a signed PDF</source>
         <translation>Buka PDF bertanda tangan</translation>
     </message>

@@ -228,27 +228,27 @@
         <translation>PDF tidak dapat dibuka untuk dicetak.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="165"/>
+        <location filename="../../ui/signing/document_dialog.py" line="169"/>
         <source>{count} sheet(s) sent to the printer.</source>
         <translation>{count} lembar dikirim ke pencetak.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="178"/>
+        <location filename="../../ui/signing/document_dialog.py" line="182"/>
         <source>Saved a copy to {path}.</source>
         <translation>Salinan tersimpan di {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="184"/>
+        <location filename="../../ui/signing/document_dialog.py" line="188"/>
         <source>Save a copy</source>
         <translation>Simpan salinan</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="184"/>
+        <location filename="../../ui/signing/document_dialog.py" line="188"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Dokumen PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/document_dialog.py" line="175"/>
+        <location filename="../../ui/signing/document_dialog.py" line="179"/>
         <source>The copy could not be saved: {error}</source>
         <translation>Salinan tidak dapat disimpan: {error}</translation>
     </message>

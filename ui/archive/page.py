@@ -217,16 +217,21 @@ class Page(QWidget):
             return None
         return self._show_verification(data, self.table.selected_entry().title)  # type: ignore[union-attr]
 
+    def _printer_document(self, data: bytes) -> SignedPdfPrinter | None:
+        try:
+            return SignedPdfPrinter(data, self)
+        except PrintError:
+            self.show_message(self.tr("The PDF cannot be opened for printing."), ok=False)
+            return None
+
     @Slot()
     def preview_selected(self) -> QDialog | None:
         """Print preview of the selected PDF on the paper from Settings."""
         data = self._entry_pdf(self.table.selected_entry())
         if data is None:
             return None
-        try:
-            document = SignedPdfPrinter(data, self)
-        except PrintError:
-            self.show_message(self.tr("The PDF cannot be opened for printing."), ok=False)
+        document = self._printer_document(data)
+        if document is None:
             return None
         dialog = print_preview(document, self, paper=self.context.settings.paper_size)
         document.setParent(dialog)  # goes with the preview
@@ -241,10 +246,8 @@ class Page(QWidget):
         data = self._entry_pdf(self.table.selected_entry())
         if data is None:
             return
-        try:
-            document = SignedPdfPrinter(data, self)
-        except PrintError:
-            self.show_message(self.tr("The PDF cannot be opened for printing."), ok=False)
+        document = self._printer_document(data)
+        if document is None:
             return
         try:
             sheets = print_with_dialog(document, self, paper=self.context.settings.paper_size)

@@ -159,7 +159,11 @@ class SignedDocumentDialog(QDialog):
         document = self._document()
         if document is None:
             return 0
-        sheets = print_with_dialog(document, self, paper=self.paper)
+        try:
+            sheets = print_with_dialog(document, self, paper=self.paper)
+        finally:
+            document.close()  # release PDFium's copy now, not when the dialog goes
+            document.deleteLater()
         if sheets:
             self.message.setText(
                 self.tr("{count} sheet(s) sent to the printer.").format(count=sheets)
