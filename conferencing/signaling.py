@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 import aiohttp
 
 from conferencing import protocol as p
+from conferencing.hub.tokens import token_expiry
 from conferencing.messages import DomainMessage
 
 log = logging.getLogger(__name__)
@@ -21,14 +22,15 @@ BACKOFF_S = (0.2, 0.5, 1.0, 2.0, 3.0)
 class JoinRefused(Exception):
     """The hub refused to admit us; ``code`` is a protocol error code, ``str()`` the reason."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, **params: str | int) -> None:
         super().__init__(message)
         self.code = code
+        self.params = params
 
     @property
     def message(self) -> DomainMessage:
         """The refusal as a coded message (``code`` is one of ``protocol.ERROR_CODES``)."""
-        return DomainMessage(self.code, {}, str(self))
+        return DomainMessage(self.code, self.params, str(self))
 
 
 class LinkReason(str):
@@ -95,7 +97,11 @@ class HubClient:
                 raise ConnectionError("the hub closed the connection during join")
             reply = p.parse(msg.data, allowed=p.HUB_TYPES)
             if isinstance(reply, p.Error):
-                raise JoinRefused(reply.code, reply.message)
+                params: dict[str, str | int] = {}
+                expires_at = token_expiry(self.token) if reply.code == p.E_TOKEN_EXPIRED else None
+                if expires_at is not None:  # the hub's reason is English; the UI words the time
+                    params["expires_at"] = expires_at
+                raise JoinRefused(reply.code, reply.message, **params)
             if not isinstance(reply, p.Welcome):
                 raise ConnectionError(f"expected welcome, got {reply.type}")
         except BaseException:

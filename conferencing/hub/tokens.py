@@ -25,15 +25,16 @@ MIN_SECRET_BYTES = 16
 class TokenError(Exception):
     """A token was refused. ``code`` is a protocol error code; ``str()`` the clear reason."""
 
-    def __init__(self, code: str, reason: str) -> None:
+    def __init__(self, code: str, reason: str, **params: str | int) -> None:
         super().__init__(reason)
         self.code = code
         self.reason = reason
+        self.params = params  # e.g. ``expires_at`` (Unix seconds), for the UI to word
 
     @property
     def message(self) -> DomainMessage:
         """The refusal as a coded message (``code`` is one of ``protocol.ERROR_CODES``)."""
-        return DomainMessage(self.code, {}, self.reason)
+        return DomainMessage(self.code, self.params, self.reason)
 
 
 @dataclass(frozen=True)
@@ -93,12 +94,28 @@ def verify_token(secret: bytes, token: str, room: str, *, now: float | None = No
     current = time.time() if now is None else now
     if current >= granted.expires_at:
         when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(granted.expires_at))
-        raise TokenError(p.E_TOKEN_EXPIRED, f"the invite token expired at {when}")
+        raise TokenError(
+            p.E_TOKEN_EXPIRED,
+            f"the invite token expired at {when}",
+            expires_at=granted.expires_at,
+        )
     if granted.room != room:
         raise TokenError(
             p.E_TOKEN_ROOM, f"the invite token is for room '{granted.room}', not '{room}'"
         )
     return granted
+
+
+def token_expiry(token: str) -> int | None:
+    """When ``token`` says it expires (Unix seconds), WITHOUT checking it; for display only.
+
+    A refused guest can show when its invitation ran out; the hub's verdict stays the authority.
+    """
+    try:
+        exp = json.loads(_unb64(token.partition(".")[0]))["exp"]
+    except (ValueError, KeyError, TypeError):
+        return None
+    return exp if isinstance(exp, int) and not isinstance(exp, bool) else None
 
 
 def new_secret() -> bytes:

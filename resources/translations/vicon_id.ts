@@ -325,6 +325,11 @@
         <translation>Undangan sudah kedaluwarsa; mintalah undangan baru kepada penyelenggara</translation>
     </message>
     <message>
+        <location filename="../../ui/vicon/messages.py" line="66"/>
+        <source>It expired on %1.</source>
+        <translation>Undangan itu kedaluwarsa pada %1.</translation>
+    </message>
+    <message>
         <location filename="../../ui/vicon/messages.py" line="39"/>
         <source>The invitation is for another session</source>
         <translation>Undangan ini untuk sesi lain</translation>

@@ -5,10 +5,17 @@ from __future__ import annotations
 import time
 
 import pytest
+from PySide6.QtCore import QDateTime
 
 from conferencing import protocol as p
 from conferencing.hub.embedded import EmbeddedHub
-from conferencing.hub.tokens import TokenError, issue_token, new_secret, verify_token
+from conferencing.hub.tokens import (
+    TokenError,
+    issue_token,
+    new_secret,
+    token_expiry,
+    verify_token,
+)
 from ui.signing.verify_dialog import VerificationDialog
 from ui.vicon.controller import CallController
 from ui.vicon.messages import error_text, hub_message_text
@@ -46,8 +53,11 @@ def test_refused_invite_tokens_are_explained_in_indonesian(indonesian) -> None:
     with pytest.raises(TokenError) as info:
         verify_token(secret, expired, "kb-bandung")
     assert info.value.code == p.E_TOKEN_EXPIRED
-    assert hub_message_text(info.value.message) == (
-        "Undangan sudah kedaluwarsa; mintalah undangan baru kepada penyelenggara"
+    shown = hub_message_text(info.value.message)
+    when = QDateTime.fromSecsSinceEpoch(token_expiry(expired)).toString("dd-MM-yyyy HH:mm")
+    assert shown == (
+        "Undangan sudah kedaluwarsa; mintalah undangan baru kepada penyelenggara\n"
+        f"Undangan itu kedaluwarsa pada {when}."
     )
     good = issue_token(secret, "kb-bandung", "Kota Pekanbaru")
     with pytest.raises(TokenError) as info:
@@ -97,3 +107,22 @@ def test_losing_the_hub_link_is_shown_in_indonesian(qtbot, indonesian) -> None:
             hub.stop()
     reason = next(r for s, r in states if s == "reconnecting")
     assert reason == "Koneksi ke hub terputus", states
+
+
+def test_the_real_hub_refusing_an_expired_invite_says_when_in_indonesian(qtbot, indonesian) -> None:
+    hub = EmbeddedHub()
+    hub.start(host="127.0.0.1")
+    controller = CallController("Kota Pekanbaru")
+    errors: list[str] = []
+    controller.sig_error.connect(errors.append)
+    expired = issue_token(hub.secret, "kb-bandung", "Kota Pekanbaru", 60, now=time.time() - 7200)
+    try:
+        controller.join(hub.url, "kb-bandung", expired)
+        qtbot.waitUntil(lambda: bool(errors), timeout=10000)
+    finally:
+        controller.shutdown()
+        hub.stop()
+    when = QDateTime.fromSecsSinceEpoch(token_expiry(expired)).toString("dd-MM-yyyy HH:mm")
+    assert errors[-1].startswith("Undangan sudah kedaluwarsa"), errors
+    assert f"Undangan itu kedaluwarsa pada {when}." in errors[-1]
+    assert "UTC" not in errors[-1] and "expired" not in errors[-1]

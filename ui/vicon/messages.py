@@ -7,7 +7,7 @@ The one place mapping ``conferencing.protocol.ERROR_CODES`` to translatable text
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime
 
 from conferencing.events import ConnectionStateChanged, EngineError
 from conferencing.messages import DomainMessage
@@ -59,7 +59,15 @@ HUB = MessageTable(
 
 def hub_message_text(message: DomainMessage) -> str:
     """A hub or engine refusal in the UI language (English when the code is unknown)."""
-    return message_text(message, HUB)
+    text = message_text(message, HUB)
+    expires_at = message.params.get("expires_at")
+    if isinstance(expires_at, int) and text != message.text:
+        # Translated: the core's English reason (which carried the time) is not shown, so say it.
+        when = QDateTime.fromSecsSinceEpoch(expires_at).toString("dd-MM-yyyy HH:mm")
+        text += "\n" + QCoreApplication.translate("HubMessages", "It expired on %1.").replace(
+            "%1", when
+        )
+    return text
 
 
 def state_reason_text(event: ConnectionStateChanged) -> str:
