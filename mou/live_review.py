@@ -79,9 +79,13 @@ class SuggestionDecided:
 
 @dataclass(frozen=True)
 class ReviewError:
-    """A message could not be used; the text says why."""
+    """A message could not be used; the text says why (English, technical).
+
+    ``office`` is who sent it, so the UI can say so in its own language.
+    """
 
     message: str
+    office: str = ""
 
 
 LiveEvent = FocusChanged | SuggestionReceived | SuggestionDecided | ReviewError
@@ -229,7 +233,7 @@ class LiveReviewSession:
                 raise ValueError(f"unknown message {kind!r}")
         except (ValueError, TypeError) as exc:
             self._notify(ReviewError(f"A live-review message from {office or 'the other side'} "
-                                     f"was ignored: {exc}"))  # fmt: skip
+                                     f"was ignored: {exc}", office))  # fmt: skip
         return True
 
     def _on_decision(self, payload: dict[str, Any]) -> None:

@@ -2417,4 +2417,17 @@ Cocokkan dahulu melalui telepon.</translation>
         <translation>Putaran {round} dibangun di atas revisi yang tidak ada</translation>
     </message>
 </context>
+<context>
+    <name>LiveReviewLink</name>
+    <message>
+        <location filename="../../ui/agreements/live/link.py" line="160"/>
+        <source>A live-review message from %1 could not be used and was ignored.</source>
+        <translation>Pesan tinjauan langsung dari %1 tidak dapat digunakan dan diabaikan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/live/link.py" line="163"/>
+        <source>A live-review message could not be used and was ignored.</source>
+        <translation>Pesan tinjauan langsung tidak dapat digunakan dan diabaikan.</translation>
+    </message>
+</context>
 </TS>

@@ -152,7 +152,16 @@ class LiveReviewLink(QObject):
         elif isinstance(event, SuggestionDecided):
             self.sig_suggestion_decided.emit(event.suggestion)
         elif isinstance(event, ReviewError):
-            self.sig_error.emit(event.message)
+            # The core's detail is technical English (a malformed message); say what happened
+            # in the UI language and keep the detail on stderr for whoever debugs the peer.
+            print(event.message, file=sys.stderr)
+            if event.office:
+                text = self.tr(
+                    "A live-review message from %1 could not be used and was ignored."
+                ).replace("%1", event.office)
+            else:
+                text = self.tr("A live-review message could not be used and was ignored.")
+            self.sig_error.emit(text)
 
     # -- commands (no-ops outside a session) -----------------------------------------------
 
