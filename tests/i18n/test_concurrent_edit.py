@@ -8,6 +8,7 @@ from mou.clause import move_clause
 from mou.db import open_database
 from mou.office import Actor, Role
 from tests.agreements_ui.conftest import act_as, create_agreement
+from ui import paths
 from ui.agreements.page import Page
 
 
@@ -41,6 +42,9 @@ def test_a_concurrent_edit_is_reported_with_a_reload_action(qtbot, context, indo
         assert "Orang lain mengubah kesepakatan ini pada saat yang sama" in bar.text()
         assert "Someone else" not in bar.text()
         assert bar.action_button.isVisible() and bar.action_button.text() == "Muat ulang"
+        shots = paths.ROOT / "screenshots"
+        shots.mkdir(exist_ok=True)
+        page.grab().save(str(shots / "i18n_concurrent_edit_id.png"))
         with context.database.session() as session:  # the refused move was rolled back
             agreement = get_agreement(session, agreement_id)
             assert [c.uuid for c in sorted(agreement.clauses, key=lambda c: c.position)] == before
