@@ -159,7 +159,13 @@ class Ceremony(CeremonyState):
                     )
                 )
             except SigningError as exc:
-                raise CeremonyError(E_SIGNING, f"{exc} Nothing was sent.") from exc
+                raise CeremonyError(
+                    E_SIGNING,
+                    f"{exc} Nothing was sent.",
+                    **exc.message.params,
+                    detail="signing",
+                    signing_code=exc.message.code,
+                ) from exc
             own = identity.certificate
             del identity  # the unlocked key lives no longer than this signature
             trusted = self.trusted + [own]

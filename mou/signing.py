@@ -32,8 +32,26 @@ _ZONES = {
 }
 
 
+class SigningCode(enum.StrEnum):
+    """Codes of ``SigningError`` (see :mod:`mou.messages`)."""
+
+    BAD_IMAGE = "signing.bad_image"
+    UNREADABLE_PDF = "signing.unreadable_pdf"
+    ALREADY_SIGNED = "signing.already_signed"
+    NO_FIELD = "signing.no_field"
+    FAILED = "signing.failed"
+    TIMESTAMP_FAILED = "signing.timestamp_failed"
+
+
 class SigningError(Exception):
-    """Signing failed: unreadable PDF, field already signed, bad image, time-stamp server down."""
+    """Signing failed: unreadable PDF, field already signed, bad image, time-stamp server down.
+
+    ``message`` carries a ``SigningCode`` and params; ``str()`` keeps the library's detail.
+    """
+
+    def __init__(self, text: str = "", *, code: str = "", **params: str | int) -> None:
+        self.message = DomainMessage(code, params, text)
+        super().__init__(text)
 
 
 @dataclass(frozen=True)
@@ -180,7 +198,9 @@ def _stamp_style(signature_png: bytes | None):
         image = Image.open(io.BytesIO(signature_png))
         image.load()
     except Exception as exc:
-        raise SigningError(f"The signature image is not a readable PNG: {exc}") from exc
+        raise SigningError(
+            f"The signature image is not a readable PNG: {exc}", code=SigningCode.BAD_IMAGE
+        ) from exc
     if image.mode not in ("RGB", "RGBA", "L", "LA"):
         image = image.convert("RGBA")
     # The box is about 64 x 32 mm: 1200 px across is over 450 dpi there. A camera-sized image
@@ -232,16 +252,24 @@ def sign_pdf(
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(src), strict=False)
     except (PdfError, ValueError, OSError) as exc:
-        raise SigningError(f"The PDF to sign cannot be read: {exc}") from exc
+        raise SigningError(
+            f"The PDF to sign cannot be read: {exc}", code=SigningCode.UNREADABLE_PDF
+        ) from exc
     existing = {f.name: f for f in _fields_from_writer(writer)}
     spec = None
     if field_name in existing:
         if existing[field_name].signed:
-            raise SigningError(f"The signature field {field_name} is already signed.")
+            raise SigningError(
+                f"The signature field {field_name} is already signed.",
+                code=SigningCode.ALREADY_SIGNED,
+                field=field_name,
+            )
     else:
         if box is None:
             raise SigningError(
-                f"The PDF has no field {field_name} and no box was given to add one."
+                f"The PDF has no field {field_name} and no box was given to add one.",
+                code=SigningCode.NO_FIELD,
+                field=field_name,
             )
         spec = fields.SigFieldSpec(sig_field_name=field_name, on_page=page, box=box)
     zone = _ZONES.get(tz_label.upper(), dt.UTC)
@@ -283,7 +311,8 @@ def sign_pdf(
         raise
     except Exception as exc:  # pyHanko raises many types (PdfError, SigningError, IOError ...)
         what = "time-stamp server" if timestamp_url and "stamp" in str(exc).lower() else "PDF"
-        raise SigningError(f"Signing failed ({what}): {exc}") from exc
+        code = SigningCode.TIMESTAMP_FAILED if what != "PDF" else SigningCode.FAILED
+        raise SigningError(f"Signing failed ({what}): {exc}", code=code) from exc
 
 
 def _stamp_safe(text: str) -> str:

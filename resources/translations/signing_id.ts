@@ -471,4 +471,37 @@
         <translation>PDF tidak dapat dibaca; mungkin tidak lengkap atau rusak ({detail}).</translation>
     </message>
 </context>
+<context>
+    <name>SigningMessages</name>
+    <message>
+        <location filename="../../ui/signing/messages.py" line="120"/>
+        <source>The signature image is not a readable PNG.</source>
+        <translation>Gambar tanda tangan bukan PNG yang dapat dibaca.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py" line="120"/>
+        <source>The PDF to sign cannot be read.</source>
+        <translation>PDF yang akan ditandatangani tidak dapat dibaca.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py" line="120"/>
+        <source>The signature field {field} is already signed.</source>
+        <translation>Kolom tanda tangan {field} sudah ditandatangani.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py" line="120"/>
+        <source>The PDF has no signature field {field}.</source>
+        <translation>PDF tidak memiliki kolom tanda tangan {field}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py" line="120"/>
+        <source>Signing the PDF failed.</source>
+        <translation>Penandatanganan PDF gagal.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py" line="120"/>
+        <source>The time-stamp server could not be reached or refused.</source>
+        <translation>Server penanda waktu tidak dapat dihubungi atau menolak.</translation>
+    </message>
+</context>
 </TS>

@@ -13,7 +13,7 @@ from mou.exchange import PackageCode
 from mou.identity import IdentityCode
 from mou.office import OfficeCode
 from mou.revision import ChainCode
-from mou.signing import Verdict, VerifyCode
+from mou.signing import SigningCode, Verdict, VerifyCode
 from mou.workflow import WorkflowCode
 from ui import paths
 from ui.agreements.messages import AGREEMENT, CHAIN, EXCHANGE, WORKFLOW
@@ -22,7 +22,7 @@ from ui.ceremony.texts import CEREMONY
 from ui.database_recovery import DATABASE
 from ui.messages import MessageTable
 from ui.office_messages import OFFICE
-from ui.signing.messages import IDENTITY, VERIFY
+from ui.signing.messages import IDENTITY, SIGNING, VERIFY
 from ui.vicon.messages import HUB
 
 CORE_CODES: list[tuple[str, set[str], MessageTable]] = [
@@ -35,6 +35,7 @@ CORE_CODES: list[tuple[str, set[str], MessageTable]] = [
     ("mou.db.DbCode", {c.value for c in DbCode}, DATABASE),
     ("mou.office.OfficeCode", {c.value for c in OfficeCode}, OFFICE),
     ("mou.revision.ChainCode", {c.value for c in ChainCode}, CHAIN),
+    ("mou.signing.SigningCode", {c.value for c in SigningCode}, SIGNING),
     ("conferencing.protocol.ERROR_CODES", set(protocol.ERROR_CODES), HUB),
     (
         "mou.ceremony_protocol.E_*",
@@ -125,6 +126,7 @@ def test_every_coded_error_the_cores_raise_passes_a_code() -> None:
         "AgreementError",
         "OfficeError",
         "ChainError",
+        "SigningError",
     }
     uncoded = []
     for source in sorted(root.rglob("*.py")):

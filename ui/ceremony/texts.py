@@ -85,6 +85,11 @@ def problem_text(code: str, message: str, params: Mapping[str, str | int] | None
 
     ``params`` (``CeremonyError.params``) with a known ``detail`` replace the English detail.
     """
+    if (params or {}).get("detail") == "signing" and CEREMONY.knows(code):
+        from ui.signing.messages import signing_error_text
+
+        text = message_text(DomainMessage(code, {}, ""), CEREMONY)
+        return f"{text}\n{signing_error_text(str(params['signing_code']), params or {}, message)}"
     detail = _DETAILS.get(str((params or {}).get("detail", "")))
     if detail is not None and CEREMONY.knows(code):
         text = message_text(DomainMessage(code, {}, ""), CEREMONY)

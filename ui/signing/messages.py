@@ -7,9 +7,12 @@ Per-signature verdicts are coded by ``mou.signing.Verdict`` and worded in
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from mou.identity import IdentityError
+from mou.messages import DomainMessage
 from mou.signing import VerificationReport
 from ui.messages import MessageTable, message_text
 
@@ -100,3 +103,31 @@ def identity_error_text(error: BaseException) -> str:
     if isinstance(error, IdentityError):
         return message_text(error.message, IDENTITY)
     return str(error)
+
+
+SIGNING = MessageTable(
+    "SigningMessages",
+    {
+        "signing.bad_image": QT_TRANSLATE_NOOP(
+            "SigningMessages", "The signature image is not a readable PNG."
+        ),
+        "signing.unreadable_pdf": QT_TRANSLATE_NOOP(
+            "SigningMessages", "The PDF to sign cannot be read."
+        ),
+        "signing.already_signed": QT_TRANSLATE_NOOP(
+            "SigningMessages", "The signature field {field} is already signed."
+        ),
+        "signing.no_field": QT_TRANSLATE_NOOP(
+            "SigningMessages", "The PDF has no signature field {field}."
+        ),
+        "signing.failed": QT_TRANSLATE_NOOP("SigningMessages", "Signing the PDF failed."),
+        "signing.timestamp_failed": QT_TRANSLATE_NOOP(
+            "SigningMessages", "The time-stamp server could not be reached or refused."
+        ),
+    },
+)
+
+
+def signing_error_text(code: str, params: Mapping[str, str | int], english: str = "") -> str:
+    """A ``mou.signing.SigningError`` (its code and params) in the UI language."""
+    return message_text(DomainMessage(code, params, english), SIGNING)
