@@ -464,7 +464,9 @@ def sign(
             "The password does not open the signing certificate. Nothing was signed.",
         ) from None
     except IdentityError as exc:
-        raise OfflineSigningError(E_IDENTITY, f"{exc} Nothing was signed.", error=str(exc)) from exc
+        raise OfflineSigningError(
+            E_IDENTITY, f"{exc} Nothing was signed.", error=str(exc), cause=exc.message
+        ) from exc
     try:
         signed = sign_pdf(
             held[0],
@@ -476,7 +478,10 @@ def sign(
             tz_label=tz_label,
         )
     except SigningError as exc:
-        raise OfflineSigningError(E_SIGNING, f"{exc} Nothing was signed.", error=str(exc)) from exc
+        # ``cause`` (a coded DomainMessage) lets the UI word the reason, not just embed English.
+        raise OfflineSigningError(
+            E_SIGNING, f"{exc} Nothing was signed.", error=str(exc), cause=exc.message
+        ) from exc
     own = identity.certificate
     del identity  # the unlocked key lives no longer than this signature
     after = check_pdf(session, signed, own, expect_uuid=agreement.uuid)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
 
+from mou.messages import DomainMessage
 from mou.offline_signing import OfflineSigningError
+from ui.messages import MessageTable, message_text
+from ui.signing.messages import IDENTITY, SIGNING
 
 
 def state_text(state: str) -> str:
@@ -35,6 +40,15 @@ def verdict_text(verdict: str) -> str:
 
 def _verdicts(items: list[tuple[str, str, str]]) -> str:
     return "; ".join(f"{field}: {verdict_text(verdict)}" for field, _signer, verdict in items)
+
+
+def _cause(details: dict[str, Any], table: MessageTable) -> str:
+    """The coded core error behind a refusal, in the UI language ("" when there is none)."""
+    cause = details.get("cause")
+    if not isinstance(cause, DomainMessage):
+        return ""
+    # Drop the sentence's trailing full stop: it sits inside the parentheses of ours.
+    return message_text(cause, table).rstrip(".")
 
 
 def error_text(error: OfflineSigningError) -> str:
@@ -118,10 +132,10 @@ def error_text(error: OfflineSigningError) -> str:
         "identity": QCoreApplication.translate(
             "ArchiveMessages",
             "The signing certificate cannot be used ({error}). Nothing was signed.",
-        ).format(error=d.get("error", "")),
+        ).format(error=_cause(d, IDENTITY) or d.get("error", "")),
         "signing": QCoreApplication.translate(
             "ArchiveMessages", "Signing failed ({error}). Nothing was signed."
-        ).format(error=d.get("error", error.message)),
+        ).format(error=_cause(d, SIGNING) or d.get("error", error.message)),
         "workflow": QCoreApplication.translate(
             "ArchiveMessages", "The agreement cannot move to signing: {reasons}"
         ).format(reasons=d.get("reasons", "")),
