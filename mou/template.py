@@ -11,6 +11,7 @@ import datetime as dt
 import string
 import tomllib
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from mou.agreement import (
     touch,
 )
 from mou.clause import add_clause
+from mou.messages import DomainMessage
 from mou.office import Actor
 from mou.terbilang import english_date, pembukaan_date, terbilang
 
@@ -41,8 +43,29 @@ PLACEHOLDERS = {
 _LABEL_EN = {1: "FIRST PARTY", 2: "SECOND PARTY", 3: "THIRD PARTY"}
 
 
+class TemplateCode(StrEnum):
+    """Codes of ``TemplateError`` (see :mod:`mou.messages`); ``file`` names the template file."""
+
+    UNREADABLE = "template.unreadable"
+    NOT_TOML = "template.not_toml"
+    KEY_MISSING = "template.key_missing"
+    UNKNOWN_KIND = "template.unknown_kind"
+    BROKEN_PLACEHOLDER = "template.broken_placeholder"
+    UNKNOWN_PLACEHOLDER = "template.unknown_placeholder"
+    PASAL_INCOMPLETE = "template.pasal_incomplete"
+    SECTION_MISSING = "template.section_missing"
+    NO_SUCH_TEMPLATE = "template.no_such_template"
+
+
 class TemplateError(Exception):
-    """A template file cannot be used; the message names the file and the problem."""
+    """A template file cannot be used; the message names the file and the problem.
+
+    ``message`` carries a ``TemplateCode`` and params for the UI's translation.
+    """
+
+    def __init__(self, text: str = "", *, code: str = "", **params: str | int) -> None:
+        self.message = DomainMessage(code, params, text)
+        super().__init__(text)
 
 
 @dataclass(frozen=True)
@@ -98,27 +121,62 @@ def load_template(path: Path) -> Template:
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise TemplateError(f"{path.name}: cannot be read ({exc})") from exc
+        raise TemplateError(
+            f"{path.name}: cannot be read ({exc})",
+            code=TemplateCode.UNREADABLE,
+            file=path.name,
+            detail=str(exc),
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise TemplateError(f"{path.name}: not valid TOML ({exc})") from exc
+        raise TemplateError(
+            f"{path.name}: not valid TOML ({exc})",
+            code=TemplateCode.NOT_TOML,
+            file=path.name,
+            detail=str(exc),
+        ) from exc
     for key in ("id", "kind", "name", "sections", "pasal"):
         if key not in data:
-            raise TemplateError(f"{path.name}: the key {key!r} is missing")
+            raise TemplateError(
+                f"{path.name}: the key {key!r} is missing",
+                code=TemplateCode.KEY_MISSING,
+                file=path.name,
+                key=key,
+            )
     try:
         kind = AgreementKind(data["kind"])
     except ValueError as exc:
-        raise TemplateError(f"{path.name}: unknown kind {data['kind']!r}") from exc
+        raise TemplateError(
+            f"{path.name}: unknown kind {data['kind']!r}",
+            code=TemplateCode.UNKNOWN_KIND,
+            file=path.name,
+            kind=str(data["kind"]),
+        ) from exc
     for text in _strings(data):
         try:
             unknown = _placeholders(text) - PLACEHOLDERS
         except ValueError as exc:
-            raise TemplateError(f"{path.name}: broken placeholder in {text[:40]!r}") from exc
+            raise TemplateError(
+                f"{path.name}: broken placeholder in {text[:40]!r}",
+                code=TemplateCode.BROKEN_PLACEHOLDER,
+                file=path.name,
+                text=text[:40],
+            ) from exc
         if unknown:
-            raise TemplateError(f"{path.name}: unknown placeholder {{{sorted(unknown)[0]}}}")
+            raise TemplateError(
+                f"{path.name}: unknown placeholder {{{sorted(unknown)[0]}}}",
+                code=TemplateCode.UNKNOWN_PLACEHOLDER,
+                file=path.name,
+                placeholder=sorted(unknown)[0],
+            )
     pasal = []
     for index, item in enumerate(data["pasal"], start=1):
         if "heading" not in item or "section" not in item:
-            raise TemplateError(f"{path.name}: pasal {index} needs 'section' and 'heading'")
+            raise TemplateError(
+                f"{path.name}: pasal {index} needs 'section' and 'heading'",
+                code=TemplateCode.PASAL_INCOMPLETE,
+                file=path.name,
+                index=index,
+            )
         pasal.append(
             TemplatePasal(
                 section=item["section"],
@@ -133,7 +191,12 @@ def load_template(path: Path) -> Template:
     sections = tuple(data["sections"])
     missing = [p.section for p in pasal if p.section not in sections]
     if missing:
-        raise TemplateError(f"{path.name}: pasal section {missing[0]!r} is not in 'sections'")
+        raise TemplateError(
+            f"{path.name}: pasal section {missing[0]!r} is not in 'sections'",
+            code=TemplateCode.SECTION_MISSING,
+            file=path.name,
+            section=str(missing[0]),
+        )
     return Template(
         id=str(data["id"]),
         kind=kind,
@@ -182,7 +245,11 @@ def get_template(template_id: str, extra_dirs: list[Path] | tuple[Path, ...] = (
     for tpl in list_templates(extra_dirs):
         if tpl.id == template_id:
             return tpl
-    raise TemplateError(f"No template with id {template_id!r}")
+    raise TemplateError(
+        f"No template with id {template_id!r}",
+        code=TemplateCode.NO_SUCH_TEMPLATE,
+        template=template_id,
+    )
 
 
 def _values(

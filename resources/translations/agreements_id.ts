@@ -2430,4 +2430,52 @@ Cocokkan dahulu melalui telepon.</translation>
         <translation>Pesan tinjauan langsung tidak dapat digunakan dan diabaikan.</translation>
     </message>
 </context>
+<context>
+    <name>TemplateMessages</name>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="340"/>
+        <source>The template file {file} cannot be read ({detail})</source>
+        <translation>Berkas templat {file} tidak dapat dibaca ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="340"/>
+        <source>The template file {file} is not valid TOML ({detail})</source>
+        <translation>Berkas templat {file} bukan TOML yang sah ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="340"/>
+        <source>The template file {file} lacks the key &apos;{key}&apos;</source>
+        <translation>Berkas templat {file} tidak memiliki kunci &apos;{key}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="340"/>
+        <source>The template file {file} names an unknown kind &apos;{kind}&apos;</source>
+        <translation>Berkas templat {file} menyebut jenis yang tidak dikenal &apos;{kind}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="340"/>
+        <source>The template file {file} has a broken placeholder in &apos;{text}&apos;</source>
+        <translation>Berkas templat {file} memiliki isian yang rusak pada &apos;{text}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="340"/>
+        <source>The template file {file} uses an unknown placeholder {{{placeholder}}}</source>
+        <translation>Berkas templat {file} memakai isian yang tidak dikenal {{{placeholder}}}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="340"/>
+        <source>In the template file {file}, pasal {index} needs a section and a heading</source>
+        <translation>Dalam berkas templat {file}, pasal {index} memerlukan bagian dan judul</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="340"/>
+        <source>In the template file {file}, the pasal section &apos;{section}&apos; is not listed</source>
+        <translation>Dalam berkas templat {file}, bagian pasal &apos;{section}&apos; tidak tercantum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/messages.py" line="340"/>
+        <source>There is no template &apos;{template}&apos;</source>
+        <translation>Tidak ada templat &apos;{template}&apos;</translation>
+    </message>
+</context>
 </TS>

@@ -14,9 +14,10 @@ from mou.identity import IdentityCode
 from mou.office import OfficeCode
 from mou.revision import ChainCode
 from mou.signing import SigningCode, Verdict, VerifyCode
+from mou.template import TemplateCode
 from mou.workflow import WorkflowCode
 from ui import paths
-from ui.agreements.messages import AGREEMENT, CHAIN, EXCHANGE, WORKFLOW
+from ui.agreements.messages import AGREEMENT, CHAIN, EXCHANGE, TEMPLATE, WORKFLOW
 from ui.catalog.row_errors import ROWS
 from ui.ceremony.texts import CEREMONY
 from ui.database_recovery import DATABASE
@@ -35,6 +36,7 @@ CORE_CODES: list[tuple[str, set[str], MessageTable]] = [
     ("mou.db.DbCode", {c.value for c in DbCode}, DATABASE),
     ("mou.office.OfficeCode", {c.value for c in OfficeCode}, OFFICE),
     ("mou.revision.ChainCode", {c.value for c in ChainCode}, CHAIN),
+    ("mou.template.TemplateCode", {c.value for c in TemplateCode}, TEMPLATE),
     ("mou.signing.SigningCode", {c.value for c in SigningCode}, SIGNING),
     ("conferencing.protocol.ERROR_CODES", set(protocol.ERROR_CODES), HUB),
     (
@@ -127,6 +129,7 @@ def test_every_coded_error_the_cores_raise_passes_a_code() -> None:
         "OfficeError",
         "ChainError",
         "SigningError",
+        "TemplateError",
     }
     uncoded = []
     for source in sorted(root.rglob("*.py")):

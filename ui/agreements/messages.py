@@ -18,6 +18,7 @@ from mou.live_review import Suggestion
 from mou.messages import DomainMessage
 from mou.office import OfficeError
 from mou.revision import ChainError
+from mou.template import TemplateError
 from mou.workflow import WorkflowError
 from ui.agreements.labels import status_label
 from ui.database_recovery import database_error_text
@@ -327,9 +328,46 @@ CHAIN = MessageTable(
 )
 
 
+TEMPLATE = MessageTable(
+    "TemplateMessages",
+    {
+        "template.unreadable": QT_TRANSLATE_NOOP(
+            "TemplateMessages", "The template file {file} cannot be read ({detail})"
+        ),
+        "template.not_toml": QT_TRANSLATE_NOOP(
+            "TemplateMessages", "The template file {file} is not valid TOML ({detail})"
+        ),
+        "template.key_missing": QT_TRANSLATE_NOOP(
+            "TemplateMessages", "The template file {file} lacks the key '{key}'"
+        ),
+        "template.unknown_kind": QT_TRANSLATE_NOOP(
+            "TemplateMessages", "The template file {file} names an unknown kind '{kind}'"
+        ),
+        "template.broken_placeholder": QT_TRANSLATE_NOOP(
+            "TemplateMessages", "The template file {file} has a broken placeholder in '{text}'"
+        ),
+        "template.unknown_placeholder": QT_TRANSLATE_NOOP(
+            "TemplateMessages",
+            "The template file {file} uses an unknown placeholder {{{placeholder}}}",
+        ),
+        "template.pasal_incomplete": QT_TRANSLATE_NOOP(
+            "TemplateMessages",
+            "In the template file {file}, pasal {index} needs a section and a heading",
+        ),
+        "template.section_missing": QT_TRANSLATE_NOOP(
+            "TemplateMessages",
+            "In the template file {file}, the pasal section '{section}' is not listed",
+        ),
+        "template.no_such_template": QT_TRANSLATE_NOOP(
+            "TemplateMessages", "There is no template '{template}'"
+        ),
+    },
+)
+
+
 def domain_text(message: DomainMessage) -> str:
     """One agreements-core message in the UI language (English when the code is unknown)."""
-    return message_text(message, WORKFLOW, EXCHANGE, AGREEMENT, CHAIN)
+    return message_text(message, WORKFLOW, EXCHANGE, AGREEMENT, CHAIN, TEMPLATE)
 
 
 def workflow_error_text(error: WorkflowError) -> str:
@@ -379,7 +417,7 @@ def error_text(error: BaseException) -> str:
         return package_error_text(error)
     if isinstance(error, ConcurrentEditError):
         return database_error_text(error)
-    if isinstance(error, AgreementError | ChainError):
+    if isinstance(error, AgreementError | ChainError | TemplateError):
         return domain_text(error.message)
     if isinstance(error, OfficeError):
         return office_error_text(error)
