@@ -82,6 +82,7 @@ def test_home_lists_upcoming_sessions_and_drafts_to_review(
     assert review and review[0].startswith("Kerja Sama Penerapan Aplikasi Kota Cerdas")
     assert home.sections["awaiting_signature"].empty_label.isVisible()
     home.resize(900, 600)
+    qtbot.wait(50)  # let the layout settle at the new size before the picture
     assert home.grab().save(str(screenshots / "home_with_items_en.png"))
 
     # Activating the row asks to open that agreement.
