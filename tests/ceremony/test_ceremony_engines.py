@@ -13,7 +13,8 @@ import shutil
 import subprocess
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ from conferencing.hub.embedded import EmbeddedHub
 from conferencing.media import SyntheticAudioSource, SyntheticVideoSource
 from mou.ceremony import Ceremony
 from mou.ceremony_events import CeremonyEvent, CeremonyProblem
-from mou.ceremony_store import CeremonyStore
+from mou.ceremony_store import CeremonyRecord, CeremonyStore
 from mou.pdf.document import PdfDocument
 from mou.signing import verify_pdf
 from tests.ceremony.conftest import BANDUNG, PALANGKARAYA, OfficeKey
@@ -137,6 +138,48 @@ class Office:
         return [e for e in self.events if isinstance(e, CeremonyProblem)]
 
 
+class Call:
+    """The hub plus every office started in one test; :meth:`close` stops them all."""
+
+    def __init__(self, keys: dict[str, OfficeKey], tmp_path: Path) -> None:
+        self.keys = keys
+        self.tmp_path = tmp_path
+        self.hub = EmbeddedHub()
+        self.hub.start(host=NETNS_ADDR)
+        self.offices: list[Office] = []
+
+    def office(self, name: str, record_id: str | None = None) -> Office:
+        """Start (or restart, from its stored state) ``name``'s app and join the call."""
+        folder = "bandung" if name == BANDUNG else "palangkaraya"
+        office = Office(name, self.keys, self.tmp_path / folder)
+        self.offices.append(office)
+        office.join(self.hub, record_id)
+        return office
+
+    def close(self) -> None:
+        for office in self.offices:
+            office.stop()
+        self.hub.stop()
+
+
+@contextmanager
+def presented_call(
+    keys: dict[str, OfficeKey], document: PdfDocument, tmp_path: Path
+) -> Iterator[tuple[Call, Office, Office, CeremonyRecord]]:
+    """Bandung and Palangkaraya in a call, greeted, with Bandung's revision presented to both."""
+    call = Call(keys, tmp_path)
+    try:
+        a = call.office(BANDUNG)
+        b = call.office(PALANGKARAYA)
+        # Attendance arrives over the data channel once the peers are connected.
+        wait_until(lambda: len(a.ceremony.attendance) == 2, 30, "Palangkaraya's greeting")
+        presented = a.ceremony.present_document(document)
+        wait_until(lambda: b.step() == 0, 15, "the presentation at Palangkaraya")
+        yield call, a, b, presented
+    finally:
+        call.close()
+
+
 def _check_final(a: Office, b: Office, keys: dict[str, OfficeKey], tmp_path: Path) -> None:
     final = a.ceremony.current_pdf()
     assert final is not None and final == b.ceremony.current_pdf()  # byte-identical
@@ -157,19 +200,8 @@ def test_ceremony_between_two_headless_engines(
     if not in_netns():
         rerun_in_netns(request.node.nodeid)
         return
-    hub = EmbeddedHub()
-    hub.start(host=NETNS_ADDR)
-    a = Office(BANDUNG, keys, tmp_path / "bandung")
-    b = Office(PALANGKARAYA, keys, tmp_path / "palangkaraya")
-    try:
-        a.join(hub)
-        b.join(hub)
-        # Attendance arrives over the data channel once the peers are connected.
-        wait_until(lambda: len(a.ceremony.attendance) == 2, 30, "Palangkaraya's greeting")
+    with presented_call(keys, document, tmp_path) as (_call, a, b, presented):
         wait_until(lambda: len(b.ceremony.attendance) == 2, 10, "Bandung's greeting")
-
-        presented = a.ceremony.present_document(document)
-        wait_until(lambda: b.step() == 0, 15, "the presentation at Palangkaraya")
         wait_until(
             lambda: PALANGKARAYA in a.ceremony.record.confirmations, 10, "Palangkaraya's confirm"
         )
@@ -184,10 +216,6 @@ def test_ceremony_between_two_headless_engines(
         log.info("two signatures exchanged in %.2f s", time.monotonic() - started)
         assert a.ceremony.record.complete and b.ceremony.record.complete
         _check_final(a, b, keys, tmp_path)
-    finally:
-        a.stop()
-        b.stop()
-        hub.stop()
 
 
 def test_call_drops_midway_and_the_ceremony_resumes(
@@ -200,18 +228,7 @@ def test_call_drops_midway_and_the_ceremony_resumes(
     if not in_netns():
         rerun_in_netns(request.node.nodeid)
         return
-    hub = EmbeddedHub()
-    hub.start(host=NETNS_ADDR)
-    a = Office(BANDUNG, keys, tmp_path / "bandung")
-    b = Office(PALANGKARAYA, keys, tmp_path / "palangkaraya")
-    b2: Office | None = None
-    try:
-        a.join(hub)
-        b.join(hub)
-        wait_until(lambda: len(a.ceremony.attendance) == 2, 30, "Palangkaraya's greeting")
-        presented = a.ceremony.present_document(document)
-        wait_until(lambda: b.step() == 0, 15, "the presentation at Palangkaraya")
-
+    with presented_call(keys, document, tmp_path) as (call, a, b, presented):
         # Palangkaraya's app stops (engine gone, memory gone) and Bandung signs meanwhile.
         b.stop()
         wait_until(lambda: not a.engine.participants, 15, "Bandung to see Palangkaraya leave")
@@ -219,8 +236,7 @@ def test_call_drops_midway_and_the_ceremony_resumes(
         assert a.step() == 1 and b.step() == 0
 
         # Palangkaraya restarts: a new engine and a ceremony reopened from its stored state.
-        b2 = Office(PALANGKARAYA, keys, tmp_path / "palangkaraya")
-        b2.join(hub, presented.ceremony_id)
+        b2 = call.office(PALANGKARAYA, presented.ceremony_id)
         assert b2.step() == 0
         wait_until(lambda: b2.step() == 1, 30, "the resumed state at Palangkaraya")
         assert b2.ceremony.my_turn()
@@ -230,12 +246,6 @@ def test_call_drops_midway_and_the_ceremony_resumes(
         # Bandung's attendance shows Palangkaraya leaving and coming back.
         visits = [e for e in a.ceremony.attendance if e.office == PALANGKARAYA]
         assert len(visits) == 2 and visits[0].left_at is not None and visits[1].left_at is None
-    finally:
-        a.stop()
-        b.stop()
-        if b2 is not None:
-            b2.stop()
-        hub.stop()
 
 
 def test_signer_engine_stops_right_after_signing_and_rejoins(
@@ -249,33 +259,16 @@ def test_signer_engine_stops_right_after_signing_and_rejoins(
     if not in_netns():
         rerun_in_netns(request.node.nodeid)
         return
-    hub = EmbeddedHub()
-    hub.start(host=NETNS_ADDR)
-    a = Office(BANDUNG, keys, tmp_path / "bandung")
-    b = Office(PALANGKARAYA, keys, tmp_path / "palangkaraya")
-    a2: Office | None = None
-    try:
-        a.join(hub)
-        b.join(hub)
-        wait_until(lambda: len(a.ceremony.attendance) == 2, 30, "Palangkaraya's greeting")
-        presented = a.ceremony.present_document(document)
-        wait_until(lambda: b.step() == 0, 15, "the presentation at Palangkaraya")
+    with presented_call(keys, document, tmp_path) as (call, a, b, presented):
         a.sign(signature_png)
         a.stop()  # whether the signature got out first is up to the network: both must work
 
-        a2 = Office(BANDUNG, keys, tmp_path / "bandung")
-        a2.join(hub, presented.ceremony_id)
+        a2 = call.office(BANDUNG, presented.ceremony_id)
         assert a2.step() == 1  # its own signature survived in the store
         wait_until(lambda: b.step() == 1, 30, "Bandung's signature at Palangkaraya")
         b.sign(signature_png)
         wait_until(lambda: a2.step() == 2, 15, "Palangkaraya's signature at the restarted Bandung")
         _check_final(a2, b, keys, tmp_path)
-    finally:
-        a.stop()
-        b.stop()
-        if a2 is not None:
-            a2.stop()
-        hub.stop()
 
 
 def test_network_cut_while_signing_then_the_signature_arrives(
@@ -291,37 +284,33 @@ def test_network_cut_while_signing_then_the_signature_arrives(
         return
     if shutil.which("nft") is None:
         pytest.skip("needs nft (nftables) to cut the network inside the namespace")
-    hub = EmbeddedHub()
-    hub.start(host=NETNS_ADDR)
-    a = Office(BANDUNG, keys, tmp_path / "bandung")
-    b = Office(PALANGKARAYA, keys, tmp_path / "palangkaraya")
-    try:
-        a.join(hub)
-        b.join(hub)
-        wait_until(lambda: len(a.ceremony.attendance) == 2, 30, "Palangkaraya's greeting")
-        a.ceremony.present_document(document)
-        wait_until(lambda: b.step() == 0, 15, "the presentation at Palangkaraya")
+    with presented_call(keys, document, tmp_path) as (_call, a, b, _presented):
+        try:
+            subprocess.run(["nft", "add", "table", "inet", "cut"], check=True)
+            subprocess.run(
+                [
+                    "nft",
+                    "add",
+                    "chain",
+                    "inet",
+                    "cut",
+                    "in",
+                    "{ type filter hook input priority 0; }",
+                ],
+                check=True,
+            )
+            subprocess.run(
+                ["nft", "add", "rule", "inet", "cut", "in", "meta", "l4proto", "udp", "drop"],
+                check=True,
+            )
+            a.sign(signature_png)
+            time.sleep(6)
+            assert b.step() == 0  # nothing got through the cut
+            subprocess.run(["nft", "delete", "table", "inet", "cut"], check=True)
 
-        subprocess.run(["nft", "add", "table", "inet", "cut"], check=True)
-        subprocess.run(
-            ["nft", "add", "chain", "inet", "cut", "in", "{ type filter hook input priority 0; }"],
-            check=True,
-        )
-        subprocess.run(
-            ["nft", "add", "rule", "inet", "cut", "in", "meta", "l4proto", "udp", "drop"],
-            check=True,
-        )
-        a.sign(signature_png)
-        time.sleep(6)
-        assert b.step() == 0  # nothing got through the cut
-        subprocess.run(["nft", "delete", "table", "inet", "cut"], check=True)
-
-        wait_until(lambda: b.step() == 1, 40, "Bandung's signature after the cut")
-        b.sign(signature_png)
-        wait_until(lambda: a.step() == 2, 15, "Palangkaraya's signature at Bandung")
-        _check_final(a, b, keys, tmp_path)
-    finally:
-        subprocess.run(["nft", "delete", "table", "inet", "cut"], capture_output=True)
-        a.stop()
-        b.stop()
-        hub.stop()
+            wait_until(lambda: b.step() == 1, 40, "Bandung's signature after the cut")
+            b.sign(signature_png)
+            wait_until(lambda: a.step() == 2, 15, "Palangkaraya's signature at Bandung")
+            _check_final(a, b, keys, tmp_path)
+        finally:
+            subprocess.run(["nft", "delete", "table", "inet", "cut"], capture_output=True)
