@@ -77,8 +77,8 @@ class _Office:
     def __init__(self, name: str, keys: dict[str, tuple[Path, str, Any]], folder: Path) -> None:
         from conferencing.engine import CallEngine
         from conferencing.media import SyntheticAudioSource, SyntheticVideoSource
-        from mou.ceremony import Ceremony
-        from mou.ceremony_store import CeremonyStore
+        from mou.ceremony.live import Ceremony
+        from mou.ceremony.store import CeremonyStore
 
         self.name = name
         self.path, self.password, _ = keys[name]
@@ -122,8 +122,8 @@ class _Office:
 
 def _inside() -> dict[str, Any]:
     from conferencing.hub.embedded import EmbeddedHub
-    from mou.identity import create_identity
     from mou.pdf.sample import lambang_png, sample_document
+    from mou.signing.identity import create_identity
 
     folder = Path(tempfile.mkdtemp(prefix="bench-ceremony-"))
     keys: dict[str, tuple[Path, str, Any]] = {}

@@ -41,11 +41,11 @@ def _median_both(func, runs: int = RUNS) -> tuple[float, float, object]:
 
 def run() -> list[Measurement]:
     """Measure rendering, signing and verification of a large agreement."""
-    from mou.identity import create_identity
     from mou.pdf.render import render_pdf_bytes
     from mou.pdf.sample import sample_document
     from mou.pdf.sample_signing import handwritten_png
     from mou.signing import sign_pdf, verify_pdf
+    from mou.signing.identity import create_identity
 
     doc = sample_document(clause_count=30, app_count=400)
     start = time.perf_counter()

@@ -138,8 +138,8 @@ def _quiet_pyhanko() -> None:
 
 def _run_verify(args: argparse.Namespace) -> int:
     _quiet_pyhanko()
-    from mou.identity import IdentityError, load_certificates
     from mou.signing import verify_pdf
+    from mou.signing.identity import IdentityError, load_certificates
 
     try:
         data = args.file.read_bytes()

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from mou import audit, models
 from mou.agreement import AgreementStatus
-from mou.ceremony_store import CeremonyRecord, CeremonyStore
+from mou.ceremony.store import CeremonyRecord, CeremonyStore
 from mou.office import Actor
 
 ARCHIVED = "signed_pdf_archived"

@@ -19,10 +19,10 @@ from sqlalchemy.orm import Session
 from mou import audit, models
 from mou.agreement import AgreementCode, AgreementError
 from mou.exchange.errors import PackageCode, PackageError
-from mou.identity import OfficeIdentity, fingerprint_sha256
 from mou.lambang import check_lambang_png
 from mou.office import Actor, Role, counterpart_office, require_local_office
 from mou.revision import canonical_json
+from mou.signing.identity import OfficeIdentity, fingerprint_sha256
 
 CARD_FORMAT = "lintas-office-card"
 VERSION = 1  # of the card and package formats

@@ -26,7 +26,6 @@ from mou.exchange.errors import (
     TamperedPackageError,
     UntrustedPackageError,
 )
-from mou.identity import OfficeIdentity, fingerprint_sha256
 from mou.office import Actor, require_local_office
 from mou.revision import (
     canonical_json,
@@ -36,6 +35,7 @@ from mou.revision import (
     format_time,
     is_dirty,
 )
+from mou.signing.identity import OfficeIdentity, fingerprint_sha256
 
 FORMAT = "lintas-exchange"
 SUFFIX = ".lintas"

@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from mou.identity import OfficeIdentity
 from mou.pdf.document import Paper, PdfDocument
 from mou.pdf.sample import lambang_png, sample_parties
+from mou.signing.identity import OfficeIdentity
 
 BANDUNG_NOMOR = "415.4/012-Bag.KS/XI/2026"
 PALANGKARAYA_NOMOR = "180/045/KB/Huk/XI/2026"

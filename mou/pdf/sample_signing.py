@@ -85,9 +85,14 @@ def make_sample_agreement(
     out: Path, *, paper: Paper = "f4", export_certs: Path | None = None
 ) -> SampleResult:
     """Create identities, render, sign by PIHAK PERTAMA then PIHAK KEDUA, verify, write ``out``."""
-    from mou.identity import IdentityError, create_identity, export_certificate, load_identity
     from mou.pdf.render import RenderError, render_pdf_bytes
     from mou.signing import SigningError, sign_pdf, verify_pdf
+    from mou.signing.identity import (
+        IdentityError,
+        create_identity,
+        export_certificate,
+        load_identity,
+    )
 
     with tempfile.TemporaryDirectory(prefix="lintas-sample-") as tmp:
         workdir = Path(tmp)

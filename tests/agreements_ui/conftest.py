@@ -156,7 +156,7 @@ PASSWORD = "kunci-kantor-2026"
 
 def make_office(folder: Path, region: str) -> AppContext:
     """Another city's app context (own data folder and database) with a signing identity."""
-    from mou.identity import create_identity
+    from mou.signing.identity import create_identity
 
     profile = OfficeProfile(
         level=GovernmentLevel.KOTA,
@@ -179,7 +179,7 @@ def make_office(folder: Path, region: str) -> AppContext:
 def trust_each_other(a: AppContext, b: AppContext) -> None:
     """Exchange office cards (as staff do once, after comparing fingerprints by phone)."""
     from mou.exchange import office_card, trust_office_card
-    from mou.identity import load_identity
+    from mou.signing.identity import load_identity
 
     for me, other in ((a, b), (b, a)):
         with other.database.session() as session:

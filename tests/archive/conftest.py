@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from cryptography import x509
 
-from mou.ceremony_store import CeremonyStore
-from mou.identity import OfficeIdentity
+from mou.ceremony.store import CeremonyStore
 from mou.signed_archive import SignedArchive
+from mou.signing.identity import OfficeIdentity
 from tests.ceremony.test_ceremony_agreement import _agree_in_both
 from tests.mou.conftest import City, cities, draft_in_bandung  # noqa: F401 (fixture)
 from tests.signing.conftest import handwriting_png
@@ -93,8 +93,8 @@ def app_context(side: Side):
     from sqlalchemy import select
 
     from mou import models
-    from mou.identity import export_certificate
     from mou.office import local_office
+    from mou.signing.identity import export_certificate
     from ui.bridge import EventBridge
     from ui.context import AppContext
     from ui.settings import Settings

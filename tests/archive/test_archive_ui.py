@@ -195,10 +195,10 @@ def test_unknown_signer_and_damaged_archive_file_get_clear_answers(
 ) -> None:
     import datetime as dt
 
-    from mou.identity import create_identity
     from mou.pdf.render import render_pdf_bytes
     from mou.pdf.sample import sample_document
     from mou.signing import Verdict, sign_pdf
+    from mou.signing.identity import create_identity
     from ui.signing.document_dialog import SignedDocumentDialog
 
     a, _b, _uuid = agreed

@@ -1,11 +1,11 @@
-"""Every refusal code of ``mou.offline_signing`` has its own sentence in the UI language."""
+"""Every refusal code of ``mou.signing.offline`` has its own sentence in the UI language."""
 
 from __future__ import annotations
 
 import pytest
 
-from mou import offline_signing
-from mou.offline_signing import OfflineSigningError
+from mou.signing import offline as offline_signing
+from mou.signing.offline import OfflineSigningError
 from ui.archive.messages import error_text
 
 CODES = sorted(

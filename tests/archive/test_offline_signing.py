@@ -8,7 +8,8 @@ import pytest
 
 from mou import audit, models
 from mou.agreement import AgreementStatus
-from mou.offline_signing import (
+from mou.signing import verify_pdf
+from mou.signing.offline import (
     E_NOT_INCREMENTAL,
     E_REVISION,
     E_VERIFY,
@@ -19,7 +20,6 @@ from mou.offline_signing import (
     receive,
     sign,
 )
-from mou.signing import verify_pdf
 from tests.archive.conftest import PASSWORD, Side
 from tests.ceremony.test_ceremony_domain import pdfsig_valid_count
 
@@ -157,9 +157,9 @@ def test_pdf_of_another_revision_is_refused(
     with b.city.db.session() as s:
         assert current_pdf(s, b.agreement_id, b.archive) is None
     # A printed page of the old revision no longer matches the agreed text here.
-    from mou.offline_signing import identify
     from mou.pdf.layout import qr_payload
     from mou.signed_archive import QrVerdict, check_printed_code
+    from mou.signing.offline import identify
 
     uuid, old_hash = identify(first)
     with b.city.db.session() as s:
@@ -171,8 +171,8 @@ def test_pdf_of_another_revision_is_refused(
 def test_signature_by_the_wrong_office_or_out_of_order_is_refused(
     agreed: tuple[Side, Side, str], signature_png: bytes
 ) -> None:
-    from mou.offline_signing import E_OLDER, E_ORDER, E_WRONG_SIGNER
     from mou.signing import sign_pdf
+    from mou.signing.offline import E_OLDER, E_ORDER, E_WRONG_SIGNER
 
     a, b, _uuid = agreed
     with a.city.db.session() as s:

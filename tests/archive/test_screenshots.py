@@ -75,7 +75,7 @@ def test_archive_screenshots(
 
     check = page.check_printed_page()
     with a.city.db.session() as s:
-        from mou.ceremony_store import agreed_revision_hash
+        from mou.ceremony.store import agreed_revision_hash
 
         revision = agreed_revision_hash(s, uuid)
     check.code.setText(qr_payload(uuid, revision))

@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 from cryptography import x509
 
-from mou.ceremony import Ceremony
-from mou.ceremony_store import CeremonyStore
-from mou.identity import create_identity
+from mou.ceremony.live import Ceremony
+from mou.ceremony.store import CeremonyStore
 from mou.pdf.document import PdfDocument
 from mou.pdf.sample import sample_document
+from mou.signing.identity import create_identity
 from tests.mou.conftest import cities  # noqa: F401 (the agreements core's two-city fixture)
 from tests.signing.conftest import handwriting_png
 

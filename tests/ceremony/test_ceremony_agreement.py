@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session
 
 from mou import audit, models
 from mou.agreement import AgreementStatus
-from mou.ceremony import Ceremony
-from mou.ceremony_events import CeremonyEvent, CeremonyProblem
-from mou.ceremony_protocol import CeremonyError
-from mou.ceremony_store import (
+from mou.ceremony.events import CeremonyEvent, CeremonyProblem
+from mou.ceremony.live import Ceremony
+from mou.ceremony.protocol import CeremonyError
+from mou.ceremony.store import (
     CeremonyStore,
     agreed_revision_hash,
     ceremony_trust,

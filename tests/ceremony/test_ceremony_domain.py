@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from mou.ceremony import Ceremony
-from mou.ceremony_events import CeremonyCompleted, CeremonyEvent, CeremonyProblem
-from mou.ceremony_protocol import K_PRESENT, K_SIGNED, CeremonyError, step_pdfs
-from mou.ceremony_store import CeremonyStore, CeremonyStoreError, sha256_hex
+from mou.ceremony.events import CeremonyCompleted, CeremonyEvent, CeremonyProblem
+from mou.ceremony.live import Ceremony
+from mou.ceremony.protocol import K_PRESENT, K_SIGNED, CeremonyError, step_pdfs
+from mou.ceremony.store import CeremonyStore, CeremonyStoreError, sha256_hex
 from mou.pdf.document import PdfDocument
 from mou.signing import verify_pdf
 from tests.ceremony.conftest import BANDUNG, PALANGKARAYA, Bus, OfficeKey, make_ceremony
@@ -317,7 +317,7 @@ def test_ceremony_recorded_in_the_agreement_audit_trail(
     """Attendance and signatures go into a real SQLite database's audit trail, once."""
     from mou import audit
     from mou.agreement import AgreementKind, PartyInput, create_agreement
-    from mou.ceremony_store import record_in_audit
+    from mou.ceremony.store import record_in_audit
     from mou.db import open_database, sqlite_url
     from mou.office import Actor, GovernmentLevel, OfficeProfile, Role, create_local_office
 

@@ -29,9 +29,9 @@ from conferencing.events import (
 )
 from conferencing.hub.embedded import EmbeddedHub
 from conferencing.media import SyntheticAudioSource, SyntheticVideoSource
-from mou.ceremony import Ceremony
-from mou.ceremony_events import CeremonyEvent, CeremonyProblem
-from mou.ceremony_store import CeremonyRecord, CeremonyStore
+from mou.ceremony.events import CeremonyEvent, CeremonyProblem
+from mou.ceremony.live import Ceremony
+from mou.ceremony.store import CeremonyRecord, CeremonyStore
 from mou.pdf.document import PdfDocument
 from mou.signing import verify_pdf
 from tests.ceremony.conftest import BANDUNG, PALANGKARAYA, OfficeKey

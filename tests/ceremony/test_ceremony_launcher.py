@@ -20,9 +20,9 @@ from conferencing.hub.embedded import EmbeddedHub
 from conferencing.media import SyntheticAudioSource, SyntheticVideoSource
 from mou import models
 from mou.agreement import AgreementStatus
-from mou.identity import OfficeIdentity
 from mou.meeting import create_meeting
 from mou.office import local_office
+from mou.signing.identity import OfficeIdentity
 from tests.ceremony.test_ceremony_agreement import _agree_in_both, _agreement
 from tests.ceremony.test_ceremony_domain import pdfsig_valid_count
 from tests.mou.conftest import City, draft_in_bandung

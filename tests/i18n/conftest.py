@@ -48,7 +48,7 @@ def context(tmp_path: Path, qapp: object) -> Iterator[object]:
 @pytest.fixture(scope="session")
 def bandung_identity(tmp_path_factory: pytest.TempPathFactory):
     """Bandung's signing identity (the signing tests' own helper)."""
-    from mou.identity import create_identity
+    from mou.signing.identity import create_identity
 
     folder = tmp_path_factory.mktemp("id-bandung")
     return create_identity(
@@ -62,7 +62,7 @@ def bandung_identity(tmp_path_factory: pytest.TempPathFactory):
 @pytest.fixture(scope="session")
 def palangkaraya_identity(tmp_path_factory: pytest.TempPathFactory):
     """Palangka Raya's signing identity."""
-    from mou.identity import create_identity
+    from mou.signing.identity import create_identity
 
     folder = tmp_path_factory.mktemp("id-pky")
     return create_identity(

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from mou import models
 from mou.exchange import export_package
-from mou.identity import load_identity
 from mou.office import Actor, Role
+from mou.signing.identity import load_identity
 from tests.agreements_ui.conftest import (
     PASSWORD,
     act_as,

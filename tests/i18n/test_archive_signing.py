@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mou.offline_signing import E_SIGNING, OfflineSigningError, prepare
+from mou.signing.offline import E_SIGNING, OfflineSigningError, prepare
 from tests.archive.conftest import agreed  # noqa: F401  (fixture)
 from tests.archive.test_offline_signing import sign_as
 from tests.mou.conftest import cities  # noqa: F401  (fixture)

@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from conferencing.media import SyntheticAudioSource, SyntheticVideoSource
-from mou.ceremony_protocol import CeremonyError, need
-from mou.identity import create_identity
+from mou.ceremony.protocol import CeremonyError, need
 from mou.pdf.sample import sample_document
+from mou.signing.identity import create_identity
 from tests.signing.conftest import handwriting_png
 from ui.ceremony.panel import CeremonyPanel
 from ui.ceremony.session import CeremonySession

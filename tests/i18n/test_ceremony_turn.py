@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mou.ceremony_protocol import CeremonyError
+from mou.ceremony.protocol import CeremonyError
 from tests.ceremony.conftest import PALANGKARAYA, document, keys, signature_png  # noqa: F401
 from tests.ceremony.test_ceremony_domain import Offices
 from ui.ceremony.texts import problem_text

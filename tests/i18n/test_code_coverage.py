@@ -5,15 +5,15 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from conferencing import protocol
-from mou import ceremony_protocol
 from mou.agreement import AgreementCode
 from mou.catalog import RowCode
+from mou.ceremony import protocol as ceremony_protocol
 from mou.db import DbCode
 from mou.exchange import PackageCode
-from mou.identity import IdentityCode
 from mou.office import OfficeCode
 from mou.revision import ChainCode
 from mou.signing import SigningCode, Verdict, VerifyCode
+from mou.signing.identity import IdentityCode
 from mou.template import TemplateCode
 from mou.workflow import WorkflowCode
 from ui import paths
@@ -32,7 +32,7 @@ CORE_CODES: list[tuple[str, set[str], MessageTable]] = [
     ("mou.agreement.AgreementCode", {c.value for c in AgreementCode}, AGREEMENT),
     ("mou.catalog.RowCode", {c.value for c in RowCode}, ROWS),
     ("mou.signing.VerifyCode", {c.value for c in VerifyCode}, VERIFY),
-    ("mou.identity.IdentityCode", {c.value for c in IdentityCode}, IDENTITY),
+    ("mou.signing.identity.IdentityCode", {c.value for c in IdentityCode}, IDENTITY),
     ("mou.db.DbCode", {c.value for c in DbCode}, DATABASE),
     ("mou.office.OfficeCode", {c.value for c in OfficeCode}, OFFICE),
     ("mou.revision.ChainCode", {c.value for c in ChainCode}, CHAIN),
@@ -40,7 +40,7 @@ CORE_CODES: list[tuple[str, set[str], MessageTable]] = [
     ("mou.signing.SigningCode", {c.value for c in SigningCode}, SIGNING),
     ("conferencing.protocol.ERROR_CODES", set(protocol.ERROR_CODES), HUB),
     (
-        "mou.ceremony_protocol.E_*",
+        "mou.ceremony.protocol.E_*",
         {
             v
             for k, v in vars(ceremony_protocol).items()
@@ -149,8 +149,8 @@ def test_every_coded_error_the_cores_raise_passes_a_code() -> None:
 
 
 def test_every_offline_signing_code_has_an_indonesian_sentence(indonesian, compiled_qm) -> None:
-    """``mou.offline_signing.E_*`` are mapped by ``ui.archive.messages.error_text``."""
-    from mou import offline_signing
+    """``mou.signing.offline.E_*`` are mapped by ``ui.archive.messages.error_text``."""
+    from mou.signing import offline as offline_signing
     from ui import i18n
     from ui.archive.messages import error_text
 

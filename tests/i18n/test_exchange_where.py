@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QWidget
 from mou import models
 from mou.exchange import export_package
 from mou.exchange.package import _sign
-from mou.identity import load_identity
 from mou.office import Actor, Role
 from mou.revision import save_revision
+from mou.signing.identity import load_identity
 from tests.agreements_ui.conftest import (
     PASSWORD,
     act_as,

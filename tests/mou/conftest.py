@@ -186,10 +186,10 @@ from mou import models  # noqa: E402
 from mou.agreement import AgreementStatus, PartyInput  # noqa: E402
 from mou.catalog import load_sample_catalog, search_catalog, set_annex  # noqa: E402
 from mou.exchange import office_card, trust_office_card  # noqa: E402
-from mou.identity import OfficeIdentity, create_identity  # noqa: E402
 from mou.obligation import Recurrence, add_obligation  # noqa: E402
 from mou.office import local_office  # noqa: E402
 from mou.revision import save_revision  # noqa: E402
+from mou.signing.identity import OfficeIdentity, create_identity  # noqa: E402
 from mou.template import get_template, instantiate  # noqa: E402
 from mou.workflow import transition  # noqa: E402
 

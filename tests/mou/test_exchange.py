@@ -33,10 +33,10 @@ from mou.exchange import (
     revoke_trust,
 )
 from mou.exchange.package import _sign
-from mou.identity import OfficeIdentity
 from mou.obligation import add_obligation
 from mou.redline import as_text, compare, rounds
 from mou.revision import canonical_json, heads, is_dirty, save_revision, verify_chain
+from mou.signing.identity import OfficeIdentity
 from mou.workflow import WorkflowError, approve, transition
 from tests.mou.conftest import City, draft_in_bandung, identity_for
 

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from mou.identity import create_identity
 from mou.office import local_office
+from mou.signing.identity import create_identity
 from tests.shell.conftest import ModalDriver
 from tests.shell.test_wizard import LAMBANG_SVG
 from ui.context import AppContext, OfficeChanged

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QFileDialog, QWizard
 from pytestqt.qtbot import QtBot
 
 from mou.db import Database
-from mou.identity import load_identity
 from mou.office import local_office, local_users
+from mou.signing.identity import load_identity
 from tests.shell.conftest import ModalDriver, make_issued_p12
 from ui import paths
 from ui.wizard.wizard import FirstRunWizard, certificate_copy

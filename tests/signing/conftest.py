@@ -13,7 +13,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
 from cryptography.x509.oid import NameOID
 
-from mou.identity import OfficeIdentity, create_identity
+from mou.signing.identity import OfficeIdentity, create_identity
 
 
 @dataclass

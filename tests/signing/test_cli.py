@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mou.identity import export_certificate
+from mou.signing.identity import export_certificate
 from tests.signing.conftest import SignedAgreement
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -13,7 +13,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import NameOID
 
-from mou.identity import (
+from mou.signing.identity import (
     IdentityError,
     WrongPasswordError,
     create_identity,

@@ -14,8 +14,8 @@ import numpy
 import pytest
 from PIL import Image
 
-from mou.identity import OfficeIdentity, create_identity, import_identity
 from mou.signing import SigningError, Verdict, sign_pdf, signature_fields, verify_pdf
+from mou.signing.identity import OfficeIdentity, create_identity, import_identity
 from tests.signing.conftest import IssuedP12, SignedAgreement
 from tests.signing.tsa import LocalTsa
 

@@ -25,14 +25,14 @@ from mou.exchange import (
     read_office_card,
     trust_office_card,
 )
-from mou.identity import (
+from mou.revision import ChainError
+from mou.signing.identity import (
     IdentityError,
     OfficeIdentity,
     WrongPasswordError,
     fingerprint_sha256,
     load_identity,
 )
-from mou.revision import ChainError
 from ui.agreements.acting import required_actor
 from ui.agreements.catalog_picker import CatalogPickerDialog
 from ui.agreements.messages import error_text

@@ -1,4 +1,4 @@
-"""Translated sentences for the refusals of ``mou.offline_signing`` and for workflow states."""
+"""Translated sentences for the refusals of ``mou.signing.offline`` and for workflow states."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from mou.messages import DomainMessage
-from mou.offline_signing import OfflineSigningError
+from mou.signing.offline import OfflineSigningError
 from ui.messages import MessageTable, message_text
 from ui.signing.messages import IDENTITY, SIGNING
 

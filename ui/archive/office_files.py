@@ -5,7 +5,7 @@ from __future__ import annotations
 from cryptography import x509
 
 from mou import models
-from mou.ceremony_store import CeremonyStore
+from mou.ceremony.store import CeremonyStore
 from mou.office import Actor
 from mou.signed_archive import SignedArchive
 from ui.context import AppContext
@@ -29,7 +29,7 @@ def own_certificate(context: AppContext) -> x509.Certificate | None:
 
 def trusted_certificates(context: AppContext) -> list[x509.Certificate]:
     """Every counterpart certificate this office accepted, plus its own."""
-    from mou.offline_signing import office_trust
+    from mou.signing.offline import office_trust
 
     with context.database.session() as s:
         trusted, _ = office_trust(s, own_certificate(context))

@@ -1,6 +1,6 @@
 """Signing outside a call: one agreement's PDF, who signed it, and this office's next step.
 
-The flow (see ``mou.offline_signing``): PIHAK PERTAMA prepares and signs, saves the file and
+The flow (see ``mou.signing.offline``): PIHAK PERTAMA prepares and signs, saves the file and
 sends it; the counterpart opens it in the Archive (verified on arrival), signs and sends the
 fully signed file back; PIHAK PERTAMA opens that, and both hold the same file.
 """
@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mou import offline_signing
-from mou.offline_signing import OfflineSigningError, SigningStatus
+from mou.signing import offline as offline_signing
+from mou.signing.offline import OfflineSigningError, SigningStatus
 from ui.archive.messages import error_text
 from ui.archive.office_files import acting_user, own_certificate, signed_archive
 from ui.context import AppContext

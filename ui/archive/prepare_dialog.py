@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from mou import models, offline_signing
+from mou import models
 from mou.agreement import AgreementStatus
-from mou.offline_signing import OfflineSigningError
+from mou.signing import offline as offline_signing
+from mou.signing.offline import OfflineSigningError
 from ui.archive.messages import error_text
 from ui.archive.office_files import acting_user, signed_archive
 from ui.context import AppContext

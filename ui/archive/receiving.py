@@ -1,7 +1,7 @@
 """What to do with a PDF opened from a file: join the signing here, or just show it.
 
 A counterpart's partly (or fully) signed file of an agreement that is Agreed or being signed in
-this office's database goes through ``mou.offline_signing.receive`` (verified on arrival, then
+this office's database goes through ``mou.signing.offline.receive`` (verified on arrival, then
 archived). Anything else (a mailed copy of a signed agreement, another office's document) is
 only shown, verified and printed; nothing is stored.
 """
@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from mou import offline_signing
 from mou.agreement import AgreementStatus, by_uuid
-from mou.offline_signing import OfflineSigningError, Received
+from mou.signing import offline as offline_signing
+from mou.signing.offline import OfflineSigningError, Received
 from ui.archive.messages import error_text, state_text
 from ui.archive.office_files import acting_user, own_certificate, signed_archive
 from ui.context import AppContext

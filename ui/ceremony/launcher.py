@@ -23,7 +23,7 @@ from sqlalchemy import select
 
 from mou import models
 from mou.agreement import AgreementStatus
-from mou.ceremony_store import CeremonyRecord, agreed_revision_hash, ceremony_trust, record_outcome
+from mou.ceremony.store import CeremonyRecord, agreed_revision_hash, ceremony_trust, record_outcome
 from mou.office import Actor
 from mou.pdf.document import PdfDocument
 from mou.publication import pdf_document_for

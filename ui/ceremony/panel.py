@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mou.ceremony import CeremonyError
-from mou.ceremony_store import Attendance, CeremonyRecord
+from mou.ceremony.live import CeremonyError
+from mou.ceremony.store import Attendance, CeremonyRecord
 from ui.ceremony.session import CeremonySession
 from ui.ceremony.sign_dialog import SignDialog
 from ui.ceremony.texts import fingerprint_html, grouped_hash, problem_text, zoned

@@ -1,4 +1,4 @@
-"""Qt side of the signing ceremony: a ``mou.ceremony.Ceremony`` wired to a call's controller.
+"""Qt side of the signing ceremony: a ``mou.ceremony.live.Ceremony`` wired to a call's controller.
 
 The controller already delivers app messages, joins and leaves on the GUI thread, so the
 ceremony runs on the GUI thread too; its events are re-emitted as queued signals so a listener
@@ -14,7 +14,7 @@ from typing import Any
 from cryptography import x509
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from mou.ceremony import (
+from mou.ceremony.live import (
     AttendanceChanged,
     Ceremony,
     CeremonyCompleted,
@@ -22,7 +22,7 @@ from mou.ceremony import (
     CeremonyProblem,
     CeremonyUpdated,
 )
-from mou.ceremony_store import CeremonyRecord, CeremonyStore
+from mou.ceremony.store import CeremonyRecord, CeremonyStore
 from mou.pdf.document import PdfDocument
 from ui.vicon.controller import CallController
 

@@ -68,7 +68,7 @@ CEREMONY = MessageTable(
         ),
     },
 )
-"""The one place mapping ``mou.ceremony_protocol`` ``E_*`` codes to texts (see ui.messages)."""
+"""The one place mapping ``mou.ceremony.protocol`` ``E_*`` codes to texts (see ui.messages)."""
 
 # Codes whose English detail adds nothing a user could act on.
 _NO_DETAIL = frozenset({"wrong-password", "no-ceremony"})

@@ -152,7 +152,7 @@ class OfficeSection(QGroupBox):
             return
         from cryptography import x509
 
-        from mou.identity import fingerprint_sha256
+        from mou.signing.identity import fingerprint_sha256
 
         cert = x509.load_pem_x509_certificate(pem.read_bytes())
         self.certificate.setText(

@@ -1,6 +1,6 @@
 """The signing core's coded messages in the UI language (verification and identity errors).
 
-The one place mapping ``mou.signing.VerifyCode`` and ``mou.identity.IdentityCode`` to texts (see :mod:`ui.messages`).
+The one place mapping ``mou.signing.VerifyCode`` and ``mou.signing.identity.IdentityCode`` to texts (see :mod:`ui.messages`).
 Per-signature verdicts are coded by ``mou.signing.Verdict`` and worded in
 :meth:`ui.signing.verify_dialog.VerifyDialog.verdict_text`.
 """
@@ -11,9 +11,9 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from mou.identity import IdentityError
 from mou.messages import DomainMessage
 from mou.signing import VerificationReport
+from mou.signing.identity import IdentityError
 from ui.messages import MessageTable, message_text
 
 VERIFY = MessageTable(

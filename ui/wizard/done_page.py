@@ -54,7 +54,7 @@ class DonePage(QWizardPage):
 
     def export_to(self, path: Path) -> None:
         """Write the certificate (PEM) to ``path`` and say where it went."""
-        from mou.identity import export_certificate
+        from mou.signing.identity import export_certificate
 
         try:
             export_certificate(self.wizard().identity, path)  # type: ignore[attr-defined]

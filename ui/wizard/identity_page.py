@@ -119,8 +119,13 @@ class IdentityPage(QWizardPage):
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt override)
         """Make the identity and the office; on failure show why and stay on the page."""
-        from mou.identity import IdentityError, WrongPasswordError, create_identity, import_identity
         from mou.office import OfficeError
+        from mou.signing.identity import (
+            IdentityError,
+            WrongPasswordError,
+            create_identity,
+            import_identity,
+        )
 
         wizard = self.wizard()
         dest: Path = wizard.identity_path  # type: ignore[attr-defined]
@@ -134,7 +139,7 @@ class IdentityPage(QWizardPage):
                     )
                     return False
                 # Validate before touching an existing file, so a wrong password changes nothing.
-                from mou.identity import load_identity
+                from mou.signing.identity import load_identity
 
                 load_identity(source, self.import_password.text())
                 _set_aside(dest)

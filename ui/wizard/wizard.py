@@ -18,7 +18,7 @@ from ui.wizard.users_page import UsersPage
 
 if TYPE_CHECKING:
     from mou.db import Database
-    from mou.identity import OfficeIdentity
+    from mou.signing.identity import OfficeIdentity
 
 
 def certificate_copy(data_dir: Path) -> Path:

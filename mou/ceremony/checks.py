@@ -1,7 +1,7 @@
 """The checks every office runs before it believes a presented or signed ceremony PDF.
 
-Pure functions over a :class:`~mou.ceremony_store.CeremonyRecord` and PDF bytes; they raise
-:class:`~mou.ceremony_protocol.CeremonyError` and change nothing, so the ceremony stores a step
+Pure functions over a :class:`~mou.ceremony.store.CeremonyRecord` and PDF bytes; they raise
+:class:`~mou.ceremony.protocol.CeremonyError` and change nothing, so the ceremony stores a step
 only after all of them passed.
 """
 
@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from cryptography import x509
 
-from mou.ceremony_protocol import (
+from mou.ceremony.protocol import (
     E_HASH,
     E_MALFORMED,
     E_NOT_INCREMENTAL,
@@ -23,7 +23,7 @@ from mou.ceremony_protocol import (
     CeremonyError,
     step_pdfs,
 )
-from mou.ceremony_store import CeremonyRecord, sha256_hex
+from mou.ceremony.store import CeremonyRecord, sha256_hex
 
 T = TypeVar("T")
 

@@ -1,6 +1,6 @@
 """One office's state in a signing ceremony: the record, attendance, presenting, verified steps.
 
-:class:`CeremonyState` holds what an office knows and stores; :class:`mou.ceremony.Ceremony` adds
+:class:`CeremonyState` holds what an office knows and stores; :class:`mou.ceremony.live.Ceremony` adds
 the signing turn and the handling of incoming messages (including resume after a drop). The flow
 and the checks are described in :mod:`mou.ceremony`.
 """
@@ -18,16 +18,16 @@ from typing import Any
 
 from cryptography import x509
 
-from mou.ceremony_attendance import attendance_history, open_attendance
-from mou.ceremony_checks import check_presentation, verified_stages
-from mou.ceremony_events import (
+from mou.ceremony.attendance import attendance_history, open_attendance
+from mou.ceremony.checks import check_presentation, verified_stages
+from mou.ceremony.events import (
     AttendanceChanged,
     CeremonyCompleted,
     CeremonyEvent,
     CeremonyUpdated,
     Listener,
 )
-from mou.ceremony_protocol import (
+from mou.ceremony.protocol import (
     E_MALFORMED,
     K_HELLO,
     K_PRESENT,
@@ -37,7 +37,7 @@ from mou.ceremony_protocol import (
     CeremonyError,
     b64,
 )
-from mou.ceremony_store import (
+from mou.ceremony.store import (
     Attendance,
     CeremonyRecord,
     CeremonyStore,
@@ -79,7 +79,7 @@ class CeremonyState:
         office_certificates: Mapping[str, Sequence[x509.Certificate]] | None = None,
         clock: Callable[[], dt.datetime] | None = None,
     ) -> None:
-        from mou.identity import fingerprint_sha256
+        from mou.signing.identity import fingerprint_sha256
 
         self.office_fingerprints = {
             office: {fingerprint_sha256(c) for c in certs}

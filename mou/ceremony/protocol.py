@@ -12,7 +12,7 @@ import binascii
 import re
 from typing import Any
 
-from mou.ceremony_store import Signatory
+from mou.ceremony.store import Signatory
 
 PROTOCOL_VERSION = 1
 PREFIX = "ceremony."

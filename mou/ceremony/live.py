@@ -19,7 +19,7 @@ The flow:
    extends, byte for byte, the PDF it already holds (an incremental update cannot alter what was
    signed or presented); and ``verify_pdf`` against the trusted counterpart certificates reports
    exactly the expected signatures, all valid.
-4. State is stored after every accepted step (``mou.ceremony_store``). When a call drops, an
+4. State is stored after every accepted step (``mou.ceremony.store``). When a call drops, an
    office that comes back sends *resume* with its step; whoever is further answers with *state*
    (its newest verified PDF, plus the presentation when the asker has none). The furthest verified
    PDF wins because each side only moves forward through the checks of point 3.
@@ -37,8 +37,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from mou.ceremony_checks import off_loop
-from mou.ceremony_events import (
+from mou.ceremony.checks import off_loop
+from mou.ceremony.events import (
     AttendanceChanged,
     CeremonyCompleted,
     CeremonyEvent,
@@ -46,7 +46,7 @@ from mou.ceremony_events import (
     CeremonyUpdated,
     Listener,
 )
-from mou.ceremony_protocol import (
+from mou.ceremony.protocol import (
     E_HASH,
     E_IDENTITY,
     E_INTERNAL,
@@ -74,8 +74,8 @@ from mou.ceremony_protocol import (
     need_pdf,
     parse_signatories,
 )
-from mou.ceremony_state import CeremonyState, Send
-from mou.ceremony_store import (
+from mou.ceremony.state import CeremonyState, Send
+from mou.ceremony.store import (
     Attendance,
     CeremonyRecord,
     CeremonyStoreError,
@@ -103,7 +103,7 @@ log = logging.getLogger(__name__)
 class Ceremony(CeremonyState):
     """One office's side of the signing ceremonies of one call session. Thread-safe.
 
-    Constructed like :class:`~mou.ceremony_state.CeremonyState`; adds this office's signing turn
+    Constructed like :class:`~mou.ceremony.state.CeremonyState`; adds this office's signing turn
     and the handling of every incoming ceremony message, including resume after a drop.
     """
 
@@ -116,8 +116,8 @@ class Ceremony(CeremonyState):
         Raises :class:`CeremonyError` (``wrong-password``, ``not-your-turn``, ...) with nothing
         changed.
         """
-        from mou.identity import IdentityError, WrongPasswordError, load_identity
         from mou.signing import SigningError, sign_pdf
+        from mou.signing.identity import IdentityError, WrongPasswordError, load_identity
 
         with self._lock:
             record = self._record

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from mou.ceremony_store import Attendance
+from mou.ceremony.store import Attendance
 from mou.pdf.document import PdfHistoryEntry
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from mou.ceremony_store import Attendance, CeremonyRecord
+from mou.ceremony.store import Attendance, CeremonyRecord
 
 
 @dataclass(frozen=True)

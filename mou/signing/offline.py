@@ -30,12 +30,12 @@ from sqlalchemy.orm import Session
 
 from mou import audit, models
 from mou.agreement import AgreementStatus
-from mou.identity import fingerprint_sha256
 from mou.office import Actor, Role, local_office
 from mou.pdf.document import Paper
 from mou.revision import content_of
 from mou.signed_archive import SignedArchive, SignedArchiveError, sha256_hex
 from mou.signing import VerificationReport
+from mou.signing.identity import fingerprint_sha256
 
 S = AgreementStatus
 MAX_PDF_BYTES = 50 * 1024 * 1024
@@ -433,8 +433,8 @@ def sign(
 
     The PKCS#12 is unlocked for this one signature. On any error nothing is stored.
     """
-    from mou.identity import IdentityError, WrongPasswordError, load_identity
     from mou.signing import SigningError, sign_pdf
+    from mou.signing.identity import IdentityError, WrongPasswordError, load_identity
 
     agreement = session.get(models.Agreement, agreement_id)
     if agreement is None:
