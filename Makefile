@@ -22,6 +22,7 @@ resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 translations: $(QM)
 
 run: $(STAMP) $(QM)
+	$(BIN)/python -m ui.system_packages
 	$(BIN)/python main.py
 
 test: $(STAMP) $(QM)
