@@ -14,6 +14,29 @@ from typing import Literal
 
 Paper = Literal["f4", "a4"]
 
+# The closing sentence of an electronic original: one file, signed by every party, every copy of
+# it the same original. No "rangkap 2 (dua) asli": there are no paper originals to count.
+ELECTRONIC_CLOSING = (
+    "Demikian Kesepakatan Bersama ini dibuat dalam bentuk dokumen elektronik dan ditandatangani "
+    "secara elektronik oleh PARA PIHAK. Dokumen elektronik yang sama disimpan oleh masing-masing "
+    "PIHAK dan mempunyai kekuatan hukum yang sama."
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class PageMargins:
+    """Page margins in millimetres, from the template.
+
+    The default follows the tata naskah dinas of regional governments (Permendagri 54/2009, kept
+    by Permendagri 1/2023): at least 3 cm left for binding, 2 cm right and top. The bottom margin
+    also holds the footer (page number, document code and QR), so it is never below 30 mm.
+    """
+
+    top: float = 20.0
+    right: float = 20.0
+    bottom: float = 30.0
+    left: float = 30.0
+
 
 @dataclass(frozen=True, kw_only=True)
 class PdfParty:
@@ -91,13 +114,17 @@ class PdfDocument:
     history: list[PdfHistoryEntry] = field(default_factory=list)
     paper: Paper = "f4"
     opening_en: str | None = None
-    closing: str = (
-        "Demikian Kesepakatan Bersama ini dibuat dalam rangkap 2 (dua) asli, bermeterai cukup, "
-        "masing-masing mempunyai kekuatan hukum yang sama, dan ditandatangani secara elektronik "
-        "oleh PARA PIHAK."
-    )
+    closing: str = ELECTRONIC_CLOSING
     closing_en: str | None = None
     considerations: list[str] = field(default_factory=list)  # optional "dengan memperhatikan" items
+    considerations_en: list[str] = field(default_factory=list)
+    kind_en: str | None = None  # "Memorandum of Understanding"; derived from ``kind`` when None
+    typeface: str = "bookman"  # "bookman" (Bookman Old Style metrics) or "arial" (Arial metrics)
+    font_size: float = 12.0
+    margins: PageMargins = field(default_factory=PageMargins)
+    # Space for an e-Meterai next to the first party's signature, for offices that affix one
+    # before signing; the meterai itself is affixed by its issuer's application, not by Lintas.
+    e_meterai: bool = False
     revision_label: str = ""  # "Revisi 3", printed in the footer next to the hash
     keywords: list[str] = field(default_factory=list)  # PDF metadata keywords
 

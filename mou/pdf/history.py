@@ -1,4 +1,8 @@
-"""The last page, "Riwayat Dokumen": revisions, approvals, session attendance and signatures."""
+"""Riwayat Dokumen, after the agreement: revisions, approvals, session attendance and signatures.
+
+It is an attachment, not part of the agreement's text: it starts on the ``riwayat`` page template,
+whose footer numbers its sheets on their own, so "Halaman x dari y" counts the agreement only.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    NextPageTemplate,
     PageBreak,
     Paragraph,
     Spacer,
@@ -16,6 +21,7 @@ from reportlab.platypus import (
 from mou.pdf.clauses import Bookmark
 from mou.pdf.dates import zoned_time
 from mou.pdf.document import PdfDocument, PdfHistoryEntry
+from mou.pdf.layout import HISTORY_TEMPLATE
 from mou.pdf.signature_block import field_name_for
 from mou.pdf.styles import TABLE_FONT, Styles, markup
 
@@ -45,7 +51,7 @@ def _section_table(entries: list[PdfHistoryEntry], st: Styles, frame_width: floa
             ]
         )
     table = Table(
-        rows, colWidths=[0.24 * frame_width, 0.44 * frame_width, 0.32 * frame_width], repeatRows=1
+        rows, colWidths=[0.27 * frame_width, 0.41 * frame_width, 0.32 * frame_width], repeatRows=1
     )
     table.setStyle(
         TableStyle(
@@ -66,13 +72,19 @@ def history_page(doc: PdfDocument, st: Styles, frame_width: float) -> list[Flowa
     """The audit page. Signing happens after rendering, so signature times are referred to the
     signatures themselves (and the visible stamps) rather than printed here."""
     out: list[Flowable] = [
+        NextPageTemplate(HISTORY_TEMPLATE),
         PageBreak(),
         Bookmark("riwayat", "Riwayat Dokumen"),
         Paragraph("RIWAYAT DOKUMEN", st.heading),
+        Paragraph(
+            f"Catatan ini melengkapi {markup(doc.kind)} di atas dan bukan bagian dari naskahnya; "
+            "lembar-lembarnya tidak termasuk dalam penomoran halaman naskah.",
+            st.note,
+        ),
     ]
     facts = [
         ("Dokumen", f"{doc.kind} {doc.title.strip()}"),
-        ("ID Kesepakatan", doc.agreement_id),
+        ("Kode dokumen", doc.agreement_id),
         ("Revisi", doc.revision_label or "-"),
         ("Hash revisi (SHA-256)", doc.revision_hash),
         ("Para pihak", "; ".join(f"{p.role_label}: {p.display_name}" for p in doc.parties)),
@@ -117,8 +129,8 @@ def history_page(doc: PdfDocument, st: Styles, frame_width: float) -> list[Flowa
         Paragraph(
             "Dokumen ini ditandatangani secara elektronik (PAdES). Waktu setiap penandatanganan "
             "tercatat di dalam tanda tangan elektronik dan tampil pada kotak tanda tangan. "
-            "Keaslian dapat diperiksa dengan <i>lintas verify</i> atau aplikasi pembaca PDF; kode QR "
-            "pada setiap halaman memuat ID kesepakatan dan hash revisi untuk dicocokkan dengan "
+            "Keaslian dapat diperiksa dengan aplikasi Lintas atau aplikasi pembaca PDF; kode QR "
+            "pada setiap halaman memuat kode dokumen dan hash revisi untuk dicocokkan dengan "
             "catatan aplikasi.",
             st.note,
         )

@@ -1,4 +1,9 @@
-"""Paper, margins and the page template: footer with "Halaman x dari y" and a QR code per page."""
+"""Paper, margins and the page templates: footer with "Halaman x dari y" and a QR code per page.
+
+Two page templates: ``page`` for the agreement itself and ``riwayat`` for the Riwayat Dokumen that
+follows it. "Halaman x dari y" counts only the agreement's pages; the history pages are numbered
+on their own ("Riwayat Dokumen, lembar 1"), as an attachment that is not part of the text signed.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from mou.pdf.styles import MONO, SANS, SANS_BOLD
+from mou.pdf.document import PageMargins, PdfDocument
+from mou.pdf.styles import SANS
+from mou.pdf.xmp import attach_xmp
 
 # F4 ("folio") as Indonesian regional governments use it: 215 x 330 mm, not US 8.5 x 13 in.
 F4 = (215 * mm, 330 * mm)
@@ -21,6 +28,8 @@ PAPER_SIZES: dict[str, tuple[float, float]] = {"f4": F4, "a4": A4}
 _TOTAL_FORM = "LintasPageTotal"
 _QR_FORM = "LintasQr"
 QR_SIZE = 17 * mm
+FOOTER_ROOM = 30 * mm  # the footer's base line, page number, code line and QR
+HISTORY_TEMPLATE = "riwayat"
 
 
 @dataclass(frozen=True)
@@ -45,18 +54,33 @@ class PageGeometry:
         return self.height - self.top - self.bottom
 
 
-def page_geometry(paper: str) -> PageGeometry:
-    """Margins of an official letter: wider left margin for binding, room for the footer QR."""
+def page_geometry(paper: str, margins: PageMargins | None = None) -> PageGeometry:
+    """The template's margins (``PageMargins`` explains the defaults); the bottom one keeps room
+    for the footer, whatever the template asks."""
     try:
         width, height = PAPER_SIZES[paper.lower()]
     except KeyError:
         raise ValueError(f"Unknown paper {paper!r}; use 'f4' or 'a4'") from None
-    return PageGeometry(width, height, left=25 * mm, right=20 * mm, top=18 * mm, bottom=30 * mm)
+    m = margins or PageMargins()
+    return PageGeometry(
+        width,
+        height,
+        left=m.left * mm,
+        right=m.right * mm,
+        top=m.top * mm,
+        bottom=max(m.bottom * mm, FOOTER_ROOM),
+    )
 
 
 def qr_payload(agreement_id: str, revision_hash: str) -> str:
     """What the QR on every page carries: enough to look the revision up in the app's record."""
     return f"LINTAS-KB;id={agreement_id};rev={revision_hash}"
+
+
+def footer_line(doc: PdfDocument) -> str:
+    """The quiet line under the page number: what a reader needs to find the record, in words."""
+    revision = f" · {doc.revision_label}" if doc.revision_label else ""
+    return f"Kode dokumen: {doc.agreement_id}{revision} · Hash {doc.revision_hash[:16]}…"
 
 
 def parse_qr_payload(text: str) -> tuple[str, str]:
@@ -118,8 +142,19 @@ class AgreementDocTemplate(BaseDocTemplate):
             bottomPadding=0,
             id="body",
         )
-        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._draw_footer)])
+        self.addPageTemplates(
+            [
+                PageTemplate(id="page", frames=[frame], onPage=self._draw_footer),
+                PageTemplate(
+                    id=HISTORY_TEMPLATE, frames=[frame], onPage=self._draw_history_footer
+                ),
+            ]
+        )
         self._qr_defined = False
+
+    def beforeDocument(self) -> None:
+        """Attach the XMP stream (filled from Info when the file is written)."""
+        attach_xmp(self.canv)
 
     def _define_qr(self, canvas: Canvas) -> None:
         # Drawn from the encoder's module matrix, one rectangle per horizontal run of dark
@@ -149,27 +184,41 @@ class AgreementDocTemplate(BaseDocTemplate):
         self._qr_defined = True
 
     def _draw_footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        """Agreement page: centred "Halaman x dari y", the quiet code line and the QR."""
+        label = f"Halaman {canvas.getPageNumber()} dari "
+        width = canvas.stringWidth(label, SANS, 9) + canvas.stringWidth("00", SANS, 9)
+        self._footer(canvas, label, total_form=True, label_width=width)
+
+    def _draw_history_footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        """History page: numbered on its own, outside the agreement's count."""
+        if getattr(canvas, "lintas_agreement_pages", None) is None:
+            canvas.lintas_agreement_pages = canvas.getPageNumber() - 1
+        sheet = canvas.getPageNumber() - canvas.lintas_agreement_pages
+        label = f"Riwayat Dokumen, lembar {sheet} (di luar halaman naskah)"
+        self._footer(canvas, label, total_form=False, label_width=canvas.stringWidth(label, SANS, 9))
+
+    def _footer(self, canvas: Canvas, label: str, *, total_form: bool, label_width: float) -> None:
         g = self.geometry
         if not self._qr_defined:
             self._define_qr(canvas)
         canvas.saveState()
         base = 10 * mm
-        canvas.setStrokeColorRGB(0.6, 0.6, 0.6)
+        canvas.setStrokeColorRGB(0.7, 0.7, 0.7)
         canvas.setLineWidth(0.4)
         canvas.line(g.left, base + QR_SIZE + 2 * mm, g.width - g.right, base + QR_SIZE + 2 * mm)
         canvas.setFillColorRGB(0, 0, 0)
-        canvas.setFont(SANS_BOLD, 9)
-        label = f"Halaman {canvas.getPageNumber()} dari "
-        canvas.drawString(g.left, base + 10 * mm, label)
-        canvas.saveState()
-        canvas.translate(g.left + canvas.stringWidth(label, SANS_BOLD, 9), base + 10 * mm)
-        canvas.doForm(_TOTAL_FORM)
-        canvas.restoreState()
-        canvas.setFont(SANS, 7)
-        canvas.setFillColorRGB(0.25, 0.25, 0.25)
+        canvas.setFont(SANS, 9)
+        # Centred on the text column, as in printed regulations; the QR keeps to the right.
+        x = g.left + (g.frame_width - label_width) / 2
+        canvas.drawString(x, base + 10 * mm, label)
+        if total_form:
+            canvas.saveState()
+            canvas.translate(x + canvas.stringWidth(label, SANS, 9), base + 10 * mm)
+            canvas.doForm(_TOTAL_FORM)
+            canvas.restoreState()
+        canvas.setFillColorRGB(0.45, 0.45, 0.45)
         room = g.frame_width - QR_SIZE - 4 * mm  # never run under the QR code
-        _fitted_string(canvas, g.left, base + 5.5 * mm, self.footer_text, SANS, 7, room)
-        _fitted_string(canvas, g.left, base + 2 * mm, self.qr_text, MONO, 6.5, room)
+        _fitted_string(canvas, g.left, base + 2 * mm, self.footer_text, SANS, 6.5, room)
         canvas.translate(g.width - g.right - QR_SIZE, base)
         canvas.doForm(_QR_FORM)
         canvas.restoreState()
@@ -212,11 +261,16 @@ def _fitted_string(
 class PageTotalCanvas(Canvas):
     """A canvas that defines the page-total form just before saving, when the count is final."""
 
+    lintas_agreement_pages: int | None = None  # set by the first history page's footer
+
     def save(self) -> None:
-        """Write "y" of "Halaman x dari y" once, then save the file."""
-        pages = max(self.getPageNumber() - 1, 1)  # the counter already points past the last page
+        """Write "y" of "Halaman x dari y" once (the agreement's pages only), then save."""
+        pages = self.lintas_agreement_pages
+        if pages is None:
+            pages = self.getPageNumber() - 1  # the counter already points past the last page
+        pages = max(pages, 1)
         self.beginForm(_TOTAL_FORM)
-        self.setFont(SANS_BOLD, 9)
+        self.setFont(SANS, 9)
         self.drawString(0, 0, str(pages))
         self.endForm(Resources=_form_resources(self))
         super().save()
