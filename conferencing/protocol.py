@@ -1,6 +1,6 @@
 """The hub's wire protocol: one versioned, validated schema for hub and clients.
 
-Every WebSocket text frame is one JSON object with ``"v": 1`` and a ``"type"``. :func:`parse`
+Every WebSocket text frame is one JSON object with ``"v": 2`` and a ``"type"``. :func:`parse`
 turns raw text into a typed message or raises :class:`ProtocolError` carrying a stable error
 code; :func:`encode` does the reverse. ``docs/protocol.md`` documents the same schema for people.
 """
@@ -12,7 +12,9 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
-VERSION = 1
+VERSION = 2
+#: Versions the hub recognises only to refuse them with a clear reason (v1 had no install keys).
+OLD_VERSIONS = (1,)
 MAX_MESSAGE_BYTES = 64 * 1024
 MAX_SDP_CHARS = 48 * 1024
 MAX_RELAY_BYTES = 32 * 1024
@@ -36,6 +38,12 @@ E_TOKEN_ROOM = "token-wrong-room"
 E_UNKNOWN_PEER = "unknown-peer"
 E_ROOM_FULL = "room-full"
 E_PEER_ID_TAKEN = "peer-id-taken"
+E_INVITE_IN_USE = "invite-in-use"  # the invitation is bound to another device's install key
+E_TOKEN_REVOKED = "token-revoked"  # the host withdrew the invitation
+E_BAD_SIGNATURE = "bad-signature"  # the join was not signed by the key it names
+E_RATE_LIMITED = "rate-limited"  # too many messages per second on one connection
+E_JOIN_TIMEOUT = "join-timeout"  # no valid join within the hub's deadline
+E_HUB_BUSY = "hub-busy"  # too many connections (from one address, or in all)
 
 # Codes the engine itself reports in ``ConnectionStateChanged.code`` (never sent on the wire).
 E_HUB_UNREACHABLE = "hub-unreachable"
@@ -48,14 +56,18 @@ ERROR_CODES = frozenset(
         E_BAD_JSON, E_BAD_FRAME, E_TOO_LARGE, E_BAD_VERSION, E_UNKNOWN_TYPE, E_INVALID,
         E_NOT_JOINED, E_ALREADY_JOINED, E_TOKEN_INVALID, E_TOKEN_EXPIRED, E_TOKEN_ROOM,
         E_UNKNOWN_PEER, E_ROOM_FULL, E_PEER_ID_TAKEN, E_HUB_UNREACHABLE, E_HUB_LINK_LOST,
-        E_BAD_APP_MESSAGE,
+        E_BAD_APP_MESSAGE, E_INVITE_IN_USE, E_TOKEN_REVOKED, E_BAD_SIGNATURE, E_RATE_LIMITED,
+        E_JOIN_TIMEOUT, E_HUB_BUSY,
     }
 )  # fmt: skip
 
 # Errors after which the hub closes the socket (authentication failures); the rest keep it open.
 FATAL_CODES = frozenset(
-    {E_TOKEN_INVALID, E_TOKEN_EXPIRED, E_TOKEN_ROOM, E_ROOM_FULL, E_PEER_ID_TAKEN}
-)
+    {
+        E_TOKEN_INVALID, E_TOKEN_EXPIRED, E_TOKEN_ROOM, E_ROOM_FULL, E_PEER_ID_TAKEN,
+        E_INVITE_IN_USE, E_TOKEN_REVOKED, E_BAD_SIGNATURE, E_JOIN_TIMEOUT, E_HUB_BUSY,
+    }
+)  # fmt: skip
 
 
 class ProtocolError(Exception):
@@ -89,12 +101,34 @@ class PeerInfo:
 
 
 @dataclass(frozen=True)
+class Hello:
+    """Client -> hub, first message on a socket: asks for a ``challenge`` to sign."""
+
+    type: Literal["hello"] = "hello"
+
+
+@dataclass(frozen=True)
+class Challenge:
+    """Hub -> client answer to ``hello``: a one-time ``nonce`` the ``join`` must sign."""
+
+    nonce: str
+    type: Literal["challenge"] = "challenge"
+
+
+@dataclass(frozen=True)
 class Join:
-    """Client -> hub, first message. ``peer_id`` lets a client keep its id across a reconnect."""
+    """Client -> hub after ``challenge``. ``peer_id`` lets a client keep its id across a reconnect.
+
+    ``key`` is the install's Ed25519 public key (base64url, 32 bytes) and ``sig`` its signature
+    (base64url, 64 bytes) over :func:`conferencing.installkey.join_message`; the first join binds
+    the invitation to that key.
+    """
 
     room: str
     token: str
     peer_id: str
+    key: str = ""
+    sig: str = ""
     type: Literal["join"] = "join"
 
 
@@ -111,6 +145,7 @@ class Signal:
     sdp: str | None = None
     to: str | None = None
     from_: str | None = None
+    mid: str | None = None  # ``candidate`` only: the media section the candidate belongs to
     type: Literal["signal"] = "signal"
 
 
@@ -188,9 +223,25 @@ class Error:
     type: Literal["error"] = "error"
 
 
-Message = Join | Signal | Relay | Leave | Ping | Welcome | PeerJoined | PeerLeft | Pong | Error
-CLIENT_TYPES = ("join", "signal", "relay", "leave", "ping")
-HUB_TYPES = ("welcome", "peer-joined", "peer-left", "signal", "relay", "pong", "error")
+Message = (
+    Hello
+    | Challenge
+    | Join
+    | Signal
+    | Relay
+    | Leave
+    | Ping
+    | Welcome
+    | PeerJoined
+    | PeerLeft
+    | Pong
+    | Error
+)
+CLIENT_TYPES = ("hello", "join", "signal", "relay", "leave", "ping")
+HUB_TYPES = (
+    "challenge", "welcome", "peer-joined", "peer-left", "signal", "relay", "pong", "error",
+)  # fmt: skip
+B64_RE = re.compile(r"^[A-Za-z0-9_-]{16,128}$")
 
 # ----------------------------------------------------------------------------- validation
 
@@ -263,11 +314,17 @@ def _ice(obj: dict[str, Any]) -> list[IceServer]:
 
 def _parse_obj(obj: dict[str, Any]) -> Message:
     kind = obj["type"]
+    if kind == "hello":
+        return Hello()
+    if kind == "challenge":
+        return Challenge(nonce=_str(obj, "nonce", pattern=B64_RE))  # type: ignore[arg-type]
     if kind == "join":
         return Join(
             room=_str(obj, "room", pattern=ROOM_RE),  # type: ignore[arg-type]
             token=_str(obj, "token", max_len=2048),  # type: ignore[arg-type]
             peer_id=_str(obj, "peer_id", pattern=PEER_ID_RE),  # type: ignore[arg-type]
+            key=_str(obj, "key", pattern=B64_RE),  # type: ignore[arg-type]
+            sig=_str(obj, "sig", pattern=B64_RE),  # type: ignore[arg-type]
         )
     if kind == "signal":
         sig_kind = _str(obj, "kind")
@@ -284,6 +341,7 @@ def _parse_obj(obj: dict[str, Any]) -> Message:
             sdp=sdp,
             to=_str(obj, "to", pattern=PEER_ID_RE, optional=True),
             from_=_str(obj, "from", pattern=PEER_ID_RE, optional=True),
+            mid=_str(obj, "mid", max_len=32, optional=True),
         )
     if kind == "relay":
         data = obj.get("data")
@@ -346,11 +404,16 @@ def parse(raw: str | bytes, *, allowed: tuple[str, ...] | None = None) -> Messag
     if not isinstance(kind, str):
         raise ProtocolError(E_INVALID, "field 'type' is required and must be a string")
     if obj.get("v") != VERSION:
-        raise ProtocolError(
-            E_BAD_VERSION,
-            f"unsupported protocol version {str(obj.get('v'))[:20]}; this hub speaks v{VERSION}",
-            kind[:64],
-        )
+        if obj.get("v") in OLD_VERSIONS:
+            reason = (
+                f"protocol v{obj.get('v')} is no longer accepted; this hub speaks v{VERSION}: "
+                "update Lintas to join"
+            )
+        else:
+            reason = (
+                f"unsupported protocol version {str(obj.get('v'))[:20]}; this hub speaks v{VERSION}"
+            )
+        raise ProtocolError(E_BAD_VERSION, reason, kind[:64])
     if allowed is not None and kind not in allowed:
         raise ProtocolError(
             E_UNKNOWN_TYPE, f"message type '{kind[:40]}' is not accepted here", kind[:64]

@@ -1,4 +1,10 @@
-"""Client side of the hub protocol: one WebSocket, rejoined automatically after a drop."""
+"""Client side of the hub protocol: one WebSocket, rejoined automatically after a drop.
+
+Joining is ``hello`` -> ``challenge`` -> ``join`` signed with the install key
+(:mod:`conferencing.installkey`). A ``wss://`` hub URL may carry its certificate's SHA-256
+pin as a fragment, ``wss://host:port/ws#sha256=HEX``: the client then checks that fingerprint
+instead of a CA (how an office's self-signed embedded hub is reached).
+"""
 
 from __future__ import annotations
 
@@ -7,16 +13,41 @@ import contextlib
 import logging
 import ssl
 from collections.abc import Awaitable, Callable
+from urllib.parse import urlsplit, urlunsplit
 
 import aiohttp
 
 from conferencing import protocol as p
-from conferencing.hub.tokens import token_expiry
+from conferencing.hub.tokens import token_expiry, token_office
+from conferencing.installkey import InstallKey
 from conferencing.messages import DomainMessage
 
 log = logging.getLogger(__name__)
 
 BACKOFF_S = (0.2, 0.5, 1.0, 2.0, 3.0)
+PIN_PREFIX = "sha256="
+#: Refusals after which retrying cannot help: the invitation itself is no longer good here.
+FINAL_CODES = (
+    p.E_TOKEN_EXPIRED, p.E_TOKEN_INVALID, p.E_TOKEN_ROOM, p.E_TOKEN_REVOKED, p.E_INVITE_IN_USE,
+    p.E_BAD_SIGNATURE, p.E_BAD_VERSION,
+)  # fmt: skip
+
+
+def split_pin(url: str) -> tuple[str, bytes | None]:
+    """``(url without fragment, SHA-256 pin or None)`` for a ``...#sha256=HEX`` hub URL.
+
+    Raises ``ValueError`` for a fragment that is not a well-formed SHA-256 pin.
+    """
+    parts = urlsplit(url)
+    bare = urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, ""))
+    if not parts.fragment:
+        return bare, None
+    if not parts.fragment.lower().startswith(PIN_PREFIX):
+        raise ValueError("the hub address has an unknown #fragment")
+    pin = bytes.fromhex(parts.fragment[len(PIN_PREFIX) :].replace(":", ""))
+    if len(pin) != 32:
+        raise ValueError("a certificate pin is a SHA-256 fingerprint (32 bytes)")
+    return bare, pin
 
 
 class JoinRefused(Exception):
@@ -64,14 +95,20 @@ class HubClient:
         on_message: Callable[[p.Message], Awaitable[None]],
         on_link: Callable[[bool, p.Welcome | str, bool], Awaitable[None]],
         ssl_context: ssl.SSLContext | None = None,
+        install_key: InstallKey | None = None,
     ) -> None:
-        self.url = url
+        self.url, pin = split_pin(url)
         self.room = room
         self.token = token
         self.peer_id = peer_id
+        # Without a persistent key (a client with no data folder) the key lives as long as this
+        # client: reconnects still prove it, a restarted process cannot replace its ghost.
+        self.install_key = install_key or InstallKey.generate()
         self._on_message = on_message
         self._on_link = on_link
-        self._ssl = ssl_context
+        self._ssl: ssl.SSLContext | aiohttp.Fingerprint | bool = (
+            aiohttp.Fingerprint(pin) if pin is not None else ssl_context or True
+        )
         self._session: aiohttp.ClientSession | None = None
         self._ws: aiohttp.ClientWebSocketResponse | None = None
         self._task: asyncio.Task[None] | None = None
@@ -81,33 +118,55 @@ class HubClient:
         """Open the socket and join; returns the welcome or raises (JoinRefused / OSError ...)."""
         if self._session is None:
             self._session = aiohttp.ClientSession()
-        ws = await self._session.ws_connect(
-            self.url,
-            ssl=self._ssl if self._ssl is not None else True,
-            heartbeat=5.0,
-            max_msg_size=4 * p.MAX_MESSAGE_BYTES,
-            timeout=aiohttp.ClientWSTimeout(ws_close=2.0),
-        )
         try:
-            await ws.send_str(
-                p.encode(p.Join(room=self.room, token=self.token, peer_id=self.peer_id))
+            ws = await self._session.ws_connect(
+                self.url,
+                ssl=self._ssl,
+                heartbeat=5.0,
+                max_msg_size=4 * p.MAX_MESSAGE_BYTES,
+                timeout=aiohttp.ClientWSTimeout(ws_close=2.0),
             )
-            msg = await asyncio.wait_for(ws.receive(), 10.0)
-            if msg.type != aiohttp.WSMsgType.TEXT:
-                raise ConnectionError("the hub closed the connection during join")
-            reply = p.parse(msg.data, allowed=p.HUB_TYPES)
-            if isinstance(reply, p.Error):
-                params: dict[str, str | int] = {}
-                expires_at = token_expiry(self.token) if reply.code == p.E_TOKEN_EXPIRED else None
-                if expires_at is not None:  # the hub's reason is English; the UI words the time
-                    params["expires_at"] = expires_at
-                raise JoinRefused(reply.code, reply.message, **params)
+        except aiohttp.WSServerHandshakeError as exc:
+            if exc.status == 503:  # refused before the upgrade: too many connections
+                raise JoinRefused(p.E_HUB_BUSY, "the hub is busy") from None
+            raise
+        try:
+            await ws.send_str(p.encode(p.Hello()))
+            challenge = await self._reply(ws)
+            if not isinstance(challenge, p.Challenge):
+                raise ConnectionError(f"expected challenge, got {challenge.type}")
+            sig = self.install_key.sign_join(challenge.nonce, self.room, self.peer_id, self.token)
+            join = p.Join(
+                room=self.room,
+                token=self.token,
+                peer_id=self.peer_id,
+                key=self.install_key.public_b64,
+                sig=sig,
+            )
+            await ws.send_str(p.encode(join))
+            reply = await self._reply(ws)
             if not isinstance(reply, p.Welcome):
                 raise ConnectionError(f"expected welcome, got {reply.type}")
         except BaseException:
             await ws.close()
             raise
         self._ws = ws
+        return reply
+
+    async def _reply(self, ws: aiohttp.ClientWebSocketResponse) -> p.Message:
+        """The hub's next message during the join; an ``error`` raises :class:`JoinRefused`."""
+        msg = await asyncio.wait_for(ws.receive(), 10.0)
+        if msg.type != aiohttp.WSMsgType.TEXT:
+            raise ConnectionError("the hub closed the connection during join")
+        reply = p.parse(msg.data, allowed=p.HUB_TYPES)
+        if isinstance(reply, p.Error):
+            params: dict[str, str | int] = {}
+            expires_at = token_expiry(self.token) if reply.code == p.E_TOKEN_EXPIRED else None
+            if expires_at is not None:  # the hub's reason is English; the UI words the time
+                params["expires_at"] = expires_at
+            if reply.code == p.E_INVITE_IN_USE:
+                params["office"] = token_office(self.token)  # the office the invitation names
+            raise JoinRefused(reply.code, reply.message, **params)
         return reply
 
     async def start(self) -> p.Welcome:
@@ -131,7 +190,7 @@ class HubClient:
                 except JoinRefused as exc:
                     if exc.code == p.E_PEER_ID_TAKEN:
                         continue  # the hub has not noticed our old socket die yet
-                    if exc.code in (p.E_TOKEN_EXPIRED, p.E_TOKEN_INVALID, p.E_TOKEN_ROOM):
+                    if exc.code in FINAL_CODES:
                         # Retrying cannot help: the invite itself is no longer good.
                         await self._on_link(
                             False,

@@ -4,28 +4,76 @@ Media never passes through the hub; it only admits offices with invite tokens, t
 who is present, relays offers/answers between peers and hands out the ICE (STUN/TURN) servers.
 Every frame is validated by :mod:`conferencing.protocol`; a malformed one gets an ``error``
 reply and the connection stays open. A client whose socket drops without ``leave`` stays a
-*ghost* for ``grace_s`` seconds, so a short network cut or a client restart does not end its
-calls: when it rejoins with the same peer id nobody sees it leave.
+*ghost* for ``grace_s`` seconds, so a short network cut does not end its calls: when it rejoins
+with the same peer id nobody sees it leave.
+
+Invitations are bound to an install key on first use (the ``join`` signs the hub's one-time
+challenge): the same install rejoining under a new peer id (a restarted app) replaces its ghost
+at once, and another device holding a copy of the invitation is refused. The host may revoke
+an invitation. :class:`~conferencing.hub.limits.HubLimits` bounds what anyone can make the hub
+spend before and after joining.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
+import ipaddress
 import json
 import logging
+import secrets
 import ssl
+import threading
+import time
+from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
-from aiohttp import WSMsgType, web
+from aiohttp import WSMsgType, web, web_ws
+from aiohttp._websocket import reader_py
 
 from conferencing import protocol as p
-from conferencing.hub.tokens import TokenClaims, TokenError, verify_token
+from conferencing.hub.limits import HubLimits, ThrottledLog, TokenBucket, descriptor_budget
+from conferencing.hub.tokens import TokenClaims, TokenError, token_id, token_room, verify_token
+from conferencing.installkey import b64, verify_join
 
 log = logging.getLogger(__name__)
 
 WS_PATH = "/ws"
-HARD_FRAME_LIMIT = 1024 * 1024  # frames above this close the socket; above 64 KiB get an error
+_READER_SWAP = threading.Lock()
+
+
+class _HubSocket(web.WebSocketResponse):
+    """A WebSocket whose frame limit can be raised once the client has joined.
+
+    aiohttp's compiled frame reader fixes its limit at creation, so this socket is built with
+    the pure-Python reader and queue (aiohttp's own, same behaviour) whose limit is a plain
+    attribute.
+    """
+
+    parser: Any = None
+
+    def _post_start(self, request: Any, protocol: Any, writer: Any) -> None:
+        def make(*args: Any, **kwargs: Any) -> Any:
+            self.parser = reader_py.WebSocketReader(*args, **kwargs)
+            return self.parser
+
+        # Swapped only for this synchronous call; the lock covers hubs on other threads.
+        with _READER_SWAP:
+            original = web_ws.WebSocketReader, web_ws.WebSocketDataQueue
+            web_ws.WebSocketReader = make  # type: ignore[assignment,misc]
+            web_ws.WebSocketDataQueue = reader_py.WebSocketDataQueue  # type: ignore[misc]
+            try:
+                super()._post_start(request, protocol, writer)
+            finally:
+                web_ws.WebSocketReader, web_ws.WebSocketDataQueue = original  # type: ignore[misc]
+
+    def raise_limit(self, max_bytes: int) -> None:
+        """Allow frames up to ``max_bytes`` from now on (after a valid join)."""
+        if self.parser is not None:
+            self.parser._max_msg_size = max_bytes
+            self.parser._max_fragments = max(1024, max_bytes // 256)
 
 
 @dataclass(eq=False)
@@ -36,6 +84,8 @@ class Member:
     office: str
     claims: TokenClaims
     ws: web.WebSocketResponse | None
+    token_id: str = ""
+    key: str = ""
     ghost_timer: asyncio.TimerHandle | None = None
 
 
@@ -63,6 +113,7 @@ class HubServer:
         ssl_context: ssl.SSLContext | None = None,
         max_peers: int = 4,
         grace_s: float = 20.0,
+        limits: HubLimits | None = None,
     ) -> None:
         self.host = host
         self.port = port
@@ -75,6 +126,15 @@ class HubServer:
         self._runner: web.AppRunner | None = None
         self._sockets: set[web.WebSocketResponse] = set()
         self.errors_sent = 0
+        self.limits = limits or HubLimits()
+        self.max_connections = self.limits.max_connections or descriptor_budget()
+        self._per_ip: Counter[str] = Counter()
+        # token id -> (install key, expiry): the device an invitation was first used from.
+        self._bindings: dict[str, tuple[str, int]] = {}
+        self._revoked: dict[str, int] = {}  # token id -> expiry (forgotten once expired)
+        self._flood_log = ThrottledLog(log, self.limits.log_interval_s)
+        self.refused_connections = 0
+        self._closing: set[asyncio.Future[Any]] = set()
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -86,7 +146,14 @@ class HubServer:
 
     async def start(self) -> None:
         """Bind and serve (returns once listening; ``port=0`` picks a free port)."""
-        self._runner = web.AppRunner(self.app(), access_log=None, handle_signals=False)
+        self._install_exception_filter()
+        self._runner = web.AppRunner(
+            self.app(),
+            access_log=None,
+            handle_signals=False,
+            # An HTTP connection that never upgrades gets no more time than one that never joins.
+            keepalive_timeout=self.limits.join_deadline_s,
+        )
         await self._runner.setup()
         site = web.TCPSite(
             self._runner, self.host, self.port, ssl_context=self._ssl, reuse_address=True
@@ -120,21 +187,87 @@ class HubServer:
             host = f"[{host}]"
         return f"{scheme}://{host}:{self.port}{WS_PATH}"
 
+    def _install_exception_filter(self) -> None:
+        """Turn asyncio's per-event "out of descriptors" reports into one line per interval.
+
+        When descriptors run out, asyncio's accept loop already backs off (it pauses accepting
+        for a second); what it also does is report every failed accept, which once wrote 57,000
+        lines in seconds.
+        """
+        loop = asyncio.get_running_loop()
+        previous = loop.get_exception_handler()
+
+        def handler(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+            exc = context.get("exception")
+            if isinstance(exc, OSError) and exc.errno in (errno.EMFILE, errno.ENFILE):
+                self._flood_log.warning(
+                    "descriptors", "out of file descriptors: new connections wait and retry"
+                )
+                return
+            if previous is not None:
+                previous(loop, context)
+            else:
+                loop.default_exception_handler(context)
+
+        loop.set_exception_handler(handler)
+
     async def _handle_health(self, request: web.Request) -> web.Response:
-        rooms = {name: len(room.present()) for name, room in self.rooms.items()}
-        return web.json_response(
-            {"ok": True, "protocol": p.VERSION, "rooms": len(rooms), "peers": sum(rooms.values())}
-        )
+        body: dict[str, Any] = {"ok": True, "protocol": p.VERSION}
+        # Counts tell an outsider when sessions run; only the machine's own operator sees them.
+        if request.query.get("detail") and _is_loopback(request.remote):
+            rooms = {name: len(room.present()) for name, room in self.rooms.items()}
+            body.update(rooms=len(rooms), peers=sum(rooms.values()), connections=len(self._sockets))
+        return web.json_response(body)
 
     # ------------------------------------------------------------------ connection
 
-    async def _handle_ws(self, request: web.Request) -> web.WebSocketResponse:
-        ws = web.WebSocketResponse(heartbeat=5.0, max_msg_size=HARD_FRAME_LIMIT)
-        await ws.prepare(request)
-        self._sockets.add(ws)
-        state: dict[str, Member | None] = {"member": None}
+    async def _handle_ws(self, request: web.Request) -> web.StreamResponse:
+        ip = request.remote or "?"
+        if len(self._sockets) >= self.max_connections or self._per_ip[ip] >= self.limits.max_per_ip:
+            # Refused before the upgrade: no WebSocket state is ever allocated for it.
+            self.refused_connections += 1
+            self._flood_log.warning("busy", "too many connections: refusing new ones")
+            return web.Response(status=503, text="the hub is busy; try again shortly")
+        ws = _HubSocket(heartbeat=5.0, max_msg_size=self.limits.pre_join_max_bytes, autoping=False)
+        self._per_ip[ip] += 1
+        try:
+            await ws.prepare(request)
+            self._sockets.add(ws)
+            await self._serve(ws)
+        finally:
+            self._per_ip[ip] -= 1
+            if self._per_ip[ip] <= 0:
+                del self._per_ip[ip]
+            self._sockets.discard(ws)
+        return ws
+
+    async def _serve(self, ws: _HubSocket) -> None:
+        state: dict[str, Any] = {"member": None, "nonce": None}
+        loop = asyncio.get_running_loop()
+        deadline = loop.call_later(
+            self.limits.join_deadline_s,
+            lambda: asyncio.ensure_future(self._join_timeout(ws, state)),
+        )
+        bucket = TokenBucket(self.limits.rate_per_s, self.limits.burst)
+        dropped, last_notice = 0, -1e9
         try:
             async for msg in ws:
+                if not bucket.take():
+                    # Over budget: not answered (a flood must not buy work), told once a second.
+                    dropped += 1
+                    if dropped > self.limits.max_dropped:
+                        self._flood_log.warning("rate", "closing a connection that kept flooding")
+                        await ws.close(code=1008, message=b"rate limit")
+                        break
+                    if loop.time() - last_notice >= 1.0:
+                        last_notice = loop.time()
+                        await self._send_error(ws, p.E_RATE_LIMITED, "too many messages; slow down")
+                    continue
+                if msg.type == WSMsgType.PING:
+                    await ws.pong(msg.data)
+                    continue
+                if msg.type == WSMsgType.PONG:
+                    continue
                 if msg.type == WSMsgType.TEXT:
                     raw: str | bytes = msg.data
                 elif msg.type == WSMsgType.BINARY:
@@ -144,6 +277,8 @@ class HubServer:
                 try:
                     message = p.parse(raw, allowed=p.CLIENT_TYPES)
                     await self._dispatch(ws, state, message)
+                    if state["member"] is not None:
+                        deadline.cancel()
                 except p.ProtocolError as exc:
                     await self._send_error(ws, exc.code, exc.message, exc.ref)
                     if exc.code in p.FATAL_CODES:
@@ -153,11 +288,18 @@ class HubServer:
                     log.exception("hub failed on a message")
                     await self._send_error(ws, "internal", "the hub could not process that message")
         finally:
-            self._sockets.discard(ws)
+            deadline.cancel()
             member = state["member"]
             if member is not None and member.ws is ws:
                 self._ghost(member)
-        return ws
+
+    async def _join_timeout(self, ws: web.WebSocketResponse, state: dict[str, Any]) -> None:
+        if state["member"] is None and not ws.closed:
+            await self._send_error(
+                ws, p.E_JOIN_TIMEOUT, f"no valid join within {self.limits.join_deadline_s:g} s"
+            )
+            with contextlib.suppress(Exception):
+                await ws.close(code=1008, message=b"join deadline")
 
     async def _send(self, ws: web.WebSocketResponse | None, message: p.Message) -> None:
         if ws is None or ws.closed:
@@ -171,19 +313,28 @@ class HubServer:
         self.errors_sent += 1
         await self._send(ws, p.Error(code=code, message=message, ref=ref))
 
-    async def _dispatch(
-        self, ws: web.WebSocketResponse, state: dict[str, Member | None], message: p.Message
-    ) -> None:
+    async def _dispatch(self, ws: _HubSocket, state: dict[str, Any], message: p.Message) -> None:
         member = state["member"]
         if isinstance(message, p.Ping):
             await self._send(ws, p.Pong(nonce=message.nonce))
+            return
+        if isinstance(message, p.Hello):
+            if member is None:
+                state["nonce"] = b64(secrets.token_bytes(32))
+                await self._send(ws, p.Challenge(nonce=state["nonce"]))
             return
         if isinstance(message, p.Join):
             if member is not None:
                 raise p.ProtocolError(
                     p.E_ALREADY_JOINED, "this connection has already joined a room", "join"
                 )
-            state["member"] = await self._join(ws, message)
+            nonce, state["nonce"] = state["nonce"], None  # a challenge signs one join only
+            if nonce is None:
+                raise p.ProtocolError(
+                    p.E_INVALID, "send 'hello' and sign the hub's challenge before 'join'", "join"
+                )
+            state["member"] = await self._join(ws, message, nonce)
+            ws.raise_limit(self.limits.joined_max_bytes)
             return
         if member is None:
             raise p.ProtocolError(
@@ -198,7 +349,13 @@ class HubServer:
                 )
             await self._send(
                 target.ws,
-                p.Signal(message.kind, message.session, message.sdp, from_=member.peer_id),
+                p.Signal(
+                    message.kind,
+                    message.session,
+                    message.sdp,
+                    from_=member.peer_id,
+                    mid=message.mid,
+                ),
             )
         elif isinstance(message, p.Relay):
             if len(json.dumps(message.data)) > p.MAX_RELAY_BYTES:
@@ -227,19 +384,42 @@ class HubServer:
     def _room_of(self, member: Member) -> Room | None:
         return self.rooms.get(member.claims.room)
 
-    async def _join(self, ws: web.WebSocketResponse, message: p.Join) -> Member:
+    async def _join(self, ws: web.WebSocketResponse, message: p.Join, nonce: str) -> Member:
         try:
             claims = verify_token(self._secret, message.token, message.room)
         except TokenError as exc:
             raise p.ProtocolError(exc.code, exc.reason, "join") from None
+        tid = token_id(message.token)
+        self._forget_expired()
+        if tid in self._revoked:
+            raise p.ProtocolError(
+                p.E_TOKEN_REVOKED, "the host has withdrawn this invitation", "join"
+            )
+        if not verify_join(message.key, message.sig, nonce, message.room, message.peer_id,
+                           message.token):  # fmt: skip
+            raise p.ProtocolError(
+                p.E_BAD_SIGNATURE, "the join was not signed by the key it names", "join"
+            )
+        bound = self._bindings.get(tid)
+        if bound is not None and bound[0] != message.key:
+            raise p.ProtocolError(
+                p.E_INVITE_IN_USE,
+                f"the invitation for {claims.office} is already in use on another device",
+                "join",
+            )
         room = self.rooms.setdefault(message.room, Room(message.room))
         existing = room.members.get(message.peer_id)
+        if existing is not None and existing.token_id != tid:
+            raise p.ProtocolError(
+                p.E_PEER_ID_TAKEN, "that peer id is in use by another connection", "join"
+            )
+        previous = next((m for m in room.members.values() if m.token_id == tid), None)
+        if previous is not None and previous is not existing:
+            # The same install is back under a new peer id (its app restarted): the old entry,
+            # ghost or half-dead socket, cannot come back, so the others hear it left now.
+            await self._remove(previous)
         if existing is not None:
-            if existing.office != claims.office:
-                raise p.ProtocolError(
-                    p.E_PEER_ID_TAKEN, "that peer id is in use by another office", "join"
-                )
-            # The same office reconnecting (its old socket may not have timed out yet): take over.
+            # The same install reconnecting (its old socket may not have timed out yet).
             if existing.ghost_timer is not None:
                 existing.ghost_timer.cancel()
                 existing.ghost_timer = None
@@ -250,13 +430,16 @@ class HubServer:
             member = existing
         else:
             if len(room.members) >= self.max_peers:
+                if not room.members:
+                    del self.rooms[room.name]
                 raise p.ProtocolError(
                     p.E_ROOM_FULL,
                     f"room '{room.name}' already has {self.max_peers} offices",
                     "join",
                 )
-            member = Member(message.peer_id, claims.office, claims, ws)
+            member = Member(message.peer_id, claims.office, claims, ws, tid, message.key)
             room.members[member.peer_id] = member
+        self._bindings[tid] = (message.key, claims.expires_at)
         others = [m for m in room.present() if m is not member]
         await self._send(
             ws,
@@ -274,6 +457,39 @@ class HubServer:
         log.info("%s joined room %s as %s", member.office, room.name, member.peer_id)
         return member
 
+    async def revoke(self, token: str) -> bool:
+        """Withdraw an invitation: it can no longer join, and a connected holder is removed.
+
+        Returns ``False`` when ``token`` is not one this hub signed (nothing to revoke).
+        """
+        try:
+            claims = verify_token(self._secret, token, token_room(token))
+        except TokenError:
+            return False
+        tid = token_id(token)
+        self._revoked[tid] = claims.expires_at
+        self._bindings.pop(tid, None)
+        room = self.rooms.get(claims.room)
+        for member in [m for m in (room.members.values() if room else []) if m.token_id == tid]:
+            ws = member.ws
+            await self._send_error_to(
+                ws, p.E_TOKEN_REVOKED, "the host has withdrawn this invitation"
+            )
+            await self._remove(member)
+        log.info("invitation for %s to room %s revoked", claims.office, claims.room)
+        return True
+
+    async def _send_error_to(self, ws: web.WebSocketResponse | None, code: str, text: str) -> None:
+        if ws is not None:
+            await self._send_error(ws, code, text)
+
+    def _forget_expired(self) -> None:
+        now = int(time.time())
+        for tid in [t for t, (_, exp) in self._bindings.items() if exp <= now]:
+            del self._bindings[tid]
+        for tid in [t for t, exp in self._revoked.items() if exp <= now]:
+            del self._revoked[tid]
+
     def _ghost(self, member: Member) -> None:
         member.ws = None
         loop = asyncio.get_running_loop()
@@ -289,8 +505,21 @@ class HubServer:
             member.ghost_timer.cancel()
             member.ghost_timer = None
         del room.members[member.peer_id]
+        old_ws, member.ws = member.ws, None  # its handler must not turn it into a ghost
+        if old_ws is not None and not old_ws.closed:
+            # Closed in the background: the close handshake must not delay telling the others.
+            task = asyncio.ensure_future(old_ws.close(code=4000, message=b"removed"))
+            self._closing.add(task)
+            task.add_done_callback(self._closing.discard)
         for other in room.present():
             await self._send(other.ws, p.PeerLeft(member.peer_id, member.office))
         if not room.members:
             del self.rooms[room.name]
         log.info("%s left room %s", member.office, room.name)
+
+
+def _is_loopback(address: str | None) -> bool:
+    try:
+        return address is not None and ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return False

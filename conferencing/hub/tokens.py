@@ -106,6 +106,31 @@ def verify_token(secret: bytes, token: str, room: str, *, now: float | None = No
     return granted
 
 
+def token_id(token: str) -> str:
+    """A short stable id of one invitation (what the hub binds to a key or revokes)."""
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _claims(token: str) -> dict[str, object]:
+    try:
+        claims = json.loads(_unb64(token.partition(".")[0]))
+    except (ValueError, TypeError):
+        return {}
+    return claims if isinstance(claims, dict) else {}
+
+
+def token_room(token: str) -> str:
+    """The room ``token`` names, WITHOUT checking it (``verify_token`` does that)."""
+    room = _claims(token).get("room")
+    return room if isinstance(room, str) else ""
+
+
+def token_office(token: str) -> str:
+    """The office ``token`` names, WITHOUT checking it; for display only (a refused guest)."""
+    office = _claims(token).get("office")
+    return office if isinstance(office, str) else ""
+
+
 def token_expiry(token: str) -> int | None:
     """When ``token`` says it expires (Unix seconds), WITHOUT checking it; for display only.
 

@@ -364,6 +364,36 @@
         <source>A message from another office could not be read</source>
         <translation>Pesan dari kantor lain tidak dapat dibaca</translation>
     </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="56"/>
+        <source>The invitation for {office} is already in use on another computer; ask the host for a new invitation</source>
+        <translation>Undangan untuk {office} sudah dipakai di komputer lain; mintalah undangan baru kepada tuan rumah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="56"/>
+        <source>The host has withdrawn this invitation</source>
+        <translation>Tuan rumah telah menarik undangan ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="56"/>
+        <source>The hub could not confirm this computer; update Lintas and try again</source>
+        <translation>Hub tidak dapat memastikan komputer ini; perbarui Lintas lalu coba lagi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="56"/>
+        <source>Too many messages were sent to the hub at once</source>
+        <translation>Terlalu banyak pesan dikirim ke hub sekaligus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="56"/>
+        <source>Joining took too long; check the network and try again</source>
+        <translation>Bergabung terlalu lama; periksa jaringan lalu coba lagi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="56"/>
+        <source>The hub is busy; try again in a moment</source>
+        <translation>Hub sedang sibuk; coba lagi sebentar lagi</translation>
+    </message>
 </context>
 <context>
     <name>Invite</name>

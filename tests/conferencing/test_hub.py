@@ -50,7 +50,7 @@ def test_join_presence_and_signal_relay() -> None:
         welcome_b = await b.join("r1", token(PEKANBARU), "peer-b")
         assert welcome_b["peers"] == [{"peer_id": "peer-a", "office": BANDUNG}]
         assert await a.recv_type("peer-joined") == {
-            "v": 1,
+            "v": p.VERSION,
             "type": "peer-joined",
             "peer_id": "peer-b",
             "office": PEKANBARU,
@@ -81,7 +81,7 @@ def test_join_presence_and_signal_relay() -> None:
         err = await a.recv_type("error")
         assert err["code"] == p.E_UNKNOWN_PEER and err["ref"] == "signal"
         await a.send({"type": "ping", "nonce": 7})
-        assert await a.recv_type("pong") == {"v": 1, "type": "pong", "nonce": 7}
+        assert await a.recv_type("pong") == {"v": p.VERSION, "type": "pong", "nonce": 7}
         # Leave: the other side hears it at once.
         await b.send({"type": "leave"})
         assert (await a.recv_type("peer-left"))["peer_id"] == "peer-b"
@@ -123,7 +123,8 @@ def test_malformed_messages_get_errors_and_the_connection_stays_open() -> None:
             ("[1, 2]", p.E_BAD_JSON),
             (b"\x00\x01", p.E_BAD_FRAME),
             (json.dumps({"type": "join"}), p.E_BAD_VERSION),
-            (json.dumps({"v": 2, "type": "join"}), p.E_BAD_VERSION),
+            (json.dumps({"v": 1, "type": "join"}), p.E_BAD_VERSION),
+            (json.dumps({"v": 3, "type": "join"}), p.E_BAD_VERSION),
             ({"type": "welcome", "peer_id": "x"}, p.E_UNKNOWN_TYPE),
             ({"type": "dance"}, p.E_UNKNOWN_TYPE),
             ({"type": "join", "room": "r1"}, p.E_INVALID),
@@ -135,7 +136,6 @@ def test_malformed_messages_get_errors_and_the_connection_stays_open() -> None:
             ({"type": "signal", "to": "peer-b", "kind": "offer", "session": -1}, p.E_INVALID),
             ({"type": "ping", "nonce": "seven"}, p.E_INVALID),
             ({"type": "relay", "data": [1]}, p.E_INVALID),
-            ({"type": "relay", "data": {"x": "y" * 70_000}}, p.E_TOO_LARGE),
         ]
         for raw, code in cases:
             await c.send(raw)
@@ -145,7 +145,16 @@ def test_malformed_messages_get_errors_and_the_connection_stays_open() -> None:
             assert reply["message"]
         welcome = await c.join("r1", token(BANDUNG), "peer-a")
         assert welcome is not None and welcome["type"] == "welcome"
+        # Joined, frames up to the protocol limit are read: too large data is refused, not fatal.
+        await c.send({"type": "relay", "data": {"x": "y" * 70_000}})
+        assert (await c.recv_type("error"))["code"] == p.E_TOO_LARGE
+        await c.send({"type": "hello"})  # no new challenge once joined
         await c.send({"type": "join", "room": "r1", "token": token(BANDUNG), "peer_id": "peer-a"})
+        assert (await c.recv_type("error"))["code"] == p.E_INVALID  # unsigned: refused first
+        await c.send(
+            {"type": "join", "room": "r1", "token": "t", "peer_id": "peer-a", "key": "k" * 43,
+             "sig": "s" * 86}
+        )  # fmt: skip
         assert (await c.recv_type("error"))["code"] == p.E_ALREADY_JOINED
         await c.close()
 
@@ -176,12 +185,13 @@ def test_dropped_client_is_a_ghost_until_grace_ends_and_can_resume() -> None:
     async def body(hub: HubServer) -> None:
         a, b = await RawClient.connect(hub.url), await RawClient.connect(hub.url)
         await a.join("r1", token(BANDUNG), "peer-a")
-        await b.join("r1", token(PEKANBARU), "peer-b")
+        b_token = token(PEKANBARU)
+        await b.join("r1", b_token, "peer-b")
         await a.recv_type("peer-joined")
         await b.close()  # no 'leave': a network drop
         await asyncio.sleep(0.3)
-        b2 = await RawClient.connect(hub.url)
-        welcome = await b2.join("r1", token(PEKANBARU), "peer-b")  # same peer id: resumes
+        b2 = await RawClient.connect(hub.url, b.key)  # the same install
+        welcome = await b2.join("r1", b_token, "peer-b")  # same peer id: resumes
         assert welcome is not None and welcome["peers"] == [
             {"peer_id": "peer-a", "office": BANDUNG}
         ]
@@ -211,9 +221,16 @@ def test_health_endpoint_reports_rooms() -> None:
         await a.join("r1", token(BANDUNG), "peer-a")
         async with (
             aiohttp.ClientSession() as s,
-            s.get(hub.url.replace("ws://", "http://").replace("/ws", "/health")) as r,
+            s.get(hub.url.replace("ws://", "http://").replace("/ws", "/health?detail=1")) as r,
         ):
-            assert await r.json() == {"ok": True, "protocol": 1, "rooms": 1, "peers": 1}
+            # Counts only for the operator on this machine (loopback) and only when asked.
+            assert await r.json() == {
+                "ok": True,
+                "protocol": p.VERSION,
+                "rooms": 1,
+                "peers": 1,
+                "connections": 1,
+            }
         await a.close()
 
     run(body)
@@ -223,7 +240,8 @@ def test_embedded_hub_runs_on_its_own_thread() -> None:
     hub = EmbeddedHub()
     url = hub.start("127.0.0.1", 0)
     try:
-        assert url.startswith("ws://127.0.0.1:") and url.endswith("/ws")
+        # TLS by default, pinned by the certificate fingerprint the URL carries (no CA needed).
+        assert url.startswith("wss://127.0.0.1:") and f"/ws#sha256={hub.pin}" in url
 
         async def client() -> dict[str, Any] | None:
             c = await RawClient.connect(url)

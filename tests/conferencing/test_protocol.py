@@ -9,7 +9,10 @@ import pytest
 from conferencing import protocol as p
 
 MESSAGES: list[p.Message] = [
-    p.Join(room="r1", token="abc.def", peer_id="peer-a"),
+    p.Hello(),
+    p.Challenge(nonce="n" * 43),
+    p.Join(room="r1", token="abc.def", peer_id="peer-a", key="k" * 43, sig="s" * 86),
+    p.Signal(kind="candidate", session=2, sdp="candidate:1 1 udp 1 10.0.0.1 9 typ host", mid="0"),
     p.Signal(kind="offer", session=2, sdp="v=0\r\n", to="peer-b"),
     p.Signal(kind="restart", session=3, from_="peer-a"),
     p.Relay(data={"kind": "x", "nested": {"a": [1, None]}}, to="peer-b"),
@@ -49,21 +52,27 @@ def test_hub_only_accepts_client_types() -> None:
         ("{", p.E_BAD_JSON, "not valid JSON"),
         ('"text"', p.E_BAD_JSON, "JSON object"),
         ('{"v": 1}', p.E_INVALID, "'type' is required"),
-        ('{"v": 9, "type": "ping"}', p.E_BAD_VERSION, "speaks v1"),
+        ('{"v": 9, "type": "ping"}', p.E_BAD_VERSION, "speaks v2"),
+        ('{"v": 1, "type": "join"}', p.E_BAD_VERSION, "update Lintas"),
         (
-            '{"v": 1, "type": "signal", "kind": "offer", "session": 1, "to": "peer-b"}',
+            '{"v": 2, "type": "join", "room": "r", "token": "t", "peer_id": "peer-a"}',
+            p.E_INVALID,
+            "'key'",
+        ),
+        (
+            '{"v": 2, "type": "signal", "kind": "offer", "session": 1, "to": "peer-b"}',
             p.E_INVALID,
             "needs 'sdp'",
         ),
-        ('{"v": 1, "type": "signal", "kind": "hug", "session": 1}', p.E_INVALID, "signal kind"),
-        ('{"v": 1, "type": "signal", "kind": "bye", "session": true}', p.E_INVALID, "'session'"),
+        ('{"v": 2, "type": "signal", "kind": "hug", "session": 1}', p.E_INVALID, "signal kind"),
+        ('{"v": 2, "type": "signal", "kind": "bye", "session": true}', p.E_INVALID, "'session'"),
         (
-            '{"v": 1, "type": "join", "room": "r", "token": "t", "peer_id": "a b"}',
+            '{"v": 2, "type": "join", "room": "r", "token": "t", "peer_id": "a b"}',
             p.E_INVALID,
             "'peer_id'",
         ),
         (
-            json.dumps({"v": 1, "type": "ping", "pad": "x" * p.MAX_MESSAGE_BYTES}),
+            json.dumps({"v": 2, "type": "ping", "pad": "x" * p.MAX_MESSAGE_BYTES}),
             p.E_TOO_LARGE,
             "larger than",
         ),

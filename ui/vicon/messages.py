@@ -53,6 +53,22 @@ HUB = MessageTable(
         "bad-app-message": QT_TRANSLATE_NOOP(
             "HubMessages", "A message from another office could not be read"
         ),
+        "invite-in-use": QT_TRANSLATE_NOOP(
+            "HubMessages",
+            "The invitation for {office} is already in use on another computer; "
+            "ask the host for a new invitation",
+        ),
+        "token-revoked": QT_TRANSLATE_NOOP("HubMessages", "The host has withdrawn this invitation"),
+        "bad-signature": QT_TRANSLATE_NOOP(
+            "HubMessages", "The hub could not confirm this computer; update Lintas and try again"
+        ),
+        "rate-limited": QT_TRANSLATE_NOOP(
+            "HubMessages", "Too many messages were sent to the hub at once"
+        ),
+        "join-timeout": QT_TRANSLATE_NOOP(
+            "HubMessages", "Joining took too long; check the network and try again"
+        ),
+        "hub-busy": QT_TRANSLATE_NOOP("HubMessages", "The hub is busy; try again in a moment"),
     },
 )
 
