@@ -1,5 +1,11 @@
 """The whole path for a newcomer: two sample offices, their identities, an agreement, two signatures.
 
+The offices' certificates come from an in-process sample CA (:mod:`mou.signing.sample_pki`), which
+also runs a time-stamp authority and signs a CRL and OCSP answers, so the output is PAdES B-LTA out
+of the box (time-stamped signatures, validation data in the DSS, a sealing document time-stamp)
+without any network. ``export_certs`` writes the CA certificate too: it is the one anchor that
+verifies both signatures and the time-stamps.
+
 ``make_sample_agreement`` builds the document through the agreements core when it offers
 ``mou.publication.pdf_document_for``; until then (or if that path fails) it uses the built-in
 sample ``PdfDocument`` and says so in ``SampleResult.source``.
@@ -9,7 +15,6 @@ from __future__ import annotations
 
 import io
 import math
-import secrets
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,15 +89,17 @@ def _document(paper: Paper, workdir: Path, identities) -> tuple[PdfDocument, str
 def make_sample_agreement(
     out: Path, *, paper: Paper = "f4", export_certs: Path | None = None
 ) -> SampleResult:
-    """Create identities, render, sign by PIHAK PERTAMA then PIHAK KEDUA, verify, write ``out``."""
+    """Create CA-issued identities, render, sign by PIHAK PERTAMA then PIHAK KEDUA (B-LTA), verify.
+
+    Writes ``out``; with ``export_certs`` also ``pihak1.pem``, ``pihak2.pem`` and ``sample-ca.pem``.
+    """
+    from cryptography.hazmat.primitives import serialization
+
     from mou.pdf.render import RenderError, render_pdf_bytes
-    from mou.signing import SigningError, sign_pdf, verify_pdf
-    from mou.signing.identity import (
-        IdentityError,
-        create_identity,
-        export_certificate,
-        load_identity,
-    )
+    from mou.signing import SigningError, verify_pdf
+    from mou.signing.identity import IdentityError, export_certificate
+    from mou.signing.sample_pki import SamplePki
+    from mou.signing.sign import sign_document
 
     with tempfile.TemporaryDirectory(prefix="lintas-sample-") as tmp:
         workdir = Path(tmp)
@@ -101,19 +108,20 @@ def make_sample_agreement(
             ("Wali Kota Bandung", "Pemerintah Kota Bandung"),
             ("Wali Kota Palangkaraya", "Pemerintah Kota Palangkaraya"),
         )
+        pki = SamplePki()
         identities = []
         cert_paths: list[Path] = []
-        for index, (title, office) in enumerate(parties):
-            password = secrets.token_urlsafe(16)
-            p12 = workdir / f"office{index + 1}" / "identity" / "office.p12"
+        for title, office in parties:
             try:
-                create_identity(
-                    p12, password, common_name=title, organization=office, unit="Bagian Kerja Sama"
+                identities.append(
+                    pki.issue_identity(
+                        common_name=title, organization=office, unit="Bagian Kerja Sama"
+                    )
                 )
-                # Unlock as the app does per signing: the key lives in memory only meanwhile.
-                identities.append(load_identity(p12, password))
             except IdentityError as exc:
                 raise SampleError(f"Creating the identity of {office} failed: {exc}") from exc
+        revocation = ([pki.crl()], pki.ocsp_responses())
+        timestamper = pki.timestamper()
         doc, source = _document(paper, workdir, tuple(identities))
         try:
             data, layout = render_pdf_bytes(doc)
@@ -121,7 +129,7 @@ def make_sample_agreement(
             raise SampleError(f"Rendering failed: {exc}") from exc
         for slot, identity in zip(layout.signature_slots, identities, strict=False):
             try:
-                data = sign_pdf(
+                data = sign_document(
                     data,
                     identity,
                     field_name=slot.field_name,
@@ -129,10 +137,13 @@ def make_sample_agreement(
                     signer_title=slot.signer_title,
                     signature_png=handwritten_png(slot.party_index + 1),
                     location=doc.place,
-                )
+                    timestamper=timestamper,
+                    path_hints=[pki.ca_cert],
+                    revocation_data=revocation,
+                ).data
             except SigningError as exc:
                 raise SampleError(f"Signing by {slot.signer_title} failed: {exc}") from exc
-        report = verify_pdf(data, [i.certificate for i in identities])
+        report = verify_pdf(data, [pki.ca_cert])
         out = Path(out)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(data)
@@ -141,4 +152,7 @@ def make_sample_agreement(
                 path = Path(export_certs) / f"pihak{index + 1}.pem"
                 export_certificate(identity, path)
                 cert_paths.append(path)
+            ca_path = Path(export_certs) / "sample-ca.pem"
+            ca_path.write_bytes(pki.ca_cert.public_bytes(serialization.Encoding.PEM))
+            cert_paths.append(ca_path)
     return SampleResult(out, layout.page_count, source, report, cert_paths)

@@ -1,8 +1,12 @@
 """PAdES signing of the agreement PDF (pyHanko).
 
-Each signatory signs into its own visible field (``ETSI.CAdES.detached``, PAdES B-B, or B-T when a
-time-stamp authority URL is configured). The first signature is written as an incremental update
-onto the rendered PDF, the second onto the first, so both stay valid.
+Each signatory signs into its own visible field (``ETSI.CAdES.detached``). With the office's
+time-stamp authority (TSA) configured, :func:`sign_document` makes the signature long-term valid:
+an RFC 3161 time-stamp (B-T), the certificates and OCSP/CRL answers in the DSS (B-LT) and, after
+the last signature, a document time-stamp sealing the file (B-LTA); see :mod:`mou.signing.ltv`.
+Without a reachable TSA it still signs, at B-B, and says so in a coded note. The first signature
+is written as an incremental update onto the rendered PDF, the second onto the first, so both stay
+valid.
 """
 
 from __future__ import annotations
@@ -11,12 +15,18 @@ import datetime as dt
 import enum
 import io
 import unicodedata
+from dataclasses import dataclass, field
 
+# Imported at module load on purpose: it registers the 'tst_info' content type with asn1crypto,
+# which must happen before asn1crypto builds its reverse OID maps (else time-stamping fails with
+# "invalid literal for int(): 'tst_info'" depending on what was imported first).
+from asn1crypto import tsp  # noqa: F401
 from cryptography.hazmat.primitives import serialization
 
 from mou.messages import DomainMessage
 from mou.signing.fields import Box, SignatureField, collect_fields
 from mou.signing.identity import OfficeIdentity
+from mou.signing.ltv import LtvCode, LtvLevel
 
 # Indonesian zones for the time printed in the visible signature (fixed offsets, no DST).
 _ZONES = {
@@ -35,6 +45,7 @@ class SigningCode(enum.StrEnum):
     NO_FIELD = "signing.no_field"
     FAILED = "signing.failed"
     TIMESTAMP_FAILED = "signing.timestamp_failed"
+    REVOKED = "signing.revoked"
 
 
 class SigningError(Exception):
@@ -124,7 +135,21 @@ def _stamp_style(signature_png: bytes | None):
     )
 
 
-def sign_pdf(
+@dataclass(frozen=True)
+class SignedPdf:
+    """A signed PDF, the PAdES level it reached and coded notes for the user (e.g. "B-B only")."""
+
+    data: bytes
+    level: LtvLevel
+    notes: list[DomainMessage] = field(default_factory=list)
+
+
+def sign_pdf(src: bytes, identity: OfficeIdentity, **kwargs) -> bytes:
+    """Sign like :func:`sign_document` and return only the new PDF bytes."""
+    return sign_document(src, identity, **kwargs).data
+
+
+def sign_document(
     src: bytes,
     identity: OfficeIdentity,
     *,
@@ -135,20 +160,37 @@ def sign_pdf(
     page: int = 0,
     box: Box | None = None,
     timestamp_url: str | None = None,
+    timestamper=None,
+    ltv: bool = True,
+    seal: bool | None = None,
+    path_hints: list | None = None,
+    revocation_data: tuple[list[bytes], list[bytes]] | None = None,
     tz_label: str = "WIB",
     location: str | None = None,
     reason: str | None = None,
-) -> bytes:
-    """Sign ``src`` into ``field_name`` and return the new PDF (always an incremental update).
+) -> SignedPdf:
+    """Sign ``src`` into ``field_name``; the new PDF is always an incremental update.
 
     When the field exists (the renderer adds one per party) it is used as is; otherwise it is
     created on ``page`` (0-based) at ``box``. The visible signature shows ``signature_png``, the
-    signer's name, title and the signing time in ``tz_label`` (WIB/WITA/WIT). With
-    ``timestamp_url`` the signature gets an RFC 3161 time-stamp token (PAdES B-T).
+    signer's name, title and the signing time in ``tz_label`` (WIB/WITA/WIT).
+
+    Long-term validity: with ``timestamp_url`` (the office's TSA; or a pyHanko ``timestamper``)
+    the signature gets an RFC 3161 time-stamp, and with ``ltv`` its certificates and OCSP/CRL
+    answers go into the DSS; ``seal`` adds a document time-stamp after it (default: when this is
+    the last empty signature field), so the file ends B-LTA. ``path_hints`` are extra certificates
+    (``cryptography``) that help pyHanko build paths while collecting; ``revocation_data`` (DER CRLs,
+    DER OCSP responses) is embedded instead of fetching it. If the TSA does not answer,
+    the PDF is signed at B-B with a ``ltv.tsa_unreachable`` note; if revocation data cannot be
+    fetched, at B-T with ``ltv.no_validation_data``. A revoked signing certificate raises
+    ``SigningError`` (``signing.revoked``) and nothing is signed.
     """
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.misc import PdfError
-    from pyhanko.sign import fields, signers, timestamps
+    from pyhanko.sign import fields, signers
+
+    from mou.signing import ltv as ltv_mod
+    from mou.signing.timestamps import http_timestamper, self_signed, token_certificates
 
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(src), strict=False)
@@ -156,7 +198,8 @@ def sign_pdf(
         raise SigningError(
             f"The PDF to sign cannot be read: {exc}", code=SigningCode.UNREADABLE_PDF
         ) from exc
-    existing = {f.name: f for f in _fields_from_writer(writer)}
+    found = _fields_from_writer(writer)
+    existing = {f.name: f for f in found}
     spec = None
     if field_name in existing:
         if existing[field_name].signed:
@@ -173,47 +216,116 @@ def sign_pdf(
                 field=field_name,
             )
         spec = fields.SigFieldSpec(sig_field_name=field_name, on_page=page, box=box)
+    if seal is None:
+        seal = not any(not f.signed and f.name != field_name for f in found)
     zone = _ZONES.get(tz_label.upper(), dt.UTC)
     now = dt.datetime.now(dt.UTC).astimezone(zone)
     label = tz_label.upper() if tz_label.upper() in _ZONES else "UTC"
-    meta = signers.PdfSignatureMetadata(
-        field_name=field_name,
-        subfilter=fields.SigSeedSubFilter.PADES,
-        md_algorithm="sha256",
-        name=signer_name,
-        location=location,
-        reason=reason or f"Ditandatangani oleh {signer_title}",
-    )
-    timestamper = timestamps.HTTPTimeStamper(timestamp_url, timeout=10) if timestamp_url else None
-    pdf_signer = signers.PdfSigner(
-        meta,
-        _signer_for(identity),
-        timestamper=timestamper,
-        stamp_style=_stamp_style(signature_png),
-        new_field_spec=spec,
-    )
     text = {
         "line1": _stamp_safe(signer_name),
         "line2": _stamp_safe(signer_title),
         "line3": f"{now:%d-%m-%Y %H:%M:%S} {label}",
     }
-    # Reserving the /Contents space up front saves pyHanko a full dummy signing pass (about
-    # 40% of the signing time). Only without a time-stamp: token sizes vary by authority.
-    reserved = None if timestamp_url else _reserved_hex_chars(identity)
-    try:
+    style = _stamp_style(signature_png)
+    notes: list[DomainMessage] = []
+    if timestamper is None and timestamp_url:
+        timestamper = http_timestamper(timestamp_url)
+    tsa_certs: list = []
+    if timestamper is None:
+        notes.append(
+            ltv_mod.note(
+                LtvCode.NO_TSA, "No time-stamp server is set: signed without a time-stamp."
+            )
+        )
+    else:
         try:
-            return _sign_once(pdf_signer, writer, text, reserved)
+            tsa_certs = token_certificates(timestamper)
+        except Exception:  # refused, down, time-out, garbage: sign anyway, at B-B, and say so
+            timestamper = None
+            notes.append(
+                ltv_mod.note(
+                    LtvCode.TSA_UNREACHABLE,
+                    "The time-stamp server did not answer: signed without a time-stamp. "
+                    "Use Extend in the Archive later.",
+                )
+            )
+
+    def attempt(with_ltv: bool, level: LtvLevel) -> SignedPdf:
+        context = None
+        if with_ltv:
+            hints = [ltv_mod._asn1(c) for c in path_hints or []]
+            anchors = [
+                *ltv_mod.signer_anchors(identity.certificate, identity.chain),
+                *self_signed([*tsa_certs, *hints]),
+            ]
+            crls, ocsps = revocation_data if revocation_data is not None else (None, None)
+            context = ltv_mod.collection_context(
+                anchors, [*tsa_certs, *hints], crls=crls, ocsps=ocsps
+            )
+        meta = signers.PdfSignatureMetadata(
+            field_name=field_name,
+            subfilter=fields.SigSeedSubFilter.PADES,
+            md_algorithm="sha256",
+            name=signer_name,
+            location=location,
+            reason=reason or f"Ditandatangani oleh {signer_title}",
+            embed_validation_info=with_ltv,
+            use_pades_lta=with_ltv and seal,
+            validation_context=context,
+        )
+        pdf_signer = signers.PdfSigner(
+            meta,
+            _signer_for(identity),
+            timestamper=timestamper,
+            stamp_style=style,
+            new_field_spec=spec,
+        )
+        # Reserving the /Contents space up front saves pyHanko a full dummy signing pass (about
+        # 40% of the signing time). Only without a time-stamp: token sizes vary by authority.
+        reserved = None if timestamper is not None else _reserved_hex_chars(identity)
+        try:
+            data = _sign_once(pdf_signer, _writer(src), text, reserved)
         except Exception as exc:
             if reserved is None or "larger than expected" not in str(exc):
                 raise
-            fresh = IncrementalPdfFileWriter(io.BytesIO(src), strict=False)
-            return _sign_once(pdf_signer, fresh, text, None)
+            data = _sign_once(pdf_signer, _writer(src), text, None)
+        return SignedPdf(data, level, list(notes))
+
+    try:
+        if timestamper is None:
+            return attempt(False, LtvLevel.B_B)
+        if ltv:
+            try:
+                return attempt(True, LtvLevel.B_LTA if seal else LtvLevel.B_LT)
+            except Exception as exc:
+                if ltv_mod.is_revocation_failure(exc):
+                    raise SigningError(
+                        f"The signing certificate has been revoked: {exc}",
+                        code=SigningCode.REVOKED,
+                    ) from exc
+                # A responder or CRL server that is down must not stop the ceremony: keep the
+                # time-stamp, leave the validation data to Extend.
+                notes.append(
+                    ltv_mod.note(
+                        LtvCode.NO_VALIDATION_DATA,
+                        "Time-stamped, but the certificate status could not be fetched. "
+                        "Use Extend in the Archive later.",
+                    )
+                )
+        return attempt(False, LtvLevel.B_T)
     except SigningError:
         raise
     except Exception as exc:  # pyHanko raises many types (PdfError, SigningError, IOError ...)
-        what = "time-stamp server" if timestamp_url and "stamp" in str(exc).lower() else "PDF"
-        code = SigningCode.TIMESTAMP_FAILED if what != "PDF" else SigningCode.FAILED
+        stamp = timestamper is not None and "stamp" in str(exc).lower()
+        what = "time-stamp server" if stamp else "PDF"
+        code = SigningCode.TIMESTAMP_FAILED if stamp else SigningCode.FAILED
         raise SigningError(f"Signing failed ({what}): {exc}", code=code) from exc
+
+
+def _writer(src: bytes):
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    return IncrementalPdfFileWriter(io.BytesIO(src), strict=False)
 
 
 def _stamp_safe(text: str) -> str:
@@ -248,5 +360,3 @@ def _fields_from_writer(writer) -> list[SignatureField]:
     from pyhanko.sign.fields import enumerate_sig_fields
 
     return collect_fields(writer.root, enumerate_sig_fields(writer))
-
-

@@ -293,22 +293,28 @@ def test_b_t_signature_with_a_local_time_stamp_authority(
     assert abs(dt.datetime.now(dt.UTC) - check.signing_time) < dt.timedelta(minutes=5)
 
 
-def test_unreachable_time_stamp_server_fails_clearly(
+def test_unreachable_time_stamp_server_still_signs_at_b_b_with_a_coded_note(
     signed_agreement: SignedAgreement, bandung_identity
 ) -> None:
+    from mou.signing.ltv import LtvCode, LtvLevel
+    from mou.signing.sign import sign_document
+
     with socket.socket() as sock:  # a port that was free a moment ago and nobody listens on
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    with pytest.raises(SigningError):
-        sign_pdf(
-            signed_agreement.unsigned,
-            bandung_identity,
-            field_name="TandaTangan1",
-            signer_name="A",
-            signer_title="B",
-            signature_png=None,
-            timestamp_url=f"http://127.0.0.1:{port}/tsa",
-        )
+    result = sign_document(
+        signed_agreement.unsigned,
+        bandung_identity,
+        field_name="TandaTangan1",
+        signer_name="A",
+        signer_title="B",
+        signature_png=None,
+        timestamp_url=f"http://127.0.0.1:{port}/tsa",
+    )
+    assert result.level is LtvLevel.B_B
+    assert [n.code for n in result.notes] == [LtvCode.TSA_UNREACHABLE]
+    check = verify_pdf(result.data, [bandung_identity.certificate]).signatures[0]
+    assert check.ok and not check.timestamped
 
 
 def _ink_in_box(pdf: bytes, page: int, box, tmp_path: Path, name: str) -> int:

@@ -1,0 +1,479 @@
+"""Long-term validity of the agreement's signatures: PAdES B-T, B-LT and B-LTA (pyHanko).
+
+An agreement runs five years; a BSrE certificate lives one or two. So that a signature stays
+provable after its certificate expires, each signature gets an RFC 3161 time-stamp (B-T), the
+certificates and revocation data (OCSP responses, CRLs) that prove it was good at that time go into
+the document security store, the DSS (B-LT), and a document time-stamp seals the file, DSS included
+(B-LTA). Everything is pyHanko's own machinery: ``PdfSigner`` with ``embed_validation_info`` and
+``use_pades_lta``, ``add_validation_info``, ``PdfTimeStamper`` and ``ValidationContext`` fetchers.
+
+Verification judges each signature at the time its time-stamp proves (see
+:func:`validate_signature`), using only what the file carries: no network, same answer offline.
+The TSA, the OCSP responder and the CRL server are trusted with nothing: their answers are signed
+and checked against the verifier's own anchors like any signature.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import enum
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from mou.messages import DomainMessage
+
+# Bounds on the validation material a (possibly hostile) file may carry: a counterpart could
+# otherwise stuff the DSS with thousands of CRLs to make every verification crawl.
+MAX_DSS_ITEMS = 64
+MAX_DSS_ITEM_BYTES = 1024 * 1024
+MAX_DOCUMENT_TIMESTAMPS = 32
+
+
+class LtvLevel(enum.StrEnum):
+    """The PAdES baseline level one signature reaches (ETSI EN 319 142-1)."""
+
+    B_B = "B-B"  # signature only; its time is what the signer claims
+    B_T = "B-T"  # a trusted time-stamp proves when it existed
+    B_LT = "B-LT"  # ... and the file carries the certificates and revocation data to check it
+    B_LTA = "B-LTA"  # ... and a document time-stamp seals that data
+
+
+class LtvCode(enum.StrEnum):
+    """Coded notes and errors of signing and Extend (see :mod:`mou.messages`)."""
+
+    NO_TSA = "ltv.no_tsa"  # no time-stamp server configured: signed at B-B
+    TSA_UNREACHABLE = "ltv.tsa_unreachable"  # configured server did not answer: signed at B-B
+    NO_VALIDATION_DATA = "ltv.no_validation_data"  # time-stamped, revocation data not reachable
+    REVOKED = "ltv.revoked"  # the signing certificate is revoked: nothing signed
+    EXTEND_NO_SIGNATURE = "ltv.extend_no_signature"
+    EXTEND_UNREADABLE = "ltv.extend_unreadable"
+    EXTEND_TSA_UNREACHABLE = "ltv.extend_tsa_unreachable"
+    EXTEND_FAILED = "ltv.extend_failed"
+
+
+class LtvError(Exception):
+    """Extend (or LTV signing) could not complete; ``message`` carries an ``LtvCode``."""
+
+    def __init__(self, text: str, *, code: str, **params: str | int) -> None:
+        self.message = DomainMessage(code, params, text)
+        super().__init__(text)
+
+
+def note(code: LtvCode, text: str, **params: str | int) -> DomainMessage:
+    """A coded warning the UI shows next to a successful signing (e.g. "signed at B-B")."""
+    return DomainMessage(code, params, text)
+
+
+# --------------------------------------------------------------------------------------------
+# Signing side: the validation context that collects the data
+
+
+def _asn1(cert):
+    from asn1crypto import x509 as asn1_x509
+    from cryptography.hazmat.primitives import serialization
+
+    return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
+
+
+def collection_context(
+    anchors: list,
+    others: list = (),  # noqa: B006 (tuple default)
+    *,
+    crls: list[bytes] | None = None,
+    ocsps: list[bytes] | None = None,
+):
+    """A ``ValidationContext`` that gathers certificates, OCSP responses and CRLs for the DSS.
+
+    ``anchors`` (asn1crypto) only let pyHanko build the paths whose revocation data it collects;
+    they decide nothing about trust (the verifier uses its own). Revocation data is fetched over
+    the network (pyHanko's aiohttp fetchers, owned by the context and closed with it), unless
+    ``crls``/``ocsps`` (DER) are given, as the in-process sample CA does. ``hard-fail``: a responder
+    that is down, or a revoked certificate, stops the collection instead of silently writing a DSS
+    that proves nothing.
+    """
+    from pyhanko_certvalidator import ValidationContext
+
+    given = crls is not None or ocsps is not None
+    return ValidationContext(
+        trust_roots=list(anchors),
+        other_certs=list(others),
+        allow_fetching=not given,
+        crls=list(crls or []),
+        ocsps=list(ocsps or []),
+        revocation_mode="hard-fail",
+    )
+
+
+def signer_anchors(certificate, chain) -> list:
+    """Path anchors for collecting the signer's data: self-signed certificates of its chain."""
+    certs = [_asn1(certificate), *(_asn1(c) for c in chain)]
+    return [c for c in certs if c.self_signed in ("maybe", "yes")]
+
+
+def is_revocation_failure(exc: BaseException) -> bool:
+    """True when pyHanko refused because a certificate is revoked (not because of the network)."""
+    from pyhanko_certvalidator.errors import RevokedError
+
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, RevokedError) or "revoked" in type(current).__name__.lower():
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
+# --------------------------------------------------------------------------------------------
+# Extend: add validation data and a document time-stamp to a signed file (B-B/B-T -> B-LTA)
+
+
+@dataclass(frozen=True)
+class ExtendResult:
+    """The extended file and how many signatures got data (``revoked``: proven revoked)."""
+
+    data: bytes
+    signatures: int
+    revoked: list[str] = field(default_factory=list)
+
+
+def extend_pdf(data: bytes, timestamper, *, hints: list | None = None) -> ExtendResult:
+    """Turn a signed agreement into B-LTA: fetch validation data into the DSS, then seal it.
+
+    For every signature: its certificates and current OCSP/CRL answers (and those of its
+    time-stamp) go into the DSS; then a document time-stamp from ``timestamper`` covers the whole
+    file. A file that already ends in a document time-stamp gets its chain renewed (pyHanko's
+    ``update_archival_timestamp_chain``), which is how an archive stays valid past the TSA's own
+    certificate. ``hints`` are extra certificates (``cryptography``) that help build paths, e.g.
+    the trusted CA. A revoked certificate does not stop Extend: the revocation proof is embedded,
+    so every later verification reports it. Raises :class:`LtvError`.
+    """
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign import signers
+    from pyhanko.sign.timestamps import TimestampRequestError
+    from pyhanko.sign.validation import DocumentSecurityStore
+    from pyhanko.sign.validation.dss import collect_validation_info
+
+    from mou.signing.timestamps import self_signed, token_certificates
+
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        embedded = list(reader.embedded_regular_signatures)
+    except Exception as exc:  # pyHanko raises PdfReadError, ValueError, KeyError ...
+        raise LtvError(f"The PDF cannot be read: {exc}", code=LtvCode.EXTEND_UNREADABLE) from exc
+    if not embedded:
+        raise LtvError("The PDF carries no signature to extend.", code=LtvCode.EXTEND_NO_SIGNATURE)
+    try:
+        tsa_certs = token_certificates(timestamper)
+    except Exception as exc:
+        raise LtvError(
+            f"The time-stamp server did not answer: {exc}", code=LtvCode.EXTEND_TSA_UNREACHABLE
+        ) from exc
+    hint_certs = [_asn1(c) for c in hints or []]
+    signer_certs = []
+    for sig in embedded:
+        signer_certs.extend(sig.signed_data["certificates"] or [])
+    anchors = self_signed(
+        [*tsa_certs, *hint_certs, *(c.chosen for c in signer_certs if c.name == "certificate")]
+    )
+    others = [*tsa_certs, *hint_certs]
+    revoked: list[str] = []
+    current = data
+    try:
+        for index in range(len(embedded)):
+            # Each DSS update is its own revision; re-read so the next one appends to it.
+            reader = PdfFileReader(io.BytesIO(current), strict=False)
+            sig = list(reader.embedded_regular_signatures)[index]
+            context = collection_context(anchors, others)
+            try:
+                paths = asyncio.run(_collect(collect_validation_info, sig, context))
+            except Exception as exc:
+                if not is_revocation_failure(exc):
+                    raise
+                revoked.append(sig.field_name)
+                paths = None
+            out = io.BytesIO(current)
+            DocumentSecurityStore.add_dss(
+                out,
+                sig.pkcs7_content.hex().encode("ascii"),
+                certs=[c.chosen for c in sig.signed_data["certificates"] or []],
+                ocsps=context.ocsps,
+                crls=context.crls,
+                paths=paths,
+                strict=False,
+            )
+            current = out.getvalue()
+        reader = PdfFileReader(io.BytesIO(current), strict=False)
+        context = collection_context(anchors, others)
+        stamper = signers.PdfTimeStamper(timestamper)
+        out = io.BytesIO()
+        if list(reader.embedded_timestamp_signatures):
+            stamper.update_archival_timestamp_chain(reader, context, in_place=False, output=out)
+        else:
+            writer = IncrementalPdfFileWriter(io.BytesIO(current), strict=False)
+            stamper.timestamp_pdf(writer, "sha256", validation_context=context, output=out)
+        current = out.getvalue()
+    except LtvError:
+        raise
+    except TimestampRequestError as exc:
+        raise LtvError(
+            f"The time-stamp server did not answer: {exc}", code=LtvCode.EXTEND_TSA_UNREACHABLE
+        ) from exc
+    except Exception as exc:  # network, path building, PDF writing: one coded failure
+        raise LtvError(f"Adding validation data failed: {exc}", code=LtvCode.EXTEND_FAILED) from exc
+    return ExtendResult(current, len(embedded), revoked)
+
+
+async def _collect(collect, sig, context):
+    from pyhanko.sign._session_scope import run_and_release
+
+    return await run_and_release(collect(sig, context), context)
+
+
+# --------------------------------------------------------------------------------------------
+# Verification side: judge each signature at its proven time
+
+
+@dataclass(frozen=True)
+class DssMaterial:
+    """What the file's DSS carries (asn1crypto objects), bounded by ``MAX_DSS_*``."""
+
+    certs: list = field(default_factory=list)
+    ocsps: list = field(default_factory=list)
+    crls: list = field(default_factory=list)
+    present: bool = False
+    over_limit: bool = False
+
+    @property
+    def has_revocation_data(self) -> bool:
+        """True when the DSS holds at least one OCSP response or CRL."""
+        return bool(self.ocsps or self.crls)
+
+
+def read_dss(reader) -> DssMaterial:
+    """The DSS of ``reader``'s newest revision; an oversized DSS is ignored (``over_limit``)."""
+    from asn1crypto import crl as asn1_crl
+    from asn1crypto import ocsp as asn1_ocsp
+    from asn1crypto import x509 as asn1_x509
+    from pyhanko.sign.validation import DocumentSecurityStore
+
+    try:
+        dss = DocumentSecurityStore.read_dss(reader)
+    except Exception:  # no DSS (NoDSSFoundError) or an unreadable one: nothing to use
+        return DssMaterial()
+    refs = (list(dss.certs.values()), list(dss.ocsps), list(dss.crls))
+    if any(len(r) > MAX_DSS_ITEMS for r in refs):
+        return DssMaterial(present=True, over_limit=True)
+
+    def load(items, kind):
+        out = []
+        for ref in items:
+            try:
+                raw = ref.get_object().data
+            except Exception:
+                continue
+            if len(raw) > MAX_DSS_ITEM_BYTES:
+                continue
+            try:
+                obj = kind.load(raw)
+                _ = obj.native  # parse now: a malformed item is dropped, not a crash later
+            except Exception:
+                continue
+            out.append(obj)
+        return out
+
+    return DssMaterial(
+        certs=load(refs[0], asn1_x509.Certificate),
+        ocsps=load(refs[1], asn1_ocsp.OCSPResponse),
+        crls=load(refs[2], asn1_crl.CertificateList),
+        present=True,
+    )
+
+
+@dataclass(frozen=True)
+class DocumentTimestamp:
+    """One checked document time-stamp: when, which revision it seals, whether it is good."""
+
+    time: dt.datetime | None
+    revision: int
+    valid: bool
+
+
+def check_document_timestamps(
+    reader, context_for: Callable[..., object], dss: DssMaterial, at: dt.datetime
+) -> list[DocumentTimestamp]:
+    """Validate the document time-stamps, newest first, each at the time of the next one.
+
+    An older time-stamp is judged at the time of the (valid) one that seals it, so a TSA
+    certificate that expired since is still accepted for the period it vouched for; the DSS's
+    revocation data is used as for signatures. The newest is judged twice: at ``at`` for its
+    certificate's validity period and trust path (its current revocation status cannot be known
+    offline, and the DSS data is stale by then), and at its own time against the DSS, so a
+    revocation recorded there still counts. ``context_for(moment=..., **kwargs)`` builds a
+    ``ValidationContext`` with the verifier's TSA anchors.
+    """
+    from pyhanko.sign.validation import validate_pdf_timestamp
+
+    stamps = list(reader.embedded_timestamp_signatures)[-MAX_DOCUMENT_TIMESTAMPS:]
+    material = {"other_certs": dss.certs, "ocsps": dss.ocsps, "crls": dss.crls}
+
+    def good(stamp, **kwargs) -> dt.datetime | None:
+        try:
+            status = validate_pdf_timestamp(stamp, context_for(**kwargs), skip_diff=True)
+        except Exception:  # an unreadable token is simply not a proof
+            return None
+        ok = bool(status.intact and status.valid and status.trusted)
+        return status.timestamp if ok else None
+
+    results: list[DocumentTimestamp] = []
+    sealed_at: dt.datetime | None = None
+    for stamp in reversed(stamps):
+        if sealed_at is None:
+            when = good(stamp, moment=at, other_certs=dss.certs, revocation_mode="soft-fail")
+            if when is not None:
+                when = good(
+                    stamp,
+                    moment=when,
+                    revocation_mode="soft-fail",
+                    retroactive_revinfo=True,
+                    **material,
+                )
+        else:
+            when = good(
+                stamp,
+                moment=sealed_at,
+                revocation_mode="soft-fail",
+                retroactive_revinfo=True,
+                **material,
+            )
+        results.append(DocumentTimestamp(when, stamp.signed_revision, when is not None))
+        if when is not None:
+            sealed_at = when
+    results.reverse()
+    return results
+
+
+def claimed_timestamp(embedded) -> dt.datetime | None:
+    """The time in the signature's own time-stamp token, before any check (None without one)."""
+    from pyhanko.sign.validation.generic_cms import extract_tst_data_iter
+
+    try:
+        for token in extract_tst_data_iter(embedded.signer_info, signed=False):
+            return token["encap_content_info"]["content"].parsed["gen_time"].native
+    except Exception:  # a malformed token proves nothing; the signature is judged without it
+        return None
+    return None
+
+
+@dataclass(frozen=True)
+class LtvInfo:
+    """How one signature was judged in time (part of ``SignatureCheck``)."""
+
+    level: LtvLevel = LtvLevel.B_B
+    judged_at: dt.datetime | None = None  # the moment its certificate was checked at
+    proven_time: dt.datetime | None = None  # the time a valid (document) time-stamp proves
+    certificate_expired: bool = False  # expired since: valid only thanks to the time-stamp
+    revoked: bool = False
+
+
+def validate_signature(
+    embedded,
+    context_for: Callable[..., object],
+    *,
+    reader,
+    dss: DssMaterial,
+    stamps: list[DocumentTimestamp],
+    at: dt.datetime,
+    ts_context_for: Callable[..., object] | None = None,
+    validate: Callable[..., object] | None = None,
+):
+    """Validate ``embedded`` at the time its time-stamp proves; return ``(status, LtvInfo)``.
+
+    ``context_for(**kwargs)`` is the verifier's ``ValidationContext`` factory (its trust anchors);
+    this function adds the moment and the DSS material. Steps: the signature's time-stamp token is
+    checked at the time of the earliest valid document time-stamp sealing it (or at ``at``); only
+    if that token is good is the signer's certificate checked at the token's time, with the DSS's
+    revocation data (hard-fail when the file carries any). Otherwise the signature is judged at
+    ``at``, as without LTV. A signature with no token of its own, sealed by a document time-stamp,
+    is judged at that time-stamp (PAdES allows a document time-stamp as the B-T proof).
+    """
+    from pyhanko.sign.validation import validate_pdf_signature
+
+    validate = validate or validate_pdf_signature
+    ts_context_for = ts_context_for or context_for
+    sealing = [s for s in stamps if s.valid and s.revision > embedded.signed_revision]
+    seal_time = min((s.time for s in sealing if s.time is not None), default=None)
+    claimed = claimed_timestamp(embedded)
+    revocation = "hard-fail" if dss.has_revocation_data else "soft-fail"
+    material = {"other_certs": dss.certs, "ocsps": dss.ocsps, "crls": dss.crls}
+
+    def run(moment: dt.datetime):
+        signer_ctx = context_for(
+            moment=moment, revocation_mode=revocation, retroactive_revinfo=True, **material
+        )
+        ts_ctx = ts_context_for(
+            moment=seal_time or at,
+            revocation_mode="soft-fail",
+            retroactive_revinfo=True,
+            **material,
+        )
+        return validate(embedded, signer_ctx, ts_ctx)
+
+    proven = None
+    if claimed is not None:
+        status = run(claimed)
+        ts = status.timestamp_validity
+        if ts is not None and ts.intact and ts.valid and ts.trusted:
+            proven = ts.timestamp
+        else:
+            status = run(seal_time or at)
+            proven = seal_time
+    else:
+        status = run(seal_time or at)
+        proven = seal_time
+    judged_at = proven or at
+    level = _level(embedded, reader, dss, proven is not None, bool(sealing))
+    expired = False
+    try:
+        not_after = embedded.signer_cert["tbs_certificate"]["validity"]["not_after"].native
+        expired = proven is not None and not_after < at
+    except Exception:
+        pass
+    info = LtvInfo(
+        level=level,
+        judged_at=judged_at,
+        proven_time=proven,
+        certificate_expired=expired,
+        revoked=bool(getattr(status, "revoked", False)),
+    )
+    return status, info
+
+
+def _level(embedded, reader, dss: DssMaterial, timed: bool, sealed: bool) -> LtvLevel:
+    """B-B .. B-LTA for one signature from what the file proves about it."""
+    if not timed:
+        return LtvLevel.B_B
+    if not dss.present or dss.over_limit:
+        return LtvLevel.B_T
+    signer = embedded.signer_cert
+    if signer.dump() not in {c.dump() for c in dss.certs} and not dss.has_revocation_data:
+        return LtvLevel.B_T
+    if _needs_revocation(signer) and not dss.has_revocation_data:
+        return LtvLevel.B_T
+    return LtvLevel.B_LTA if sealed else LtvLevel.B_LT
+
+
+def _needs_revocation(cert) -> bool:
+    """True when a certificate names an OCSP responder or a CRL (a CA-issued one, like BSrE)."""
+    if cert.self_signed in ("maybe", "yes"):
+        return False
+    return bool(cert.ocsp_urls or cert.crl_distribution_points)
+
+
+def document_level(levels: list[LtvLevel]) -> LtvLevel | None:
+    """The level the whole file reaches: that of its weakest signature (None when unsigned)."""
+    order = list(LtvLevel)
+    return min(levels, key=order.index) if levels else None
