@@ -22,7 +22,11 @@ CHUNK_BYTES = 16 * 1024
 MAX_ENVELOPE_BYTES = 32 * 1024 * 1024
 _MAGIC = b"LC1"
 _HEADER = struct.Struct("!3s16sII")  # magic, message id, chunk index, chunk count
-PARTIAL_TIMEOUT_S = 120.0
+#: Bounds on unfinished chunked messages from one peer: a sender that starts many messages and
+#: never finishes them must not pin memory (twelve once held 188 MiB for two minutes).
+PARTIAL_TIMEOUT_S = 20.0  # an unfinished message is dropped this long after its first chunk
+MAX_PARTIALS = 2  # unfinished messages at once; starting another drops the oldest
+MAX_PARTIAL_BYTES = MAX_ENVELOPE_BYTES + CHUNK_BYTES  # all unfinished chunks together
 
 
 class ChannelError(Exception):
@@ -53,10 +57,26 @@ def encode(envelope: dict[str, Any]) -> list[str | bytes]:
 
 
 class Reassembler:
-    """Turns incoming data-channel messages back into envelopes."""
+    """Turns incoming data-channel messages back into envelopes, within fixed memory bounds."""
 
     def __init__(self) -> None:
         self._partial: dict[bytes, tuple[float, int, dict[int, bytes]]] = {}
+        self.pending_bytes = 0  # bytes held in unfinished messages
+
+    @property
+    def pending_messages(self) -> int:
+        """How many chunked messages are started and not finished."""
+        return len(self._partial)
+
+    def expire(self, now: float | None = None) -> None:
+        """Drop unfinished messages older than :data:`PARTIAL_TIMEOUT_S` (also done on feed)."""
+        now = time.monotonic() if now is None else now
+        for key in [k for k, (t, _, _) in self._partial.items() if now - t > PARTIAL_TIMEOUT_S]:
+            self._drop(key)
+
+    def _drop(self, key: bytes) -> None:
+        _started, _count, chunks = self._partial.pop(key)
+        self.pending_bytes -= sum(len(c) for c in chunks.values())
 
     def feed(self, message: str | bytes) -> dict[str, Any] | None:
         """Return the envelope completed by ``message``, or ``None`` while chunks are missing.
@@ -76,15 +96,28 @@ class Reassembler:
         ):
             raise ChannelError("malformed chunk header")
         now = time.monotonic()
-        for key in [k for k, (t, _, _) in self._partial.items() if now - t > PARTIAL_TIMEOUT_S]:
-            del self._partial[key]  # a sender that vanished mid-message must not pin memory
-        started, total, chunks = self._partial.setdefault(mid, (now, count, {}))
+        self.expire(now)  # a sender that vanished mid-message must not pin memory
+        if mid not in self._partial:
+            while len(self._partial) >= MAX_PARTIALS:
+                self._drop(next(iter(self._partial)))  # the oldest unfinished message goes
+            self._partial[mid] = (now, count, {})
+        _started, total, chunks = self._partial[mid]
         if total != count:
+            self._drop(mid)
             raise ChannelError("chunk count changed within one message")
-        chunks[index] = message[_HEADER.size :]
+        data = message[_HEADER.size :]
+        if len(data) > CHUNK_BYTES:
+            self._drop(mid)
+            raise ChannelError("chunk larger than the chunk size")
+        growth = len(data) - len(chunks.get(index, b""))
+        if self.pending_bytes + growth > MAX_PARTIAL_BYTES:
+            self._drop(mid)
+            raise ChannelError("unfinished messages exceed the memory bound")
+        chunks[index] = data
+        self.pending_bytes += growth
         if len(chunks) < count:
             return None
-        del self._partial[mid]
+        self._drop(mid)
         return self._decode(b"".join(chunks[i] for i in range(count)))
 
     @staticmethod
