@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -16,7 +17,7 @@ from reportlab.platypus import (
 from mou.pdf.clauses import Bookmark
 from mou.pdf.dates import long_date
 from mou.pdf.document import PdfDocument
-from mou.pdf.letterhead import nomor_lines
+from mou.pdf.signature_block import annex_signatures
 from mou.pdf.styles import TABLE_FONT, Styles, markup
 
 _HEADER_BG = "#DDE3EA"
@@ -61,18 +62,78 @@ class _Fitter:
         return Paragraph(markup(text), self.style)
 
 
+def lampiran_block(doc: PdfDocument, st: Styles, frame_width: float) -> Table:
+    """The block at the top right of the Lampiran's first page, as in regional practice.
+
+    LAMPIRAN / the document it belongs to / each party's NOMOR / TANGGAL / TENTANG, the colons in
+    one column. It names the document so a page that is separated from it can be matched again.
+    """
+    names = " DAN ".join(p.display_name.upper() for p in doc.parties)
+    style = st.lampiran
+    title = doc.title.strip()
+    title = title[8:].strip() if title.lower().startswith("tentang ") else title
+    rows: list[list[object]] = [
+        [Paragraph("LAMPIRAN", style), "", ""],
+        [Paragraph(f"{markup(doc.kind.upper())} ANTARA {markup(names)}", style), "", ""],
+    ]
+    for party in doc.parties:
+        number = markup(party.nomor.strip()) or "." * 30
+        rows.append([Paragraph("NOMOR", style), Paragraph(":", style), Paragraph(number, style)])
+    rows.append(
+        [
+            Paragraph("TANGGAL", style),
+            Paragraph(":", style),
+            Paragraph(long_date(doc.signed_on), style),
+        ]
+    )
+    rows.append(
+        [
+            Paragraph("TENTANG", style),
+            Paragraph(":", style),
+            Paragraph(markup(title.upper()), style),
+        ]
+    )
+    label = stringWidth("TANGGAL", style.fontName, style.fontSize) + 4
+    colon = stringWidth(":", style.fontName, style.fontSize) + 6
+    width = frame_width * 0.55
+    table = Table(rows, colWidths=[label, colon, width - label - colon], hAlign="RIGHT")
+    table.setStyle(
+        TableStyle(
+            [
+                TABLE_FONT,
+                ("SPAN", (0, 0), (-1, 0)),
+                ("SPAN", (0, 1), (-1, 1)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ]
+        )
+    )
+    return table
+
+
+def _no_lonely_rows(rows: int) -> TableStyle:
+    """Never a header with one row under it, nor the last row alone under a repeated header."""
+    commands: list[tuple] = []
+    if rows > 3:
+        commands.append(("NOSPLIT", (0, 0), (-1, 2)))
+        commands.append(("NOSPLIT", (0, rows - 2), (-1, rows - 1)))
+    return TableStyle(commands)
+
+
 def annex(doc: PdfDocument, st: Styles, frame_width: float) -> list[Flowable]:
-    """A new page "LAMPIRAN" with A. Daftar Aplikasi and B. Kewajiban Para Pihak."""
+    """A new page "LAMPIRAN" with A. Daftar Aplikasi and B. Kewajiban Para Pihak, then the
+    parties' signature blocks, as the Lampiran of a signed agreement ends."""
     if not doc.annex_apps and not doc.obligations:
         return []
     out: list[Flowable] = [
         PageBreak(),
         Bookmark("lampiran", "Lampiran"),
-        Paragraph("LAMPIRAN", st.heading),
-        Paragraph(f"{markup(doc.kind.upper())} {markup(doc.title.strip().upper())}", st.title),
+        lampiran_block(doc, st, frame_width),
+        Spacer(1, 6 * mm),
     ]
-    out.extend(nomor_lines(doc.parties, st))
-    out.append(Spacer(1, 5 * mm))
     letter = iter("ABCDEFGH")
     if doc.annex_apps:
         out.append(
@@ -105,6 +166,7 @@ def annex(doc: PdfDocument, st: Styles, frame_width: float) -> list[Flowable]:
         table = Table(rows, colWidths=[w * frame_width for w in widths], repeatRows=1)
         table.setStyle(_table_style(len(rows)))
         table.setStyle(TableStyle([("FONT", (0, 1), (0, -1), cell.fontName, cell.fontSize)]))
+        table.setStyle(_no_lonely_rows(len(rows)))
         out.append(table)
     if doc.obligations:
         out.append(CondPageBreak(30 * mm))
@@ -131,5 +193,7 @@ def annex(doc: PdfDocument, st: Styles, frame_width: float) -> list[Flowable]:
         table = Table(rows, colWidths=[w * frame_width for w in widths], repeatRows=1)
         table.setStyle(_table_style(len(rows)))
         table.setStyle(TableStyle([("FONT", (0, 1), (0, -1), cell.fontName, cell.fontSize)]))
+        table.setStyle(_no_lonely_rows(len(rows)))
         out.append(table)
+    out += annex_signatures(doc, st, frame_width)
     return out

@@ -6,14 +6,21 @@ English right) so the parallel texts stay side by side across page breaks.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from mou.pdf.dates import pembukaan_date
-from mou.pdf.document import PdfClause, PdfDocument
+from mou.pdf.document import (
+    ELECTRONIC_CLOSING,
+    ELECTRONIC_CLOSING_METERAI,
+    PdfClause,
+    PdfDocument,
+    PdfParty,
+)
 from mou.pdf.styles import TABLE_FONT, Styles, markup
 
 # "a. text" / "b) text" inside an ayat become lettered sub-items with their own hanging indent.
@@ -81,46 +88,155 @@ def _ayat_blocks(ayat: list[str], style, item_style) -> list[Flowable]:
     return out
 
 
-def opening(doc: PdfDocument, st: Styles) -> list[Flowable]:
-    """Pembukaan, identitas para pihak, the considerations and the agreeing sentence."""
-    out: list[Flowable] = []
+_KIND_EN = {
+    "Kesepakatan Bersama": "Memorandum of Understanding",
+    "Perjanjian Kerja Sama": "Cooperation Agreement",
+}
+_ROLE_EN = {
+    "PIHAK PERTAMA": "FIRST PARTY",
+    "PIHAK KEDUA": "SECOND PARTY",
+    "PIHAK KETIGA": "THIRD PARTY",
+}
+_DAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+# Room a pasal heading needs below it before a page ends: the heading itself and about three
+# lines of its text (keep-with-next for the two-column layout, whose rows split across pages).
+_HEADING_ROOM_LINES = 6.5
+
+
+def kind_en(doc: PdfDocument) -> str:
+    """The English name of the document's kind ("Memorandum of Understanding")."""
+    return doc.kind_en or _KIND_EN.get(doc.kind, doc.kind)
+
+
+def role_en(label: str) -> str:
+    """ "FIRST PARTY" for "PIHAK PERTAMA"."""
+    return _ROLE_EN.get(label.strip().upper(), label)
+
+
+def _english_date(day: dt.date) -> str:
+    # Not strftime: month and day names would follow the process locale.
+    return f"{_DAYS_EN[day.weekday()]}, {day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def _seat(party: PdfParty) -> str:
+    """Where the party sits: its address, else the region named in its display name."""
+    if party.address:
+        return party.address.strip()
+    name = party.display_name.strip()
+    return name[len("Pemerintah ") :] if name.startswith("Pemerintah ") else name
+
+
+def _parallel(rows: list[tuple[list[Flowable], list[Flowable]]], frame_width: float) -> Table:
+    """Indonesian left, English right, one table row per pair, split between rows or inside."""
+    gap = 5 * mm
+    table = Table(
+        [[left, right] for left, right in rows],
+        colWidths=[(frame_width - gap) / 2 + gap / 2] * 2,
+        splitInRow=1,
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                TABLE_FONT,
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, -1), gap / 2),
+                ("LEFTPADDING", (1, 0), (1, -1), gap / 2),
+                ("RIGHTPADDING", (1, 0), (1, -1), 0),
+                ("LINEAFTER", (0, 0), (0, -1), 0.3, "#999999"),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    return table
+
+
+def _identitas(party: PdfParty, index: int, st: Styles) -> Paragraph:
+    return Paragraph(
+        f"<b>{markup(party.head_name)}</b>, {markup(party.head_title)}, berkedudukan di "
+        f"{markup(_seat(party))}, dalam hal ini bertindak untuk dan atas nama "
+        f"{markup(party.display_name)}, selanjutnya disebut <b>{markup(party.role_label)}</b>.",
+        st.ayat,
+        bulletText=f"{index}.",
+    )
+
+
+def _identitas_en(party: PdfParty, index: int, st: Styles) -> Paragraph:
+    return Paragraph(
+        f"<b>{markup(party.head_name)}</b>, {markup(party.head_title)}, domiciled at "
+        f"{markup(_seat(party))}, acting for and on behalf of {markup(party.display_name)}, "
+        f"hereinafter referred to as the <b>{markup(role_en(party.role_label))}</b>.",
+        st.ayat_en,
+        bulletText=f"{index}.",
+    )
+
+
+def _numbered(items: list[str], style: ParagraphStyle) -> list[Flowable]:
+    return [
+        Paragraph(markup(item), style, bulletText=f"{n}.") for n, item in enumerate(items, start=1)
+    ]
+
+
+def opening(doc: PdfDocument, st: Styles, frame_width: float | None = None) -> list[Flowable]:
+    """Pembukaan, identitas para pihak, the considerations and the agreeing sentence.
+
+    With English text (and ``frame_width`` given), each part stands next to its translation, as
+    the pasal do.
+    """
     opening_text = doc.opening.strip() or (
         f"Pada {pembukaan_date(doc.signed_on)}, "
         f"bertempat di {doc.place}, yang bertanda tangan di bawah ini:"
     )
-    out.extend(_text_blocks(opening_text, st.body, st.item))
-    if doc.opening_en:
-        out.extend(_text_blocks(doc.opening_en, st.body_en, st.item))
-    for index, party in enumerate(doc.parties, start=1):
-        seat = f", berkedudukan di {markup(party.address)}" if party.address else ""
-        out.append(
-            Paragraph(
-                f"<b>{markup(party.head_name)}</b> : {markup(party.head_title)}, dalam hal ini "
-                f"bertindak untuk dan atas nama {markup(party.display_name)}{seat}, "
-                f"selanjutnya disebut <b>{markup(party.role_label)}</b>.",
-                st.ayat,
-                bulletText=f"{index}.",
-            )
+    parts: list[tuple[list[Flowable], list[Flowable]]] = [
+        (
+            _text_blocks(opening_text, st.body, st.item),
+            _text_blocks(
+                (doc.opening_en or "").strip()
+                or f"On {_english_date(doc.signed_on)}, at {doc.place}, the undersigned:",
+                st.body_en,
+                st.item_en,
+            ),
         )
+    ]
+    for index, party in enumerate(doc.parties, start=1):
+        parts.append(([_identitas(party, index, st)], [_identitas_en(party, index, st)]))
     if len(doc.parties) > 1:
         roles = " dan ".join(f"<b>{markup(p.role_label)}</b>" for p in doc.parties)
-        out.append(
-            Paragraph(
-                f"{roles} yang selanjutnya secara bersama-sama disebut <b>PARA PIHAK</b>.", st.body
+        roles_en = " and the ".join(f"<b>{markup(role_en(p.role_label))}</b>" for p in doc.parties)
+        together = f"{roles} yang selanjutnya secara bersama-sama disebut <b>PARA PIHAK</b>."
+        together_en = f"The {roles_en} are hereinafter jointly referred to as <b>THE PARTIES</b>."
+        parts.append(([Paragraph(together, st.body)], [Paragraph(together_en, st.body_en)]))
+    if doc.considerations:
+        parts.append(
+            (
+                [
+                    Paragraph("<b>PARA PIHAK</b> terlebih dahulu memperhatikan:", st.body),
+                    *_numbered(doc.considerations, st.ayat),
+                ],
+                [
+                    Paragraph("<b>THE PARTIES</b> have first taken into account:", st.body_en),
+                    *_numbered(doc.considerations_en, st.ayat_en),
+                ],
             )
         )
-    if doc.considerations:
-        out.append(Paragraph("<b>PARA PIHAK</b> terlebih dahulu memperhatikan:", st.body))
-        for index, item in enumerate(doc.considerations, start=1):
-            out.append(Paragraph(markup(item), st.ayat, bulletText=f"{index}."))
-    out.append(
-        Paragraph(
-            f"<b>PARA PIHAK</b> sepakat untuk mengadakan {markup(doc.kind)} "
-            f"{markup(doc.title.strip())}, dengan ketentuan sebagai berikut:",
-            st.body,
-        )
+    title_en = (doc.title_en or "").strip()
+    agreeing = (
+        f"<b>PARA PIHAK</b> sepakat untuk mengadakan {markup(doc.kind)} "
+        f"{markup(doc.title.strip())}, dengan ketentuan sebagai berikut:"
     )
-    return out
+    agreeing_en = (
+        f"<b>THE PARTIES</b> agree to enter into a {markup(kind_en(doc))}"
+        f"{' ' + markup(title_en) if title_en else ''}, under the following terms:"
+    )
+    parts.append(([Paragraph(agreeing, st.body)], [Paragraph(agreeing_en, st.body_en)]))
+    if doc.bilingual and frame_width is not None:
+        return [_parallel(parts, frame_width)]
+    return [flowable for left, _ in parts for flowable in left]
 
 
 def _clause_id(clause: PdfClause, st: Styles) -> list[Flowable]:
@@ -156,7 +272,7 @@ def _clause_parallel(clause: PdfClause, st: Styles, frame_width: float) -> list[
         rows.append(
             [
                 _text_blocks(clause.body, st.body, st.item),
-                _text_blocks(clause.body_en or "", st.body_en, st.item),
+                _text_blocks(clause.body_en or "", st.body_en, st.item_en),
             ]
         )
     for index in range(max(len(clause.ayat), len(clause.ayat_en))):
@@ -186,7 +302,9 @@ def _clause_parallel(clause: PdfClause, st: Styles, frame_width: float) -> list[
             ]
         )
     )
-    return [table]
+    # Keep-with-next for a table: a heading row never ends a page. The heading and the first
+    # lines of its text must fit, else the pasal starts on the next page.
+    return [CondPageBreak(st.body.leading * _HEADING_ROOM_LINES + 10), table]
 
 
 def clauses(doc: PdfDocument, st: Styles, frame_width: float) -> list[Flowable]:
@@ -209,7 +327,10 @@ def clauses(doc: PdfDocument, st: Styles, frame_width: float) -> list[Flowable]:
 
 def closing(doc: PdfDocument, st: Styles) -> list[Flowable]:
     """The closing sentence that precedes the signature blocks."""
-    out: list[Flowable] = [Spacer(1, 4 * mm), Paragraph(markup(doc.closing), st.body)]
+    text = doc.closing
+    if doc.e_meterai and text == ELECTRONIC_CLOSING:
+        text = ELECTRONIC_CLOSING_METERAI
+    out: list[Flowable] = [Spacer(1, 4 * mm), Paragraph(markup(text), st.body)]
     if doc.closing_en:
         out.append(Paragraph(markup(doc.closing_en), st.body_en))
     return out

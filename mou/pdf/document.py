@@ -21,6 +21,12 @@ ELECTRONIC_CLOSING = (
     "secara elektronik oleh PARA PIHAK. Dokumen elektronik yang sama disimpan oleh masing-masing "
     "PIHAK dan mempunyai kekuatan hukum yang sama."
 )
+# The same, for an office that affixes an e-Meterai before signing (``PdfDocument.e_meterai``).
+ELECTRONIC_CLOSING_METERAI = (
+    "Demikian Kesepakatan Bersama ini dibuat dalam bentuk dokumen elektronik, dibubuhi meterai "
+    "elektronik, dan ditandatangani secara elektronik oleh PARA PIHAK. Dokumen elektronik yang "
+    "sama disimpan oleh masing-masing PIHAK dan mempunyai kekuatan hukum yang sama."
+)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -7,8 +7,10 @@ from collections.abc import Sequence
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
+from mou.pdf.clauses import kind_en
 from mou.pdf.document import PdfDocument, PdfParty
 from mou.pdf.styles import TABLE_FONT, Styles, markup
 
@@ -56,7 +58,7 @@ def letterhead(doc: PdfDocument, st: Styles, frame_width: float) -> list[Flowabl
     out: list[Flowable] = [logo_row, Spacer(1, 3 * mm)]
     out.append(Paragraph(markup(doc.kind.upper()), st.title))
     if doc.title_en:
-        out.append(Paragraph("MEMORANDUM OF UNDERSTANDING", st.title_en))
+        out.append(Paragraph(markup(kind_en(doc).upper()), st.title_en))
     names = [p.display_name.upper() for p in parties]
     if names:
         out.append(Paragraph("ANTARA", st.title))
@@ -82,12 +84,33 @@ def _strip_tentang(title: str) -> str:
 
 
 def nomor_lines(parties: Sequence[PdfParty], st: Styles) -> list[Flowable]:
-    """One "NOMOR :" line per party, in party order.
+    """One "NOMOR : ..." row per party, in party order, the colons in one column.
 
-    A party that has not yet given its number gets a dotted blank: each office's registry fills
-    in its own number, by hand on a printed draft if need be, so the line must not vanish.
+    A table, not lines of text: with two numbers of different lengths, centred lines put the
+    colons in different places. A party that has not yet given its number gets a dotted blank:
+    each office's registry fills in its own number, by hand on a printed draft if need be, so the
+    row must not vanish.
     """
+    if not parties:
+        return []
     blank = "." * 40
-    return [
-        Paragraph(f"NOMOR : {markup(party.nomor.strip()) or blank}", st.nomor) for party in parties
-    ]
+    numbers = [markup(party.nomor.strip()) or blank for party in parties]
+    rows = [[Paragraph("NOMOR", st.nomor), Paragraph(":", st.nomor), Paragraph(n, st.nomor)]
+            for n in numbers]  # fmt: skip
+    label = stringWidth("NOMOR", st.nomor.fontName, st.nomor.fontSize) + 4
+    colon = stringWidth(":", st.nomor.fontName, st.nomor.fontSize) + 6
+    number = max(stringWidth(n, st.nomor.fontName, st.nomor.fontSize) for n in numbers) + 4
+    table = Table(rows, colWidths=[label, colon, number], hAlign="CENTER")
+    table.setStyle(
+        TableStyle(
+            [
+                TABLE_FONT,
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    return [table]

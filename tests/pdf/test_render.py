@@ -149,7 +149,8 @@ def test_nip_is_printed_only_when_given(tmp_path: Path) -> None:
     path = tmp_path / "nip.pdf"
     render_pdf(with_nip, path)
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
-    assert text.count("NIP. ") == 1 and "NIP. 19700101 199003 1 001" in text
+    # Under the signature and again in the Lampiran's closing blocks; never for the other party.
+    assert text.count("NIP. ") == 2 and text.count("NIP. 19700101 199003 1 001") == 2
 
 
 def test_bilingual_text_runs_in_parallel(rendered_a4: Rendered) -> None:
