@@ -382,7 +382,7 @@ def test_signature_images_are_visible_in_a_poppler_render(
     shutil.copy(tmp_path / "page.png", shots / "pdf_signature_page.png")
 
 
-def test_third_signature_by_a_stranger_is_flagged_and_the_others_stay_valid(
+def test_third_signature_into_a_new_field_modifies_the_earlier_ones(
     signed_agreement: SignedAgreement, bandung_identity, palangkaraya_identity, tmp_path: Path
 ) -> None:
     stranger = create_identity(
@@ -399,11 +399,14 @@ def test_third_signature_by_a_stranger_is_flagged_and_the_others_stay_valid(
         box=(400, 60, 560, 120),
     )
     report = verify_pdf(signed_thrice, _trust(bandung_identity, palangkaraya_identity))
+    # A field that was not reserved when the parties signed is an addition after their
+    # signatures (it could paint anything over the page), so theirs no longer verify.
     assert [s.verdict for s in report.signatures] == [
-        Verdict.VALID,
-        Verdict.VALID,
+        Verdict.MODIFIED,
+        Verdict.MODIFIED,
         Verdict.UNTRUSTED,
     ]
+    assert report.signatures[0].problem == "change.new_field"
     assert not report.ok
 
 
