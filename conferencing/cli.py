@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from conferencing.installkey import InstallKey
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -73,6 +77,26 @@ def register(sub: argparse._SubParsersAction) -> None:
     call.add_argument(
         "--shared-encoder", action="store_true", help="encode video once for all peers (mesh)"
     )
+    call.add_argument(
+        "--identity",
+        metavar="P12",
+        help="office identity (office.p12 from `identity new`): sign our DTLS fingerprints",
+    )
+    call.add_argument(
+        "--password-file", metavar="F", help="file whose first line unlocks --identity"
+    )
+    call.add_argument(
+        "--trust",
+        metavar="PEM",
+        action="append",
+        default=[],
+        help="a counterpart office's certificate (office.pem); repeat for several offices",
+    )
+    call.add_argument(
+        "--require-verified",
+        action="store_true",
+        help="exit with status 4 unless every office in the call was verified",
+    )
     call.set_defaults(func=_run_call)
 
 
@@ -136,6 +160,21 @@ def _run_hub(args: argparse.Namespace) -> int:
     return 0
 
 
+def _install_key() -> InstallKey | None:
+    """The install's hub key from ``$LINTAS_DATA_DIR`` (as the app keeps it); None without one.
+
+    With it, a restarted ``call`` is recognised by the hub as the same install and replaces its
+    own ghost at once instead of being refused while the ghost holds the invitation.
+    """
+    import os
+    from pathlib import Path
+
+    from conferencing.installkey import InstallKey
+
+    folder = os.environ.get("LINTAS_DATA_DIR")
+    return InstallKey.load_or_create(Path(folder)) if folder else None
+
+
 def _run_invite(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -155,6 +194,7 @@ def _run_call(args: argparse.Namespace) -> int:
     import ssl
     import time
 
+    from conferencing.call_identity import PeerVerification, PeerVerificationChanged
     from conferencing.callreport import CallReport
     from conferencing.engine import CallEngine
     from conferencing.media import SyntheticAudioSource, SyntheticVideoSource
@@ -170,6 +210,11 @@ def _run_call(args: argparse.Namespace) -> int:
         )
         return 2
     ssl_context = ssl.create_default_context(cafile=args.ca_file) if args.ca_file else None
+    try:
+        identity, trusted = _call_identity(args)
+    except (OSError, ValueError, IndexError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     engine = CallEngine(
         args.office,
         video_source=video,
@@ -177,8 +222,19 @@ def _run_call(args: argparse.Namespace) -> int:
         ice_transport_policy="relay" if args.relay else "all",
         ssl_context=ssl_context,
         shared_encoder=args.shared_encoder,
+        identity=identity,
+        trusted=trusted,
+        install_key=_install_key(),
     )
     report = CallReport(engine)
+    # The last verdict about each office, kept after it leaves (the report is made at the end).
+    verdicts: dict[str, PeerVerification] = {}
+
+    def keep_verdict(event: object) -> None:
+        if isinstance(event, PeerVerificationChanged):
+            verdicts[event.verification.peer_id] = event.verification
+
+    engine.add_listener(keep_verdict)
     engine.start()
     code = 0
     cpu_start = wall_start = None
@@ -193,6 +249,10 @@ def _run_call(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         code = 1
     result = report.as_dict()
+    verified = _add_verification(result, engine, verdicts)
+    if args.require_verified and code == 0 and not verified:
+        print("error: not every office in the call was verified", file=sys.stderr)
+        code = 4
     if cpu_start is not None and wall_start is not None:
         # Share of one core this office used while in the call (encode, decode, network).
         elapsed = max(1e-3, time.monotonic() - wall_start)
@@ -201,3 +261,41 @@ def _run_call(args: argparse.Namespace) -> int:
     if args.report:
         print(json.dumps(result), flush=True)
     return code
+
+
+def _call_identity(args: argparse.Namespace):  # -> tuple[CallIdentity | None, TrustedOffices]
+    """The identity and pinned certificates named by ``--identity/--password-file/--trust``."""
+    from pathlib import Path
+
+    from conferencing.call_identity import CallIdentity, CallIdentityError, TrustedOffices
+
+    try:
+        trusted = TrustedOffices.from_files(Path(t) for t in args.trust)
+        if args.identity is None:
+            return None, trusted
+        if args.password_file is None:
+            raise ValueError("--identity needs --password-file")
+        text = Path(args.password_file).read_text(encoding="utf-8")
+        password = text.splitlines()[0] if text else ""
+        return CallIdentity.load(Path(args.identity), password), trusted
+    except CallIdentityError as exc:
+        raise ValueError(str(exc)) from exc
+
+
+def _add_verification(result: dict, engine, verdicts: dict) -> bool:
+    """Put each peer's ``verified`` and ``short_code`` into the report; True if all verified.
+
+    ``verdicts`` holds the last verdict about every office met, including those that already
+    left; an office that never got as far as a verdict counts as not verified.
+    """
+    states = {**verdicts, **engine.verifications()}
+    peers = result.setdefault("peers", {})
+    for peer_id, state in states.items():
+        peers.setdefault(peer_id, {"office": engine.participants.get(peer_id)}).update(
+            state.as_dict()
+        )
+    for figures in peers.values():
+        figures.setdefault("verified", False)
+        figures.setdefault("short_code", None)
+    result["all_verified"] = bool(peers) and all(f["verified"] for f in peers.values())
+    return bool(result["all_verified"])

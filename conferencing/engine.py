@@ -33,6 +33,13 @@ import numpy as np
 from aiortc import MediaStreamTrack, RTCConfiguration, RTCIceServer
 
 from conferencing import protocol as p
+from conferencing.call_identity import (
+    RELAY_KIND,
+    CallIdentity,
+    PeerVerification,
+    TrustedOffices,
+    all_verified,
+)
 from conferencing.events import (
     AppMessageReceived,
     ChatReceived,
@@ -42,6 +49,7 @@ from conferencing.events import (
     EngineEvent,
 )
 from conferencing.fanout import TrackFanout
+from conferencing.installkey import InstallKey
 from conferencing.media import AudioSource, SyntheticAudioSource, SyntheticVideoSource, VideoSource
 from conferencing.sharedencoder import SharedVp8Encoder
 from conferencing.signaling import HubClient, JoinRefused
@@ -65,8 +73,14 @@ class CallEngine:
     ``office`` is the display name shown to others (the hub takes the authoritative name from
     the invite token). Without sources the engine sends the synthetic test pattern and tone.
     ``ice_transport_policy="relay"`` forces TURN; ``ssl_context`` verifies a ``wss://`` hub
-    with a private certificate; ``topology_factory`` selects mesh (default) or a future SFU;
+    with a private certificate (a ``#sha256=`` pin in the hub URL replaces it);
+    ``install_key`` is the install's hub key (kept in the data folder; a fresh one per engine
+    when omitted); ``topology_factory`` selects mesh (default) or a future SFU;
     ``shared_encoder`` encodes video once for all peers (see :mod:`conferencing.sharedencoder`).
+
+    ``identity`` (the office key and certificate) signs our DTLS fingerprints so peers can tell
+    who we are; ``trusted`` pins the office certificates of the peers we can verify (see
+    :mod:`conferencing.call_identity`). Without them the call works, unverified.
     """
 
     def __init__(
@@ -79,8 +93,16 @@ class CallEngine:
         ssl_context: ssl.SSLContext | None = None,
         topology_factory: Callable[[CallEngine], Topology] = MeshTopology,
         shared_encoder: bool = False,
+        identity: CallIdentity | None = None,
+        trusted: TrustedOffices | None = None,
+        install_key: InstallKey | None = None,
     ) -> None:
         self.office = office
+        # Proves to the hub that a rejoin after a crash is this install (conferencing.installkey).
+        self.install_key = install_key
+        self.call_identity = identity
+        self.trusted_offices = trusted or TrustedOffices()
+        self.room = ""
         self.peer_id = uuid.uuid4().hex[:16]
         self._video_source = video_source or SyntheticVideoSource(office, 640, 480, 30)
         self._audio_source = audio_source or SyntheticAudioSource()
@@ -210,6 +232,11 @@ class CallEngine:
         """A fresh outbound track fed by the local source of ``kind``."""
         return self._fanout(kind).subscribe()
 
+    async def send_relay(self, to: str, data: dict[str, Any]) -> None:
+        """Send app-level data to one peer through the hub (dropped while the hub is down)."""
+        if self._hub is not None:
+            await self._hub.send(p.Relay(data=data, to=to))
+
     async def send_signal(self, to: str, kind: str, session: int, sdp: str | None = None) -> None:
         """Relay a negotiation message through the hub (dropped while the hub is down)."""
         if self._hub is not None:
@@ -310,6 +337,27 @@ class CallEngine:
         topology = self._topology  # read once: another thread may be leaving
         return topology.participants() if topology is not None else {}
 
+    def verification(self, peer_id: str) -> PeerVerification | None:
+        """Who is proven to be on the link to ``peer_id`` (``None``: not in the call).
+
+        Safe from any thread (a snapshot). Live review and the signing ceremony check this.
+        """
+        topology = self._topology
+        return topology.verification(peer_id) if topology is not None else None
+
+    def verifications(self) -> dict[str, PeerVerification]:
+        """peer_id -> verification of every office in the call."""
+        out = {}
+        for peer_id in self.participants:
+            state = self.verification(peer_id)
+            if state is not None:
+                out[peer_id] = state
+        return out
+
+    def all_verified(self) -> bool:
+        """True when someone else is in the call and every office in it is verified."""
+        return all_verified(self.verifications(), self.participants)
+
     @property
     def topology(self) -> Topology | None:
         """The active topology (diagnostics, tests)."""
@@ -326,6 +374,7 @@ class CallEngine:
         if self._hub is not None:
             raise RuntimeError("already in a call; leave() first")
         self.joined_at = time.monotonic()
+        self.room = room  # bound into our signed identity, checked in the peers'
         self._state = None
         self._set_state("connecting")
         self._topology = self._topology_factory(self)
@@ -337,6 +386,7 @@ class CallEngine:
             on_message=self._on_hub_message,
             on_link=self._on_hub_link,
             ssl_context=self._ssl,
+            install_key=self.install_key,
         )
         try:
             welcome = await hub.start()
@@ -376,6 +426,9 @@ class CallEngine:
             await topology.peer_left(message.peer_id)
         elif isinstance(message, p.Signal):
             await topology.signal(message)
+        elif isinstance(message, p.Relay):
+            if message.data.get("t") == RELAY_KIND and message.from_:
+                await topology.identity_received(message.from_, message.data)
         elif isinstance(message, p.Error):
             log.info("hub error %s: %s", message.code, message.message)
             if message.code != p.E_UNKNOWN_PEER:

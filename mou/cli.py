@@ -23,8 +23,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     verify = sub.add_parser(
         "verify",
         help="check the signatures of a signed agreement PDF",
-        description="Check every signature of FILE against the trusted certificates. "
-        "Exit status: 0 all valid, 1 a signature failed or none present, 2 unreadable input.",
+        description="Check every signature of FILE against pinned office certificates (--trust) "
+        "and CA anchors (--ca), that each field is signed by its own party, and that nothing "
+        "but later signatures was added after signing. Exit status: 0 all valid and bound, "
+        "1 a signature failed or none present, 2 unreadable input.",
     )
     verify.add_argument("file", type=Path, metavar="FILE.pdf")
     verify.add_argument(
@@ -34,8 +36,33 @@ def register(sub: argparse._SubParsersAction) -> None:
         type=Path,
         default=[],
         metavar="CERT.pem",
-        help="a certificate (PEM or DER) to trust: a counterpart's exported office certificate "
-        "or an issuing CA such as BSrE (several after one --trust, or repeat it)",
+        help="an office certificate (PEM or DER) to pin: trusted only as that office's own "
+        "signing certificate, never as an issuer (several after one --trust, or repeat it)",
+    )
+    verify.add_argument(
+        "--ca",
+        action="extend",
+        nargs="+",
+        type=Path,
+        default=[],
+        metavar="CA.pem",
+        help="an issuing CA (BSrE, Root CA Indonesia, a city's own CA) to validate "
+        "certificate chains against: validity, key usage and revocation are checked",
+    )
+    verify.add_argument(
+        "--party",
+        action="append",
+        default=[],
+        metavar="FIELD=CERT.pem",
+        help="who must sign a field, e.g. TandaTangan2=palangkaraya.pem (default: the parties "
+        "named in the document, bound by the office name in each trusted certificate)",
+    )
+    verify.add_argument(
+        "--revocation",
+        choices=["offline", "online"],
+        default="offline",
+        help="offline (default): revocation of CA-issued certificates is not checked; online: "
+        "ask the CA's OCSP responder or CRL, and fail when it does not answer",
     )
     verify.add_argument(
         "--tz",
@@ -66,6 +93,26 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="also write both offices' certificates (PEM) here, for `verify --trust`",
     )
     sample.set_defaults(func=_run_sample)
+
+    identity = sub.add_parser("identity", help="office identities (key + certificate)")
+    actions = identity.add_subparsers(dest="identity_action", metavar="ACTION", required=True)
+    new = actions.add_parser(
+        "new",
+        help="create an office identity: DIR/office.p12 (key, password-protected) and "
+        "DIR/office.pem (certificate to give to counterpart offices)",
+    )
+    new.add_argument("--office", required=True, help='e.g. "Pemerintah Kota Pekanbaru"')
+    new.add_argument("--signer", required=True, help="the signer's name (certificate CN)")
+    new.add_argument("--title", default="", help='the signer\'s position, e.g. "Wali Kota"')
+    new.add_argument("--out", required=True, type=Path, metavar="DIR")
+    new.add_argument(
+        "--password-file",
+        required=True,
+        type=Path,
+        metavar="F",
+        help="file whose first line is the password protecting office.p12",
+    )
+    new.set_defaults(func=_run_identity_new)
 
 
 def _format_time(when, tz: str) -> str:
@@ -181,3 +228,40 @@ def _run_sample(args: argparse.Namespace) -> int:
         trust = " ".join(f"--trust {p}" for p in result.certificate_paths)
         print(f"Check it yourself: python main.py verify {args.out} {trust}")
     return EXIT_OK if result.report.ok else EXIT_FAILED
+
+
+def read_password_file(path: Path) -> str:
+    """The first line of ``path`` (without its line break): a password given by file."""
+    return path.read_text(encoding="utf-8").splitlines()[0] if path.stat().st_size else ""
+
+
+def _run_identity_new(args: argparse.Namespace) -> int:
+    from mou.signing.identity import IdentityError, create_identity, export_certificate
+
+    try:
+        password = read_password_file(args.password_file)
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"ERROR: cannot read the password file: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    p12, pem = args.out / "office.p12", args.out / "office.pem"
+    if p12.exists():
+        print(f"ERROR: {p12} already exists; choose another --out folder", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        identity = create_identity(
+            p12,
+            password,
+            common_name=args.signer,
+            organization=args.office,
+            unit=args.title or None,
+        )
+        export_certificate(identity, pem)
+    except IdentityError as exc:
+        print(f"ERROR: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as exc:
+        print(f"ERROR: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(f"Wrote {p12} and {pem}.")
+    print(f"Certificate SHA-256: {identity.fingerprint_sha256}")
+    return EXIT_OK

@@ -9,6 +9,7 @@ import av
 from aiortc import MediaStreamTrack, RTCConfiguration
 
 from conferencing import protocol as p
+from conferencing.call_identity import CallIdentity, PeerVerification, TrustedOffices
 from conferencing.events import EngineEvent
 
 
@@ -17,6 +18,10 @@ class TopologyHost(Protocol):
 
     peer_id: str
     office: str
+    room: str
+    # Signs our DTLS fingerprints (None: we cannot prove who we are, the call still works).
+    call_identity: CallIdentity | None
+    trusted_offices: TrustedOffices  # pinned office certificates of the peers we can verify
 
     def rtc_configuration(self) -> RTCConfiguration:
         """ICE servers from the hub's welcome plus the engine's transport policy."""
@@ -26,6 +31,9 @@ class TopologyHost(Protocol):
 
     async def send_signal(self, to: str, kind: str, session: int, sdp: str | None = None) -> None:
         """Relay an offer/answer/restart/bye to another peer through the hub."""
+
+    async def send_relay(self, to: str, data: dict[str, Any]) -> None:
+        """Send an app-level ``relay`` to one peer through the hub (identity bindings)."""
 
     def emit(self, event: EngineEvent) -> None:
         """Report an event to the engine's listeners."""
@@ -84,3 +92,12 @@ class Topology(ABC):
     @abstractmethod
     async def close(self) -> None:
         """Hang up every peer connection."""
+
+    async def identity_received(self, peer_id: str, data: dict[str, Any]) -> None:
+        """A signed call-identity binding from ``peer_id`` arrived."""
+        # Default: a topology that cannot verify ignores it, and its peers stay unverified.
+        return None
+
+    def verification(self, peer_id: str) -> PeerVerification | None:
+        """Who is on the link to ``peer_id``, as far as proven (``None``: unknown peer)."""
+        return None

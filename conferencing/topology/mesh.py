@@ -28,8 +28,10 @@ from aiortc.mediastreams import MediaStreamError
 
 from conferencing import channel
 from conferencing import protocol as p
+from conferencing.call_identity import PeerVerification, PeerVerificationChanged, sdp_fingerprint
 from conferencing.events import ParticipantJoined, ParticipantLeft, StatsUpdated, TrackAdded
 from conferencing.topology.base import Topology, TopologyHost
+from conferencing.topology.verify import LinkVerifier, dtls_peer_fingerprints
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +70,7 @@ class PeerLink:
         self._stats_lost: int | None = None
         self._stats_received: int | None = None
         self.last_stats: StatsUpdated | None = None
+        self.verifier = LinkVerifier(peer_id)
 
 
 class MeshTopology(Topology):
@@ -138,6 +141,9 @@ class MeshTopology(Topology):
             ):
                 return  # answer to an attempt we already replaced
             await pc.setRemoteDescription(RTCSessionDescription(sdp=message.sdp, type="answer"))
+            if link.pc is pc:
+                link.verifier.remote_fp = sdp_fingerprint(message.sdp)
+                await self._send_identity(link)
         elif message.kind == "restart":
             if self._i_offer(link) and time.monotonic() - link.attempt_at > 1.0:
                 self._mark_stalled(link)
@@ -164,6 +170,9 @@ class MeshTopology(Topology):
         link.channel = None
         link.reassembler = channel.Reassembler()
         link.local_tracks = []
+        before = link.verifier.state
+        link.verifier.reset(session)  # new DTLS certificates: the old verdict is void
+        self._publish_verification(link, before=before)
         pc = RTCPeerConnection(configuration=self.host.rtc_configuration())
         link.pc = pc
 
@@ -179,6 +188,8 @@ class MeshTopology(Topology):
 
         @pc.on("connectionstatechange")
         def on_state() -> None:
+            if link.pc is pc and pc.connectionState == "connected":
+                self._dtls_connected(link, pc)
             if link.pc is pc and pc.connectionState == "failed":
                 log.info("peer connection to %s failed; recovering", link.peer_id)
                 # Not in link.tasks: the recovery replaces the connection, which cancels those.
@@ -211,6 +222,7 @@ class MeshTopology(Topology):
         self._attach_channel(link, pc.createDataChannel("lintas", ordered=True))
         await pc.setLocalDescription(await pc.createOffer())
         if link.pc is pc:
+            link.verifier.local_fp = sdp_fingerprint(pc.localDescription.sdp)
             await self.host.send_signal(link.peer_id, "offer", session, pc.localDescription.sdp)
 
     async def _answer(self, link: PeerLink, session: int, sdp: str) -> None:
@@ -226,11 +238,14 @@ class MeshTopology(Topology):
         if link.ever_media:
             self._mark_stalled(link)  # the other side is renegotiating a link that had media
         pc = self._new_pc(link, session)
+        link.verifier.remote_fp = sdp_fingerprint(sdp)
         await pc.setRemoteDescription(RTCSessionDescription(sdp=sdp, type="offer"))
         self._add_local_tracks(link, pc)
         await pc.setLocalDescription(await pc.createAnswer())
         if link.pc is pc:
+            link.verifier.local_fp = sdp_fingerprint(pc.localDescription.sdp)
             await self.host.send_signal(link.peer_id, "answer", session, pc.localDescription.sdp)
+            await self._send_identity(link)
 
     async def _recover(self, link: PeerLink, *, force: bool = False) -> None:
         now = time.monotonic()
@@ -352,11 +367,52 @@ class MeshTopology(Topology):
             link.outbox.add(envelope)
             self._transmit(link, envelope)
 
+    # ------------------------------------------------------------------ who is on the link
+
+    async def _send_identity(self, link: PeerLink) -> None:
+        """Send our signed binding for the link's current session (when we have an identity)."""
+        identity = self.host.call_identity
+        if identity is None:
+            return  # an identity-less office is simply "not verified" on the other side
+        data = link.verifier.own_message(identity, self.host.room, self.host.peer_id)
+        if data is not None:
+            await self.host.send_relay(link.peer_id, data)
+
+    def _dtls_connected(self, link: PeerLink, pc: RTCPeerConnection) -> None:
+        verifier = link.verifier
+        verifier.dtls_fps = dtls_peer_fingerprints(pc)
+        if verifier.connected_at is None:
+            verifier.connected_at = time.monotonic()
+            # Once more now that media flows: the first copy may have met a hub outage.
+            self._spawn(link, self._send_identity(link))
+        self._publish_verification(link)
+
+    async def identity_received(self, peer_id: str, data: dict[str, Any]) -> None:
+        link = self.links.get(peer_id)
+        if link is None or link.pc is None:
+            return
+        link.verifier.message(data, self.host.trusted_offices, self.host.room, self.host.peer_id)
+        self._publish_verification(link)
+
+    def _publish_verification(
+        self, link: PeerLink, now: float | None = None, before: PeerVerification | None = None
+    ) -> None:
+        before = before or link.verifier.state
+        after = link.verifier.evaluate(now)
+        if after != before:
+            self.host.emit(PeerVerificationChanged(after))
+
+    def verification(self, peer_id: str) -> PeerVerification | None:
+        link = self.links.get(peer_id)
+        return link.verifier.state if link is not None else None
+
     # ------------------------------------------------------------------ health and stats
 
     async def tick(self) -> None:
         now = time.monotonic()
         for link in list(self.links.values()):
+            if link.verifier.state.status == "pending":
+                self._publish_verification(link, now)
             silent_since = link.last_media or link.attempt_at
             if now - silent_since > STALL_S and (
                 link.ever_media or now - link.attempt_at > 2 * RETRY_S
