@@ -33,12 +33,14 @@ def netns_unavailable() -> str | None:
     return None
 
 
-def run_scenario(name: str, timeout: float = 170) -> dict[str, Any]:
-    """Run ``tests.conferencing.scenarios NAME`` in a fresh namespace and return its JSON."""
+def run_scenario(
+    name: str, timeout: float = 170, *, module: str = "tests.conferencing.scenarios"
+) -> dict[str, Any]:
+    """Run ``python -m MODULE NAME`` in a fresh namespace and return its JSON."""
     reason = netns_unavailable()
     if reason:
         pytest.skip(reason)
-    command = f"{SETUP} && exec {sys.executable} -m tests.conferencing.scenarios {name}"
+    command = f"{SETUP} && exec {sys.executable} -m {module} {name}"
     proc = subprocess.run(
         ["unshare", "-rn", "sh", "-c", command],
         cwd=ROOT,
