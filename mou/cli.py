@@ -126,6 +126,26 @@ def _format_time(when, tz: str) -> str:
     return f"{when.astimezone(zone):%Y-%m-%d %H:%M:%S} {tz}"
 
 
+_ANCHOR_TEXT = {
+    "pinned": "pinned office certificate",
+    "ca": "certificate issued under a trusted CA",
+    "none": "nobody (no pinned certificate or CA vouches for it)",
+}
+_MAPPING_TEXT = {
+    "record": "from the agreement record",
+    "document": "as the parties are named in the signed document",
+    "cli": "as given with --party",
+}
+_REVOCATION_TEXT = {
+    "pinned": "pinned certificate (withdrawn by removing the office's trust)",
+    "not_checked_offline": "not checked: offline",
+    "ocsp": "checked by OCSP",
+    "crl": "checked by CRL",
+    "none_offered": "the CA offers neither OCSP nor CRL",
+    "not_applicable": "-",
+}
+
+
 def print_report(report, tz: str = "WIB", stream: TextIO | None = None) -> None:
     """Human-readable verification report (used by ``verify`` and ``sample-agreement``)."""
     out = stream or sys.stdout
@@ -139,6 +159,13 @@ def print_report(report, tz: str = "WIB", stream: TextIO | None = None) -> None:
         print(f"  signing time:  {_format_time(check.signing_time, tz)} ({source})", file=out)
         print(f"  intact:        {'yes' if check.intact else 'NO'}", file=out)
         print(f"  trusted:       {'yes' if check.trusted else 'NO'}", file=out)
+        print(f"  trusted as:    {_ANCHOR_TEXT.get(check.anchor, check.anchor)}"
+              + (f" of {check.bound_office}" if check.bound_office else ""), file=out)  # fmt: skip
+        if check.expected_office:
+            source = _MAPPING_TEXT.get(report.party_mapping, report.party_mapping)
+            print(f"  field of:      {check.expected_office} ({source})", file=out)
+        print(f"  revocation:    {_REVOCATION_TEXT.get(check.revocation, check.revocation)}",
+              file=out)  # fmt: skip
         print(f"  after signing: {check.modification_level} (coverage {check.coverage})", file=out)
         print(f"  certificate:   SHA-256 {check.fingerprint_sha256}", file=out)
         print(f"  verdict:       {check.verdict_text}", file=out)
@@ -154,6 +181,8 @@ def report_as_dict(report) -> dict[str, object]:
         "summary": report.summary(),
         "error": report.error,
         "unsigned_fields": list(report.unsigned_fields),
+        "party_mapping": report.party_mapping,
+        "revocation_policy": report.revocation_policy,
         "signatures": [
             {
                 "field": s.field_name,
@@ -167,6 +196,11 @@ def report_as_dict(report) -> dict[str, object]:
                 "modification_level": s.modification_level,
                 "coverage": s.coverage,
                 "certificate_sha256": s.fingerprint_sha256,
+                "trusted_as": s.anchor,
+                "bound_office": s.bound_office,
+                "expected_office": s.expected_office,
+                "revocation": s.revocation,
+                "problem": s.problem,
                 "verdict": s.verdict.value,
                 "verdict_text": s.verdict_text,
             }
@@ -183,32 +217,71 @@ def _quiet_pyhanko() -> None:
         logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
+def _load_all(paths: list[Path]) -> list:
+    from mou.signing.identity import load_certificates
+
+    certificates = []
+    for path in paths:
+        certificates.extend(load_certificates(path))
+    return certificates
+
+
+def _party_mapping(specs: list[str]) -> dict:
+    """``--party FIELD=CERT.pem`` -> field -> ExpectedSigner (that exact certificate)."""
+    from mou.signing.identity import fingerprint_sha256
+    from mou.signing.trust import ExpectedSigner, organization_of
+
+    mapping = {}
+    for spec in specs:
+        field_name, sep, path = spec.partition("=")
+        if not sep or not field_name or not path:
+            raise ValueError(f"--party needs FIELD=CERT.pem, not {spec!r}")
+        certificates = _load_all([Path(path)])
+        mapping[field_name] = ExpectedSigner(
+            organization_of(certificates[0]),
+            frozenset(fingerprint_sha256(c) for c in certificates),
+        )
+    return mapping
+
+
 def _run_verify(args: argparse.Namespace) -> int:
     _quiet_pyhanko()
     from mou.signing import verify_pdf
-    from mou.signing.identity import IdentityError, load_certificates
+    from mou.signing.identity import IdentityError
+    from mou.signing.trust import PinnedOffice, RevocationPolicy, TrustAnchors
 
     try:
         data = args.file.read_bytes()
     except OSError as exc:
         print(f"ERROR: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_UNREADABLE
-    trusted = []
-    for path in args.trust:
-        try:
-            trusted.extend(load_certificates(path))
-        except IdentityError as exc:
-            print(f"ERROR: {exc}", file=sys.stderr)
-            return EXIT_UNREADABLE
-    report = verify_pdf(data, trusted)
+    try:
+        pins = _load_all(args.trust)
+        cas = _load_all(args.ca)
+        expected = _party_mapping(args.party) if args.party else None
+    except (IdentityError, ValueError) as exc:
+        print(f"ERROR: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    policy = RevocationPolicy.HARD_FAIL if args.revocation == "online" else RevocationPolicy.OFFLINE
+    if args.party:
+        # A certificate named for a field is pinned (and bound to exactly that field).
+        pins += [c for path in args.party for c in _load_all([Path(path.partition("=")[2])])]
+    anchors = TrustAnchors(
+        pins=tuple(PinnedOffice(c) for c in pins), cas=tuple(cas), revocation=policy
+    )
+    report = verify_pdf(data, anchors, expected=expected)
+    if expected is not None:
+        from dataclasses import replace
+
+        report = replace(report, party_mapping="cli")
     if args.json:
         print(json.dumps(report_as_dict(report), indent=2, ensure_ascii=False))
     else:
         print_report(report, args.tz)
     if report.error:
         return EXIT_UNREADABLE
-    if not trusted and report.signatures and not args.json:
-        print("note: no --trust certificate was given, so no signer can be trusted.")
+    if not pins and not cas and report.signatures and not args.json:
+        print("note: no --trust or --ca certificate was given, so no signer can be trusted.")
     return EXIT_OK if report.ok else EXIT_FAILED
 
 
@@ -225,7 +298,11 @@ def _run_sample(args: argparse.Namespace) -> int:
     print(f"Built from: {result.source}")
     print_report(result.report)
     if args.export_certs:
-        trust = " ".join(f"--trust {p}" for p in result.certificate_paths)
+        # Office certificates are pinned; the sample CA is a CA anchor (never a pin).
+        trust = " ".join(
+            f"--ca {p}" if p.name == "sample-ca.pem" else f"--trust {p}"
+            for p in result.certificate_paths
+        )
         print(f"Check it yourself: python main.py verify {args.out} {trust}")
     return EXIT_OK if result.report.ok else EXIT_FAILED
 
