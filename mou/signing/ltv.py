@@ -303,7 +303,7 @@ class DocumentTimestamp:
 
 
 def check_document_timestamps(
-    reader, context_for: Callable[..., object], dss: DssMaterial, at: dt.datetime
+    reader, context_for: Callable[..., object], at: dt.datetime
 ) -> list[DocumentTimestamp]:
     """Validate the document time-stamps, newest first, each at the time of the next one.
 
@@ -312,17 +312,17 @@ def check_document_timestamps(
     revocation data is used as for signatures. The newest is judged twice: at ``at`` for its
     certificate's validity period and trust path (its current revocation status cannot be known
     offline, and the DSS data is stale by then), and at its own time against the DSS, so a
-    revocation recorded there still counts. ``context_for(moment=..., **kwargs)`` builds a
-    ``ValidationContext`` with the verifier's TSA anchors.
+    revocation recorded there still counts. ``context_for(moment, with_revinfo)`` builds a
+    ``ValidationContext`` with the verifier's TSA anchors (soft-fail).
     """
     from pyhanko.sign.validation import validate_pdf_timestamp
 
     stamps = list(reader.embedded_timestamp_signatures)[-MAX_DOCUMENT_TIMESTAMPS:]
-    material = {"other_certs": dss.certs, "ocsps": dss.ocsps, "crls": dss.crls}
 
-    def good(stamp, **kwargs) -> dt.datetime | None:
+    def good(stamp, moment: dt.datetime, with_revinfo: bool) -> dt.datetime | None:
         try:
-            status = validate_pdf_timestamp(stamp, context_for(**kwargs), skip_diff=True)
+            context = context_for(moment, with_revinfo)
+            status = validate_pdf_timestamp(stamp, context, skip_diff=True)
         except Exception:  # an unreadable token is simply not a proof
             return None
         ok = bool(status.intact and status.valid and status.trusted)
@@ -332,23 +332,11 @@ def check_document_timestamps(
     sealed_at: dt.datetime | None = None
     for stamp in reversed(stamps):
         if sealed_at is None:
-            when = good(stamp, moment=at, other_certs=dss.certs, revocation_mode="soft-fail")
+            when = good(stamp, at, False)
             if when is not None:
-                when = good(
-                    stamp,
-                    moment=when,
-                    revocation_mode="soft-fail",
-                    retroactive_revinfo=True,
-                    **material,
-                )
+                when = good(stamp, when, True)
         else:
-            when = good(
-                stamp,
-                moment=sealed_at,
-                revocation_mode="soft-fail",
-                retroactive_revinfo=True,
-                **material,
-            )
+            when = good(stamp, sealed_at, True)
         results.append(DocumentTimestamp(when, stamp.signed_revision, when is not None))
         if when is not None:
             sealed_at = when
@@ -369,90 +357,80 @@ def claimed_timestamp(embedded) -> dt.datetime | None:
 
 
 @dataclass(frozen=True)
-class LtvInfo:
-    """How one signature was judged in time (part of ``SignatureCheck``)."""
+class LtvEvidence:
+    """What one file proves about time: its DSS and its checked document time-stamps.
 
-    level: LtvLevel = LtvLevel.B_B
-    judged_at: dt.datetime | None = None  # the moment its certificate was checked at
-    proven_time: dt.datetime | None = None  # the time a valid (document) time-stamp proves
-    certificate_expired: bool = False  # expired since: valid only thanks to the time-stamp
-    revoked: bool = False
-
-
-def validate_signature(
-    embedded,
-    context_for: Callable[..., object],
-    *,
-    reader,
-    dss: DssMaterial,
-    stamps: list[DocumentTimestamp],
-    at: dt.datetime,
-    ts_context_for: Callable[..., object] | None = None,
-    validate: Callable[..., object] | None = None,
-):
-    """Validate ``embedded`` at the time its time-stamp proves; return ``(status, LtvInfo)``.
-
-    ``context_for(**kwargs)`` is the verifier's ``ValidationContext`` factory (its trust anchors);
-    this function adds the moment and the DSS material. Steps: the signature's time-stamp token is
-    checked at the time of the earliest valid document time-stamp sealing it (or at ``at``); only
-    if that token is good is the signer's certificate checked at the token's time, with the DSS's
-    revocation data (hard-fail when the file carries any). Otherwise the signature is judged at
-    ``at``, as without LTV. A signature with no token of its own, sealed by a document time-stamp,
-    is judged at that time-stamp (PAdES allows a document time-stamp as the B-T proof).
+    Built once per verification by :func:`gather`; ``verify`` asks it, per signature, for the
+    validation contexts at the right moments, the level reached and whether the certificate has
+    expired since. ``at`` is the present moment of the verification (a later one simulates
+    checking the archive years from now).
     """
-    from pyhanko.sign.validation import validate_pdf_signature
 
-    validate = validate or validate_pdf_signature
-    ts_context_for = ts_context_for or context_for
-    sealing = [s for s in stamps if s.valid and s.revision > embedded.signed_revision]
-    seal_time = min((s.time for s in sealing if s.time is not None), default=None)
-    claimed = claimed_timestamp(embedded)
-    revocation = "hard-fail" if dss.has_revocation_data else "soft-fail"
-    material = {"other_certs": dss.certs, "ocsps": dss.ocsps, "crls": dss.crls}
+    dss: DssMaterial
+    stamps: list[DocumentTimestamp]
+    at: dt.datetime
 
-    def run(moment: dt.datetime):
-        signer_ctx = context_for(
-            moment=moment, revocation_mode=revocation, retroactive_revinfo=True, **material
-        )
-        ts_ctx = ts_context_for(
-            moment=seal_time or at,
-            revocation_mode="soft-fail",
+    def seal_time(self, embedded) -> dt.datetime | None:
+        """Time of the earliest valid document time-stamp that covers ``embedded`` (or None)."""
+        times = [
+            s.time
+            for s in self.stamps
+            if s.valid and s.time is not None and s.revision > embedded.signed_revision
+        ]
+        return min(times, default=None)
+
+    def _context(self, anchors, moment: dt.datetime, *, revocation: str | None, revinfo=True):
+        """The verifier's context (``TrustAnchors.validation_context``: CA anchors only) plus the
+        DSS's certificates and, with ``revinfo``, its OCSP responses and CRLs."""
+        return anchors.validation_context(
+            moment,
+            other_certs=self.dss.certs,
+            crls=self.dss.crls if revinfo else (),
+            ocsps=self.dss.ocsps if revinfo else (),
+            revocation_mode=revocation,
+            # OCSP answers are fetched a moment after the time-stamp they vouch for.
             retroactive_revinfo=True,
-            **material,
         )
-        return validate(embedded, signer_ctx, ts_ctx)
 
-    proven = None
-    if claimed is not None:
-        status = run(claimed)
-        ts = status.timestamp_validity
-        if ts is not None and ts.intact and ts.valid and ts.trusted:
-            proven = ts.timestamp
-        else:
-            status = run(seal_time or at)
-            proven = seal_time
-    else:
-        status = run(seal_time or at)
-        proven = seal_time
-    judged_at = proven or at
-    level = _level(embedded, reader, dss, proven is not None, bool(sealing))
-    expired = False
-    try:
-        not_after = embedded.signer_cert["tbs_certificate"]["validity"]["not_after"].native
-        expired = proven is not None and not_after < at
-    except Exception:
-        pass
-    info = LtvInfo(
-        level=level,
-        judged_at=judged_at,
-        proven_time=proven,
-        certificate_expired=expired,
-        revoked=bool(getattr(status, "revoked", False)),
-    )
-    return status, info
+    def signer_context(self, anchors, moment: dt.datetime | None = None):
+        """Context for the signer's certificate at ``moment`` (default: ``at``) with the DSS data.
+
+        hard-fail when the file carries revocation data: a certificate that names an OCSP
+        responder or a CRL must then be proven good by it.
+        """
+        mode = "hard-fail" if self.dss.has_revocation_data else None
+        return self._context(anchors, moment or self.at, revocation=mode)
+
+    def timestamp_context(self, anchors, embedded):
+        """Context for the signature's time-stamp token: at its sealing time, else at ``at``."""
+        return self._context(anchors, self.seal_time(embedded) or self.at, revocation="soft-fail")
+
+    def level(self, embedded, *, timed: bool) -> LtvLevel:
+        """B-B .. B-LTA for ``embedded``; ``timed``: a valid time-stamp proves its time."""
+        return _level(embedded, self.dss, timed, self.seal_time(embedded) is not None)
+
+    def expired_since(self, certificate, proven: dt.datetime | None) -> bool:
+        """True when ``certificate`` (cryptography) expired after ``proven`` and before ``at``."""
+        if proven is None:
+            return False
+        end = certificate.not_valid_after_utc
+        return proven <= end < self.at
 
 
-def _level(embedded, reader, dss: DssMaterial, timed: bool, sealed: bool) -> LtvLevel:
+def gather(reader, anchors, at: dt.datetime | None = None) -> LtvEvidence:
+    """Read the DSS and check the document time-stamps of ``reader`` against ``anchors``' CAs."""
+    at = at or dt.datetime.now(dt.UTC)
+    dss = read_dss(reader)
+    probe = LtvEvidence(dss, [], at)
+
+    def context_for(moment: dt.datetime, with_revinfo: bool):
+        return probe._context(anchors, moment, revocation="soft-fail", revinfo=with_revinfo)
+
+    stamps = check_document_timestamps(reader, context_for, at)
+    return LtvEvidence(dss, stamps, at)
+
+
+def _level(embedded, dss: DssMaterial, timed: bool, sealed: bool) -> LtvLevel:
     """B-B .. B-LTA for one signature from what the file proves about it."""
     if not timed:
         return LtvLevel.B_B

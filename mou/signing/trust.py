@@ -259,11 +259,22 @@ class TrustAnchors:
         """True when revocation information may be fetched from the network."""
         return self.revocation is not RevocationPolicy.OFFLINE
 
-    def validation_context(self, moment: dt.datetime | None = None, *, other_certs=()):
+    def validation_context(
+        self,
+        moment: dt.datetime | None = None,
+        *,
+        other_certs=(),
+        crls=(),
+        ocsps=(),
+        revocation_mode: str | None = None,
+        retroactive_revinfo: bool = False,
+    ):
         """A fresh ``ValidationContext`` with ONLY the CA anchors as trust roots.
 
         ``moment``: judge validity at that time (a trusted timestamp's time); pyhanko_certvalidator
         cannot fetch revocation data for a past moment, so only the given CRLs/OCSP are used then.
+        ``crls``/``ocsps``/``revocation_mode``/``retroactive_revinfo``: long-term validation adds
+        the file's DSS data (see :mod:`mou.signing.ltv`).
         """
         from pyhanko_certvalidator import ValidationContext
 
@@ -276,9 +287,10 @@ class TrustAnchors:
             other_certs=[_as_asn1(c) for c in self.intermediates] + list(other_certs),
             moment=moment,
             allow_fetching=fetch,
-            crls=list(self.crls),
-            ocsps=list(self.ocsps),
-            revocation_mode=mode,
+            crls=[*self.crls, *crls],
+            ocsps=[*self.ocsps, *ocsps],
+            revocation_mode=revocation_mode or mode,
+            retroactive_revinfo=retroactive_revinfo,
         )
 
     def judge_pinned(self, certificate: x509.Certificate, moment: dt.datetime) -> TrustResult:

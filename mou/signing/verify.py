@@ -22,6 +22,8 @@ from mou.messages import DomainMessage
 from mou.signing.changes import ChangeProblem, first_problem_after, problems_after
 from mou.signing.fields import collect_fields
 from mou.signing.identity import fingerprint_sha256
+from mou.signing.ltv import LtvEvidence, LtvLevel
+from mou.signing.ltv import gather as ltv_gather
 from mou.signing.trust import (
     AnchorKind,
     ExpectedSigner,
@@ -77,6 +79,8 @@ class SignatureCheck:
     problem: str = ""  # a TrustProblem or ChangeProblem code explaining the verdict
     validated_at: dt.datetime | None = None  # the time the certificate was judged at
     signed_revision: int = -1
+    ltv_level: str = ""  # PAdES B-B / B-T / B-LT / B-LTA (mou.signing.ltv.LtvLevel)
+    certificate_expired: bool = False  # expired since signing; valid thanks to its time-stamp
     public_key: bytes = field(default=b"", repr=False, compare=False)
 
     @property
@@ -119,6 +123,15 @@ class VerificationReport:
         if self.error is None:
             return None
         return DomainMessage(self.error_code, self.error_params, self.error)
+
+    @property
+    def ltv_level(self) -> str:
+        """The PAdES level of the whole file: that of its weakest signature ("" if unsigned)."""
+        from mou.signing.ltv import LtvLevel, document_level
+
+        levels = [LtvLevel(s.ltv_level) for s in self.signatures if s.ltv_level]
+        level = document_level(levels)
+        return level.value if level is not None and len(levels) == len(self.signatures) else ""
 
     @property
     def ok(self) -> bool:
@@ -223,7 +236,11 @@ def _broken(name: str, signer: str, office: str, fingerprint: str, text: str) ->
 
 
 def _check_one(
-    embedded, anchors: TrustAnchors, changes, validation_time: dt.datetime | None
+    embedded,
+    anchors: TrustAnchors,
+    changes,
+    validation_time: dt.datetime | None,
+    evidence: LtvEvidence | None = None,
 ) -> SignatureCheck:
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.errors import SignatureValidationError
@@ -240,26 +257,40 @@ def _check_one(
         return _broken(name, "(unreadable certificate)", "", "", "INVALID: unreadable certificate.")
     # A fresh context per signature: contexts cache path-building results.
     context = anchors.validation_context(validation_time)
+    # LTV (mou.signing.ltv): the DSS's data, and time-stamps judged at their sealing time.
+    ltv_on = evidence is not None and validation_time is None
+    ts_context = evidence.timestamp_context(anchors, embedded) if ltv_on else None
+    if ltv_on:
+        context = evidence.signer_context(anchors)
     usage = key_usage_constraints()
     try:
-        status = validate_pdf_signature(embedded, context, key_usage_settings=usage)
+        status = validate_pdf_signature(
+            embedded, context, ts_validation_context=ts_context, key_usage_settings=usage
+        )
     except (SignatureValidationError, ValueError, KeyError, TypeError):
         return _broken(name, signer, office, fingerprint, "INVALID: the signature cannot be read.")
     ts = status.timestamp_validity
     timestamped = ts is not None and bool(ts.intact and ts.valid and ts.trusted)
-    moment = validation_time or dt.datetime.now(dt.UTC)
+    moment = validation_time or (evidence.at if ltv_on else dt.datetime.now(dt.UTC))
     trust_status = status
-    if timestamped and validation_time is None:
+    # A document time-stamp sealing the signature also proves when it existed (PAdES B-T).
+    sealed = evidence.seal_time(embedded) if ltv_on and not timestamped else None
+    if (timestamped or sealed) and validation_time is None:
         # A trusted timestamp proves when the signature existed: judge the certificate then.
-        moment = ts.timestamp
-        context = anchors.validation_context(moment)
+        moment = ts.timestamp if timestamped else sealed
+        context = (
+            evidence.signer_context(anchors, moment)
+            if ltv_on
+            else anchors.validation_context(moment)
+        )
         trust_status = validate_pdf_signature(
             embedded,
             context,
-            ts_validation_context=anchors.validation_context(None),
+            ts_validation_context=ts_context or anchors.validation_context(None),
             key_usage_settings=usage,
             skip_diff=True,
         )
+    proven = moment if (timestamped or sealed) and validation_time is None else None
     signing_time = ts.timestamp if timestamped else None
     if signing_time is None:
         signing_time = status.signer_reported_dt or embedded.self_reported_timestamp
@@ -284,6 +315,9 @@ def _check_one(
     else:
         later = "" if entire else " Later updates only add signatures or validation data."
         verdict, text = Verdict.VALID, f"VALID: intact, trusted and unchanged since signing.{later}"
+    expired = bool(ltv_on and evidence.expired_since(cert, proven))
+    if verdict is Verdict.VALID and expired:
+        text += " Valid at the time of its timestamp; the certificate has expired since."
     return SignatureCheck(
         field_name=name,
         signer=signer,
@@ -305,6 +339,12 @@ def _check_one(
         problem=problem,
         validated_at=moment,
         signed_revision=embedded.signed_revision,
+        ltv_level=(
+            evidence.level(embedded, timed=proven is not None).value
+            if ltv_on
+            else (LtvLevel.B_T if proven is not None else LtvLevel.B_B).value
+        ),
+        certificate_expired=expired,
         public_key=key,
     )
 
@@ -416,6 +456,7 @@ def verify_pdf(
     expected: Mapping[str, ExpectedSigner] | None = None,
     validation_time: dt.datetime | None = None,
     revocation: RevocationPolicy | None = None,
+    at: dt.datetime | None = None,
 ) -> VerificationReport:
     """Check every signature of ``data`` against ``trusted`` (and nothing else).
 
@@ -426,6 +467,9 @@ def verify_pdf(
     ``validation_time``: judge certificates at this time (e.g. a document timestamp's time)
     instead of a signature's own trusted timestamp, or now.
     ``revocation``: overrides the anchors' revocation policy.
+    ``at``: the present moment of this verification (default now); a later one shows how the
+    archive will verify once certificates have expired. Long-term validation data (the DSS,
+    document time-stamps, see :mod:`mou.signing.ltv`) is always used, never fetched.
 
     Never raises for a bad file: an unreadable PDF comes back as a report with ``error`` set.
     """
@@ -450,6 +494,7 @@ def verify_pdf(
             f.name for f in collect_fields(reader.root, _enumerate(reader)) if not f.signed
         ]
         changes = problems_after(reader, data) if embedded else {}
+        evidence = ltv_gather(reader, anchors, at) if embedded else None
     except Exception as exc:  # a damaged file: pyHanko raises PdfReadError, ValueError, KeyError...
         return VerificationReport(
             error=f"The PDF cannot be read; it may be incomplete or damaged ({exc}).",
@@ -467,7 +512,7 @@ def verify_pdf(
     checks = []
     for item in embedded:
         try:
-            checks.append(_check_one(item, anchors, changes, validation_time))
+            checks.append(_check_one(item, anchors, changes, validation_time, evidence))
         except Exception:  # keep checking the others; report this one as broken
             checks.append(
                 _broken(getattr(item, "field_name", "?"), "", "", "",
