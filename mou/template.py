@@ -37,10 +37,40 @@ PLACEHOLDERS = {
     "pihak_pertama", "pihak_kedua", "PIHAK_PERTAMA", "PIHAK_KEDUA", "kepala_pertama",
     "kepala_kedua", "jabatan_pertama", "jabatan_kedua", "alamat_pertama", "alamat_kedua",
     "tempat", "tanggal_terbilang", "tanggal_en", "jangka_waktu", "jangka_waktu_terbilang",
+    "jangka_waktu_en",
     "judul", "judul_en", "JUDUL", "kesepakatan_bersama", "nomor", "kepala", "jabatan", "alamat",
     "pihak", "label", "label_en",
 }  # fmt: skip
 _LABEL_EN = {1: "FIRST PARTY", 2: "SECOND PARTY", 3: "THIRD PARTY"}
+_ONES_EN = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen",
+)  # fmt: skip
+_TENS_EN = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+TYPEFACES = ("bookman", "arial")  # as mou.pdf.styles.TYPEFACES names them
+
+
+def english_number(n: int) -> str:
+    """ "five", "twenty-one": the English words of 0..99 (terms in years), digits beyond."""
+    if 0 <= n < 20:
+        return _ONES_EN[n]
+    if 20 <= n < 100:
+        tens, ones = divmod(n, 10)
+        return _TENS_EN[tens] + (f"-{_ONES_EN[ones]}" if ones else "")
+    return str(n)
+
+
+@dataclass(frozen=True)
+class DocumentOptions:
+    """How a template's documents are typeset and signed (``[typography]``, ``[halaman]``,
+    ``[penandatanganan]``); the renderer takes these as they are."""
+
+    typeface: str = "bookman"
+    size: float = 12.0
+    # top, right, bottom, left
+    margins_mm: tuple[float, float, float, float] = (20.0, 20.0, 30.0, 30.0)
+    e_meterai: bool = False
 
 
 class TemplateCode(StrEnum):
@@ -100,6 +130,35 @@ class Template:
     def text(self, section: str, key: str, default: str = "") -> str:
         """A text entry of a non-pasal section (``""`` when absent)."""
         return str(self.data.get(section, {}).get(key, default))
+
+    def options(self) -> DocumentOptions:
+        """Typeface, size, margins and e-Meterai from the file; defaults for what is missing.
+
+        An unknown typeface or a value that is not a number falls back to the default rather
+        than refusing the template: the text, which the parties agree on, is unaffected.
+        """
+        default = DocumentOptions()
+        typography = self.data.get("typography", {})
+        page = self.data.get("halaman", {})
+        typeface = str(typography.get("typeface", default.typeface)).lower()
+
+        def number(table: dict[str, Any], key: str, fallback: float, low: float, high: float):
+            value = table.get(key, fallback)
+            ok = isinstance(value, int | float) and not isinstance(value, bool)
+            return float(value) if ok and low <= value <= high else fallback
+
+        margins = tuple(
+            number(page, f"margin_{side}", fallback, 5, 60)
+            for side, fallback in zip(
+                ("top", "right", "bottom", "left"), default.margins_mm, strict=True
+            )
+        )
+        return DocumentOptions(
+            typeface=typeface if typeface in TYPEFACES else default.typeface,
+            size=number(typography, "size", default.size, 9, 14),
+            margins_mm=margins,  # type: ignore[arg-type]
+            e_meterai=self.data.get("penandatanganan", {}).get("e_meterai") is True,
+        )
 
 
 def _placeholders(text: str) -> set[str]:
@@ -279,6 +338,7 @@ def _values(
         "tanggal_en": english_date(day),
         "jangka_waktu": f"{years} ({terbilang(years)})",
         "jangka_waktu_terbilang": terbilang(years),
+        "jangka_waktu_en": f"{years} ({english_number(years)})",
         "judul": title,
         "judul_en": title_en or title,
         "JUDUL": title.upper(),
@@ -353,7 +413,10 @@ def instantiate(
     basis = template.data.get("dasar_hukum", {})
     agreement.legal_basis = [fill(s, values) for s in basis.get("items", [])]
     agreement.legal_basis_en = [fill(s, values) for s in basis.get("items_en", [])]
-    agreement.closing = fill(template.text("penutup", "closing"), values)
+    closing_key = "closing_e_meterai" if template.options().e_meterai else "closing"
+    agreement.closing = fill(
+        template.text("penutup", closing_key) or template.text("penutup", "closing"), values
+    )
     agreement.closing_en = fill(template.text("penutup", "closing_en"), values)
     for pasal in template.pasal:
         ayat_en = list(pasal.ayat_en) + [""] * (len(pasal.ayat) - len(pasal.ayat_en))
@@ -524,3 +587,24 @@ def _pasal_text(clause: models.Clause) -> tuple[str, str]:
     text += [f"({a.number}) {a.text}" for a in ayat]
     text_en += [f"({a.number}) {a.text_en}" for a in ayat if a.text_en]
     return "\n".join(text), "\n".join(t for t in text_en if t)
+
+
+def pdf_options(template_id: str, extra_dirs: list[Path] | tuple[Path, ...] = ()) -> dict[str, Any]:
+    """``PdfDocument`` keyword arguments for the typesetting of ``template_id``'s documents.
+
+    An agreement whose template is gone (a user file deleted) keeps the default typesetting.
+    """
+    from mou.pdf.document import PageMargins
+
+    try:
+        options = get_template(template_id, extra_dirs).options() if template_id else None
+    except TemplateError:
+        options = None
+    options = options or DocumentOptions()
+    top, right, bottom, left = options.margins_mm
+    return {
+        "typeface": options.typeface,
+        "font_size": options.size,
+        "margins": PageMargins(top=top, right=right, bottom=bottom, left=left),
+        "e_meterai": options.e_meterai,
+    }

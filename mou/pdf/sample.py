@@ -184,6 +184,82 @@ _CLAUSES = (
 )
 
 
+# The English parallel text of the pasal above, by heading: body, then ayat.
+_ENGLISH: dict[str, tuple[str, list[str]]] = {
+    "Ruang Lingkup": (
+        "The scope of this Memorandum of Understanding covers:\n"
+        "a. a grant of smart-city applications with their source code;\n"
+        "b. technical assistance and capacity building of human resources;\n"
+        "c. exchange of data and information in accordance with the laws and regulations; and\n"
+        "d. other cooperation agreed by THE PARTIES.",
+        [],
+    ),
+    "Pelaksanaan": (
+        "",
+        [
+            "This Memorandum of Understanding is implemented through Cooperation Agreements "
+            "signed by the heads of the regional offices appointed by THE PARTIES.",
+            "A Cooperation Agreement under paragraph (1) sets out at least its subjects, object, "
+            "scope, rights and obligations, term and funding.",
+        ],
+    ),
+    "Hak dan Kewajiban": (
+        "",
+        [
+            "The FIRST PARTY is entitled to reports on the use of the applications and shall hand "
+            "over the chosen applications with their documentation.",
+            "The SECOND PARTY is entitled to use the applications handed over and shall provide "
+            "the infrastructure and the staff to run them.",
+        ],
+    ),
+    "Pembiayaan": (
+        "Costs arising from this Memorandum of Understanding are borne by each PARTY's regional "
+        "budget (APBD) and other lawful, non-binding sources in accordance with the laws and "
+        "regulations.",
+        [],
+    ),
+    "Jangka Waktu": (
+        "",
+        [
+            "This Memorandum of Understanding is valid for 5 (five) years from the date of "
+            "signing.",
+            "It may be extended with the consent of THE PARTIES given no later than 6 (six) "
+            "months before the term ends.",
+        ],
+    ),
+    "Pemantauan dan Evaluasi": (
+        "THE PARTIES monitor and evaluate the implementation of this Memorandum of "
+        "Understanding at least once a year.",
+        [],
+    ),
+    "Penyelesaian Perselisihan": (
+        "Disputes arising from this Memorandum of Understanding are settled amicably by "
+        "deliberation.",
+        [],
+    ),
+    "Keadaan Kahar": (
+        "",
+        [
+            "Force majeure is a circumstance beyond the control of THE PARTIES that prevents this "
+            "Memorandum of Understanding from being carried out.",
+            "The PARTY affected by force majeure notifies the other PARTY in writing within 14 "
+            "(fourteen) calendar days of its occurrence.",
+        ],
+    ),
+    "Penutup": (
+        "Matters not yet regulated in this Memorandum of Understanding are agreed by THE PARTIES "
+        "in an addendum forming an integral part of it.",
+        [],
+    ),
+}
+_CONSIDERATIONS_EN = [
+    "Law Number 23 of 2014 on Regional Government;",
+    "Government Regulation Number 28 of 2018 on Regional Cooperation;",
+    "Regulation of the Minister of Home Affairs Number 22 of 2020 on Procedures for Cooperation "
+    "between Regions and with Third Parties.",
+]
+
+
 @functools.cache
 def lambang_png(fill: str, letter: str) -> bytes:
     """A drawn shield with a letter, standing in for a region's coat of arms."""
@@ -258,13 +334,15 @@ def sample_clauses(count: int | None = None, *, bilingual: bool = False) -> list
     out = []
     for index in range(count):
         heading, heading_en, body, ayat, ayat_en = _CLAUSES[index % len(_CLAUSES)]
+        body_en, more_ayat_en = _ENGLISH.get(heading, ("", []))
+        ayat_en = ayat_en or more_ayat_en
         out.append(
             PdfClause(
                 number=index + 1,
                 heading=heading,
                 heading_en=heading_en if bilingual else None,
                 body=body,
-                body_en=("(English text of the article.)" if body else None) if bilingual else None,
+                body_en=(body_en or None) if bilingual else None,
                 ayat=list(ayat),
                 ayat_en=list(ayat_en) if bilingual else [],
             )
@@ -382,5 +460,6 @@ def sample_document(
             "Peraturan Menteri Dalam Negeri Nomor 22 Tahun 2020 tentang Tata Cara Kerja Sama Daerah "
             "dengan Daerah Lain dan Kerja Sama Daerah dengan Pihak Ketiga.",
         ],
+        considerations_en=_CONSIDERATIONS_EN if bilingual else [],
         keywords=["smart city", "Bandung", "Palangkaraya"],
     )

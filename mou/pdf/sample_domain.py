@@ -19,6 +19,21 @@ from mou.signing.identity import OfficeIdentity
 BANDUNG_NOMOR = "415.4/012-Bag.KS/XI/2026"
 PALANGKARAYA_NOMOR = "180/045/KB/Huk/XI/2026"
 
+# What these two cities agreed beyond the generic template (seed, 27 July 2016): Bandung's
+# applications, study visits, help for UMKM, and Palangkaraya's forest and river-tourism knowledge.
+SAMPLE_SCOPE = """Ruang lingkup Kesepakatan Bersama ini meliputi:
+a. hibah perangkat lunak (aplikasi) kota cerdas milik PIHAK PERTAMA kepada PIHAK KEDUA sebagaimana tercantum dalam Lampiran;
+b. kunjungan kerja dan studi banding aparatur PIHAK KEDUA ke PIHAK PERTAMA;
+c. pendampingan usaha mikro, kecil dan menengah (UMKM) dalam pemasaran produk;
+d. berbagi pengetahuan di bidang konservasi hutan dan pengelolaan wisata sungai; dan
+e. kerja sama lain yang disepakati PARA PIHAK sesuai dengan ketentuan peraturan perundang-undangan."""
+SAMPLE_SCOPE_EN = """The scope of this Memorandum of Understanding covers:
+a. a grant of the FIRST PARTY's smart-city software (applications) to the SECOND PARTY as listed in the Annex;
+b. working and study visits by the SECOND PARTY's officials to the FIRST PARTY;
+c. assistance to micro, small and medium enterprises (UMKM) in marketing their products;
+d. sharing of knowledge on forest conservation and river tourism management; and
+e. other cooperation agreed by THE PARTIES in accordance with the laws and regulations."""
+
 
 def _profiles():
     from mou.office import GovernmentLevel, OfficeProfile
@@ -47,10 +62,11 @@ def _profiles():
 def _city(db, profile):
     from mou.office import Actor, Role, create_local_office
 
+    # Indonesian role words: these names appear in the Riwayat Dokumen of the printed agreement.
     users = [
-        (f"Drafter {profile.region}", Role.DRAFTER),
-        (f"Reviewer {profile.region}", Role.REVIEWER),
-        (f"Signatory {profile.region}", Role.SIGNATORY),
+        (f"Penyusun {profile.region}", Role.DRAFTER),
+        (f"Penelaah {profile.region}", Role.REVIEWER),
+        (f"Penanda tangan {profile.region}", Role.SIGNATORY),
     ]
     with db.session() as session:
         office = create_local_office(session, profile, users)
@@ -66,11 +82,14 @@ def document_via_domain(
     on: dt.date | None = None,
 ) -> PdfDocument:
     """Run the two-office workflow in ``workdir`` and return the agreed revision's document."""
+    from dataclasses import replace
+
     from sqlalchemy import select
 
     from mou import models
     from mou.agreement import AgreementStatus, PartyInput
     from mou.catalog import Dimension, load_sample_catalog, search_catalog, set_annex
+    from mou.clause import update_clause
     from mou.db import open_database, sqlite_url
     from mou.exchange import export_package, import_package, office_card, trust_office_card
     from mou.obligation import add_obligation
@@ -82,6 +101,7 @@ def document_via_domain(
 
     on = on or dt.date.today()
     bandung_profile, pky_profile = _profiles()
+    first, second = sample_parties()
     db_a = open_database(sqlite_url(workdir / "bandung.sqlite3"), backup_dir=workdir / "backup-a")
     db_b = open_database(sqlite_url(workdir / "pky.sqlite3"), backup_dir=workdir / "backup-b")
     try:
@@ -103,11 +123,20 @@ def document_via_domain(
                 a[Role.DRAFTER],
                 get_template("kesepakatan_bersama_antar_daerah"),
                 [
-                    PartyInput.of_office(local, BANDUNG_NOMOR),
-                    PartyInput.of_office(pky, PALANGKARAYA_NOMOR),
+                    replace(PartyInput.of_office(local, BANDUNG_NOMOR), address=first.address),
+                    replace(PartyInput.of_office(pky, PALANGKARAYA_NOMOR), address=second.address),
                 ],
                 place="Bandung",
                 agreement_date=on,
+            )
+            scope = next(c for c in agreement.clauses if "RUANG LINGKUP" in c.heading)
+            update_clause(
+                s,
+                agreement,
+                a[Role.DRAFTER],
+                scope.uuid,
+                body=SAMPLE_SCOPE,
+                body_en=SAMPLE_SCOPE_EN,
             )
             load_sample_catalog(s)
             # Palangkaraya takes public-service applications (seed, 27 July 2016), two from
