@@ -71,10 +71,12 @@ def pdf_document_for(
         for p in sorted(content["parties"], key=lambda p: p["position"])
     ]
     kind = AgreementKind(head["kind"])
+    # Never today's date: two offices rendering the same revision on different days (or on
+    # either side of midnight in different zones) must get the same document.
     signed_on = (
         dt.date.fromisoformat(head["agreement_date"])
         if head.get("agreement_date")
-        else dt.date.today()
+        else revision.created_at.astimezone(IndonesianTimeZone.WIB.zone).date()
     )
     clauses = [
         PdfClause(

@@ -15,15 +15,20 @@ from typing import Any, TypeVar
 from cryptography import x509
 
 from mou.ceremony.protocol import (
+    E_DOCUMENT,
     E_HASH,
     E_MALFORMED,
     E_NOT_INCREMENTAL,
     E_REVISION,
+    E_SIGNATORIES,
     E_VERIFY,
     CeremonyError,
     step_pdfs,
 )
-from mou.ceremony.store import CeremonyRecord, sha256_hex
+from mou.ceremony.store import CeremonyRecord, Signatory, sha256_hex
+from mou.pdf.document import PdfDocument
+
+AgreedDocument = Callable[[str], PdfDocument | None]
 
 T = TypeVar("T")
 
@@ -42,10 +47,84 @@ def off_loop(function: Callable[..., T], *args: Any) -> T:
         return pool.submit(function, *args).result()
 
 
-def check_presentation(
-    record: CeremonyRecord, pdf: bytes, agreed_hash: Callable[[str], str | None] | None
+def local_signatories(document: PdfDocument) -> list[Signatory]:
+    """The signatories of this office's own agreed document: party order, one field each."""
+    from mou.pdf.signature_block import field_name_for
+
+    return [
+        Signatory(
+            office=party.display_name,
+            signer_name=party.head_name,
+            signer_title=party.head_title,
+            field_name=field_name_for(index),
+        )
+        for index, party in enumerate(document.parties)
+    ]
+
+
+def check_agreed_document(
+    record: CeremonyRecord, pdf: bytes, agreed_document: AgreedDocument
 ) -> None:
-    """The presented PDF is this office's agreed revision and has every signatory's empty field."""
+    """Refuse unless the presentation is this office's own agreed document, byte for byte.
+
+    The revision, the signatories (names, titles, fields, order) and the PDF all come from this
+    office's database; the host's message only gets compared with them. On success the record's
+    title and signatories are replaced by the local ones.
+    """
+    from mou.signing.agreed_document import DocumentMismatch, check_agreed_pdf
+
+    document = agreed_document(record.agreement_id)
+    if document is None:
+        raise CeremonyError(
+            E_REVISION,
+            "This office has not agreed to any revision of the presented agreement.",
+            detail="not_agreed",
+        )
+    if document.revision_hash != record.revision_hash:
+        raise CeremonyError(
+            E_REVISION,
+            f"The presented revision {record.revision_hash[:12]}… is not the revision "
+            f"this office agreed to ({document.revision_hash[:12]}…).",
+        )
+    ours = local_signatories(document)
+    if record.signatories != ours:
+        index = next(
+            (i for i, (a, b) in enumerate(zip(record.signatories, ours, strict=False)) if a != b),
+            min(len(record.signatories), len(ours)),
+        )
+        raise CeremonyError(
+            E_SIGNATORIES,
+            "The presented list of signatories differs from the agreed parties "
+            f"(signatory {index + 1}). It was refused.",
+            position=index + 1,
+        )
+    try:
+        off_loop(check_agreed_pdf, pdf, document)
+    except DocumentMismatch as exc:
+        pasal = exc.params.get("pasal")
+        page = exc.params.get("page")
+        raise CeremonyError(
+            E_DOCUMENT,
+            f"{exc.message} The presented PDF is not the agreed document. It was refused.",
+            difference=exc.code,
+            **({"pasal": int(pasal)} if pasal is not None else {}),
+            **({"page": int(page)} if page is not None else {}),
+        ) from exc
+    record.title = f"{document.kind} {document.title}"
+    record.signatories = ours
+
+
+def check_presentation(
+    record: CeremonyRecord,
+    pdf: bytes,
+    agreed_hash: Callable[[str], str | None] | None,
+    agreed_document: AgreedDocument | None = None,
+) -> None:
+    """The presented PDF is this office's agreed revision and has every signatory's empty field.
+
+    With ``agreed_document`` the PDF must also be that document as rendered here
+    (:func:`check_agreed_document`).
+    """
     from mou.signing import signature_fields
 
     if agreed_hash is not None:
@@ -56,6 +135,8 @@ def check_presentation(
                 f"The presented revision {record.revision_hash[:12]}… is not the revision "
                 f"this office agreed to ({ours[:12]}…).",
             )
+    if agreed_document is not None:
+        check_agreed_document(record, pdf, agreed_document)
     try:
         fields = {f.name: f for f in signature_fields(pdf)}
     except Exception as exc:  # pyHanko raises many types for a broken file

@@ -5,8 +5,8 @@ The UI re-emits them as queued Qt signals; tests collect them in a list.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from mou.ceremony.store import Attendance, CeremonyRecord
 
@@ -46,6 +46,9 @@ class CeremonyProblem(CeremonyEvent):
     code: str
     message: str
     office: str = ""
+    # The refusal's details (``CeremonyError.params``: which pasal differs, ...) for the UI's
+    # translated sentence.
+    params: Mapping[str, str | int] = field(default_factory=dict)
 
 
 Listener = Callable[[CeremonyEvent], None]

@@ -206,7 +206,7 @@ class Ceremony(CeremonyState):
                 }[kind]
                 handler(message, from_office)
             except CeremonyError as exc:
-                self._emit(CeremonyProblem(exc.code, exc.message, from_office))
+                self._emit(CeremonyProblem(exc.code, exc.message, from_office, exc.params))
             except CeremonyStoreError as exc:
                 self._emit(CeremonyProblem(E_STORE, str(exc), from_office))
             except Exception as exc:  # e.g. disk full: report it, keep the call and state going

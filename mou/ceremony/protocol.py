@@ -46,6 +46,8 @@ class CeremonyError(Exception):
 E_MALFORMED = "malformed"
 E_HASH = "hash-mismatch"
 E_REVISION = "revision-mismatch"
+E_DOCUMENT = "document-mismatch"  # params: difference, pasal, page (mou.signing.agreed_document)
+E_SIGNATORIES = "signatories-mismatch"  # params: position (1-based)
 E_NOT_INCREMENTAL = "not-incremental"
 E_VERIFY = "verification-failed"
 E_WRONG_PASSWORD = "wrong-password"

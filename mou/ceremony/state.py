@@ -13,7 +13,7 @@ import logging
 import threading
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from typing import Any
 
 from cryptography import x509
@@ -63,7 +63,10 @@ class CeremonyState:
     ``agreed_hash`` (optional) returns this office's own agreed revision hash for an agreement id,
     so a presentation of a different revision is refused. ``office_certificates`` (optional) binds
     offices to their certificates: a signature in an office's field must then be made with one of
-    them, so one trusted office cannot sign in another's place.
+    them, so one trusted office cannot sign in another's place. ``agreed_document`` (optional)
+    returns this office's own agreed base document for an agreement id
+    (:func:`mou.signing.agreed_document.agreed_pdf_document`); a presentation is then accepted
+    only if its PDF is that document as rendered here and its signatories are its parties.
     """
 
     def __init__(
@@ -76,6 +79,7 @@ class CeremonyState:
         people: Sequence[str] = (),
         tz_label: str = "WIB",
         agreed_hash: Callable[[str], str | None] | None = None,
+        agreed_document: Callable[[str], PdfDocument | None] | None = None,
         office_certificates: Mapping[str, Sequence[x509.Certificate]] | None = None,
         clock: Callable[[], dt.datetime] | None = None,
     ) -> None:
@@ -92,6 +96,7 @@ class CeremonyState:
         self.store = store
         self.trusted = list(trusted)
         self._agreed_hash = agreed_hash
+        self._agreed_document = agreed_document
         self._clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self._lock = threading.RLock()
         self._listeners: list[Listener] = []
@@ -217,16 +222,17 @@ class CeremonyState:
     def present_document(
         self, doc: PdfDocument, *, signatory_offices: Sequence[str] | None = None
     ) -> CeremonyRecord:
-        """Render ``doc`` with the session attendance on its Riwayat Dokumen page and present it.
+        """Render ``doc`` (the agreed base document) and present it.
 
         Signatories follow the party order; their office names are the parties' display names
-        unless ``signatory_offices`` gives the names the call uses.
+        unless ``signatory_offices`` gives the names the call uses. The session attendance is
+        not printed: every office must be able to re-render the presented PDF byte for byte from
+        its own database, so it stays in the ceremony record and the audit trail.
         """
         from mou.pdf.render import render_pdf_bytes
 
         with self._lock:
-            rendered = replace(doc, history=[*doc.history, *self.attendance_entries()])
-            data, result = render_pdf_bytes(rendered)
+            data, result = render_pdf_bytes(doc)
             offices = list(signatory_offices or [p.display_name for p in doc.parties])
             signatories = [
                 Signatory(
@@ -295,7 +301,7 @@ class CeremonyState:
         }
 
     def _check_presentation(self, record: CeremonyRecord, pdf: bytes) -> None:
-        check_presentation(record, pdf, self._agreed_hash)
+        check_presentation(record, pdf, self._agreed_hash, self._agreed_document)
 
     # -------------------------------------------------------------- verified steps
 

@@ -7,6 +7,9 @@ without re-deriving coordinates (``mou.signing.signature_fields`` reads them bac
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+import hashlib
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +25,7 @@ from mou.pdf.layout import AgreementDocTemplate, PageTotalCanvas, page_geometry,
 from mou.pdf.letterhead import letterhead
 from mou.pdf.signature_block import SignatureSlot, field_name_for, signature_blocks
 from mou.pdf.styles import styles
+from mou.pdf.version import renderer_label
 
 
 @dataclass(frozen=True)
@@ -48,8 +52,48 @@ def _validate(doc: PdfDocument) -> None:
             raise RenderError(f"History entry {entry.event!r} has a time without a time zone.")
 
 
+def document_id(doc: PdfDocument) -> str:
+    """The PDF /ID (32 hex digits) of ``doc``: from the agreed revision hash and the paper."""
+    seed = f"lintas-document-id;{doc.agreement_id};{doc.revision_hash};{doc.paper}"
+    return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32]
+
+
+def _deterministic_canvas(doc: PdfDocument) -> type[PageTotalCanvas]:
+    """A canvas class whose dates and /ID come from ``doc``, never from the clock or the zone.
+
+    Both offices must get the same bytes from the same agreed revision (the receiving office
+    re-renders and compares), so the creation date is the agreement date at midnight UTC and the
+    /ID derives from the revision hash; reportlab would otherwise take the local time and zone.
+    """
+    from reportlab.lib.utils import TimeStamp
+
+    midnight = dt.datetime.combine(doc.signed_on, dt.time(), tzinfo=dt.UTC)
+    seconds = calendar.timegm(midnight.timetuple())
+    ident = document_id(doc).encode("ascii")
+    id_bytes = b"\n[<" + ident + b"><" + ident + b">]\n% Lintas agreement document\n"
+
+    class DeterministicCanvas(PageTotalCanvas):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            kwargs["invariant"] = 1
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            stamp = TimeStamp(1)
+            stamp.t = seconds
+            stamp.lt = midnight.timetuple()
+            stamp.YMDhms = tuple(stamp.lt)[:6]
+            stamp.dhh = stamp.dmm = 0
+            stamp.tzname = "UTC"
+            self._doc._timeStamp = stamp
+            self._doc._ID = id_bytes
+
+    return DeterministicCanvas
+
+
 def render_pdf_bytes(doc: PdfDocument) -> tuple[bytes, RenderResult]:
-    """Render to bytes, returning the layout facts as well."""
+    """Render to bytes, returning the layout facts as well.
+
+    Deterministic: the same document (same agreed revision, paper, lambang images) rendered by
+    the same renderer (``mou.pdf.version``) gives the same bytes on any machine, in any time zone.
+    """
     _validate(doc)
     geometry = page_geometry(doc.paper)
     st = styles()
@@ -79,11 +123,11 @@ def render_pdf_bytes(doc: PdfDocument) -> tuple[bytes, RenderResult]:
         author=names,
         subject=f"{doc.kind} antara {names}; ID {doc.agreement_id}; hash revisi {doc.revision_hash}",
         keywords=[doc.kind, "Lintas", doc.agreement_id, doc.revision_hash, *doc.keywords],
-        creator="Lintas",
+        creator=renderer_label(),
         lang="id-ID",
         pageCompression=1,
     )
-    template.build(story, canvasmaker=PageTotalCanvas)
+    template.build(story, canvasmaker=_deterministic_canvas(doc))
     page_count = template.page
     slots = []
     for index, party in enumerate(doc.parties):

@@ -9,7 +9,11 @@
    known here, the revision hash inside the signed part of the PDF is the revision this office
    agreed to, every signature is valid and trusted and was made with a certificate of the party
    whose field it fills, fields are signed in party order, and the file extends, byte for byte,
-   any earlier PDF of this agreement the office holds. Then its signatory signs as an
+   any earlier PDF of this agreement the office holds. Last, the office re-renders the agreed
+   revision from its own database and the file's unsigned base must equal it byte for byte
+   (page by page in text and pixels when the renderer versions differ;
+   :mod:`mou.signing.agreed_document`): a hash in the metadata proves nothing about the text
+   above it. The same check runs again right before its signatory signs, as an
    incremental update, and the fully signed file goes back; on arrival each office records
    Signing → Signed with the SHA-256 of the same file.
 
@@ -64,6 +68,7 @@ E_SIGNING = "signing"
 E_WORKFLOW = "workflow"
 E_NO_PDF = "no_pdf"
 E_RENDER = "render"
+E_NOT_AGREED_TEXT = "not_agreed_text"  # details: difference, pasal, page
 
 
 class OfflineSigningError(Exception):
@@ -293,6 +298,7 @@ def check_pdf(
                 signer=f"{check.signer} ({check.office})",
                 party=party.office_name,
             )
+    _check_agreed_document(session, agreement, pdf)
     signed = set(found)
     return SigningStatus(
         agreement_id=agreement.id,
@@ -306,6 +312,27 @@ def check_pdf(
         ],
         report=report,
     )
+
+
+def _check_agreed_document(session: Session, agreement: models.Agreement, pdf: bytes) -> None:
+    """Refuse ``pdf`` unless its unsigned base is the agreed revision as rendered here."""
+    from mou.signing.agreed_document import (
+        DocumentMismatch,
+        agreed_pdf_document,
+        check_agreed_pdf,
+    )
+
+    try:
+        check_agreed_pdf(pdf, agreed_pdf_document(session, agreement))
+    except DocumentMismatch as exc:
+        raise OfflineSigningError(
+            E_NOT_AGREED_TEXT,
+            f"{exc.message} This is not the document this office agreed to; it was not "
+            "accepted and nothing was signed.",
+            difference=exc.code,
+            pasal=exc.params.get("pasal"),
+            page=exc.params.get("page"),
+        ) from exc
 
 
 def _advance(
@@ -360,7 +387,6 @@ def prepare(
     Also for an agreement already in Signing of which this office holds no PDF yet.
     """
     from mou.pdf.render import render_pdf_bytes
-    from mou.publication import pdf_document_for
     from mou.workflow import check
 
     agreement = session.get(models.Agreement, agreement_id)
@@ -392,9 +418,11 @@ def prepare(
         raise OfflineSigningError(E_WORKFLOW, "; ".join(problems), reasons="; ".join(problems))
     from mou.agreement import AgreementError
     from mou.pdf.render import RenderError
+    from mou.signing.agreed_document import agreed_pdf_document, record_renderer
 
     try:
-        document = pdf_document_for(session, agreement.id, paper=paper)
+        # The base document every office renders alike, so the counterpart can re-render it.
+        document = agreed_pdf_document(session, agreement, paper=paper)
         data, layout = render_pdf_bytes(document)
     except (AgreementError, RenderError) as exc:
         raise OfflineSigningError(
@@ -403,6 +431,7 @@ def prepare(
     fields = [slot.field_name for slot in layout.signature_slots]
     if fields != [s.field_name for s in signatories]:
         raise OfflineSigningError(E_SIGNING, f"The rendered PDF has signature fields {fields}.")
+    record_renderer(agreement)
     archive.store(session, agreement, data, actor, signatures=0, source="prepared")
     status = SigningStatus(
         agreement_id=agreement.id,
@@ -555,6 +584,9 @@ def receive(
                 "The PDF does not extend the PDF this office already holds (something signed "
                 "was changed). It was not accepted.",
             )
+    from mou.signing.agreed_document import record_renderer
+
+    record_renderer(agreement)  # the renderer this office compared the file with
     archive.store(session, agreement, pdf, actor, signatures=status.signed_count, source="received")
     problems = _advance(session, agreement, actor, status)
     return Received(SigningStatus(**{**status.__dict__, "problems": problems}), False)

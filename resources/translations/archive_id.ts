@@ -173,6 +173,41 @@
         <source>No PDF of this agreement is on this computer. Prepare it first.</source>
         <translation>Belum ada PDF kesepakatan ini di komputer ini. Siapkan terlebih dahulu.</translation>
     </message>
+    <message>
+        <location filename="../../ui/archive/messages.py" line="1"/>
+        <source>Its text differs from the agreed revision in Pasal {pasal}.</source>
+        <translation>Teksnya berbeda dari revisi yang disepakati pada Pasal {pasal}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/messages.py" line="1"/>
+        <source>Its text differs from the agreed revision on page {page}.</source>
+        <translation>Teksnya berbeda dari revisi yang disepakati pada halaman {page}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/messages.py" line="1"/>
+        <source>Page {page} looks different from the agreed revision.</source>
+        <translation>Halaman {page} tampak berbeda dari revisi yang disepakati.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/messages.py" line="1"/>
+        <source>It has a different number of pages than the agreed revision.</source>
+        <translation>Jumlah halamannya berbeda dari revisi yang disepakati.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/messages.py" line="1"/>
+        <source>It contains content that the agreed revision does not show.</source>
+        <translation>Isinya memuat sesuatu yang tidak ada pada revisi yang disepakati.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/messages.py" line="1"/>
+        <source>It cannot be read.</source>
+        <translation>PDF itu tidak dapat dibaca.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/messages.py" line="1"/>
+        <source>This PDF is not the document this office agreed to, although it names the agreed revision. {where} It was not accepted and nothing was signed; ask the other office to send the agreed revision.</source>
+        <translation>PDF ini bukan dokumen yang disepakati kantor ini, meskipun menyebut revisi yang disepakati. {where} PDF itu tidak diterima dan tidak ada yang ditandatangani; mintalah kantor lain mengirim revisi yang disepakati.</translation>
+    </message>
 </context>
 <context>
     <name>ArchiveReceiving</name>

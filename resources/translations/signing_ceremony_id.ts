@@ -232,6 +232,51 @@
         <source>It is {office}&apos;s turn to sign.</source>
         <translation>Sekarang giliran {office} untuk menandatangani.</translation>
     </message>
+    <message>
+        <location filename="../../ui/ceremony/texts.py" line="1"/>
+        <source>The presented PDF is not the document this office agreed to. It was refused; ask the host to present the agreed revision again.</source>
+        <translation>PDF yang ditampilkan bukan dokumen yang disepakati kantor ini. PDF itu ditolak; mintalah tuan rumah menampilkan kembali revisi yang disepakati.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/texts.py" line="1"/>
+        <source>The presented list of signatories does not match the parties this office agreed to (signatory {position}). It was refused.</source>
+        <translation>Daftar penanda tangan yang ditampilkan tidak sesuai dengan para pihak yang disepakati kantor ini (penanda tangan ke-{position}). Daftar itu ditolak.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/texts.py" line="1"/>
+        <source>This office has not agreed to any revision of this agreement.</source>
+        <translation>Kantor ini belum menyepakati revisi mana pun dari kesepakatan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/texts.py" line="1"/>
+        <source>Its text differs in Pasal {pasal}.</source>
+        <translation>Teksnya berbeda pada Pasal {pasal}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/texts.py" line="1"/>
+        <source>Its text differs on page {page}.</source>
+        <translation>Teksnya berbeda pada halaman {page}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/texts.py" line="1"/>
+        <source>It has a different number of pages.</source>
+        <translation>Jumlah halamannya berbeda.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/texts.py" line="1"/>
+        <source>Page {page} looks different.</source>
+        <translation>Halaman {page} tampak berbeda.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/texts.py" line="1"/>
+        <source>It contains content that the agreed revision does not show.</source>
+        <translation>Isinya memuat sesuatu yang tidak ada pada revisi yang disepakati.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/texts.py" line="1"/>
+        <source>It cannot be read.</source>
+        <translation>PDF itu tidak dapat dibaca.</translation>
+    </message>
 </context>
 <context>
     <name>CeremonyWindow</name>

@@ -213,3 +213,120 @@ def test_signature_by_the_wrong_office_or_out_of_order_is_refused(
     with a.city.db.session() as s:
         assert current_pdf(s, a.agreement_id, a.archive)[0] == final
     assert status(a) == S.SIGNED
+
+
+# ------------------------------------------------------------------ what you sign is what was agreed
+
+PAYMENT = (
+    "PIHAK KEDUA wajib membayar kepada PIHAK PERTAMA biaya lisensi sebesar "
+    "Rp2.500.000.000,00 (dua miliar lima ratus juta rupiah) setiap tahun."
+)
+
+
+def doctored_first_signature(a: Side, png: bytes) -> bytes:
+    """PIHAK PERTAMA's attack: Pasal 1 replaced by a payment duty, the agreed hash kept, signed
+    with Bandung's real certificate (so every signature and trust check passes)."""
+    from dataclasses import replace
+
+    from mou.pdf.document import PdfClause
+    from mou.pdf.render import render_pdf_bytes
+    from mou.signing import sign_pdf
+    from mou.signing.agreed_document import agreed_pdf_document
+
+    with a.city.db.session() as s:
+        doc = agreed_pdf_document(s, s.get(models.Agreement, a.agreement_id))
+    first = doc.clauses[0]
+    clauses = [PdfClause(number=1, heading=first.heading, body=PAYMENT), *doc.clauses[1:]]
+    unsigned, _ = render_pdf_bytes(replace(doc, clauses=clauses))
+    return sign_pdf(
+        unsigned,
+        a.identity,
+        field_name="TandaTangan1",
+        signer_name=doc.parties[0].head_name,
+        signer_title=doc.parties[0].head_title,
+        signature_png=png,
+    )
+
+
+def archive_files(side: Side) -> list[Path]:
+    return sorted(p for p in side.data_dir.rglob("*.pdf"))
+
+
+def test_receive_refuses_a_pdf_whose_pasal_1_was_rewritten_under_the_agreed_hash(
+    agreed: tuple[Side, Side, str], signature_png: bytes, tmp_path: Path
+) -> None:
+    import subprocess
+
+    from mou.signing.offline import E_NOT_AGREED_TEXT, identify
+    from ui.archive.messages import error_text
+
+    a, b, uuid = agreed
+    doctored = doctored_first_signature(a, signature_png)
+    with b.city.db.session() as s:
+        agreed_hash = s.get(models.Agreement, b.agreement_id).agreed_revision.hash
+        trail_before = len(audit.history(s, b.agreement_id))
+    # Everything the old check looked at is genuine: metadata, footer and QR line, signature.
+    assert identify(doctored) == (uuid, agreed_hash)
+    (tmp_path / "doctored.pdf").write_bytes(doctored)
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "doctored.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    assert agreed_hash in text and "Rp2.500.000.000,00" in text
+    assert verify_pdf(doctored, [a.certificate]).ok
+
+    with pytest.raises(OfflineSigningError) as error:
+        receive_in(b, doctored)
+    assert error.value.code == E_NOT_AGREED_TEXT
+    assert error.value.details["pasal"] == 1 and error.value.details["difference"] == "text"
+    assert "Pasal 1" in error_text(error.value)
+    # Nothing was written: no PDF, no audit event, no state change.
+    assert status(b) == S.AGREED and archive_files(b) == []
+    with b.city.db.session() as s:
+        assert current_pdf(s, b.agreement_id, b.archive) is None
+        assert len(audit.history(s, b.agreement_id)) == trail_before
+    # The genuine first signature is still accepted afterwards.
+    with a.city.db.session() as s:
+        prepare(s, a.agreement_id, a.city.signatory, a.archive)
+    assert receive_in(b, sign_as(a, signature_png)).status.our_turn
+
+
+def test_sign_refuses_a_doctored_pdf_already_held_and_signs_nothing(
+    agreed: tuple[Side, Side, str], signature_png: bytes
+) -> None:
+    from mou.signed_archive import sha256_hex
+    from mou.signing.offline import E_NOT_AGREED_TEXT
+
+    a, b, _uuid = agreed
+    doctored = doctored_first_signature(a, signature_png)
+    # The file got into Palangka Raya's archive before this check existed (an older Lintas).
+    with b.city.db.session() as s:
+        agreement = s.get(models.Agreement, b.agreement_id)
+        b.archive.store(s, agreement, doctored, b.city.signatory, signatures=1, source="received")
+    files = archive_files(b)
+    with b.city.db.session() as s:
+        trail_before = len(audit.history(s, b.agreement_id))
+    with pytest.raises(OfflineSigningError) as error:
+        sign_as(b, signature_png)
+    assert error.value.code == E_NOT_AGREED_TEXT and error.value.details["pasal"] == 1
+    assert archive_files(b) == files
+    with b.city.db.session() as s:
+        held = current_pdf(s, b.agreement_id, b.archive)
+        assert held is not None and held[1] == 1 and sha256_hex(held[0]) == sha256_hex(doctored)
+        trail = audit.history(s, b.agreement_id)
+        assert len(trail) == trail_before
+        assert not any(e.action == "offline_signed" for e in trail)
+
+
+def test_prepare_records_the_renderer_version_with_the_agreement(
+    agreed: tuple[Side, Side, str], signature_png: bytes
+) -> None:
+    from mou.pdf.version import renderer_label
+
+    a, b, _uuid = agreed
+    with a.city.db.session() as s:
+        assert s.get(models.Agreement, a.agreement_id).renderer_version is None
+        prepare(s, a.agreement_id, a.city.signatory, a.archive)
+    receive_in(b, sign_as(a, signature_png))
+    for side in (a, b):
+        with side.city.db.session() as s:
+            assert s.get(models.Agreement, side.agreement_id).renderer_version == renderer_label()

@@ -51,6 +51,39 @@ def _cause(details: dict[str, Any], table: MessageTable) -> str:
     return message_text(cause, table).rstrip(".")
 
 
+def _not_agreed_text(d: dict[str, Any]) -> str:
+    """A PDF that is not the agreed document: what differs, then what to do."""
+    difference = str(d.get("difference", ""))
+    if difference == "text" and d.get("pasal") is not None:
+        where = QCoreApplication.translate(
+            "ArchiveMessages", "Its text differs from the agreed revision in Pasal {pasal}."
+        ).format(pasal=d.get("pasal"))
+    elif difference == "text":
+        where = QCoreApplication.translate(
+            "ArchiveMessages", "Its text differs from the agreed revision on page {page}."
+        ).format(page=d.get("page", ""))
+    elif difference == "picture":
+        where = QCoreApplication.translate(
+            "ArchiveMessages", "Page {page} looks different from the agreed revision."
+        ).format(page=d.get("page", ""))
+    elif difference == "pages":
+        where = QCoreApplication.translate(
+            "ArchiveMessages", "It has a different number of pages than the agreed revision."
+        )
+    elif difference == "bytes":
+        where = QCoreApplication.translate(
+            "ArchiveMessages", "It contains content that the agreed revision does not show."
+        )
+    else:
+        where = QCoreApplication.translate("ArchiveMessages", "It cannot be read.")
+    return QCoreApplication.translate(
+        "ArchiveMessages",
+        "This PDF is not the document this office agreed to, although it names the agreed "
+        "revision. {where} It was not accepted and nothing was signed; ask the other office "
+        "to send the agreed revision.",
+    ).format(where=where)
+
+
 def error_text(error: OfflineSigningError) -> str:
     """The refusal in the UI language; the domain's own English text for unknown codes."""
     d = error.details
@@ -145,5 +178,6 @@ def error_text(error: OfflineSigningError) -> str:
         "no_pdf": QCoreApplication.translate(
             "ArchiveMessages", "No PDF of this agreement is on this computer. Prepare it first."
         ),
+        "not_agreed_text": _not_agreed_text(d),
     }
     return texts.get(error.code, error.message)

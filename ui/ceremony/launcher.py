@@ -26,7 +26,7 @@ from mou.agreement import AgreementStatus
 from mou.ceremony.store import CeremonyRecord, agreed_revision_hash, ceremony_trust, record_outcome
 from mou.office import Actor
 from mou.pdf.document import PdfDocument
-from mou.publication import pdf_document_for
+from mou.signing.agreed_document import agreed_pdf_document, record_renderer
 from ui.ceremony.panel import CeremonyPanel
 from ui.ceremony.session import CeremonySession
 from ui.context import AppContext
@@ -96,12 +96,25 @@ def build_session(
         with context.database.session() as s:
             return agreed_revision_hash(s, agreement_uuid)
 
+    def agreed_document(agreement_uuid: str) -> PdfDocument | None:
+        # What every office renders alike from its own database; a presentation must equal it.
+        with context.database.session() as s:
+            agreement = s.scalars(
+                select(models.Agreement).where(models.Agreement.uuid == agreement_uuid)
+            ).first()
+            if agreement is None or agreement.agreed_revision is None:
+                return None
+            record_renderer(agreement)
+            return agreed_pdf_document(s, agreement)
+
     provider: Callable[[], PdfDocument] | None = None
     if agreement_id is not None:
 
         def provider() -> PdfDocument:
             with context.database.session() as s:
-                return pdf_document_for(s, agreement_id, paper=context.settings.paper_size)
+                agreement = s.get(models.Agreement, agreement_id)
+                record_renderer(agreement)
+                return agreed_pdf_document(s, agreement, paper=context.settings.paper_size)
 
     people = [context.current_user.name] if context.current_user is not None else []
     return CeremonySession(
@@ -113,6 +126,7 @@ def build_session(
         people=people,
         tz_label=tz_label,
         agreed_hash=agreed,
+        agreed_document=agreed_document,
         document_provider=provider,
         parent=parent,
     )

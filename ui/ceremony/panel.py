@@ -297,8 +297,8 @@ class CeremonyPanel(QWidget):
         self._relayout()
 
     @Slot(str, str, str)
-    def _on_problem(self, code: str, message: str, office: str) -> None:
-        self.show_problem(problem_text(code, message))
+    def _on_problem(self, code: str, message: str, office: str, params: object = None) -> None:
+        self.show_problem(problem_text(code, message, params if isinstance(params, dict) else None))
 
     def show_problem(self, text: str) -> None:
         """Show a problem under the controls."""

@@ -37,13 +37,13 @@ class CeremonySession(QObject):
 
     * ``sig_updated(CeremonyRecord)`` — presented, confirmed, signed, attendance in the record.
     * ``sig_attendance(list[Attendance])`` — who is in the session (also before a presentation).
-    * ``sig_problem(code, message, office)`` — something arriving was refused.
+    * ``sig_problem(code, message, office, params)`` — something arriving was refused.
     * ``sig_completed(ceremony_id, pdf_sha256)`` — every party signed, verified here.
     """
 
     sig_updated = Signal(object)
     sig_attendance = Signal(object)
-    sig_problem = Signal(str, str, str)
+    sig_problem = Signal(str, str, str, object)
     sig_completed = Signal(str, str)
     _sig_event = Signal(object)
 
@@ -58,6 +58,7 @@ class CeremonySession(QObject):
         tz_label: str = "WIB",
         agreed_hash: Callable[[str], str | None] | None = None,
         office_certificates: Mapping[str, Sequence[x509.Certificate]] | None = None,
+        agreed_document: Callable[[str], PdfDocument | None] | None = None,
         document_provider: Callable[[], PdfDocument] | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -75,6 +76,7 @@ class CeremonySession(QObject):
             tz_label=tz_label,
             agreed_hash=agreed_hash,
             office_certificates=office_certificates,
+            agreed_document=agreed_document,
         )
         self._sig_event.connect(self._dispatch, Qt.ConnectionType.QueuedConnection)
         self.ceremony.add_listener(self._sig_event.emit)
@@ -126,7 +128,7 @@ class CeremonySession(QObject):
         elif isinstance(event, AttendanceChanged):
             self.sig_attendance.emit(event.attendance)
         elif isinstance(event, CeremonyProblem):
-            self.sig_problem.emit(event.code, event.message, event.office)
+            self.sig_problem.emit(event.code, event.message, event.office, dict(event.params))
         elif isinstance(event, CeremonyCompleted):
             self.sig_completed.emit(event.ceremony_id, event.pdf_sha256)
 

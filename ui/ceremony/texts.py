@@ -42,6 +42,16 @@ CEREMONY = MessageTable(
         "revision-mismatch": QT_TRANSLATE_NOOP(
             "CeremonyPanel", "The presented revision is not the revision this office agreed to."
         ),
+        "document-mismatch": QT_TRANSLATE_NOOP(
+            "CeremonyPanel",
+            "The presented PDF is not the document this office agreed to. It was refused; ask "
+            "the host to present the agreed revision again.",
+        ),
+        "signatories-mismatch": QT_TRANSLATE_NOOP(
+            "CeremonyPanel",
+            "The presented list of signatories does not match the parties this office agreed "
+            "to (signatory {position}). It was refused.",
+        ),
         "not-incremental": QT_TRANSLATE_NOOP(
             "CeremonyPanel",
             "A PDF arrived that changes what was presented or signed. It was refused.",
@@ -70,14 +80,37 @@ CEREMONY = MessageTable(
 )
 """The one place mapping ``mou.ceremony.protocol`` ``E_*`` codes to texts (see ui.messages)."""
 
-# Codes whose English detail adds nothing a user could act on.
-_NO_DETAIL = frozenset({"wrong-password", "no-ceremony"})
+# Codes whose English detail adds nothing a user could act on (or whose params say it all).
+_NO_DETAIL = frozenset({"wrong-password", "no-ceremony", "signatories-mismatch"})
 
 
 _DETAILS = {
     "all_signed": QT_TRANSLATE_NOOP("CeremonyPanel", "Every party has already signed."),
     "turn_of": QT_TRANSLATE_NOOP("CeremonyPanel", "It is {office}'s turn to sign."),
+    "not_agreed": QT_TRANSLATE_NOOP(
+        "CeremonyPanel", "This office has not agreed to any revision of this agreement."
+    ),
 }
+
+# Where a presented PDF differs from the agreed document (``mou.signing.agreed_document``).
+_DIFFERENCES = {
+    "text_pasal": QT_TRANSLATE_NOOP("CeremonyPanel", "Its text differs in Pasal {pasal}."),
+    "text": QT_TRANSLATE_NOOP("CeremonyPanel", "Its text differs on page {page}."),
+    "pages": QT_TRANSLATE_NOOP("CeremonyPanel", "It has a different number of pages."),
+    "picture": QT_TRANSLATE_NOOP("CeremonyPanel", "Page {page} looks different."),
+    "bytes": QT_TRANSLATE_NOOP(
+        "CeremonyPanel", "It contains content that the agreed revision does not show."
+    ),
+    "unreadable": QT_TRANSLATE_NOOP("CeremonyPanel", "It cannot be read."),
+}
+
+
+def difference_key(params: Mapping[str, object]) -> str:
+    """Which difference sentence fits ``params`` (``text_pasal`` when a pasal is named)."""
+    difference = str(params.get("difference", ""))
+    if difference == "text" and params.get("pasal") is not None:
+        return "text_pasal"
+    return difference
 
 
 def problem_text(code: str, message: str, params: Mapping[str, str | int] | None = None) -> str:
@@ -85,6 +118,12 @@ def problem_text(code: str, message: str, params: Mapping[str, str | int] | None
 
     ``params`` (``CeremonyError.params``) with a known ``detail`` replace the English detail.
     """
+    if code == "document-mismatch":
+        text = message_text(DomainMessage(code, {}, ""), CEREMONY)
+        where = _DIFFERENCES.get(difference_key(params or {}))
+        if where is None:
+            return text
+        return f"{text}\n{fill(QCoreApplication.translate('CeremonyPanel', where), params or {})}"
     if (params or {}).get("detail") == "signing" and CEREMONY.knows(code):
         from ui.signing.messages import signing_error_text
 
@@ -98,5 +137,5 @@ def problem_text(code: str, message: str, params: Mapping[str, str | int] | None
     if not CEREMONY.knows(code):
         text = QCoreApplication.translate("CeremonyPanel", "A ceremony step was refused.")
     else:
-        text = message_text(DomainMessage(code, {}, message), CEREMONY)
+        text = message_text(DomainMessage(code, dict(params or {}), message), CEREMONY)
     return text if code in _NO_DETAIL else f"{text}\n({message})"
