@@ -28,9 +28,10 @@ _KEYS = ("root", "ocsp", "tsa", "bandung", "palangkaraya", "crlonly", "revoked",
 SIGNERS = {
     "bandung": ("Wali Kota Bandung", "Pemerintah Kota Bandung"),
     "palangkaraya": ("Wali Kota Palangkaraya", "Pemerintah Kota Palangkaraya"),
-    "crlonly": ("Wali Kota Makassar", "Pemerintah Kota Makassar"),
-    "revoked": ("Wali Kota Bogor", "Pemerintah Kota Bogor"),
-    "shortlived": ("Wali Kota Surabaya", "Pemerintah Kota Surabaya"),
+    # Other certificates of Bandung's mayor (the sample agreement binds field 1 to Bandung).
+    "crlonly": ("Wali Kota Bandung (CRL)", "Pemerintah Kota Bandung"),
+    "revoked": ("Wali Kota Bandung (dicabut)", "Pemerintah Kota Bandung"),
+    "shortlived": ("Wali Kota Bandung (jangka pendek)", "Pemerintah Kota Bandung"),
 }
 
 
