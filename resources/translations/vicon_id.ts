@@ -257,6 +257,31 @@
         <translation>Undangan berlaku selama:</translation>
     </message>
     <message>
+        <location filename="../../ui/sessions/host_panel.py" line="101"/>
+        <source>Session length:</source>
+        <translation>Lama sesi:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/host_panel.py" line="101"/>
+        <source>The invitation works for the session&apos;s length plus two hours.</source>
+        <translation>Undangan berlaku selama sesi ditambah dua jam.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/host_panel.py" line="101"/>
+        <source>Withdraw invitation</source>
+        <translation>Tarik undangan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/host_panel.py" line="101"/>
+        <source>The office can no longer join with it; if it is in the call, it is removed.</source>
+        <translation>Kantor itu tidak dapat bergabung lagi dengannya; jika sedang dalam panggilan, kantor itu dikeluarkan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/host_panel.py" line="101"/>
+        <source>The invitation for {office} was withdrawn; it can no longer be used.</source>
+        <translation>Undangan untuk {office} telah ditarik; undangan itu tidak dapat dipakai lagi.</translation>
+    </message>
+    <message>
         <location filename="../../ui/sessions/host_panel.py" line="141"/>
         <source>Could not start the hub: {error}</source>
         <translation>Hub tidak dapat dijalankan: {error}</translation>
@@ -427,6 +452,11 @@
         <location filename="../../ui/sessions/invite.py" line="94"/>
         <source>The hub address {address} is not a ws:// or wss:// address.</source>
         <translation>Alamat hub {address} bukan alamat ws:// atau wss://.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessions/invite.py" line="98"/>
+        <source>The hub address in this invitation is damaged; ask the host to send it again.</source>
+        <translation>Alamat hub dalam undangan ini rusak; mintalah tuan rumah mengirimkannya lagi.</translation>
     </message>
 </context>
 <context>

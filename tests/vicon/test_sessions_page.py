@@ -65,7 +65,8 @@ def test_empty_page_explains_how_to_begin_and_hosting_issues_valid_invites(
         page.host_panel.guest_combo.setCurrentText(PEKANBARU)
         text = page.host_panel.create_invitation()
         invite = parse_invite(text)
-        assert invite.hub_url.startswith("ws://10.1.2.3:")
+        assert invite.hub_url.startswith("wss://10.1.2.3:")  # TLS, pinned (see invite.py)
+        assert invite.hub_url.endswith(f"#sha256={page.host_panel.hub.pin}")
         assert invite.office == PEKANBARU
         claims = verify_token(page.host_panel.hub.secret, invite.token, invite.room)
         assert claims.office == PEKANBARU

@@ -1,4 +1,10 @@
-"""'Host a session': run the hub inside the app, create a room and invite other offices."""
+"""'Host a session': run the hub inside the app, create a room and invite other offices.
+
+The embedded hub serves ``wss://`` with a certificate made for this run; the invitation's hub
+address carries its SHA-256 pin, so the guest checks exactly this hub without any CA. An
+invitation lasts for the session plus a margin, belongs to the first computer that uses it, and
+the host can withdraw it.
+"""
 
 from __future__ import annotations
 
@@ -25,8 +31,11 @@ from conferencing.hub.embedded import EmbeddedHub
 from ui.sessions.addresses import lan_addresses, with_host
 from ui.sessions.invite import Invite, format_invite
 
-#: Default invite lifetime: a working day, so an invite sent in the morning works all day.
-DEFAULT_TTL_HOURS = 12
+#: Default session length; an invitation lasts this long plus :data:`INVITE_MARGIN_S`.
+DEFAULT_SESSION_HOURS = 3
+MAX_SESSION_HOURS = 12
+#: Time to send the invitation before the session starts and to rejoin near its end.
+INVITE_MARGIN_S = 2 * 3600
 
 
 def new_room_name(now: datetime | None = None) -> str:
@@ -83,14 +92,22 @@ class HostPanel(QWidget):
         self.guest_combo.setCurrentText("")
         self.guest_combo.lineEdit().setPlaceholderText(self.tr("e.g. Pemerintah Kota Pekanbaru"))
         self.ttl_spin = QSpinBox(self)
-        self.ttl_spin.setRange(1, 24 * 14)
-        self.ttl_spin.setValue(DEFAULT_TTL_HOURS)
+        self.ttl_spin.setRange(1, MAX_SESSION_HOURS)
+        self.ttl_spin.setValue(DEFAULT_SESSION_HOURS)
         self.ttl_spin.setSuffix(self.tr(" h"))
+        self.ttl_spin.setToolTip(
+            self.tr("The invitation works for the session's length plus two hours.")
+        )
+        self.issued: Invite | None = None  # the invitation shown, which "Withdraw" revokes
         self.invite_button = QPushButton(self.tr("Create invitation"), self)
         self.invite_text = QPlainTextEdit(self)
         self.invite_text.setReadOnly(True)
         self.invite_text.setPlaceholderText(self.tr("The invitation to send appears here."))
         self.copy_button = QPushButton(self.tr("Copy invitation"), self)
+        self.revoke_button = QPushButton(self.tr("Withdraw invitation"), self)
+        self.revoke_button.setToolTip(
+            self.tr("The office can no longer join with it; if it is in the call, it is removed.")
+        )
         self.join_button = QPushButton(self.tr("Open the call"), self)
         self.join_button.setObjectName("primaryAction")
 
@@ -98,7 +115,7 @@ class HostPanel(QWidget):
         form.addRow(self.tr("Room:"), self.room_edit)
         form.addRow(self.tr("This computer's address:"), self.address_combo)
         form.addRow(self.tr("Invite office:"), self.guest_combo)
-        form.addRow(self.tr("Invitation valid for:"), self.ttl_spin)
+        form.addRow(self.tr("Session length:"), self.ttl_spin)
         hub_row = QHBoxLayout()
         hub_row.addWidget(self.start_button)
         hub_row.addWidget(self.stop_button)
@@ -107,6 +124,7 @@ class HostPanel(QWidget):
         action_row = QHBoxLayout()
         action_row.addWidget(self.invite_button)
         action_row.addWidget(self.copy_button)
+        action_row.addWidget(self.revoke_button)
         action_row.addStretch(1)
         action_row.addWidget(self.join_button)
         layout = QVBoxLayout(self)
@@ -121,6 +139,7 @@ class HostPanel(QWidget):
         self.stop_button.clicked.connect(self.stop_hosting)
         self.invite_button.clicked.connect(self.create_invitation)
         self.copy_button.clicked.connect(self.copy_invitation)
+        self.revoke_button.clicked.connect(self.revoke_invitation)
         self.join_button.clicked.connect(self._join_own_call)
         self.guest_combo.editTextChanged.connect(self._update_enabled)
         self._update_enabled()
@@ -153,6 +172,7 @@ class HostPanel(QWidget):
         self.hub.stop()
         self.hub = None
         self.hub_url = ""
+        self.issued = None
         self.status_label.setText(self.tr("Not hosting."))
         self._update_enabled()
         self.sig_hosting_changed.emit(False)
@@ -163,7 +183,7 @@ class HostPanel(QWidget):
             raise RuntimeError("start hosting first")
         room = self.room_edit.text().strip()
         address = self.address_combo.currentText().strip() or "127.0.0.1"
-        token = self.hub.invite(room, office, self.ttl_spin.value() * 3600)
+        token = self.hub.invite(room, office, self.ttl_spin.value() * 3600 + INVITE_MARGIN_S)
         return Invite(with_host(self.hub_url, address), room, token, office)
 
     def create_invitation(self) -> str:
@@ -178,8 +198,26 @@ class HostPanel(QWidget):
             return ""
         text = format_invite(invite, self.office)
         self.invite_text.setPlainText(text)
-        self.copy_button.setEnabled(True)
+        self.issued = invite
+        self._update_enabled()
         return text
+
+    def revoke_invitation(self) -> bool:
+        """Withdraw the invitation shown: it no longer admits anyone; its holder is removed."""
+        invite = self.issued
+        if self.hub is None or invite is None:
+            return False
+        if not self.hub.revoke(invite.token):
+            return False
+        self.issued = None
+        self.invite_text.clear()
+        self.status_label.setText(
+            self.tr("The invitation for {office} was withdrawn; it can no longer be used.").format(
+                office=invite.office
+            )
+        )
+        self._update_enabled()
+        return True
 
     def copy_invitation(self) -> None:
         """Put the invitation on the clipboard for pasting into e-mail or chat."""
@@ -208,4 +246,5 @@ class HostPanel(QWidget):
         self.room_edit.setEnabled(not hosting)
         self.invite_button.setEnabled(hosting and bool(self.guest_combo.currentText().strip()))
         self.copy_button.setEnabled(hosting and bool(self.invite_text.toPlainText()))
+        self.revoke_button.setEnabled(hosting and self.issued is not None)
         self.join_button.setEnabled(hosting)

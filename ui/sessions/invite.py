@@ -4,6 +4,8 @@ The text is for people (who is invited, to what) and carries one machine line, a
 ``lintas://join?...`` link, that :func:`parse_invite` reads back. The human lines are
 translated; the link never is, so an Indonesian invite works in an English app and back.
 Older or hand-written invites with ``Hub:``/``Room:``/``Token:`` lines are accepted too.
+An embedded hub's address carries its certificate pin (``wss://...#sha256=HEX``); a damaged pin
+is refused here rather than silently joining without it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, quote, urlsplit
 
 from PySide6.QtCore import QCoreApplication
+
+from conferencing.signaling import split_pin
 
 SCHEME = "lintas"
 _LINK_RE = re.compile(r"lintas://join\?\S+", re.IGNORECASE)
@@ -95,4 +99,13 @@ def parse_invite(text: str) -> Invite:
                 "Invite", "The hub address {address} is not a ws:// or wss:// address."
             ).format(address=hub)
         )
+    try:
+        split_pin(hub)
+    except ValueError:
+        raise InviteError(
+            QCoreApplication.translate(
+                "Invite",
+                "The hub address in this invitation is damaged; ask the host to send it again.",
+            )
+        ) from None
     return Invite(hub, fields["room"].strip(), fields["token"].strip(), fields.get("office", ""))
