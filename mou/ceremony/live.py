@@ -10,8 +10,10 @@ The flow:
 
 1. The host *presents* the revision: agreement id, revision hash, the unsigned PDF and its
    SHA-256, plus the signatories in order. Each office recomputes the SHA-256, checks the revision
-   hash against its own record when it can, stores the PDF and answers *confirm* with the hash it
-   computed; every screen shows that hash.
+   hash against its own record when it can, re-renders the agreed revision from its own database
+   and requires the PDF to be exactly that (``agreed_document``; signatories and title then come
+   from its own record, see :mod:`mou.signing.agreed_document`), stores the PDF and answers
+   *confirm* with the hash it computed; every screen shows that hash.
 2. Signatories sign in turn (party A, then B, ...). The signer unlocks its PKCS#12 for this one
    signature, signs the current PDF incrementally into its reserved field, checks its own result
    and sends the new PDF (*signed*).
@@ -25,8 +27,8 @@ The flow:
    PDF wins because each side only moves forward through the checks of point 3.
 
 Attendance (offices, people, join and leave times with the office's zone) comes from *hello*
-messages and the transport's join/leave notices; it goes into the Riwayat Dokumen page of the
-presented PDF (:meth:`Ceremony.present_document`) and into the stored record.
+messages and the transport's join/leave notices; it goes into the stored record and the audit
+trail, not into the presented PDF (which every office must be able to re-render byte for byte).
 """
 
 from __future__ import annotations
