@@ -73,6 +73,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     verify.add_argument(
         "--json", action="store_true", help="print the report as JSON (same exit status)"
     )
+    verify.add_argument(
+        "--at",
+        type=_parse_moment,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="verify as if today were this date (UTC), e.g. years from now when the signing "
+        "certificates have expired: a B-LTA agreement stays valid through its time-stamps",
+    )
     verify.set_defaults(func=_run_verify)
 
     sample = sub.add_parser(
@@ -146,6 +154,17 @@ _REVOCATION_TEXT = {
 }
 
 
+def _parse_moment(text: str):
+    """``--at``: an ISO date or date-time; a naive one is taken as UTC."""
+    import datetime as dt
+
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY-MM-DD)") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
 def print_report(report, tz: str = "WIB", stream: TextIO | None = None) -> None:
     """Human-readable verification report (used by ``verify`` and ``sample-agreement``)."""
     out = stream or sys.stdout
@@ -167,6 +186,9 @@ def print_report(report, tz: str = "WIB", stream: TextIO | None = None) -> None:
         print(f"  revocation:    {_REVOCATION_TEXT.get(check.revocation, check.revocation)}",
               file=out)  # fmt: skip
         print(f"  after signing: {check.modification_level} (coverage {check.coverage})", file=out)
+        if check.ltv_level:
+            expired = ", certificate expired since" if check.certificate_expired else ""
+            print(f"  long-term:     PAdES {check.ltv_level}{expired}", file=out)
         print(f"  certificate:   SHA-256 {check.fingerprint_sha256}", file=out)
         print(f"  verdict:       {check.verdict_text}", file=out)
     if report.unsigned_fields:
@@ -183,6 +205,7 @@ def report_as_dict(report) -> dict[str, object]:
         "unsigned_fields": list(report.unsigned_fields),
         "party_mapping": report.party_mapping,
         "revocation_policy": report.revocation_policy,
+        "ltv_level": report.ltv_level,
         "signatures": [
             {
                 "field": s.field_name,
@@ -201,6 +224,8 @@ def report_as_dict(report) -> dict[str, object]:
                 "expected_office": s.expected_office,
                 "revocation": s.revocation,
                 "problem": s.problem,
+                "ltv_level": s.ltv_level,
+                "certificate_expired": s.certificate_expired,
                 "verdict": s.verdict.value,
                 "verdict_text": s.verdict_text,
             }
@@ -269,7 +294,7 @@ def _run_verify(args: argparse.Namespace) -> int:
     anchors = TrustAnchors(
         pins=tuple(PinnedOffice(c) for c in pins), cas=tuple(cas), revocation=policy
     )
-    report = verify_pdf(data, anchors, expected=expected)
+    report = verify_pdf(data, anchors, expected=expected, at=args.at)
     if expected is not None:
         from dataclasses import replace
 
