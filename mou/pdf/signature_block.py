@@ -174,7 +174,6 @@ def signature_blocks(
     lead: list[Flowable] | None = None,
 ) -> list[Flowable]:
     """Place and date, then one column per party, kept together on one page."""
-    caption = _caption_style(st)
     cells = []
     for index, party in enumerate(doc.parties):
         column: list[Flowable] = [
@@ -184,8 +183,9 @@ def signature_blocks(
             _box_with_meterai(index, sink, st)
             if doc.e_meterai and index == 0
             else SignatureBox(index, sink),
-            Paragraph(CAPTION, caption),
-            Spacer(1, 1 * mm),
+            # "Ditandatangani secara elektronik" is the first line of each visible signature
+            # (mou.signing.sign); printed here as well, it would stand twice under each box.
+            Spacer(1, 2 * mm),
             Paragraph(f"<u>{markup(party.head_name)}</u>", st.sign_bold),
         ]
         if party.head_nip:

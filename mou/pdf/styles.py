@@ -43,7 +43,9 @@ TYPEFACES: dict[str, tuple[str, str, str, str]] = {
 DEFAULT_TYPEFACE = "bookman"
 DEFAULT_SIZE = 12.0
 # The face of the visible signature stamps (pyHanko embeds it): every Indonesian name's accents.
-STAMP_FONT = FONT_DIR / "LiberationSans-Regular.ttf"
+# A font with 1000 units per em: pyHanko 0.38 writes the /W glyph widths in font units unscaled,
+# so a 2048-unit face (Liberation Sans, DejaVu) prints its stamp text letter-spaced and clipped.
+STAMP_FONT = FONT_DIR / "LintasBonum-Regular.ttf"
 
 _UTILITY = {
     SANS: "LiberationSans-Regular.ttf",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import io
 import unicodedata
 from dataclasses import dataclass, field
@@ -96,10 +97,16 @@ def _stamp_style(signature_png: bytes | None):
         margins=Margins(2, 2, 2, 2),
         inner_content_scaling=InnerScaling.SHRINK_TO_FIT,
     )
-    text_style = TextBoxStyle(font_size=7, leading=9)  # ints: pyHanko layout uses Fraction
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+
+    from mou.pdf.styles import STAMP_FONT
+
+    # An embedded TrueType face (not pyHanko's unembedded Courier): every accent of a name shows,
+    # and the stamp prints the same everywhere. Ints: pyHanko's layout uses Fraction.
+    text_style = TextBoxStyle(font=GlyphAccumulatorFactory(str(STAMP_FONT)), font_size=7, leading=9)
     if not signature_png:
         return TextStampStyle(
-            stamp_text="%(line1)s\n%(line2)s\n%(line3)s",
+            stamp_text="Ditandatangani secara elektronik\n%(line1)s\n%(line2)s\n%(line3)s",
             border_width=0,
             text_box_style=text_style,
             inner_content_layout=text_layout,
@@ -120,14 +127,14 @@ def _stamp_style(signature_png: bytes | None):
     if image.width > 1200 or image.height > 600:
         image.thumbnail((1200, 600))
     return TextStampStyle(
-        stamp_text="%(line1)s\n%(line2)s\n%(line3)s",
+        stamp_text="Ditandatangani secara elektronik\n%(line1)s\n%(line2)s\n%(line3)s",
         border_width=0,
         background=PdfImage(image),
         background_opacity=1.0,
         background_layout=SimpleBoxLayoutRule(
             x_align=AxisAlignment.ALIGN_MID,
             y_align=AxisAlignment.ALIGN_MAX,
-            margins=Margins(left=4, right=4, top=2, bottom=30),
+            margins=Margins(left=4, right=4, top=2, bottom=39),
             inner_content_scaling=InnerScaling.SHRINK_TO_FIT,
         ),
         text_box_style=text_style,
@@ -328,11 +335,28 @@ def _writer(src: bytes):
     return IncrementalPdfFileWriter(io.BytesIO(src), strict=False)
 
 
-def _stamp_safe(text: str) -> str:
-    """Text the stamp's built-in font (WinAnsi) can show: accents dropped rather than lost glyphs.
+def _covered(text: str, font_path: str) -> bool:
+    cmap = _font_cmap(font_path)
+    return all(ord(c) in cmap for c in text if not c.isspace())
 
-    The signature dictionary keeps the exact Unicode name; only the visible stamp is simplified.
+
+@functools.cache
+def _font_cmap(font_path: str) -> frozenset[int]:
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    return frozenset(TTFontFile(font_path).charToGlyph)
+
+
+def _stamp_safe(text: str) -> str:
+    """The stamp's text as given: its embedded TrueType face shows every accent of a name.
+
+    The old fallback (accents folded for pyHanko's WinAnsi Courier) stays for characters the face
+    lacks (none of Liberation Sans's Latin, Greek or Cyrillic ones).
     """
+    from mou.pdf.styles import STAMP_FONT
+
+    if _covered(text, str(STAMP_FONT)):
+        return text
     try:
         text.encode("cp1252")
         return text
