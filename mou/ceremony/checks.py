@@ -71,8 +71,6 @@ def check_agreed_document(
     office's database; the host's message only gets compared with them. On success the record's
     title and signatories are replaced by the local ones.
     """
-    from mou.signing.agreed_document import DocumentMismatch, check_agreed_pdf
-
     document = agreed_document(record.agreement_id)
     if document is None:
         raise CeremonyError(
@@ -98,6 +96,32 @@ def check_agreed_document(
             f"(signatory {index + 1}). It was refused.",
             position=index + 1,
         )
+    _compare(pdf, document, "The presented PDF is not the agreed document.")
+    record.title = f"{document.kind} {document.title}"
+    record.signatories = ours
+
+
+def check_signed_document(
+    record: CeremonyRecord, pdf: bytes, agreed_document: AgreedDocument
+) -> None:
+    """Refuse a signed step that shows anything but the agreed document outside the signatures.
+
+    A signer could put more than its signature into its incremental update (content over a
+    pasal, an annotation); every office compares what a reader would see.
+    """
+    document = agreed_document(record.agreement_id)
+    if document is None:
+        raise CeremonyError(
+            E_REVISION,
+            "This office has not agreed to any revision of this agreement.",
+            detail="not_agreed",
+        )
+    _compare(pdf, document, "The signed PDF shows more than the agreed document.")
+
+
+def _compare(pdf: bytes, document: PdfDocument, what: str) -> None:
+    from mou.signing.agreed_document import DocumentMismatch, check_agreed_pdf
+
     try:
         off_loop(check_agreed_pdf, pdf, document)
     except DocumentMismatch as exc:
@@ -105,13 +129,11 @@ def check_agreed_document(
         page = exc.params.get("page")
         raise CeremonyError(
             E_DOCUMENT,
-            f"{exc.message} The presented PDF is not the agreed document. It was refused.",
+            f"{exc.message} {what} It was refused.",
             difference=exc.code,
             **({"pasal": int(pasal)} if pasal is not None else {}),
             **({"page": int(page)} if page is not None else {}),
         ) from exc
-    record.title = f"{document.kind} {document.title}"
-    record.signatories = ours
 
 
 def check_presentation(

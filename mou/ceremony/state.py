@@ -19,7 +19,7 @@ from typing import Any
 from cryptography import x509
 
 from mou.ceremony.attendance import attendance_history, open_attendance
-from mou.ceremony.checks import check_presentation, verified_stages
+from mou.ceremony.checks import check_presentation, check_signed_document, verified_stages
 from mou.ceremony.events import (
     AttendanceChanged,
     CeremonyCompleted,
@@ -328,6 +328,8 @@ class CeremonyState:
         )
         if stages is None:
             return False
+        if self._agreed_document is not None:
+            check_signed_document(record, pdf, self._agreed_document)
         now = self._now()
         for index in range(record.step + 1, step + 1):
             stage = stages[index - 1]

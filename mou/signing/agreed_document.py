@@ -9,6 +9,11 @@ revision (:func:`base_revision`):
 * same renderer (``mou.pdf.version``): the bytes must be equal;
 * another renderer version: every page must give the same text and the same pixels.
 
+A signature is an incremental update, and the signer could slip more into it than a signature
+(a new content stream over Pasal 1, an annotation). So a signed file is also compared as a viewer
+shows it: every page's text and pixels, with only the reserved signature boxes left out, must be
+those of the agreed document (:func:`check_signed_view`).
+
 Any difference raises :class:`DocumentMismatch` naming the first differing pasal (or page), so the
 UI can say where the document was changed. The agreed base document carries only facts both
 offices share: the agreed revision's text, its hash chain and the approvals of that hash, printed
@@ -20,6 +25,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -36,6 +42,9 @@ BASE_ZONE = IndonesianTimeZone.WIB
 MAX_PAGES = 200  # an agreement has tens of pages; more is refused before rendering any
 RASTER_SCALE = 1.0  # 72 dpi: a changed word or image moves many pixels at this size already
 _PASAL_RE = re.compile(r"(?m)^\s*Pasal\s+(\d{1,4})\s*$")
+_MASK_MARGIN = 2  # pixels around a signature box left out of the comparison (anti-aliasing)
+# A reserved signature box: 0-based page, then x1, y1, x2, y2 in PDF points (origin bottom left).
+Mask = tuple[int, tuple[float, float, float, float]]
 
 # Codes of DocumentMismatch (the UI words them; params: page, pasal).
 D_TEXT = "text"  # the text differs (``pasal`` names where, when it is inside a pasal)
@@ -202,8 +211,11 @@ def renderer_of(pdf: bytes) -> str | None:
 # ------------------------------------------------------------------------ comparing
 
 
-def _pages(pdf: bytes) -> list[tuple[str, bytes]]:
-    """Text and pixels of every page, form fields and annotations drawn as a viewer shows them."""
+def _pages(pdf: bytes, masks: Sequence[Mask] = ()) -> list[tuple[str, bytes]]:
+    """Text and pixels of every page, form fields and annotations drawn as a viewer shows them.
+
+    The boxes in ``masks`` are painted white first (where signatures appear).
+    """
     import pypdfium2
 
     try:
@@ -216,6 +228,14 @@ def _pages(pdf: bytes) -> list[tuple[str, bytes]]:
             page = document[index]
             text = page.get_textpage().get_text_range()
             bitmap = page.render(scale=RASTER_SCALE, may_draw_forms=True)
+            height = page.get_size()[1]
+            for _page, (x1, y1, x2, y2) in (m for m in masks if m[0] == index):
+                left = max(int(x1 * RASTER_SCALE) - _MASK_MARGIN, 0)
+                top = max(int((height - y2) * RASTER_SCALE) - _MASK_MARGIN, 0)
+                right = min(int(x2 * RASTER_SCALE) + _MASK_MARGIN + 1, bitmap.width)
+                bottom = min(int((height - y1) * RASTER_SCALE) + _MASK_MARGIN + 1, bitmap.height)
+                if right > left and bottom > top:
+                    bitmap.fill_rect((255, 255, 255, 255), left, top, right - left, bottom - top)
             out.append((text, bytes(bitmap.buffer)))
         return out
     except DocumentMismatch:
@@ -234,9 +254,14 @@ def pasal_at(text: str, index: int) -> int | None:
     return number
 
 
-def page_difference(received: bytes, expected: bytes) -> DocumentMismatch | None:
-    """The first difference page by page (text first, then pixels); ``None`` when alike."""
-    theirs, ours = _pages(received), _pages(expected)
+def page_difference(
+    received: bytes, expected: bytes, masks: Sequence[Mask] = ()
+) -> DocumentMismatch | None:
+    """The first difference page by page (text first, then pixels); ``None`` when alike.
+
+    Pixels inside ``masks`` (the signature boxes) are not compared.
+    """
+    theirs, ours = _pages(received, masks), _pages(expected, masks)
     their_text = "\f".join(t for t, _ in theirs)
     our_text = "\f".join(t for t, _ in ours)
     if their_text != our_text:
@@ -286,13 +311,29 @@ def compare_with_agreed(received_base: bytes, expected: bytes) -> Comparison:
     return Comparison(exact=False, received_renderer=theirs, local_renderer=local)
 
 
-def check_agreed_pdf(pdf: bytes, document: PdfDocument) -> Comparison:
-    """Render ``document`` (this office's agreed base document) and compare ``pdf``'s base with it.
+def check_signed_view(pdf: bytes, expected: bytes, masks: Sequence[Mask]) -> None:
+    """Refuse a signed ``pdf`` that shows anything but ``expected`` outside the signature boxes.
 
-    The paper is taken from the received file; everything else from ``document``.
+    The updates after the base revision are covered by the signatures, but whoever signed could
+    have put more than a signature into them; this compares what a reader sees.
+    """
+    difference = page_difference(pdf, expected, masks)
+    if difference is not None:
+        raise difference
+
+
+def check_agreed_pdf(pdf: bytes, document: PdfDocument) -> Comparison:
+    """Render ``document`` (this office's agreed base document) and compare ``pdf`` with it.
+
+    The paper is taken from the received file; everything else from ``document``. The base
+    revision must be the agreed document (:func:`compare_with_agreed`); a signed file must also
+    look like it outside the signature boxes (:func:`check_signed_view`).
     """
     from mou.pdf.render import render_pdf_bytes
 
     base = base_revision(pdf)
-    expected, _ = render_pdf_bytes(replace(document, paper=paper_of(base)))
-    return compare_with_agreed(base, expected)
+    expected, layout = render_pdf_bytes(replace(document, paper=paper_of(base)))
+    comparison = compare_with_agreed(base, expected)
+    if len(pdf) > len(base):
+        check_signed_view(pdf, expected, [(s.page, s.box) for s in layout.signature_slots])
+    return comparison

@@ -330,3 +330,42 @@ def test_prepare_records_the_renderer_version_with_the_agreement(
     for side in (a, b):
         with side.city.db.session() as s:
             assert s.get(models.Agreement, side.agreement_id).renderer_version == renderer_label()
+
+
+def test_receive_refuses_content_slipped_into_the_first_signature(
+    agreed: tuple[Side, Side, str], signature_png: bytes
+) -> None:
+    """The base revision is genuine, but before signing PIHAK PERTAMA appended an update that
+    paints over part of page 1; its signature covers that update, so every signature check
+    passes. What a reader sees is not the agreed document: refused."""
+    import io
+
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    from mou.signing import sign_pdf
+    from mou.signing.agreed_document import base_revision
+    from mou.signing.offline import E_NOT_AGREED_TEXT
+
+    a, b, _uuid = agreed
+    with a.city.db.session() as s:
+        unsigned, _ = prepare(s, a.agreement_id, a.city.signatory, a.archive)
+    writer = IncrementalPdfFileWriter(io.BytesIO(unsigned))
+    whiteout = writer.add_object(generic.StreamObject(stream_data=b"q 1 1 1 rg 60 250 480 300 re f Q"))
+    writer.add_stream_to_page(0, whiteout)
+    out = io.BytesIO()
+    writer.write(out)
+    signed = sign_pdf(
+        out.getvalue(),
+        a.identity,
+        field_name="TandaTangan1",
+        signer_name="Signatory Bandung",
+        signer_title="Wali Kota Bandung",
+        signature_png=signature_png,
+    )
+    assert base_revision(signed) == unsigned and verify_pdf(signed, [a.certificate]).ok
+    with pytest.raises(OfflineSigningError) as error:
+        receive_in(b, signed)
+    assert error.value.code == E_NOT_AGREED_TEXT
+    assert error.value.details["difference"] == "picture" and error.value.details["page"] == 1
+    assert status(b) == S.AGREED and archive_files(b) == []

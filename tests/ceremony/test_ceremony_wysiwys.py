@@ -197,3 +197,50 @@ def test_the_hosts_title_is_replaced_by_the_local_one(session_of_two) -> None:
     bus.pump()
     assert refused == [] and guest.record.ceremony_id == forged.ceremony_id
     assert guest.record.title == f"{document.kind} {document.title}"
+
+
+def test_a_signature_that_slips_content_over_the_text_is_refused(
+    session_of_two, signature_png: bytes
+) -> None:
+    """The host signs a PDF to which it first appended a white box over part of page 1: the
+    signature is valid and trusted and the file extends the presented one, yet a reader would
+    not see the agreed text. The other office refuses the step."""
+    import io
+
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    from mou.ceremony.protocol import K_SIGNED, b64
+    from mou.ceremony.store import sha256_hex
+    from mou.signing import sign_pdf
+    from mou.signing.identity import load_identity
+
+    start, document, names, tmp_path = session_of_two
+    bus, host, guest, refused = start(honest_host=False)
+    record = host.present_document(document)
+    bus.pump()
+    assert refused == [] and guest.record.step == 0
+    writer = IncrementalPdfFileWriter(io.BytesIO(host.current_pdf()))
+    box = writer.add_object(generic.StreamObject(stream_data=b"q 1 1 1 rg 60 250 480 300 re f Q"))
+    writer.add_stream_to_page(0, box)
+    out = io.BytesIO()
+    writer.write(out)
+    signed = sign_pdf(
+        out.getvalue(),
+        load_identity(tmp_path / f"{names[0]}.p12", "rahasia"),
+        field_name=record.signatories[0].field_name,
+        signer_name=record.signatories[0].signer_name,
+        signer_title=record.signatories[0].signer_title,
+        signature_png=signature_png,
+    )
+    payload = {
+        "v": 1,
+        "ceremony_id": record.ceremony_id,
+        "step": 1,
+        "pdf_sha256": sha256_hex(signed),
+        "pdf_b64": b64(signed),
+    }
+    guest.handle(K_SIGNED, payload, names[0])
+    assert guest.record.step == 0 and guest.current_pdf() == host.store.pdf(record.ceremony_id, 0)
+    assert [p.code for p in refused] == [E_DOCUMENT]
+    assert refused[0].params["difference"] == "picture" and refused[0].params["page"] == 1
