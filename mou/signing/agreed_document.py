@@ -40,6 +40,9 @@ from mou.pdf.layout import PAPER_SIZES
 # Base document times are printed in one zone for every office (see the module docstring).
 BASE_ZONE = IndonesianTimeZone.WIB
 MAX_PAGES = 200  # an agreement has tens of pages; more is refused before rendering any
+# The largest page a compared PDF may have (F4 with room to spare), in points: a crafted page of
+# square metres would otherwise cost gigabytes of pixels.
+MAX_PAGE_POINTS = (700.0, 1000.0)
 RASTER_SCALE = 1.0  # 72 dpi: a changed word or image moves many pixels at this size already
 _PASAL_RE = re.compile(r"(?m)^\s*Pasal\s+(\d{1,4})\s*$")
 _MASK_MARGIN = 2  # pixels around a signature box left out of the comparison (anti-aliasing)
@@ -226,9 +229,13 @@ def _pages(pdf: bytes, masks: Sequence[Mask] = ()) -> list[tuple[str, bytes]]:
         out = []
         for index in range(len(document)):
             page = document[index]
+            width, height = page.get_size()
+            if width > MAX_PAGE_POINTS[0] or height > MAX_PAGE_POINTS[1]:
+                raise DocumentMismatch(
+                    D_PAGES, f"Page {index + 1} is larger than F4.", page=index + 1
+                )
             text = page.get_textpage().get_text_range()
             bitmap = page.render(scale=RASTER_SCALE, may_draw_forms=True)
-            height = page.get_size()[1]
             for _page, (x1, y1, x2, y2) in (m for m in masks if m[0] == index):
                 left = max(int(x1 * RASTER_SCALE) - _MASK_MARGIN, 0)
                 top = max(int((height - y2) * RASTER_SCALE) - _MASK_MARGIN, 0)

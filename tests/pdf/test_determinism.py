@@ -211,3 +211,28 @@ def test_pasal_positions_map_back_to_their_heading() -> None:
     assert pasal_at(text, text.index("RUANG")) == 1
     assert pasal_at(text, text.index("ayat")) == 1  # a mention is not a heading
     assert pasal_at(text, text.index("isi")) == 2
+
+
+def test_an_oversized_page_is_refused_before_it_is_rasterised(
+    agreed: tuple[Side, Side, str],
+) -> None:
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from mou.pdf.layout import F4
+    from mou.signing.agreed_document import D_PAGES
+
+    a, _b, _uuid = agreed
+    doc = agreed_document(a)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=F4)
+    canvas.drawString(100, 700, "Pasal 1")
+    canvas.showPage()
+    canvas.setPageSize((14400, 14400))  # 5 m square: about 800 MB of pixels at 72 dpi
+    canvas.drawString(100, 700, "Pasal 2")
+    canvas.showPage()
+    canvas.save()
+    with pytest.raises(DocumentMismatch) as error:
+        check_agreed_pdf(buffer.getvalue(), doc)
+    assert error.value.code == D_PAGES and error.value.params["page"] == 2
