@@ -85,9 +85,9 @@ def test_verify_exit_codes_for_tampered_and_unreadable_input(
     export_certificate(bandung_identity, a)
     export_certificate(palangkaraya_identity, b)
     data = signed_agreement.after_both
-    at = data.index(b"/Creator (Lintas)")
+    at = data.index(b"/Creator (Lintas ")
     bad = tmp_path / "tampered.pdf"
-    bad.write_bytes(data[:at] + b"/Creator (Lintaz)" + data[at + 17 :])
+    bad.write_bytes(data[:at] + b"/Creator (Lintaz " + data[at + 17 :])
     proc = _main("verify", str(bad), "--trust", str(a), "--trust", str(b))
     assert proc.returncode == 1
     assert proc.stdout.count("TAMPERED") >= 2

@@ -81,8 +81,8 @@ def test_changed_byte_is_tampered(
     signed_agreement: SignedAgreement, bandung_identity, palangkaraya_identity
 ) -> None:
     data = signed_agreement.after_both
-    at = data.index(b"/Creator (Lintas)")
-    tampered = data[:at] + b"/Creator (Lintaz)" + data[at + len(b"/Creator (Lintas)") :]
+    at = data.index(b"/Creator (Lintas ")
+    tampered = data[:at] + b"/Creator (Lintaz " + data[at + len(b"/Creator (Lintas ") :]
     assert len(tampered) == len(data)
     report = verify_pdf(tampered, _trust(bandung_identity, palangkaraya_identity))
     assert not report.ok

@@ -191,8 +191,8 @@ def test_verification_dialog_valid_and_tampered(
     dialog.grab().save(str(SCREENSHOTS / "signing_verify_valid.png"))
 
     data = signed_agreement.after_both
-    at = data.index(b"/Creator (Lintas)")
-    tampered = data[:at] + b"/Creator (Lintaz)" + data[at + 17 :]
+    at = data.index(b"/Creator (Lintas ")
+    tampered = data[:at] + b"/Creator (Lintaz " + data[at + 17 :]
     bad = VerificationDialog(tampered, trusted[:1])
     qtbot.addWidget(bad)
     bad.show()
