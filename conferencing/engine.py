@@ -471,6 +471,15 @@ class CallEngine:
         if was_in_call:
             self._set_state("left")
 
+    async def set_identity(self, identity: CallIdentity | None) -> None:
+        """Prove who we are from now on (e.g. the office key was unlocked mid-call).
+
+        Peers already connected get our signed binding for their current connection at once.
+        """
+        self.call_identity = identity
+        if self._topology is not None and identity is not None:
+            await self._topology.announce_identity()
+
     async def send_chat(self, text: str) -> None:
         """Send a chat line to every office in the call (delivered reliably, in order)."""
         await self._send(None, {"t": "chat", "text": text})

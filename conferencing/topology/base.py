@@ -98,6 +98,10 @@ class Topology(ABC):
         # Default: a topology that cannot verify ignores it, and its peers stay unverified.
         return None
 
+    async def announce_identity(self) -> None:
+        """Send our signed binding on every current link (the identity just became known)."""
+        return None
+
     def verification(self, peer_id: str) -> PeerVerification | None:
         """Who is on the link to ``peer_id``, as far as proven (``None``: unknown peer)."""
         return None

@@ -26,7 +26,7 @@ from aiortc import (
 )
 from aiortc.mediastreams import MediaStreamError
 
-from conferencing import channel
+from conferencing import channel, trickle
 from conferencing import protocol as p
 from conferencing.call_identity import PeerVerification, PeerVerificationChanged, sdp_fingerprint
 from conferencing.events import ParticipantJoined, ParticipantLeft, StatsUpdated, TrackAdded
@@ -144,6 +144,10 @@ class MeshTopology(Topology):
             if link.pc is pc:
                 link.verifier.remote_fp = sdp_fingerprint(message.sdp)
                 await self._send_identity(link)
+        elif message.kind == "candidate":
+            # Trickle ICE from a client that does not put candidates in its SDP (a browser).
+            if link.pc is not None and message.session == link.session:
+                await trickle.add_remote_candidate(link.pc, message.sdp or "", message.mid)
         elif message.kind == "restart":
             if self._i_offer(link) and time.monotonic() - link.attempt_at > 1.0:
                 self._mark_stalled(link)
@@ -378,6 +382,10 @@ class MeshTopology(Topology):
         if data is not None:
             await self.host.send_relay(link.peer_id, data)
 
+    async def announce_identity(self) -> None:
+        for link in list(self.links.values()):
+            await self._send_identity(link)
+
     def _dtls_connected(self, link: PeerLink, pc: RTCPeerConnection) -> None:
         verifier = link.verifier
         verifier.dtls_fps = dtls_peer_fingerprints(pc)
@@ -413,6 +421,8 @@ class MeshTopology(Topology):
         for link in list(self.links.values()):
             if link.verifier.state.status == "pending":
                 self._publish_verification(link, now)
+            if link.pc is not None and not trickle.remote_sends_media(link.pc):
+                continue  # a receive-only client: its silence is by design, not a stall
             silent_since = link.last_media or link.attempt_at
             if now - silent_since > STALL_S and (
                 link.ever_media or now - link.attempt_at > 2 * RETRY_S

@@ -144,6 +144,10 @@
         <source>You</source>
         <translation>Anda</translation>
     </message>
+    <message>
+        <source>Office identity unlocked: the other offices can now verify you.</source>
+        <translation>Identitas kantor dibuka: kantor lain sekarang dapat memverifikasi Anda.</translation>
+    </message>
 </context>
 <context>
     <name>ChatPanel</name>
@@ -777,6 +781,115 @@
         <location filename="../../ui/vicon/video_tile.py" line="147"/>
         <source>{name} · muted</source>
         <translation>{name} · dibisukan</translation>
+    </message>
+</context>
+<context>
+    <name>CallIdentity</name>
+    <message>
+        <source>The office proved who it is with the office certificate you trust.</source>
+        <translation>Kantor ini membuktikan identitasnya dengan sertifikat kantor yang Anda percayai.</translation>
+    </message>
+    <message>
+        <source>Checking who is on this connection…</source>
+        <translation>Memeriksa siapa yang berada di sambungan ini…</translation>
+    </message>
+    <message>
+        <source>This office did not prove who it is: it joined without an office identity.</source>
+        <translation>Kantor ini tidak membuktikan identitasnya: kantor ini bergabung tanpa identitas kantor.</translation>
+    </message>
+    <message>
+        <source>This office&apos;s certificate is not one you trust. Import its office card to verify it.</source>
+        <translation>Sertifikat kantor ini bukan sertifikat yang Anda percayai. Impor kartu kantornya untuk memverifikasinya.</translation>
+    </message>
+    <message>
+        <source>This office&apos;s proof of identity has an invalid signature.</source>
+        <translation>Bukti identitas kantor ini memiliki tanda tangan yang tidak sah.</translation>
+    </message>
+    <message>
+        <source>This office&apos;s proof of identity could not be read.</source>
+        <translation>Bukti identitas kantor ini tidak dapat dibaca.</translation>
+    </message>
+    <message>
+        <source>This office&apos;s proof of identity belongs to another call.</source>
+        <translation>Bukti identitas kantor ini milik panggilan lain.</translation>
+    </message>
+    <message>
+        <source>This office&apos;s certificate has expired or is not valid yet.</source>
+        <translation>Sertifikat kantor ini sudah kedaluwarsa atau belum berlaku.</translation>
+    </message>
+    <message>
+        <source>The connection does not end at the office that vouched for it. Someone may be listening in: do not discuss or sign anything; leave the call and call again.</source>
+        <translation>Sambungan ini tidak berujung di kantor yang menjaminnya. Mungkin ada pihak lain yang ikut mendengarkan: jangan membahas atau menandatangani apa pun; keluar dari panggilan lalu hubungi lagi.</translation>
+    </message>
+</context>
+<context>
+    <name>CallVerification</name>
+    <message>
+        <source>Checking identity…</source>
+        <translation>Memeriksa identitas…</translation>
+    </message>
+    <message>
+        <source>Verified: %1</source>
+        <translation>Terverifikasi: %1</translation>
+    </message>
+    <message>
+        <source>Not verified: connection intercepted</source>
+        <translation>Tidak terverifikasi: sambungan disadap</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>Tidak terverifikasi</translation>
+    </message>
+    <message>
+        <source>Code %1</source>
+        <translation>Kode %1</translation>
+    </message>
+    <message>
+        <source>%1 is verified. Read the code %2 aloud: the other office must see the same code.</source>
+        <translation>%1 terverifikasi. Bacakan kode %2: kantor lain harus melihat kode yang sama.</translation>
+    </message>
+    <message>
+        <source>Warning: the connection to %1 does not end at %1. Someone may be listening in. Do not discuss or sign anything; leave the call and call again.</source>
+        <translation>Peringatan: sambungan ke %1 tidak berujung di %1. Mungkin ada pihak lain yang ikut mendengarkan. Jangan membahas atau menandatangani apa pun; keluar dari panggilan lalu hubungi lagi.</translation>
+    </message>
+    <message>
+        <source>Live review needs every office in the call to be verified.</source>
+        <translation>Tinjauan langsung memerlukan semua kantor dalam panggilan terverifikasi.</translation>
+    </message>
+    <message>
+        <source>The signing ceremony needs every office in the call to be verified.</source>
+        <translation>Upacara penandatanganan memerlukan semua kantor dalam panggilan terverifikasi.</translation>
+    </message>
+    <message>
+        <source>Not verified: %1.</source>
+        <translation>Belum terverifikasi: %1.</translation>
+    </message>
+    <message>
+        <source>Import the office card of each office you expect (Settings), then join the call again; if it still says “Not verified”, do not continue.</source>
+        <translation>Impor kartu kantor setiap kantor yang Anda harapkan (Pengaturan), lalu bergabung lagi ke panggilan; jika masih tertulis “Tidak terverifikasi”, jangan lanjutkan.</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityBar</name>
+    <message>
+        <source>The other offices cannot verify this office yet. Unlock the office identity to prove that this call comes from {office}.</source>
+        <translation>Kantor lain belum dapat memverifikasi kantor ini. Buka identitas kantor untuk membuktikan bahwa panggilan ini berasal dari {office}.</translation>
+    </message>
+    <message>
+        <source>Unlock office identity…</source>
+        <translation>Buka identitas kantor…</translation>
+    </message>
+    <message>
+        <source>Unlock office identity</source>
+        <translation>Buka identitas kantor</translation>
+    </message>
+    <message>
+        <source>Password of the office identity:</source>
+        <translation>Kata sandi identitas kantor:</translation>
+    </message>
+    <message>
+        <source>The password is wrong. Try again.</source>
+        <translation>Kata sandi salah. Coba lagi.</translation>
     </message>
 </context>
 </TS>

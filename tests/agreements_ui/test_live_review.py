@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conferencing.call_identity import CallIdentity
 from conferencing.hub.embedded import EmbeddedHub
 from conferencing.media import SyntheticAudioSource, SyntheticVideoSource
 from mou import models
@@ -16,18 +17,24 @@ from tests.agreements_ui.conftest import PASSWORD, agreement_with, make_office, 
 from tests.agreements_ui.test_editor import open_page
 from tests.vicon.conftest import NETNS_ADDR, in_netns, rerun_in_netns
 from ui.agreements.page import Page
+from ui.context import AppContext
 from ui.vicon.call_events import CallClosed, CallOpened
 from ui.vicon.call_window import CallWindow
 from ui.vicon.controller import CallController
+from ui.vicon.identity_bar import counterpart_trust
 
 ROOM = "kb-bandung-palangkaraya"
 
 
-def _controller(office: str) -> CallController:
+def _controller(office: str, context: AppContext) -> CallController:
+    # Live review runs only over a verified call: the office key unlocked, the counterpart's
+    # certificate pinned from its imported office card.
     return CallController(
         office,
         video_source=SyntheticVideoSource(office, 160, 120, 5),
         audio_source=SyntheticAudioSource(),
+        identity=CallIdentity.load(context.identity_path, PASSWORD),
+        trusted=counterpart_trust(context.database),
     )
 
 
@@ -57,8 +64,8 @@ def test_both_offices_see_the_same_pasal_and_answer_suggestions(
 
     hub = EmbeddedHub()
     hub.start(host=NETNS_ADDR)
-    ctrl_a = _controller("Pemerintah Kota Bandung")
-    ctrl_b = _controller("Pemerintah Kota Palangka Raya")
+    ctrl_a = _controller("Pemerintah Kota Bandung", bandung)
+    ctrl_b = _controller("Pemerintah Kota Palangka Raya", palangka)
     try:
         ctrl_a.join(hub.url, ROOM, hub.invite(ROOM, "Pemerintah Kota Bandung", 600))
         ctrl_b.join(hub.url, ROOM, hub.invite(ROOM, "Pemerintah Kota Palangka Raya", 600))

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from conferencing.call_identity import CallIdentity
 from conferencing.hub.embedded import EmbeddedHub
 from conferencing.media import SyntheticAudioSource, SyntheticVideoSource
 from mou import models
@@ -35,6 +36,7 @@ from ui.main_window import MainWindow
 from ui.settings import Settings
 from ui.vicon.call_events import CallClosed, CallOpened
 from ui.vicon.controller import CallController
+from ui.vicon.identity_bar import counterpart_trust
 from ui.wizard.wizard import certificate_copy
 
 ROOM = "kb-bandung-palangkaraya-ttd"
@@ -95,12 +97,16 @@ def test_launcher_ceremony_from_agreed_to_signed_in_both_databases(
     hub = EmbeddedHub()
     hub.start(host=NETNS_ADDR)
     controllers = []
-    for ctx in (ctx_a, ctx_b):
+    for ctx, office_identity in ((ctx_a, id_a), (ctx_b, id_b)):
         name = ctx.office.display_name
         controller = CallController(
             name,
             video_source=SyntheticVideoSource(name, 320, 240, 10),
             audio_source=SyntheticAudioSource(),
+            # As the Sessions page does once the identity is unlocked: the ceremony needs a
+            # verified call (pinned counterpart certificates from this office's database).
+            identity=CallIdentity(office_identity.private_key, office_identity.certificate),
+            trusted=counterpart_trust(ctx.database),
         )
         controllers.append(controller)
         ctx.bridge.post(CallOpened(controller, ROOM))  # what the Sessions page does

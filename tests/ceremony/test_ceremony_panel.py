@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from conferencing.call_identity import CallIdentity, TrustedOffices
 from conferencing.hub.embedded import EmbeddedHub
 from conferencing.media import SyntheticAudioSource, SyntheticVideoSource
 from mou.pdf.document import PdfDocument
@@ -39,6 +40,9 @@ def _office(
         name,
         video_source=SyntheticVideoSource(name, 320, 240, 10),
         audio_source=SyntheticAudioSource(),
+        # The ceremony runs only between offices the call proved (signed DTLS fingerprints).
+        identity=CallIdentity.load(keys[name].path, keys[name].password),
+        trusted=TrustedOffices.of([k.certificate for k in keys.values() if k.office != name]),
     )
     session = CeremonySession(
         controller,

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtMultimedia import QMediaDevices
 from PySide6.QtWidgets import QWidget
 
+from conferencing.call_identity import TrustedOffices
 from conferencing.media import AudioSource, VideoSource
 from ui.sessions.invite import Invite
 from ui.settings import Settings
@@ -20,20 +23,26 @@ def open_call(
     *,
     settings: Settings | None = None,
     synthetic: bool = False,
+    identity_path: Path | None = None,
+    trusted: TrustedOffices | None = None,
     parent: QWidget | None = None,
 ) -> CallWindow:
     """Create media + engine for ``office``, show a call window and start joining.
 
     ``synthetic`` forces the test pattern and tone (tests, machines without devices); otherwise
-    the camera and microphone chosen in Settings are used when present.
+    the camera and microphone chosen in Settings are used when present. ``trusted`` pins the
+    counterpart offices' certificates (who can be verified); ``identity_path`` lets the window
+    offer to unlock the office identity (so the others can verify us).
     """
     camera = SYNTHETIC_ID if synthetic or settings is None else settings.camera_id
     microphone = SYNTHETIC_ID if synthetic or settings is None else settings.microphone_id
     media = LocalMedia(office, camera_id=camera, microphone_id=microphone)
     video: VideoSource = media.video_source()
     audio: AudioSource = media.audio_source()
-    controller = CallController(office, video_source=video, audio_source=audio)
-    window = CallWindow(controller, media, title=invite.room, parent=parent)
+    controller = CallController(office, video_source=video, audio_source=audio, trusted=trusted)
+    window = CallWindow(
+        controller, media, title=invite.room, identity_path=identity_path, parent=parent
+    )
     controller.setParent(window)
     media.setParent(window)
     # Remote audio: engine threads fill the mixer; a speaker (when the machine has one) drains it.

@@ -119,11 +119,17 @@ class Page(QWidget):
                 open_window.raise_()
                 open_window.activateWindow()
                 return open_window
+        from ui.vicon.identity_bar import counterpart_trust
+
         window = open_call(
             self.context.office.display_name,
             invite,
             settings=self.context.settings,
             synthetic=self.synthetic,
+            # Who is on the call: the offices whose cards we imported can be verified, and we
+            # can prove who we are once the office identity is unlocked in the call window.
+            identity_path=self.context.identity_path,
+            trusted=counterpart_trust(self.context.database),
             parent=self,
         )
         self.calls.append(window)

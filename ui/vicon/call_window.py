@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QImage, QKeySequence, QShortcut
@@ -24,6 +25,7 @@ from ui.vicon.controls import CallControls
 from ui.vicon.devices import LocalMedia, camera_choices, microphone_choices
 from ui.vicon.participants import ParticipantList
 from ui.vicon.quality import LinkStats
+from ui.vicon.verification import intercepted_notice, verified_notice
 from ui.vicon.video_tile import VideoTile
 
 SELF_ID = ""
@@ -55,6 +57,7 @@ class CallWindow(QWidget):
         media: LocalMedia | None = None,
         *,
         title: str = "",
+        identity_path: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -103,6 +106,18 @@ class CallWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.banner)
+        # Offer to unlock the office identity when this office has one but the call runs without.
+        self.identity_bar = None
+        if identity_path is not None:
+            from ui.vicon.identity_bar import IdentityBar  # loads mou only when there is a file
+
+            self.identity_bar = IdentityBar(controller, identity_path, self)
+            self.identity_bar.sig_unlocked.connect(
+                lambda: self.chat.add_notice(
+                    self.tr("Office identity unlocked: the other offices can now verify you.")
+                )
+            )
+            layout.addWidget(self.identity_bar)
         layout.addWidget(body, 1)
         layout.addWidget(self.controls)
 
@@ -158,6 +173,7 @@ class CallWindow(QWidget):
         c.sig_chat.connect(self._on_chat)
         c.sig_error.connect(self._on_error)
         c.sig_peer_media_state.connect(self._on_peer_media_state)
+        c.sig_verification.connect(self._on_verification)
         self.chat.sig_send.connect(self._send_chat)
         self.controls.sig_mute_toggled.connect(self._set_muted)
         self.controls.sig_camera_toggled.connect(self._set_camera)
@@ -268,6 +284,23 @@ class CallWindow(QWidget):
         if tile is not None:
             tile.set_muted(audio_muted)
             tile.set_video_off(not video_enabled)
+
+    @Slot(str, object)
+    def _on_verification(self, peer_id: str, state: object) -> None:
+        """Badge the tile and the list; say it in the chat when verified or intercepted."""
+        tile = self.tiles.get(peer_id)
+        previous = tile.verification if tile is not None else None
+        if tile is not None:
+            tile.set_verification(state)  # type: ignore[arg-type]
+        self.participants.set_verification(peer_id, state)  # type: ignore[arg-type]
+        status = getattr(state, "status", "")
+        if previous is not None and previous.status == status:
+            return
+        office = self.controller.participants().get(peer_id, "")
+        if status == "verified":
+            self.chat.add_notice(verified_notice(office, state))  # type: ignore[arg-type]
+        elif status == "mismatch":
+            self.chat.add_notice(intercepted_notice(office))
 
     @Slot(str)
     def _on_error(self, message: str) -> None:

@@ -25,6 +25,13 @@ import numpy as np
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
+from conferencing.call_identity import (
+    CallIdentity,
+    PeerVerification,
+    PeerVerificationChanged,
+    TrustedOffices,
+    all_verified,
+)
 from conferencing.engine import CallEngine
 from conferencing.events import (
     AppMessageReceived,
@@ -37,6 +44,7 @@ from conferencing.events import (
     StatsUpdated,
     TrackAdded,
 )
+from conferencing.installkey import InstallKey
 from conferencing.media import AudioSource, VideoSource
 from ui.vicon.frames import image_from_rgb
 from ui.vicon.messages import engine_error_text, error_text, state_reason_text
@@ -67,6 +75,8 @@ class CallController(QObject):
     * ``sig_peer_media_state(peer_id, audio_muted, video_enabled)`` — a peer muted or turned
       its camera off (announced by its controller over the app channel, kind
       ``vicon.media_state``; the raw message is also on ``sig_app_message``).
+    * ``sig_verification(peer_id, PeerVerification)`` — who is proven to be on that link
+      changed (see :mod:`conferencing.call_identity`).
     """
 
     sig_state_changed = Signal(str, str)
@@ -79,6 +89,7 @@ class CallController(QObject):
     sig_error = Signal(str)
     sig_frame = Signal(str, QImage)
     sig_peer_media_state = Signal(str, bool, bool)
+    sig_verification = Signal(str, object)
 
     # Private hops from engine threads to the GUI thread.
     _sig_event = Signal(object)
@@ -91,6 +102,8 @@ class CallController(QObject):
         video_source: VideoSource | None = None,
         audio_source: AudioSource | None = None,
         ssl_context: ssl.SSLContext | None = None,
+        identity: CallIdentity | None = None,
+        trusted: TrustedOffices | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -100,6 +113,7 @@ class CallController(QObject):
         self.video_enabled = True
         self.last_join: tuple[str, str, str] | None = None
         self._participants: dict[str, str] = {}
+        self._verifications: dict[str, PeerVerification] = {}
         self._frames_lock = threading.Lock()
         self._latest: dict[str, np.ndarray] = {}
         self.frames_received: dict[str, int] = {}
@@ -107,8 +121,15 @@ class CallController(QObject):
         self._sig_event.connect(self._dispatch, Qt.ConnectionType.QueuedConnection)
         self._sig_done.connect(self._finish, Qt.ConnectionType.QueuedConnection)
         # ssl_context: verify a wss:// hub that uses a private (e.g. office CA) certificate.
+        # identity/trusted: prove who we are and check who the others are (None: unverified).
         self.engine = CallEngine(
-            office, video_source=video_source, audio_source=audio_source, ssl_context=ssl_context
+            office,
+            video_source=video_source,
+            audio_source=audio_source,
+            ssl_context=ssl_context,
+            identity=identity,
+            trusted=trusted,
+            install_key=_install_key(),
         )
         self.engine.add_listener(self._on_engine_event)
         self.engine.set_frame_sink(self._on_frame)
@@ -226,9 +247,37 @@ class CallController(QObject):
         # Best effort: a peer leaving meanwhile is not worth an error message.
         self.run(coro, report_errors=False)
 
+    @property
+    def has_identity(self) -> bool:
+        """Whether this office proves who it is in the call (its office key is unlocked)."""
+        return self.engine.call_identity is not None
+
+    def set_identity(self, identity: CallIdentity, on_done: DoneCallback | None = None) -> Future:
+        """Prove who we are from now on; offices already in the call are told at once."""
+        return self.run(self.engine.set_identity(identity), on_done)
+
     def participants(self) -> dict[str, str]:
         """peer_id -> office of the remote offices currently in the call (GUI-thread view)."""
         return dict(self._participants)
+
+    def verification(self, peer_id: str) -> PeerVerification | None:
+        """Who is proven to be on the link to ``peer_id`` (GUI-thread view)."""
+        return self._verifications.get(peer_id)
+
+    def all_verified(self) -> bool:
+        """True when another office is in the call and every one is verified.
+
+        Live review and the signing ceremony refuse to run unless this holds.
+        """
+        return all_verified(self._verifications, self._participants)
+
+    def unverified_offices(self) -> list[str]:
+        """Offices in the call not (yet) verified, by the name the hub gave them."""
+        return sorted(
+            office
+            for peer_id, office in self._participants.items()
+            if not ((v := self._verifications.get(peer_id)) is not None and v.verified)
+        )
 
     def shutdown(self) -> None:
         """Leave if needed, stop the engine loop and join its thread. Idempotent."""
@@ -276,6 +325,7 @@ class CallController(QObject):
             self.state = event.state
             if event.state in ("left", "failed"):
                 self._participants.clear()
+                self._verifications.clear()
             self.sig_state_changed.emit(event.state, state_reason_text(event))
         elif isinstance(event, ParticipantJoined):
             self._participants[event.peer_id] = event.office
@@ -284,6 +334,7 @@ class CallController(QObject):
                 self._announce_media_state(event.peer_id)
         elif isinstance(event, ParticipantLeft):
             self._participants.pop(event.peer_id, None)
+            self._verifications.pop(event.peer_id, None)
             self.sig_participant_left.emit(event.peer_id, event.office)
         elif isinstance(event, TrackAdded):
             self.sig_track_added.emit(event.peer_id, event.kind)
@@ -300,6 +351,11 @@ class CallController(QObject):
             self.sig_app_message.emit(event.peer_id, event.office, event.kind, event.payload)
         elif isinstance(event, EngineError):
             self.sig_error.emit(engine_error_text(event))
+        elif isinstance(event, PeerVerificationChanged):
+            state = event.verification
+            if state.peer_id in self._participants:
+                self._verifications[state.peer_id] = state
+                self.sig_verification.emit(state.peer_id, state)
 
     @Slot(object, object, object)
     def _finish(self, future: Future, on_done: DoneCallback | None, report: object) -> None:
@@ -312,3 +368,16 @@ class CallController(QObject):
                 self.sig_error.emit(error_text(exc))
         if on_done is not None:
             on_done(result, error)
+
+
+def _install_key() -> InstallKey | None:
+    """This install's hub key from the data folder, so a restarted app replaces its own ghost.
+
+    Unreadable (e.g. a read-only folder): the call still works with a key for this run only.
+    """
+    from ui.paths import data_dir
+
+    try:
+        return InstallKey.load_or_create(data_dir())
+    except (OSError, ValueError):
+        return None

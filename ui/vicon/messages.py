@@ -72,6 +72,42 @@ HUB = MessageTable(
     },
 )
 
+# Why a peer is (not) verified (``conferencing.call_identity.VerifyCode``).
+CALL_IDENTITY = MessageTable(
+    "CallIdentity",
+    {
+        "call.verified": QT_TRANSLATE_NOOP(
+            "CallIdentity", "The office proved who it is with the office certificate you trust."
+        ),
+        "call.pending": QT_TRANSLATE_NOOP("CallIdentity", "Checking who is on this connection…"),
+        "call.no_identity": QT_TRANSLATE_NOOP(
+            "CallIdentity",
+            "This office did not prove who it is: it joined without an office identity.",
+        ),
+        "call.untrusted": QT_TRANSLATE_NOOP(
+            "CallIdentity",
+            "This office's certificate is not one you trust. Import its office card to verify it.",
+        ),
+        "call.bad_signature": QT_TRANSLATE_NOOP(
+            "CallIdentity", "This office's proof of identity has an invalid signature."
+        ),
+        "call.malformed": QT_TRANSLATE_NOOP(
+            "CallIdentity", "This office's proof of identity could not be read."
+        ),
+        "call.stale": QT_TRANSLATE_NOOP(
+            "CallIdentity", "This office's proof of identity belongs to another call."
+        ),
+        "call.cert_expired": QT_TRANSLATE_NOOP(
+            "CallIdentity", "This office's certificate has expired or is not valid yet."
+        ),
+        "call.mismatch": QT_TRANSLATE_NOOP(
+            "CallIdentity",
+            "The connection does not end at the office that vouched for it. Someone may be "
+            "listening in: do not discuss or sign anything; leave the call and call again.",
+        ),
+    },
+)
+
 
 def hub_message_text(message: DomainMessage) -> str:
     """A hub or engine refusal in the UI language (English when the code is unknown)."""

@@ -1,4 +1,4 @@
-"""The participant list beside the video grid: every office in the call and its link quality."""
+"""The participant list beside the video grid: every office, its link quality and identity."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from conferencing.call_identity import PeerVerification
 from ui.vicon.quality import LinkStats, Quality, grade, quality_label, stats_tooltip
+from ui.vicon.verification import verification_reason, verification_text
 
 _PEER_ROLE = Qt.ItemDataRole.UserRole
 _DOT = {
@@ -28,6 +30,8 @@ class ParticipantList(QListWidget):
         self.setWordWrap(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._offices: dict[str, str] = {}
+        self._stats: dict[str, LinkStats] = {}
+        self._verifications: dict[str, PeerVerification] = {}
 
     def set_self(self, office: str) -> None:
         """Show the local office as the first row."""
@@ -45,20 +49,38 @@ class ParticipantList(QListWidget):
             item = QListWidgetItem()
             item.setData(_PEER_ROLE, peer_id)
             self.addItem(item)
-        self._refresh(item, office, LinkStats())
+        self._refresh(item, office, self._stats.get(peer_id, LinkStats()))
 
     def remove_participant(self, peer_id: str) -> None:
         """Drop a remote office that left."""
         self._offices.pop(peer_id, None)
+        self._stats.pop(peer_id, None)
+        self._verifications.pop(peer_id, None)
         item = self._item(peer_id)
         if item is not None:
             self.takeItem(self.row(item))
 
     def set_stats(self, peer_id: str, stats: LinkStats) -> None:
         """Show the link grade next to the office and the numbers on hover."""
+        self._stats[peer_id] = stats
         item = self._item(peer_id)
         if item is not None:
             self._refresh(item, self._offices.get(peer_id, peer_id), stats)
+
+    def set_verification(self, peer_id: str, state: PeerVerification) -> None:
+        """Show under the office whether it is verified, and its short code."""
+        self._verifications[peer_id] = state
+        item = self._item(peer_id)
+        if item is not None:
+            self._refresh(
+                item, self._offices.get(peer_id, peer_id), self._stats.get(peer_id, LinkStats())
+            )
+
+    def verification_line(self, peer_id: str) -> str:
+        """The identity line shown under an office ("" when it is not listed)."""
+        if peer_id not in self._offices:
+            return ""
+        return verification_text(self._verifications.get(peer_id)).replace("\n", " · ")
 
     def offices(self) -> list[str]:
         """Remote offices currently listed, in display order."""
@@ -75,9 +97,18 @@ class ParticipantList(QListWidget):
 
     def _refresh(self, item: QListWidgetItem, office: str, stats: LinkStats) -> None:
         quality = grade(stats)
-        item.setText(f"●  {office} — {quality_label(quality)}")
-        item.setForeground(_DOT[quality] if quality != Quality.UNKNOWN else QColor("#555555"))
-        item.setToolTip(stats_tooltip(office, stats))
+        peer_id = item.data(_PEER_ROLE)
+        state = self._verifications.get(peer_id)
+        identity = self.verification_line(peer_id)
+        item.setText(f"●  {office} — {quality_label(quality)}\n    {identity}")
+        if state is not None and state.status == "mismatch":
+            item.setForeground(QColor("#c62828"))  # intercepted: the whole row turns red
+        else:
+            item.setForeground(_DOT[quality] if quality != Quality.UNKNOWN else QColor("#555555"))
+        tooltip = stats_tooltip(office, stats)
+        if state is not None:
+            tooltip += "\n" + verification_reason(state)
+        item.setToolTip(tooltip)
 
     def _item(self, peer_id: str) -> QListWidgetItem | None:
         for i in range(self.count()):

@@ -1,14 +1,16 @@
-"""One video tile: the latest frame scaled to fit, the office name and a quality badge."""
+"""One video tile: the latest frame, the office name, a quality badge and who is proven on it."""
 
 from __future__ import annotations
 
 import time
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from conferencing.call_identity import PeerVerification
 from ui.vicon.quality import LinkStats, QualityIndicator
+from ui.vicon.verification import verification_colour, verification_text
 
 #: A remote picture older than this is shown dimmed as "video paused" (a stall, a cut link).
 STALE_AFTER_S = 2.0
@@ -30,6 +32,7 @@ class VideoTile(QWidget):
         self.frames_shown = 0
         self._last_frame_at = 0.0
         self._stale = False
+        self._verification: PeerVerification | None = None
         self.setMinimumSize(QSize(200, 150))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -99,6 +102,23 @@ class VideoTile(QWidget):
         self._muted = muted
         self.update()
 
+    @property
+    def verification(self) -> PeerVerification | None:
+        """Who is proven to be on this tile's link (None for the self view or before any news)."""
+        return self._verification
+
+    def verification_label(self) -> str:
+        """The identity badge's text: "Verified: <office>", "Not verified", ... ("" for self)."""
+        if self._is_self:
+            return ""
+        return verification_text(self._verification)
+
+    def set_verification(self, state: PeerVerification) -> None:
+        """Show whether the office on this link is verified (red when intercepted)."""
+        self._verification = state
+        self.setToolTip(self.verification_label())
+        self.update()
+
     def set_stats(self, stats: LinkStats) -> None:
         """Update the quality badge."""
         self.quality.set_stats(stats)
@@ -138,7 +158,29 @@ class VideoTile(QWidget):
                 text = self.tr("Waiting for video…")
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, text)
         self._paint_name_bar(painter)
+        if not self._is_self:
+            self._paint_verification(painter)
         painter.end()
+
+    def _paint_verification(self, painter: QPainter) -> None:
+        """Identity badge top-left; a red frame round the whole tile when intercepted."""
+        colour = QColor(verification_colour(self._verification))
+        metrics = painter.fontMetrics()
+        lines = self.verification_label().split("\n")
+        width = self.width() - self.quality.width() - 24
+        elided = [metrics.elidedText(t, Qt.TextElideMode.ElideRight, width - 16) for t in lines]
+        line_h = metrics.height()
+        box = QRect(
+            8, 8, max(metrics.horizontalAdvance(t) for t in elided) + 16, line_h * len(lines) + 8
+        )
+        painter.fillRect(box, colour)
+        painter.setPen(QColor("white"))
+        for index, text in enumerate(elided):
+            row = QRect(box.left() + 8, box.top() + 4 + index * line_h, box.width() - 16, line_h)
+            painter.drawText(row, Qt.AlignmentFlag.AlignVCenter, text)
+        if self._verification is not None and self._verification.status == "mismatch":
+            painter.setPen(QPen(colour, 6))
+            painter.drawRect(self.rect().adjusted(3, 3, -3, -3))
 
     def _paint_name_bar(self, painter: QPainter) -> None:
         metrics = painter.fontMetrics()

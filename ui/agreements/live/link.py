@@ -30,6 +30,7 @@ from ui.agreements.acting import actor_for
 from ui.agreements.domain_events import subscribe_while_alive
 from ui.context import AppContext, CurrentUserChanged
 from ui.vicon.call_events import CallClosed, CallOpened
+from ui.vicon.verification import unverified_refusal
 
 if TYPE_CHECKING:  # the call stack (aiortc) loads only when a call is really opened
     from ui.vicon.controller import CallController
@@ -74,6 +75,8 @@ class LiveReviewLink(QObject):
         self.room = ""
         self.agreement_id: int | None = None
         self.session: LiveReviewSession | None = None
+        # Why live review is refused (an office in the call is not verified); "" when it is not.
+        self.refusal = ""
         bridge = context.bridge
         owner = parent if parent is not None else self
         subscribe_while_alive(bridge, owner, CallOpened, self._call_opened)
@@ -106,10 +109,17 @@ class LiveReviewLink(QObject):
         # Who is in the call shows in the live tab's status line.
         self.controller.sig_participant_joined.connect(self._peers_changed)
         self.controller.sig_participant_left.connect(self._peers_changed)
+        self.controller.sig_verification.connect(self._verification_changed)
         self._rebuild()
+
+    def _verification_changed(self, *_args: object) -> None:
+        # Start (or stop) only when the verdict about the whole call flips.
+        if self.controller is not None and (self.session is None) == self.controller.all_verified():
+            self._rebuild()
 
     def _peers_changed(self, *_args: object) -> None:
         if self.controller is not None:
+            self._verification_changed()  # a newcomer is not verified yet
             self.sig_active_changed.emit(self.active)
 
     def _call_closed(self, event: CallClosed) -> None:
@@ -124,7 +134,15 @@ class LiveReviewLink(QObject):
     def _rebuild(self) -> None:
         was_active = self.session is not None
         self.session = None
+        refusal = ""
         if self.controller is not None and self.agreement_id is not None:
+            # Never over a link whose other end is not proven: refuse, in the user's language.
+            refusal = unverified_refusal(self.controller, "review") or ""
+        if refusal != self.refusal:
+            self.refusal = refusal
+            if refusal:
+                self.sig_error.emit(refusal)
+        if self.controller is not None and self.agreement_id is not None and not refusal:
             with self.context.database.session() as session:
                 actor = actor_for(self.context, session)
                 agreement_uuid = get_agreement(session, self.agreement_id).uuid

@@ -1,0 +1,86 @@
+"""The call's identity bar: unlock the office identity so the others can verify this office.
+
+The office key lives in a password-protected PKCS#12 file. A call starts without it (nobody is
+asked for a password just to see a colleague), and this bar offers to unlock it; the engine then
+signs our DTLS fingerprints for every office in the call. The certificates of the counterpart
+offices this office trusts (imported office cards) are read from the database, no password
+needed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton, QWidget
+
+from conferencing.call_identity import CallIdentity, TrustedOffices
+from mou.ceremony.store import ceremony_trust
+from mou.db import Database
+from mou.signing.identity import IdentityError, WrongPasswordError, load_identity
+from ui.signing.messages import identity_error_text
+from ui.vicon.controller import CallController
+
+
+def counterpart_trust(database: Database) -> TrustedOffices:
+    """The certificates of every counterpart office this office trusts, pinned for calls."""
+    with database.session() as session:
+        trusted, _by_office = ceremony_trust(session)
+    return TrustedOffices.of(trusted)
+
+
+class IdentityBar(QWidget):
+    """A "prove who you are" bar with an unlock button; hidden once the identity is in use."""
+
+    sig_unlocked = Signal()
+
+    def __init__(
+        self, controller: CallController, identity_path: Path, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.identity_path = identity_path
+        self.setObjectName("identityBar")
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setText(
+            self.tr(
+                "The other offices cannot verify this office yet. Unlock the office identity "
+                "to prove that this call comes from {office}."
+            ).format(office=controller.office)
+        )
+        self.button = QPushButton(self.tr("Unlock office identity…"), self)
+        self.button.clicked.connect(self.ask)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.button)
+        self.setStyleSheet("QWidget#identityBar { background: #fff8e1; border-radius: 4px; }")
+        self.setVisible(not controller.has_identity and identity_path.exists())
+
+    @Slot()
+    def ask(self) -> None:
+        """Ask for the password (a dialog) and unlock."""
+        password, ok = QInputDialog.getText(
+            self,
+            self.tr("Unlock office identity"),
+            self.tr("Password of the office identity:"),
+            QLineEdit.EchoMode.Password,
+        )
+        if ok:
+            self.unlock(password)
+
+    def unlock(self, password: str) -> bool:
+        """Open the identity with ``password`` and start proving who we are; False on failure."""
+        try:
+            identity = load_identity(self.identity_path, password)
+        except WrongPasswordError:
+            self.label.setText(self.tr("The password is wrong. Try again."))
+            return False
+        except IdentityError as exc:
+            self.label.setText(identity_error_text(exc))
+            return False
+        self.controller.set_identity(CallIdentity(identity.private_key, identity.certificate))
+        self.hide()
+        self.sig_unlocked.emit()
+        return True

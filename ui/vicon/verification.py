@@ -1,0 +1,115 @@
+"""Who is on the call, in words and colours: tile badges, reasons and refusals.
+
+The engine proves (or fails to prove) each peer's office with signed DTLS fingerprints
+(:mod:`conferencing.call_identity`). This module words its verdicts in the UI language and
+gives live review and the signing ceremony one refusal sentence for an unverified call.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from conferencing.call_identity import PeerVerification, format_short_code
+from conferencing.messages import DomainMessage
+from ui.messages import message_text
+from ui.vicon.messages import CALL_IDENTITY
+
+if TYPE_CHECKING:
+    from ui.vicon.controller import CallController
+
+_COLOURS = {
+    "verified": "#2e7d32",
+    "pending": "#455a64",
+    "unverified": "#6d4c41",
+    "mismatch": "#c62828",
+}
+
+
+def verification_text(state: PeerVerification | None) -> str:
+    """The badge: "Verified: <office>" / "Not verified" / ..., and the short code below it."""
+    if state is None or state.status == "pending":
+        text = QCoreApplication.translate("CallVerification", "Checking identity…")
+    elif state.status == "verified":
+        text = QCoreApplication.translate("CallVerification", "Verified: %1").replace(
+            "%1", state.office
+        )
+    elif state.status == "mismatch":
+        text = QCoreApplication.translate(
+            "CallVerification", "Not verified: connection intercepted"
+        )
+    else:
+        text = QCoreApplication.translate("CallVerification", "Not verified")
+    if state is not None and state.short_code:
+        text += "\n" + QCoreApplication.translate("CallVerification", "Code %1").replace(
+            "%1", format_short_code(state.short_code)
+        )
+    return text
+
+
+def verification_colour(state: PeerVerification | None) -> str:
+    """Badge colour: green verified, red intercepted, brown not verified, grey checking."""
+    return _COLOURS.get(state.status if state is not None else "pending", _COLOURS["pending"])
+
+
+def verification_reason(state: PeerVerification) -> str:
+    """Why the office is (not) verified, in the UI language."""
+    code = str(state.code)
+    # The core has no English sentence of its own for a verdict: the table's is the English.
+    return message_text(DomainMessage(code, {}, CALL_IDENTITY.texts.get(code, "")), CALL_IDENTITY)
+
+
+def verified_notice(office: str, state: PeerVerification) -> str:
+    """The chat notice when an office is verified: read the code aloud."""
+    return (
+        QCoreApplication.translate(
+            "CallVerification",
+            "%1 is verified. Read the code %2 aloud: the other office must see the same code.",
+        )
+        .replace("%1", state.office or office)
+        .replace("%2", format_short_code(state.short_code))
+    )
+
+
+def intercepted_notice(office: str) -> str:
+    """The warning when a trusted office signed for a connection other than ours."""
+    return QCoreApplication.translate(
+        "CallVerification",
+        "Warning: the connection to %1 does not end at %1. Someone may be listening in. "
+        "Do not discuss or sign anything; leave the call and call again.",
+    ).replace("%1", office)
+
+
+def unverified_refusal(controller: CallController, what: str) -> str | None:
+    """``None`` when every office in the call is verified, else why ``what`` cannot run.
+
+    ``what`` is ``"review"`` (live review) or ``"ceremony"`` (the signing ceremony). With no
+    other office in the call there is no link to distrust: nothing is sent until one joins,
+    and it takes part only once verified.
+    """
+    offices = controller.unverified_offices()
+    if not offices:
+        return None
+    if what == "review":
+        head = QCoreApplication.translate(
+            "CallVerification", "Live review needs every office in the call to be verified."
+        )
+    else:
+        head = QCoreApplication.translate(
+            "CallVerification",
+            "The signing ceremony needs every office in the call to be verified.",
+        )
+    return (
+        head
+        + " "
+        + QCoreApplication.translate("CallVerification", "Not verified: %1.").replace(
+            "%1", ", ".join(offices)
+        )
+        + " "
+        + QCoreApplication.translate(
+            "CallVerification",
+            "Import the office card of each office you expect (Settings), then join the call "
+            "again; if it still says “Not verified”, do not continue.",
+        )
+    )
