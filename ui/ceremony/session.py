@@ -22,9 +22,14 @@ from mou.ceremony.live import (
     CeremonyProblem,
     CeremonyUpdated,
 )
+from mou.ceremony.protocol import PREFIX, CeremonyError
 from mou.ceremony.store import CeremonyRecord, CeremonyStore
 from mou.pdf.document import PdfDocument
 from ui.vicon.controller import CallController
+from ui.vicon.verification import unverified_refusal
+
+#: ``sig_problem`` code (and ``CeremonyError`` code) when a step needs a verified call.
+UNVERIFIED_CALL = "unverified-call"
 
 
 def ceremonies_dir(data_dir: Path) -> Path:
@@ -89,6 +94,10 @@ class CeremonySession(QObject):
         controller.sig_participant_joined.connect(self._on_joined)
         controller.sig_participant_left.connect(self._on_left)
         controller.sig_state_changed.connect(self._on_state)
+        # Offices take part only once proven to be on the other end of their link.
+        self._greeted: set[str] = set()
+        self._refused: set[str] = set()
+        controller.sig_verification.connect(self._on_verification)
         if controller.state == "connected":
             self._on_state("connected", "")
 
@@ -96,8 +105,36 @@ class CeremonySession(QObject):
 
     def _send(self, kind: str, payload: dict[str, Any]) -> None:
         if self.controller.state in ("connected", "reconnecting"):
-            self.controller.send_message(kind, payload)
+            # Never over an unverified link: only offices whose identity the call proved.
+            for peer_id in self._verified_peers():
+                self.controller.send_message_to(peer_id, kind, payload)
         # Not in a call: nothing to send to; "resume" on the next connect catches up.
+
+    def _verified(self, peer_id: str) -> bool:
+        state = self.controller.verification(peer_id)
+        return state is not None and state.verified
+
+    def _verified_peers(self) -> list[str]:
+        return [pid for pid in self.controller.participants() if self._verified(pid)]
+
+    def refusal(self) -> str | None:
+        """Why no ceremony step may be taken now (an office in the call is not verified)."""
+        # Alone in the call, a step is kept and offered to each office once it is proven.
+        return unverified_refusal(self.controller, "ceremony")
+
+    @Slot(str, object)
+    def _on_verification(self, peer_id: str, state: object) -> None:
+        office = self.controller.participants().get(peer_id)
+        if office is None:
+            return
+        if getattr(state, "verified", False):
+            self._refused.discard(peer_id)
+            if peer_id not in self._greeted:
+                self._greeted.add(peer_id)
+                self.ceremony.peer_joined(office)
+        elif peer_id in self._greeted:
+            # A new, not yet proven connection: greet again once it is.
+            self._greeted.discard(peer_id)
 
     @Slot(str, str)
     def _on_state(self, state: str, _reason: str) -> None:
@@ -110,15 +147,26 @@ class CeremonySession(QObject):
             self.ceremony.leave()
 
     @Slot(str, str, str, object)
-    def _on_app_message(self, _peer_id: str, office: str, kind: str, payload: object) -> None:
+    def _on_app_message(self, peer_id: str, office: str, kind: str, payload: object) -> None:
+        if not self._verified(peer_id):
+            if kind.startswith(PREFIX) and peer_id not in self._refused:
+                self._refused.add(peer_id)  # say it once, not for every message
+                text = unverified_refusal(self.controller, "ceremony") or ""
+                self.sig_problem.emit(UNVERIFIED_CALL, text, office, {})
+            return
         self.ceremony.handle(kind, payload, office)
 
     @Slot(str, str)
-    def _on_joined(self, _peer_id: str, office: str) -> None:
-        self.ceremony.peer_joined(office)
+    def _on_joined(self, peer_id: str, office: str) -> None:
+        if self._verified(peer_id) and peer_id not in self._greeted:
+            self._greeted.add(peer_id)
+            self.ceremony.peer_joined(office)
+        # Otherwise greeted in _on_verification once its identity is proven.
 
     @Slot(str, str)
-    def _on_left(self, _peer_id: str, office: str) -> None:
+    def _on_left(self, peer_id: str, office: str) -> None:
+        self._greeted.discard(peer_id)
+        self._refused.discard(peer_id)
         self.ceremony.peer_left(office)
 
     @Slot(object)
@@ -149,6 +197,9 @@ class CeremonySession(QObject):
 
     def present(self, document: PdfDocument | None = None) -> CeremonyRecord:
         """Present ``document`` (default: from the document provider) to every participant."""
+        refusal = self.refusal()
+        if refusal:
+            raise CeremonyError(UNVERIFIED_CALL, refusal)
         if document is None:
             if self.document_provider is None:
                 raise RuntimeError("no document to present")
@@ -157,6 +208,9 @@ class CeremonySession(QObject):
 
     def sign(self, password: str, signature_png: bytes | None) -> bytes:
         """Sign as this office; raises ``mou.ceremony.CeremonyError`` with nothing changed."""
+        refusal = self.refusal()
+        if refusal:
+            raise CeremonyError(UNVERIFIED_CALL, refusal)
         return self.ceremony.sign(
             identity_path=self.identity_path, password=password, signature_png=signature_png
         )
