@@ -266,10 +266,19 @@ def check_pdf(
         )
     signatories = signatories_of(session, agreement)
     trusted, by_office = office_trust(session, own_certificate)
-    report = verify_pdf(pdf, trusted)
+    # Office cards are pins (never issuers), and each field is bound to its party's certificates.
+    from mou.signing import Verdict
+    from mou.signing.trust import ExpectedSigner, TrustAnchors
+
+    expected = {
+        s.field_name: ExpectedSigner(s.office_name, frozenset(by_office.get(s.office_uuid, set())))
+        for s in signatories
+    }
+    report = verify_pdf(pdf, TrustAnchors.pinned(trusted), expected=expected)
     if report.error:
         raise OfflineSigningError(E_DAMAGED, report.error, error=report.error)
-    bad = [s for s in report.signatures if not s.ok]
+    # A wrong signer is worded below, naming the party whose field it is.
+    bad = [s for s in report.signatures if not s.ok and s.verdict is not Verdict.WRONG_SIGNER]
     if bad:
         raise OfflineSigningError(
             E_VERIFY,
@@ -289,7 +298,7 @@ def check_pdf(
     for check in report.signatures:
         party = by_field[check.field_name]
         allowed = by_office.get(party.office_uuid, set())
-        if check.fingerprint_sha256 not in allowed:
+        if check.fingerprint_sha256 not in allowed or check.verdict is Verdict.WRONG_SIGNER:
             raise OfflineSigningError(
                 E_WRONG_SIGNER,
                 f"The signature in {check.field_name} was made by {check.signer} "

@@ -252,6 +252,16 @@
         <source>The copy could not be saved: {error}</source>
         <translation>Salinan tidak dapat disimpan: {error}</translation>
     </message>
+    <message>
+        <location filename="../../ui/signing/document_dialog.py"/>
+        <source>Printing is refused: only a document whose signatures all verify can be printed. Ask the sender for the signed original.</source>
+        <translation>Pencetakan ditolak: hanya dokumen yang semua tanda tangannya terverifikasi yang dapat dicetak. Mintalah dokumen asli yang ditandatangani kepada pengirim.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/document_dialog.py"/>
+        <source>Changed after signing: something was added to this file after it was signed, so the pages below may not show what was signed. Do not rely on it or print it; ask the sender for the signed original.</source>
+        <translation>Diubah setelah ditandatangani: ada yang ditambahkan ke berkas ini setelah ditandatangani, sehingga halaman di bawah mungkin tidak menampilkan apa yang ditandatangani. Jangan mengandalkan atau mencetaknya; mintalah dokumen asli yang ditandatangani kepada pengirim.</translation>
+    </message>
 </context>
 <context>
     <name>SignedPdfPrinter</name>
@@ -292,6 +302,11 @@
         <location filename="../../ui/signing/pdf_view.py" line="237"/>
         <source>No document</source>
         <translation>Tidak ada dokumen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/pdf_view.py"/>
+        <source>The document cannot be shown: the file is damaged or not a PDF.</source>
+        <translation>Dokumen tidak dapat ditampilkan: berkas rusak atau bukan PDF.</translation>
     </message>
 </context>
 <context>
@@ -452,6 +467,71 @@
         <source>Field:</source>
         <translation>Kolom:</translation>
     </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py"/>
+        <source>Wrong signer: a trusted office signed a field that is not its own.</source>
+        <translation>Penanda tangan salah: instansi tepercaya menandatangani kolom yang bukan miliknya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py"/>
+        <source>The office certificate you trust</source>
+        <translation>Sertifikat instansi yang Anda percayai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py"/>
+        <source>A certificate authority you trust</source>
+        <translation>Otoritas sertifikat yang Anda percayai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py"/>
+        <source>Nobody you trust</source>
+        <translation>Tidak ada pihak yang Anda percayai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py"/>
+        <source>Not needed: remove the office's trust to revoke it</source>
+        <translation>Tidak perlu: cabut kepercayaan pada instansi itu untuk membatalkannya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py"/>
+        <source>Not checked (offline)</source>
+        <translation>Tidak diperiksa (luring)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py"/>
+        <source>Checked online (OCSP)</source>
+        <translation>Diperiksa secara daring (OCSP)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py"/>
+        <source>Checked against the revocation list (CRL)</source>
+        <translation>Diperiksa terhadap daftar pencabutan (CRL)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py"/>
+        <source>The authority offers no revocation check</source>
+        <translation>Otoritas tidak menyediakan pemeriksaan pencabutan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py"/>
+        <source>Reason:</source>
+        <translation>Alasan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py"/>
+        <source>Vouched for by:</source>
+        <translation>Dijamin oleh:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py"/>
+        <source>Field of:</source>
+        <translation>Kolom milik:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py"/>
+        <source>Revocation:</source>
+        <translation>Pencabutan:</translation>
+    </message>
 </context>
 <context>
     <name>VerifyMessages</name>
@@ -469,6 +549,16 @@
         <location filename="../../ui/signing/messages.py" line="21"/>
         <source>The PDF cannot be read; it may be incomplete or damaged ({detail}).</source>
         <translation>PDF tidak dapat dibaca; mungkin tidak lengkap atau rusak ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py"/>
+        <source>The file is larger than {limit_mb} MB, too large for an agreement.</source>
+        <translation>Berkas lebih besar dari {limit_mb} MB, terlalu besar untuk sebuah kesepakatan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py"/>
+        <source>The file carries more than {limit} signatures; it was not checked.</source>
+        <translation>Berkas memuat lebih dari {limit} tanda tangan; berkas tidak diperiksa.</translation>
     </message>
 </context>
 <context>
@@ -502,6 +592,104 @@
         <location filename="../../ui/signing/messages.py" line="120"/>
         <source>The time-stamp server could not be reached or refused.</source>
         <translation>Server penanda waktu tidak dapat dihubungi atau menolak.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustMessages</name>
+    <message>
+        <location filename="../../ui/signing/messages.py"/>
+        <source>The certificate is not one of the offices or certificate authorities you trust.</source>
+        <translation>Sertifikat ini bukan milik instansi atau otoritas sertifikat yang Anda percayai.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py"/>
+        <source>The certificate had expired at the time it was checked for.</source>
+        <translation>Sertifikat sudah kedaluwarsa pada waktu yang diperiksa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py"/>
+        <source>The certificate was not yet valid at the time it was checked for.</source>
+        <translation>Sertifikat belum berlaku pada waktu yang diperiksa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py"/>
+        <source>The certificate is not meant for signing documents.</source>
+        <translation>Sertifikat ini tidak ditujukan untuk menandatangani dokumen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py"/>
+        <source>The certificate authority has revoked this certificate.</source>
+        <translation>Otoritas sertifikat telah mencabut sertifikat ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py"/>
+        <source>Whether the certificate was revoked could not be checked. Try again when online.</source>
+        <translation>Status pencabutan sertifikat tidak dapat diperiksa. Coba lagi saat terhubung ke internet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py"/>
+        <source>The chain of certificate authorities behind this certificate does not hold.</source>
+        <translation>Rantai otoritas sertifikat di balik sertifikat ini tidak sah.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py"/>
+        <source>This field belongs to another party than the office that signed it.</source>
+        <translation>Kolom ini milik pihak lain, bukan milik instansi yang menandatanganinya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py"/>
+        <source>No party of this agreement is expected to sign this field.</source>
+        <translation>Tidak ada pihak dalam kesepakatan ini yang seharusnya menandatangani kolom ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py"/>
+        <source>The same signing key already signed another party's field.</source>
+        <translation>Kunci penandatanganan yang sama sudah menandatangani kolom pihak lain.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py"/>
+        <source>A new form field was added after signing; it can cover the text.</source>
+        <translation>Kolom formulir baru ditambahkan setelah penandatanganan; kolom itu dapat menutupi teks.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py"/>
+        <source>A form field or signature was removed after signing.</source>
+        <translation>Kolom formulir atau tanda tangan dihapus setelah penandatanganan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py"/>
+        <source>An annotation or page was added after signing.</source>
+        <translation>Anotasi atau halaman ditambahkan setelah penandatanganan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py"/>
+        <source>An annotation was removed after signing.</source>
+        <translation>Anotasi dihapus setelah penandatanganan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py"/>
+        <source>A signature field was moved after signing.</source>
+        <translation>Kolom tanda tangan dipindahkan setelah penandatanganan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py"/>
+        <source>An unsigned signature field was painted over after signing.</source>
+        <translation>Kolom tanda tangan yang belum ditandatangani ditimpa gambar setelah penandatanganan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py"/>
+        <source>Several fields were signed in one step after signing.</source>
+        <translation>Beberapa kolom ditandatangani sekaligus dalam satu langkah setelah penandatanganan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py"/>
+        <source>Data was appended after the end of the signed document.</source>
+        <translation>Data ditambahkan setelah akhir dokumen yang ditandatangani.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/messages.py"/>
+        <source>The later updates of this document are too large to check.</source>
+        <translation>Pembaruan berikutnya pada dokumen ini terlalu besar untuk diperiksa.</translation>
     </message>
 </context>
 </TS>

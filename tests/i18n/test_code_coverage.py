@@ -13,17 +13,21 @@ from mou.exchange import PackageCode
 from mou.office import OfficeCode
 from mou.revision import ChainCode
 from mou.signing import SigningCode, Verdict, VerifyCode
+from mou.signing.changes import ChangeProblem
 from mou.signing.identity import IdentityCode
+from mou.signing.ltv import LtvCode
+from mou.signing.trust import TrustProblem
 from mou.template import TemplateCode
 from mou.workflow import WorkflowCode
 from ui import paths
 from ui.agreements.messages import AGREEMENT, CHAIN, EXCHANGE, TEMPLATE, WORKFLOW
+from ui.archive.extend import LTV
 from ui.catalog.row_errors import ROWS
 from ui.ceremony.texts import CEREMONY
 from ui.database_recovery import DATABASE
 from ui.messages import MessageTable
 from ui.office_messages import OFFICE
-from ui.signing.messages import IDENTITY, SIGNING, VERIFY
+from ui.signing.messages import IDENTITY, SIGNING, TRUST, VERIFY
 from ui.vicon.messages import HUB
 
 CORE_CODES: list[tuple[str, set[str], MessageTable]] = [
@@ -38,6 +42,12 @@ CORE_CODES: list[tuple[str, set[str], MessageTable]] = [
     ("mou.revision.ChainCode", {c.value for c in ChainCode}, CHAIN),
     ("mou.template.TemplateCode", {c.value for c in TemplateCode}, TEMPLATE),
     ("mou.signing.SigningCode", {c.value for c in SigningCode}, SIGNING),
+    ("mou.signing.ltv.LtvCode", {c.value for c in LtvCode}, LTV),
+    (
+        "mou.signing.trust.TrustProblem + mou.signing.changes.ChangeProblem",
+        {c.value for c in TrustProblem if c.value} | {c.value for c in ChangeProblem},
+        TRUST,
+    ),
     ("conferencing.protocol.ERROR_CODES", set(protocol.ERROR_CODES), HUB),
     (
         "mou.ceremony.protocol.E_*",

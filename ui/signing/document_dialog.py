@@ -3,12 +3,19 @@
 Other pages (Archive, Agreements, the ceremony) open a signed PDF with one call:
 ``SignedDocumentDialog(pdf_bytes, trusted_certificates, title=..., paper=...).show()``.
 ``paper`` ("f4"/"a4", the office's paper from Settings) starts the printer on that paper;
-without it the printer starts on the document's own paper.
+without it the printer starts on the document's own paper. ``expected`` (field -> party, from
+the agreement record, see ``mou.signing.trust.expected_signers_for_pdf``) binds each signature
+to its party.
+
+Only a document whose signatures all verify can be previewed for print or printed: anything
+added after signing (an overlay field, an annotation) would otherwise be drawn onto paper that
+looks signed. The banner on top says in red what is wrong.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from cryptography import x509
@@ -24,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from mou.signing import VerificationReport, verify_pdf
+from mou.signing.trust import ExpectedSigner, TrustAnchors
 from ui.signing.pdf_view import SignedPdfView
 from ui.signing.print import PrintError, SignedPdfPrinter, print_preview, print_with_dialog
 from ui.signing.verify_dialog import VerificationDialog
@@ -35,22 +43,24 @@ class SignedDocumentDialog(QDialog):
     def __init__(
         self,
         data: bytes,
-        trusted: list[x509.Certificate],
+        trusted: TrustAnchors | Iterable[x509.Certificate],
         *,
         title: str = "",
         paper: str | None = None,
         file_name: str = "",
+        expected: Mapping[str, ExpectedSigner] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title or self.tr("Signed agreement"))
         self.data = data
-        self.trusted = trusted
+        self.trusted = trusted if isinstance(trusted, TrustAnchors) else list(trusted)
+        self.expected = expected
         self.paper = paper
         self.file_name = file_name or "kesepakatan.pdf"
         self.sha256 = hashlib.sha256(data).hexdigest()
         self.last_dialog: QDialog | None = None
-        self.report: VerificationReport = verify_pdf(data, trusted)
+        self.report: VerificationReport = verify_pdf(data, self.trusted, expected=expected)
         self.status = QLabel(self)
         self.status.setObjectName("documentStatus")
         self.status.setWordWrap(True)
@@ -81,7 +91,9 @@ class SignedDocumentDialog(QDialog):
         self.close_button = QPushButton(self.tr("Close"), self)
         self.close_button.clicked.connect(self.reject)
         for button in (self.preview_button, self.print_button):
-            button.setEnabled(self.opened)
+            button.setEnabled(self.printable)
+            if self.opened and not self.report.ok:
+                button.setToolTip(self._refusal())
         row = QHBoxLayout()
         for button in (
             self.verify_button,
@@ -100,9 +112,28 @@ class SignedDocumentDialog(QDialog):
         layout.addLayout(row)
         self.resize(860, 980)
 
+    @property
+    def printable(self) -> bool:
+        """True only for a readable document whose signatures all verify."""
+        return self.opened and self.report.ok
+
+    def _refusal(self) -> str:
+        return self.tr(
+            "Printing is refused: only a document whose signatures all verify can be printed. "
+            "Ask the sender for the signed original."
+        )
+
     def _show_status(self) -> None:
         report = self.report
-        if report.ok:
+        if report.modified and not report.error:
+            # What the pages show may not be what was signed: say so before anything else.
+            text = self.tr(
+                "Changed after signing: something was added to this file after it was signed, "
+                "so the pages below may not show what was signed. Do not rely on it or print it; "
+                "ask the sender for the signed original."
+            )
+            color = "#c62828"
+        elif report.ok:
             text = self.tr("Verified: {count} valid signatures from trusted offices.").format(
                 count=len(report.signatures)
             )
@@ -129,7 +160,7 @@ class SignedDocumentDialog(QDialog):
     def _document(self) -> SignedPdfPrinter | None:
         # A fresh renderer per job: the preview releases its PDFium document when it closes.
         try:
-            return SignedPdfPrinter(self.data, self)
+            return SignedPdfPrinter(self.data, self, report=self.report)
         except PrintError:
             self.message.setText(self.tr("The PDF cannot be opened for printing."))
             return None
@@ -137,7 +168,9 @@ class SignedDocumentDialog(QDialog):
     @Slot()
     def show_verification(self) -> VerificationDialog:
         """Open the per-signature details (non-modal; returned for tests and callers)."""
-        dialog = VerificationDialog(self.data, self.trusted, title=self.windowTitle(), parent=self)
+        dialog = VerificationDialog(
+            self.data, self.trusted, title=self.windowTitle(), report=self.report, parent=self
+        )
         self.last_dialog = dialog
         dialog.open()
         return dialog
@@ -145,6 +178,9 @@ class SignedDocumentDialog(QDialog):
     @Slot()
     def show_print_preview(self) -> QDialog | None:
         """Open the print preview (non-modal; returned for tests and callers)."""
+        if not self.printable:
+            self.message.setText(self._refusal() if self.opened else self.message.text())
+            return None
         document = self._document()
         if document is None:
             return None
@@ -156,6 +192,9 @@ class SignedDocumentDialog(QDialog):
     @Slot()
     def print_document(self) -> int:
         """Ask for printer, copies and paper, then print; returns the sheets printed."""
+        if not self.printable:
+            self.message.setText(self._refusal() if self.opened else self.message.text())
+            return 0
         document = self._document()
         if document is None:
             return 0

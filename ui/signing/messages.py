@@ -25,8 +25,89 @@ VERIFY = MessageTable(
             "VerifyMessages",
             "The PDF cannot be read; it may be incomplete or damaged ({detail}).",
         ),
+        "verify.too_large": QT_TRANSLATE_NOOP(
+            "VerifyMessages", "The file is larger than {limit_mb} MB, too large for an agreement."
+        ),
+        "verify.too_many_signatures": QT_TRANSLATE_NOOP(
+            "VerifyMessages", "The file carries more than {limit} signatures; it was not checked."
+        ),
     },
 )
+
+# Why one signature is not trusted, not bound to its field, or was changed after signing
+# (``mou.signing.trust.TrustProblem`` and ``mou.signing.changes.ChangeProblem`` codes).
+TRUST = MessageTable(
+    "TrustMessages",
+    {
+        "trust.no_anchor": QT_TRANSLATE_NOOP(
+            "TrustMessages",
+            "The certificate is not one of the offices or certificate authorities you trust.",
+        ),
+        "trust.expired": QT_TRANSLATE_NOOP(
+            "TrustMessages", "The certificate had expired at the time it was checked for."
+        ),
+        "trust.not_yet_valid": QT_TRANSLATE_NOOP(
+            "TrustMessages", "The certificate was not yet valid at the time it was checked for."
+        ),
+        "trust.not_for_signing": QT_TRANSLATE_NOOP(
+            "TrustMessages", "The certificate is not meant for signing documents."
+        ),
+        "trust.revoked": QT_TRANSLATE_NOOP(
+            "TrustMessages", "The certificate authority has revoked this certificate."
+        ),
+        "trust.revocation_unknown": QT_TRANSLATE_NOOP(
+            "TrustMessages",
+            "Whether the certificate was revoked could not be checked. Try again when online.",
+        ),
+        "trust.bad_chain": QT_TRANSLATE_NOOP(
+            "TrustMessages",
+            "The chain of certificate authorities behind this certificate does not hold.",
+        ),
+        "trust.wrong_office": QT_TRANSLATE_NOOP(
+            "TrustMessages", "This field belongs to another party than the office that signed it."
+        ),
+        "trust.unexpected_field": QT_TRANSLATE_NOOP(
+            "TrustMessages", "No party of this agreement is expected to sign this field."
+        ),
+        "trust.same_key": QT_TRANSLATE_NOOP(
+            "TrustMessages", "The same signing key already signed another party's field."
+        ),
+        "change.new_field": QT_TRANSLATE_NOOP(
+            "TrustMessages", "A new form field was added after signing; it can cover the text."
+        ),
+        "change.removed_field": QT_TRANSLATE_NOOP(
+            "TrustMessages", "A form field or signature was removed after signing."
+        ),
+        "change.new_annotation": QT_TRANSLATE_NOOP(
+            "TrustMessages", "An annotation or page was added after signing."
+        ),
+        "change.removed_annotation": QT_TRANSLATE_NOOP(
+            "TrustMessages", "An annotation was removed after signing."
+        ),
+        "change.moved_field": QT_TRANSLATE_NOOP(
+            "TrustMessages", "A signature field was moved after signing."
+        ),
+        "change.new_appearance": QT_TRANSLATE_NOOP(
+            "TrustMessages", "An unsigned signature field was painted over after signing."
+        ),
+        "change.several_signatures": QT_TRANSLATE_NOOP(
+            "TrustMessages", "Several fields were signed in one step after signing."
+        ),
+        "change.trailing_bytes": QT_TRANSLATE_NOOP(
+            "TrustMessages", "Data was appended after the end of the signed document."
+        ),
+        "change.too_complex": QT_TRANSLATE_NOOP(
+            "TrustMessages", "The later updates of this document are too large to check."
+        ),
+    },
+)
+
+
+def problem_text(code: str) -> str:
+    """A signature's trust or change problem in the UI language ("" when there is none)."""
+    if not code:
+        return ""
+    return message_text(DomainMessage(code, {}, ""), TRUST) if TRUST.knows(code) else ""
 
 
 def report_error_text(report: VerificationReport) -> str:

@@ -109,8 +109,11 @@ class SignedPdfView(QWidget):
         self.clear()
         try:
             self._pages = PdfiumPages(data)
-        except PdfOpenError as exc:
-            self.error.setText(self.tr("The document cannot be shown: {error}").format(error=exc))
+        except PdfOpenError:
+            # PDFium's own reason is technical English; the user needs to know what to do.
+            self.error.setText(
+                self.tr("The document cannot be shown: the file is damaged or not a PDF.")
+            )
             self.error.show()
             self._update_page_label()
             return False

@@ -5,11 +5,17 @@ by PDFium with forms enabled. The printer's paper defaults to the document's own
 set with ``SizeMatchPolicy.ExactMatch`` because Qt otherwise snaps 215 x 330 mm to 8.5 x 13 in.
 Each printed page carries a stamp saying it is a print of an electronically signed document,
 with the file's SHA-256, so a paper copy can be matched to the signed original.
+
+A signed PDF to which anything was added after a signature (an overlay field, an annotation,
+bytes after the end) is refused here, whoever asks: PDFium would draw the addition onto paper
+that carries the signed-document stamp. Whether the signers are trusted is the caller's
+question (``SignedDocumentDialog`` prints only a fully verified document).
 """
 
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QRectF, QSizeF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter
@@ -24,7 +30,25 @@ STAMP_TEXT = "Cetakan dokumen yang ditandatangani secara elektronik"
 
 
 class PrintError(Exception):
-    """The PDF cannot be opened for printing, or the printer cannot start."""
+    """The PDF cannot be opened for printing, or the printer cannot start.
+
+    ``modified`` is True when printing was refused because the signed file was changed after
+    signing (the caller words that for the user).
+    """
+
+    def __init__(self, text: str, *, modified: bool = False) -> None:
+        super().__init__(text)
+        self.modified = modified
+
+
+def _changed_after_signing(data: bytes, report) -> bool:
+    """True when a signature of ``data`` is broken or followed by a disallowed change."""
+    if report is None:
+        from mou.signing import verify_pdf
+
+        # No trust is needed to see that something was added after a signature.
+        report = verify_pdf(data, [])
+    return report.error is None and report.modified
 
 
 def f4_page_size() -> QPageSize:
@@ -54,8 +78,13 @@ class SignedPdfPrinter(QObject):
 
     page_printed = Signal(int, int)  # (page number 1-based, pages in this job)
 
-    def __init__(self, data: bytes, parent: QObject | None = None) -> None:
+    def __init__(self, data: bytes, parent: QObject | None = None, *, report=None) -> None:
+        """``report``: a ``VerificationReport`` of ``data`` already made (else one is made)."""
         super().__init__(parent)
+        if _changed_after_signing(data, report):
+            raise PrintError(
+                "The document was changed after signing; it is not printed.", modified=True
+            )
         self.data = data
         self.sha256 = hashlib.sha256(data).hexdigest()
         try:
@@ -217,7 +246,35 @@ def print_to_pdf_file(
     printer = configured_printer(document, paper, copies=copies)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(path)
-    return document.print_to(printer)
+    sheets = document.print_to(printer)
+    # From millimetres: Qt's point size of an F4 defined in mm is already rounded (609 x 935).
+    _exact_page_boxes(path, printer.pageLayout().fullRect(QPageLayout.Unit.Millimeter).size())
+    return sheets
+
+
+def _exact_page_boxes(path: str, size: QSizeF) -> None:
+    """Write the paper's exact size (``size`` in mm) into the page boxes of a PDF Qt printed.
+
+    Qt's PDF engine writes whole points (F4 as 609 x 935, not 609.45 x 935.43). The exact
+    numbers have as many characters ("609.000000" / "609.448819"), so they are replaced in
+    place and every offset in the file stays right.
+    """
+    import re
+
+    data = Path(path).read_bytes()
+    exact = (size.width() * 72 / 25.4, size.height() * 72 / 25.4)
+
+    def fix(match: re.Match[bytes]) -> bytes:
+        numbers = [match.group(2), match.group(3)]
+        out = []
+        for old, want in zip(numbers, exact, strict=True):
+            new = f"{want:.6f}".encode()
+            out.append(new if abs(float(old) - want) < 1 and len(new) == len(old) else old)
+        return match.group(1) + b"[0 0 " + out[0] + b" " + out[1] + b"]"
+
+    fixed = re.sub(rb"(/(?:MediaBox|TrimBox|CropBox) )\[0 0 (\d+\.\d{6}) (\d+\.\d{6})\]", fix, data)
+    if fixed != data:
+        Path(path).write_bytes(fixed)
 
 
 def print_preview(

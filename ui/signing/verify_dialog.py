@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 
 from cryptography import x509
 from PySide6.QtCore import Qt
@@ -18,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from mou.signing import SignatureCheck, Verdict, VerificationReport, verify_pdf
-from ui.signing.messages import report_error_text
+from mou.signing.trust import ExpectedSigner, TrustAnchors
+from ui.signing.messages import problem_text, report_error_text
 
 _ZONES = {
     "WIB": dt.timezone(dt.timedelta(hours=7)),
@@ -36,16 +38,20 @@ class VerificationDialog(QDialog):
     def __init__(
         self,
         data: bytes,
-        trusted: list[x509.Certificate],
+        trusted: TrustAnchors | Iterable[x509.Certificate],
         *,
         title: str = "",
         tz_label: str = "WIB",
+        expected: Mapping[str, ExpectedSigner] | None = None,
+        report: VerificationReport | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``expected``: field -> party from the agreement record; ``report``: a verification
+        already made of ``data`` (so a caller that has one does not verify twice)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Signature verification"))
         self.tz_label = tz_label if tz_label in _ZONES else "WIB"
-        self.report: VerificationReport = verify_pdf(data, trusted)
+        self.report: VerificationReport = report or verify_pdf(data, trusted, expected=expected)
         self.summary = QLabel(self)
         self.summary.setObjectName("verificationSummary")
         self.summary.setWordWrap(True)
@@ -118,9 +124,32 @@ class VerificationDialog(QDialog):
             Verdict.UNTRUSTED: self.tr(
                 "Unknown signer: the certificate is not among the offices you trust."
             ),
+            Verdict.WRONG_SIGNER: self.tr(
+                "Wrong signer: a trusted office signed a field that is not its own."
+            ),
         }[check.verdict]
 
+    def anchor_text(self, check: SignatureCheck) -> str:
+        """What vouches for the signer, in the UI language."""
+        return {
+            "pinned": self.tr("The office certificate you trust"),
+            "ca": self.tr("A certificate authority you trust"),
+        }.get(check.anchor, self.tr("Nobody you trust"))
+
+    def revocation_text(self, check: SignatureCheck) -> str:
+        """How revocation of the signer's certificate was checked, in the UI language."""
+        return {
+            "pinned": self.tr("Not needed: remove the office's trust to revoke it"),
+            "not_checked_offline": self.tr("Not checked (offline)"),
+            "ocsp": self.tr("Checked online (OCSP)"),
+            "crl": self.tr("Checked against the revocation list (CRL)"),
+            "none_offered": self.tr("The authority offers no revocation check"),
+        }.get(check.revocation, "-")
+
     def _changes_text(self, check: SignatureCheck) -> str:
+        if check.problem.startswith("change."):
+            # pyHanko's level can say "form filling" for an overlay field; ours is exact.
+            return problem_text(check.problem)
         return {
             "NONE": self.tr("None"),
             "LTA_UPDATES": self.tr("Only validation data added"),
@@ -153,11 +182,18 @@ class VerificationDialog(QDialog):
         color = _GOOD if check.ok else (_WARN if check.verdict is Verdict.UNTRUSTED else _BAD)
         verdict.setStyleSheet(f"QLabel#verdict {{ color: {color}; font-weight: bold; }}")
         form.addRow(self.tr("Verdict:"), verdict)
-        form.addRow(self.tr("Office:"), QLabel(check.office or "-", box))
-        form.addRow(self.tr("Signing time:"), QLabel(self._time_text(check), box))
+        reason = problem_text(check.problem)
+        if reason and not check.ok and not check.problem.startswith("change."):
+            form.addRow(self.tr("Reason:"), _wrapped(reason, box))
+        form.addRow(self.tr("Office:"), _wrapped(check.office or "-", box))
+        form.addRow(self.tr("Vouched for by:"), _wrapped(self.anchor_text(check), box))
+        if check.expected_office:
+            form.addRow(self.tr("Field of:"), _wrapped(check.expected_office, box))
+        form.addRow(self.tr("Revocation:"), _wrapped(self.revocation_text(check), box))
+        form.addRow(self.tr("Signing time:"), _wrapped(self._time_text(check), box))
         form.addRow(self.tr("Intact:"), QLabel(yes if check.intact else no, box))
         form.addRow(self.tr("Trusted:"), QLabel(yes if check.trusted else no, box))
-        form.addRow(self.tr("Changes after signing:"), QLabel(self._changes_text(check), box))
+        form.addRow(self.tr("Changes after signing:"), _wrapped(self._changes_text(check), box))
         # 32 colon-separated bytes have no break opportunity: show them as two lines of 16.
         parts = check.fingerprint_sha256.split(":")
         fingerprint = QLabel(":".join(parts[:16]) + "\n" + ":".join(parts[16:]), box)
@@ -166,3 +202,10 @@ class VerificationDialog(QDialog):
         form.addRow(self.tr("Certificate (SHA-256):"), fingerprint)
         form.addRow(self.tr("Field:"), QLabel(check.field_name, box))
         return box
+
+
+def _wrapped(text: str, parent: QWidget) -> QLabel:
+    """A value that wraps: Indonesian sentences are long, and the panel must not clip them."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    return label
