@@ -21,7 +21,13 @@ from mou.pdf.annex import annex
 from mou.pdf.clauses import Bookmark, clauses, closing, opening
 from mou.pdf.document import PdfDocument
 from mou.pdf.history import history_page
-from mou.pdf.layout import AgreementDocTemplate, PageTotalCanvas, page_geometry, qr_payload
+from mou.pdf.layout import (
+    AgreementDocTemplate,
+    PageTotalCanvas,
+    footer_line,
+    page_geometry,
+    qr_payload,
+)
 from mou.pdf.letterhead import letterhead
 from mou.pdf.signature_block import SignatureSlot, field_name_for, signature_blocks
 from mou.pdf.styles import styles
@@ -95,13 +101,13 @@ def render_pdf_bytes(doc: PdfDocument) -> tuple[bytes, RenderResult]:
     the same renderer (``mou.pdf.version``) gives the same bytes on any machine, in any time zone.
     """
     _validate(doc)
-    geometry = page_geometry(doc.paper)
-    st = styles()
+    geometry = page_geometry(doc.paper, doc.margins)
+    st = styles(doc.typeface, doc.font_size)
     width = geometry.frame_width
     boxes: dict[int, tuple[int, tuple[float, ...]]] = {}
     story: list[Flowable] = [Bookmark("awal", f"{doc.kind} — {doc.title.strip()}")]
     story += letterhead(doc, st, width)
-    story += opening(doc, st)
+    story += opening(doc, st, width)
     story += clauses(doc, st, width)
     story.append(Bookmark("penandatanganan", "Penandatanganan"))
     # The closing sentence stays on the page of the signatures: signatures alone on a page
@@ -111,14 +117,12 @@ def render_pdf_bytes(doc: PdfDocument) -> tuple[bytes, RenderResult]:
     story += history_page(doc, st, width)
 
     buffer = io.BytesIO()
-    short_hash = doc.revision_hash[:16]
-    revision = f" · {doc.revision_label}" if doc.revision_label else ""
     names = " – ".join(p.display_name for p in doc.parties)
     template = AgreementDocTemplate(
         buffer,
         geometry=geometry,
         qr_text=qr_payload(doc.agreement_id, doc.revision_hash),
-        footer_text=f"{doc.kind} {names}{revision} · hash {short_hash}…",
+        footer_text=footer_line(doc),
         title=f"{doc.kind} {doc.title.strip()}",
         author=names,
         subject=f"{doc.kind} antara {names}; ID {doc.agreement_id}; hash revisi {doc.revision_hash}",
