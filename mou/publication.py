@@ -27,6 +27,7 @@ from mou.pdf.document import (
     PdfParty,
 )
 from mou.revision import content_of, revisions
+from mou.template import pdf_options
 
 _KIND = {
     AgreementKind.KESEPAKATAN_BERSAMA: "Kesepakatan Bersama",
@@ -93,7 +94,8 @@ def pdf_document_for(
         for number, c in enumerate(content["clauses"], start=1)
     ]
     labels = {p["position"]: role_label(p["position"]) for p in content["parties"]}
-    extra: dict[str, Any] = {}
+    # Typeface, size, margins and the e-Meterai area come from the agreement's template.
+    extra: dict[str, Any] = pdf_options(head.get("template_id") or "")
     if head.get("closing"):
         extra["closing"] = head["closing"]
     return PdfDocument(
@@ -130,6 +132,7 @@ def pdf_document_for(
         paper=paper,
         closing_en=head.get("closing_en") or None,
         considerations=list(head.get("legal_basis") or []),
+        considerations_en=list(head.get("legal_basis_en") or []),
         keywords=[_KIND[kind], *(p.display_name for p in parties)],
         **extra,
     )
