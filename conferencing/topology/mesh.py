@@ -1,12 +1,15 @@
 """Full mesh: one RTCPeerConnection to every other office (good for 2 to 4 offices).
 
-Negotiation rules (no glare, no trickle ICE since aiortc gathers before it answers):
+Negotiation rules (docs/protocol.md §6; no glare):
 
 * An office that receives a ``welcome`` offers to every listed peer it has no link with.
 * Recovery: aiortc cannot restart ICE, so a link whose media stalls (no remote frame for
   :data:`STALL_S`) gets a fresh peer connection with a higher ``session`` number. The office
   with the smaller peer id makes the new offer; the other asks it to with a ``restart`` signal.
 * An offer with a higher session replaces the current connection; stale answers are ignored.
+* Trickle ICE: our SDP already holds every candidate (aiortc gathers before it sends); remote
+  ``candidate`` signals are added as they arrive (:mod:`conferencing.trickle`).
+* A receive-only peer (no media it sends) is never taken for a stalled link.
 """
 
 from __future__ import annotations
