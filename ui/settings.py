@@ -105,6 +105,10 @@ class Settings:
     turn_password = Option("vicon/turn_password", "")
     #: "f4" (215 x 330 mm, usual in regional government) or "a4".
     paper_size = Option("print/paper_size", "f4", choices=("f4", "a4"))
+    #: The office's RFC 3161 time-stamp server (TSA); "" signs without time-stamps (PAdES B-B).
+    tsa_url = Option("signing/tsa_url", "")
+    #: PEM of the TSA's certificate authority: trusted for time-stamps only, never for signers.
+    tsa_ca_pem = Option("signing/tsa_ca_pem", "")
     #: QMediaDevices ids; "" means the system default device.
     camera_id = Option("devices/camera_id", "")
     microphone_id = Option("devices/microphone_id", "")

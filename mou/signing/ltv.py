@@ -46,7 +46,6 @@ class LtvCode(enum.StrEnum):
     NO_TSA = "ltv.no_tsa"  # no time-stamp server configured: signed at B-B
     TSA_UNREACHABLE = "ltv.tsa_unreachable"  # configured server did not answer: signed at B-B
     NO_VALIDATION_DATA = "ltv.no_validation_data"  # time-stamped, revocation data not reachable
-    REVOKED = "ltv.revoked"  # the signing certificate is revoked: nothing signed
     EXTEND_NO_SIGNATURE = "ltv.extend_no_signature"
     EXTEND_UNREADABLE = "ltv.extend_unreadable"
     EXTEND_TSA_UNREACHABLE = "ltv.extend_tsa_unreachable"
@@ -54,11 +53,15 @@ class LtvCode(enum.StrEnum):
 
 
 class LtvError(Exception):
-    """Extend (or LTV signing) could not complete; ``message`` carries an ``LtvCode``."""
+    """Extend could not complete; ``message`` carries an ``LtvCode`` and a plain sentence.
 
-    def __init__(self, text: str, *, code: str, **params: str | int) -> None:
+    ``detail`` (the library's own words) goes to ``str()`` for logs, never into ``message``.
+    """
+
+    def __init__(self, text: str, *, code: str, detail: str = "", **params: str | int) -> None:
         self.message = DomainMessage(code, params, text)
-        super().__init__(text)
+        self.detail = detail
+        super().__init__(f"{text} ({detail})" if detail else text)
 
 
 def note(code: LtvCode, text: str, **params: str | int) -> DomainMessage:
@@ -150,87 +153,142 @@ def extend_pdf(data: bytes, timestamper, *, hints: list | None = None) -> Extend
     the trusted CA. A revoked certificate does not stop Extend: the revocation proof is embedded,
     so every later verification reports it. Raises :class:`LtvError`.
     """
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign import signers
     from pyhanko.sign.timestamps import TimestampRequestError
-    from pyhanko.sign.validation import DocumentSecurityStore
-    from pyhanko.sign.validation.dss import collect_validation_info
 
-    from mou.signing.timestamps import self_signed, token_certificates
+    from mou.signing.timestamps import token_certificates
 
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         embedded = list(reader.embedded_regular_signatures)
     except Exception as exc:  # pyHanko raises PdfReadError, ValueError, KeyError ...
-        raise LtvError(f"The PDF cannot be read: {exc}", code=LtvCode.EXTEND_UNREADABLE) from exc
+        raise LtvError(
+            "The PDF cannot be read.", code=LtvCode.EXTEND_UNREADABLE, detail=str(exc)
+        ) from exc
     if not embedded:
         raise LtvError("The PDF carries no signature to extend.", code=LtvCode.EXTEND_NO_SIGNATURE)
     try:
         tsa_certs = token_certificates(timestamper)
     except Exception as exc:
         raise LtvError(
-            f"The time-stamp server did not answer: {exc}", code=LtvCode.EXTEND_TSA_UNREACHABLE
+            "The time-stamp server did not answer.",
+            code=LtvCode.EXTEND_TSA_UNREACHABLE,
+            detail=str(exc),
         ) from exc
-    hint_certs = [_asn1(c) for c in hints or []]
-    signer_certs = []
-    for sig in embedded:
-        signer_certs.extend(sig.signed_data["certificates"] or [])
-    anchors = self_signed(
-        [*tsa_certs, *hint_certs, *(c.chosen for c in signer_certs if c.name == "certificate")]
-    )
-    others = [*tsa_certs, *hint_certs]
-    revoked: list[str] = []
-    current = data
     try:
-        for index in range(len(embedded)):
-            # Each DSS update is its own revision; re-read so the next one appends to it.
-            reader = PdfFileReader(io.BytesIO(current), strict=False)
-            sig = list(reader.embedded_regular_signatures)[index]
-            context = collection_context(anchors, others)
-            try:
-                paths = asyncio.run(_collect(collect_validation_info, sig, context))
-            except Exception as exc:
-                if not is_revocation_failure(exc):
-                    raise
-                revoked.append(sig.field_name)
-                paths = None
-            out = io.BytesIO(current)
-            DocumentSecurityStore.add_dss(
-                out,
-                sig.pkcs7_content.hex().encode("ascii"),
-                certs=[c.chosen for c in sig.signed_data["certificates"] or []],
-                ocsps=context.ocsps,
-                crls=context.crls,
-                paths=paths,
-                strict=False,
-            )
-            current = out.getvalue()
-        reader = PdfFileReader(io.BytesIO(current), strict=False)
-        context = collection_context(anchors, others)
-        stamper = signers.PdfTimeStamper(timestamper)
-        out = io.BytesIO()
-        if list(reader.embedded_timestamp_signatures):
-            stamper.update_archival_timestamp_chain(reader, context, in_place=False, output=out)
-        else:
-            writer = IncrementalPdfFileWriter(io.BytesIO(current), strict=False)
-            stamper.timestamp_pdf(writer, "sha256", validation_context=context, output=out)
-        current = out.getvalue()
-    except LtvError:
-        raise
+        current, revoked = add_validation_data(
+            data, timestamper, tsa_certs=tsa_certs, hints=[_asn1(c) for c in hints or []]
+        )
     except TimestampRequestError as exc:
         raise LtvError(
-            f"The time-stamp server did not answer: {exc}", code=LtvCode.EXTEND_TSA_UNREACHABLE
+            "The time-stamp server did not answer.",
+            code=LtvCode.EXTEND_TSA_UNREACHABLE,
+            detail=str(exc),
         ) from exc
     except Exception as exc:  # network, path building, PDF writing: one coded failure
-        raise LtvError(f"Adding validation data failed: {exc}", code=LtvCode.EXTEND_FAILED) from exc
+        raise LtvError(
+            "The certificate status could not be fetched; nothing was changed.",
+            code=LtvCode.EXTEND_FAILED,
+            detail=str(exc),
+        ) from exc
     return ExtendResult(current, len(embedded), revoked)
 
 
-async def _collect(collect, sig, context):
-    from pyhanko.sign._session_scope import run_and_release
+def add_validation_data(
+    data: bytes,
+    timestamper,
+    *,
+    tsa_certs: list,
+    hints: list = (),  # noqa: B006 (tuple default)
+    only_last: bool = False,
+    seal: bool = True,
+    crls: list[bytes] | None = None,
+    ocsps: list[bytes] | None = None,
+) -> tuple[bytes, list[str]]:
+    """DSS updates for the signatures of ``data`` (or ``only_last``), then, with ``seal``, a
+    document time-stamp. Returns the new PDF and the fields whose certificate is proven revoked.
 
-    return await run_and_release(collect(sig, context), context)
+    pyHanko's ``collect_validation_info`` gathers each signature's paths and revocation data;
+    a self-signed office certificate (a pinned one) has no issuer to ask, so only its time-stamp
+    token's chain is collected and the certificate itself is stored. Raises pyHanko's errors.
+    """
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign import signers
+    from pyhanko.sign.validation import DocumentSecurityStore
+
+    from mou.signing.timestamps import self_signed
+
+    reader = PdfFileReader(io.BytesIO(data), strict=False)
+    count = len(list(reader.embedded_regular_signatures))
+    signer_certs = [
+        c.chosen
+        for sig in reader.embedded_regular_signatures
+        for c in sig.signed_data["certificates"] or []
+        if c.name == "certificate"
+    ]
+    anchors = self_signed([*tsa_certs, *hints, *signer_certs])
+    others = [*tsa_certs, *hints]
+    revoked: list[str] = []
+    current = data
+    for index in [count - 1] if only_last else range(count):
+        # Each DSS update is its own revision; re-read so the next one appends to it.
+        reader = PdfFileReader(io.BytesIO(current), strict=False)
+        sig = list(reader.embedded_regular_signatures)[index]
+        context = collection_context(anchors, others, crls=crls, ocsps=ocsps)
+        try:
+            paths = asyncio.run(_collect(sig, context))
+        except Exception as exc:
+            if not is_revocation_failure(exc):
+                raise
+            revoked.append(sig.field_name)
+            paths = None
+        out = io.BytesIO(current)
+        DocumentSecurityStore.add_dss(
+            out,
+            sig.pkcs7_content.hex().encode("ascii"),
+            certs=[c.chosen for c in sig.signed_data["certificates"] or []],
+            ocsps=context.ocsps,
+            crls=context.crls,
+            paths=paths,
+            strict=False,
+        )
+        current = out.getvalue()
+    if not seal:
+        return current, revoked
+    reader = PdfFileReader(io.BytesIO(current), strict=False)
+    context = collection_context(anchors, others, crls=crls, ocsps=ocsps)
+    stamper = signers.PdfTimeStamper(timestamper)
+    out = io.BytesIO()
+    if list(reader.embedded_timestamp_signatures):
+        stamper.update_archival_timestamp_chain(reader, context, in_place=False, output=out)
+    else:
+        writer = IncrementalPdfFileWriter(io.BytesIO(current), strict=False)
+        stamper.timestamp_pdf(writer, "sha256", validation_context=context, output=out)
+    return out.getvalue(), revoked
+
+
+async def _collect(sig, context) -> list:
+    """Validation paths of ``sig`` (and its time-stamp tokens), filling ``context``'s revinfo."""
+    from pyhanko.sign._session_scope import run_and_release
+    from pyhanko.sign.general import extract_certificate_info
+    from pyhanko.sign.validation.dss import collect_validation_info
+    from pyhanko.sign.validation.generic_cms import extract_tst_data_iter
+    from pyhanko_certvalidator import CertificateValidator
+
+    async def tokens_only() -> list:
+        paths = []
+        for token in extract_tst_data_iter(sig.signer_info, signed=False):
+            info = extract_certificate_info(token)
+            validator = CertificateValidator(
+                info.signer_cert, intermediate_certs=info.other_certs, validation_context=context
+            )
+            paths.append(await validator.async_validate_usage(key_usage=set()))
+        return paths
+
+    if sig.signer_cert.self_signed in ("maybe", "yes"):
+        return await run_and_release(tokens_only(), context)
+    return await run_and_release(collect_validation_info(sig, context), context)
 
 
 # --------------------------------------------------------------------------------------------
@@ -369,6 +427,7 @@ class LtvEvidence:
     dss: DssMaterial
     stamps: list[DocumentTimestamp]
     at: dt.datetime
+    tsa_anchors: tuple = ()  # CA certificates trusted for time-stamps only (cryptography)
 
     def seal_time(self, embedded) -> dt.datetime | None:
         """Time of the earliest valid document time-stamp that covers ``embedded`` (or None)."""
@@ -402,8 +461,13 @@ class LtvEvidence:
         return self._context(anchors, moment or self.at, revocation=mode)
 
     def timestamp_context(self, anchors, embedded):
-        """Context for the signature's time-stamp token: at its sealing time, else at ``at``."""
-        return self._context(anchors, self.seal_time(embedded) or self.at, revocation="soft-fail")
+        """Context for the signature's time-stamp token: at its sealing time, else at ``at``.
+
+        The office's TSA certificate authority is an anchor here only: it vouches for times,
+        never for signers.
+        """
+        moment = self.seal_time(embedded) or self.at
+        return self._context(_with_tsa(anchors, self.tsa_anchors), moment, revocation="soft-fail")
 
     def level(self, embedded, *, timed: bool) -> LtvLevel:
         """B-B .. B-LTA for ``embedded``; ``timed``: a valid time-stamp proves its time."""
@@ -417,17 +481,28 @@ class LtvEvidence:
         return proven <= end < self.at
 
 
-def gather(reader, anchors, at: dt.datetime | None = None) -> LtvEvidence:
-    """Read the DSS and check the document time-stamps of ``reader`` against ``anchors``' CAs."""
+def gather(reader, anchors, at: dt.datetime | None = None, tsa_anchors=()) -> LtvEvidence:
+    """Read the DSS and check the document time-stamps of ``reader``.
+
+    Time-stamps are checked against ``anchors``' CAs plus ``tsa_anchors`` (the TSA's CA the office
+    configured, trusted for time-stamps only).
+    """
     at = at or dt.datetime.now(dt.UTC)
     dss = read_dss(reader)
-    probe = LtvEvidence(dss, [], at)
+    tsa_anchors = tuple(tsa_anchors)
+    probe = LtvEvidence(dss, [], at, tsa_anchors)
+    stamp_anchors = _with_tsa(anchors, tsa_anchors)
 
     def context_for(moment: dt.datetime, with_revinfo: bool):
-        return probe._context(anchors, moment, revocation="soft-fail", revinfo=with_revinfo)
+        return probe._context(stamp_anchors, moment, revocation="soft-fail", revinfo=with_revinfo)
 
     stamps = check_document_timestamps(reader, context_for, at)
-    return LtvEvidence(dss, stamps, at)
+    return LtvEvidence(dss, stamps, at, tsa_anchors)
+
+
+def _with_tsa(anchors, tsa_anchors: tuple):
+    """``anchors`` plus the TSA's CAs (a copy; the signers' anchors are never widened)."""
+    return anchors.with_cas(tsa_anchors) if tsa_anchors else anchors
 
 
 def _level(embedded, dss: DssMaterial, timed: bool, sealed: bool) -> LtvLevel:

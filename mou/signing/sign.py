@@ -301,13 +301,39 @@ def sign_document(
     try:
         if timestamper is None:
             return attempt(False, LtvLevel.B_B)
+        if ltv and _self_signed(identity):
+            # A pinned office certificate has no issuer to ask: pyHanko's pre-signing path check
+            # cannot run, so sign B-T and add the time-stamp's validation data (and the seal).
+            stamped = attempt(False, LtvLevel.B_T)
+            crls, ocsps = revocation_data if revocation_data is not None else (None, None)
+            try:
+                data, _revoked = ltv_mod.add_validation_data(
+                    stamped.data,
+                    timestamper,
+                    tsa_certs=tsa_certs,
+                    hints=[ltv_mod._asn1(c) for c in path_hints or []],
+                    only_last=True,
+                    seal=seal,
+                    crls=crls,
+                    ocsps=ocsps,
+                )
+            except Exception:  # responder down: keep the time-stamp, say so (Extend later)
+                notes.append(
+                    ltv_mod.note(
+                        LtvCode.NO_VALIDATION_DATA,
+                        "Time-stamped, but the certificate status could not be fetched. "
+                        "Use Extend in the Archive later.",
+                    )
+                )
+                return SignedPdf(stamped.data, LtvLevel.B_T, list(notes))
+            return SignedPdf(data, LtvLevel.B_LTA if seal else LtvLevel.B_LT, list(notes))
         if ltv:
             try:
                 return attempt(True, LtvLevel.B_LTA if seal else LtvLevel.B_LT)
             except Exception as exc:
                 if ltv_mod.is_revocation_failure(exc):
                     raise SigningError(
-                        f"The signing certificate has been revoked: {exc}",
+                        "The signing certificate has been revoked by its issuer. Nothing was signed.",
                         code=SigningCode.REVOKED,
                     ) from exc
                 # A responder or CRL server that is down must not stop the ceremony: keep the
@@ -327,6 +353,11 @@ def sign_document(
         what = "time-stamp server" if stamp else "PDF"
         code = SigningCode.TIMESTAMP_FAILED if stamp else SigningCode.FAILED
         raise SigningError(f"Signing failed ({what}): {exc}", code=code) from exc
+
+
+def _self_signed(identity: OfficeIdentity) -> bool:
+    """True for an office's own self-made certificate (issuer = subject, no CA behind it)."""
+    return identity.certificate.issuer == identity.certificate.subject
 
 
 def _writer(src: bytes):

@@ -457,6 +457,7 @@ def verify_pdf(
     validation_time: dt.datetime | None = None,
     revocation: RevocationPolicy | None = None,
     at: dt.datetime | None = None,
+    tsa_anchors: Iterable[x509.Certificate] = (),
 ) -> VerificationReport:
     """Check every signature of ``data`` against ``trusted`` (and nothing else).
 
@@ -470,6 +471,7 @@ def verify_pdf(
     ``at``: the present moment of this verification (default now); a later one shows how the
     archive will verify once certificates have expired. Long-term validation data (the DSS,
     document time-stamps, see :mod:`mou.signing.ltv`) is always used, never fetched.
+    ``tsa_anchors``: the CA of the office's time-stamp server, trusted for time-stamps only.
 
     Never raises for a bad file: an unreadable PDF comes back as a report with ``error`` set.
     """
@@ -494,7 +496,7 @@ def verify_pdf(
             f.name for f in collect_fields(reader.root, _enumerate(reader)) if not f.signed
         ]
         changes = problems_after(reader, data) if embedded else {}
-        evidence = ltv_gather(reader, anchors, at) if embedded else None
+        evidence = ltv_gather(reader, anchors, at, tsa_anchors) if embedded else None
     except Exception as exc:  # a damaged file: pyHanko raises PdfReadError, ValueError, KeyError...
         return VerificationReport(
             error=f"The PDF cannot be read; it may be incomplete or damaged ({exc}).",

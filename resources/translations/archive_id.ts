@@ -502,6 +502,14 @@
         <source>Open a signed PDF</source>
         <translation>Buka PDF bertanda tangan</translation>
     </message>
+    <message>
+        <source>Extend…</source>
+        <translation>Perpanjang…</translation>
+    </message>
+    <message>
+        <source>Add a time-stamp and validation data so the signatures outlive their certificates</source>
+        <translation>Tambahkan penanda waktu dan data validasi agar tanda tangan tetap sah setelah sertifikatnya berakhir</translation>
+    </message>
 </context>
 <context>
     <name>PrepareSigningDialog</name>
@@ -618,6 +626,76 @@
         <location filename="../../ui/archive/qr_check.py" line="127"/>
         <source>&lt;b&gt;Not a Lintas page code.&lt;/b&gt;&lt;br/&gt;Scan the QR code in the footer of a printed agreement page, or type the text it carries.</source>
         <translation>&lt;b&gt;Bukan kode halaman Lintas.&lt;/b&gt;&lt;br/&gt;Pindai kode QR di kaki halaman cetak kesepakatan, atau ketikkan teks yang dimuatnya.</translation>
+    </message>
+</context>
+<context>
+    <name>ExtendDialog</name>
+    <message>
+        <source>Extend long-term validity</source>
+        <translation>Perpanjang keabsahan jangka panjang</translation>
+    </message>
+    <message>
+        <source>Lintas asks the time-stamp server set in Settings for a document time-stamp and stores the certificates' status in the PDF. The signatures then stay verifiable after the certificates expire. The signed content does not change.</source>
+        <translation>Lintas meminta penanda waktu dokumen dari server penanda waktu yang diatur di Pengaturan dan menyimpan status sertifikat di dalam PDF. Dengan begitu tanda tangan tetap dapat diverifikasi setelah sertifikatnya berakhir. Isi yang ditandatangani tidak berubah.</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>Perpanjang</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Set a time-stamp server in Settings (Signatures) first.</source>
+        <translation>Atur server penanda waktu di Pengaturan (Tanda Tangan) terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>Asking the time-stamp server and the certificate issuers…</source>
+        <translation>Menghubungi server penanda waktu dan penerbit sertifikat…</translation>
+    </message>
+    <message>
+        <source>The extended PDF could not be stored. The original is unchanged.</source>
+        <translation>PDF yang diperpanjang tidak dapat disimpan. Berkas aslinya tidak berubah.</translation>
+    </message>
+    <message>
+        <source>Extended, but the issuer reports that a signing certificate was revoked. Open the agreement to see which signature is affected.</source>
+        <translation>Sudah diperpanjang, tetapi penerbit melaporkan bahwa sebuah sertifikat penanda tangan telah dicabut. Buka kesepakatan untuk melihat tanda tangan mana yang terdampak.</translation>
+    </message>
+    <message>
+        <source>Done: the agreement now carries its validation data and a document time-stamp. It stays verifiable after the certificates expire.</source>
+        <translation>Selesai: kesepakatan kini memuat data validasi dan penanda waktu dokumen. Kesepakatan tetap dapat diverifikasi setelah sertifikatnya berakhir.</translation>
+    </message>
+</context>
+<context>
+    <name>LtvMessages</name>
+    <message>
+        <source>Signed without a time-stamp: no time-stamp server is set in Settings. The signature stays valid until the certificate expires; use Extend in the Archive to keep it verifiable beyond that.</source>
+        <translation>Ditandatangani tanpa penanda waktu: belum ada server penanda waktu di Pengaturan. Tanda tangan sah sampai sertifikatnya berakhir; gunakan Perpanjang di Arsip agar tetap dapat diverifikasi sesudahnya.</translation>
+    </message>
+    <message>
+        <source>Signed without a time-stamp: the time-stamp server did not answer. Use Extend in the Archive once it is reachable again.</source>
+        <translation>Ditandatangani tanpa penanda waktu: server penanda waktu tidak menjawab. Gunakan Perpanjang di Arsip setelah server dapat dihubungi lagi.</translation>
+    </message>
+    <message>
+        <source>Signed with a time-stamp, but the certificate status could not be fetched. Use Extend in the Archive once the network is back.</source>
+        <translation>Ditandatangani dengan penanda waktu, tetapi status sertifikat tidak dapat diambil. Gunakan Perpanjang di Arsip setelah jaringan pulih.</translation>
+    </message>
+    <message>
+        <source>This PDF carries no signature yet, so there is nothing to extend.</source>
+        <translation>PDF ini belum memuat tanda tangan, jadi tidak ada yang dapat diperpanjang.</translation>
+    </message>
+    <message>
+        <source>The PDF cannot be read; it may be incomplete or damaged.</source>
+        <translation>PDF tidak dapat dibaca; berkasnya mungkin tidak lengkap atau rusak.</translation>
+    </message>
+    <message>
+        <source>The time-stamp server did not answer. Check the address in Settings and the network, then try again.</source>
+        <translation>Server penanda waktu tidak menjawab. Periksa alamatnya di Pengaturan dan jaringan, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>The certificate status could not be fetched from its issuer. Nothing was changed; try again later.</source>
+        <translation>Status sertifikat tidak dapat diambil dari penerbitnya. Tidak ada yang diubah; coba lagi nanti.</translation>
     </message>
 </context>
 </TS>

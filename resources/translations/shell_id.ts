@@ -889,4 +889,59 @@ SHA-256: %3</translation>
         <translation>Pengguna &apos;{name}&apos; tercantum dua kali</translation>
     </message>
 </context>
+<context>
+    <name>SigningSection</name>
+    <message>
+        <source>Signatures</source>
+        <translation>Tanda Tangan</translation>
+    </message>
+    <message>
+        <source>e.g. https://tsa.example.go.id/</source>
+        <translation>mis. https://tsa.contoh.go.id/</translation>
+    </message>
+    <message>
+        <source>Each signature gets a trusted time from this server, and the certificates' status is stored in the PDF, so agreements stay verifiable after the certificates expire. Without a server, documents are signed without a time-stamp; use Extend in the Archive later. The server's certificate authority is trusted for time-stamps only.</source>
+        <translation>Setiap tanda tangan mendapat waktu tepercaya dari server ini, dan status sertifikat disimpan di dalam PDF, sehingga kesepakatan tetap dapat diverifikasi setelah sertifikatnya berakhir. Tanpa server, dokumen ditandatangani tanpa penanda waktu; gunakan Perpanjang di Arsip nanti. Otoritas sertifikat server ini dipercaya hanya untuk penanda waktu.</translation>
+    </message>
+    <message>
+        <source>Time-stamp server:</source>
+        <translation>Server penanda waktu:</translation>
+    </message>
+    <message>
+        <source>Enter an address starting with https:// or http://, or leave it empty.</source>
+        <translation>Masukkan alamat yang diawali https:// atau http://, atau kosongkan.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>Its certificate authority:</source>
+        <translation>Otoritas sertifikatnya:</translation>
+    </message>
+    <message>
+        <source>None chosen</source>
+        <translation>Belum dipilih</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(tanpa nama)</translation>
+    </message>
+    <message>
+        <source>{name}, valid until {date}</source>
+        <translation>{name}, berlaku sampai {date}</translation>
+    </message>
+    <message>
+        <source>The time-stamp server's certificate authority</source>
+        <translation>Otoritas sertifikat server penanda waktu</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der)</source>
+        <translation>Sertifikat (*.pem *.crt *.cer *.der)</translation>
+    </message>
+    <message>
+        <source>That file is not a readable certificate.</source>
+        <translation>Berkas itu bukan sertifikat yang dapat dibaca.</translation>
+    </message>
+</context>
 </TS>

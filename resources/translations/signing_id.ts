@@ -593,6 +593,10 @@
         <source>The time-stamp server could not be reached or refused.</source>
         <translation>Server penanda waktu tidak dapat dihubungi atau menolak.</translation>
     </message>
+    <message>
+        <source>The signing certificate has been revoked by its issuer. Nothing was signed; ask the issuer for a new certificate.</source>
+        <translation>Sertifikat penanda tangan telah dicabut oleh penerbitnya. Tidak ada yang ditandatangani; mintalah sertifikat baru kepada penerbit.</translation>
+    </message>
 </context>
 <context>
     <name>TrustMessages</name>

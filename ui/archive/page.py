@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from mou.agreement import AgreementStatus
 from mou.signed_archive import ArchiveEntry, SignedArchiveError
 from ui.archive.archive_table import ArchiveTable
+from ui.archive.extend import ExtendDialog
 from ui.archive.office_files import (
     signed_archive,
     trusted_certificates,
@@ -105,12 +106,19 @@ class Page(QWidget):
         self.preview_button = QPushButton(self.tr("Print preview…"), self.list_panel)
         self.print_button = QPushButton(self.tr("Print…"), self.list_panel)
         self.save_button = QPushButton(self.tr("Save a copy…"), self.list_panel)
+        self.extend_button = QPushButton(self.tr("Extend…"), self.list_panel)
+        self.extend_button.setToolTip(
+            self.tr(
+                "Add a time-stamp and validation data so the signatures outlive their certificates"
+            )
+        )
         self.continue_button = QPushButton(self.tr("Continue signing…"), self.list_panel)
         self.open_button.clicked.connect(self.open_selected)
         self.verify_selected_button.clicked.connect(self.verify_selected)
         self.preview_button.clicked.connect(self.preview_selected)
         self.print_button.clicked.connect(self.print_selected)
         self.save_button.clicked.connect(self._save_selected)
+        self.extend_button.clicked.connect(self.extend_selected)
         self.continue_button.clicked.connect(self.continue_selected)
         self.row_buttons = [
             self.open_button,
@@ -118,6 +126,7 @@ class Page(QWidget):
             self.preview_button,
             self.print_button,
             self.save_button,
+            self.extend_button,
             self.continue_button,
         ]
         for button in self.row_buttons:
@@ -287,6 +296,19 @@ class Page(QWidget):
             return False
         self.show_message(self.tr("Saved a copy to {path}.").format(path=path), ok=True)
         return True
+
+    @Slot()
+    def extend_selected(self) -> ExtendDialog | None:
+        """Make the selected PDF long-term valid (PAdES B-LTA) with the office's TSA."""
+        entry = self.table.selected_entry()
+        data = self._entry_pdf(entry)
+        if entry is None or data is None:
+            return None
+        dialog = ExtendDialog(self.context, entry, data, trusted_certificates(self.context), self)
+        dialog.extended.connect(lambda _sha: self.refresh())
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
 
     @Slot()
     def continue_selected(self) -> OfflineSigningDialog | None:

@@ -9,6 +9,7 @@ from ui.settings_page.connection_section import ConnectionSection
 from ui.settings_page.devices_section import DevicesSection
 from ui.settings_page.general_section import GeneralSection
 from ui.settings_page.office_section import OfficeSection
+from ui.settings_page.signing_section import SigningSection
 from ui.settings_page.users_section import UsersSection
 
 
@@ -35,8 +36,17 @@ class Page(QWidget):
         self.office = OfficeSection(context)
         self.users = UsersSection(context)
         self.connections = ConnectionSection(context)
+        self.signing = SigningSection(context)
         self.devices = DevicesSection(context)
-        for section in (self.general, self.office, self.users, self.connections, self.devices):
+        sections = (
+            self.general,
+            self.office,
+            self.users,
+            self.connections,
+            self.signing,
+            self.devices,
+        )
+        for section in sections:
             layout.addWidget(section)
         self.data_folder = QLabel(self.tr("Data folder: %1").replace("%1", str(context.data_dir)))
         self.data_folder.setWordWrap(True)

@@ -205,6 +205,11 @@ SIGNING = MessageTable(
         "signing.timestamp_failed": QT_TRANSLATE_NOOP(
             "SigningMessages", "The time-stamp server could not be reached or refused."
         ),
+        "signing.revoked": QT_TRANSLATE_NOOP(
+            "SigningMessages",
+            "The signing certificate has been revoked by its issuer. Nothing was signed; ask the "
+            "issuer for a new certificate.",
+        ),
     },
 )
 
