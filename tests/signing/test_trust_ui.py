@@ -122,3 +122,25 @@ def test_the_refusal_and_the_reasons_in_indonesian(
     SCREENSHOTS.mkdir(exist_ok=True)
     dialog.grab().save(str(SCREENSHOTS / "signing_document_modified_id.png"))
     details.grab().save(str(SCREENSHOTS / "signing_verify_modified_id.png"))
+
+
+def test_office_cards_given_to_the_windows_are_pins_even_when_they_claim_to_be_a_ca(
+    qtbot, signed_agreement: SignedAgreement, palangkaraya_identity
+) -> None:
+    from tests.signing.trust_pki import CA_USAGE, identity, issue
+
+    # Bandung's card certificate claims CA:TRUE with keyCertSign; it issues itself a signing
+    # certificate and one in Palangkaraya's name, and signs both fields with them.
+    card = issue("Wali Kota Bandung", "Pemerintah Kota Bandung", ca=True, usage=CA_USAGE)
+    own = issue("Wali Kota Bandung", "Pemerintah Kota Bandung", issuer=card)
+    forged = issue("Wali Kota Palangkaraya", "Pemerintah Kota Palangkaraya", issuer=card)
+    data = sign_field(signed_agreement.unsigned, identity(own, [card.cert]), "TandaTangan1")
+    data = sign_field(data, identity(forged, [card.cert]), "TandaTangan2")
+    cards = [card.cert, palangkaraya_identity.certificate]  # as the Archive passes them
+    dialog = SignedDocumentDialog(data, cards)
+    qtbot.addWidget(dialog)
+    assert [s.trusted for s in dialog.report.signatures] == [False, False]
+    assert not dialog.print_button.isEnabled()
+    details = VerificationDialog(data, cards)
+    qtbot.addWidget(details)
+    assert not details.report.ok

@@ -54,7 +54,8 @@ class SignedDocumentDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title or self.tr("Signed agreement"))
         self.data = data
-        self.trusted = trusted if isinstance(trusted, TrustAnchors) else list(trusted)
+        # A plain list holds office cards: pinned, never issuers (CA anchors come as TrustAnchors).
+        self.trusted = trusted if isinstance(trusted, TrustAnchors) else TrustAnchors.pinned(trusted)
         self.expected = expected
         self.paper = paper
         self.file_name = file_name or "kesepakatan.pdf"

@@ -46,12 +46,15 @@ class VerificationDialog(QDialog):
         report: VerificationReport | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        """``expected``: field -> party from the agreement record; ``report``: a verification
+        """``trusted``: office certificates (a plain list is pinned: each trusted only as its
+        office's own certificate, never as an issuer) or ``TrustAnchors`` with CA anchors.
+        ``expected``: field -> party from the agreement record; ``report``: a verification
         already made of ``data`` (so a caller that has one does not verify twice)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Signature verification"))
         self.tz_label = tz_label if tz_label in _ZONES else "WIB"
-        self.report: VerificationReport = report or verify_pdf(data, trusted, expected=expected)
+        anchors = trusted if isinstance(trusted, TrustAnchors) else TrustAnchors.pinned(trusted)
+        self.report: VerificationReport = report or verify_pdf(data, anchors, expected=expected)
         self.summary = QLabel(self)
         self.summary.setObjectName("verificationSummary")
         self.summary.setWordWrap(True)
