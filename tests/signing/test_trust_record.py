@@ -1,0 +1,46 @@
+"""Trust from the database: office cards become pins named by their office, and the agreement
+record says which office signs which field. Two cities' real SQLite files, real offline signing."""
+
+from __future__ import annotations
+
+from mou.signing import Verdict, verify_pdf
+from mou.signing.offline import prepare
+from mou.signing.trust import AnchorKind, anchors_from_database, expected_signers_for_pdf
+from tests.archive.conftest import Side, agreed, signature_png  # noqa: F401 (fixtures)
+from tests.archive.test_offline_signing import sign_as
+from tests.mou.conftest import cities  # noqa: F401 (fixture)
+from tests.signing.trust_pki import sign_field
+
+
+def test_the_record_binds_each_field_to_its_office_card(
+    agreed: tuple[Side, Side, str],  # noqa: F811 (fixture)
+    signature_png: bytes,  # noqa: F811 (fixture)
+) -> None:
+    a, b, _uuid = agreed
+    with a.city.db.session() as s:
+        unsigned, _status = prepare(s, a.agreement_id, a.city.signatory, a.archive)
+    first = sign_as(a, signature_png)
+    with b.city.db.session() as s:
+        anchors = anchors_from_database(s, b.certificate)
+        expected = expected_signers_for_pdf(s, first, b.certificate)
+    # Palangka Raya's database: both offices pinned, each under its office's name.
+    assert {p.office_name for p in anchors.pins} == {
+        "Pemerintah Kota Bandung",
+        "Pemerintah Kota Palangka Raya",
+    }
+    assert anchors.cas == ()
+    assert expected is not None
+    assert expected["TandaTangan1"].office == "Pemerintah Kota Bandung"
+    assert expected["TandaTangan1"].fingerprints == {a.identity.fingerprint_sha256}
+    assert expected["TandaTangan2"].fingerprints == {b.identity.fingerprint_sha256}
+    report = verify_pdf(first, anchors, expected=expected)
+    assert report.ok and report.party_mapping == "record"
+    assert report.signatures[0].anchor == AnchorKind.PINNED
+    # Palangka Raya's own (trusted) key in Bandung's field: a wrong signer, by the record.
+    forged = sign_field(unsigned, b.identity, "TandaTangan1")
+    (check,) = verify_pdf(forged, anchors, expected=expected).signatures
+    assert check.verdict is Verdict.WRONG_SIGNER
+    assert check.expected_office == "Pemerintah Kota Bandung"
+    # A PDF of no agreement this office holds gives no mapping (the caller falls back).
+    with b.city.db.session() as s:
+        assert expected_signers_for_pdf(s, b"%PDF-1.7 not ours") is None
