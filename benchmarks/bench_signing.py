@@ -1,6 +1,10 @@
 """Agreement PDF: render time (30 pasal, 400-application annex), two signatures + verification, memory.
 
 Budgets from issue 5: render <= 0.5 s; two signatures plus full verification <= 0.3 s together.
+Issue 8 (long-term validity): two signatures with RFC 3161 time-stamps and DSS validation data
+fetched from a loopback PKI (certomancer: CA, OCSP, CRL, TSA over HTTP), plus the sealing document
+time-stamp, <= 0.5 s; verifying that B-LTA file (both signatures judged at their time-stamps with
+the DSS's data, the document time-stamp chain) <= 0.2 s.
 Each figure is the median of several warm runs (fonts registered, modules imported), because the
 app renders and signs many times per process; the first (cold) render is recorded separately.
 """
@@ -109,9 +113,10 @@ def run() -> list[Measurement]:
     tracemalloc.stop()
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
+    ltv_rows = _ltv(data, layout, images)
     pages = layout.page_count
     load = os.getloadavg()[0]
-    return [
+    return ltv_rows + [
         Measurement(
             AREA,
             "render 30 pasal + 400 apps (warm median)",
@@ -155,4 +160,74 @@ def run() -> list[Measurement]:
         Measurement(AREA, "peak traced memory: render", render_peak / 2**20, "MiB"),
         Measurement(AREA, "peak traced memory: sign + verify", sign_peak / 2**20, "MiB"),
         Measurement(AREA, "process max RSS", rss_mb, "MiB"),
+    ]
+
+
+def _ltv(data: bytes, layout, images: list[bytes]) -> list[Measurement]:
+    """B-LTA signing against the loopback PKI and verification of the result (warm medians)."""
+    from mou.signing import verify_pdf
+    from mou.signing.identity import load_identity
+    from mou.signing.sign import sign_document
+    from tests.signing.ltv_pki import LocalPki
+
+    slot_a, slot_b = layout.signature_slots
+    with tempfile.TemporaryDirectory() as tmp:
+        pki = LocalPki(Path(tmp) / "pki").start()
+        try:
+            first = load_identity(pki.p12("bandung", Path(tmp) / "a.p12", "pw"), "pw")
+            second = load_identity(pki.p12("palangkaraya", Path(tmp) / "b.p12", "pw"), "pw")
+
+            def sign_both() -> bytes:
+                signed = sign_document(
+                    data,
+                    first,
+                    field_name=slot_a.field_name,
+                    signer_name=slot_a.signer_name,
+                    signer_title=slot_a.signer_title,
+                    signature_png=images[0],
+                    timestamp_url=pki.tsa_url,
+                )
+                final = sign_document(
+                    signed.data,
+                    second,
+                    field_name=slot_b.field_name,
+                    signer_name=slot_b.signer_name,
+                    signer_title=slot_b.signer_title,
+                    signature_png=images[1],
+                    timestamp_url=pki.tsa_url,
+                )
+                if final.level.value != "B-LTA":
+                    raise RuntimeError(f"expected B-LTA, got {final.level}: {final.notes}")
+                return final.data
+
+            def verify(pdf: bytes) -> bool:
+                report = verify_pdf(pdf, [pki.root_cert])
+                if not report.ok or report.ltv_level != "B-LTA":
+                    raise RuntimeError(report.summary())
+                return True
+
+            verify(sign_both())  # warm-up: imports, aiohttp, the TSA's cached probe
+            sign_s, sign_cpu, signed = _median_both(sign_both)
+            verify_s, verify_cpu, _ = _median_both(lambda: verify(signed))
+            requests = pki.counters
+        finally:
+            pki.stop()
+    return [
+        Measurement(
+            AREA,
+            "two signatures B-LTA (time-stamps, OCSP/CRL in DSS, document time-stamp)",
+            sign_s,
+            "s",
+            0.5,
+            note=f"loopback certomancer PKI; CPU {sign_cpu:.2f} s; "
+            f"{requests.tsa} TSA, {requests.ocsp} OCSP, {requests.crl} CRL requests in all",
+        ),
+        Measurement(
+            AREA,
+            "verification with LTV (2 signatures at their time-stamps + document time-stamp)",
+            verify_s,
+            "s",
+            0.2,
+            note=f"offline, DSS data only; CPU {verify_cpu:.2f} s; {len(signed) // 1024} KiB",
+        ),
     ]

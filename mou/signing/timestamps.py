@@ -7,6 +7,8 @@ nothing: its tokens are checked by pyHanko against the verifier's own trust anch
 
 from __future__ import annotations
 
+import threading
+import time
 from urllib.parse import urlsplit
 
 # Registers the 'tst_info' content type with asn1crypto before its OID maps are built (see sign.py).
@@ -26,11 +28,33 @@ def valid_tsa_url(url: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
+#: How long one client (and pyHanko's cached probe of the TSA's certificates) is reused. A TSA
+#: may rotate its certificate, so the probe is not kept for long.
+CLIENT_REUSE_S = 600.0
+_clients: dict[tuple[str, int], tuple[float, object]] = {}
+_clients_lock = threading.Lock()
+
+
 def http_timestamper(url: str, *, timeout: int = NETWORK_TIMEOUT_S):
-    """pyHanko's HTTP time-stamp client for ``url`` (nonce checked, time-out bounded)."""
+    """pyHanko's HTTP time-stamp client for ``url`` (nonce checked, time-out bounded).
+
+    Reused for ``CLIENT_REUSE_S``: pyHanko caches its probe of the TSA's certificate chain per
+    client, which saves one request per signature (both parties of a ceremony sign within
+    minutes). Every token itself is still requested, nonce-checked and validated.
+    """
     from pyhanko.sign.timestamps import HTTPTimeStamper
 
-    return HTTPTimeStamper(url.strip(), timeout=timeout)
+    key = (url.strip(), timeout)
+    now = time.monotonic()
+    with _clients_lock:
+        cached = _clients.get(key)
+        if cached is not None and now - cached[0] < CLIENT_REUSE_S:
+            return cached[1]
+        if len(_clients) > 16:  # bounded: an office has one TSA, tests a few
+            _clients.clear()
+        client = HTTPTimeStamper(key[0], timeout=timeout)
+        _clients[key] = (now, client)
+        return client
 
 
 def token_certificates(timestamper) -> list:
