@@ -309,8 +309,6 @@ class TrustAnchors:
 
     def judge_ca_status(self, status, context, certificate: x509.Certificate) -> TrustResult:
         """Trust through a CA, from pyHanko's validation ``status`` made with ``context``."""
-        from pyhanko.sign.validation.status import SignatureStatus  # noqa: F401 (type only)
-
         if not self.cas:
             return untrusted(TrustProblem.NO_ANCHOR)
         if status.trusted:
