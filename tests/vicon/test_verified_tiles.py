@@ -264,6 +264,9 @@ def test_real_call_unverified_until_unlocked_then_verified_with_same_code(
         assert refused.value.code == UNVERIFIED_CALL
         assert "signing ceremony needs every office" in refused.value.message
         assert win_b.grab().save(str(screenshots / "call_identity_not_verified.png"))
+        # Bandung's own window offers to unlock its identity (looked at).
+        assert win_a.identity_bar.isVisible()
+        assert win_a.grab().save(str(screenshots / "call_identity_unlock_bar.png"))
 
         # Bandung unlocks mid-call: Palangka Raya's tile turns verified, with the same code.
         assert win_a.identity_bar.unlock(PASSWORD)

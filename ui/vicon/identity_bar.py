@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton, QWidget
 
 from conferencing.call_identity import CallIdentity, TrustedOffices
@@ -55,7 +55,9 @@ class IdentityBar(QWidget):
         row.setContentsMargins(8, 4, 8, 4)
         row.addWidget(self.label, 1)
         row.addWidget(self.button)
-        self.setStyleSheet("QWidget#identityBar { background: #fff8e1; border-radius: 4px; }")
+        # A plain QWidget paints a style-sheet background only with WA_StyledBackground.
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet("QWidget#identityBar { background: #fff3cd; border-radius: 4px; }")
         self.setVisible(not controller.has_identity and identity_path.exists())
 
     @Slot()
