@@ -44,3 +44,33 @@ def test_the_record_binds_each_field_to_its_office_card(
     # A PDF of no agreement this office holds gives no mapping (the caller falls back).
     with b.city.db.session() as s:
         assert expected_signers_for_pdf(s, b"%PDF-1.7 not ours") is None
+
+
+def test_the_archive_binds_a_mailed_file_to_the_parties_of_its_record(
+    qtbot,
+    agreed: tuple[Side, Side, str],  # noqa: F811 (fixture)
+    signature_png: bytes,  # noqa: F811 (fixture)
+    tmp_path,
+) -> None:
+    from tests.archive.conftest import app_context
+    from ui.archive.page import Page
+
+    a, b, _uuid = agreed
+    with a.city.db.session() as s:
+        unsigned, _status = prepare(s, a.agreement_id, a.city.signatory, a.archive)
+    # Palangka Raya's real, trusted key in PIHAK PERTAMA's field, mailed to Palangka Raya.
+    swapped = tmp_path / "swapped.pdf"
+    swapped.write_bytes(sign_field(unsigned, b.identity, "TandaTangan1"))
+    page = Page(app_context(b))
+    qtbot.addWidget(page)
+    dialog = page.verify_file(swapped)
+    qtbot.addWidget(dialog)
+    (check,) = dialog.report.signatures
+    assert dialog.report.party_mapping == "record"
+    assert check.verdict is Verdict.WRONG_SIGNER and check.trusted
+    assert check.expected_office == "Pemerintah Kota Bandung"
+    # The window that shows and prints it says the same and does not print it.
+    window = page._view_file(swapped.read_bytes(), swapped.name)
+    qtbot.addWidget(window)
+    assert window.report.signatures[0].verdict is Verdict.WRONG_SIGNER
+    assert not window.print_button.isEnabled()

@@ -27,6 +27,16 @@ def own_certificate(context: AppContext) -> x509.Certificate | None:
         return None  # no identity yet: verification trusts the counterparts only
 
 
+def office_trust_for(context: AppContext, data: bytes):
+    """(pinned office cards named by office, field -> expected signer from the agreement record)
+    for verifying ``data``; the mapping is ``None`` when the PDF is of no agreement held here."""
+    from mou.signing.trust import anchors_from_database, expected_signers_for_pdf
+
+    own = own_certificate(context)
+    with context.database.session() as s:
+        return anchors_from_database(s, own), expected_signers_for_pdf(s, data, own)
+
+
 def trusted_certificates(context: AppContext) -> list[x509.Certificate]:
     """Every counterpart certificate this office accepted, plus its own."""
     from mou.signing.offline import office_trust

@@ -22,6 +22,7 @@ from mou.signed_archive import ArchiveEntry, SignedArchiveError
 from ui.archive.archive_table import ArchiveTable
 from ui.archive.extend import ExtendDialog
 from ui.archive.office_files import (
+    office_trust_for,
     signed_archive,
     trusted_certificates,
 )
@@ -198,9 +199,11 @@ class Page(QWidget):
         data = self._entry_pdf(entry)
         if data is None:
             return None
+        anchors, expected = office_trust_for(self.context, data)  # bound to the parties
         dialog = SignedDocumentDialog(
             data,
-            trusted_certificates(self.context),
+            anchors,
+            expected=expected,
             title=entry.title,
             paper=self.context.settings.paper_size,
             file_name=f"kesepakatan-{entry.uuid[:8]}.pdf",
@@ -377,9 +380,8 @@ class Page(QWidget):
         return self._show_verification(data, path.name) if data is not None else None
 
     def _show_verification(self, data: bytes, title: str) -> VerificationDialog:
-        dialog = VerificationDialog(
-            data, trusted_certificates(self.context), title=title, parent=self
-        )
+        anchors, expected = office_trust_for(self.context, data)  # bound to the parties
+        dialog = VerificationDialog(data, anchors, title=title, expected=expected, parent=self)
         self.last_dialog = dialog
         dialog.open()
         return dialog
@@ -413,9 +415,11 @@ class Page(QWidget):
         return dialog
 
     def _view_file(self, data: bytes, name: str) -> SignedDocumentDialog:
+        anchors, expected = office_trust_for(self.context, data)  # bound to the parties
         dialog = SignedDocumentDialog(
             data,
-            trusted_certificates(self.context),
+            anchors,
+            expected=expected,
             title=name,
             paper=self.context.settings.paper_size,
             file_name=name,
