@@ -238,6 +238,7 @@ def _inside() -> None:
                 str(port),
                 "--secret-file",
                 str(secret_file),
+                "--insecure",
             ],
             cwd=ROOT,
             stdout=subprocess.PIPE,

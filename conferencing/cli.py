@@ -25,6 +25,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     hub.add_argument("--tls-key", metavar="K", help="PEM private key for --tls-cert")
     hub.add_argument(
+        "--insecure",
+        action="store_true",
+        help="serve plain ws:// (test networks only); default without --tls-cert: wss:// with a "
+        "self-signed certificate whose pin is printed in the URL",
+    )
+    hub.add_argument(
         "--secret-file", metavar="F", help="hub secret for invite tokens (created if missing)"
     )
     hub.add_argument(
@@ -122,12 +128,22 @@ def _run_hub(args: argparse.Namespace) -> int:
             fh.write(secret.hex() + "\n")
         print(f"no --secret-file given: temporary secret written to {name}", file=sys.stderr)
     ssl_context = None
+    pin = ""
     if args.tls_cert or args.tls_key:
         if not (args.tls_cert and args.tls_key):
             print("error: --tls-cert and --tls-key go together", file=sys.stderr)
             return 2
         ssl_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         ssl_context.load_cert_chain(args.tls_cert, args.tls_key)
+    elif not args.insecure:
+        # No CA-issued certificate: a self-signed one kept beside the secret (so the pin stays
+        # the same across restarts), pinned by the URL clients are given.
+        from conferencing.hub.embedded import fingerprint, office_certificate, server_context
+
+        cert_dir = Path(args.secret_file).parent if args.secret_file else None
+        cert_pem, key_pem = office_certificate(cert_dir)
+        ssl_context = server_context(cert_pem, key_pem)
+        pin = fingerprint(cert_pem)
     ice: list[p.IceServer] = []
     if args.stun:
         ice.append(p.IceServer(urls=list(args.stun)))
@@ -148,7 +164,7 @@ def _run_hub(args: argparse.Namespace) -> int:
 
     async def serve() -> None:
         await server.start()
-        print(f"hub listening on {server.url}", flush=True)
+        print(f"hub listening on {server.url}{f'#sha256={pin}' if pin else ''}", flush=True)
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):

@@ -232,7 +232,8 @@ async def cli(tmp: Path) -> dict[str, Any]:
     )  # fmt: skip
     secret = tmp / "hub.secret"
     hub = subprocess.Popen(
-        [py, "main.py", "hub", "--host", HOST, "--port", "8797", "--secret-file", str(secret)],
+        [py, "main.py", "hub", "--host", HOST, "--port", "8797", "--secret-file", str(secret),
+         "--insecure"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
     )  # fmt: skip
     url = f"ws://{HOST}:8797/ws"

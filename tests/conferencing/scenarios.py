@@ -517,7 +517,8 @@ async def cli(tmp: Path) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     secret = tmp / "hub.secret"
     hub = subprocess.Popen(
-        [py, "main.py", "hub", "--host", HOST, "--port", "8799", "--secret-file", str(secret)],
+        [py, "main.py", "hub", "--host", HOST, "--port", "8799", "--secret-file", str(secret)]
+        + ["--insecure"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

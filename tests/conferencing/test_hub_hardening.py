@@ -236,6 +236,31 @@ def _rss_kib(pid: int) -> int:
     raise AssertionError("no VmRSS")
 
 
+def test_standalone_hub_serves_pinned_wss_unless_told_insecure(tmp_path: Path) -> None:
+    secret_file = tmp_path / "hub.secret"
+    proc = subprocess.Popen(
+        [sys.executable, "main.py", "hub", "--host", "127.0.0.1", "--port", "0",
+         "--secret-file", str(secret_file)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )  # fmt: skip
+    try:
+        assert proc.stdout is not None
+        url = proc.stdout.readline().split("hub listening on ", 1)[1].strip()
+        assert url.startswith("wss://127.0.0.1:") and "/ws#sha256=" in url
+
+        async def join() -> dict[str, Any] | None:
+            c = await RawClient.connect(url)  # checks the pinned certificate, no CA
+            tok = issue_token(load_secret(secret_file), "r1", BANDUNG, 60)
+            reply = await c.join("r1", tok, "peer-a")
+            await c.close()
+            return reply
+
+        assert (asyncio.run(join()) or {}).get("type") == "welcome"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
 @contextmanager
 def hub_process(
     tmp_path: Path, nofile: int | None = None
@@ -249,7 +274,7 @@ def hub_process(
     secret_file = tmp_path / "hub.secret"
     proc = subprocess.Popen(
         [sys.executable, "main.py", "hub", "--host", "127.0.0.1", "--port", "0",
-         "--secret-file", str(secret_file)],
+         "--secret-file", str(secret_file), "--insecure"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         preexec_fn=limit, env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )  # fmt: skip
