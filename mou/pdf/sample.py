@@ -461,5 +461,12 @@ def sample_document(
             "dengan Daerah Lain dan Kerja Sama Daerah dengan Pihak Ketiga.",
         ],
         considerations_en=_CONSIDERATIONS_EN if bilingual else [],
+        closing_en=(
+            "This Memorandum of Understanding is made as an electronic document and signed "
+            "electronically by THE PARTIES. Each PARTY keeps the same electronic document, which "
+            "has the same legal force for each of them."
+        )
+        if bilingual
+        else None,
         keywords=["smart city", "Bandung", "Palangkaraya"],
     )
