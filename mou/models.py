@@ -118,6 +118,8 @@ class LocalUser(Base):
     name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(16))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: scrypt hash of the user's password or PIN (``mou.office.hash_secret``); None: none set.
+    secret_hash: Mapped[str | None] = mapped_column(String(200), nullable=True, default=None)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     office: Mapped[Office] = relationship(back_populates="users")

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
+import secrets
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -44,6 +48,9 @@ class OfficeCode(StrEnum):
     ALREADY_SET_UP = "office.already_set_up"
     EMPTY_USER_NAME = "office.empty_user_name"
     DUPLICATE_USER = "office.duplicate_user"
+    SECRET_TOO_SHORT = "office.secret_too_short"
+    NO_SUCH_USER = "office.no_such_user"
+    LAST_USER = "office.last_user"
 
 
 class OfficeError(Exception):
@@ -169,16 +176,105 @@ def local_users(session: Session) -> list[models.LocalUser]:
     return [u for u in office.users if u.active]
 
 
-def add_local_user(session: Session, name: str, role: Role) -> models.LocalUser:
-    """Add a staff member to the local office."""
+def add_local_user(
+    session: Session, name: str, role: Role, secret: str | None = None
+) -> models.LocalUser:
+    """Add a staff member to the local office (with a password or PIN when given)."""
     office = require_local_office(session)
     clean = name.strip()
     if not clean:
         raise OfficeError("A user has an empty name", code=OfficeCode.EMPTY_USER_NAME)
-    user = models.LocalUser(name=clean, role=Role(role).value)
+    user = models.LocalUser(
+        name=clean, role=Role(role).value, secret_hash=hash_secret(secret) if secret else None
+    )
     office.users.append(user)
     session.flush()
     return user
+
+
+#: A PIN of four digits is the least an office accepts for "Acting as" (the key has its own).
+MIN_SECRET_LENGTH = 4
+# scrypt cost: about 50 ms here, so guessing a PIN offline costs real time per try.
+_SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1
+
+
+def hash_secret(secret: str) -> str:
+    """A salted scrypt hash of a user's password or PIN, as stored in ``secret_hash``."""
+    if len(secret) < MIN_SECRET_LENGTH:
+        raise OfficeError(
+            f"A password or PIN needs at least {MIN_SECRET_LENGTH} characters",
+            code=OfficeCode.SECRET_TOO_SHORT,
+            min=MIN_SECRET_LENGTH,
+        )
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(
+        secret.encode("utf-8"), salt=salt, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P, dklen=32
+    )
+    encode = base64.b64encode
+    return (
+        f"scrypt${_SCRYPT_N}${_SCRYPT_R}${_SCRYPT_P}$"
+        f"{encode(salt).decode('ascii')}${encode(digest).decode('ascii')}"
+    )
+
+
+def verify_secret(stored: str | None, secret: str) -> bool:
+    """True when ``secret`` matches the stored hash (a user without one needs no secret)."""
+    if not stored:
+        return True
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+        if scheme != "scrypt" or int(n) > 2**20 or int(r) > 32 or int(p) > 16:
+            return False  # bound the work a tampered row could make us do
+        expected = base64.b64decode(digest)
+        actual = hashlib.scrypt(
+            secret.encode("utf-8"),
+            salt=base64.b64decode(salt),
+            n=int(n),
+            r=int(r),
+            p=int(p),
+            dklen=len(expected),
+        )
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(actual, expected)
+
+
+def _local_user(session: Session, user_id: int) -> models.LocalUser:
+    office = require_local_office(session)
+    user = session.get(models.LocalUser, user_id)
+    if user is None or user.office_id != office.id or not user.active:
+        raise OfficeError("That user does not exist", code=OfficeCode.NO_SUCH_USER)
+    return user
+
+
+def set_user_secret(session: Session, user_id: int, secret: str) -> models.LocalUser:
+    """Give a local user a new password or PIN (stored only as a scrypt hash)."""
+    user = _local_user(session, user_id)
+    user.secret_hash = hash_secret(secret)
+    session.flush()
+    return user
+
+
+def check_user_secret(session: Session, user_id: int, secret: str) -> bool:
+    """True when ``secret`` is the user's password or PIN (or the user has none)."""
+    return verify_secret(_local_user(session, user_id).secret_hash, secret)
+
+
+def change_user_role(session: Session, user_id: int, role: Role) -> models.LocalUser:
+    """Give a local user another role."""
+    user = _local_user(session, user_id)
+    user.role = Role(role).value
+    session.flush()
+    return user
+
+
+def remove_local_user(session: Session, user_id: int) -> None:
+    """Remove a user from the office (kept inactive, so the audit trail still names them)."""
+    user = _local_user(session, user_id)
+    if len(local_users(session)) <= 1:
+        raise OfficeError("The last user cannot be removed", code=OfficeCode.LAST_USER)
+    user.active = False
+    session.flush()
 
 
 def counterpart_office(

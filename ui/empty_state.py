@@ -2,9 +2,40 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from mou.office import Role
+
+
+def role_hint(role: Role | None) -> str:
+    """What the acting user's role can do here, and who does the rest (for empty pages)."""
+    if role is None:
+        return QCoreApplication.translate(
+            "EmptyState", "Choose who you are under “Acting as” at the top right."
+        )
+    hints = {
+        Role.DRAFTER: QCoreApplication.translate(
+            "EmptyState",
+            "As a drafter you start agreements, edit them and send them to the other office.",
+        ),
+        Role.REVIEWER: QCoreApplication.translate(
+            "EmptyState",
+            "As a reviewer you approve the revisions a drafter prepared. To start an "
+            "agreement, switch “Acting as” to a drafter.",
+        ),
+        Role.SIGNATORY: QCoreApplication.translate(
+            "EmptyState",
+            "As a signatory you approve and sign agreements once a drafter has prepared them. "
+            "To start one, switch “Acting as” to a drafter.",
+        ),
+        Role.VIEWER: QCoreApplication.translate(
+            "EmptyState",
+            "As a viewer you can read agreements and join sessions. A drafter starts agreements.",
+        ),
+    }
+    return hints[Role(role)]
 
 
 class EmptyState(QWidget):

@@ -28,6 +28,7 @@ from mou.office import OfficeProfile
 from ui.context import AppContext, OfficeChanged
 from ui.icons import icon
 from ui.navigation import PAGES, Sidebar, page_keys
+from ui.office_card_button import OfficeCardButton
 from ui.page_error import PageLoadError
 from ui.user_switcher import UserSwitcher
 from ui.vicon.call_events import CallOpened
@@ -108,8 +109,11 @@ class MainWindow(QMainWindow):
         names.addWidget(self.office_label)
         names.addWidget(self.unit_label)
         self.user_switcher = UserSwitcher(self.context)
+        # On every screen, so a new office can introduce itself before it has any agreement.
+        self.office_card_button = OfficeCardButton(self.context)
         row.addWidget(self.lambang)
         row.addLayout(names, 1)
+        row.addWidget(self.office_card_button)
         row.addWidget(self.user_switcher)
         self._update_header()
         return header

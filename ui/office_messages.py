@@ -37,6 +37,15 @@ OFFICE = MessageTable(
         "office.duplicate_user": QT_TRANSLATE_NOOP(
             "OfficeMessages", "The user '{name}' is listed twice"
         ),
+        "office.secret_too_short": QT_TRANSLATE_NOOP(
+            "OfficeMessages", "A password or PIN needs at least {min} characters"
+        ),
+        "office.no_such_user": QT_TRANSLATE_NOOP(
+            "OfficeMessages", "That user no longer exists; the list has been refreshed"
+        ),
+        "office.last_user": QT_TRANSLATE_NOOP(
+            "OfficeMessages", "The last user cannot be removed; add another user first"
+        ),
     },
     params={"field": _field},
 )

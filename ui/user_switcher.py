@@ -1,4 +1,8 @@
-"""The header's "acting as" selector over the office's local users and their roles."""
+"""The header's "acting as" selector over the office's local users and their roles.
+
+A user with a password or PIN is acted as only after it was typed (``ui.pin_dialog``); until
+then the selector stays on the previous user.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ class UserSwitcher(QWidget):
         super().__init__(parent)
         self._context = context
         self._users: list[LocalUser] = []
+        self.pin_dialog: QWidget | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel(self.tr("Acting as:"))
@@ -57,7 +62,31 @@ class UserSwitcher(QWidget):
         return list(self._users)
 
     def _picked(self, index: int) -> None:
-        if 0 <= index < len(self._users):
-            user = self._users[index]
-            self._context.set_current_user(user)
-            self.user_changed.emit(user)
+        if not 0 <= index < len(self._users):
+            return
+        user = self._users[index]
+        current = self._context.current_user
+        if user.secret_hash and (current is None or current.id != user.id):
+            self._select_current()  # stay on the previous user until the PIN is right
+            from ui.pin_dialog import PinDialog
+
+            self.pin_dialog = PinDialog(self._context, user.id, user.name, self)
+            self.pin_dialog.sig_confirmed.connect(lambda _id, u=user: self._switch_to(u))
+            self.pin_dialog.open()
+            return
+        self._switch_to(user)
+
+    def _switch_to(self, user: LocalUser) -> None:
+        self._context.set_current_user(user)
+        self._select_current()
+        self.user_changed.emit(user)
+
+    def _select_current(self) -> None:
+        current = self._context.current_user
+        index = next(
+            (i for i, u in enumerate(self._users) if current is not None and u.id == current.id),
+            -1,
+        )
+        self.combo.blockSignals(True)
+        self.combo.setCurrentIndex(index)
+        self.combo.blockSignals(False)

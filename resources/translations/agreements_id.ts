@@ -1550,6 +1550,22 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>NewAgreementDialog</name>
     <message>
+        <source>Choose the counterpart office, or trust it first (see the hint).</source>
+        <translation>Pilih kantor mitra, atau percayai kantor itu terlebih dahulu (lihat petunjuk).</translation>
+    </message>
+    <message>
+        <source>Trusted: their Lintas will accept this draft.</source>
+        <translation>Dipercaya: Lintas mereka akan menerima rancangan ini.</translation>
+    </message>
+    <message>
+        <source>A draft can be sent only to an office you trust. The easiest way: trust it during a call with them (Sessions), after comparing the code. Or choose “Trust a new office…” and open the office card file they sent you.</source>
+        <translation>Rancangan hanya dapat dikirim ke kantor yang Anda percayai. Cara termudah: percayai kantor itu dalam panggilan dengan mereka (Sesi), setelah membandingkan kodenya. Atau pilih “Percayai kantor baru…” dan buka berkas kartu kantor yang mereka kirim.</translation>
+    </message>
+    <message>
+        <source>Trust a new office…</source>
+        <translation>Percayai kantor baru…</translation>
+    </message>
+    <message>
         <location filename="../../ui/agreements/new_dialog.py" line="56"/>
         <source>New agreement</source>
         <translation>Kesepakatan baru</translation>
@@ -1828,6 +1844,10 @@ Cocokkan dahulu melalui telepon.</translation>
 </context>
 <context>
     <name>Page</name>
+    <message>
+        <source>Save our office card…</source>
+        <translation>Simpan kartu kantor kami…</translation>
+    </message>
     <message>
         <location filename="../../ui/agreements/page.py" line="42"/>
         <source>No agreements yet</source>

@@ -178,6 +178,30 @@ Periksa alamatnya pada --database, LINTAS_DATABASE_URL atau pengaturan yang ters
 <context>
     <name>DonePage</name>
     <message>
+        <source>Office cards (*.lintas-card)</source>
+        <translation>Kartu kantor (*.lintas-card)</translation>
+    </message>
+    <message>
+        <source>Save our office card</source>
+        <translation>Simpan kartu kantor kami</translation>
+    </message>
+    <message>
+        <source>Office card saved as %1.</source>
+        <translation>Kartu kantor disimpan sebagai %1.</translation>
+    </message>
+    <message>
+        <source>The office card could not be saved there. Choose another folder.</source>
+        <translation>Kartu kantor tidak dapat disimpan di sana. Pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>Save our office card…</source>
+        <translation>Simpan kartu kantor kami…</translation>
+    </message>
+    <message>
+        <source>Other offices trust you through your office card. The easiest way: in your first call with them, compare the code Lintas shows and press “Trust”. You can also save the office card now and send it; they compare the fingerprint with you by phone. Later, “Office card” at the top of every screen does the same.</source>
+        <translation>Kantor lain memercayai Anda melalui kartu kantor Anda. Cara termudah: dalam panggilan pertama dengan mereka, bandingkan kode yang ditampilkan Lintas lalu tekan “Percayai”. Anda juga dapat menyimpan kartu kantor sekarang dan mengirimkannya; mereka membandingkan sidik jarinya dengan Anda melalui telepon. Nanti, “Kartu kantor” di bagian atas setiap layar melakukan hal yang sama.</translation>
+    </message>
+    <message>
         <source>Ready</source>
         <translation>Siap</translation>
     </message>
@@ -774,6 +798,54 @@ SHA-256: %3</translation>
 <context>
     <name>UsersPage</name>
     <message>
+        <source>Give %1 a password or PIN of at least %2 characters.</source>
+        <translation>Beri %1 kata sandi atau PIN minimal %2 karakter.</translation>
+    </message>
+    <message>
+        <source>Each person can be listed only once; use different names.</source>
+        <translation>Setiap orang hanya boleh tercantum sekali; gunakan nama yang berbeda.</translation>
+    </message>
+    <message>
+        <source>Name one drafter: without a drafter nobody can write an agreement, and the head of region only signs.</source>
+        <translation>Sebutkan satu penyusun: tanpa penyusun tidak ada yang dapat menulis kesepakatan, dan kepala daerah hanya menandatangani.</translation>
+    </message>
+    <message>
+        <source>the head of region</source>
+        <translation>kepala daerah</translation>
+    </message>
+    <message>
+        <source>More users (optional)</source>
+        <translation>Pengguna lain (opsional)</translation>
+    </message>
+    <message>
+        <source>Drafter's password or PIN:</source>
+        <translation>Kata sandi atau PIN penyusun:</translation>
+    </message>
+    <message>
+        <source>Drafter:</source>
+        <translation>Penyusun:</translation>
+    </message>
+    <message>
+        <source>Name of the staff member who drafts</source>
+        <translation>Nama staf yang menyusun</translation>
+    </message>
+    <message>
+        <source>Their password or PIN:</source>
+        <translation>Kata sandi atau PIN-nya:</translation>
+    </message>
+    <message>
+        <source>Head of region (signatory):</source>
+        <translation>Kepala daerah (penanda tangan):</translation>
+    </message>
+    <message>
+        <source>Drafters write agreements, reviewers approve them, signatories sign, viewers only read. Each person gets a password or PIN, asked when someone switches to them.</source>
+        <translation>Penyusun menulis kesepakatan, peninjau menyetujuinya, penanda tangan menandatangani, pembaca hanya membaca. Setiap orang mendapat kata sandi atau PIN, yang diminta saat seseorang beralih menjadi mereka.</translation>
+    </message>
+    <message>
+        <source>Password or PIN (at least %1 characters)</source>
+        <translation>Kata sandi atau PIN (minimal %1 karakter)</translation>
+    </message>
+    <message>
         <source>Users and roles</source>
         <translation>Pengguna dan peran</translation>
     </message>
@@ -813,6 +885,62 @@ SHA-256: %3</translation>
 <context>
     <name>UsersSection</name>
     <message>
+        <source>%1 was removed.</source>
+        <translation>%1 telah dihapus.</translation>
+    </message>
+    <message>
+        <source>You cannot remove yourself. Act as another signatory to do it.</source>
+        <translation>Anda tidak dapat menghapus diri sendiri. Bertindaklah sebagai penanda tangan lain untuk melakukannya.</translation>
+    </message>
+    <message>
+        <source>The password or PIN of %1 was changed.</source>
+        <translation>Kata sandi atau PIN %1 telah diubah.</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 sekarang %2.</translation>
+    </message>
+    <message>
+        <source>Give %1 a password or PIN, so nobody else can act as them.</source>
+        <translation>Beri %1 kata sandi atau PIN, agar tidak ada orang lain yang dapat bertindak sebagai dia.</translation>
+    </message>
+    <message>
+        <source>Only a signatory can add, remove or change users.</source>
+        <translation>Hanya penanda tangan yang dapat menambah, menghapus, atau mengubah pengguna.</translation>
+    </message>
+    <message>
+        <source>(no password or PIN)</source>
+        <translation>(tanpa kata sandi atau PIN)</translation>
+    </message>
+    <message>
+        <source>Password or PIN</source>
+        <translation>Kata sandi atau PIN</translation>
+    </message>
+    <message>
+        <source>Remove the selected user</source>
+        <translation>Hapus pengguna terpilih</translation>
+    </message>
+    <message>
+        <source>Password or PIN:</source>
+        <translation>Kata sandi atau PIN:</translation>
+    </message>
+    <message>
+        <source>Set password or PIN</source>
+        <translation>Tetapkan kata sandi atau PIN</translation>
+    </message>
+    <message>
+        <source>New password or PIN</source>
+        <translation>Kata sandi atau PIN baru</translation>
+    </message>
+    <message>
+        <source>Role of the selected user:</source>
+        <translation>Peran pengguna terpilih:</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Ubah peran</translation>
+    </message>
+    <message>
         <source>Users</source>
         <translation>Pengguna</translation>
     </message>
@@ -843,6 +971,18 @@ SHA-256: %3</translation>
 </context>
 <context>
     <name>OfficeMessages</name>
+    <message>
+        <source>The last user cannot be removed; add another user first</source>
+        <translation>Pengguna terakhir tidak dapat dihapus; tambahkan pengguna lain terlebih dahulu</translation>
+    </message>
+    <message>
+        <source>That user no longer exists; the list has been refreshed</source>
+        <translation>Pengguna itu sudah tidak ada; daftar telah diperbarui</translation>
+    </message>
+    <message>
+        <source>A password or PIN needs at least {min} characters</source>
+        <translation>Kata sandi atau PIN minimal {min} karakter</translation>
+    </message>
     <message>
         <location filename="../../ui/office_messages.py" line="14"/>
         <source>region</source>
@@ -942,6 +1082,158 @@ SHA-256: %3</translation>
     <message>
         <source>That file is not a readable certificate.</source>
         <translation>Berkas itu bukan sertifikat yang dapat dibaca.</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <source>As a viewer you can read agreements and join sessions. A drafter starts agreements.</source>
+        <translation>Sebagai pembaca, Anda dapat membaca kesepakatan dan mengikuti sesi. Penyusun yang memulai kesepakatan.</translation>
+    </message>
+    <message>
+        <source>As a signatory you approve and sign agreements once a drafter has prepared them. To start one, switch “Acting as” to a drafter.</source>
+        <translation>Sebagai penanda tangan, Anda menyetujui dan menandatangani kesepakatan setelah disiapkan penyusun. Untuk memulainya, ganti “Bertindak sebagai” ke seorang penyusun.</translation>
+    </message>
+    <message>
+        <source>As a reviewer you approve the revisions a drafter prepared. To start an agreement, switch “Acting as” to a drafter.</source>
+        <translation>Sebagai peninjau, Anda menyetujui revisi yang disiapkan penyusun. Untuk memulai kesepakatan, ganti “Bertindak sebagai” ke seorang penyusun.</translation>
+    </message>
+    <message>
+        <source>As a drafter you start agreements, edit them and send them to the other office.</source>
+        <translation>Sebagai penyusun, Anda memulai kesepakatan, menyuntingnya, dan mengirimkannya ke kantor mitra.</translation>
+    </message>
+    <message>
+        <source>Choose who you are under “Acting as” at the top right.</source>
+        <translation>Pilih siapa Anda di “Bertindak sebagai” di kanan atas.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeCardButton</name>
+    <message>
+        <source>Show our fingerprint</source>
+        <translation>Tampilkan sidik jari kami</translation>
+    </message>
+    <message>
+        <source>Trust an office card…</source>
+        <translation>Percayai kartu kantor…</translation>
+    </message>
+    <message>
+        <source>Save our office card…</source>
+        <translation>Simpan kartu kantor kami…</translation>
+    </message>
+    <message>
+        <source>Save our office card for another office, or trust the card of another office</source>
+        <translation>Simpan kartu kantor kami untuk kantor lain, atau percayai kartu kantor lain</translation>
+    </message>
+    <message>
+        <source>Office card</source>
+        <translation>Kartu kantor</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>That is not the right password or PIN. Try again in %1 s.</source>
+        <translation>Kata sandi atau PIN salah. Coba lagi dalam %1 detik.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Switch</source>
+        <translation>Ganti</translation>
+    </message>
+    <message>
+        <source>Type the password or PIN of %1:</source>
+        <translation>Ketik kata sandi atau PIN %1:</translation>
+    </message>
+    <message>
+        <source>Act as %1</source>
+        <translation>Bertindak sebagai %1</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeCard</name>
+    <message>
+        <source>The fingerprint of our office card (read it to the other office by phone):
+
+%1</source>
+        <translation>Sidik jari kartu kantor kami (bacakan kepada kantor mitra melalui telepon):
+
+%1</translation>
+    </message>
+    <message>
+        <source>%1 is now trusted.</source>
+        <translation>%1 sekarang dipercaya.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Percayai</translation>
+    </message>
+    <message>
+        <source>Trust %1?
+
+Call them and compare this fingerprint with the one their Lintas shows under “Office card”:
+
+%2</source>
+        <translation>Percayai %1?
+
+Telepon mereka dan bandingkan sidik jari ini dengan yang ditampilkan Lintas mereka di “Kartu kantor”:
+
+%2</translation>
+    </message>
+    <message>
+        <source>Trust this office?</source>
+        <translation>Percayai kantor ini?</translation>
+    </message>
+    <message>
+        <source>The file cannot be read. Choose the office card again.</source>
+        <translation>Berkas tidak dapat dibaca. Pilih kartu kantor lagi.</translation>
+    </message>
+    <message>
+        <source>Office cards (*%1 *.json);;All files (*)</source>
+        <translation>Kartu kantor (*%1 *.json);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Trust an office card</source>
+        <translation>Percayai kartu kantor</translation>
+    </message>
+    <message>
+        <source>Our office card was saved as %1. Send it to the other office; they compare the fingerprint with you by phone before trusting it.</source>
+        <translation>Kartu kantor kami disimpan sebagai %1. Kirimkan ke kantor mitra; mereka membandingkan sidik jarinya dengan Anda melalui telepon sebelum memercayainya.</translation>
+    </message>
+    <message>
+        <source>The office card could not be saved there. Choose another folder.</source>
+        <translation>Kartu kantor tidak dapat disimpan di sana. Pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>This office's certificate is missing on this computer, so no office card can be made. Import the signing identity again in Settings.</source>
+        <translation>Sertifikat kantor ini tidak ada di komputer ini, sehingga kartu kantor tidak dapat dibuat. Impor lagi identitas penandatanganan di Pengaturan.</translation>
+    </message>
+    <message>
+        <source>Office cards (*%1)</source>
+        <translation>Kartu kantor (*%1)</translation>
+    </message>
+    <message>
+        <source>Save our office card</source>
+        <translation>Simpan kartu kantor kami</translation>
+    </message>
+    <message>
+        <source>Office card</source>
+        <translation>Kartu kantor</translation>
+    </message>
+    <message>
+        <source>This file is not a Lintas office card. Ask the other office to save its office card again (“Office card” → “Save our office card…”) and send that file.</source>
+        <translation>Berkas ini bukan kartu kantor Lintas. Mintalah kantor mitra menyimpan kartu kantornya lagi (“Kartu kantor” → “Simpan kartu kantor kami…”) dan mengirim berkas itu.</translation>
+    </message>
+    <message>
+        <source>This is a certificate file, not an office card. Ask the other office for its office card (a .lintas-card file: “Office card” → “Save our office card…”), or trust each other during a call.</source>
+        <translation>Ini berkas sertifikat, bukan kartu kantor. Mintalah kartu kantor dari kantor mitra (berkas .lintas-card: “Kartu kantor” → “Simpan kartu kantor kami…”), atau saling memercayai dalam panggilan.</translation>
     </message>
 </context>
 </TS>

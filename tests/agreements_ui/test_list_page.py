@@ -95,18 +95,47 @@ def test_search_and_filters(qtbot, context, screenshots):
     assert "No agreement matches" in view.status_line.text()
 
 
-def test_new_agreement_dialog_creates_draft_from_template(qtbot, context, screenshots):
+def _palangka_card(tmp_path) -> tuple:
+    """Palangka Raya's own app context and its office card file (as it would save it)."""
+    from mou.exchange import office_card
+    from mou.signing.identity import load_identity
+    from tests.agreements_ui.conftest import PASSWORD, make_office
+
+    palangka = make_office(tmp_path / "palangkaraya", "Palangka Raya")
+    card = tmp_path / "palangka.lintas-card"
+    with palangka.database.session() as session:
+        card.write_bytes(office_card(session, load_identity(palangka.identity_path, PASSWORD)))
+    return palangka, card
+
+
+def _trust_in_dialog(dialog, card) -> None:
+    box = dialog.card_actions.offer_trust(card)
+    assert box is not None and "Palangka Raya" in box.text()
+    next(b for b in box.buttons() if b.text() == "Trust").click()
+
+
+def test_new_agreement_dialog_creates_draft_from_template(qtbot, context, screenshots, tmp_path):
+    # An untrusted, made-up office is not offered: its Lintas would refuse the draft.
+    create_agreement(context, "Pekanbaru")
     dialog = NewAgreementDialog(context)
     qtbot.addWidget(dialog)
     dialog.show()
-    # Missing counterpart region: a clear message, nothing created, dialog stays open.
-    dialog.region_edit.clear()
+    combo = dialog.counterpart_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Trust a new office…"]
+    assert "trust it during a call" in dialog.counterpart_hint.text()
     dialog.create()
     assert dialog.created_id is None
-    assert "region" in dialog.message_bar.text()
-    dialog.region_edit.setText("Palangka Raya")
-    dialog.head_name_edit.setText("Fairid Naparin")
-    dialog.head_title_edit.setText("Wali Kota Palangka Raya")
+    assert "trust it first" in dialog.message_bar.text()
+
+    palangka, card = _palangka_card(tmp_path)
+    _trust_in_dialog(dialog, card)  # a drafter may not trust: the domain's refusal is shown
+    assert "reviewer or signatory" in dialog.card_actions.last_message[1]
+    act_as(context, Role.REVIEWER)
+    _trust_in_dialog(dialog, card)
+    assert combo.currentText() == "Pemerintah Kota Palangka Raya"
+    assert combo.itemText(combo.count() - 1) == "Trust a new office…"
+    assert "accept this draft" in dialog.counterpart_hint.text()
+    act_as(context, Role.DRAFTER)
     dialog.grab().save(str(screenshots / "agreements_new_dialog_en.png"))
     dialog.create()
     assert dialog.created_id is not None
@@ -116,25 +145,29 @@ def test_new_agreement_dialog_creates_draft_from_template(qtbot, context, screen
             "Pemerintah Kota Bandung",
             "Pemerintah Kota Palangka Raya",
         ]
+        # The party carries Palangka Raya's own office id (from its card), not one made up here.
+        assert agreement.parties[1].office.uuid == palangka.office.uuid
         assert len(agreement.clauses) >= 8
         assert agreement.valid_until is not None
 
 
-def test_new_pks_implements_a_stored_kesepakatan_bersama(qtbot, context):
+def test_new_pks_implements_a_stored_kesepakatan_bersama(qtbot, context, tmp_path):
     kb = create_agreement(context, "Palangka Raya", title="Kerja Sama Kota Cerdas")
+    _palangka, card = _palangka_card(tmp_path)
     dialog = NewAgreementDialog(context)
     qtbot.addWidget(dialog)
     dialog.show()
+    act_as(context, Role.REVIEWER)
+    _trust_in_dialog(dialog, card)
+    act_as(context, Role.DRAFTER)
     pks = dialog.template_combo.findData("perjanjian_kerja_sama_hibah_aplikasi")
     assert pks >= 0
     dialog.template_combo.setCurrentIndex(pks)
     assert dialog.implements_edit.isVisible()
     # Without the Kesepakatan Bersama it implements: the domain's message, nothing created.
-    dialog.region_edit.setText("Palangka Raya")
     dialog.create()
     assert dialog.created_id is None and "Kesepakatan Bersama" in dialog.message_bar.text()
     dialog.implements_edit.setCurrentIndex(dialog.implements_edit.findData(kb))
-    dialog.counterpart_combo.setCurrentIndex(1)  # the stored Palangka Raya office
     dialog.create()
     assert dialog.created_id is not None
     with context.database.session() as session:

@@ -184,7 +184,10 @@ def test_first_start_wizard_then_main_window(
         wizard.head_page.name.setText("Jeje Ritchie Ismail")
         wizard.next()
         wizard.next()  # no lambang
-        wizard.next()  # the head, prefilled as signatory
+        wizard.users_page.head_pin.setText("2468")  # the head, prefilled as signatory
+        wizard.users_page.drafter_name.setText("Asep Sunandar")
+        wizard.users_page.drafter_pin.setText("1357")
+        wizard.next()
         wizard.identity_page.password.setText("Sandi-Bandung-Barat-1")
         wizard.identity_page.confirm.setText("Sandi-Bandung-Barat-1")
         wizard.next()  # commit: identity and office are created

@@ -128,6 +128,9 @@ def test_settings_page_adds_a_user_the_header_then_offers(
     qtbot.keyClicks(users.name, "Sari Wulandari")
     users.role.setCurrentIndex(users.role.findData("viewer"))
     qtbot.mouseClick(users.add_button, Qt.MouseButton.LeftButton)
+    assert "password or PIN" in users.status.text()  # everyone gets one
+    qtbot.keyClicks(users.secret, "8642")
+    qtbot.mouseClick(users.add_button, Qt.MouseButton.LeftButton)
     assert users.status.text() == "Sari Wulandari added."
     with context.database.session() as session:
         assert [(u.name, u.role) for u in local_users(session)][-1] == ("Sari Wulandari", "viewer")

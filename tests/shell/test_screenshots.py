@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
 from mou.db import Database
+from mou.office import Role
 from tests.shell.conftest import make_issued_p12
 from tests.shell.test_wizard import LAMBANG_SVG, PASSWORD
 from ui import i18n
@@ -89,7 +90,10 @@ def test_wizard_screenshots(
     assert wizard.lambang_page.load(svg)
     shot("3_lambang")
     wizard.next()
-    wizard.users_page.add_user("Rina Kusumawati", wizard.users_page.users()[0][1].DRAFTER)
+    wizard.users_page.head_pin.setText("2468")
+    wizard.users_page.drafter_name.setText("Rina Kusumawati")
+    wizard.users_page.drafter_pin.setText("1357")
+    assert wizard.users_page.add_user("Dedi Supriadi", Role.REVIEWER, "9753")
     shot("4_users")
     wizard.next()
     wizard.identity_page.password.setText(PASSWORD)

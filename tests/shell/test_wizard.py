@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QFileDialog, QWizard
 from pytestqt.qtbot import QtBot
 
 from mou.db import Database
-from mou.office import local_office, local_users
+from mou.exchange import read_office_card
+from mou.office import local_office, local_users, verify_secret
 from mou.signing.identity import load_identity
 from tests.shell.conftest import ModalDriver, make_issued_p12
 from ui import paths
@@ -74,14 +75,29 @@ def _fill_until_identity(qtbot: QtBot, wizard: FirstRunWizard, tmp_path: Path) -
     _click(qtbot, wizard, QWizard.WizardButton.NextButton)
 
     users = wizard.users_page
-    assert users.users() == [("Muhammad Farhan", "signatory")]  # the head, prefilled
-    qtbot.keyClicks(users.name, "Rina Kusumawati")
-    users.role.setCurrentIndex(users.role.findData("drafter"))
-    qtbot.mouseClick(users.add_button, Qt.MouseButton.LeftButton)
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert users.head_label.text() == "Muhammad Farhan"  # the head, from the previous page
+    assert not next_button.isEnabled()
+    assert users.hint.text() == "Give Muhammad Farhan a password or PIN of at least 4 characters."
+    qtbot.keyClicks(users.head_pin, "2468")
+    assert "Name one drafter" in users.hint.text()  # says why it cannot go on
+    qtbot.keyClicks(users.drafter_name, "Rina Kusumawati")
+    qtbot.keyClicks(users.drafter_pin, "13")
+    assert not next_button.isEnabled()
+    qtbot.keyClicks(users.drafter_pin, "57")
+    assert next_button.isEnabled() and users.hint.text() == ""
     qtbot.keyClicks(users.name, "rina kusumawati")
+    qtbot.keyClicks(users.pin, "9999")
     qtbot.mouseClick(users.add_button, Qt.MouseButton.LeftButton)  # duplicate: refused
     assert "already in the list" in users.hint.text()
-    assert [name for name, _ in users.users()] == ["Muhammad Farhan", "Rina Kusumawati"]
+    users.name.clear()
+    qtbot.keyClicks(users.name, "Dedi Supriadi")
+    qtbot.mouseClick(users.add_button, Qt.MouseButton.LeftButton)
+    assert [(name, role) for name, role, _ in users.users()] == [
+        ("Muhammad Farhan", "signatory"),
+        ("Rina Kusumawati", "drafter"),
+        ("Dedi Supriadi", "reviewer"),
+    ]
     _click(qtbot, wizard, QWizard.WizardButton.NextButton)
     assert wizard.currentPage() is wizard.identity_page
 
@@ -117,8 +133,8 @@ def test_wizard_creates_office_users_and_signing_identity(
     assert identity.organization == "Pemerintah Kota Bandung"
     assert identity.fingerprint_sha256 in done.summary.text()
 
-    # "Export certificate…" through the real (Qt) save dialog.
-    exported = tmp_path / "bandung.pem"
+    # "Save our office card…" through the real (Qt) save dialog: the card, not a bare .pem.
+    exported = tmp_path / "bandung.lintas-card"
 
     def save_as(dialog: QFileDialog) -> None:
         dialog.selectFile(str(exported))
@@ -126,8 +142,10 @@ def test_wizard_creates_office_users_and_signing_identity(
 
     modal_driver.expect(QFileDialog, save_as)
     qtbot.mouseClick(done.export_button, Qt.MouseButton.LeftButton)
-    assert exported.read_bytes() == identity.certificate_pem()
-    assert str(exported) in done.export_status.text()
+    office_data, certificate = read_office_card(exported.read_bytes())
+    assert office_data["region"] == "Bandung"
+    assert certificate.public_bytes(Encoding.PEM) == identity.certificate_pem()
+    assert done.export_status.text() == "Office card saved as bandung.lintas-card."
     assert certificate_copy(app_data_dir).read_bytes() == identity.certificate_pem()
 
     _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
@@ -146,24 +164,36 @@ def test_wizard_creates_office_users_and_signing_identity(
             "197001011990031001",
         )
         assert office.lambang_png is not None and office.lambang_png.startswith(b"\x89PNG")
-        assert [(u.name, u.role) for u in local_users(session)] == [
+        stored = local_users(session)
+        assert [(u.name, u.role) for u in stored] == [
             ("Muhammad Farhan", "signatory"),
             ("Rina Kusumawati", "drafter"),
+            ("Dedi Supriadi", "reviewer"),
         ]
+        # Only slow scrypt hashes are stored, and each checks its own PIN only.
+        assert all(u.secret_hash and u.secret_hash.startswith("scrypt$16384$") for u in stored)
+        assert verify_secret(stored[0].secret_hash, "2468")
+        assert not verify_secret(stored[0].secret_hash, "1357")
+        assert verify_secret(stored[1].secret_hash, "1357")
 
 
-def test_users_page_needs_at_least_one_user(
+def test_users_page_needs_the_head_and_a_drafter_and_says_why(
     qtbot: QtBot, wizard: FirstRunWizard, tmp_path: Path
 ) -> None:
     _fill_until_identity(qtbot, wizard, tmp_path)
     _click(qtbot, wizard, QWizard.WizardButton.BackButton)
     users = wizard.users_page
-    for row in range(users.list.count() - 1, -1, -1):
-        users.list.setCurrentRow(row)
-        qtbot.mouseClick(users.remove_button, Qt.MouseButton.LeftButton)
-    assert users.users() == []
+    users.drafter_name.clear()
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
-    assert users.hint.text() == "Add at least one user to continue."
+    assert users.hint.text() == (
+        "Name one drafter: without a drafter nobody can write an agreement, and the head of "
+        "region only signs."
+    )
+    qtbot.keyClicks(users.drafter_name, "Dedi Supriadi")  # the same name as the reviewer
+    assert users.hint.text() == "Each person can be listed only once; use different names."
+    users.list.setCurrentRow(0)
+    qtbot.mouseClick(users.remove_button, Qt.MouseButton.LeftButton)
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
 
 
 def test_import_with_wrong_password_keeps_everything_then_succeeds(

@@ -188,11 +188,18 @@ class AgreementDialogs(QObject):
 
     def import_office_card(self, path: Path) -> QMessageBox | None:
         """Show a card's office and fingerprint; trusting happens only on "Trust" (returned box)."""
+        from ui.office_card import card_problem_text
+
         try:
             data = path.read_bytes()
-            office, certificate = read_office_card(data)
-        except (OSError, PackageError) as exc:
+        except OSError as exc:
             self.notify("error", error_text(exc))
+            return None
+        try:
+            office, certificate = read_office_card(data)
+        except PackageError as exc:
+            # A .pem (what older versions exported) or junk: say what to send instead.
+            self.notify("error", card_problem_text(data, exc))
             return None
         box = QMessageBox(self.widget)
         box.setIcon(QMessageBox.Icon.Question)

@@ -1,5 +1,8 @@
 """The "New agreement" dialog: template, title, counterpart office, place, date and validity.
 
+The counterpart is one of the offices this office trusts (its id and profile come from its office
+card); "Trust a new office…" in the same list opens a card file.
+
 The local office becomes PIHAK PERTAMA and the counterpart PIHAK KEDUA; the template fills the
 pembukaan, dasar hukum and every pasal from those details (``mou.template.instantiate``).
 """
@@ -27,14 +30,14 @@ from sqlalchemy.orm import Session
 
 from mou import models
 from mou.agreement import AgreementError, AgreementKind, PartyInput
-from mou.office import GovernmentLevel, OfficeError, counterpart_office
+from mou.office import OfficeError
 from mou.template import Template, TemplateError, instantiate, list_templates
 from ui.agreements.acting import required_actor
 from ui.agreements.labels import kind_label
 from ui.agreements.message_bar import MessageBar
 from ui.agreements.messages import error_text
 from ui.context import AppContext
-from ui.roles import level_label
+from ui.office_card import OfficeCardActions
 
 _NEW_OFFICE = -1
 
@@ -107,30 +110,21 @@ class NewAgreementDialog(QDialog):
 
         box = QGroupBox(self.tr("PIHAK KEDUA (counterpart office)"))
         office_form = QFormLayout(box)
+        # Only trusted offices: a draft names the counterpart by the id from its office card,
+        # so the other office's Lintas recognises itself as a party and imports it.
         self.counterpart_combo = QComboBox()
-        self.counterpart_combo.addItem(self.tr("A new office…"), _NEW_OFFICE)
-        with context.database.session() as session:
-            for office in session.scalars(
-                select(models.Office).where(models.Office.is_local.is_(False))
-            ):
-                self.counterpart_combo.addItem(office.display_name, office.id)
-        self.counterpart_combo.currentIndexChanged.connect(self._counterpart_changed)
+        self.counterpart_combo.setObjectName("counterpartCombo")
         office_form.addRow(self.tr("Office:"), self.counterpart_combo)
-        self.level_combo = QComboBox()
-        for level in GovernmentLevel:
-            self.level_combo.addItem(level_label(level), level.value)
-        office_form.addRow(self.tr("Level:"), self.level_combo)
-        self.region_edit = QLineEdit()
-        self.region_edit.setPlaceholderText(self.tr("e.g. Palangka Raya"))
-        office_form.addRow(self.tr("Region:"), self.region_edit)
-        self.head_name_edit = QLineEdit()
-        office_form.addRow(self.tr("Head of region:"), self.head_name_edit)
-        self.head_title_edit = QLineEdit()
-        self.head_title_edit.setPlaceholderText(self.tr("e.g. Wali Kota Palangka Raya"))
-        office_form.addRow(self.tr("Head's title:"), self.head_title_edit)
-        self.unit_edit = QLineEdit()
-        office_form.addRow(self.tr("Unit:"), self.unit_edit)
+        self.counterpart_hint = QLabel()
+        self.counterpart_hint.setWordWrap(True)
+        office_form.addRow("", self.counterpart_hint)
         layout.addWidget(box)
+        self.card_actions = OfficeCardActions(context, self)
+        self.card_actions.sig_trusted.connect(self._trusted)
+        self._previous_counterpart = 0
+        self.reload_counterparts()
+        self.counterpart_combo.activated.connect(self._counterpart_activated)
+        self.counterpart_combo.currentIndexChanged.connect(self._counterpart_changed)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -155,16 +149,53 @@ class NewAgreementDialog(QDialog):
             self.implements_edit.setVisible(is_pks)
             self.implements_label.setVisible(is_pks)
 
+    def reload_counterparts(self, chosen: str | None = None) -> None:
+        """List the trusted offices, then "Trust a new office…"; select ``chosen`` by name."""
+        self.counterpart_combo.blockSignals(True)
+        self.counterpart_combo.clear()
+        with self.context.database.session() as session:
+            offices = session.scalars(
+                select(models.Office)
+                .where(models.Office.is_local.is_(False))
+                .where(models.Office.certificates.any())
+                .order_by(models.Office.region)
+            ).all()
+            for office in offices:
+                self.counterpart_combo.addItem(office.display_name, office.id)
+                self.counterpart_combo.setItemData(
+                    self.counterpart_combo.count() - 1,
+                    office.head_title,
+                    Qt.ItemDataRole.ToolTipRole,
+                )
+        if offices:
+            self.counterpart_combo.insertSeparator(self.counterpart_combo.count())
+        self.counterpart_combo.addItem(self.tr("Trust a new office…"), _NEW_OFFICE)
+        index = self.counterpart_combo.findText(chosen) if chosen else 0
+        self.counterpart_combo.setCurrentIndex(max(index, 0))
+        self._previous_counterpart = self.counterpart_combo.currentIndex()
+        self.counterpart_combo.blockSignals(False)
+        self._counterpart_changed()
+
+    def _counterpart_activated(self, index: int) -> None:
+        if self.counterpart_combo.itemData(index) == _NEW_OFFICE:
+            self.card_actions.choose_trust()
+
+    def _trusted(self, name: str) -> None:
+        self.reload_counterparts(chosen=name)
+
     def _counterpart_changed(self) -> None:
-        new = self.counterpart_combo.currentData() == _NEW_OFFICE
-        for widget in (
-            self.level_combo,
-            self.region_edit,
-            self.head_name_edit,
-            self.head_title_edit,
-            self.unit_edit,
-        ):
-            widget.setEnabled(new)
+        if self.counterpart_combo.currentData() == _NEW_OFFICE:
+            self.counterpart_hint.setText(
+                self.tr(
+                    "A draft can be sent only to an office you trust. The easiest way: trust it "
+                    "during a call with them (Sessions), after comparing the code. Or choose "
+                    "“Trust a new office…” and open the office card file they sent you."
+                )
+            )
+        else:
+            self.counterpart_hint.setText(
+                self.tr("Trusted: their Lintas will accept this draft.")
+            )
 
     def create(self) -> None:
         """Create the draft, or say what is missing (the dialog stays open)."""
@@ -172,9 +203,10 @@ class NewAgreementDialog(QDialog):
         if tpl is None:
             self._fail(self.tr("No template is available."))
             return
-        new = self.counterpart_combo.currentData() == _NEW_OFFICE
-        if new and not self.region_edit.text().strip():
-            self._fail(self.tr("Enter the counterpart office's region."))
+        if self.counterpart_combo.currentData() == _NEW_OFFICE:
+            self._fail(
+                self.tr("Choose the counterpart office, or trust it first (see the hint).")
+            )
             return
         qdate = self.date_edit.date()
         day = dt.date(qdate.year(), qdate.month(), qdate.day())
@@ -183,19 +215,8 @@ class NewAgreementDialog(QDialog):
                 actor = required_actor(self.context, session)
                 local = session.get(models.Office, self.context.office.id)
                 assert local is not None
-                if new:
-                    other = counterpart_office(
-                        session,
-                        uuid=models.new_uuid(),
-                        level=self.level_combo.currentData(),
-                        region=self.region_edit.text().strip(),
-                        unit=self.unit_edit.text().strip(),
-                        head_name=self.head_name_edit.text().strip(),
-                        head_title=self.head_title_edit.text().strip(),
-                    )
-                else:
-                    other = session.get(models.Office, self.counterpart_combo.currentData())
-                    assert other is not None
+                other = session.get(models.Office, self.counterpart_combo.currentData())
+                assert other is not None
                 agreement = instantiate(
                     session,
                     actor,

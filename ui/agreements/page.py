@@ -20,8 +20,9 @@ from ui.agreements.list_view import AgreementListView
 from ui.agreements.new_dialog import NewAgreementDialog
 from ui.agreements.obligations_overview import ObligationsOverview
 from ui.context import AppContext, CurrentUserChanged
-from ui.empty_state import EmptyState
+from ui.empty_state import EmptyState, role_hint
 from ui.icons import icon
+from ui.office_card import OfficeCardActions
 
 
 class Page(QWidget):
@@ -51,6 +52,9 @@ class Page(QWidget):
         self.import_button = self.empty_state.add_action(self.tr("Import a draft"))
         # A draft from a counterpart imports only once its office card is trusted.
         self.trust_button = self.empty_state.add_action(self.tr("Trust an office card…"))
+        self.save_card_button = self.empty_state.add_action(self.tr("Save our office card…"))
+        self.empty_message = self.empty_state.message_label.text()
+        self.card_actions = OfficeCardActions(context, self)
         self.list_view = AgreementListView(context)
         self.editor = AgreementEditor(context)
         self.obligations_view = ObligationsOverview(context)
@@ -61,12 +65,13 @@ class Page(QWidget):
 
         self.new_button.clicked.connect(self.new_agreement)
         self.import_button.clicked.connect(self.dialogs.import_package)
-        self.trust_button.clicked.connect(self.dialogs.choose_office_card)
+        self.trust_button.clicked.connect(self.card_actions.choose_trust)
+        self.save_card_button.clicked.connect(self.card_actions.choose_save)
         self.list_view.sig_new_requested.connect(self.new_agreement)
         self.list_view.sig_import_requested.connect(self.dialogs.import_package)
         self.list_view.sig_open_requested.connect(self.open_agreement)
-        self.list_view.sig_export_card_requested.connect(self.dialogs.export_office_card)
-        self.list_view.sig_trust_card_requested.connect(self.dialogs.choose_office_card)
+        self.list_view.sig_export_card_requested.connect(self.card_actions.choose_save)
+        self.list_view.sig_trust_card_requested.connect(self.card_actions.choose_trust)
         self.editor.sig_close_requested.connect(self.show_list)
         self.list_view.sig_obligations_requested.connect(self.show_obligations)
         self.obligations_view.sig_back_requested.connect(self.show_list)
@@ -111,6 +116,9 @@ class Page(QWidget):
         # Only a drafter starts agreements (the domain's rule); others see why, not a refusal.
         drafter = current_role(self.context) is Role.DRAFTER
         self.new_button.setVisible(drafter)  # the empty state offers only what the user can do
+        self.empty_state.message_label.setText(
+            self.empty_message + "\n\n" + role_hint(current_role(self.context))
+        )
         self.list_view.new_button.setEnabled(drafter)
         self.list_view.new_button.setToolTip(
             "" if drafter else self.tr("Only a drafter can start a new agreement.")

@@ -1,4 +1,4 @@
-"""Wizard last page: what was set up, and the certificate export for counterpart offices."""
+"""Wizard last page: what was set up, and our office card for the counterpart offices."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout, QWi
 
 
 class DonePage(QWizardPage):
-    """Summary, fingerprint and "Export certificate…"."""
+    """Summary, fingerprint and "Save our office card…"."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -21,14 +21,15 @@ class DonePage(QWizardPage):
         layout.addWidget(self.summary)
         explain = QLabel(
             self.tr(
-                "Send the certificate to each counterpart office, so their Lintas can check "
-                "your signatures. Read the fingerprint to them over the phone to be sure the "
-                "file arrived unchanged."
+                "Other offices trust you through your office card. The easiest way: in your "
+                "first call with them, compare the code Lintas shows and press “Trust”. You "
+                "can also save the office card now and send it; they compare the fingerprint "
+                "with you by phone. Later, “Office card” at the top of every screen does the same."
             )
         )
         explain.setWordWrap(True)
         layout.addWidget(explain)
-        self.export_button = QPushButton(self.tr("Export certificate…"))
+        self.export_button = QPushButton(self.tr("Save our office card…"))
         layout.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.export_status = QLabel()
         self.export_status.setWordWrap(True)
@@ -52,28 +53,42 @@ class DonePage(QWizardPage):
             .replace("%4", identity.fingerprint_sha256)
         )
 
-    def export_to(self, path: Path) -> None:
-        """Write the certificate (PEM) to ``path`` and say where it went."""
-        from mou.signing.identity import export_certificate
+    def export_to(self, path: Path) -> bool:
+        """Write our office card to ``path`` and say where it went."""
+        from ui.exchange_keys import card_for_certificate, endorse_with
 
+        if path.suffix != ".lintas-card":
+            path = path.with_name(path.name + ".lintas-card")
+        wizard = self.wizard()
+        identity = wizard.identity  # type: ignore[attr-defined]
         try:
-            export_certificate(self.wizard().identity, path)  # type: ignore[attr-defined]
-        except OSError as error:
+            with wizard.database.session() as session:  # type: ignore[attr-defined]
+                card = card_for_certificate(session, wizard.data_dir, identity.certificate)  # type: ignore[attr-defined]
+                if card is None:  # the identity is unlocked right here: let it endorse the key
+                    endorse_with(wizard.data_dir, identity)  # type: ignore[attr-defined]
+                    card = card_for_certificate(session, wizard.data_dir, identity.certificate)  # type: ignore[attr-defined]
+            assert card is not None
+            path.write_bytes(card)
+        except OSError:
             self.export_status.setText(
-                self.tr("Could not save the certificate: %1").replace("%1", str(error))
+                self.tr("The office card could not be saved there. Choose another folder.")
             )
-            return
-        self.export_status.setText(self.tr("Certificate saved to %1").replace("%1", str(path)))
+            return False
+        self.export_status.setText(self.tr("Office card saved as %1.").replace("%1", path.name))
+        return True
 
     def _choose_export(self) -> None:
         wizard = self.wizard()
-        suggested = Path.home() / f"{wizard.profile().display_name}.pem"  # type: ignore[attr-defined]
-        name, _ = QFileDialog.getSaveFileName(
+        name = "".join(
+            c if c.isalnum() else "_"
+            for c in wizard.profile().display_name  # type: ignore[attr-defined]
+        )
+        chosen, _ = QFileDialog.getSaveFileName(
             self,
-            self.tr("Export certificate"),
-            str(suggested),
-            self.tr("Certificates (*.pem *.crt)"),
+            self.tr("Save our office card"),
+            str(Path.home() / f"{name}.lintas-card"),
+            self.tr("Office cards (*.lintas-card)"),
             options=QFileDialog.Option.DontUseNativeDialog,
         )
-        if name:
-            self.export_to(Path(name))
+        if chosen:
+            self.export_to(Path(chosen))

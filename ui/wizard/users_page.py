@@ -1,9 +1,17 @@
-"""Wizard page 4: the people who use Lintas here, each with a role."""
+"""Wizard page 4: the people who use Lintas here, each with a role and a password or PIN.
+
+Every office needs at least the head of region (signatory) and one drafter: without a drafter
+nobody can write an agreement, without the head nobody can sign. Each person gets a password or
+PIN, checked when someone switches "Acting as" to them, so nobody acts as the mayor by a click.
+"""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -15,110 +23,173 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from mou.office import Role
+from mou.office import MIN_SECRET_LENGTH, Role
 from ui.roles import role_description, role_label
 
-_ROLE_DATA = 0x0100  # Qt.UserRole
+_USER_DATA = Qt.ItemDataRole.UserRole
+
+
+def _secret_field() -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setPlaceholderText(
+        QCoreApplication.translate("UsersPage", "Password or PIN (at least %1 characters)").replace(
+            "%1", str(MIN_SECRET_LENGTH)
+        )
+    )
+    return field
 
 
 class UsersPage(QWizardPage):
-    """A list of (name, role); at least one user is needed."""
+    """The head of region and a drafter (both required), plus any other staff."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Users and roles"))
         self.setSubTitle(
             self.tr(
-                "Add the staff who use Lintas on this computer. Drafters write agreements, "
-                "reviewers approve them, signatories sign, viewers only read."
+                "Drafters write agreements, reviewers approve them, signatories sign, viewers "
+                "only read. Each person gets a password or PIN, asked when someone switches to "
+                "them."
             )
         )
         layout = QVBoxLayout(self)
+        needed = QFormLayout()
+        self.head_label = QLabel()
+        self.head_pin = _secret_field()
+        self.head_pin.setObjectName("headPin")
+        needed.addRow(self.tr("Head of region (signatory):"), self.head_label)
+        needed.addRow(self.tr("Their password or PIN:"), self.head_pin)
+        self.drafter_name = QLineEdit()
+        self.drafter_name.setPlaceholderText(self.tr("Name of the staff member who drafts"))
+        self.drafter_pin = _secret_field()
+        needed.addRow(self.tr("Drafter:"), self.drafter_name)
+        needed.addRow(self.tr("Drafter's password or PIN:"), self.drafter_pin)
+        layout.addLayout(needed)
+
+        more = QGroupBox(self.tr("More users (optional)"))
+        more_layout = QVBoxLayout(more)
         row = QHBoxLayout()
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("Name"))
         self.role = QComboBox()
         for role in Role:
             self.role.addItem(role_label(role), role.value)
-            self.role.setItemData(self.role.count() - 1, role_description(role), 3)
+            self.role.setItemData(
+                self.role.count() - 1, role_description(role), Qt.ItemDataRole.ToolTipRole
+            )
+        self.role.setCurrentIndex(self.role.findData(Role.REVIEWER.value))
+        self.pin = _secret_field()
         self.add_button = QPushButton(self.tr("Add"))
         self.add_button.setEnabled(False)
-        row.addWidget(self.name, 1)
+        row.addWidget(self.name, 2)
         row.addWidget(self.role)
+        row.addWidget(self.pin, 2)
         row.addWidget(self.add_button)
-        layout.addLayout(row)
+        more_layout.addLayout(row)
         self.list = QListWidget()
-        layout.addWidget(self.list, 1)
-        bottom = QHBoxLayout()
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
+        more_layout.addWidget(self.list, 1)
         self.remove_button = QPushButton(self.tr("Remove selected"))
-        bottom.addWidget(self.hint, 1)
-        bottom.addWidget(self.remove_button)
-        layout.addLayout(bottom)
-        self.name.textChanged.connect(self._name_changed)
-        self.name.returnPressed.connect(self.add_current)
+        more_layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(more, 1)
+        self.hint = QLabel()
+        self.hint.setObjectName("usersHint")
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
+
+        for field in (self.head_pin, self.drafter_name, self.drafter_pin):
+            field.textChanged.connect(self._changed)
+        self.name.textChanged.connect(self._changed)
+        self.pin.textChanged.connect(self._changed)
+        self.pin.returnPressed.connect(self.add_current)
         self.add_button.clicked.connect(self.add_current)
         self.remove_button.clicked.connect(self.remove_selected)
-        self._update_hint()
+        self._changed()
+
+    def head_name(self) -> str:
+        """The head of region's name from the previous page."""
+        wizard = self.wizard()
+        return wizard.head_page.name.text().strip() if wizard else ""  # type: ignore[attr-defined]
 
     def initializePage(self) -> None:  # noqa: N802 (Qt override)
-        """Start with the head of region as signatory, which nearly every office needs."""
-        if self.list.count() == 0:
-            head = self.wizard().head_page.name.text().strip()  # type: ignore[attr-defined]
-            if head:
-                self.add_user(head, Role.SIGNATORY)
+        """Show the head of region named on the previous page."""
+        self.head_label.setText(self.head_name())
+        self._changed()
 
-    def add_user(self, name: str, role: Role) -> bool:
-        """Add a user; refuses empty and duplicate names (with a hint)."""
+    def add_user(self, name: str, role: Role, secret: str) -> bool:
+        """Add an extra user; refuses empty and duplicate names and short PINs (with a hint)."""
         clean = name.strip()
         if not clean:
             return False
-        if any(n.casefold() == clean.casefold() for n, _ in self.users()):
+        if len(secret) < MIN_SECRET_LENGTH:
+            self.hint.setText(self._short_secret_text(clean))
+            return False
+        if any(n.casefold() == clean.casefold() for n, _, _ in self.users()):
             self.hint.setText(self.tr("%1 is already in the list.").replace("%1", clean))
             return False
         item = QListWidgetItem(
             self.tr("%1 — %2").replace("%1", clean).replace("%2", role_label(role))
         )
-        item.setData(_ROLE_DATA, (clean, role.value))
+        item.setData(_USER_DATA, (clean, role.value, secret))
         self.list.addItem(item)
-        self._update_hint()
-        self.completeChanged.emit()
+        self._changed()
         return True
 
     def add_current(self) -> None:
-        """Add what is typed in the name field with the chosen role."""
-        if self.add_user(self.name.text(), Role(self.role.currentData())):
+        """Add what is typed in the extra-user row."""
+        if self.add_user(self.name.text(), Role(self.role.currentData()), self.pin.text()):
             self.name.clear()
+            self.pin.clear()
 
     def remove_selected(self) -> None:
-        """Remove the highlighted user."""
+        """Remove the highlighted extra user."""
         for item in self.list.selectedItems():
             self.list.takeItem(self.list.row(item))
-        self._update_hint()
-        self.completeChanged.emit()
+        self._changed()
 
-    def users(self) -> list[tuple[str, Role]]:
-        """The users entered, in order."""
-        result = []
+    def users(self) -> list[tuple[str, Role, str]]:
+        """(name, role, password or PIN) of everyone entered: head, drafter, then the others."""
+        result: list[tuple[str, Role, str]] = []
+        if self.head_name():
+            result.append((self.head_name(), Role.SIGNATORY, self.head_pin.text()))
+        if self.drafter_name.text().strip():
+            result.append(
+                (self.drafter_name.text().strip(), Role.DRAFTER, self.drafter_pin.text())
+            )
         for row in range(self.list.count()):
-            name, role = self.list.item(row).data(_ROLE_DATA)
-            result.append((name, Role(role)))
+            name, role, secret = self.list.item(row).data(_USER_DATA)
+            result.append((name, Role(role), secret))
         return result
 
-    def isComplete(self) -> bool:  # noqa: N802 (Qt override)
-        """At least one user."""
-        return self.list.count() > 0
-
-    def _name_changed(self, text: str) -> None:
-        self.add_button.setEnabled(bool(text.strip()))
-
-    def _update_hint(self) -> None:
-        if self.list.count() == 0:
-            self.hint.setText(self.tr("Add at least one user to continue."))
-        elif not any(role is Role.SIGNATORY for _, role in self.users()):
-            self.hint.setText(
-                self.tr("Tip: nobody can sign agreements until a signatory is added.")
+    def problem(self) -> str:
+        """Why the page cannot be left yet, or "" when it can."""
+        if len(self.head_pin.text()) < MIN_SECRET_LENGTH:
+            return self._short_secret_text(self.head_name() or self.tr("the head of region"))
+        drafter = self.drafter_name.text().strip()
+        if not drafter:
+            return self.tr(
+                "Name one drafter: without a drafter nobody can write an agreement, and the "
+                "head of region only signs."
             )
-        else:
-            self.hint.clear()
+        if len(self.drafter_pin.text()) < MIN_SECRET_LENGTH:
+            return self._short_secret_text(drafter)
+        names = [n.casefold() for n, _, _ in self.users()]
+        if len(set(names)) != len(names):
+            return self.tr("Each person can be listed only once; use different names.")
+        return ""
+
+    def isComplete(self) -> bool:  # noqa: N802 (Qt override)
+        """The head's PIN, a drafter with a PIN, and no name twice."""
+        return not self.problem()
+
+    def _short_secret_text(self, name: str) -> str:
+        return (
+            self.tr("Give %1 a password or PIN of at least %2 characters.")
+            .replace("%1", name)
+            .replace("%2", str(MIN_SECRET_LENGTH))
+        )
+
+    def _changed(self) -> None:
+        self.add_button.setEnabled(bool(self.name.text().strip()))
+        self.hint.setText(self.problem())
+        self.completeChanged.emit()

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget, QWizard
 
-from mou.office import OfficeProfile, create_local_office
+from mou.office import OfficeProfile, create_local_office, set_user_secret
 from ui import paths
 from ui.wizard.done_page import DonePage
 from ui.wizard.head_page import HeadPage
@@ -77,8 +77,12 @@ class FirstRunWizard(QWizard):
 
     def create_office(self, identity: OfficeIdentity) -> None:
         """Store the office and its users (called by the identity page once the key exists)."""
+        users = self.users_page.users()
         with self.database.session() as session:
-            create_local_office(session, self.profile(), self.users_page.users())
+            office = create_local_office(session, self.profile(), [(n, r) for n, r, _ in users])
+            # Only the scrypt hashes are stored; the typed PINs are not kept.
+            for user, (_name, _role, secret) in zip(office.users, users, strict=True):
+                set_user_secret(session, user.id, secret)
         self.identity = identity
         self.office_created = True
         pem = certificate_copy(self.data_dir)
