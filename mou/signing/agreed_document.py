@@ -186,11 +186,15 @@ def paper_of(pdf: bytes) -> Paper:
     """F4 or A4, from the first page's size (the receiving office renders on the same paper)."""
     import pypdfium2
 
+    document = None
     try:
         document = pypdfium2.PdfDocument(pdf)
         width, height = document[0].get_size()
     except Exception as exc:  # PdfiumError, IndexError
         raise DocumentMismatch(D_UNREADABLE, f"The PDF cannot be opened: {exc}") from exc
+    finally:
+        if document is not None:
+            document.close()  # PDFium memory is freed now, not whenever the GC runs
     for name, (w, h) in PAPER_SIZES.items():
         if abs(width - w) < 2 and abs(height - h) < 2:
             return name  # type: ignore[return-value]
@@ -221,6 +225,7 @@ def _pages(pdf: bytes, masks: Sequence[Mask] = ()) -> list[tuple[str, bytes]]:
     """
     import pypdfium2
 
+    document = None
     try:
         document = pypdfium2.PdfDocument(pdf)
         document.init_forms()  # before loading pages, or PDFium skips the widgets
@@ -234,7 +239,9 @@ def _pages(pdf: bytes, masks: Sequence[Mask] = ()) -> list[tuple[str, bytes]]:
                 raise DocumentMismatch(
                     D_PAGES, f"Page {index + 1} is larger than F4.", page=index + 1
                 )
-            text = page.get_textpage().get_text_range()
+            textpage = page.get_textpage()
+            text = textpage.get_text_range()
+            textpage.close()
             bitmap = page.render(scale=RASTER_SCALE, may_draw_forms=True)
             for _page, (x1, y1, x2, y2) in (m for m in masks if m[0] == index):
                 left = max(int(x1 * RASTER_SCALE) - _MASK_MARGIN, 0)
@@ -244,11 +251,16 @@ def _pages(pdf: bytes, masks: Sequence[Mask] = ()) -> list[tuple[str, bytes]]:
                 if right > left and bottom > top:
                     bitmap.fill_rect((255, 255, 255, 255), left, top, right - left, bottom - top)
             out.append((text, bytes(bitmap.buffer)))
+            bitmap.close()
+            page.close()
         return out
     except DocumentMismatch:
         raise
     except Exception as exc:  # PdfiumError and friends
         raise DocumentMismatch(D_UNREADABLE, f"The PDF cannot be opened: {exc}") from exc
+    finally:
+        if document is not None:
+            document.close()  # also closes any page left open by an early refusal
 
 
 def pasal_at(text: str, index: int) -> int | None:

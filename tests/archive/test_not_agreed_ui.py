@@ -100,8 +100,9 @@ def test_ceremony_panel_explains_the_doctored_presentation_in_indonesian(
         qtbot.addWidget(panel)
         panel.resize(580, 720)
         panel.show()
-        # The message arrives the way the call delivers it: the controller's app-message signal.
-        controller.sig_app_message.emit("peer-1", BANDUNG, K_PRESENT, payload)
+        # The message as the session hands it on from a verified peer of the call (proving the
+        # peer is the call's business: ui/ceremony/session.py, tests/vicon).
+        session.ceremony.handle(K_PRESENT, payload, BANDUNG)
         qtbot.waitUntil(lambda: panel.problem_label.isVisible())
         shown = panel.problem_label.text()
         assert "Pasal 1" in shown and shown.startswith("PDF yang ditampilkan bukan dokumen")
