@@ -185,6 +185,9 @@ class Agreement(Base):
     )
     counterpart_names: Mapped[str] = mapped_column(String(1000), default="")
     terminated_reason: Mapped[str] = mapped_column(Text, default="")
+    # The renderer ("Lintas renderer N (reportlab x.y)") that made this office's PDF of the agreed
+    # revision for signing; a counterpart PDF from another renderer is compared page by page.
+    renderer_version: Mapped[str | None] = mapped_column(String(100), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
     # Optimistic locking: staff sharing one PostgreSQL server must not silently overwrite each
