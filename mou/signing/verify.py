@@ -499,7 +499,8 @@ def verify_pdf(
         evidence = ltv_gather(reader, anchors, at, tsa_anchors) if embedded else None
     except Exception as exc:  # a damaged file: pyHanko raises PdfReadError, ValueError, KeyError...
         return VerificationReport(
-            error=f"The PDF cannot be read; it may be incomplete or damaged ({exc}).",
+            # The parser's own words are technical; they stay in the params, not in the sentence.
+            error="The PDF cannot be read; it may be incomplete or damaged.",
             error_code=VerifyCode.UNREADABLE_PDF,
             error_params={"detail": str(exc)},
             revocation_policy=policy,

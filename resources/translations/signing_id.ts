@@ -560,6 +560,11 @@
         <source>The file carries more than {limit} signatures; it was not checked.</source>
         <translation>Berkas memuat lebih dari {limit} tanda tangan; berkas tidak diperiksa.</translation>
     </message>
+    <message>
+        <location filename="../../ui/signing/messages.py"/>
+        <source>The PDF cannot be read; it may be incomplete or damaged.</source>
+        <translation>PDF tidak dapat dibaca; mungkin tidak lengkap atau rusak.</translation>
+    </message>
 </context>
 <context>
     <name>SigningMessages</name>

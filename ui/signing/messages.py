@@ -23,7 +23,7 @@ VERIFY = MessageTable(
         "verify.not_a_pdf": QT_TRANSLATE_NOOP("VerifyMessages", "The file is not a PDF."),
         "verify.unreadable_pdf": QT_TRANSLATE_NOOP(
             "VerifyMessages",
-            "The PDF cannot be read; it may be incomplete or damaged ({detail}).",
+            "The PDF cannot be read; it may be incomplete or damaged.",
         ),
         "verify.too_large": QT_TRANSLATE_NOOP(
             "VerifyMessages", "The file is larger than {limit_mb} MB, too large for an agreement."
