@@ -291,6 +291,11 @@
         <translation>Hub tidak dapat dijalankan: {error}</translation>
     </message>
     <message>
+        <location filename="../../ui/sessions/host_panel.py" line="141"/>
+        <source>Could not start hosting on this computer. Check that this computer is connected to the network, then try again.</source>
+        <translation>Tidak dapat mulai menjadi tuan rumah di komputer ini. Pastikan komputer ini terhubung ke jaringan, lalu coba lagi.</translation>
+    </message>
+    <message>
         <location filename="../../ui/sessions/host_panel.py" line="144"/>
         <source>Hosting on port {port}.</source>
         <translation>Menjadi tuan rumah di port {port}.</translation>

@@ -18,10 +18,12 @@ from pytestqt.qtbot import QtBot
 
 from conferencing import protocol as p
 from conferencing.hub.tokens import verify_token
+from conferencing.signaling import HubClient, JoinRefused
 from tests.conferencing.hubclient import RawClient
 from tests.vicon.conftest import install_indonesian
 from ui.sessions.host_panel import INVITE_MARGIN_S, HostPanel
-from ui.sessions.invite import InviteError, parse_invite
+from ui.sessions.invite import Invite, InviteError, parse_invite
+from ui.vicon.messages import hub_message_text
 
 BANDUNG, PEKANBARU = "Pemerintah Kota Bandung", "Pemerintah Kota Pekanbaru"
 
@@ -88,6 +90,34 @@ def test_invitation_is_pinned_session_bound_and_can_be_withdrawn(
         panel.stop_hosting()
 
 
+async def _second_device_refusal(invite: Invite) -> str:
+    first = await RawClient.connect(invite.hub_url)
+    assert (await first.join(invite.room, invite.token, "peer-first"))["type"] == "welcome"  # type: ignore[index]
+
+    async def ignore(*_: Any) -> None:
+        return None
+
+    second = HubClient(invite.hub_url, invite.room, invite.token, "peer-second",
+                       on_message=ignore, on_link=ignore)  # fmt: skip
+    try:
+        await second.start()
+        raise AssertionError("a second device was admitted")
+    except JoinRefused as exc:
+        return hub_message_text(exc.message)
+    finally:
+        await second.close(leave=False)
+        await first.close()
+
+
+def test_a_hub_that_cannot_start_says_so_without_internals(qtbot: QtBot) -> None:
+    panel = HostPanel(BANDUNG, [PEKANBARU], bind_host="192.0.2.1")  # not an address of ours
+    qtbot.addWidget(panel)
+    assert not panel.start_hosting()
+    text = panel.status_label.text()
+    assert text.startswith("Could not start hosting on this computer")
+    assert "192.0.2.1" not in text and "rrno" not in text and not panel.hosting
+
+
 def test_indonesian_host_panel_with_withdrawal(
     qtbot: QtBot, tmp_path: Path, screenshots: Path
 ) -> None:
@@ -97,7 +127,13 @@ def test_indonesian_host_panel_with_withdrawal(
     try:
         panel = _hosting_panel(qtbot)
         try:
-            panel.create_invitation()
+            invite = parse_invite(panel.create_invitation())
+            # A copy of the invitation on a second computer: refused, the office named, in
+            # Indonesian (the hub's reason is English; the UI words it from code + params).
+            assert asyncio.run(_second_device_refusal(invite)) == (
+                "Undangan untuk Pemerintah Kota Pekanbaru sudah dipakai di komputer lain; "
+                "mintalah undangan baru kepada tuan rumah"
+            )
             assert panel.revoke_button.text() == "Tarik undangan"
             assert panel.revoke_invitation()
             assert "telah ditarik" in panel.status_label.text()

@@ -8,6 +8,7 @@ the host can withdraw it.
 
 from __future__ import annotations
 
+import logging
 import secrets
 from datetime import datetime
 
@@ -30,6 +31,8 @@ from conferencing import protocol
 from conferencing.hub.embedded import EmbeddedHub
 from ui.sessions.addresses import lan_addresses, with_host
 from ui.sessions.invite import Invite, format_invite
+
+log = logging.getLogger(__name__)
 
 #: Default session length; an invitation lasts this long plus :data:`INVITE_MARGIN_S`.
 DEFAULT_SESSION_HOURS = 3
@@ -157,7 +160,14 @@ class HostPanel(QWidget):
         try:
             self.hub_url = hub.start(host=self.bind_host, port=0)
         except OSError as exc:
-            self.status_label.setText(self.tr("Could not start the hub: {error}").format(error=exc))
+            # The OS error (address, port, errno) is for the log, not for the person.
+            log.warning("could not start the embedded hub: %s", exc)
+            self.status_label.setText(
+                self.tr(
+                    "Could not start hosting on this computer. Check that this computer is "
+                    "connected to the network, then try again."
+                )
+            )
             return False
         self.hub = hub
         self.status_label.setText(self.tr("Hosting on port {port}.").format(port=self._port()))
