@@ -167,6 +167,7 @@ def test_title_is_not_doubled(drafted: Drafted) -> None:
     text = flat(pdftext(drafted.path)).lower()
     assert "kerja sama kerja sama" not in text
     assert "cooperation on cooperation" not in text
+    assert "memorandum of understanding on cooperation in smart city development" in text
     assert "dalam melaksanakan kerja sama pengembangan kota cerdas" in text
 
 
