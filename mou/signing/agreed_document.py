@@ -35,7 +35,6 @@ from sqlalchemy.orm import Session
 from mou import models
 from mou.meeting import IndonesianTimeZone
 from mou.pdf.document import Paper, PdfDocument, PdfHistoryEntry
-from mou.pdf.layout import PAPER_SIZES
 
 # Base document times are printed in one zone for every office (see the module docstring).
 BASE_ZONE = IndonesianTimeZone.WIB
@@ -185,6 +184,8 @@ def base_revision(pdf: bytes) -> bytes:
 def paper_of(pdf: bytes) -> Paper:
     """F4 or A4, from the first page's size (the receiving office renders on the same paper)."""
     import pypdfium2
+
+    from mou.pdf.layout import PAPER_SIZES  # reportlab: imported only when a PDF is checked
 
     document = None
     try:
