@@ -180,6 +180,7 @@ def test_real_call_unverified_until_unlocked_then_verified_with_same_code(
         trust_each_other,
     )
     from ui.agreements.live.link import LiveReviewLink
+    from ui.agreements.live.live_panel import LivePanel
     from ui.ceremony.session import UNVERIFIED_CALL, CeremonySession
     from ui.sessions.call_launcher import open_call
     from ui.sessions.invite import Invite
@@ -220,6 +221,8 @@ def test_real_call_unverified_until_unlocked_then_verified_with_same_code(
         palangka.bridge.post(CallOpened(win_b.controller, room))
         qtbot.waitUntil(lambda: link.controller is win_b.controller, timeout=5000)
         link.attach(agreement_id)
+        live_panel = LivePanel(link)
+        qtbot.addWidget(live_panel)
         session = CeremonySession(
             win_b.controller,
             data_dir=palangka.data_dir,
@@ -259,6 +262,8 @@ def test_real_call_unverified_until_unlocked_then_verified_with_same_code(
         assert not link.active
         assert link.refusal.startswith("Live review needs every office in the call to be verified.")
         assert name_a in link.refusal
+        qtbot.waitUntil(lambda: live_panel.status_label.text() == link.refusal, timeout=5000)
+        assert not live_panel.send_button.isEnabled()
         with pytest.raises(CeremonyError) as refused:
             session.sign("x", None)
         assert refused.value.code == UNVERIFIED_CALL
@@ -277,6 +282,7 @@ def test_real_call_unverified_until_unlocked_then_verified_with_same_code(
             f"Verified: {name_a}\nCode {code_b[:3]} {code_b[3:]}"
         )
         qtbot.waitUntil(lambda: link.active, timeout=5000)
+        qtbot.waitUntil(lambda: live_panel.status_label.text().startswith("Live review in session"))
         assert link.refusal == "" and session.refusal() is None
         assert not win_a.identity_bar.isVisible()
         assert win_b.grab().save(str(screenshots / "call_identity_verified.png"))

@@ -138,7 +138,8 @@ class LiveReviewLink(QObject):
         if self.controller is not None and self.agreement_id is not None:
             # Never over a link whose other end is not proven: refuse, in the user's language.
             refusal = unverified_refusal(self.controller, "review") or ""
-        if refusal != self.refusal:
+        refusal_changed = refusal != self.refusal
+        if refusal_changed:
             self.refusal = refusal
             if refusal:
                 self.sig_error.emit(refusal)
@@ -155,7 +156,7 @@ class LiveReviewLink(QObject):
                     apply=database_applier(self.context.database, agreement_uuid, actor),
                 )
                 self.session.add_listener(self._on_live_event)
-        if self.session is not None or was_active:
+        if self.session is not None or was_active or refusal_changed:
             self.sig_active_changed.emit(self.session is not None)
 
     def _on_app_message(self, _peer_id: str, office: str, kind: str, payload: Any) -> None:

@@ -107,6 +107,9 @@ class LivePanel(QWidget):
                 .replace("%1", self.link.room)
                 .replace("%2", peers)
             )  # fmt: skip
+        elif self.link.refusal:
+            # In a call, but an office in it is not verified: say why nothing happens.
+            self.status_label.setText(self.link.refusal)
         else:
             self.status_label.setText(
                 self.tr(
