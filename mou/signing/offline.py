@@ -1,7 +1,8 @@
 """Two-party signing without a call: the PDF travels as a file (mail, USB stick, shared folder).
 
-1. PIHAK PERTAMA *prepares* an Agreed agreement: the agreed revision is rendered
-   (``pdf_document_for``), stored in the office's :class:`~mou.signed_archive.SignedArchive` and
+1. PIHAK PERTAMA *prepares* an Agreed agreement: the agreed base document is rendered
+   (:func:`~mou.signing.agreed_document.agreed_pdf_document`, the same bytes at every office),
+   stored in the office's :class:`~mou.signed_archive.SignedArchive` and
    the agreement moves Agreed → Signing.
 2. Its signatory *signs* (PKCS#12 password, handwritten image) into the reserved field; the result
    is checked, archived and saved to a file for the counterpart.
