@@ -467,13 +467,20 @@ def sign(
     signature_png: bytes | None,
     own_certificate: x509.Certificate | None = None,
     tz_label: str = "WIB",
+    timestamp_url: str | None = None,
+    tsa_hints: list[x509.Certificate] | None = None,
+    notes: list | None = None,
 ) -> tuple[bytes, SigningStatus]:
     """Sign the newest held PDF as this office (its turn only); archive and record the result.
 
     The PKCS#12 is unlocked for this one signature. On any error nothing is stored.
+    ``timestamp_url``: the office's TSA (long-term validity, see :mod:`mou.signing.ltv`);
+    ``tsa_hints``: its CA; coded notes such as "signed without a time-stamp" are appended to
+    ``notes`` for the UI to show.
     """
-    from mou.signing import SigningError, sign_pdf
+    from mou.signing import SigningError
     from mou.signing.identity import IdentityError, WrongPasswordError, load_identity
+    from mou.signing.sign import sign_document
 
     agreement = session.get(models.Agreement, agreement_id)
     if agreement is None:
@@ -507,7 +514,7 @@ def sign(
             E_IDENTITY, f"{exc} Nothing was signed.", error=str(exc), cause=exc.message
         ) from exc
     try:
-        signed = sign_pdf(
+        result = sign_document(
             held[0],
             identity,
             field_name=signatory.field_name,
@@ -515,7 +522,12 @@ def sign(
             signer_title=signatory.signer_title,
             signature_png=signature_png,
             tz_label=tz_label,
+            timestamp_url=timestamp_url or None,
+            path_hints=tsa_hints,
         )
+        signed = result.data
+        if notes is not None:
+            notes.extend(result.notes)
     except SigningError as exc:
         # ``cause`` (a coded DomainMessage) lets the UI word the reason, not just embed English.
         raise OfflineSigningError(

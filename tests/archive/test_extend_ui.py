@@ -136,3 +136,47 @@ def test_extend_without_a_tsa_or_with_a_dead_one_says_what_to_do(
     assert dialog.result_data is None and dialog.extend_button.isEnabled()
     dialog.resize(640, dialog.sizeHint().height())
     assert dialog.grab().save(str(screenshots / "archive_extend_failed_id.png"))
+
+
+def test_signing_by_file_exchange_uses_the_office_tsa_and_notes_when_it_is_down(
+    qtbot: QtBot, agreed, signature_png: bytes, pki: LocalPki
+) -> None:
+    from mou.signing.offline import prepare
+
+    a, _b, _uuid = agreed
+    with a.city.db.session() as s:
+        prepare(s, a.agreement_id, a.city.signatory, a.archive, paper="f4")
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{sock.getsockname()[1]}/tsa"
+    page = _page(qtbot, a, dead)
+    dialog = page.open_signing(a.agreement_id)
+    qtbot.addWidget(dialog)
+    assert dialog.sign_with(PASSWORD, signature_png) is None  # signed anyway...
+    text = dialog.message.text()
+    assert "Signed. Save the file and send it to" in text
+    assert "signed without a time-stamp. Use Extend in the Archive later." in text  # ...noted
+    assert "127.0.0.1" not in text
+    entry = page.entries[0]
+    signed = a.archive.read(entry.uuid, entry.pdf_sha256)
+    assert verify_pdf(signed, [a.certificate]).ltv_level == "B-B"
+
+
+def test_signing_by_file_exchange_with_the_tsa_is_time_stamped_with_dss_data(
+    qtbot: QtBot, agreed, signature_png: bytes, pki: LocalPki
+) -> None:
+    from mou.signing.offline import prepare
+
+    a, _b, _uuid = agreed
+    with a.city.db.session() as s:
+        prepare(s, a.agreement_id, a.city.signatory, a.archive, paper="f4")
+    page = _page(qtbot, a, pki.tsa_url, pki.root_cert)
+    dialog = page.open_signing(a.agreement_id)
+    qtbot.addWidget(dialog)
+    assert dialog.sign_with(PASSWORD, signature_png) is None
+    assert "time-stamp" not in dialog.message.text()
+    page.refresh()
+    entry = page.entries[0]
+    signed = a.archive.read(entry.uuid, entry.pdf_sha256)
+    (check,) = verify_pdf(signed, [a.certificate], tsa_anchors=[pki.root_cert]).signatures
+    assert check.timestamped and check.ltv_level == "B-LT"  # PIHAK KEDUA's signature seals it

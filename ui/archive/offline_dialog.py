@@ -221,6 +221,12 @@ class OfflineSigningDialog(QDialog):
         actor = acting_user(self.context)
         if actor is None:
             return self.tr("Choose the signatory in the window header first.")
+        from ui.archive.extend import LTV
+        from ui.messages import message_text
+        from ui.settings_page.signing_section import tsa_ca_certificate
+
+        notes: list = []
+        tsa_ca = tsa_ca_certificate(self.context)
         try:
             with self.context.database.session() as s:
                 _data, self.status = offline_signing.sign(
@@ -232,17 +238,25 @@ class OfflineSigningDialog(QDialog):
                     password=password,
                     signature_png=png,
                     own_certificate=own_certificate(self.context),
+                    timestamp_url=self.context.settings.tsa_url,
+                    tsa_hints=[tsa_ca] if tsa_ca is not None else None,
+                    notes=notes,
                 )
         except OfflineSigningError as exc:
             return error_text(exc)
         self.reload()
+        # Signed at B-B (no or unreachable time-stamp server): say so and what to do later.
+        note = " ".join(message_text(n, LTV) for n in notes)
         if self.status is not None and not self.status.complete:
             self.show_message(
                 self.tr("Signed. Save the file and send it to {office}.").format(
                     office=self.status.next_signatory.office_name  # type: ignore[union-attr]
-                ),
+                )
+                + (f"\n{note}" if note else ""),
                 ok=True,
             )
+        elif note:
+            self.show_message(note, ok=False)
         self.changed.emit()
         return None
 
