@@ -59,6 +59,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     invite.set_defaults(func=_run_invite)
 
+    revoke = sub.add_parser("revoke", help="withdraw an invitation on a running hub")
+    revoke.add_argument(
+        "--hub", required=True, metavar="URL", help="the hub's URL, ws(s)://host:port/ws[#sha256=…]"
+    )
+    revoke.add_argument("--secret-file", metavar="F", required=True, help="the hub's secret file")
+    revoke.add_argument("--token", required=True, help="the invitation token to withdraw")
+    revoke.set_defaults(func=_run_revoke)
+
     call = sub.add_parser("call", help="join a room headless with a synthetic source")
     call.add_argument(
         "--hub", required=True, metavar="URL", help="hub URL, ws://host:port/ws or wss://..."
@@ -160,6 +168,10 @@ def _run_hub(args: argparse.Namespace) -> int:
         ice_servers=ice,
         ssl_context=ssl_context,
         max_peers=args.max_peers,
+        # Bindings and revocations survive a restart, kept beside the secret.
+        state_file=Path(args.secret_file).parent / "hub-invitations.json"
+        if args.secret_file
+        else None,
     )
 
     async def serve() -> None:
@@ -189,6 +201,48 @@ def _install_key() -> InstallKey | None:
 
     folder = os.environ.get("LINTAS_DATA_DIR")
     return InstallKey.load_or_create(Path(folder)) if folder else None
+
+
+def _run_revoke(args: argparse.Namespace) -> int:
+    import asyncio
+    from pathlib import Path
+    from urllib.parse import urlsplit, urlunsplit
+
+    import aiohttp
+
+    from conferencing.hub.server import revoke_auth
+    from conferencing.hub.tokens import load_secret
+    from conferencing.signaling import split_pin
+
+    try:
+        secret = load_secret(Path(args.secret_file))
+        url, pin = split_pin(args.hub)
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    parts = urlsplit(url)
+    scheme = {"ws": "http", "wss": "https"}.get(parts.scheme, parts.scheme)
+    endpoint = urlunsplit((scheme, parts.netloc, "/revoke", "", ""))
+    body = {"token": args.token, "auth": revoke_auth(secret, args.token)}
+
+    async def post() -> int:
+        ssl: aiohttp.Fingerprint | bool = aiohttp.Fingerprint(pin) if pin else True
+        async with (
+            aiohttp.ClientSession() as session,
+            session.post(endpoint, json=body, ssl=ssl) as response,
+        ):
+            return response.status
+
+    try:
+        status = asyncio.run(post())
+    except (OSError, aiohttp.ClientError) as exc:
+        print(f"error: cannot reach the hub: {exc}", file=sys.stderr)
+        return 1
+    if status == 200:
+        print("invitation withdrawn")
+        return 0
+    print(f"error: the hub refused (HTTP {status})", file=sys.stderr)
+    return 3
 
 
 def _run_invite(args: argparse.Namespace) -> int:

@@ -19,21 +19,24 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import errno
+import hashlib
+import hmac
 import ipaddress
 import json
 import logging
 import secrets
 import ssl
 import threading
-import time
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from aiohttp import WSMsgType, web, web_ws
 from aiohttp._websocket import reader_py
 
 from conferencing import protocol as p
+from conferencing.hub.ledger import InviteLedger
 from conferencing.hub.limits import HubLimits, ThrottledLog, TokenBucket, descriptor_budget
 from conferencing.hub.tokens import TokenClaims, TokenError, token_id, token_room, verify_token
 from conferencing.installkey import b64, verify_join
@@ -114,6 +117,7 @@ class HubServer:
         max_peers: int = 4,
         grace_s: float = 20.0,
         limits: HubLimits | None = None,
+        state_file: Path | None = None,
     ) -> None:
         self.host = host
         self.port = port
@@ -129,9 +133,9 @@ class HubServer:
         self.limits = limits or HubLimits()
         self.max_connections = self.limits.max_connections or descriptor_budget()
         self._per_ip: Counter[str] = Counter()
-        # token id -> (install key, expiry): the device an invitation was first used from.
-        self._bindings: dict[str, tuple[str, int]] = {}
-        self._revoked: dict[str, int] = {}  # token id -> expiry (forgotten once expired)
+        # Which install each invitation is bound to, and which are revoked (kept in
+        # ``state_file`` when given, so a restart forgets neither).
+        self.ledger = InviteLedger(state_file)
         self._flood_log = ThrottledLog(log, self.limits.log_interval_s)
         self.refused_connections = 0
         self._closing: set[asyncio.Future[Any]] = set()
@@ -142,6 +146,7 @@ class HubServer:
         app = web.Application()
         app.router.add_get(WS_PATH, self._handle_ws)
         app.router.add_get("/health", self._handle_health)
+        app.router.add_post("/revoke", self._handle_revoke)
         return app
 
     async def start(self) -> None:
@@ -210,6 +215,24 @@ class HubServer:
                 loop.default_exception_handler(context)
 
         loop.set_exception_handler(handler)
+
+    async def _handle_revoke(self, request: web.Request) -> web.Response:
+        """``POST /revoke`` ``{"token": T, "auth": HMAC}``: the operator withdraws an invitation.
+
+        ``auth`` is ``revoke_auth(secret, T)``: only whoever holds the hub secret (who could
+        issue invitations anyway) can withdraw one, from wherever it runs ``main.py revoke``.
+        """
+        if (request.content_length or 0) > 8192:
+            return web.json_response({"ok": False, "error": "too-large"}, status=413)
+        try:
+            body = await request.json()
+            token, auth = str(body["token"]), str(body["auth"])
+        except (ValueError, KeyError, TypeError):
+            return web.json_response({"ok": False, "error": "bad-request"}, status=400)
+        if not hmac.compare_digest(revoke_auth(self._secret, token), auth):
+            return web.json_response({"ok": False, "error": "unauthorized"}, status=403)
+        revoked = await self.revoke(token)
+        return web.json_response({"ok": revoked}, status=200 if revoked else 404)
 
     async def _handle_health(self, request: web.Request) -> web.Response:
         body: dict[str, Any] = {"ok": True, "protocol": p.VERSION}
@@ -391,7 +414,7 @@ class HubServer:
             raise p.ProtocolError(exc.code, exc.reason, "join") from None
         tid = token_id(message.token)
         self._forget_expired()
-        if tid in self._revoked:
+        if self.ledger.is_revoked(tid):
             raise p.ProtocolError(
                 p.E_TOKEN_REVOKED, "the host has withdrawn this invitation", "join"
             )
@@ -400,8 +423,8 @@ class HubServer:
             raise p.ProtocolError(
                 p.E_BAD_SIGNATURE, "the join was not signed by the key it names", "join"
             )
-        bound = self._bindings.get(tid)
-        if bound is not None and bound[0] != message.key:
+        bound = self.ledger.bound_key(tid)
+        if bound is not None and bound != message.key:
             raise p.ProtocolError(
                 p.E_INVITE_IN_USE,
                 f"the invitation for {claims.office} is already in use on another device",
@@ -439,7 +462,7 @@ class HubServer:
                 )
             member = Member(message.peer_id, claims.office, claims, ws, tid, message.key)
             room.members[member.peer_id] = member
-        self._bindings[tid] = (message.key, claims.expires_at)
+        self.ledger.bind(tid, message.key, claims.expires_at)
         others = [m for m in room.present() if m is not member]
         await self._send(
             ws,
@@ -467,8 +490,7 @@ class HubServer:
         except TokenError:
             return False
         tid = token_id(token)
-        self._revoked[tid] = claims.expires_at
-        self._bindings.pop(tid, None)
+        self.ledger.revoke(tid, claims.expires_at)
         room = self.rooms.get(claims.room)
         for member in [m for m in (room.members.values() if room else []) if m.token_id == tid]:
             ws = member.ws
@@ -484,11 +506,7 @@ class HubServer:
             await self._send_error(ws, code, text)
 
     def _forget_expired(self) -> None:
-        now = int(time.time())
-        for tid in [t for t, (_, exp) in self._bindings.items() if exp <= now]:
-            del self._bindings[tid]
-        for tid in [t for t, exp in self._revoked.items() if exp <= now]:
-            del self._revoked[tid]
+        self.ledger.forget_expired()
 
     def _ghost(self, member: Member) -> None:
         member.ws = None
@@ -523,3 +541,8 @@ def _is_loopback(address: str | None) -> bool:
         return address is not None and ipaddress.ip_address(address).is_loopback
     except ValueError:
         return False
+
+
+def revoke_auth(secret: bytes, token: str) -> str:
+    """The proof ``POST /revoke`` needs: HMAC-SHA256(secret, "lintas-revoke\n" + token), hex."""
+    return hmac.new(secret, b"lintas-revoke\n" + token.encode(), hashlib.sha256).hexdigest()

@@ -11,6 +11,8 @@ import asyncio
 import json
 import os
 import stat
+import subprocess
+import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -18,13 +20,14 @@ from typing import Any
 from conferencing import protocol as p
 from conferencing.hub.embedded import EmbeddedHub
 from conferencing.hub.server import HubServer
-from conferencing.hub.tokens import issue_token
+from conferencing.hub.tokens import issue_token, load_secret
 from conferencing.installkey import FILE_NAME, InstallKey
 from conferencing.signaling import HubClient, JoinRefused
 from tests.conferencing.hubclient import RawClient
 from tests.conferencing.netns import run_scenario
 
 SECRET = b"rejoin-test-secret-0123456789abc"
+ROOT = Path(__file__).resolve().parents[2]
 OFFICES = [
     "Pemerintah Kota Bandung",
     "Pemerintah Kota Pekanbaru",
@@ -245,3 +248,84 @@ def test_a_crashed_headless_office_is_back_at_once_and_a_second_device_is_refuse
     # Another data folder (another device) with the same invitation: refused, office named.
     assert r["copy_rc"] == 3 and PEKANBARU in r["copy_error"]
     assert r["still_present_after_copy"]
+
+
+def _start_hub(secret_file: Path) -> tuple[subprocess.Popen[str], str]:
+    proc = subprocess.Popen(
+        [sys.executable, "main.py", "hub", "--host", "127.0.0.1", "--port", "0",
+         "--secret-file", str(secret_file)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )  # fmt: skip
+    assert proc.stdout is not None
+    return proc, proc.stdout.readline().split("hub listening on ", 1)[1].strip()
+
+
+def _stop(proc: subprocess.Popen[str]) -> None:
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def test_standalone_hub_keeps_bindings_and_revocations_across_restarts(tmp_path: Path) -> None:
+    secret_file = tmp_path / "hub.secret"
+    proc, url = _start_hub(secret_file)
+    tok = issue_token(load_secret(secret_file), "r1", PEKANBARU, 600)
+    install = InstallKey.generate()
+
+    async def join(hub_url: str, key: InstallKey, peer_id: str) -> tuple[Any, RawClient]:
+        c = await RawClient.connect(hub_url, key)
+        return await c.join("r1", tok, peer_id), c
+
+    async def first_use() -> None:
+        reply, c = await join(url, install, "peer-pku")
+        assert reply is not None and reply["type"] == "welcome"
+        await c.close()
+
+    try:
+        asyncio.run(first_use())
+    finally:
+        _stop(proc)
+    assert stat.S_IMODE(os.stat(tmp_path / "hub-invitations.json").st_mode) == 0o600
+
+    proc, url = _start_hub(secret_file)  # restarted: a new port, the same pinned certificate
+    try:
+
+        async def after_restart() -> None:
+            reply, copy = await join(url, InstallKey.generate(), "peer-copy")
+            assert reply is not None and reply["code"] == p.E_INVITE_IN_USE  # still bound
+            await copy.close()
+            reply, real = await join(url, install, "peer-pku")
+            assert reply is not None and reply["type"] == "welcome"
+            # The operator withdraws it with `main.py revoke` (authenticated by the secret).
+            wrong = tmp_path / "other.secret"
+            wrong.write_text("ab" * 32)
+            refused = await asyncio.to_thread(_revoke, url, wrong, tok)
+            assert refused.returncode == 3
+            done = await asyncio.to_thread(_revoke, url, secret_file, tok)
+            assert done.returncode == 0, done.stderr
+            assert (await real.recv_type("error"))["code"] == p.E_TOKEN_REVOKED
+            assert await real.recv() is None
+            await real.close()
+
+        asyncio.run(after_restart())
+    finally:
+        _stop(proc)
+
+    proc, url = _start_hub(secret_file)
+    try:
+
+        async def still_revoked() -> None:
+            reply, c = await join(url, install, "peer-pku")
+            assert reply is not None and reply["code"] == p.E_TOKEN_REVOKED
+            await c.close()
+
+        asyncio.run(still_revoked())
+    finally:
+        _stop(proc)
+
+
+def _revoke(url: str, secret_file: Path, tok: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "main.py", "revoke", "--hub", url, "--secret-file", str(secret_file),
+         "--token", tok],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
