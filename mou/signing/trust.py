@@ -271,14 +271,17 @@ class TrustAnchors:
     ):
         """A fresh ``ValidationContext`` with ONLY the CA anchors as trust roots.
 
-        ``moment``: judge validity at that time (a trusted timestamp's time); pyhanko_certvalidator
-        cannot fetch revocation data for a past moment, so only the given CRLs/OCSP are used then.
+        ``moment``: judge validity at that time (a trusted timestamp's time). With an online
+        policy, revocation data is fetched now and applied to that time.
         ``crls``/``ocsps``/``revocation_mode``/``retroactive_revinfo``: long-term validation adds
         the file's DSS data (see :mod:`mou.signing.ltv`).
         """
         from pyhanko_certvalidator import ValidationContext
 
-        fetch = self.fetching and moment is None
+        fetch = self.fetching
+        # Answers fetched now are newer than a past ``moment``; a certificate good now was good
+        # then, and a revocation dated after ``moment`` does not count against it.
+        retroactive_revinfo = retroactive_revinfo or (fetch and moment is not None)
         mode = "hard-fail" if self.revocation is RevocationPolicy.HARD_FAIL else "soft-fail"
         return ValidationContext(
             # Never the pins. RFC 5280 path validation does not look at the extensions of a

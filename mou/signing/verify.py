@@ -298,6 +298,18 @@ def _check_one(
     coverage = status.coverage
     entire = coverage == SignatureCoverageLevel.ENTIRE_FILE
     trust = _judge_trust(anchors, cert, trust_status, context, moment)
+    if trust.problem is TrustProblem.BAD_CHAIN and anchors.revocation is RevocationPolicy.HARD_FAIL:
+        # pyHanko reports "no revocation answer" as a general chain failure: if the chain holds
+        # when an unreachable responder is tolerated, revocation is what could not be checked.
+        tolerant = replace(anchors, revocation=RevocationPolicy.SOFT_FAIL)
+        again = validate_pdf_signature(
+            embedded,
+            tolerant.validation_context(moment),
+            key_usage_settings=usage,
+            skip_diff=True,
+        )
+        if again.trusted:
+            trust = untrusted(TrustProblem.REVOCATION_UNKNOWN)
     change = first_problem_after(changes, embedded.signed_revision)
     problem = trust.problem.value
     if not status.intact:
