@@ -245,7 +245,9 @@ def _clause_id(clause: PdfClause, st: Styles) -> list[Flowable]:
         Paragraph(markup(clause.heading.upper()), st.pasal),
     ]
     if clause.body.strip():
-        out.extend(_text_blocks(clause.body, st.body, st.item))
+        # A list in the body hangs from the text's edge, like the ayat numbers; only a list
+        # inside an ayat is indented further.
+        out.extend(_text_blocks(clause.body, st.body, st.ayat))
     out.extend(_ayat_blocks(clause.ayat, st.ayat, st.item))
     return out
 
@@ -271,8 +273,8 @@ def _clause_parallel(clause: PdfClause, st: Styles, frame_width: float) -> list[
     if clause.body.strip() or (clause.body_en or "").strip():
         rows.append(
             [
-                _text_blocks(clause.body, st.body, st.item),
-                _text_blocks(clause.body_en or "", st.body_en, st.item_en),
+                _text_blocks(clause.body, st.body, st.ayat),
+                _text_blocks(clause.body_en or "", st.body_en, st.ayat_en),
             ]
         )
     for index in range(max(len(clause.ayat), len(clause.ayat_en))):

@@ -92,6 +92,31 @@ def register_fonts(typeface: str = DEFAULT_TYPEFACE) -> tuple[str, str, str, str
     return names
 
 
+class Hyphenator:
+    """pyphen's break points for ``lang``, except next to a hyphen the word already has.
+
+    pyphen offers "perundang-" + "-undangan" for "perundang-undangan"; printed, that is a
+    doubled hyphen. reportlab calls this with a word and takes the first (head, tail) that fits.
+    """
+
+    def __init__(self, lang: str) -> None:
+        import pyphen
+
+        self.lang = lang
+        self._dic = pyphen.Pyphen(lang=lang)
+
+    def __call__(self, word: str) -> list[tuple[str, str]]:
+        """Every allowed (head, tail) split of ``word``, longest head first."""
+        return [
+            (head, tail)
+            for head, tail in self._dic.iterate(word)
+            if not head.endswith("-") and not tail.startswith("-")
+        ]
+
+    def __repr__(self) -> str:
+        return f"Hyphenator({self.lang!r})"
+
+
 def markup(text: str) -> str:
     """Escape user text for a reportlab Paragraph and keep its line breaks."""
     return escape(text).replace("\n", "<br/>")
@@ -129,6 +154,7 @@ class Styles:
 def styles(typeface: str = DEFAULT_TYPEFACE, base_size: float = DEFAULT_SIZE) -> Styles:
     """Build the stylesheet (cached: ParagraphStyle construction shows up in the benchmark)."""
     regular, bold, italic, bold_italic = register_fonts(typeface)
+    english = Hyphenator("en_US")
     leading = base_size * 1.35
     body = ParagraphStyle(
         "body",
@@ -142,12 +168,12 @@ def styles(typeface: str = DEFAULT_TYPEFACE, base_size: float = DEFAULT_SIZE) ->
         # its own hyphen: pdftotext and screen readers drop a line-end hyphen, so
         # "perundang-undangan" would come out as "perundangundangan".
         embeddedHyphenation=0,
-        hyphenationLang="id_ID",
+        hyphenationLang=Hyphenator("id_ID"),
         hyphenationMinWordLength=6,
         uriWasteReduce=0.3,
     )
     body_en = ParagraphStyle(
-        "body_en", parent=body, fontName=italic, textColor="#333333", hyphenationLang="en_US"
+        "body_en", parent=body, fontName=italic, textColor="#333333", hyphenationLang=english
     )
     title = ParagraphStyle(
         "title",
@@ -180,14 +206,14 @@ def styles(typeface: str = DEFAULT_TYPEFACE, base_size: float = DEFAULT_SIZE) ->
         fontName=italic,
         bulletFontName=italic,
         textColor="#333333",
-        hyphenationLang="en_US",
+        hyphenationLang=english,
     )
     item = ParagraphStyle(
         "item", parent=ayat, leftIndent=base_size * 4.3, bulletIndent=base_size * 2.3, spaceAfter=2
     )
     item_en = ParagraphStyle(
         "item_en", parent=item, fontName=italic, bulletFontName=italic, textColor="#333333",
-        hyphenationLang="en_US",
+        hyphenationLang=english,
     )  # fmt: skip
     heading = ParagraphStyle("heading", parent=title, spaceAfter=8, keepWithNext=1)
     subheading = ParagraphStyle(

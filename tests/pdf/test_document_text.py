@@ -254,6 +254,12 @@ def test_e_meterai_option_reserves_an_area_and_words_the_closing(tmp_path: Path)
     assert first[2] - first[0] < 64 * 72 / 25.4 - 1
 
 
+def sample_pdf(tmp_path: Path) -> Path:
+    path = tmp_path / "sample.pdf"
+    render_pdf(sample_document(), path)
+    return path
+
+
 def test_hyphenated_words_survive_text_extraction(tmp_path: Path) -> None:
     # "perundang-undangan" at every position of a justified line: some line ends inside it.
     ayat = [
@@ -272,3 +278,7 @@ def test_hyphenated_words_survive_text_extraction(tmp_path: Path) -> None:
     text = pdftext(path)
     assert "perundangundangan" not in text
     assert flat(text).count("perundang-undangan") == len(ayat)
+    # Nor is a line broken next to the word's own hyphen ("perundang-" / "-undangan").
+    lines = [line.strip() for line in pdftext(path, layout=True).splitlines()]
+    assert not [line for line in lines if line.startswith("-") or "--" in line]
+    assert "perundangundangan" not in flat(pdftext(sample_pdf(tmp_path)))
