@@ -510,6 +510,11 @@
         <source>Add a time-stamp and validation data so the signatures outlive their certificates</source>
         <translation>Tambahkan penanda waktu dan data validasi agar tanda tangan tetap sah setelah sertifikatnya berakhir</translation>
     </message>
+    <message>
+        <location filename="../../ui/archive/page.py"/>
+        <source>Printing is refused: this file was changed after it was signed. Ask the sender for the signed original.</source>
+        <translation>Pencetakan ditolak: berkas ini diubah setelah ditandatangani. Mintalah dokumen asli yang ditandatangani kepada pengirim.</translation>
+    </message>
 </context>
 <context>
     <name>PrepareSigningDialog</name>

@@ -74,3 +74,25 @@ def test_the_archive_binds_a_mailed_file_to_the_parties_of_its_record(
     qtbot.addWidget(window)
     assert window.report.signatures[0].verdict is Verdict.WRONG_SIGNER
     assert not window.print_button.isEnabled()
+
+
+def test_the_archive_refuses_to_print_a_file_changed_after_signing(
+    qtbot,
+    agreed: tuple[Side, Side, str],  # noqa: F811 (fixture)
+    signature_png: bytes,  # noqa: F811 (fixture)
+) -> None:
+    from tests.archive.conftest import app_context
+    from tests.signing.tampering import add_overlay_field
+    from ui.archive.page import Page
+
+    a, _b, _uuid = agreed
+    with a.city.db.session() as s:
+        prepare(s, a.agreement_id, a.city.signatory, a.archive)
+    signed = sign_as(a, signature_png)
+    page = Page(app_context(a))
+    qtbot.addWidget(page)
+    assert page._printer_document(add_overlay_field(signed)) is None
+    assert page.message.text().startswith("Printing is refused: this file was changed")
+    document = page._printer_document(signed)
+    assert document is not None
+    document.close()

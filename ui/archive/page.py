@@ -232,7 +232,16 @@ class Page(QWidget):
     def _printer_document(self, data: bytes) -> SignedPdfPrinter | None:
         try:
             return SignedPdfPrinter(data, self)
-        except PrintError:
+        except PrintError as exc:
+            if exc.modified:  # something was added after signing: never print it as signed
+                self.show_message(
+                    self.tr(
+                        "Printing is refused: this file was changed after it was signed. "
+                        "Ask the sender for the signed original."
+                    ),
+                    ok=False,
+                )
+                return None
             self.show_message(self.tr("The PDF cannot be opened for printing."), ok=False)
             return None
 
