@@ -247,6 +247,7 @@ class Ceremony(CeremonyState):
                 )
             self._confirm()
             return
+        self._count_presentation(office)
         pdf = need_pdf(payload)
         actual = sha256_hex(pdf)
         if actual != claimed:

@@ -48,6 +48,11 @@ E_HASH = "hash-mismatch"
 E_REVISION = "revision-mismatch"
 E_DOCUMENT = "document-mismatch"  # params: difference, pasal, page (mou.signing.agreed_document)
 E_SIGNATORIES = "signatories-mismatch"  # params: position (1-based)
+E_TOO_MANY = "too-many-presentations"  # an office presents faster than anyone can compare
+# Re-rendering and comparing a presentation costs up to a second; an office may make this
+# office do it at most this many times a minute (a replayed presentation of the ceremony
+# already held costs nothing and is not counted).
+PRESENTATIONS_PER_MINUTE = 6
 E_NOT_INCREMENTAL = "not-incremental"
 E_VERIFY = "verification-failed"
 E_WRONG_PASSWORD = "wrong-password"

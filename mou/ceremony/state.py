@@ -11,7 +11,9 @@ import copy
 import datetime as dt
 import logging
 import threading
+import time
 import uuid
+from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict
 from typing import Any
@@ -29,10 +31,12 @@ from mou.ceremony.events import (
 )
 from mou.ceremony.protocol import (
     E_MALFORMED,
+    E_TOO_MANY,
     K_HELLO,
     K_PRESENT,
     K_RESUME,
     MAX_PDF_BYTES,
+    PRESENTATIONS_PER_MINUTE,
     PROTOCOL_VERSION,
     CeremonyError,
     b64,
@@ -97,6 +101,7 @@ class CeremonyState:
         self.trusted = list(trusted)
         self._agreed_hash = agreed_hash
         self._agreed_document = agreed_document
+        self._presentations: dict[str, deque[float]] = {}
         self._clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self._lock = threading.RLock()
         self._listeners: list[Listener] = []
@@ -299,6 +304,20 @@ class CeremonyState:
             "pdf_sha256": record.presented_sha256,
             "pdf_b64": b64(pdf),
         }
+
+    def _count_presentation(self, office: str) -> None:
+        """Refuse when ``office`` presented more than the per-minute bound (before any work)."""
+        now = time.monotonic()
+        recent = self._presentations.setdefault(office, deque())
+        while recent and now - recent[0] > 60:
+            recent.popleft()
+        if len(recent) >= PRESENTATIONS_PER_MINUTE:
+            raise CeremonyError(
+                E_TOO_MANY,
+                f"{office} presented more than {PRESENTATIONS_PER_MINUTE} revisions within a "
+                "minute; the latest was ignored.",
+            )
+        recent.append(now)
 
     def _check_presentation(self, record: CeremonyRecord, pdf: bytes) -> None:
         check_presentation(record, pdf, self._agreed_hash, self._agreed_document)

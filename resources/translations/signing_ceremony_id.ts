@@ -277,6 +277,11 @@
         <source>It cannot be read.</source>
         <translation>PDF itu tidak dapat dibaca.</translation>
     </message>
+    <message>
+        <location filename="../../ui/ceremony/texts.py" line="1"/>
+        <source>The other office presented revisions faster than they can be checked; the latest was ignored. Ask the host to present the agreed revision once.</source>
+        <translation>Kantor lain menampilkan revisi lebih cepat daripada yang dapat diperiksa; yang terakhir diabaikan. Mintalah tuan rumah menampilkan revisi yang disepakati satu kali saja.</translation>
+    </message>
 </context>
 <context>
     <name>CeremonyWindow</name>

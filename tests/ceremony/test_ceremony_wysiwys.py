@@ -244,3 +244,18 @@ def test_a_signature_that_slips_content_over_the_text_is_refused(
     assert guest.record.step == 0 and guest.current_pdf() == host.store.pdf(record.ceremony_id, 0)
     assert [p.code for p in refused] == [E_DOCUMENT]
     assert refused[0].params["difference"] == "picture" and refused[0].params["page"] == 1
+
+
+def test_presentations_beyond_the_bound_are_refused_before_any_work(session_of_two) -> None:
+    from mou.ceremony.protocol import E_TOO_MANY, PRESENTATIONS_PER_MINUTE
+
+    start, document, _names, _tmp = session_of_two
+    bus, host, guest, refused = start(honest_host=False)
+    doctored = with_pasal_1(document, PAYMENT)
+    for _ in range(PRESENTATIONS_PER_MINUTE + 2):
+        host.present_document(doctored)  # a new ceremony each time: each costs a comparison
+        bus.pump()
+    codes = [p.code for p in refused]
+    assert codes[:PRESENTATIONS_PER_MINUTE] == [E_DOCUMENT] * PRESENTATIONS_PER_MINUTE
+    assert codes[PRESENTATIONS_PER_MINUTE:] == [E_TOO_MANY, E_TOO_MANY]
+    assert guest.record is None

@@ -47,6 +47,11 @@ CEREMONY = MessageTable(
             "The presented PDF is not the document this office agreed to. It was refused; ask "
             "the host to present the agreed revision again.",
         ),
+        "too-many-presentations": QT_TRANSLATE_NOOP(
+            "CeremonyPanel",
+            "The other office presented revisions faster than they can be checked; the latest "
+            "was ignored. Ask the host to present the agreed revision once.",
+        ),
         "signatories-mismatch": QT_TRANSLATE_NOOP(
             "CeremonyPanel",
             "The presented list of signatories does not match the parties this office agreed "
