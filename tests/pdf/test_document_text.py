@@ -282,3 +282,30 @@ def test_hyphenated_words_survive_text_extraction(tmp_path: Path) -> None:
     lines = [line.strip() for line in pdftext(path, layout=True).splitlines()]
     assert not [line for line in lines if line.startswith("-") or "--" in line]
     assert "perundangundangan" not in flat(pdftext(sample_pdf(tmp_path)))
+
+
+def test_a_party_without_an_address_still_has_a_seat(tmp_path: Path) -> None:
+    doc = sample_document()
+    doc = dataclasses.replace(
+        doc, parties=[dataclasses.replace(p, address=None) for p in doc.parties]
+    )
+    path = tmp_path / "seat.pdf"
+    render_pdf(doc, path)
+    text = flat(pdftext(path))
+    assert "berkedudukan di Kota Bandung, dalam hal ini" in text
+    assert "berkedudukan di Kota Palangkaraya, dalam hal ini" in text
+
+
+def test_template_typesetting_options_and_their_fallbacks(tmp_path: Path) -> None:
+    assert pdf_options("kesepakatan_bersama_antar_daerah")["typeface"] == "bookman"
+    assert pdf_options("perjanjian_kerja_sama_hibah_aplikasi")["typeface"] == "arial"
+    options = pdf_options("kesepakatan_bersama_antar_daerah")
+    assert options["font_size"] == 12 and options["margins"].left == 30
+    assert pdf_options("no-such-template") == pdf_options("")  # a deleted template: defaults
+    text = (BUILTIN_DIR / "kesepakatan_bersama_antar_daerah.toml").read_text(encoding="utf-8")
+    broken = text.replace('typeface = "bookman"', 'typeface = "comic"').replace(
+        "size = 12", "size = 40"
+    )
+    (tmp_path / "kb.toml").write_text(broken, encoding="utf-8")
+    odd = load_template(tmp_path / "kb.toml").options()
+    assert odd.typeface == "bookman" and odd.size == 12  # unknown face, absurd size: defaults
