@@ -422,6 +422,7 @@ class MeshTopology(Topology):
     async def tick(self) -> None:
         now = time.monotonic()
         for link in list(self.links.values()):
+            link.reassembler.expire(now)  # a sender that went quiet mid-message frees its chunks
             if link.verifier.state.status == "pending":
                 self._publish_verification(link, now)
             if link.pc is not None and not trickle.remote_sends_media(link.pc):

@@ -279,6 +279,10 @@ class DocClient:
     def flush(self, peer: Peer) -> None:
         for envelope in self.outbox:  # unacknowledged envelopes, resent on every new channel
             peer.send(envelope)
+        if self.args.half_chunk:
+            # Test of the receiver's bounds: the first of two chunks, and never the second.
+            head = struct.pack("!3s16sII", b"LC1", os.urandom(16), 0, 2)
+            peer.channel.send(head + b"x" * CHUNK)
 
     def envelope(self, peer: Peer, env: dict[str, Any] | None) -> None:
         if env is None:
@@ -308,6 +312,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=40)
     parser.add_argument("--stay", type=float, default=0, help="stay at least this long")
     parser.add_argument("--receive-only", action="store_true")
+    parser.add_argument("--half-chunk", action="store_true", help="start a message, never end it")
     result = asyncio.run(DocClient(parser.parse_args()).run())
     print(json.dumps(result), flush=True)
     sys.exit(0)

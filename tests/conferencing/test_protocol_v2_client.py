@@ -47,8 +47,10 @@ def test_receive_only_document_client_is_not_renegotiated() -> None:
     doc = r["doc"]
     assert doc["video_frames_received"] >= 30 and doc["chats_received"] == ["Salam dari Bandung"]
     assert r["lintas_frames_from_doc"] == 0  # it sends nothing, by design
-    # 16 s in the call, past the 12 s after which a silent sending peer is renegotiated.
+    # 23 s in the call, past the 12 s after which a silent sending peer is renegotiated.
     assert doc["offers_received"] == 0 and r["sessions"] == [1]  # never taken for a stall
+    # Its half-sent chunked message was held, then dropped after 20 s although nothing followed.
+    assert r["pending_max"] == 1 and r["pending_last"] == 0
 
 
 async def scenario(receive_only: bool) -> dict[str, Any]:
@@ -87,14 +89,15 @@ async def scenario(receive_only: bool) -> dict[str, Any]:
             "--seconds",
             "40",
             "--stay",  # receive-only: past the 12 s after which a silent sender is renegotiated
-            "16" if receive_only else "0",
+            # ... and past the 20 s after which an unfinished chunked message is dropped.
+            "23" if receive_only else "0",
         ]
         if receive_only:
-            command.append("--receive-only")
+            command += ["--receive-only", "--half-chunk"]
         doc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)  # fmt: skip
         deadline = time.monotonic() + 40
         sent = False
-        remote_candidates, sessions = 0, set()
+        remote_candidates, sessions, pending = 0, set(), []
         while time.monotonic() < deadline and doc.poll() is None:
             joined = [e for e in list(events) if isinstance(e, ParticipantJoined)]
             if joined and not sent and (receive_only or frames.get(joined[0].peer_id, 0) > 0):
@@ -104,12 +107,17 @@ async def scenario(receive_only: bool) -> dict[str, Any]:
             # Sampled while the client is in the call (its 'bye' ends the link).
             remote_candidates = max(remote_candidates, _remote_candidates(bandung))
             sessions.update(link.session for link in _links(bandung))
+            pending.append(sum(link.reassembler.pending_messages for link in _links(bandung)))
             await asyncio.sleep(0.2)
         out, _ = await asyncio.to_thread(doc.communicate, timeout=60)
         joined = [e for e in events if isinstance(e, ParticipantJoined)]
         peer = joined[0].peer_id if joined else ""
         return {
             "sessions": sorted(sessions),
+            # Unfinished chunked messages Lintas held: at most, and in the last second before
+            # the client hung up (expired by the engine's tick, no further message needed).
+            "pending_max": max(pending, default=0),
+            "pending_last": max(pending[-5:], default=0),
             "lintas_remote_candidates": remote_candidates,
             "doc": json.loads(out.strip().splitlines()[-1]),
             "lintas_frames_from_doc": frames.get(peer, 0),
