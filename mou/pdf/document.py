@@ -135,6 +135,12 @@ class PdfDocument:
     keywords: list[str] = field(default_factory=list)  # PDF metadata keywords
 
     @property
+    def meterai_area(self) -> bool:
+        """Reserve the e-Meterai area: the template asks for it, or this agreement's own closing
+        (which the drafters may edit) says a meterai elektronik is affixed."""
+        return self.e_meterai or "meterai elektronik" in self.closing.lower()
+
+    @property
     def bilingual(self) -> bool:
         """True when the English parallel text is printed next to the Indonesian."""
         return bool(self.title_en) or any(c.heading_en or c.body_en for c in self.clauses)

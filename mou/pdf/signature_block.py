@@ -181,7 +181,7 @@ def signature_blocks(
             Paragraph(markup(party.head_title.upper()), st.sign_bold),
             Spacer(1, 2 * mm),
             _box_with_meterai(index, sink, st)
-            if doc.e_meterai and index == 0
+            if doc.meterai_area and index == 0
             else SignatureBox(index, sink),
             # "Ditandatangani secara elektronik" is the first line of each visible signature
             # (mou.signing.sign); printed here as well, it would stand twice under each box.

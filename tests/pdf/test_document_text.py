@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from mou.pdf.document import PdfClause, PdfDocument
+from mou.pdf.document import ELECTRONIC_CLOSING_METERAI, PdfClause, PdfDocument
 from mou.pdf.render import render_pdf
 from mou.pdf.sample import sample_document
 from mou.pdf.sample_domain import BANDUNG_NOMOR, PALANGKARAYA_NOMOR
@@ -252,6 +252,13 @@ def test_e_meterai_option_reserves_an_area_and_words_the_closing(tmp_path: Path)
     # The seal's area and the signature box do not overlap.
     first = result.signature_slots[0].box
     assert first[2] - first[0] < 64 * 72 / 25.4 - 1
+    # An agreement whose own closing says a meterai elektronik is affixed gets the area too.
+    own = dataclasses.replace(sample_document(), closing=ELECTRONIC_CLOSING_METERAI)
+    own_path = tmp_path / "own.pdf"
+    own_result = render_pdf(own, own_path)
+    assert "Tempat e-Meterai" in flat(
+        pdftext(own_path, page=own_result.signature_slots[0].page + 1)
+    )
 
 
 def sample_pdf(tmp_path: Path) -> Path:
