@@ -515,6 +515,11 @@
         <source>Printing is refused: this file was changed after it was signed. Ask the sender for the signed original.</source>
         <translation>Pencetakan ditolak: berkas ini diubah setelah ditandatangani. Mintalah dokumen asli yang ditandatangani kepada pengirim.</translation>
     </message>
+    <message>
+        <location filename="../../ui/archive/page.py"/>
+        <source>Printing is refused: a signature of this file does not verify. Open it to see which one and why.</source>
+        <translation>Pencetakan ditolak: ada tanda tangan pada berkas ini yang tidak terverifikasi. Buka berkasnya untuk melihat yang mana dan alasannya.</translation>
+    </message>
 </context>
 <context>
     <name>PrepareSigningDialog</name>

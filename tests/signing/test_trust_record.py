@@ -85,9 +85,9 @@ def test_the_archive_refuses_to_print_a_file_changed_after_signing(
     from tests.signing.tampering import add_overlay_field
     from ui.archive.page import Page
 
-    a, _b, _uuid = agreed
+    a, b, _uuid = agreed
     with a.city.db.session() as s:
-        prepare(s, a.agreement_id, a.city.signatory, a.archive)
+        unsigned, _status = prepare(s, a.agreement_id, a.city.signatory, a.archive)
     signed = sign_as(a, signature_png)
     page = Page(app_context(a))
     qtbot.addWidget(page)
@@ -96,3 +96,6 @@ def test_the_archive_refuses_to_print_a_file_changed_after_signing(
     document = page._printer_document(signed)
     assert document is not None
     document.close()
+    # Intact but signed in PIHAK PERTAMA's field by the other office's (trusted) key: refused too.
+    assert page._printer_document(sign_field(unsigned, b.identity, "TandaTangan1")) is None
+    assert page.message.text().startswith("Printing is refused: a signature of this file")

@@ -230,8 +230,22 @@ class Page(QWidget):
         return self._show_verification(data, self.table.selected_entry().title)  # type: ignore[union-attr]
 
     def _printer_document(self, data: bytes) -> SignedPdfPrinter | None:
+        from mou.signing import verify_pdf
+
+        anchors, expected = office_trust_for(self.context, data)
+        report = verify_pdf(data, anchors, expected=expected)
+        if report.signatures and not report.modified and not report.ok:
+            # Paper carries the "signed document" stamp: only a verified document gets it.
+            self.show_message(
+                self.tr(
+                    "Printing is refused: a signature of this file does not verify. Open it to "
+                    "see which one and why."
+                ),
+                ok=False,
+            )
+            return None
         try:
-            return SignedPdfPrinter(data, self)
+            return SignedPdfPrinter(data, self, report=report)
         except PrintError as exc:
             if exc.modified:  # something was added after signing: never print it as signed
                 self.show_message(
