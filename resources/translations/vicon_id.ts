@@ -184,6 +184,38 @@
 <context>
     <name>HostPanel</name>
     <message>
+        <source>The session is open. Invite the other office to join it.</source>
+        <translation>Sesi sudah dibuka. Undang kantor mitra untuk bergabung.</translation>
+    </message>
+    <message>
+        <source>Invitations use this computer's address in your office network ({address}). Offices in other cities can join only over a network you share with them, such as a VPN. If they cannot connect, ask your IT staff for the address to use and enter it under Details.</source>
+        <translation>Undangan memakai alamat komputer ini di jaringan kantor Anda ({address}). Kantor di kota lain hanya dapat bergabung melalui jaringan yang Anda gunakan bersama, misalnya VPN. Jika mereka tidak dapat terhubung, tanyakan alamat yang harus dipakai kepada staf TI Anda dan isikan di Rincian.</translation>
+    </message>
+    <message>
+        <source>Address in invitations:</source>
+        <translation>Alamat dalam undangan:</translation>
+    </message>
+    <message>
+        <source>End the session</source>
+        <translation>Akhiri sesi</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Rincian</translation>
+    </message>
+    <message>
+        <source>Invite an office…</source>
+        <translation>Undang kantor…</translation>
+    </message>
+    <message>
+        <source>Start a session</source>
+        <translation>Mulai sesi</translation>
+    </message>
+    <message>
+        <source>Start a session to open a call on this computer, then invite the other office: Lintas writes the invitation for you to send.</source>
+        <translation>Mulai sesi untuk membuka panggilan di komputer ini, lalu undang kantor mitra: Lintas menuliskan undangan untuk Anda kirim.</translation>
+    </message>
+    <message>
         <location filename="../../ui/sessions/host_panel.py" line="64"/>
         <source>Run the meeting hub on this computer. Offices on the same network (or that can reach this computer) join with the invitation you send them.</source>
         <extracomment>Default invite lifetime: a working day, so an invite sent in the morning works all day.</extracomment>
@@ -308,6 +340,14 @@
 </context>
 <context>
     <name>HubMessages</name>
+    <message>
+        <source>The connection to the host office's computer was lost. Lintas tries to reconnect; if it does not, press Rejoin.</source>
+        <translation>Sambungan ke komputer kantor tuan rumah terputus. Lintas mencoba menyambung kembali; jika tidak berhasil, tekan Gabung lagi.</translation>
+    </message>
+    <message>
+        <source>The host office's computer cannot be reached. Check that this computer is online, then press Rejoin. If it still fails, ask the host office for a new invitation.</source>
+        <translation>Komputer kantor tuan rumah tidak dapat dihubungi. Pastikan komputer ini terhubung ke internet, lalu tekan Gabung lagi. Jika masih gagal, mintalah undangan baru kepada kantor tuan rumah.</translation>
+    </message>
     <message>
         <location filename="../../ui/vicon/messages.py" line="19"/>
         <source>The hub received a message that is not JSON</source>
@@ -506,6 +546,14 @@
 </context>
 <context>
     <name>Page</name>
+    <message>
+        <source>No session is open. Press “Start a session”, then “Invite an office…” and send the invitation. Or paste an invitation you received under “Join a session”.</source>
+        <translation>Belum ada sesi yang dibuka. Tekan “Mulai sesi”, lalu “Undang kantor…” dan kirim undangannya. Atau tempelkan undangan yang Anda terima di “Bergabung ke sesi”.</translation>
+    </message>
+    <message>
+        <source>The session is open. Press “Invite an office…” and send the invitation.</source>
+        <translation>Sesi sudah dibuka. Tekan “Undang kantor…” dan kirim undangannya.</translation>
+    </message>
     <message>
         <location filename="../../ui/sessions/page.py" line="71"/>
         <source>Sessions</source>
@@ -895,6 +943,95 @@
     <message>
         <source>The password is wrong. Try again.</source>
         <translation>Kata sandi salah. Coba lagi.</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDialog</name>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Berkas kalender (*.ics)</translation>
+    </message>
+    <message>
+        <source>Save the invitation as a calendar file</source>
+        <translation>Simpan undangan sebagai berkas kalender</translation>
+    </message>
+    <message>
+        <source>Withdrawn: nobody can join with that invitation.</source>
+        <translation>Ditarik kembali: tidak ada yang dapat bergabung dengan undangan itu.</translation>
+    </message>
+    <message>
+        <source>Saved as %1. Attach it to an e-mail.</source>
+        <translation>Disimpan sebagai %1. Lampirkan pada surel.</translation>
+    </message>
+    <message>
+        <source>The calendar file could not be saved there.</source>
+        <translation>Berkas kalender tidak dapat disimpan di sana.</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into an e-mail or chat to the office.</source>
+        <translation>Tersalin. Tempelkan ke surel atau obrolan untuk kantor itu.</translation>
+    </message>
+    <message>
+        <source>That name cannot be used in an invitation.</source>
+        <translation>Nama itu tidak dapat dipakai dalam undangan.</translation>
+    </message>
+    <message>
+        <source>Send this text by e-mail or chat:</source>
+        <translation>Kirim teks ini lewat surel atau obrolan:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Tarik kembali</translation>
+    </message>
+    <message>
+        <source>Save as calendar file…</source>
+        <translation>Simpan sebagai berkas kalender…</translation>
+    </message>
+    <message>
+        <source>Copy invitation</source>
+        <translation>Salin undangan</translation>
+    </message>
+    <message>
+        <source>Type the office's name; the invitation appears here.</source>
+        <translation>Ketik nama kantor; undangan muncul di sini.</translation>
+    </message>
+    <message>
+        <source>Office:</source>
+        <translation>Kantor:</translation>
+    </message>
+    <message>
+        <source>e.g. Pemerintah Kota Pekanbaru</source>
+        <translation>mis. Pemerintah Kota Pekanbaru</translation>
+    </message>
+    <message>
+        <source>Invite an office</source>
+        <translation>Undang kantor</translation>
+    </message>
+</context>
+<context>
+    <name>TrustBar</name>
+    <message>
+        <source>Trust this office</source>
+        <translation>Percayai kantor ini</translation>
+    </message>
+</context>
+<context>
+    <name>TrustExchange</name>
+    <message>
+        <source>%1 is now trusted. Waiting for them to prove it in this call…</source>
+        <translation>%1 kini dipercaya. Menunggu mereka membuktikannya dalam panggilan ini…</translation>
+    </message>
+    <message>
+        <source>%1 is not a trusted office yet. Compare the code, then trust this office: ask them to read the code on their screen. If it is %2, press “Trust this office”. If it differs, do not trust it.</source>
+        <translation>%1 belum menjadi kantor yang dipercaya. Bandingkan kodenya, lalu percayai kantor ini: minta mereka membacakan kode di layar mereka. Jika kodenya %2, tekan “Percayai kantor ini”. Jika berbeda, jangan percayai.</translation>
+    </message>
+    <message>
+        <source>%1 is now a trusted office, and verified in this call.</source>
+        <translation>%1 kini kantor yang dipercaya, dan terverifikasi dalam panggilan ini.</translation>
     </message>
 </context>
 </TS>

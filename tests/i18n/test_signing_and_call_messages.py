@@ -106,7 +106,7 @@ def test_losing_the_hub_link_is_shown_in_indonesian(qtbot, indonesian) -> None:
         if hub.server is not None:
             hub.stop()
     reason = next(r for s, r in states if s == "reconnecting")
-    assert reason == "Koneksi ke hub terputus", states
+    assert reason.startswith("Sambungan ke komputer kantor tuan rumah terputus."), states
 
 
 def test_the_real_hub_refusing_an_expired_invite_says_when_in_indonesian(qtbot, indonesian) -> None:

@@ -53,23 +53,48 @@ def test_empty_page_explains_how_to_begin_and_hosting_issues_valid_invites(
     qtbot.addWidget(page)
     page.resize(1000, 620)
     page.show()
-    assert "To begin" in page.hint.text()
-    assert not page.host_panel.invite_button.isEnabled()
+    assert "Start a session" in page.hint.text()
+    panel = page.host_panel
+    assert panel.start_session_button.isVisible() and panel.invite_office_button.isVisible()
+    assert not panel.details.isVisible()  # room, address and hand-made invites stay folded
     assert page.grab().save(str(screenshots / "sessions_page_en.png"))
 
-    page.host_panel.bind_host = "127.0.0.1"  # outside a namespace: listen on loopback only
+    panel.bind_host = "127.0.0.1"  # outside a namespace: listen on loopback only
     try:
-        assert page.host_panel.start_hosting()
-        assert "hosting" in page.hint.text().lower()
-        page.host_panel.address_combo.setCurrentText("10.1.2.3")
-        page.host_panel.guest_combo.setCurrentText(PEKANBARU)
-        text = page.host_panel.create_invitation()
+        # "Invite an office…" starts the session's hub if needed and shows one dialog.
+        panel.address_combo.setCurrentText("10.1.2.3")
+        dialog = panel.open_invite_dialog()
+        assert dialog is not None and panel.hosting
+        assert "session is open" in page.hint.text().lower()
+        # A private address is explained (other cities need a shared network) ...
+        assert "VPN" in panel.address_label.text() and "10.1.2.3" in panel.address_label.text()
+        dialog.office_combo.setCurrentText(PEKANBARU)
+        text = dialog.text.toPlainText()
         invite = parse_invite(text)
         assert invite.hub_url.startswith("wss://10.1.2.3:")  # TLS, pinned (see invite.py)
-        assert invite.hub_url.endswith(f"#sha256={page.host_panel.hub.pin}")
+        assert invite.hub_url.endswith(f"#sha256={panel.hub.pin}")
         assert invite.office == PEKANBARU
-        claims = verify_token(page.host_panel.hub.secret, invite.token, invite.room)
+        claims = verify_token(panel.hub.secret, invite.token, invite.room)
         assert claims.office == PEKANBARU
+        # ... the .ics carries the same invitation, which Join reads back from it.
+        ics = tmp_path / "undangan"
+        assert dialog.save_ics(ics)
+        import icalendar
+
+        event = next(
+            iter(icalendar.Calendar.from_ical(ics.with_suffix(".ics").read_bytes()).walk("VEVENT"))
+        )
+        assert parse_invite(str(event["description"])).token == invite.token
+        dialog.copy()
+        assert QGuiApplication.clipboard().text() == text
+        assert dialog.grab().save(str(screenshots / "sessions_invite_dialog_en.png"))
+        # ... and a public address needs no explanation.
+        panel.address_combo.setCurrentText("36.89.10.20")
+        assert panel.address_note() == "" and not panel.address_label.isVisible()
+        panel.address_combo.setCurrentText("10.1.2.3")
+        dialog.accept()
+        panel.guest_combo.setCurrentText(PEKANBARU)
+        text = panel.create_invitation()
         page.host_panel.copy_invitation()
         assert QGuiApplication.clipboard().text() == text
         assert page.grab().save(str(screenshots / "sessions_page_hosting_en.png"))
@@ -94,8 +119,8 @@ def test_indonesian_sessions_page(qtbot: QtBot, tmp_path: Path, screenshots: Pat
         qtbot.addWidget(page)
         page.resize(1000, 620)
         page.show()
-        assert page.host_panel.start_button.text() == "Mulai menjadi tuan rumah"
-        assert "Untuk memulai" in page.hint.text()
+        assert page.host_panel.start_session_button.text() == "Mulai sesi"
+        assert "Mulai sesi" in page.hint.text()
         page.join_panel.invite_edit.setPlainText("sampai jumpa jam 10")
         page.join_panel.join()
         assert "bukan undangan Lintas" in page.join_panel.error_label.text()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from urllib.parse import urlsplit, urlunsplit
 
 from PySide6.QtNetwork import QAbstractSocket, QHostAddress, QNetworkInterface
@@ -34,3 +35,27 @@ def with_host(url: str, host: str) -> str:
     parts = urlsplit(url)
     netloc = host if parts.port is None else f"{host}:{parts.port}"
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
+def choose_address(addresses: list[str]) -> tuple[str, bool]:
+    """The address to put in invitations, and whether only nearby computers can reach it.
+
+    A public address wins; else a private one (office LAN, VPN); loopback only as a last resort.
+    The flag is True for anything that another city cannot reach over the internet.
+    """
+
+    def rank(text: str) -> int:
+        try:
+            address = ipaddress.ip_address(text)
+        except ValueError:
+            return 3
+        if address.is_loopback:
+            return 2
+        if address.is_global:
+            return 0
+        return 1
+
+    if not addresses:
+        return "127.0.0.1", True
+    best = min(addresses, key=rank)
+    return best, rank(best) != 0

@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from conferencing import protocol
 from conferencing.hub.embedded import EmbeddedHub
-from ui.sessions.addresses import lan_addresses, with_host
+from ui.sessions.addresses import choose_address, lan_addresses, with_host
 from ui.sessions.invite import Invite, format_invite
 
 log = logging.getLogger(__name__)
@@ -73,19 +74,33 @@ class HostPanel(QWidget):
         self.hub_url = ""
         intro = QLabel(
             self.tr(
-                "Run the meeting hub on this computer. Offices on the same network (or that "
-                "can reach this computer) join with the invitation you send them."
+                "Start a session to open a call on this computer, then invite the other "
+                "office: Lintas writes the invitation for you to send."
             ),
             self,
         )
         intro.setWordWrap(True)
+        self.start_session_button = QPushButton(self.tr("Start a session"), self)
+        self.start_session_button.setObjectName("primaryAction")
+        self.invite_office_button = QPushButton(self.tr("Invite an office…"), self)
+        self.counterparts = list(counterparts or [])
+        self.invite_dialog: QWidget | None = None
+        self.address_label = QLabel(self)
+        self.address_label.setObjectName("addressNote")
+        self.address_label.setWordWrap(True)
+        self.details_button = QToolButton(self)
+        self.details_button.setText(self.tr("Details"))
+        self.details_button.setCheckable(True)
         self.start_button = QPushButton(self.tr("Start hosting"), self)
-        self.stop_button = QPushButton(self.tr("Stop hosting"), self)
+        self.stop_button = QPushButton(self.tr("End the session"), self)
         self.status_label = QLabel(self.tr("Not hosting."), self)
         self.room_edit = QLineEdit(new_room_name(), self)
         self.address_combo = QComboBox(self)
         self.address_combo.setEditable(True)
-        self.address_combo.addItems(lan_addresses())
+        addresses = lan_addresses()
+        chosen, _private = choose_address(addresses)
+        self.address_combo.addItems([chosen] + [a for a in addresses if a != chosen])
+        self.address_combo.currentTextChanged.connect(lambda _t: self._show_address())
         self.address_combo.setToolTip(
             self.tr("The address other offices use to reach this computer.")
         )
@@ -116,12 +131,12 @@ class HostPanel(QWidget):
 
         form = QFormLayout()
         form.addRow(self.tr("Room:"), self.room_edit)
-        form.addRow(self.tr("This computer's address:"), self.address_combo)
+        form.addRow(self.tr("Address in invitations:"), self.address_combo)
         form.addRow(self.tr("Invite office:"), self.guest_combo)
         form.addRow(self.tr("Session length:"), self.ttl_spin)
         hub_row = QHBoxLayout()
         hub_row.addWidget(self.start_button)
-        hub_row.addWidget(self.stop_button)
+        hub_row.addWidget(self.join_button)
         hub_row.addStretch(1)
         self.status_label.setWordWrap(True)
         action_row = QHBoxLayout()
@@ -129,15 +144,33 @@ class HostPanel(QWidget):
         action_row.addWidget(self.copy_button)
         action_row.addWidget(self.revoke_button)
         action_row.addStretch(1)
-        action_row.addWidget(self.join_button)
+        # Two clicks for the usual case: "Start a session", then "Invite an office…". The
+        # room, address and a hand-made invitation stay one click away under "Details".
+        main_row = QHBoxLayout()
+        main_row.addWidget(self.start_session_button)
+        main_row.addWidget(self.invite_office_button)
+        main_row.addWidget(self.stop_button)
+        main_row.addStretch(1)
+        main_row.addWidget(self.details_button)
+        self.details = QWidget(self)
+        details_layout = QVBoxLayout(self.details)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        details_layout.addLayout(hub_row)
+        details_layout.addLayout(form)
+        details_layout.addWidget(self.invite_text, 1)
+        details_layout.addLayout(action_row)
+        self.details.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(hub_row)
+        layout.addLayout(main_row)
         layout.addWidget(self.status_label)
-        layout.addLayout(form)
-        layout.addWidget(self.invite_text, 1)
-        layout.addLayout(action_row)
+        layout.addWidget(self.address_label)
+        layout.addWidget(self.details, 1)
+        layout.addStretch(0)
 
+        self.start_session_button.clicked.connect(self.start_session)
+        self.invite_office_button.clicked.connect(self.open_invite_dialog)
+        self.details_button.toggled.connect(self.details.setVisible)
         self.start_button.clicked.connect(self.start_hosting)
         self.stop_button.clicked.connect(self.stop_hosting)
         self.invite_button.clicked.connect(self.create_invitation)
@@ -146,6 +179,43 @@ class HostPanel(QWidget):
         self.join_button.clicked.connect(self._join_own_call)
         self.guest_combo.editTextChanged.connect(self._update_enabled)
         self._update_enabled()
+
+    def start_session(self) -> bool:
+        """Start hosting and open our own call (the first of the two clicks)."""
+        if not self.start_hosting():
+            return False
+        self._join_own_call()
+        return True
+
+    def open_invite_dialog(self) -> QWidget | None:
+        """The second click: one dialog with the invitation for an office (text or .ics)."""
+        if not self.start_hosting():
+            return None
+        from ui.sessions.invite_dialog import InviteDialog
+
+        dialog = InviteDialog(self, self.counterparts, self)
+        dialog.finished.connect(lambda _r: self._update_enabled())
+        dialog.open()
+        self.invite_dialog = dialog
+        return dialog
+
+    def address_note(self) -> str:
+        """Where other offices reach this computer, explained only when it is a private address."""
+        address = self.address_combo.currentText().strip()
+        _chosen, private = choose_address([address])
+        if not private:
+            return ""
+        return self.tr(
+            "Invitations use this computer's address in your office network ({address}). "
+            "Offices in other cities can join only over a network you share with them, such as "
+            "a VPN. If they cannot connect, ask your IT staff for the address to use and enter it "
+            "under Details."
+        ).format(address=address)
+
+    def _show_address(self) -> None:
+        note = self.address_note()
+        self.address_label.setText(note)
+        self.address_label.setVisible(bool(note) and self.hub is not None)
 
     @property
     def hosting(self) -> bool:
@@ -170,7 +240,9 @@ class HostPanel(QWidget):
             )
             return False
         self.hub = hub
-        self.status_label.setText(self.tr("Hosting on port {port}.").format(port=self._port()))
+        self.status_label.setText(
+            self.tr("The session is open. Invite the other office to join it.")
+        )
         self._update_enabled()
         self.sig_hosting_changed.emit(True)
         return True
@@ -251,6 +323,8 @@ class HostPanel(QWidget):
 
     def _update_enabled(self) -> None:
         hosting = self.hub is not None
+        self.start_session_button.setEnabled(not hosting)
+        self._show_address()
         self.start_button.setEnabled(not hosting)
         self.stop_button.setEnabled(hosting)
         self.room_edit.setEnabled(not hosting)

@@ -135,6 +135,10 @@ class Page(QWidget):
         self.calls.append(window)
         self._rooms[id(window)] = invite.room
         window.sig_closed.connect(lambda: self._forget(window, invite.room))
+        # Offices that never met exchange office cards here and trust after comparing a code.
+        from ui.vicon.trust_exchange import attach_trust_exchange
+
+        attach_trust_exchange(self.context, window)
         self.context.bridge.post(CallOpened(window.controller, invite.room, window))
         self._update_hint()
         self.sig_call_opened.emit(window)
@@ -165,20 +169,15 @@ class Page(QWidget):
             self.hint.setText(self.tr("A call is open in its own window."))
         elif self.host_panel.hosting:
             self.hint.setText(
-                self.tr(
-                    "You are hosting. Create an invitation for each office, send it, then open "
-                    "the call."
-                )
+                self.tr("The session is open. Press “Invite an office…” and send the invitation.")
             )
         else:
             self.hint.setText(self._empty_hint())
 
     def _empty_hint(self) -> str:
         return self.tr(
-            "No session is open. To begin, either host one — start hosting, then create "
-            "an invitation for each counterpart office and send it to them — or paste an "
-            "invitation you received under “Join a session”. You can also schedule a "
-            "session ahead and send a calendar file."
+            "No session is open. Press “Start a session”, then “Invite an office…” and send "
+            "the invitation. Or paste an invitation you received under “Join a session”."
         )
 
     def shutdown(self) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime
 
+from conferencing import protocol
 from conferencing.events import ConnectionStateChanged, EngineError
 from conferencing.messages import DomainMessage
 from ui.messages import MessageTable, message_text
@@ -47,9 +48,15 @@ HUB = MessageTable(
             "HubMessages", "Another connection already uses this participant id"
         ),
         "hub-unreachable": QT_TRANSLATE_NOOP(
-            "HubMessages", "Cannot reach the hub; check the address and the network"
+            "HubMessages",
+            "The host office's computer cannot be reached. Check that this computer is online, "
+            "then press Rejoin. If it still fails, ask the host office for a new invitation.",
         ),
-        "hub-link-lost": QT_TRANSLATE_NOOP("HubMessages", "The connection to the hub was lost"),
+        "hub-link-lost": QT_TRANSLATE_NOOP(
+            "HubMessages",
+            "The connection to the host office's computer was lost. Lintas tries to reconnect; "
+            "if it does not, press Rejoin.",
+        ),
         "bad-app-message": QT_TRANSLATE_NOOP(
             "HubMessages", "A message from another office could not be read"
         ),
@@ -109,8 +116,15 @@ CALL_IDENTITY = MessageTable(
 )
 
 
+#: Codes whose core text carries internals (library exceptions, addresses, ports): always worded
+#: by the table, also in the English UI, which otherwise keeps the core's exact text.
+_NEVER_RAW = {protocol.E_HUB_UNREACHABLE, protocol.E_HUB_LINK_LOST}
+
+
 def hub_message_text(message: DomainMessage) -> str:
     """A hub or engine refusal in the UI language (English when the code is unknown)."""
+    if message.code in _NEVER_RAW:
+        return QCoreApplication.translate("HubMessages", HUB.texts[message.code])
     text = message_text(message, HUB)
     expires_at = message.params.get("expires_at")
     if isinstance(expires_at, int) and text != message.text:
@@ -139,4 +153,6 @@ def error_text(error: BaseException) -> str:
     message = getattr(error, "message", None)
     if isinstance(message, DomainMessage):
         return hub_message_text(message)
+    if isinstance(error, OSError):  # ConnectionError from join: its text names the hub's URL
+        return hub_message_text(DomainMessage(protocol.E_HUB_UNREACHABLE, {}, ""))
     return str(error) or type(error).__name__

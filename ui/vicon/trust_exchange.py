@@ -1,0 +1,293 @@
+"""Trust made in the call: two offices that never met exchange office cards and compare a code.
+
+Each office sends its office card to every office that joins (app channel, kind
+:data:`CARD_KIND`). A card from an office we do not trust yet is checked (size first, then its
+signatures, by ``mou.exchange.read_office_card``) and kept; once the engine knows the call's
+short code for that link, the bar offers "Compare the code, then trust this office". The code is
+computed by both sides over both DTLS fingerprints (``conferencing.call_identity``): when the two
+people read the same code, nobody sits between the two computers, so the card came from them.
+
+Pressing "Trust this office" stores the card's office and certificate (as a file import would),
+pins the certificate for this call and tells the other office (:data:`TRUSTED_KIND`), which then
+proves itself again with its office key: the tile turns "Verified: <office>" only if the card's
+certificate really signed this call. A card from an office already trusted changes nothing (a
+replay is a no-op); at most :data:`MAX_CARDS_PER_PEER` cards per office and call are read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from cryptography.hazmat.primitives import serialization
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from sqlalchemy import select
+
+from conferencing.call_identity import PeerVerification, format_short_code
+from mou import models
+from mou.agreement import AgreementError
+from mou.exchange import PackageError, read_office_card, trust_office_card
+from mou.signing.identity import fingerprint_sha256
+from ui.agreements.acting import required_actor
+from ui.agreements.messages import error_text
+from ui.office_card import MAX_CARD_BYTES, our_card
+from ui.vicon.controller import CallController
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
+
+CARD_KIND = "lintas.office_card"
+TRUSTED_KIND = "lintas.office_trusted"
+#: Cards read per office and call: a repeat is harmless, a flood is ignored.
+MAX_CARDS_PER_PEER = 3
+#: "I trusted you" notices honoured per office and call (each makes us re-sign our binding).
+MAX_TRUSTED_NOTICES = 3
+
+
+@dataclass
+class _Offer:
+    """A counterpart's card waiting for the user's decision."""
+
+    data: bytes
+    office: str
+    fingerprint: str
+
+
+class TrustBar(QWidget):
+    """The strip in the call window: the code to compare and "Trust this office"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trustBar")
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.trust_button = QPushButton(self.tr("Trust this office"), self)
+        self.trust_button.setObjectName("primaryAction")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.trust_button)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet("QWidget#trustBar { background: #e3f2fd; border-radius: 4px; }")
+        self.hide()
+
+
+class TrustExchange(QObject):
+    """Runs the card exchange of one call and drives its :class:`TrustBar`."""
+
+    sig_trusted = Signal(str)  # display name of the office trusted in this call
+
+    def __init__(
+        self,
+        context: AppContext,
+        controller: CallController,
+        bar: TrustBar,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.controller = controller
+        self.bar = bar
+        self.offers: dict[str, _Offer] = {}
+        self.trusted_here: dict[str, str] = {}  # peer_id -> office trusted in this call
+        self._cards_seen: dict[str, int] = {}
+        self._notices_seen: dict[str, int] = {}
+        self._current: str | None = None
+        controller.sig_participant_joined.connect(self._joined)
+        controller.sig_participant_left.connect(self._left)
+        controller.sig_app_message.connect(self._message)
+        controller.sig_verification.connect(self._verification)
+        bar.trust_button.clicked.connect(self.trust_current)
+
+    # -- sending ---------------------------------------------------------------------------
+
+    @Slot(str, str)
+    def _joined(self, peer_id: str, _office: str) -> None:
+        card = our_card(self.context)
+        if card is None:
+            return  # no endorsed card on this computer: the file way still works
+        self.controller.run(
+            self.controller.engine.send_message_to(
+                peer_id, CARD_KIND, {"card": card.decode("utf-8")}
+            ),
+            report_errors=False,  # the office may have left meanwhile
+        )
+
+    @Slot(str, str)
+    def _left(self, peer_id: str, _office: str) -> None:
+        self.offers.pop(peer_id, None)
+        if self._current == peer_id:
+            self._current = None
+            self.bar.hide()
+        self._show_next()
+
+    # -- receiving -------------------------------------------------------------------------
+
+    @Slot(str, str, str, object)
+    def _message(self, peer_id: str, _office: str, kind: str, payload: Any) -> None:
+        if kind == CARD_KIND:
+            self._card(peer_id, payload)
+        elif kind == TRUSTED_KIND:
+            count = self._notices_seen.get(peer_id, 0) + 1
+            self._notices_seen[peer_id] = count
+            identity = self.controller.engine.call_identity
+            if count <= MAX_TRUSTED_NOTICES and identity is not None:
+                # They pinned our certificate just now: sign our binding again for them.
+                self.controller.set_identity(identity)
+
+    def _card(self, peer_id: str, payload: Any) -> None:
+        count = self._cards_seen.get(peer_id, 0) + 1
+        self._cards_seen[peer_id] = count
+        if count > MAX_CARDS_PER_PEER or not isinstance(payload, dict):
+            return
+        text = payload.get("card")
+        if not isinstance(text, str) or len(text) > MAX_CARD_BYTES:
+            return
+        data = text.encode("utf-8")
+        try:
+            office_data, certificate = read_office_card(data)  # signatures checked here
+        except PackageError:
+            return  # not a card we can use; the call goes on unverified
+        fingerprint = fingerprint_sha256(certificate)
+        if self._already_trusted(fingerprint):
+            return  # known office: nothing to decide (a replayed card is a no-op)
+        self.offers[peer_id] = _Offer(data, _display_name(office_data), fingerprint)
+        self._show_next()
+
+    def _already_trusted(self, fingerprint: str) -> bool:
+        with self.context.database.session() as session:
+            return (
+                session.scalars(
+                    select(models.TrustedCertificate.id).where(
+                        models.TrustedCertificate.fingerprint_sha256 == fingerprint
+                    )
+                ).first()
+                is not None
+            )
+
+    @Slot(str, object)
+    def _verification(self, peer_id: str, state: PeerVerification) -> None:
+        if state.verified and peer_id in self.trusted_here:
+            if self._current == peer_id or self._current is None:
+                self._current = None
+                self.bar.trust_button.hide()
+                self.bar.label.setText(
+                    self.tr("%1 is now a trusted office, and verified in this call.").replace(
+                        "%1", self.trusted_here[peer_id]
+                    )
+                )
+                self.bar.show()
+            return
+        self._show_next()
+
+    # -- deciding --------------------------------------------------------------------------
+
+    def _show_next(self) -> None:
+        """Offer the first card whose link already has its short code."""
+        if self._current is not None and self._current in self.offers:
+            peer_id = self._current
+        else:
+            peer_id = next(
+                (p for p in self.offers if self._code(p)),
+                None,
+            )
+        if peer_id is None:
+            return
+        code = self._code(peer_id)
+        if not code:
+            return
+        self._current = peer_id
+        offer = self.offers[peer_id]
+        self.bar.label.setText(
+            self.tr(
+                "%1 is not a trusted office yet. Compare the code, then trust this office: "
+                "ask them to read the code on their screen. If it is %2, press “Trust this "
+                "office”. If it differs, do not trust it."
+            )
+            .replace("%1", offer.office)
+            .replace("%2", code)
+        )
+        self.bar.trust_button.show()
+        self.bar.trust_button.setEnabled(True)
+        self.bar.show()
+
+    def _code(self, peer_id: str) -> str:
+        state = self.controller.verification(peer_id)
+        return format_short_code(state.short_code) if state and state.short_code else ""
+
+    def current_offer(self) -> tuple[str, str] | None:
+        """(office, code) offered right now, or None."""
+        if self._current is None or self._current not in self.offers:
+            return None
+        return self.offers[self._current].office, self._code(self._current)
+
+    @Slot()
+    def trust_current(self) -> str | None:
+        """Trust the office offered in the bar; its name, or None after saying why not."""
+        peer_id = self._current
+        if peer_id is None or peer_id not in self.offers:
+            return None
+        offer = self.offers[peer_id]
+        try:
+            with self.context.database.session() as session:
+                actor = required_actor(self.context, session)
+                trusted = trust_office_card(session, offer.data, actor)
+                name = trusted.office.display_name
+                pem = trusted.certificate_pem.encode("ascii")
+        except (AgreementError, PackageError) as exc:
+            self.bar.label.setText(error_text(exc))
+            return None
+        del self.offers[peer_id]
+        self.trusted_here[peer_id] = name
+        self._pin(pem)
+        self.bar.trust_button.hide()
+        self.bar.label.setText(
+            self.tr("%1 is now trusted. Waiting for them to prove it in this call…").replace(
+                "%1", name
+            )
+        )
+        self.controller.run(
+            self.controller.engine.send_message_to(peer_id, TRUSTED_KIND, {}),
+            report_errors=False,
+        )
+        self.sig_trusted.emit(name)
+        return name
+
+    def _pin(self, pem: bytes) -> None:
+        """Add the certificate to the engine's pinned offices (on the engine's own thread)."""
+        from cryptography import x509
+
+        from conferencing.call_identity import TrustedOffices
+
+        engine = self.controller.engine
+        certificate = x509.load_pem_x509_certificate(pem)
+        der = certificate.public_bytes(serialization.Encoding.DER)
+
+        async def pin() -> None:
+            engine.trusted_offices = TrustedOffices.of([*engine.trusted_offices.ders, der])
+
+        self.controller.run(pin())
+
+
+def _display_name(office: dict[str, Any]) -> str:
+    from mou.office import GovernmentLevel, OfficeProfile
+
+    try:
+        level = GovernmentLevel(str(office.get("level")))
+    except ValueError:
+        return str(office.get("region", ""))[:200]
+    return OfficeProfile(level, str(office.get("region", ""))[:200], "", "", "").display_name
+
+
+def attach_trust_exchange(context: AppContext, window: QWidget) -> TrustExchange:
+    """Put a trust bar under the call window's state banner and run the exchange for its call."""
+    bar = TrustBar(window)
+    layout = window.layout()
+    if isinstance(layout, QVBoxLayout):
+        layout.insertWidget(1, bar)
+    controller: CallController = window.controller  # type: ignore[attr-defined]
+    exchange = TrustExchange(context, controller, bar, window)
+    window.trust_exchange = exchange  # type: ignore[attr-defined]
+    return exchange
