@@ -78,3 +78,21 @@ def test_hard_fail_refuses_when_the_responder_is_down(
     assert check.problem == TrustProblem.REVOCATION_UNKNOWN
     soft = TrustAnchors(cas=(pki.root_cert,), revocation=RevocationPolicy.SOFT_FAIL)
     assert verify_pdf(signed, soft).ok
+
+
+def test_the_cli_checks_revocation_online_only_when_asked(
+    pki: LocalPki, signed_agreement: SignedAgreement, tmp_path: Path
+) -> None:
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    from tests.signing.test_cli import _main
+
+    ca = tmp_path / "root.pem"
+    ca.write_bytes(pki.root_cert.public_bytes(Encoding.PEM))
+    revoked = tmp_path / "revoked.pdf"
+    revoked.write_bytes(_signed(pki, "revoked", signed_agreement.unsigned, tmp_path))
+    offline = _main("verify", str(revoked), "--ca", str(ca))
+    assert offline.returncode == 0 and "not checked: offline" in offline.stdout
+    online = _main("verify", str(revoked), "--ca", str(ca), "--revocation", "online")
+    assert online.returncode == 1, online.stdout
+    assert "UNTRUSTED" in online.stdout and "was revoked" in online.stdout
