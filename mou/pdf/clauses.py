@@ -304,15 +304,18 @@ def _clause_parallel(clause: PdfClause, st: Styles, frame_width: float) -> list[
             ]
         )
     )
-    # Keep-with-next for a table: a heading row never ends a page. The heading and the first
-    # lines of its text must fit, else the pasal starts on the next page.
-    return [CondPageBreak(st.body.leading * _HEADING_ROOM_LINES + 10), table]
+    return [table]
 
 
 def clauses(doc: PdfDocument, st: Styles, frame_width: float) -> list[Flowable]:
     """Every pasal in order, each with an outline entry "Pasal n — Heading"."""
     out: list[Flowable] = []
     for clause in doc.clauses:
+        if doc.bilingual:
+            # Keep-with-next for a table: a heading row never ends a page. The heading and the
+            # first lines of its text must fit, else the pasal starts on the next page; the
+            # break comes before the bookmark, so the outline points at the page of the pasal.
+            out.append(CondPageBreak(st.body.leading * _HEADING_ROOM_LINES + 10))
         out.append(
             Bookmark(
                 f"pasal-{clause.number}",

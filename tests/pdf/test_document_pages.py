@@ -86,6 +86,22 @@ def test_no_page_ends_in_a_pasal_heading(
             f"{paper} {'two' if bilingual else 'one'}-language, {count} pasal: page {number} "
             f"ends in the heading {lines[-1]!r}"
         )
+    # Each pasal's outline entry points at the page where its heading is printed.
+    for title, index in outline(tmp_path / f"{paper}-{bilingual}-{count}.pdf").items():
+        found = re.match(r"Pasal (\d+) — ", title)
+        if found:
+            assert re.search(rf"^\s*Pasal {found.group(1)}\b", pages[index], re.M), title
+
+
+def outline(path: Path) -> dict[str, int]:
+    """Outline titles and their 0-based target pages (pypdfium2)."""
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(str(path))
+    try:
+        return {b.get_title(): b.get_dest().get_index() for b in pdf.get_toc()}
+    finally:
+        pdf.close()
 
 
 def test_the_heading_check_sees_a_stranded_heading() -> None:
