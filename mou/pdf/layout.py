@@ -145,9 +145,7 @@ class AgreementDocTemplate(BaseDocTemplate):
         self.addPageTemplates(
             [
                 PageTemplate(id="page", frames=[frame], onPage=self._draw_footer),
-                PageTemplate(
-                    id=HISTORY_TEMPLATE, frames=[frame], onPage=self._draw_history_footer
-                ),
+                PageTemplate(id=HISTORY_TEMPLATE, frames=[frame], onPage=self._draw_history_footer),
             ]
         )
         self._qr_defined = False
@@ -195,7 +193,9 @@ class AgreementDocTemplate(BaseDocTemplate):
             canvas.lintas_agreement_pages = canvas.getPageNumber() - 1
         sheet = canvas.getPageNumber() - canvas.lintas_agreement_pages
         label = f"Riwayat Dokumen, lembar {sheet} (di luar halaman naskah)"
-        self._footer(canvas, label, total_form=False, label_width=canvas.stringWidth(label, SANS, 9))
+        self._footer(
+            canvas, label, total_form=False, label_width=canvas.stringWidth(label, SANS, 9)
+        )
 
     def _footer(self, canvas: Canvas, label: str, *, total_form: bool, label_width: float) -> None:
         g = self.geometry
