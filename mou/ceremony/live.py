@@ -111,15 +111,28 @@ class Ceremony(CeremonyState):
 
     # -------------------------------------------------------------- signing
 
-    def sign(self, *, identity_path: Path, password: str, signature_png: bytes | None) -> bytes:
+    def sign(
+        self,
+        *,
+        identity_path: Path,
+        password: str,
+        signature_png: bytes | None,
+        timestamp_url: str | None = None,
+        tsa_hints: list | None = None,
+        notes: list | None = None,
+    ) -> bytes:
         """Sign the current PDF as this office (its turn only) and send it on.
 
         The PKCS#12 is unlocked for this one signature; the key is dropped when it returns.
         Raises :class:`CeremonyError` (``wrong-password``, ``not-your-turn``, ...) with nothing
-        changed.
+        changed. ``timestamp_url``/``tsa_hints``: the office's TSA and its CA; the signature gets
+        an RFC 3161 time-stamp (PAdES B-T; Extend in the Archive adds the rest, see
+        :mod:`mou.signing.ltv`); coded notes ("signed without a time-stamp") are appended to
+        ``notes``.
         """
-        from mou.signing import SigningError, sign_pdf
+        from mou.signing import SigningError
         from mou.signing.identity import IdentityError, WrongPasswordError, load_identity
+        from mou.signing.sign import sign_document
 
         with self._lock:
             record = self._record
@@ -148,9 +161,9 @@ class Ceremony(CeremonyState):
                 raise CeremonyError(E_IDENTITY, f"{exc} Nothing was signed.") from exc
             current = self.store.pdf(record.ceremony_id, record.step)
             try:
-                signed = off_loop(
+                result = off_loop(
                     functools.partial(
-                        sign_pdf,
+                        sign_document,
                         current,
                         identity,
                         field_name=signatory.field_name,
@@ -158,8 +171,16 @@ class Ceremony(CeremonyState):
                         signer_title=signatory.signer_title,
                         signature_png=signature_png,
                         tz_label=self.tz_label,
+                        timestamp_url=timestamp_url or None,
+                        path_hints=tsa_hints,
+                        # B-T only: every step must end exactly at its signature (step_pdfs), so
+                        # DSS data and the document time-stamp come later, by Extend.
+                        ltv=False,
                     )
                 )
+                signed = result.data
+                if notes is not None:
+                    notes.extend(result.notes)
             except SigningError as exc:
                 raise CeremonyError(
                     E_SIGNING,

@@ -65,6 +65,15 @@ LTV = MessageTable(
 )
 
 
+def signing_notes_text(notes) -> str:
+    """The notes of one signing in the UI language ("" when there is nothing to say).
+
+    "No time-stamp server set" is left out: the office chose that in Settings, where the hint
+    explains it; a server that did not answer is always said.
+    """
+    return " ".join(message_text(n, LTV) for n in notes if n.code != "ltv.no_tsa")
+
+
 class _Relay(QObject):
     """Carries the worker thread's result to the GUI thread (queued connection)."""
 

@@ -221,8 +221,7 @@ class OfflineSigningDialog(QDialog):
         actor = acting_user(self.context)
         if actor is None:
             return self.tr("Choose the signatory in the window header first.")
-        from ui.archive.extend import LTV
-        from ui.messages import message_text
+        from ui.archive.extend import signing_notes_text
         from ui.settings_page.signing_section import tsa_ca_certificate
 
         notes: list = []
@@ -246,7 +245,7 @@ class OfflineSigningDialog(QDialog):
             return error_text(exc)
         self.reload()
         # Signed at B-B (no or unreachable time-stamp server): say so and what to do later.
-        note = " ".join(message_text(n, LTV) for n in notes)
+        note = signing_notes_text(notes)
         if self.status is not None and not self.status.complete:
             self.show_message(
                 self.tr("Signed. Save the file and send it to {office}.").format(

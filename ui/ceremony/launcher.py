@@ -116,7 +116,10 @@ def build_session(
                 record_renderer(agreement)
                 return agreed_pdf_document(s, agreement, paper=context.settings.paper_size)
 
+    from ui.settings_page.signing_section import tsa_ca_certificate
+
     people = [context.current_user.name] if context.current_user is not None else []
+    tsa_ca = tsa_ca_certificate(context)
     return CeremonySession(
         controller,
         data_dir=context.data_dir,
@@ -128,6 +131,8 @@ def build_session(
         agreed_hash=agreed,
         agreed_document=agreed_document,
         document_provider=provider,
+        tsa_url=context.settings.tsa_url,
+        tsa_hints=[tsa_ca] if tsa_ca is not None else [],
         parent=parent,
     )
 

@@ -341,7 +341,12 @@ class CeremonyPanel(QWidget):
             signed = self.session.sign(password, png)
         except CeremonyError as exc:
             return problem_text(exc.code, exc.message, exc.params)
-        self.problem_label.hide()
+        # Signed without a time-stamp (no or unreachable server): say so and what to do later.
+        from ui.archive.extend import signing_notes_text
+
+        note = signing_notes_text(self.session.last_notes)
+        self.problem_label.setText(note)
+        self.problem_label.setVisible(bool(note))
         self.sig_signed.emit(signed)
         return None
 

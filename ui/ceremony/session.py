@@ -65,11 +65,17 @@ class CeremonySession(QObject):
         office_certificates: Mapping[str, Sequence[x509.Certificate]] | None = None,
         agreed_document: Callable[[str], PdfDocument | None] | None = None,
         document_provider: Callable[[], PdfDocument] | None = None,
+        tsa_url: str = "",
+        tsa_hints: Sequence[x509.Certificate] = (),
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.controller = controller
         self.identity_path = identity_path
+        # The office's time-stamp server (Settings): each signature gets a trusted time.
+        self.tsa_url = tsa_url
+        self.tsa_hints = list(tsa_hints)
+        self.last_notes: list = []  # coded notes of the last signing, e.g. "no time-stamp"
         self.document_provider = document_provider
         self.store = CeremonyStore(ceremonies_dir(data_dir))
         self.ceremony = Ceremony(
@@ -211,9 +217,17 @@ class CeremonySession(QObject):
         refusal = self.refusal()
         if refusal:
             raise CeremonyError(UNVERIFIED_CALL, refusal)
-        return self.ceremony.sign(
-            identity_path=self.identity_path, password=password, signature_png=signature_png
+        notes: list = []
+        signed = self.ceremony.sign(
+            identity_path=self.identity_path,
+            password=password,
+            signature_png=signature_png,
+            timestamp_url=self.tsa_url or None,
+            tsa_hints=self.tsa_hints or None,
+            notes=notes,
         )
+        self.last_notes = notes
+        return signed
 
     def current_pdf(self) -> bytes | None:
         """The newest verified PDF."""
