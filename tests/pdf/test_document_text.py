@@ -316,3 +316,12 @@ def test_template_typesetting_options_and_their_fallbacks(tmp_path: Path) -> Non
     (tmp_path / "kb.toml").write_text(broken, encoding="utf-8")
     odd = load_template(tmp_path / "kb.toml").options()
     assert odd.typeface == "bookman" and odd.size == 12  # unknown face, absurd size: defaults
+
+
+def test_the_drafted_agreement_has_no_stranded_heading(drafted: Drafted) -> None:
+    from tests.pdf.test_document_pages import content_lines, headings_of, is_heading, page_texts
+
+    headings = headings_of(drafted.doc)
+    for number, page in enumerate(page_texts(drafted.path), start=1):
+        lines = content_lines(page)
+        assert lines and not is_heading(lines[-1], headings), (number, lines[-1:])
