@@ -38,7 +38,7 @@ class SigningSection(QGroupBox):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Signatures"), parent)
         self.context = context
-        form = QFormLayout(self)
+        self.form = form = QFormLayout(self)
         self.tsa_url = QLineEdit(context.settings.tsa_url)
         self.tsa_url.setPlaceholderText(self.tr("e.g. https://tsa.example.go.id/"))
         self.tsa_url.setClearButtonEnabled(True)
@@ -62,18 +62,18 @@ class SigningSection(QGroupBox):
         self.error.setObjectName("tsaError")
         self.error.setStyleSheet("QLabel#tsaError { color: #c62828; }")
         self.error.setWordWrap(True)
-        self.error.setVisible(False)
         form.addRow(self.tr("Time-stamp server:"), self.tsa_url)
         form.addRow(self.tr("Its certificate authority:"), ca_row)
         form.addRow("", self.error)
         form.addRow("", self.hint)
+        form.setRowVisible(self.error, False)  # a hidden row would still leave a gap
         self.tsa_url.editingFinished.connect(self.save)
         self.ca_button.clicked.connect(self._choose_ca)
         self._show_ca()
 
     def _show_error(self, text: str) -> None:
         self.error.setText(text)
-        self.error.setVisible(bool(text))
+        self.form.setRowVisible(self.error, bool(text))
 
     def save(self) -> bool:
         """Store the address when it is empty or an http(s) URL; otherwise say what is wrong."""
