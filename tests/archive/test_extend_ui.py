@@ -81,6 +81,8 @@ def test_extend_turns_the_archived_pdf_into_b_lta(
     assert verify_pdf(signed, trust).ltv_level == "B-B"
     page = _page(qtbot, a, pki.tsa_url, pki.root_cert)
     assert page.extend_button.isEnabled()
+    qtbot.wait(50)
+    assert page.grab().save(str(screenshots / "archive_list_extend_en.png"))
     dialog = page.extend_selected()
     assert isinstance(dialog, ExtendDialog) and dialog.extend_button.isEnabled()
     tsa_before = pki.counters.tsa
