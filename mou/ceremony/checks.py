@@ -217,7 +217,19 @@ def verified_stages(
             f"The PDF from {from_office} does not extend the presented revision "
             "(something signed or presented was changed). It was refused.",
         )
-    report = off_loop(verify_pdf, pdf, trusted)
+    from functools import partial
+
+    from mou.signing.trust import ExpectedSigner, TrustAnchors
+
+    # Office cards are pins, never issuers; each field is bound to its office's certificates
+    # when this office holds them for every party.
+    parties = {
+        s.field_name: ExpectedSigner(s.office, frozenset(office_fingerprints.get(s.office, ())))
+        for s in record.signatories
+    }
+    bound = parties if all(p.fingerprints for p in parties.values()) else None
+    check = partial(verify_pdf, expected=bound)
+    report = off_loop(check, pdf, TrustAnchors.pinned(trusted))
     expected = {s.field_name for s in record.signatories[:step]}
     found = {s.field_name for s in report.signatures}
     if report.error or not report.ok or found != expected:
