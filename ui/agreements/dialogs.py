@@ -154,23 +154,42 @@ class AgreementDialogs(QObject):
         )
         if not path:
             return
+        key = self._endorsed_exchange_key()
+        if key is not None:  # the office exchange key signs: no signing password to ask
+            self.export_file(agreement_id, Path(path), "", signer=key)
+            return
         password = self._ask_password()
         if password is not None:
             self.export_file(agreement_id, Path(path), password)
 
-    def export_file(self, agreement_id: int, path: Path, password: str) -> bool:
-        """Sign and write the package; True on success."""
+    def _endorsed_exchange_key(self) -> object | None:
+        """The office exchange key when the signing identity has endorsed it, else None."""
+        from ui.exchange_keys import endorsement_for, office_exchange_key
+        from ui.office_card import our_certificate
+
+        certificate = our_certificate(self.context)
+        try:
+            if certificate is None or endorsement_for(self.context.data_dir, certificate) is None:
+                return None
+            return office_exchange_key(self.context.data_dir)
+        except (PackageError, OSError):
+            return None
+
+    def export_file(
+        self, agreement_id: int, path: Path, password: str, *, signer: object | None = None
+    ) -> bool:
+        """Sign and write the package (with ``signer``, else the unlocked identity); True on success."""
         if self.before_exchange is not None:
             self.before_exchange()
         if path.suffix != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
-        identity = self._office_identity(password)
+        identity = signer if signer is not None else self._office_identity(password)
         if identity is None:
             return False
         try:
             with self.context.database.session() as session:
                 actor = required_actor(self.context, session)
-                export_package(session, get_agreement(session, agreement_id), identity, actor, path)
+                export_package(session, get_agreement(session, agreement_id), identity, actor, path)  # type: ignore[arg-type]
         except (AgreementError, OSError) as exc:
             self.notify("error", self.tr("The package was not written: %1").replace("%1", str(exc)))
             return False

@@ -88,3 +88,19 @@ class FirstRunWizard(QWizard):
         pem = certificate_copy(self.data_dir)
         pem.parent.mkdir(parents=True, exist_ok=True)
         pem.write_bytes(identity.certificate_pem())
+        self._endorse_exchange_key(identity)
+
+    def _endorse_exchange_key(self, identity: OfficeIdentity) -> None:
+        """Let the new identity vouch for the exchange key now, while it is unlocked.
+
+        Then the office card (in a call, or saved from any screen) needs no password later.
+        """
+        from mou.exchange import PackageError
+        from ui.exchange_keys import endorse_with, endorsement_for
+
+        try:
+            if endorsement_for(self.data_dir, identity.certificate) is None:
+                endorse_with(self.data_dir, identity)
+        except (PackageError, OSError):
+            # Not fatal: the card can still be saved later, after unlocking the identity once.
+            return
