@@ -74,6 +74,7 @@ def test_the_archive_binds_a_mailed_file_to_the_parties_of_its_record(
     qtbot.addWidget(window)
     assert window.report.signatures[0].verdict is Verdict.WRONG_SIGNER
     assert not window.print_button.isEnabled()
+    window.view.clear()  # release PDFium's copy now
 
 
 def test_the_archive_refuses_to_print_a_file_changed_after_signing(
