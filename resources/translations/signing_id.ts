@@ -532,6 +532,30 @@
         <source>Revocation:</source>
         <translation>Pencabutan:</translation>
     </message>
+    <message>
+        <source>PAdES B-B: no time-stamp; valid only as long as the certificate is</source>
+        <translation>PAdES B-B: tanpa penanda waktu; sah hanya selama sertifikatnya berlaku</translation>
+    </message>
+    <message>
+        <source>PAdES B-T: time-stamped</source>
+        <translation>PAdES B-T: berpenanda waktu</translation>
+    </message>
+    <message>
+        <source>PAdES B-LT: time-stamped, with the validation data in the file</source>
+        <translation>PAdES B-LT: berpenanda waktu, dengan data validasi di dalam berkas</translation>
+    </message>
+    <message>
+        <source>PAdES B-LTA: time-stamped, validation data sealed by a document time-stamp</source>
+        <translation>PAdES B-LTA: berpenanda waktu, data validasi dikunci dengan penanda waktu dokumen</translation>
+    </message>
+    <message>
+        <source>Valid at the time of its time-stamp; the certificate has expired since.</source>
+        <translation>Sah pada waktu penanda waktunya; sertifikatnya sudah berakhir sejak itu.</translation>
+    </message>
+    <message>
+        <source>Long-term validity:</source>
+        <translation>Keabsahan jangka panjang:</translation>
+    </message>
 </context>
 <context>
     <name>VerifyMessages</name>

@@ -172,6 +172,22 @@ class VerificationDialog(QDialog):
         )
         return f"{local:%d-%m-%Y %H:%M:%S} {self.tz_label} ({source})"
 
+    def ltv_text(self, check: SignatureCheck) -> str:
+        """The PAdES level (B-B .. B-LTA) in words, and whether the certificate expired since."""
+        text = {
+            "B-B": self.tr("PAdES B-B: no time-stamp; valid only as long as the certificate is"),
+            "B-T": self.tr("PAdES B-T: time-stamped"),
+            "B-LT": self.tr("PAdES B-LT: time-stamped, with the validation data in the file"),
+            "B-LTA": self.tr(
+                "PAdES B-LTA: time-stamped, validation data sealed by a document time-stamp"
+            ),
+        }.get(check.ltv_level, self.tr("Unknown"))
+        if check.certificate_expired:
+            text += ". " + self.tr(
+                "Valid at the time of its time-stamp; the certificate has expired since."
+            )
+        return text
+
     def _panel(self, number: int, check: SignatureCheck) -> QGroupBox:
         box = QGroupBox(
             self.tr("Signature {number}: {signer}").format(number=number, signer=check.signer),
@@ -194,6 +210,7 @@ class VerificationDialog(QDialog):
             form.addRow(self.tr("Field of:"), _wrapped(check.expected_office, box))
         form.addRow(self.tr("Revocation:"), _wrapped(self.revocation_text(check), box))
         form.addRow(self.tr("Signing time:"), _wrapped(self._time_text(check), box))
+        form.addRow(self.tr("Long-term validity:"), _wrapped(self.ltv_text(check), box))
         form.addRow(self.tr("Intact:"), QLabel(yes if check.intact else no, box))
         form.addRow(self.tr("Trusted:"), QLabel(yes if check.trusted else no, box))
         form.addRow(self.tr("Changes after signing:"), _wrapped(self._changes_text(check), box))
