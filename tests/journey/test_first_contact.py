@@ -242,8 +242,10 @@ def test_two_fresh_installs_meet_in_a_call_trust_each_other_and_share_a_draft(
     modal_driver.expect(QFileDialog, open_package)
     actions.click(agreements_p.import_button)
     qtbot.waitUntil(
-        lambda: agreements_p.stack.currentWidget() is agreements_p.editor
-        or agreements_p.dialogs.last_message[0] == "error",
+        lambda: (
+            agreements_p.stack.currentWidget() is agreements_p.editor
+            or agreements_p.dialogs.last_message[0] == "error"
+        ),
         timeout=10000,
     )
     assert agreements_p.stack.currentWidget() is agreements_p.editor, (
@@ -254,6 +256,63 @@ def test_two_fresh_installs_meet_in_a_call_trust_each_other_and_share_a_draft(
         agreement = s.query(models.Agreement).one()
         assert [p.name for p in agreement.parties] == [BANDUNG, PEKANBARU]
         assert agreement.parties[1].office.is_local  # "does name your office as a party"
+
+    # -- live review in the call: each office proposes one change, the other accepts it --------
+    actions.begin("live_review")
+    a, b = editor_b, agreements_p.editor
+    # Only a drafter or reviewer edits the text: Pekanbaru's drafter takes over (her PIN).
+    actions.choose(pku.user_switcher.combo, "Dewi — Drafter")
+    actions.type(pku.user_switcher.pin_dialog.secret, PINS["drafter"])
+    actions.click(pku.user_switcher.pin_dialog.ok_button)
+    assert ctx_p.current_user.name == "Dewi"
+    qtbot.waitUntil(lambda: a.live_link.active and b.live_link.active, timeout=15000)
+    qtbot.wait(300)  # the rebuilt live session greets the other office first
+    changes = {}
+    for me, other, row, old_text, new_text in (
+        (a, b, 3, "5 (lima)", "3 (tiga)"),  # Bandung shortens the term in Pasal 4
+        (b, a, 2, None, None),  # Pekanbaru adds a sentence to Pasal 3
+    ):
+        actions.trigger(lambda e=me, r=row: e.clause_list.list.setCurrentRow(r))
+        actions.trigger(lambda e=me: e.side_tabs.setCurrentWidget(e.live_panel))
+        panel = me.live_panel
+        ayat = next(
+            i for i in range(panel.field_combo.count())
+            if str(panel.field_combo.itemData(i)).startswith("ayat")
+        )  # fmt: skip
+        actions.trigger(lambda p=panel, i=ayat: p.field_combo.setCurrentIndex(i))
+        current = panel.new_text.toPlainText()
+        proposed = (
+            current.replace(old_text, new_text)
+            if old_text
+            else current + " Biaya dibahas setiap tahun anggaran."
+        )
+        assert proposed != current
+        panel.new_text.selectAll()
+        actions.type(panel.new_text, proposed)
+        actions.click(panel.send_button)
+        other_panel = other.live_panel
+        qtbot.waitUntil(
+            lambda op=other_panel: any(
+                x.incoming and x.status == "pending" for x in op.suggestions.values()
+            ),
+            timeout=5000,
+        )
+        actions.trigger(lambda e=other: e.side_tabs.setCurrentWidget(e.live_panel))
+        actions.shot("incoming", other.window())
+        actions.click(other_panel.accept_button)
+        target = me.clause_list.current_uuid()
+        changes[target] = proposed
+        qtbot.waitUntil(
+            lambda p=panel: any(x.status == "accepted" for x in p.suggestions.values()
+                                if not x.incoming),
+            timeout=5000,
+        )  # fmt: skip
+    for ctx in (ctx_b, ctx_p):
+        with ctx.database.session() as s:
+            agreement = s.query(models.Agreement).one()
+            for clause in agreement.clauses:
+                if clause.uuid in changes:
+                    assert changes[clause.uuid] in [x.text for x in clause.ayat]
 
     # -- the count, for docs/PERFORMANCE.md ---------------------------------------------------
     write_journey_count(actions)

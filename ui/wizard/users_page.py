@@ -80,6 +80,7 @@ class UsersPage(QWizardPage):
             )
         self.role.setCurrentIndex(self.role.findData(Role.REVIEWER.value))
         self.pin = _secret_field()
+        self.pin.setPlaceholderText(self.tr("Password or PIN"))  # the short form fits the row
         self.add_button = QPushButton(self.tr("Add"))
         self.add_button.setEnabled(False)
         row.addWidget(self.name, 2)

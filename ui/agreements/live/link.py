@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # the call stack (aiortc) loads only when a call is really op
 _LIVE_STATES = ("connecting", "connected", "reconnecting")
 
 
-def open_call() -> tuple[CallController, str] | None:
+def open_call(office: str | None = None) -> tuple[CallController, str] | None:
     """A call window already open when this page was created (its controller and room).
 
     Pages are created on first visit, possibly after the Sessions page posted ``CallOpened``.
@@ -54,6 +54,8 @@ def open_call() -> tuple[CallController, str] | None:
             isinstance(widget, module.CallWindow)
             and widget.isVisible()
             and widget.controller.state in _LIVE_STATES
+            # This office's call (two installs in one process, as in tests, must not mix).
+            and (office is None or widget.controller.office == office)
         ):
             return widget.controller, widget.windowTitle()
     return None
@@ -82,7 +84,7 @@ class LiveReviewLink(QObject):
         subscribe_while_alive(bridge, owner, CallOpened, self._call_opened)
         subscribe_while_alive(bridge, owner, CallClosed, self._call_closed)
         subscribe_while_alive(bridge, owner, CurrentUserChanged, lambda _e: self._rebuild())
-        running = open_call()
+        running = open_call(context.office.display_name)
         if running is not None:
             self._call_opened(CallOpened(running[0], running[1]))
 
