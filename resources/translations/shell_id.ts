@@ -798,6 +798,10 @@ SHA-256: %3</translation>
 <context>
     <name>UsersPage</name>
     <message>
+        <source>Password or PIN</source>
+        <translation>Kata sandi atau PIN</translation>
+    </message>
+    <message>
         <source>Give %1 a password or PIN of at least %2 characters.</source>
         <translation>Beri %1 kata sandi atau PIN minimal %2 karakter.</translation>
     </message>
