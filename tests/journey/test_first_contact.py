@@ -39,12 +39,18 @@ pytestmark = pytest.mark.netns
 BANDUNG = "Pemerintah Kota Bandung"
 PEKANBARU = "Pemerintah Kota Pekanbaru"
 KEY_PASSWORD = {"Bandung": "Sandi-Bandung-2026!", "Pekanbaru": "Sandi-Pekanbaru-2026!"}
-PINS = {"head": "2468", "drafter": "1357"}
+PINS = {"head": "2468", "drafter": "1357", "reviewer": "9753"}
 SIZE = (1366, 768)
 
 
 def _install(
-    qtbot: QtBot, actions: Actions, folder: Path, region: str, head: str, drafter: str
+    qtbot: QtBot,
+    actions: Actions,
+    folder: Path,
+    region: str,
+    head: str,
+    drafter: str,
+    reviewer: str | None = None,
 ) -> MainWindow:
     """A fresh install: the first-run wizard clicked through, then the app's main window."""
     folder.mkdir(parents=True)
@@ -66,6 +72,10 @@ def _install(
     actions.type(users.head_pin, PINS["head"])
     actions.type(users.drafter_name, drafter)
     actions.type(users.drafter_pin, PINS["drafter"])
+    if reviewer:  # releases Bandung's draft for negotiation later
+        actions.type(users.name, reviewer)
+        actions.type(users.pin, PINS["reviewer"])
+        actions.click(users.add_button)
     actions.shot("users", wizard)
     actions.click(next_button)
     actions.type(wizard.identity_page.password, KEY_PASSWORD[region])
@@ -118,7 +128,9 @@ def test_two_fresh_installs_meet_in_a_call_trust_each_other_and_share_a_draft(
     actions = Actions(qtbot, shots)
 
     actions.begin("wizard_bandung")
-    bdg = _install(qtbot, actions, tmp_path / "bandung", "Bandung", "Muhammad Farhan", "Rina")
+    bdg = _install(
+        qtbot, actions, tmp_path / "bandung", "Bandung", "Muhammad Farhan", "Rina", "Dedi"
+    )
     actions.begin("wizard_pekanbaru")
     pku = _install(qtbot, actions, tmp_path / "pekanbaru", "Pekanbaru", "Agung Nugroho", "Dewi")
     ctx_b: AppContext = bdg.context
@@ -314,6 +326,48 @@ def test_two_fresh_installs_meet_in_a_call_trust_each_other_and_share_a_draft(
                 if clause.uuid in changes:
                     assert changes[clause.uuid] in [x.text for x in clause.ayat]
 
+    # -- both approve the same revision: Agreed in both offices --------------------------------
+    actions.begin("approve")
+    bar_a, bar_b = a.workflow_bar, b.workflow_bar
+    actions.click(a.save_button)  # round 2: the text both offices just agreed on in the call
+    actions.click(bar_a.buttons["internal_review"])
+    _act_as(actions, bdg, "Dedi — Reviewer", PINS["reviewer"])
+    qtbot.waitUntil(lambda: bar_a.buttons["negotiation"].isEnabled(), timeout=5000)
+    actions.click(bar_a.buttons["negotiation"])
+    qtbot.waitUntil(lambda: bar_a.approve_button.isEnabled(), timeout=5000)
+    actions.click(bar_a.approve_button)
+    round2 = tmp_path / "round2.lintas"
+    _export(actions, modal_driver, qtbot, agreements_b, a, round2)
+    # Both sides applied the same changes in the call, so Pekanbaru's copy branched: one
+    # click reconciles the two identical branches into a new round.
+    _import(actions, modal_driver, qtbot, agreements_p, round2)
+    _act_as(actions, pku, "Agung Nugroho — Signatory", PINS["head"])
+    qtbot.waitUntil(lambda: bar_b.approve_button.isEnabled(), timeout=5000)
+    actions.click(bar_b.approve_button)
+    round3 = tmp_path / "round3.lintas"
+    _export(actions, modal_driver, qtbot, agreements_p, b, round3)
+    _import(actions, modal_driver, qtbot, agreements_b, round3)
+    if bar_a.approve_button.isEnabled():  # a new round from Pekanbaru: Bandung approves it too
+        actions.click(bar_a.approve_button)
+    qtbot.waitUntil(lambda: bar_a.buttons["agreed"].isEnabled(), timeout=5000)
+    actions.click(bar_a.buttons["agreed"])
+    assert a.state_label.text() == "Agreed", a.message_bar.text()
+    approved = tmp_path / "approved.lintas"
+    _export(actions, modal_driver, qtbot, agreements_b, a, approved)
+    _import(actions, modal_driver, qtbot, agreements_p, approved)
+    qtbot.waitUntil(lambda: bar_b.buttons["agreed"].isEnabled(), timeout=5000)
+    actions.click(bar_b.buttons["agreed"])
+    assert b.state_label.text() == "Agreed", b.message_bar.text()
+    actions.shot("bandung_agreed", bdg)
+    actions.shot("pekanbaru_agreed", pku)
+    hashes = []
+    for ctx in (ctx_b, ctx_p):
+        with ctx.database.session() as s:
+            agreement = s.query(models.Agreement).one()
+            assert agreement.status == "agreed"
+            hashes.append(agreement.agreed_revision.hash)
+    assert hashes[0] == hashes[1]
+
     # -- the count, for docs/PERFORMANCE.md ---------------------------------------------------
     write_journey_count(actions)
     shots_dir = ROOT / "screenshots"
@@ -325,6 +379,52 @@ def test_two_fresh_installs_meet_in_a_call_trust_each_other_and_share_a_draft(
         call.controller.shutdown()
     for window in (bdg, pku):
         window.close()
+
+
+def _act_as(actions: Actions, window: MainWindow, entry: str, pin: str) -> None:
+    """Switch "Acting as" to ``entry`` and type that person's PIN."""
+    actions.choose(window.user_switcher.combo, entry)
+    dialog = window.user_switcher.pin_dialog
+    assert dialog is not None and dialog.isVisible()
+    actions.type(dialog.secret, pin)
+    actions.click(dialog.ok_button)
+
+
+def _export(actions, modal_driver, qtbot, page, editor, path: Path) -> None:
+    """ "Export package…" and a file name (the office exchange key signs: no password)."""
+
+    def save_as(dialog: QFileDialog) -> None:
+        dialog.selectFile(str(path))
+        actions.file_chosen()
+        dialog.accept()
+
+    modal_driver.expect(QFileDialog, save_as)
+    actions.click(editor.export_button)
+    qtbot.waitUntil(lambda: path.exists() or page.dialogs.last_message[0] == "error", timeout=10000)
+    assert path.exists(), page.dialogs.last_message
+
+
+def _import(actions, modal_driver, qtbot, page, path: Path) -> None:
+    """Back to the list, "Import package…" and the file; a branch is reconciled in one click."""
+
+    def open_package(dialog: QFileDialog) -> None:
+        dialog.selectFile(str(path))
+        actions.file_chosen()
+        dialog.accept()
+
+    modal_driver.expect(QFileDialog, open_package)
+    before = page.dialogs.last_message
+    if page.stack.currentWidget() is page.editor:
+        actions.click(page.editor.back_button)
+    actions.click(page.list_view.import_button)
+    qtbot.waitUntil(lambda: page.dialogs.last_message != before, timeout=10000)
+    level, text = page.dialogs.last_message
+    if level == "info" and "branches" in text:
+        dialog = page.dialogs.open_dialogs[-1]
+        actions.click(dialog.ok_button)
+    else:
+        assert level == "success", text
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.editor, timeout=5000)
 
 
 def write_journey_count(actions: Actions) -> None:

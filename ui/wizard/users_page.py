@@ -192,5 +192,12 @@ class UsersPage(QWizardPage):
 
     def _changed(self) -> None:
         self.add_button.setEnabled(bool(self.name.text().strip()))
-        self.hint.setText(self.problem())
+        problem = self.problem()
+        if not problem and not any(role is Role.REVIEWER for _, role, _ in self.users()):
+            # Not required, but without one no draft can be released for negotiation.
+            problem = self.tr(
+                "Tip: add a reviewer under “More users”. A reviewer releases drafts for "
+                "negotiation; you can also add one later in Settings."
+            )
+        self.hint.setText(problem)
         self.completeChanged.emit()
