@@ -798,6 +798,10 @@ SHA-256: %3</translation>
 <context>
     <name>UsersPage</name>
     <message>
+        <source>Tip: add a reviewer under “More users”. A reviewer releases drafts for negotiation; you can also add one later in Settings.</source>
+        <translation>Saran: tambahkan peninjau di “Pengguna lain”. Peninjau melepas rancangan untuk negosiasi; Anda juga dapat menambahkannya nanti di Pengaturan.</translation>
+    </message>
+    <message>
         <source>Password or PIN</source>
         <translation>Kata sandi atau PIN</translation>
     </message>
