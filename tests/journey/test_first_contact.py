@@ -287,6 +287,7 @@ def test_two_fresh_installs_meet_in_a_call_trust_each_other_and_share_a_draft(
         actions.trigger(lambda e=me, r=row: e.clause_list.list.setCurrentRow(r))
         actions.trigger(lambda e=me: e.side_tabs.setCurrentWidget(e.live_panel))
         panel = me.live_panel
+        target = me.clause_list.current_uuid()  # before the other side's focus moves us
         ayat = next(
             i for i in range(panel.field_combo.count())
             if str(panel.field_combo.itemData(i)).startswith("ayat")
@@ -312,7 +313,6 @@ def test_two_fresh_installs_meet_in_a_call_trust_each_other_and_share_a_draft(
         actions.trigger(lambda e=other: e.side_tabs.setCurrentWidget(e.live_panel))
         actions.shot("incoming", other.window())
         actions.click(other_panel.accept_button)
-        target = me.clause_list.current_uuid()
         changes[target] = proposed
         qtbot.waitUntil(
             lambda p=panel: any(x.status == "accepted" for x in p.suggestions.values()
