@@ -522,6 +522,22 @@ Periksa alamatnya pada --database, LINTAS_DATABASE_URL atau pengaturan yang ters
 <context>
     <name>OfficeSection</name>
     <message>
+        <source>Office cards (*.lintas-card)</source>
+        <translation>Kartu kantor (*.lintas-card)</translation>
+    </message>
+    <message>
+        <source>Save our office card</source>
+        <translation>Simpan kartu kantor kami</translation>
+    </message>
+    <message>
+        <source>No signing identity is set up on this computer yet.</source>
+        <translation>Belum ada identitas penandatanganan di komputer ini.</translation>
+    </message>
+    <message>
+        <source>Save our office card…</source>
+        <translation>Simpan kartu kantor kami…</translation>
+    </message>
+    <message>
         <source>Office</source>
         <translation>Kantor</translation>
     </message>

@@ -25,9 +25,12 @@ def _page(qtbot: QtBot, context: AppContext) -> SettingsPage:
     return page
 
 
-def test_certificate_is_shown_and_exported(
+def test_certificate_is_shown_and_the_office_card_saved(
     qtbot: QtBot, context: AppContext, tmp_path: Path, modal_driver: ModalDriver
 ) -> None:
+    from mou.exchange import read_office_card
+    from ui.exchange_keys import endorse_with
+
     identity = create_identity(
         context.identity_path,
         "Sandi-Bandung-2026!",
@@ -35,11 +38,14 @@ def test_certificate_is_shown_and_exported(
         organization="Pemerintah Kota Bandung",
     )
     certificate_copy(context.data_dir).write_bytes(identity.certificate_pem())
+    endorse_with(context.data_dir, identity)  # as the wizard does
     page = _page(qtbot, context)
     office = page.office
     assert identity.fingerprint_sha256 in office.certificate.text()
-    assert office.export_button.isEnabled()
-    target = tmp_path / "untuk-palangkaraya.pem"
+    assert "Wali Kota Bandung — Pemerintah Kota Bandung" in office.certificate.text()
+    assert "CN=" not in office.certificate.text()
+    assert office.export_button.text() == "Save our office card…"
+    target = tmp_path / "untuk-palangkaraya"
 
     def save_as(dialog: QFileDialog) -> None:
         dialog.selectFile(str(target))
@@ -47,14 +53,19 @@ def test_certificate_is_shown_and_exported(
 
     modal_driver.expect(QFileDialog, save_as)
     qtbot.mouseClick(office.export_button, Qt.MouseButton.LeftButton)
-    assert target.read_bytes() == identity.certificate_pem()
-    assert str(target) in office.status.text()
+    card = target.with_suffix(".lintas-card")
+    office_data, certificate = read_office_card(card.read_bytes())
+    assert office_data["uuid"] == context.office.uuid
+    assert certificate.fingerprint(certificate.signature_hash_algorithm) is not None
+    assert "untuk-palangkaraya.lintas-card" in office.status.text()
+    assert str(tmp_path) not in office.status.text()
 
 
 def test_missing_certificate_is_said_and_export_disabled(qtbot: QtBot, context: AppContext) -> None:
     page = _page(qtbot, context)
     office = page.office
-    assert "No certificate found" in office.certificate.text()
+    assert office.certificate.text() == "No signing identity is set up on this computer yet."
+    assert str(context.data_dir) not in office.certificate.text()
     assert not office.export_button.isEnabled()
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -64,7 +63,8 @@ class OfficeSection(QGroupBox):
         self.certificate = QLabel()
         self.certificate.setWordWrap(True)
         self.certificate.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.export_button = QPushButton(self.tr("Export certificate…"))
+        # The one file that introduces this office: the office card (never a bare .pem).
+        self.export_button = QPushButton(self.tr("Save our office card…"))
         form.addRow(self.tr("Signing certificate:"), self.certificate)
         export_row = QHBoxLayout()
         export_row.addWidget(self.export_button)
@@ -116,17 +116,15 @@ class OfficeSection(QGroupBox):
         return True
 
     def export_certificate(self, path: Path) -> bool:
-        """Copy the office certificate (PEM) to ``path``."""
-        source = certificate_copy(self.context.data_dir)
-        try:
-            shutil.copyfile(source, path)
-        except OSError as error:
-            self.status.setText(
-                self.tr("Could not save the certificate: %1").replace("%1", str(error))
-            )
-            return False
-        self.status.setText(self.tr("Certificate saved to %1").replace("%1", str(path)))
-        return True
+        """Save our office card (profile, lambang, certificate) to ``path``."""
+        from ui.office_card import OfficeCardActions
+
+        actions = OfficeCardActions(self.context, self)
+        saved = actions.save_to(path)
+        self.status.setText(actions.last_message[1])
+        for box in actions.open_boxes:  # the status line already says it
+            box.close()
+        return saved
 
     def _show_lambang(self) -> None:
         pixmap = QPixmap()
@@ -146,7 +144,7 @@ class OfficeSection(QGroupBox):
         pem = certificate_copy(self.context.data_dir)
         if not pem.is_file():
             self.certificate.setText(
-                self.tr("No certificate found in %1").replace("%1", str(pem.parent))
+                self.tr("No signing identity is set up on this computer yet.")
             )
             self.export_button.setEnabled(False)
             return
@@ -157,7 +155,7 @@ class OfficeSection(QGroupBox):
         cert = x509.load_pem_x509_certificate(pem.read_bytes())
         self.certificate.setText(
             self.tr("%1\nValid until %2\nSHA-256: %3")
-            .replace("%1", cert.subject.rfc4514_string())
+            .replace("%1", _subject_text(cert))
             .replace("%2", cert.not_valid_after_utc.date().isoformat())
             .replace("%3", fingerprint_sha256(cert))
         )
@@ -174,13 +172,26 @@ class OfficeSection(QGroupBox):
             self.set_lambang(Path(name))
 
     def _choose_export(self) -> None:
-        suggested = Path.home() / f"{OfficeProfile.of(self.context.office).display_name}.pem"
-        name, _ = QFileDialog.getSaveFileName(
+        name = "".join(c if c.isalnum() else "_" for c in self.context.office.display_name)
+        chosen, _ = QFileDialog.getSaveFileName(
             self,
-            self.tr("Export certificate"),
-            str(suggested),
-            self.tr("Certificates (*.pem *.crt)"),
+            self.tr("Save our office card"),
+            str(Path.home() / f"{name}.lintas-card"),
+            self.tr("Office cards (*.lintas-card)"),
             options=QFileDialog.Option.DontUseNativeDialog,
         )
-        if name:
-            self.export_certificate(Path(name))
+        if chosen:
+            self.export_certificate(Path(chosen))
+
+
+def _subject_text(certificate: object) -> str:
+    """ "Wali Kota Bandung — Pemerintah Kota Bandung": the names, without X.509 syntax."""
+    from cryptography.x509.oid import NameOID
+
+    subject = certificate.subject  # type: ignore[attr-defined]
+    parts = [
+        a.value
+        for oid in (NameOID.COMMON_NAME, NameOID.ORGANIZATION_NAME)
+        for a in subject.get_attributes_for_oid(oid)
+    ]
+    return " — ".join(str(p) for p in parts)
