@@ -1034,4 +1034,15 @@
         <translation>%1 kini kantor yang dipercaya, dan terverifikasi dalam panggilan ini.</translation>
     </message>
 </context>
+<context>
+    <name>SignBar</name>
+    <message>
+        <source>“%1” is agreed by both offices. You can sign it now, in this call.</source>
+        <translation>“%1” sudah disepakati kedua kantor. Anda dapat menandatanganinya sekarang, dalam panggilan ini.</translation>
+    </message>
+    <message>
+        <source>Sign it in this call</source>
+        <translation>Tanda tangani dalam panggilan ini</translation>
+    </message>
+</context>
 </TS>

@@ -23,8 +23,10 @@ from pytestqt.qtbot import QtBot
 
 from mou import models
 from mou.db import open_database, sqlite_url
+from tests.ceremony.test_ceremony_domain import pdfsig_valid_count
 from tests.journey.actions import Actions
 from tests.shell.conftest import ModalDriver
+from tests.signing.test_signing_ui import draw_with_mouse
 from tests.vicon.conftest import ROOT, in_netns, rerun_in_netns
 from ui.agreements.new_dialog import NewAgreementDialog
 from ui.app import build_context
@@ -367,6 +369,56 @@ def test_two_fresh_installs_meet_in_a_call_trust_each_other_and_share_a_draft(
             assert agreement.status == "agreed"
             hashes.append(agreement.agreed_revision.hash)
     assert hashes[0] == hashes[1]
+
+    # -- the ceremony, in the same verified call ---------------------------------------------
+    actions.begin("ceremony")
+    _act_as(actions, bdg, "Muhammad Farhan — Signatory", PINS["head"])
+    qtbot.waitUntil(call_b.sign_bar.isVisible, timeout=5000)
+    actions.shot("sign_offer", call_b)
+    actions.click(call_b.sign_bar.sign_button)
+    win_a = bdg._ceremonies.windows[id(call_b.controller)]
+    qtbot.waitUntil(lambda: win_a.isVisible() and win_a.panel.present_button.isVisible())
+    actions.click(win_a.panel.present_button)
+    win_b = pku._ceremonies.windows[id(call_p.controller)]
+    qtbot.waitUntil(win_b.isVisible, timeout=15000)  # pops up at Pekanbaru
+    qtbot.waitUntil(lambda: win_b.panel.record is not None, timeout=15000)
+    assert win_b.panel.hash_label.text() == win_a.panel.hash_label.text()
+    for win, region, stroke in (
+        (win_a, "Bandung", [(30, 90), (100, 30), (170, 110), (250, 40)]),
+        (win_b, "Pekanbaru", [(40, 80), (120, 40), (200, 100), (300, 50)]),
+    ):
+        qtbot.waitUntil(win.panel.sign_button.isVisible, timeout=20000)
+        actions.click(win.panel.sign_button)
+        dialog = win.panel.dialog
+        assert dialog is not None
+        draw_with_mouse(dialog.pad, stroke)
+        actions.step.typed += 1  # the handwritten signature
+        actions.type(dialog.password, KEY_PASSWORD[region])
+        actions.shot(f"sign_{region.lower()}", dialog)
+        actions.click(dialog.sign_button)
+    for win in (win_a, win_b):
+        qtbot.waitUntil(
+            lambda w=win: w.panel.state_label.property("state") == "verified", timeout=30000
+        )
+    actions.shot("bandung_signed", win_a)
+    final = win_a.panel.session.current_pdf()
+    assert final is not None and final == win_b.panel.session.current_pdf()
+    assert pdfsig_valid_count(final, tmp_path) == 2  # poppler, independent of pyHanko
+
+    # -- both archives verify the same signed file -------------------------------------------
+    actions.begin("archives_verify")
+    for window, name in ((bdg, "bandung"), (pku, "pekanbaru")):
+        actions.trigger(lambda w=window: w.sidebar.select("archive"))
+        archive = window.page("archive")
+        archive.refresh()
+        qtbot.waitUntil(lambda a=archive: a.table.rowCount() >= 1, timeout=5000)
+        actions.trigger(lambda a=archive: a.table.selectRow(0))
+        assert archive._entry_pdf(archive.table.selected_entry()) == final
+        actions.click(archive.verify_selected_button)
+        verification = archive.verify_selected()
+        assert verification is not None and verification.report.ok, verification.summary.text()
+        assert len(verification.report.signatures) == 2
+        actions.shot(f"{name}_verified", verification)
 
     # -- the count, for docs/PERFORMANCE.md ---------------------------------------------------
     write_journey_count(actions)

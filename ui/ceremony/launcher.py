@@ -146,6 +146,50 @@ class CeremonyLauncher(QObject):
         self.windows: dict[int, CeremonyWindow] = {}
         context.bridge.subscribe(CallOpened, self.handle_call_opened)
         context.bridge.subscribe(CallClosed, self._on_closed)
+        from ui.vicon.sign_bar import SignInCallRequested
+
+        context.bridge.subscribe(SignInCallRequested, self.present_in_call)
+        from ui.vicon.trust_exchange import OfficeTrustedInCall
+
+        context.bridge.subscribe(OfficeTrustedInCall, lambda _e: self.refresh_trust())
+
+    def refresh_trust(self) -> None:
+        """Give every open ceremony the offices trusted since it began (e.g. trusted in the call)."""
+        from mou.signing.identity import fingerprint_sha256
+
+        own = _own_certificate(self.context)
+        for window in self.windows.values():
+            session = window.panel.session
+            with self.context.database.session() as s:
+                trusted, by_office = ceremony_trust(
+                    s, own_office=session.controller.office, own_certificate=own
+                )
+            ceremony = session.ceremony
+            ceremony.trusted = list(trusted)
+            ceremony.office_fingerprints = {
+                office: {fingerprint_sha256(c) for c in certs} for office, certs in by_office.items()
+            }
+
+    def present_in_call(self, event: object) -> CeremonyWindow | None:
+        """Offer an Agreed agreement for signing in a call that has no signing meeting."""
+        controller = event.controller  # type: ignore[attr-defined]
+        agreement_id: int = event.agreement_id  # type: ignore[attr-defined]
+        window = self.windows.get(id(controller))
+        if window is None:
+            return None
+        context = self.context
+
+        def provider() -> PdfDocument:
+            with context.database.session() as s:
+                agreement = s.get(models.Agreement, agreement_id)
+                record_renderer(agreement)
+                return agreed_pdf_document(s, agreement, paper=context.settings.paper_size)
+
+        window.panel.session.document_provider = provider
+        window.panel._show_record(window.panel.record)  # the present button appears
+        window.show()
+        window.raise_()
+        return window
 
     def handle_call_opened(self, event: CallOpened) -> None:
         """Build the ceremony session and window for a call that just opened."""

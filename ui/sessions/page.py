@@ -139,6 +139,10 @@ class Page(QWidget):
         from ui.vicon.trust_exchange import attach_trust_exchange
 
         attach_trust_exchange(self.context, window)
+        # Offices that just agreed in this call can sign right here.
+        from ui.vicon.sign_bar import attach_sign_bar
+
+        attach_sign_bar(self.context, window)
         self.context.bridge.post(CallOpened(window.controller, invite.room, window))
         self._update_hint()
         self.sig_call_opened.emit(window)

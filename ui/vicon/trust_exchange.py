@@ -45,6 +45,13 @@ MAX_CARDS_PER_PEER = 3
 MAX_TRUSTED_NOTICES = 3
 
 
+@dataclass(frozen=True)
+class OfficeTrustedInCall:
+    """Posted on the bridge after the user trusted an office in a call (its display name)."""
+
+    office: str
+
+
 @dataclass
 class _Offer:
     """A counterpart's card waiting for the user's decision."""
@@ -253,6 +260,8 @@ class TrustExchange(QObject):
             report_errors=False,
         )
         self.sig_trusted.emit(name)
+        # The signing ceremony of this call now accepts that office's signatures too.
+        self.context.bridge.post(OfficeTrustedInCall(name))
         return name
 
     def _pin(self, pem: bytes) -> None:
