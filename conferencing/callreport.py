@@ -3,6 +3,12 @@
 A :class:`CallReport` attaches to a :class:`~conferencing.engine.CallEngine` as a listener and
 frame observer. It reads the synthetic stamp of every remote frame, so it can tell whose frame
 arrived, check it decoded intact, and compute glass-to-glass latency from the stamped send time.
+
+Per peer it also reports the received picture's freezes (gaps of more than :data:`FREEZE_S`
+between two video frames: ``video_freezes``, ``longest_video_freeze_ms``, and the same after
+the first :data:`SETTLE_S` seconds as ``video_freezes_settled``), the smallest and largest
+picture received (``resolution_min``/``resolution_max`` as ``"WxH"``), the mean received
+``bitrate_kbps``, and under ``sent`` what congestion control made us send to that peer.
 """
 
 from __future__ import annotations
@@ -21,9 +27,13 @@ from conferencing.events import (
     ConnectionStateChanged,
     EngineError,
     EngineEvent,
+    MediaAdapted,
     ParticipantJoined,
     StatsUpdated,
 )
+
+FREEZE_S = 1.0  # a gap between two video frames longer than this is a freeze
+SETTLE_S = 5.0  # the start of a call (bitrate ramp, first keyframe) is reported apart
 
 
 @dataclass
@@ -42,6 +52,9 @@ class PeerFigures:
     stamped_arrivals: list[float] = field(default_factory=list)
     rtt_ms: float | None = None
     loss_pct: float | None = None
+    sizes: set[tuple[int, int]] = field(default_factory=set)
+    bitrates_kbps: list[float] = field(default_factory=list)
+    sent: list[MediaAdapted] = field(default_factory=list)
 
 
 class CallReport:
@@ -64,6 +77,10 @@ class CallReport:
             if isinstance(event, StatsUpdated):
                 fig = self.peers.setdefault(event.peer_id, PeerFigures())
                 fig.rtt_ms, fig.loss_pct = event.rtt_ms, event.loss_pct
+                if event.bitrate_kbps is not None:
+                    fig.bitrates_kbps.append(event.bitrate_kbps)
+            elif isinstance(event, MediaAdapted):
+                self.peers.setdefault(event.peer_id, PeerFigures()).sent.append(event)
             elif isinstance(event, ParticipantJoined):
                 self.offices[event.peer_id] = event.office
             elif isinstance(event, ConnectionStateChanged):
@@ -79,6 +96,7 @@ class CallReport:
             fig = self.peers.setdefault(peer_id, PeerFigures())
             fig.frames += 1
             fig.arrivals.append(now)
+            fig.sizes.add((frame.width, frame.height))
             if fig.first_at is None:
                 fig.first_at = now
             fig.last_at = now
@@ -137,6 +155,12 @@ class CallReport:
                     else None,
                     "counters_increasing": fig.counters_increasing,
                     "office_tags": sorted(fig.tags),
+                    **_freezes(fig.arrivals),
+                    **_resolutions(fig.sizes),
+                    "bitrate_kbps": round(statistics.mean(fig.bitrates_kbps), 1)
+                    if fig.bitrates_kbps
+                    else None,
+                    "sent": _sent(fig.sent),
                 }
             return {
                 "office": self.engine.office,
@@ -147,3 +171,45 @@ class CallReport:
                 "errors": list(self.errors),
                 "peers": peers,
             }
+
+
+def _freezes(arrivals: list[float]) -> dict[str, Any]:
+    """Gaps of over :data:`FREEZE_S` between video frames, overall and after :data:`SETTLE_S`."""
+    gaps = [(b - a, a) for a, b in zip(arrivals, arrivals[1:], strict=False)]
+    frozen = [(gap, at) for gap, at in gaps if gap > FREEZE_S]
+    settled_from = arrivals[0] + SETTLE_S if arrivals else 0.0
+    settled = [gap for gap, at in frozen if at >= settled_from]
+    return {
+        "video_freezes": len(frozen),
+        "longest_video_freeze_ms": round(max((g for g, _ in frozen), default=0.0) * 1000, 1),
+        "video_freezes_settled": len(settled),
+        "longest_video_freeze_ms_settled": round(max(settled, default=0.0) * 1000, 1),
+    }
+
+
+def _size_text(size: tuple[int, int] | None) -> str | None:
+    return None if size is None else f"{size[0]}x{size[1]}"
+
+
+def _resolutions(sizes: set[tuple[int, int]]) -> dict[str, Any]:
+    ordered = sorted(sizes, key=lambda wh: (wh[0] * wh[1], wh))
+    return {
+        "resolution_min": _size_text(ordered[0] if ordered else None),
+        "resolution_max": _size_text(ordered[-1] if ordered else None),
+    }
+
+
+def _sent(changes: list[MediaAdapted]) -> dict[str, Any] | None:
+    """What congestion control set for the video we send to one peer."""
+    if not changes:
+        return None
+    sizes = {(c.width, c.height) for c in changes if c.width and c.height}
+    rates = [c.bitrate_kbps for c in changes]
+    return {
+        "bitrate_kbps_first": rates[0],
+        "bitrate_kbps_min": min(rates),
+        "bitrate_kbps_max": max(rates),
+        "bitrate_kbps_last": rates[-1],
+        "fps_min": min(c.fps for c in changes),
+        **_resolutions(sizes),
+    }

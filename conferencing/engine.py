@@ -50,6 +50,7 @@ from conferencing.events import (
 )
 from conferencing.fanout import TrackFanout
 from conferencing.installkey import InstallKey
+from conferencing.linkhealth import probe_turn
 from conferencing.media import AudioSource, SyntheticAudioSource, SyntheticVideoSource, VideoSource
 from conferencing.sharedencoder import SharedVp8Encoder
 from conferencing.signaling import HubClient, JoinRefused
@@ -59,7 +60,7 @@ from conferencing.topology.mesh import MeshTopology
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-TICK_S = 0.5
+TICK_S = 0.25  # video freezes are noticed within FREEZE_S plus this
 MAX_KIND_CHARS = 64
 
 FrameSink = Callable[[str, np.ndarray], None]
@@ -124,6 +125,7 @@ class CallEngine:
         self._ice_servers: list[p.IceServer] = []
         self._fanouts: dict[str, TrackFanout] = {}
         self._tick_task: asyncio.Task[None] | None = None
+        self._probe_task: asyncio.Task[None] | None = None
         self._hub_up = False
         self._state: ConnectionState | None = None
         self.joined_at: float | None = None  # monotonic time join() started (for reports)
@@ -323,8 +325,15 @@ class CallEngine:
     def _update_state(self, reason: str = "", code: str = "") -> None:
         if self._state in (None, "left", "failed") or self._topology is None:
             return
-        healthy = self._hub_up and not self._topology.reconnecting()
-        self._set_state("connected" if healthy else "reconnecting", reason, code)
+        # Honest states: "reconnecting" only when media stopped; a hub outage alone while media
+        # flows is "hub_offline" (the call goes on, nobody can join or renegotiate).
+        if self._topology.reconnecting():
+            state: ConnectionState = "reconnecting"
+        elif not self._hub_up:
+            state = "hub_offline" if self._topology.media_flowing() else "reconnecting"
+        else:
+            state = "connected"
+        self._set_state(state, reason, code)
 
     @property
     def state(self) -> ConnectionState | None:
@@ -404,8 +413,17 @@ class CallEngine:
         self._hub_up = True
         self._ice_servers = welcome.ice_servers
         self._set_state("connected")
+        self._probe_task = asyncio.ensure_future(self._probe_relays(welcome.ice_servers))
         await self._topology.start(welcome.peers, newcomer=True)
         self._tick_task = asyncio.ensure_future(self._ticker())
+
+    async def _probe_relays(self, servers: list[p.IceServer]) -> None:
+        """Say so when a TURN server the hub named refuses our credentials or does not answer
+        (aioice drops the relay candidate silently, and the call would just have no video)."""
+        for server in servers:
+            code = await probe_turn(server.urls, server.username, server.credential)
+            if code is not None:
+                self.emit(EngineError(f"relay server problem: {code.value}", code))
 
     async def _ticker(self) -> None:
         while True:
@@ -457,6 +475,9 @@ class CallEngine:
         if self._tick_task is not None:
             self._tick_task.cancel()
             self._tick_task = None
+        if self._probe_task is not None:
+            self._probe_task.cancel()
+            self._probe_task = None
         if self._topology is not None:
             await self._topology.close()
         if self._hub is not None:

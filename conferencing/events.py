@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-ConnectionState = Literal["connecting", "connected", "reconnecting", "left", "failed"]
+ConnectionState = Literal[
+    "connecting", "connected", "hub_offline", "reconnecting", "left", "failed"
+]
 TrackKind = Literal["audio", "video"]
 
 
@@ -24,8 +26,9 @@ class EngineEvent:
 class ConnectionStateChanged(EngineEvent):
     """The call as a whole changed state (hub link and media links together).
 
-    ``reconnecting`` means the hub link dropped or a peer's media stalled and the engine is
-    renegotiating on its own; ``left`` follows :meth:`CallEngine.leave`; ``failed`` means the
+    ``reconnecting`` means media stopped (a peer's media stalled, or the hub dropped while no
+    media flows) and the engine is renegotiating on its own; ``hub_offline`` means only the
+    hub link is down while media still flows (the call goes on; nobody new can join); ``left`` follows :meth:`CallEngine.leave`; ``failed`` means the
     engine gave up (for example the hub refused the invite token) and ``reason`` says why, in
     English; ``code`` (one of ``protocol.ERROR_CODES``, or empty) lets the UI translate it.
     """
@@ -73,6 +76,28 @@ class StatsUpdated(EngineEvent):
     loss_pct: float | None
     bitrate_kbps: float | None
     fps: float | None
+
+
+@dataclass(frozen=True)
+class VideoPaused(EngineEvent):
+    """``peer_id``'s video froze (no new frame for over a second while its track is live) or
+    came back (``paused`` false). Its sound may go on: this is about the picture only."""
+
+    peer_id: str
+    paused: bool
+
+
+@dataclass(frozen=True)
+class MediaAdapted(EngineEvent):
+    """Congestion control changed what we send to ``peer_id`` (:mod:`conferencing.adaptation`).
+
+    ``width`` x ``height`` at ``fps`` frames a second, aiming at ``bitrate_kbps``."""
+
+    peer_id: str
+    bitrate_kbps: int
+    width: int
+    height: int
+    fps: int
 
 
 @dataclass(frozen=True)

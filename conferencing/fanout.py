@@ -6,6 +6,12 @@ each subscriber track (newest wins, so a slow peer drops frames instead of addin
 also restamps timestamps from its own clock, which keeps RTP timestamps monotonic when the
 source is replaced mid-call, and substitutes black video or silence when the camera is off or
 the microphone muted.
+
+Congestion control (:mod:`conferencing.adaptation`) sets a quality tier on each video
+subscriber: its frames are scaled down and thinned to the tier's size and frame rate before
+that peer's encoder sees them. With a shared encoder the fan-out encodes once per tier in use,
+so peers on a good link are not held down by one on a bad link, and no peer gets more than its
+link carries.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import numpy as np
 from aiortc import MediaStreamTrack, RTCRtpSender
 from aiortc.mediastreams import MediaStreamError
 
+from conferencing.adaptation import TIERS, Tier
 from conferencing.media import AUDIO_RATE, VIDEO_CLOCK
 from conferencing.sharedencoder import SharedVp8Encoder
 
@@ -37,6 +44,34 @@ class FanoutTrack(MediaStreamTrack):
         self._frames: deque[av.frame.Frame | av.Packet] = deque(maxlen=depth)
         self._ready = asyncio.Event()
         self._awaiting_keyframe = True  # packets only: a peer's first packet must be a keyframe
+        self.tier: int | None = None  # None: the source as it is (no congestion control yet)
+        self._last_sent: float | None = None  # pts seconds of the last frame sent (fps cap)
+        self.sent_size: tuple[int, int] | None = None
+
+    def set_tier(self, tier: int | None) -> None:
+        """Send at quality step ``tier`` of :data:`~conferencing.adaptation.TIERS` from now on."""
+        if tier == self.tier:
+            return
+        self.tier = tier
+        if self._fanout.encoder is not None:
+            # Another tier's packets come from another encoder: start it at a keyframe.
+            self._frames.clear()
+            self._awaiting_keyframe = True
+            self._fanout.encoder_for(tier).request_keyframe()
+
+    def _shape(self, frame: av.VideoFrame) -> av.VideoFrame | None:
+        """Scale and thin a raw frame to this peer's tier (None: skip it for the frame rate)."""
+        if self.tier is None:
+            self.sent_size = (frame.width, frame.height)
+            return frame
+        tier = TIERS[self.tier]
+        seconds = float(frame.pts * frame.time_base) if frame.pts is not None else 0.0
+        if self._last_sent is not None and seconds - self._last_sent < 0.9 / tier.fps:
+            return None
+        self._last_sent = seconds
+        out = scaled(frame, tier)
+        self.sent_size = (out.width, out.height)
+        return out
 
     def _offer(self, frame: av.frame.Frame | av.Packet) -> None:
         if isinstance(frame, av.Packet):
@@ -68,20 +103,27 @@ class FanoutTrack(MediaStreamTrack):
         if encoder is None:
             return
         original = sender._send_keyframe
+        fanout = self._fanout
 
         def send_keyframe() -> None:
             original()
-            encoder.request_keyframe()
+            fanout.encoder_for(self.tier).request_keyframe()
 
         sender._send_keyframe = send_keyframe  # type: ignore[method-assign]
 
     async def recv(self) -> av.frame.Frame | av.Packet:
-        while not self._frames:
-            if self.readyState != "live":
-                raise MediaStreamError
-            self._ready.clear()
-            await self._ready.wait()
-        return self._frames.popleft()
+        while True:
+            while not self._frames:
+                if self.readyState != "live":
+                    raise MediaStreamError
+                self._ready.clear()
+                await self._ready.wait()
+            item = self._frames.popleft()
+            if not isinstance(item, av.VideoFrame):
+                return item
+            shaped = self._shape(item)
+            if shaped is not None:
+                return shaped
 
     def stop(self) -> None:
         super().stop()
@@ -97,6 +139,8 @@ class TrackFanout:
     ) -> None:
         self.kind = kind
         self.encoder = encoder  # video only: encode once, send packets to every peer
+        self._tier_encoders: dict[int, SharedVp8Encoder] = {}  # more encodes only per tier
+        self._tier_sent: dict[int, float] = {}
         self._source = source
         self._subscribers: list[FanoutTrack] = []
         self._task: asyncio.Task[None] | None = None
@@ -104,6 +148,17 @@ class TrackFanout:
         self._t0 = time.monotonic()
         self._audio_pts = 0
         self._black: np.ndarray | None = None
+
+    def encoder_for(self, tier: int | None) -> SharedVp8Encoder:
+        """The shared encoder of quality step ``tier`` (``None``: the unscaled source's)."""
+        assert self.encoder is not None
+        if tier is None:
+            return self.encoder
+        encoder = self._tier_encoders.get(tier)
+        if encoder is None:
+            encoder = SharedVp8Encoder(self.encoder.fps, budget_bps=tier_budget(tier))
+            self._tier_encoders[tier] = encoder
+        return encoder
 
     def subscribe(self) -> FanoutTrack:
         """A new track for one peer connection (starts the reader on first use)."""
@@ -171,11 +226,53 @@ class TrackFanout:
                 frame.time_base = fractions.Fraction(1, AUDIO_RATE)
                 self._audio_pts += frame.samples
             if self.encoder is not None and self.kind == "video":
-                items = await asyncio.get_running_loop().run_in_executor(
-                    None, self.encoder.encode, frame
-                )
-            else:
-                items = [frame]
-            for item in items:
-                for track in list(self._subscribers):
-                    track._offer(item)
+                await self._encode_per_tier(frame)
+                continue
+            for track in list(self._subscribers):
+                track._offer(frame)
+
+    async def _encode_per_tier(self, frame: av.VideoFrame) -> None:
+        """One encode per tier in use; each subscriber gets its own tier's packets."""
+        groups: dict[int | None, list[FanoutTrack]] = {}
+        for track in list(self._subscribers):
+            groups.setdefault(track.tier, []).append(track)
+        loop = asyncio.get_running_loop()
+        for tier, tracks in groups.items():
+            source = frame
+            if tier is not None:
+                if not self._tier_due(tier, frame):
+                    continue
+                source = scaled(frame, TIERS[tier])
+            encoder = self.encoder_for(tier)
+            packets = await loop.run_in_executor(None, encoder.encode, source)
+            for track in tracks:
+                track.sent_size = (source.width, source.height)
+                for packet in packets:
+                    track._offer(packet)
+        for tier in set(self._tier_encoders) - set(groups):
+            del self._tier_encoders[tier]  # nobody at that step any more
+
+    def _tier_due(self, tier: int, frame: av.VideoFrame) -> bool:
+        """Thin the frame rate of a tier below the source's (one clock per tier)."""
+        seconds = float(frame.pts * frame.time_base)
+        last = self._tier_sent.get(tier)
+        if last is not None and seconds - last < 0.9 / TIERS[tier].fps:
+            return False
+        self._tier_sent[tier] = seconds
+        return True
+
+
+def scaled(frame: av.VideoFrame, tier: Tier) -> av.VideoFrame:
+    """``frame`` at most ``tier.height`` high (same aspect), stamped like the original."""
+    width, height = tier.size_for(frame.width, frame.height)
+    if (width, height) == (frame.width, frame.height):
+        return frame
+    out = frame.reformat(width=width, height=height, format="yuv420p")
+    out.pts, out.time_base = frame.pts, frame.time_base
+    return out
+
+
+def tier_budget(tier: int) -> int:
+    """The fixed bitrate of a shared encoder at quality step ``tier``."""
+    step = TIERS[tier]
+    return max(120_000, int(step.min_bps * 1.1)) if step.min_bps else 120_000

@@ -4,11 +4,13 @@ aiortc encodes once per peer connection, so a full mesh of N offices costs N-1 V
 office. aiortc also sends pre-encoded ``av.Packet`` objects (``Encoder.pack``), so the fan-out
 can encode each frame once and hand the same packets to every sender.
 
-Trade-offs, which is why it is opt-in:
+Congestion control still works per peer: the fan-out (:mod:`conferencing.fanout`) keeps one
+encoder per quality tier in use (:mod:`conferencing.adaptation`), each with a fixed budget for
+its size, and each peer gets the packets of its own tier. Trade-offs, which is why it is opt-in:
 
-* the bitrate is fixed from the picture size (no per-peer congestion control from REMB), so it
-  suits offices on good links, e.g. a LAN or a city network;
-* a keyframe requested by one peer (PLI after loss, or a peer joining) goes to all of them.
+* the bitrate moves in tier steps, not continuously as with one encoder per peer;
+* a keyframe requested by one peer (PLI after loss, or a peer joining) goes to every peer of
+  its tier.
 """
 
 from __future__ import annotations
@@ -27,8 +29,9 @@ def bitrate_for(width: int, height: int, fps: float) -> int:
 class SharedVp8Encoder:
     """Encodes frames to VP8 packets with aiortc's real-time settings; keyframes on request."""
 
-    def __init__(self, fps: float = 30.0) -> None:
+    def __init__(self, fps: float = 30.0, *, budget_bps: int | None = None) -> None:
         self.fps = fps
+        self.budget_bps = budget_bps  # a tier's ceiling (None: from the picture size only)
         self._codec: av.video.codeccontext.VideoCodecContext | None = None
         self._keyframe = True
         self.frames_encoded = 0
@@ -42,6 +45,8 @@ class SharedVp8Encoder:
     def _open(self, width: int, height: int) -> av.video.codeccontext.VideoCodecContext:
         codec = av.CodecContext.create("libvpx", "w")
         bitrate = bitrate_for(width, height, self.fps)
+        if self.budget_bps is not None:
+            bitrate = min(bitrate, self.budget_bps)
         codec.width, codec.height = width, height
         codec.bit_rate = bitrate
         codec.pix_fmt = "yuv420p"

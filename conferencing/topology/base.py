@@ -89,6 +89,10 @@ class Topology(ABC):
     def reconnecting(self) -> bool:
         """True while any peer's media is being recovered."""
 
+    def media_flowing(self) -> bool:
+        """True while media from some peer still arrives (the call goes on without the hub)."""
+        return False
+
     @abstractmethod
     async def close(self) -> None:
         """Hang up every peer connection."""

@@ -10,6 +10,13 @@ Negotiation rules (docs/protocol.md §6; no glare):
 * Trickle ICE: our SDP already holds every candidate (aiortc gathers before it sends); remote
   ``candidate`` signals are added as they arrive (:mod:`conferencing.trickle`).
 * A receive-only peer (no media it sends) is never taken for a stalled link.
+* The answer keeps VP8: our transceivers and their codec preferences exist before the remote
+  offer is applied, so a browser offering H.264 first still gets a VP8 answer.
+
+Media health is judged per track: a link is *stalled* (renegotiate) only when nothing arrives,
+audio included; its video is *paused* when no new video frame came for :data:`FREEZE_S` while
+the track is live, even if sound goes on (:class:`~conferencing.events.VideoPaused`). Once a
+second each link's RTCP reports drive its congestion controller (:mod:`conferencing.adaptation`).
 """
 
 from __future__ import annotations
@@ -31,8 +38,18 @@ from aiortc.mediastreams import MediaStreamError
 
 from conferencing import channel, trickle
 from conferencing import protocol as p
+from conferencing.adaptation import TIERS, AdaptiveVp8Encoder, LinkReport, RateController
 from conferencing.call_identity import PeerVerification, PeerVerificationChanged, sdp_fingerprint
-from conferencing.events import ParticipantJoined, ParticipantLeft, StatsUpdated, TrackAdded
+from conferencing.events import (
+    EngineError,
+    MediaAdapted,
+    ParticipantJoined,
+    ParticipantLeft,
+    StatsUpdated,
+    TrackAdded,
+    VideoPaused,
+)
+from conferencing.linkhealth import MediaCode, limit_gathering
 from conferencing.topology.base import Topology, TopologyHost
 from conferencing.topology.verify import LinkVerifier, dtls_peer_fingerprints
 
@@ -42,6 +59,7 @@ STALL_S = 3.0  # no remote media for this long: the link is stalled
 RETRY_S = 6.0  # minimum gap between two recovery attempts on one link
 ABSENT_DROP_S = 20.0  # a stalled peer the hub no longer lists is dropped after this
 STATS_PERIOD_S = 1.0
+FREEZE_S = 1.0  # no new video frame for this long while the track is live: the picture froze
 
 
 class PeerLink:
@@ -74,6 +92,16 @@ class PeerLink:
         self._stats_received: int | None = None
         self.last_stats: StatsUpdated | None = None
         self.verifier = LinkVerifier(peer_id)
+        # Outgoing video and its congestion control (kept across peer connections of the link).
+        self.rate = RateController()
+        self.video_track: MediaStreamTrack | None = None
+        self.encoder: AdaptiveVp8Encoder | None = None
+        self.report_at: object = None  # timestamp of the last receiver report acted on
+        self.adapted: tuple[int, int, int, int] | None = None
+        # Incoming video, judged apart from audio.
+        self.last_video: float | None = None
+        self.video_paused = False
+        self.ice_failed_said = False
 
 
 class MeshTopology(Topology):
@@ -174,6 +202,8 @@ class MeshTopology(Topology):
         link.session = session
         link.attempt_at = time.monotonic()
         link.last_media = None
+        link.last_video = None
+        link.report_at = None
         link.channel = None
         link.reassembler = channel.Reassembler()
         link.local_tracks = []
@@ -199,6 +229,12 @@ class MeshTopology(Topology):
                 self._dtls_connected(link, pc)
             if link.pc is pc and pc.connectionState == "failed":
                 log.info("peer connection to %s failed; recovering", link.peer_id)
+                if not link.ever_media and not link.ice_failed_said:
+                    # Never connected at all: say so once (a failure after media is a stall).
+                    link.ice_failed_said = True
+                    self.host.emit(
+                        EngineError("no network path to the other office", MediaCode.ICE_FAILED)
+                    )
                 # Not in link.tasks: the recovery replaces the connection, which cancels those.
                 asyncio.ensure_future(self._recover(link))
 
@@ -212,6 +248,8 @@ class MeshTopology(Topology):
             attach = getattr(track, "attach_sender", None)
             if attach is not None:
                 attach(sender)
+            if kind == "video":
+                self._adapt_sender(link, sender, track)
         for transceiver in pc.getTransceivers():
             if transceiver.kind == "video":
                 # VP8 only: the contract's codec, and what a shared encoder produces.
@@ -222,11 +260,30 @@ class MeshTopology(Topology):
                 ]
                 transceiver.setCodecPreferences(vp8)
 
+    def _adapt_sender(self, link: PeerLink, sender: RTCRtpSender, track: MediaStreamTrack) -> None:
+        """Put the video sender under the link's congestion controller."""
+        link.video_track = track
+        set_tier = getattr(track, "set_tier", None)
+        if set_tier is not None:
+            set_tier(link.rate.tier)
+        # aiortc makes its encoder lazily on the first frame; one made now is used instead. It
+        # is the only way to reach the codec's rate (aiortc exposes it to REMB alone).
+        slot = "_RTCRtpSender__encoder"
+        if getattr(sender, slot, "absent") is None:
+            encoder = AdaptiveVp8Encoder()
+            encoder.set_rate(link.rate.target_bps)
+            setattr(sender, slot, encoder)
+            link.encoder = encoder
+        else:
+            log.warning("aiortc's sender changed shape: video bitrate follows REMB only")
+            link.encoder = None
+
     async def _offer(self, link: PeerLink, at_least: int = 0) -> None:
         session = max(link.session + 1, at_least)
         pc = self._new_pc(link, session)
         self._add_local_tracks(link, pc)
         self._attach_channel(link, pc.createDataChannel("lintas", ordered=True))
+        limit_gathering(pc)
         await pc.setLocalDescription(await pc.createOffer())
         if link.pc is pc:
             link.verifier.local_fp = sdp_fingerprint(pc.localDescription.sdp)
@@ -246,8 +303,11 @@ class MeshTopology(Topology):
             self._mark_stalled(link)  # the other side is renegotiating a link that had media
         pc = self._new_pc(link, session)
         link.verifier.remote_fp = sdp_fingerprint(sdp)
-        await pc.setRemoteDescription(RTCSessionDescription(sdp=sdp, type="offer"))
+        # Tracks (and the VP8 preference) first: aiortc picks the answer's codecs while it
+        # applies the offer, from the preferences of the transceivers that exist by then.
         self._add_local_tracks(link, pc)
+        await pc.setRemoteDescription(RTCSessionDescription(sdp=sdp, type="offer"))
+        limit_gathering(pc)
         await pc.setLocalDescription(await pc.createAnswer())
         if link.pc is pc:
             link.verifier.local_fp = sdp_fingerprint(pc.localDescription.sdp)
@@ -309,6 +369,10 @@ class MeshTopology(Topology):
             link.ever_media = True
             if kind == "video":
                 link.video_frames += 1
+                link.last_video = link.last_media
+                if link.video_paused:
+                    link.video_paused = False
+                    self.host.emit(VideoPaused(link.peer_id, False))
                 self.host.remote_video_frame(link.peer_id, frame)
             else:
                 link.audio_frames += 1
@@ -435,10 +499,56 @@ class MeshTopology(Topology):
                     await self.peer_left(link.peer_id)
                     continue
                 await self._recover(link)
+            self._check_video(link, now)
         if now - self._last_stats >= STATS_PERIOD_S:
             self._last_stats = now
             for link in list(self.links.values()):
                 await self._stats(link, now)
+
+    def _check_video(self, link: PeerLink, now: float) -> None:
+        """Video paused: the track delivered frames on this connection, then none for a while."""
+        if link.video_paused or link.last_video is None:
+            return
+        if now - link.last_video > FREEZE_S:
+            link.video_paused = True
+            self.host.emit(VideoPaused(link.peer_id, True))
+
+    def _adapt(self, link: PeerLink, report: Any, now: float) -> None:
+        """Feed the newest receiver report about our video to the link's controller."""
+        remote = next(
+            (
+                s
+                for s in report.values()
+                if s.type == "remote-inbound-rtp" and getattr(s, "kind", "") == "video"
+            ),
+            None,
+        )
+        if remote is None or remote.timestamp == link.report_at:
+            return  # no new receiver report since the last look
+        link.report_at = remote.timestamp
+        rtt = getattr(remote, "roundTripTime", None)
+        lost = getattr(remote, "fractionLost", None)
+        link.rate.update(
+            LinkReport(
+                fraction_lost=None if lost is None else lost / 256.0,
+                rtt_ms=None if rtt is None else rtt * 1000.0,
+                remb_bps=link.encoder.remb_bps if link.encoder is not None else None,
+            ),
+            now,
+        )
+        if link.encoder is not None:
+            link.encoder.set_rate(link.rate.target_bps)
+        track = link.video_track
+        set_tier = getattr(track, "set_tier", None)
+        if set_tier is not None:
+            set_tier(link.rate.tier)
+        size = getattr(track, "sent_size", None) or (0, 0)
+        adapted = (link.rate.target_bps // 1000, size[0], size[1], TIERS[link.rate.tier].fps)
+        if link.adapted is None or adapted[1:] != link.adapted[1:] or (
+            abs(adapted[0] - link.adapted[0]) > 0.05 * max(1, link.adapted[0])
+        ):
+            link.adapted = adapted
+            self.host.emit(MediaAdapted(link.peer_id, *adapted))
 
     async def _stats(self, link: PeerLink, now: float) -> None:
         pc = link.pc
@@ -448,6 +558,7 @@ class MeshTopology(Topology):
             report = await pc.getStats()
         except Exception:
             return
+        self._adapt(link, report, now)
         rtt: float | None = None
         received = lost = 0
         transport_bytes: dict[str, int] = {}
@@ -482,6 +593,13 @@ class MeshTopology(Topology):
 
     def reconnecting(self) -> bool:
         return any(link.stalled for link in self.links.values())
+
+    def media_flowing(self) -> bool:
+        now = time.monotonic()
+        return any(
+            link.last_media is not None and now - link.last_media < STALL_S and not link.stalled
+            for link in self.links.values()
+        )
 
     async def close(self) -> None:
         self._closed = True

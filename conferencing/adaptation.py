@@ -1,0 +1,172 @@
+"""Congestion control for outgoing video: the engine, not aiortc, decides bitrate and size.
+
+aiortc's only congestion signal is REMB, and its sender never reacts to loss. This module turns
+what the far side reports in RTCP (receiver reports: fraction lost, cumulative loss, round-trip
+time; REMB) into a target bitrate, and the target bitrate into a quality *tier*: a picture
+height and a frame rate. Bitrate goes first; the picture steps down (720p, 540p, 360p, 180p)
+when the bitrate no longer suits it, and the frame rate only on the last step.
+
+The rules, checked once a second (:meth:`RateController.update`):
+
+* heavy loss (> 10 %) lowers the rate in proportion to the loss (as in Google congestion
+  control); loss that stays heavy while the rate is already low and the delay does not grow is
+  random loss, not congestion, so it does not push the rate below :data:`LOSS_FLOOR_BPS` (the
+  picture stays fluent at 360p instead of collapsing);
+* a growing round-trip time (queues filling, e.g. a rate-limited link) lowers it by 15 %;
+* light loss (< 2 %) and a steady delay raise it by 8 % a second, up to the REMB estimate;
+* a tier is left downwards at once and entered upwards only after the rate has stayed above
+  it, with a margin, for :data:`UP_HOLD_S` (no flapping: every size change costs a keyframe).
+
+Nothing here touches aiortc: :mod:`conferencing.topology.mesh` feeds the numbers in and applies
+the result (:mod:`conferencing.fanout` scales frames, :class:`AdaptiveVp8Encoder` takes the rate).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+
+from aiortc.codecs.vpx import Vp8Encoder
+
+MIN_BPS = 80_000
+MAX_BPS = 1_500_000
+START_BPS = 600_000
+LOSS_FLOOR_BPS = 350_000  # random loss alone never takes the rate below this
+HEAVY_LOSS = 0.10
+LIGHT_LOSS = 0.02
+DELAY_GROWTH_MS = 120.0  # RTT this far above its recent minimum: a queue is building
+UP_HOLD_S = 3.0
+UP_MARGIN = 1.15
+RTT_WINDOW = 30  # reports (about seconds) to remember the minimum RTT over
+
+
+@dataclass(frozen=True)
+class Tier:
+    """One quality step: a picture height, a frame rate and the rate it needs at least."""
+
+    height: int
+    fps: int
+    min_bps: int
+
+    def size_for(self, width: int, height: int) -> tuple[int, int]:
+        """The size to send a ``width`` x ``height`` source at (never larger, even numbers)."""
+        if height <= self.height:
+            return width, height
+        scaled_w = int(round(width * self.height / height / 2)) * 2
+        return max(2, scaled_w), self.height
+
+
+#: Best first. A 640x480 camera stays 640x480 on the top two steps (nothing is upscaled).
+TIERS: tuple[Tier, ...] = (
+    Tier(720, 30, 1_100_000),
+    Tier(540, 30, 650_000),
+    Tier(360, 30, 300_000),
+    Tier(180, 15, 0),
+)
+
+
+def tier_for(bps: float) -> int:
+    """Index of the best tier ``bps`` can carry."""
+    for index, tier in enumerate(TIERS):
+        if bps >= tier.min_bps:
+            return index
+    return len(TIERS) - 1
+
+
+@dataclass(frozen=True)
+class LinkReport:
+    """What the far side told us about our video in the last period (``None``: not known)."""
+
+    fraction_lost: float | None  # 0..1, from the latest receiver report or counter deltas
+    rtt_ms: float | None
+    remb_bps: int | None
+
+
+class RateController:
+    """The target bitrate and tier of one outgoing video stream (one peer connection)."""
+
+    def __init__(self, start_bps: int = START_BPS) -> None:
+        self.bps = float(start_bps)
+        self.tier = tier_for(self.bps)
+        self._rtts: deque[float] = deque(maxlen=RTT_WINDOW)
+        self._above_since: float | None = None
+        self.last_loss: float | None = None
+        self.last_rtt_ms: float | None = None
+
+    @property
+    def target_bps(self) -> int:
+        """The bitrate the encoder should aim at."""
+        return int(self.bps)
+
+    def update(self, report: LinkReport, now: float) -> bool:
+        """Take one report; returns True when the tier changed."""
+        loss = report.fraction_lost
+        rtt = report.rtt_ms
+        self.last_loss, self.last_rtt_ms = loss, rtt
+        delay_growing = False
+        if rtt is not None:
+            self._rtts.append(rtt)
+            delay_growing = rtt - min(self._rtts) > DELAY_GROWTH_MS
+        if loss is not None and loss > HEAVY_LOSS:
+            lowered = self.bps * (1.0 - 0.5 * loss)
+            # Without a growing queue, heavy loss is the line's, not ours: lowering further
+            # would only starve the picture (the loss stays the same at any rate).
+            floor = MIN_BPS if delay_growing else min(self.bps, LOSS_FLOOR_BPS)
+            self.bps = max(lowered, floor)
+        elif delay_growing:
+            self.bps *= 0.85
+        elif loss is None or loss < LIGHT_LOSS:
+            self.bps = self.bps * 1.08 + 10_000
+        if report.remb_bps:
+            self.bps = min(self.bps, float(report.remb_bps))
+        self.bps = max(MIN_BPS, min(MAX_BPS, self.bps))
+        return self._retier(now)
+
+    def _retier(self, now: float) -> bool:
+        wanted = tier_for(self.bps)
+        if wanted > self.tier:  # worse: step down at once
+            self.tier = wanted
+            self._above_since = None
+            return True
+        if wanted < self.tier and self.bps >= TIERS[self.tier - 1].min_bps * UP_MARGIN:
+            if self._above_since is None:
+                self._above_since = now
+            elif now - self._above_since >= UP_HOLD_S:
+                self.tier -= 1  # one step at a time
+                self._above_since = None
+                return True
+        else:
+            self._above_since = None
+        return False
+
+
+class AdaptiveVp8Encoder(Vp8Encoder):
+    """aiortc's VP8 encoder with the bitrate set by the engine, not by REMB alone.
+
+    aiortc's sender writes every REMB value into ``target_bitrate`` (clamped to 250 kbps and
+    more); here that only records the estimate (:attr:`remb_bps`), which the controller uses as
+    a ceiling, and :meth:`set_rate` applies the engine's target, down to :data:`MIN_BPS`.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.remb_bps: int | None = None
+        self._rate = START_BPS
+        self._Vp8Encoder__target_bitrate = START_BPS  # bufsize is read from the private field
+
+    @property  # type: ignore[override]
+    def target_bitrate(self) -> int:
+        """The bitrate the codec is configured with."""
+        return self._rate
+
+    @target_bitrate.setter
+    def target_bitrate(self, bitrate: int) -> None:
+        self.remb_bps = int(bitrate)  # aiortc's REMB path: an estimate, not an order
+
+    def set_rate(self, bps: int) -> None:
+        """Aim at ``bps`` (aiortc re-creates the codec when it moves by more than 10 %)."""
+        bps = int(max(MIN_BPS, min(MAX_BPS, bps)))
+        if abs(bps - self._rate) / self._rate <= 0.12:
+            return  # not worth the keyframe a codec re-creation costs
+        self._rate = bps
+        self._Vp8Encoder__target_bitrate = bps

@@ -1,0 +1,100 @@
+"""Telling the user why media cannot flow: TURN credentials, TURN reachability, ICE failure.
+
+aioice swallows what went wrong while it gathers candidates (a relay candidate that fails is
+simply missing), and waits up to 5 s for STUN and TURN servers that never answer. This module
+
+* bounds gathering to :data:`GATHER_TIMEOUT_S` on every ICE connection of a peer connection,
+  so ``setLocalDescription`` never waits longer for a dead STUN or TURN server;
+* probes each TURN server the hub hands out once per join (one allocation, released at once)
+  and says which failed and how, as a :class:`MediaCode` the UI translates.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import logging
+from enum import StrEnum
+from typing import Any
+
+from aioice import stun, turn
+from aiortc import RTCPeerConnection
+from aiortc.rtcicetransport import parse_stun_turn_uri
+
+log = logging.getLogger(__name__)
+
+GATHER_TIMEOUT_S = 2.0
+PROBE_TIMEOUT_S = 2.0
+
+
+class MediaCode(StrEnum):
+    """Why media cannot flow (``EngineError.code``; translated in ``ui.vicon.messages``)."""
+
+    TURN_AUTH = "turn-auth-failed"  # the relay server refused the user name or password
+    TURN_UNREACHABLE = "turn-unreachable"  # the relay server did not answer
+    ICE_FAILED = "ice-failed"  # no network path to another office was found
+
+
+def limit_gathering(pc: RTCPeerConnection, seconds: float = GATHER_TIMEOUT_S) -> None:
+    """Make every ICE gatherer of ``pc`` give up on STUN/TURN servers after ``seconds``.
+
+    Call right before ``setLocalDescription`` (the transports exist by then). aioice's
+    ``get_component_candidates`` takes the timeout as a parameter; it is bound per connection,
+    nothing global changes.
+    """
+    transports = [t.sender.transport for t in pc.getTransceivers()]
+    if pc.sctp is not None:
+        transports.append(pc.sctp.transport)
+    for dtls in transports:
+        connection = getattr(getattr(dtls, "transport", None), "iceGatherer", None)
+        connection = getattr(connection, "_connection", None)
+        if connection is None or getattr(connection, "_lintas_bounded", False):
+            continue
+        original = connection.get_component_candidates
+        connection.get_component_candidates = functools.partial(
+            _bounded, original, int(max(1, seconds))
+        )
+        connection._lintas_bounded = True
+
+
+async def _bounded(original: Any, timeout: int, *args: Any, **kwargs: Any) -> Any:
+    kwargs["timeout"] = timeout
+    return await original(*args, **kwargs)
+
+
+class _Quiet(asyncio.DatagramProtocol):
+    """The probe's inner protocol: it never sends through the relay."""
+
+
+async def probe_turn(
+    urls: list[str], username: str | None, credential: str | None
+) -> MediaCode | None:
+    """Try one allocation on the first UDP ``turn:`` URL; ``None`` when it works (or no TURN)."""
+    for url in urls:
+        try:
+            parsed = parse_stun_turn_uri(url)
+        except ValueError:
+            continue
+        if parsed["scheme"] != "turn" or parsed.get("transport", "udp") != "udp":
+            continue
+        try:
+            transport, _ = await asyncio.wait_for(
+                turn.create_turn_endpoint(
+                    _Quiet, (parsed["host"], parsed["port"]), username, credential, lifetime=60
+                ),
+                PROBE_TIMEOUT_S,
+            )
+        except stun.TransactionFailed as exc:
+            log.info("TURN server %s refused the allocation: %s", url, exc)
+            code = exc.response.attributes.get("ERROR-CODE", (0, ""))[0]
+            return MediaCode.TURN_AUTH if code in (401, 403, 431, 441) else (
+                MediaCode.TURN_UNREACHABLE
+            )
+        except (TimeoutError, OSError, ConnectionError, stun.TransactionTimeout) as exc:
+            log.info("TURN server %s did not answer: %s", url, exc)
+            return MediaCode.TURN_UNREACHABLE
+        with contextlib.suppress(Exception):
+            transport.close()
+        return None
+    return None
