@@ -478,6 +478,32 @@ def set_annex(
     return list(agreement.annex_items)
 
 
+def remove_annex_items(
+    session: Session, agreement: models.Agreement, actor: Actor, app_uuids: list[str]
+) -> list[models.AnnexItem]:
+    """Take the apps ``app_uuids`` out of the Lampiran, keeping the others in order.
+
+    Works on the copied items, so an office can remove an app that is not in its own catalogue
+    (the usual case for the receiving office). Saved with the next revision.
+    """
+    require_editable(agreement, actor)
+    drop = set(app_uuids)
+    kept = [i for i in sorted(agreement.annex_items, key=lambda i: i.position)
+            if i.app_uuid not in drop]  # fmt: skip
+    removed = len(agreement.annex_items) - len(kept)
+    if not removed:
+        return kept
+    for item in list(agreement.annex_items):
+        if item.app_uuid in drop:
+            agreement.annex_items.remove(item)
+    for position, item in enumerate(kept):
+        item.position = position
+    session.flush()
+    touch(session, agreement, "annex")
+    audit.record(session, agreement, "annex_changed", actor, apps=len(kept), removed=removed)
+    return kept
+
+
 def annex_records(agreement: models.Agreement) -> list[dict[str, str]]:
     """The Lampiran as plain dicts, in order (for views and exports)."""
     return [annex_item_snapshot(i) for i in sorted(agreement.annex_items, key=lambda i: i.position)]

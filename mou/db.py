@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import os
 import re
 import shutil
 import sqlite3
@@ -185,6 +186,7 @@ def restore_backup(db_path: Path, backup: Path) -> Path:
         if side.exists():
             side.rename(aside.with_name(aside.name + suffix))
     shutil.copy2(backup, db_path)
+    _private_file(db_path)
     return aside
 
 
@@ -198,10 +200,11 @@ def open_database(url: str, *, backup_dir: Path | None = None) -> Database:
     is_sqlite = sa_url.get_backend_name() == "sqlite"
     if is_sqlite and sa_url.database and sa_url.database != ":memory:":
         path = Path(sa_url.database).resolve()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         backups = list_backups(backup_dir) if backup_dir else []
         if path.exists() and path.stat().st_size > 0:
             _check_sqlite_file(path, backups)
+        _private_file(path)
     engine = _create_engine(url, is_sqlite)
     existed = path is not None and path.exists() and path.stat().st_size > 0
     try:
@@ -376,7 +379,7 @@ def _dump_server(engine: sqlalchemy.Engine, dest: Path) -> None:
             "pg_dump not found; upgrading %s without a pre-upgrade dump", engine.url.database
         )
         return
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    _private_file(dest)  # pg_dump writes into it; the dump must not be world-readable
     uri = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
     proc = subprocess.run(
         [tool, "--format=custom", f"--file={dest}", f"--dbname={uri}"],
@@ -394,9 +397,22 @@ def _has_tables(engine: sqlalchemy.Engine) -> bool:
     return bool(sqlalchemy.inspect(engine).get_table_names())
 
 
+def _private_file(path: Path) -> None:
+    """Create ``path`` empty with mode 0600 (folder 0700) unless it exists; make it 0600.
+
+    SQLite gives its WAL and SHM files the database file's mode, so an owner-only database
+    keeps every part of the office's agreements owner-only, whatever the process umask.
+    """
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    if os.name == "posix":
+        os.chmod(path, 0o600)
+
+
 def _copy_sqlite(engine: sqlalchemy.Engine, dest: Path) -> Path:
     """Consistent copy through SQLite's online backup API (safe while WAL holds pages)."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    _private_file(dest)
     raw = engine.raw_connection()
     try:
         target = sqlite3.connect(dest)

@@ -141,6 +141,26 @@ class TrustedCertificate(Base):
     office: Mapped[Office] = relationship(back_populates="certificates")
 
 
+class TrustedExchangeKey(Base):
+    """A counterpart office's exchange key (signs its packages and cards, never PDFs).
+
+    Trusted together with the office's certificate from its card, which carries the signing key's
+    endorsement of this key; ``certificate_fingerprint`` names that certificate.
+    """
+
+    __tablename__ = "trusted_exchange_key"
+    __table_args__ = (UniqueConstraint("fingerprint_sha256"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id", ondelete="CASCADE"))
+    fingerprint_sha256: Mapped[str] = mapped_column(String(100))
+    certificate_fingerprint: Mapped[str] = mapped_column(String(100))
+    public_key_der: Mapped[bytes] = mapped_column(LargeBinary)
+    added_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    office: Mapped[Office] = relationship()
+
+
 class Agreement(Base):
     """A Kesepakatan Bersama or Perjanjian Kerja Sama; these columns are its working copy."""
 

@@ -90,19 +90,82 @@ class Option(Generic[T]):
         return str(raw)  # type: ignore[return-value]
 
 
+class SecretOption:
+    """A password: kept in the :class:`~ui.secret_store.SecretStore`, never in settings.ini."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key  # where older versions kept it in clear (migrated away on start)
+        self.name = key
+        self.default = ""
+        self.type: type = str
+        self.choices = None
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Settings | None, objtype: type | None = None) -> Any:
+        if obj is None:
+            return self
+        return obj.secrets.get(self.name)
+
+    def __set__(self, obj: Settings, value: str) -> None:
+        if not isinstance(value, str):
+            raise TypeError(f"setting {self.name} expects str, got {value!r}")
+        obj.secrets.set(self.name, value)
+
+
+class DatabaseUrlOption(Option[str]):
+    """The database address; its password part lives in the secret store, not in the INI file."""
+
+    def __get__(self, obj: Settings | None, objtype: type | None = None) -> Any:
+        if obj is None:
+            return self
+        url = super().__get__(obj, objtype)
+        password = obj.secrets.get("database_password")
+        if not url or not password:
+            return url
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
+        try:
+            return make_url(url).set(password=password).render_as_string(hide_password=False)
+        except ArgumentError:
+            return url
+
+    def __set__(self, obj: Settings, value: str) -> None:
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
+        password = ""
+        try:
+            parsed = make_url(value) if value else None
+        except ArgumentError:
+            parsed = None
+        if parsed is not None and parsed.password:
+            password = str(parsed.password)
+            value = parsed.set(password=None).render_as_string(hide_password=False)
+        obj.secrets.set("database_password", password)
+        super().__set__(obj, value)
+
+
 class Settings:
-    """Typed view of the app's QSettings. Construct with the data folder (or a QSettings)."""
+    """Typed view of the app's QSettings. Construct with the data folder (or a QSettings).
+
+    Passwords are not QSettings values: :class:`SecretOption` keeps them in the system keyring
+    or a 0600 file (``secrets``); clear passwords an older version left in settings.ini are moved
+    there when the settings are opened.
+    """
 
     #: "" follows the system locale; otherwise "en" or "id".
     language = Option("ui/language", "", choices=("", "en", "id"))
-    #: SQLAlchemy URL; "" means the default SQLite file in the data folder.
-    database_url = Option("storage/database_url", "")
+    #: SQLAlchemy URL; "" means the default SQLite file in the data folder. Its password is
+    #: kept in the secret store and put back into the URL when read.
+    database_url = DatabaseUrlOption("storage/database_url", "")
     #: Signaling hub, e.g. "wss://hub.bandung.go.id:8443".
     hub_address = Option("vicon/hub_address", "")
     turn_url = Option("vicon/turn_url", "")
     turn_username = Option("vicon/turn_username", "")
-    # Stored in the INI file in clear text, like every QSettings value; the data folder is per user.
-    turn_password = Option("vicon/turn_password", "")
+    turn_password = SecretOption("vicon/turn_password")
     #: "f4" (215 x 330 mm, usual in regional government) or "a4".
     paper_size = Option("print/paper_size", "f4", choices=("f4", "a4"))
     #: The office's RFC 3161 time-stamp server (TSA); "" signs without time-stamps (PAdES B-B).
@@ -123,15 +186,53 @@ class Settings:
         else:
             folder = source if source is not None else paths.data_dir()
             self.qsettings = QSettings(str(paths.settings_file(folder)), QSettings.Format.IniFormat)
+        from ui.secret_store import SecretStore
+
+        self.secrets = SecretStore(Path(self.qsettings.fileName()).parent)
+        self._migrate_clear_passwords()
+
+    def _migrate_clear_passwords(self) -> None:
+        """Move passwords an older Lintas wrote into settings.ini to the secret store."""
+        changed = False
+        clear_turn = self.qsettings.value(Settings.turn_password.key)
+        if clear_turn is not None:
+            if str(clear_turn) and not self.turn_password:
+                self.turn_password = str(clear_turn)
+            self.qsettings.remove(Settings.turn_password.key)
+            changed = True
+        raw_url = self.qsettings.value(Settings.database_url.key)
+        if isinstance(raw_url, str) and raw_url and "@" in raw_url:
+            from sqlalchemy.engine import make_url
+            from sqlalchemy.exc import ArgumentError
+
+            try:
+                has_password = bool(make_url(raw_url).password)
+            except ArgumentError:
+                has_password = False
+            if has_password:
+                self.database_url = raw_url  # the setter splits the password off
+                changed = True
+        if changed:
+            self.qsettings.sync()
 
     @classmethod
-    def options(cls) -> dict[str, Option[Any]]:
+    def options(cls) -> dict[str, Any]:
         """Every declared option by attribute name (for settings pages and tests)."""
-        return {name: attr for name, attr in vars(cls).items() if isinstance(attr, Option)}
+        return {
+            name: attr
+            for name, attr in vars(cls).items()
+            if isinstance(attr, Option | SecretOption)
+        }
 
     def reset(self, name: str) -> None:
         """Forget a stored value so the option reads its default again."""
-        self.qsettings.remove(self.options()[name].key)
+        option = self.options()[name]
+        if isinstance(option, SecretOption):
+            self.secrets.set(name, "")
+            return
+        if isinstance(option, DatabaseUrlOption):
+            self.secrets.set("database_password", "")
+        self.qsettings.remove(option.key)
 
     def sync(self) -> None:
         """Write pending changes to disk now (QSettings otherwise does it lazily)."""

@@ -7,9 +7,11 @@ admits a ``join`` only with a token it signed, for that room, not yet expired.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import hmac
 import json
+import os
 import secrets
 import time
 from dataclasses import dataclass
@@ -148,16 +150,38 @@ def new_secret() -> bytes:
     return secrets.token_bytes(32)
 
 
+def _create_secret_file(path: Path) -> bytes:
+    """Write a new secret to ``path`` atomically, owner-only from its first byte.
+
+    The bytes go to a fresh ``O_CREAT | O_EXCL`` file made with mode 0600 (never readable by
+    others, whatever the umask), which is then linked into place; ``link`` fails rather than
+    overwrite, so two hubs starting at once end up sharing the one secret that won.
+    """
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    secret = new_secret()
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            handle.write(secret.hex() + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return load_secret(path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    return secret
+
+
 def load_secret(path: Path, *, create: bool = False) -> bytes:
     """Read a hub secret file (hex or raw); with ``create`` make one (mode 0600) if missing."""
     if not path.exists():
         if not create:
             raise FileNotFoundError(f"secret file {path} does not exist")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        secret = new_secret()
-        path.write_text(secret.hex() + "\n", encoding="ascii")
-        path.chmod(0o600)
-        return secret
+        return _create_secret_file(path)
     raw = path.read_bytes().strip()
     try:
         secret = bytes.fromhex(raw.decode("ascii"))

@@ -33,6 +33,17 @@ class PackageCode(StrEnum):
     ROUND_HASH_MISMATCH = "exchange.round_hash_mismatch"
     NOT_OUR_PARTY = "exchange.not_our_party"
     SENDER_NOT_PARTY = "exchange.sender_not_party"
+    MADE_BY_OLDER = "exchange.made_by_older"
+    TOO_DEEP = "exchange.too_deep"
+    TOO_MANY_ITEMS = "exchange.too_many_items"
+    MISSING_PARENT = "exchange.missing_parent"
+    SECOND_ROOT = "exchange.second_root"
+    WRONG_AGREEMENT = "exchange.wrong_agreement"
+    AUTHOR_NOT_SENDER = "exchange.author_not_sender"
+    EXCHANGE_KEY_LOCKED = "exchange.exchange_key_locked"
+    EXCHANGE_KEY_UNREADABLE = "exchange.exchange_key_unreadable"
+    CARD_NOT_ENDORSED = "exchange.card_not_endorsed"
+    OFFICE_HAS_OTHER_CERTIFICATE = "exchange.office_has_other_certificate"
 
 
 class PackageError(Exception):

@@ -23,7 +23,7 @@ from mou.agreement import (
     touch,
 )
 from mou.exchange.errors import PackageCode, PackageError
-from mou.exchange.package import read_package
+from mou.exchange.package import VerifiedPackage, read_package
 from mou.office import Actor, Role, counterpart_office, require_local_office
 from mou.revision import (
     canonical_json,
@@ -47,56 +47,133 @@ class ImportResult:
     autosaved: models.Revision | None
     head_hashes: list[str] = field(default_factory=list)
     held_back: bool = False  # newer text arrived for an agreed/signed agreement; not loaded
+    nothing_new: bool = False  # a replay or a package already imported: nothing was written
 
 
 def _parse_time(value: str) -> dt.datetime:
     return dt.datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC)
 
 
-def import_package(session: Session, data: bytes, actor: Actor) -> ImportResult:
-    """Verify and merge a package into this database. Local work is never overwritten."""
+def _party_uuids(agreement: models.Agreement) -> set[str]:
+    return {p.office_uuid for p in agreement.parties if p.office_uuid}
+
+
+def _check_parties(
+    local: models.Office,
+    sender: models.Office,
+    parties: set[str],
+) -> None:
+    if local.uuid not in parties:
+        raise PackageError(
+            "This agreement does not name your office as a party",
+            code=PackageCode.NOT_OUR_PARTY,
+        )
+    if sender.uuid not in parties:
+        raise PackageError(
+            f"{sender.display_name} sent this package but is not a party to the agreement",
+            code=PackageCode.SENDER_NOT_PARTY,
+            sender=sender.display_name,
+        )
+
+
+def _new_revisions(
+    payload: dict[str, Any], known: set[str], sender: models.Office
+) -> list[dict[str, Any]]:
+    """The package's revisions this database lacks, after checking each builds on known ones.
+
+    A revision is only accepted when its parents are here or earlier in the package (so the
+    chain keeps verifying), and when the sending office wrote it (it cannot speak for others).
+    """
+    new: list[dict[str, Any]] = []
+    have = set(known)
+    for rev in payload["revisions"]:
+        if rev["hash"] in have:
+            continue
+        if rev["author_office_uuid"] != sender.uuid:
+            raise PackageError(
+                f"Round {rev['round']} in the package claims another office as its author",
+                code=PackageCode.AUTHOR_NOT_SENDER,
+                round=str(rev["round"]),
+            )
+        parents = [h for h in (rev["parent_hash"], rev["merge_parent_hash"]) if h]
+        if any(not isinstance(h, str) or h not in have for h in parents):
+            raise PackageError(
+                f"Round {rev['round']} in the package builds on a revision that is missing",
+                code=PackageCode.MISSING_PARENT,
+                round=str(rev["round"]),
+            )
+        if not parents and have:
+            raise PackageError(
+                f"Round {rev['round']} in the package starts a second history of the agreement",
+                code=PackageCode.SECOND_ROOT,
+                round=str(rev["round"]),
+            )
+        have.add(rev["hash"])
+        new.append(rev)
+    return new
+
+
+def import_package(
+    session: Session, data: bytes, actor: Actor, *, agreement_uuid: str | None = None
+) -> ImportResult:
+    """Verify and merge a package into this database. Local work is never overwritten.
+
+    With ``agreement_uuid`` (the agreement open on screen) a package of another agreement is
+    refused. A package that brings nothing new writes nothing at all (``ImportResult.nothing_new``).
+    Only parties to the agreement can change it, and only with revisions, comments and approvals
+    of their own.
+    """
     if actor.role is Role.VIEWER:
         raise AgreementError(
             "A viewer cannot import agreements", code=AgreementCode.VIEWER_CANNOT_IMPORT
         )
     package = read_package(session, data)
     payload = package.payload
-    local = require_local_office(session)
-    party_offices = (
-        [p["office_uuid"] for p in payload["revisions"][-1]["content"]["parties"]]
-        if payload["revisions"]
-        else []
-    )
-    if local.uuid not in party_offices:
+    if agreement_uuid is not None and payload["agreement"]["uuid"] != agreement_uuid:
         raise PackageError(
-            "This agreement does not name your office as a party",
-            code=PackageCode.NOT_OUR_PARTY,
+            "This package belongs to another agreement; open that agreement or import it from "
+            "the list of agreements",
+            code=PackageCode.WRONG_AGREEMENT,
         )
-    if package.sender.uuid not in party_offices:
+    try:
+        return _merge(session, package, actor)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        # A trusted office sent a well-formed but inconsistent package: refuse it, don't crash.
         raise PackageError(
-            f"{package.sender.display_name} sent this package but is not a party to the agreement",
-            code=PackageCode.SENDER_NOT_PARTY,
-            sender=package.sender.display_name,
-        )
-    for office in payload["offices"]:
-        if office["uuid"] != local.uuid:
-            counterpart_office(
-                session,
-                **{
-                    k: office[k]
-                    for k in (
-                        "uuid",
-                        "level",
-                        "region",
-                        "unit",
-                        "head_name",
-                        "head_title",
-                        "head_nip",
-                    )
-                },
-            )
+            "The package content is malformed", code=PackageCode.MALFORMED_OBJECT,
+            where="the package", part="payload", index=0,
+        ) from exc  # fmt: skip
 
+
+def _merge(session: Session, package: VerifiedPackage, actor: Actor) -> ImportResult:
+    payload = package.payload
+    local = require_local_office(session)
     agreement = by_uuid(session, payload["agreement"]["uuid"])
+    if agreement is None:
+        # A new agreement: the sender's own latest text names the parties.
+        _check_parties(
+            local,
+            package.sender,
+            {p["office_uuid"] for p in payload["revisions"][-1]["content"]["parties"]},
+        )
+        known: set[str] = set()
+    else:
+        # An agreement we hold: only its parties as we know them may change it.
+        _check_parties(local, package.sender, _party_uuids(agreement))
+        known = set(
+            session.scalars(
+                select(models.Revision.hash).where(models.Revision.agreement_id == agreement.id)
+            )
+        )
+    new_revs = _new_revisions(payload, known, package.sender)
+    if agreement is not None and not new_revs and not _news(session, agreement, payload, package):
+        # A replay or a package we already have: write nothing, not even an audit row.
+        return ImportResult(
+            agreement, False, 0, False, False, None,
+            [h.hash for h in heads(session, agreement.id)], nothing_new=True,
+        )  # fmt: skip
+
+    _add_unknown_offices(session, payload["offices"], local)
     created = agreement is None
     autosaved = None
     if agreement is None:
@@ -114,15 +191,7 @@ def import_package(session: Session, data: bytes, actor: Actor) -> ImportResult:
     elif is_dirty(agreement) and agreement.current_revision is not None:
         autosaved = save_revision(session, agreement, actor, "Saved automatically before an import")
 
-    known = set(
-        session.scalars(
-            select(models.Revision.hash).where(models.Revision.agreement_id == agreement.id)
-        )
-    )
-    new = 0
-    for rev in payload["revisions"]:
-        if rev["hash"] in known:
-            continue
+    for rev in new_revs:
         session.add(
             models.Revision(
                 agreement_id=agreement.id,
@@ -139,14 +208,16 @@ def import_package(session: Session, data: bytes, actor: Actor) -> ImportResult:
                 imported=True,
             )
         )
-        known.add(rev["hash"])
-        new += 1
+    new = len(new_revs)
     session.flush()
-    _import_comments(session, agreement, payload["comments"])
+    _import_comments(session, agreement, payload["comments"], package.sender)
     _import_approvals(session, agreement, payload["approvals"], package.sender)
 
     remote = session.scalars(
-        select(models.Revision).where(models.Revision.hash == payload["head"])
+        select(models.Revision).where(
+            models.Revision.agreement_id == agreement.id,
+            models.Revision.hash == payload["head"],
+        )
     ).one()
     current = agreement.current_revision
     fast_forwarded = diverged = held_back = False
@@ -177,8 +248,66 @@ def import_package(session: Session, data: bytes, actor: Actor) -> ImportResult:
     )
 
 
+def _add_unknown_offices(
+    session: Session, offices: list[dict[str, Any]], local: models.Office
+) -> None:
+    """Record offices this database has never heard of; never change a known one.
+
+    An office's name and head change only through its own signed card, not through what another
+    office's package says about it.
+    """
+    for office in offices:
+        if office["uuid"] == local.uuid:
+            continue
+        known = session.scalars(
+            select(models.Office).where(models.Office.uuid == office["uuid"])
+        ).first()
+        if known is None:
+            counterpart_office(
+                session,
+                **{k: office[k] for k in ("uuid", "level", "region", "unit", "head_name",
+                                          "head_title", "head_nip")},
+            )  # fmt: skip
+
+
+def _news(
+    session: Session,
+    agreement: models.Agreement,
+    payload: dict[str, Any],
+    package: VerifiedPackage,
+) -> bool:
+    """True when the package's comments or approvals would add or change anything here."""
+    comments = {
+        c.uuid: c
+        for c in session.scalars(
+            select(models.Comment).where(models.Comment.agreement_id == agreement.id)
+        )
+    }
+    for item in payload["comments"]:
+        comment = comments.get(item["uuid"])
+        if comment is None:
+            if item["author_office_uuid"] == package.sender.uuid:
+                return True
+        elif comment.resolved_at is None and item["resolved_at"]:
+            return True
+    approvals = {
+        (a.revision_hash, a.office_uuid)
+        for a in session.scalars(
+            select(models.Approval).where(models.Approval.agreement_id == agreement.id)
+        )
+    }
+    return any(
+        item["office_uuid"] == package.sender.uuid
+        and (item["revision_hash"], item["office_uuid"]) not in approvals
+        for item in payload["approvals"]
+    )
+
+
 def _import_comments(
-    session: Session, agreement: models.Agreement, items: list[dict[str, Any]]
+    session: Session,
+    agreement: models.Agreement,
+    items: list[dict[str, Any]],
+    sender: models.Office,
 ) -> None:
     existing = {
         c.uuid: c
@@ -189,6 +318,8 @@ def _import_comments(
     for item in items:
         comment = existing.get(item["uuid"])
         if comment is None:
+            if item["author_office_uuid"] != sender.uuid:
+                continue  # an office speaks only for itself; others' comments come from them
             session.add(
                 models.Comment(
                     uuid=item["uuid"],

@@ -2,30 +2,26 @@
 
 from __future__ import annotations
 
-import io
-import json
-import zipfile
+import struct
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cryptography import x509
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mou import audit, models
 from mou.agreement import AgreementCode, AgreementError
-from mou.exchange.card import VERSION, office_dict
+from mou.exchange.card import PACKAGE_VERSION, office_dict
 from mou.exchange.errors import (
     PackageCode,
     PackageError,
     TamperedPackageError,
     UntrustedPackageError,
 )
+from mou.exchange.key import ExchangeKey, as_exchange_key, key_fingerprint, verify
+from mou.exchange.limits import MAX_JSON_BYTES, bounded_loads, inflate
 from mou.office import Actor, require_local_office
 from mou.revision import (
     canonical_json,
@@ -35,12 +31,19 @@ from mou.revision import (
     format_time,
     is_dirty,
 )
-from mou.signing.identity import OfficeIdentity, fingerprint_sha256
+from mou.signing.identity import OfficeIdentity
 
 FORMAT = "lintas-exchange"
 SUFFIX = ".lintas"
-_MEMBERS = ("package.json", "certificate.pem", "signature.bin")
-MAX_PACKAGE_BYTES = 256 * 1024 * 1024  # far above any real agreement; refuses zip bombs
+#: The file starts with this, then the lengths of the key, the signature and the body.
+MAGIC = b"LINTAS-PACKAGE\x00\x02"
+_HEADER = struct.Struct(">16sHHI")
+#: The signature covers this context, the header, the key and the body (all raw bytes).
+_SIGNED_CONTEXT = b"lintas-package/2\x00"
+_MAX_KEY_BYTES = 256
+_MAX_SIGNATURE_BYTES = 256
+#: The file as sent (compressed). Far above a real agreement; read no more than this.
+MAX_PACKAGE_BYTES = 16 * 1024 * 1024
 _SHAPE: dict[str, tuple[str, ...]] = {
     "payload": ("sender", "agreement", "head", "revisions", "comments", "approvals", "offices"),
     "sender": ("uuid", "level", "region"),
@@ -102,30 +105,19 @@ def _validate(payload: object) -> None:
         _require(item, "approval", f"approval {index}", index)
     for index, item in enumerate(payload["offices"], start=1):
         _require(item, "office", f"office {index}", index)
+    for index, rev in enumerate(payload["revisions"], start=1):
+        strings = ("hash", "author_office_uuid", "created_at")
+        if not isinstance(rev["round"], int) or not all(isinstance(rev[k], str) for k in strings):
+            raise PackageError(
+                f"The package content is malformed: revision {index} is not an object",
+                code=PackageCode.MALFORMED_OBJECT, where=f"revision {index}", part="revision",
+                index=index,
+            )  # fmt: skip
     if payload["head"] not in {r["hash"] for r in payload["revisions"]}:
         raise PackageError(
             "The package's newest revision is not among its revisions",
             code=PackageCode.HEAD_MISSING,
         )
-
-
-def _sign(identity: OfficeIdentity, data: bytes) -> bytes:
-    key = identity.private_key
-    if isinstance(key, ec.EllipticCurvePrivateKey):
-        return key.sign(data, ec.ECDSA(hashes.SHA256()))
-    if isinstance(key, rsa.RSAPrivateKey):
-        return key.sign(data, padding.PKCS1v15(), hashes.SHA256())
-    return key.sign(data)  # Ed25519 / Ed448
-
-
-def _verify(certificate: x509.Certificate, signature: bytes, data: bytes) -> None:
-    public = certificate.public_key()
-    if isinstance(public, ec.EllipticCurvePublicKey):
-        public.verify(signature, data, ec.ECDSA(hashes.SHA256()))
-    elif isinstance(public, rsa.RSAPublicKey):
-        public.verify(signature, data, padding.PKCS1v15(), hashes.SHA256())
-    else:
-        public.verify(signature, data)  # type: ignore[call-arg]
 
 
 def _revision_dict(rev: models.Revision) -> dict[str, Any]:
@@ -185,7 +177,7 @@ def build_payload(session: Session, agreement: models.Agreement) -> dict[str, An
     offices = [p.office for p in agreement.parties if p.office is not None]
     return {
         "format": FORMAT,
-        "version": VERSION,
+        "version": PACKAGE_VERSION,
         "created_at": format_time(models.utcnow()),
         "sender": office_dict(local),
         "agreement": {"uuid": agreement.uuid, "kind": agreement.kind, "status": agreement.status},
@@ -211,19 +203,19 @@ def build_payload(session: Session, agreement: models.Agreement) -> dict[str, An
 def export_package(
     session: Session,
     agreement: models.Agreement,
-    identity: OfficeIdentity,
+    signer: ExchangeKey | OfficeIdentity,
     actor: Actor,
     path: Path | None = None,
 ) -> bytes:
-    """Build, sign and (when ``path`` is given) write the ``.lintas`` package; returns its bytes."""
-    payload = canonical_json(build_payload(session, agreement))
-    signature = _sign(identity, payload)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("package.json", payload)
-        zf.writestr("certificate.pem", identity.certificate_pem())
-        zf.writestr("signature.bin", signature)
-    data = buffer.getvalue()
+    """Build, sign and (when ``path`` is given) write the ``.lintas`` package; returns its bytes.
+
+    ``signer`` is the office exchange key (what the app uses: no signing password is needed). An
+    unlocked :class:`OfficeIdentity` is accepted too and signs with the exchange key derived from
+    it, the same one its office card carries (``office_card(session, identity)``).
+    """
+    key = as_exchange_key(signer)
+    body = zlib.compress(canonical_json(build_payload(session, agreement)), 9)
+    data = seal(key, body)
     if path is not None:
         Path(path).write_bytes(data)
     audit.record(session, agreement, "package_exported", actor,
@@ -231,97 +223,102 @@ def export_package(
     return data
 
 
+def seal(key: ExchangeKey, body: bytes) -> bytes:
+    """The package file for an already compressed ``body``: header, key, signature, body."""
+    public = key.public_der
+    probe = key.sign(b"")  # Ed25519 signatures have a fixed length
+    header = _HEADER.pack(MAGIC, len(public), len(probe), len(body))
+    signature = key.sign(_SIGNED_CONTEXT + header + public + body)
+    return header + public + signature + body
+
+
 @dataclass
 class VerifiedPackage:
     """A package whose signature, trust and hashes were checked."""
 
     payload: dict[str, Any]
-    certificate: x509.Certificate
+    key_fingerprint: str
     sender: models.Office
 
 
-def read_package(session: Session, data: bytes) -> VerifiedPackage:
-    """Open and check a package; raises ``PackageError`` (or a subclass) with a clear message."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
+def _split(data: bytes) -> tuple[bytes, bytes, bytes, bytes]:
+    """(header, key, signature, body) of a package file, checking only lengths."""
+    if len(data) > MAX_PACKAGE_BYTES:
         raise PackageError(
-            "This is not a Lintas exchange package (not a zip archive)",
-            code=PackageCode.NOT_A_ZIP,
-        ) from exc
-    with archive as zf:
-        names = set(zf.namelist())
-        missing = [m for m in _MEMBERS if m not in names]
-        if missing:
-            raise PackageError(
-                f"This is not a Lintas exchange package ({missing[0]} is missing)",
-                code=PackageCode.MEMBER_MISSING,
-                member=missing[0],
-            )
-        if sum(zf.getinfo(m).file_size for m in _MEMBERS) > MAX_PACKAGE_BYTES:
-            raise PackageError(
-                "The package is implausibly large; it was not opened",
-                code=PackageCode.TOO_LARGE,
-            )
-        try:
-            payload_bytes = zf.read("package.json")
-            cert_pem = zf.read("certificate.pem")
-            signature = zf.read("signature.bin")
-        except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-            raise TamperedPackageError(
-                "The package is damaged or was altered: its contents fail their checksums",
-                code=PackageCode.DAMAGED,
-            ) from exc
-    try:
-        certificate = x509.load_pem_x509_certificate(cert_pem)
-    except ValueError as exc:
+            "The package is implausibly large; it was not opened", code=PackageCode.TOO_LARGE
+        )
+    if data.startswith(b"PK\x03\x04"):
+        raise PackageError(
+            "This package was made by an older version of Lintas; ask the sender to update "
+            "Lintas and send it again",
+            code=PackageCode.MADE_BY_OLDER,
+        )
+    if len(data) < _HEADER.size or not data.startswith(MAGIC):
+        raise PackageError(
+            "This is not a Lintas exchange package (unknown content)",
+            code=PackageCode.UNKNOWN_CONTENT,
+        )
+    _magic, key_len, sig_len, body_len = _HEADER.unpack_from(data)
+    if (
+        key_len > _MAX_KEY_BYTES
+        or sig_len > _MAX_SIGNATURE_BYTES
+        or _HEADER.size + key_len + sig_len + body_len != len(data)
+    ):
         raise TamperedPackageError(
-            "The package's certificate is unreadable", code=PackageCode.CERTIFICATE_UNREADABLE
-        ) from exc
-    try:
-        _verify(certificate, signature, payload_bytes)
-    except (InvalidSignature, ValueError) as exc:
+            "The package is damaged or was altered: its parts do not fit together",
+            code=PackageCode.DAMAGED,
+        )
+    header = data[: _HEADER.size]
+    key = data[_HEADER.size : _HEADER.size + key_len]
+    signature = data[_HEADER.size + key_len : _HEADER.size + key_len + sig_len]
+    body = data[_HEADER.size + key_len + sig_len :]
+    return header, key, signature, body
+
+
+def read_package(session: Session, data: bytes) -> VerifiedPackage:
+    """Open and check a package; raises ``PackageError`` (or a subclass) with a clear message.
+
+    Order matters: sizes, then trust of the signing key, then the signature over the raw bytes;
+    only a package from a trusted office that verifies is decompressed (with a maximum output
+    size) and parsed (with limits on depth and count).
+    """
+    header, key, signature, body = _split(data)
+    fingerprint = key_fingerprint(key)
+    trusted = session.scalars(
+        select(models.TrustedExchangeKey).where(
+            models.TrustedExchangeKey.fingerprint_sha256 == fingerprint
+        )
+    ).first()
+    if trusted is None or trusted.public_key_der != key:
+        raise UntrustedPackageError(
+            f"The package is signed with an exchange key this office has not trusted "
+            f"(fingerprint {fingerprint}). Trust the sender's office card first.",
+            fingerprint=fingerprint,
+            subject="",
+            certificate_pem=b"",
+        )
+    if not verify(key, signature, _SIGNED_CONTEXT + header + key + body):
         raise TamperedPackageError(
             "The package was changed after it was signed: its signature does not match. "
             "Ask the sender for a new copy.",
             code=PackageCode.SIGNATURE_MISMATCH,
-        ) from exc
-    try:
-        payload = json.loads(payload_bytes)
-    except json.JSONDecodeError as exc:
-        raise PackageError(
-            "The package content is not valid JSON", code=PackageCode.NOT_JSON
-        ) from exc
+        )
+    payload = bounded_loads(inflate(body, MAX_JSON_BYTES))
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise PackageError(
             "This is not a Lintas exchange package (unknown content)",
             code=PackageCode.UNKNOWN_CONTENT,
         )
-    if payload.get("version") != VERSION:
+    if payload.get("version") != PACKAGE_VERSION:
         raise PackageError(
             "This package was made by an incompatible version of Lintas",
             code=PackageCode.INCOMPATIBLE_VERSION,
         )
     _validate(payload)
-    fingerprint = fingerprint_sha256(certificate)
-    trusted = session.scalars(
-        select(models.TrustedCertificate).where(
-            models.TrustedCertificate.fingerprint_sha256 == fingerprint
-        )
-    ).first()
-    if trusted is None:
-        raise UntrustedPackageError(
-            f"The package is signed by {certificate.subject.rfc4514_string()}, whose certificate "
-            f"this office has not trusted (fingerprint {fingerprint}). Compare the fingerprint "
-            "with the sender by phone, then trust their office card.",
-            fingerprint=fingerprint,
-            subject=certificate.subject.rfc4514_string(),
-            certificate_pem=cert_pem,
-        )
     if trusted.office.uuid != payload["sender"]["uuid"]:
         raise TamperedPackageError(
             f"The package claims to come from {payload['sender'].get('region')}, but it is signed "
-            f"with the certificate of {trusted.office.display_name}",
+            f"with the key of {trusted.office.display_name}",
             code=PackageCode.SENDER_MISMATCH,
             claimed=str(payload["sender"].get("region")),
             office=trusted.office.display_name,
@@ -342,4 +339,4 @@ def read_package(session: Session, data: bytes) -> VerifiedPackage:
                 code=PackageCode.ROUND_HASH_MISMATCH,
                 round=str(rev["round"]),
             )
-    return VerifiedPackage(payload, certificate, trusted.office)
+    return VerifiedPackage(payload, fingerprint, trusted.office)

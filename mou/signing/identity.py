@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
+import hmac
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -123,16 +125,52 @@ def _identity_from(
     )
 
 
+#: PBKDF2 rounds of the key and certificate bags, and the MAC's iteration count.
+KDF_ROUNDS = 200_000
+
+
 def _encryption(password: str) -> serialization.KeySerializationEncryption:
     # AES-256 + PBKDF2-SHA256 and a SHA-256 MAC: readable by OpenSSL 1.1.1+/3.x and pyHanko, and
     # not the legacy RC2/3DES that BestAvailableEncryption might pick on older builds.
     return (
         serialization.PrivateFormat.PKCS12.encryption_builder()
-        .kdf_rounds(200_000)
+        .kdf_rounds(KDF_ROUNDS)
         .key_cert_algorithm(pkcs12.PBES.PBESv2SHA256AndAES256CBC)
         .hmac_hash(hashes.SHA256())
         .build(password.encode("utf-8"))
     )
+
+
+def _pkcs12_mac_key(password: str, salt: bytes, iterations: int) -> bytes:
+    """RFC 7292 appendix B key derivation (ID 3: MAC key) with SHA-256, for a 32-byte key."""
+    v = 64  # SHA-256 block size
+    secret = password.encode("utf-16-be") + b"\x00\x00"
+    d = b"\x03" * v
+    s = (salt * (v // len(salt) + 1))[: v * -(-len(salt) // v)] if salt else b""
+    p = (secret * (v // len(secret) + 1))[: v * -(-len(secret) // v)]
+    digest = hashlib.sha256(d + s + p).digest()
+    for _ in range(iterations - 1):
+        digest = hashlib.sha256(digest).digest()
+    return digest
+
+
+def _strengthen_mac(blob: bytes, password: str, iterations: int = KDF_ROUNDS) -> bytes:
+    """Recompute the PKCS#12 MAC with ``iterations`` (cryptography fixes it at 2,048).
+
+    Otherwise a wrong guess costs one cheap MAC check while an unlock costs the full PBKDF2:
+    the MAC would be the cheap way to test passwords. Same SHA-256, new salt and count.
+    """
+    from asn1crypto import pkcs12 as asn1_pkcs12
+
+    pfx = asn1_pkcs12.Pfx.load(blob)
+    content = pfx["auth_safe"]["content"].contents  # the DER of the AuthenticatedSafe
+    salt = os.urandom(16)
+    key = _pkcs12_mac_key(password, salt, iterations)
+    mac_data = pfx["mac_data"]
+    mac_data["mac_salt"] = salt
+    mac_data["iterations"] = iterations
+    mac_data["mac"]["digest"] = hmac.new(key, content, hashlib.sha256).digest()
+    return pfx.dump(force=True)
 
 
 def _write_private(path: Path, data: bytes) -> None:
@@ -232,6 +270,7 @@ def create_identity(
         cas=None,
         encryption_algorithm=_encryption(password),
     )
+    blob = _strengthen_mac(blob, password)
     _write_private(Path(path), blob)
     return _identity_from(key, certificate, [])
 

@@ -151,6 +151,38 @@ Cocokkan dahulu melalui telepon.</translation>
         <source>Office card written to %1</source>
         <translation>Kartu kantor ditulis ke %1</translation>
     </message>
+    <message>
+        <source>Import the counterpart&apos;s reply</source>
+        <translation>Impor balasan kantor mitra</translation>
+    </message>
+    <message>
+        <source>The file cannot be read. Choose the package again.</source>
+        <translation>Berkas tidak dapat dibaca. Pilih paketnya lagi.</translation>
+    </message>
+    <message>
+        <source>Refused: the package is signed by an office this office does not trust yet. Nothing was imported. Trust the sender&apos;s office card first (compare its fingerprint with them by phone), then import the package again.</source>
+        <translation>Ditolak: paket ditandatangani oleh kantor yang belum dipercaya kantor ini. Tidak ada yang diimpor. Percayai dulu kartu kantor pengirim (cocokkan sidik jarinya dengan mereka lewat telepon), lalu impor paket ini lagi.</translation>
+    </message>
+    <message>
+        <source>Nothing new: this office already has everything in this package. Nothing was changed.</source>
+        <translation>Tidak ada yang baru: kantor ini sudah memiliki seluruh isi paket ini. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>The package could not be saved there. Choose another folder.</source>
+        <translation>Paket tidak dapat disimpan di sana. Pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>This office&apos;s certificate is missing on this computer, so no office card can be made. Import the signing identity again in Settings.</source>
+        <translation>Sertifikat kantor ini tidak ada di komputer ini, sehingga kartu kantor tidak dapat dibuat. Impor lagi identitas penandatanganan di Pengaturan.</translation>
+    </message>
+    <message>
+        <source>The office card could not be saved there. Choose another folder.</source>
+        <translation>Kartu kantor tidak dapat disimpan di sana. Pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>Once only: the head of region&apos;s signing identity must vouch for the key this office exchanges drafts with. Password of the office signing identity:</source>
+        <translation>Sekali saja: identitas penandatanganan kepala daerah harus menjamin kunci yang dipakai kantor ini untuk bertukar draf. Kata sandi identitas penandatanganan kantor:</translation>
+    </message>
 </context>
 <context>
     <name>AgreementEditor</name>
@@ -756,6 +788,10 @@ Cocokkan dahulu melalui telepon.</translation>
         <source>Pick applications from the catalog…</source>
         <translation>Pilih aplikasi dari katalog…</translation>
     </message>
+    <message>
+        <source>Remove from the Lampiran</source>
+        <translation>Hapus dari Lampiran</translation>
+    </message>
 </context>
 <context>
     <name>CatalogFilters</name>
@@ -1249,6 +1285,10 @@ Cocokkan dahulu melalui telepon.</translation>
         <source>Export package…</source>
         <translation>Ekspor paket…</translation>
     </message>
+    <message>
+        <source>Import reply…</source>
+        <translation>Impor balasan…</translation>
+    </message>
 </context>
 <context>
     <name>ExchangeMessages</name>
@@ -1406,6 +1446,58 @@ Cocokkan dahulu melalui telepon.</translation>
         <location filename="../../ui/agreements/messages.py" line="335"/>
         <source>office {index}</source>
         <translation>kantor {index}</translation>
+    </message>
+    <message>
+        <source>The package is signed with an exchange key this office has not trusted (fingerprint {fingerprint}). Trust the sender&apos;s office card first.</source>
+        <translation>Paket ditandatangani dengan kunci pertukaran yang belum dipercaya kantor ini (sidik jari {fingerprint}). Percayai dulu kartu kantor pengirim.</translation>
+    </message>
+    <message>
+        <source>The package claims to come from {claimed}, but it is signed with the key of {office}</source>
+        <translation>Paket mengaku berasal dari {claimed}, tetapi ditandatangani dengan kunci {office}</translation>
+    </message>
+    <message>
+        <source>This file was made by an older version of Lintas; ask the other office to update Lintas and send it again</source>
+        <translation>Berkas ini dibuat oleh Lintas versi lama; minta kantor mitra memperbarui Lintas lalu mengirimkannya lagi</translation>
+    </message>
+    <message>
+        <source>The package content is nested too deeply; it was not opened</source>
+        <translation>Isi paket bersarang terlalu dalam; paket tidak dibuka</translation>
+    </message>
+    <message>
+        <source>The package holds too many items; it was not opened</source>
+        <translation>Paket berisi terlalu banyak butir; paket tidak dibuka</translation>
+    </message>
+    <message>
+        <source>Round {round} in the package builds on a revision that is missing</source>
+        <translation>Putaran {round} dalam paket dibangun di atas revisi yang tidak ada</translation>
+    </message>
+    <message>
+        <source>Round {round} in the package starts a second history of the agreement</source>
+        <translation>Putaran {round} dalam paket memulai riwayat kedua kesepakatan ini</translation>
+    </message>
+    <message>
+        <source>This package belongs to another agreement; open that agreement or import it from the list of agreements</source>
+        <translation>Paket ini milik kesepakatan lain; buka kesepakatan itu atau impor dari daftar kesepakatan</translation>
+    </message>
+    <message>
+        <source>Round {round} in the package claims another office as its author</source>
+        <translation>Putaran {round} dalam paket mengaku ditulis oleh kantor lain</translation>
+    </message>
+    <message>
+        <source>The office exchange key is protected by a password</source>
+        <translation>Kunci pertukaran kantor dilindungi kata sandi</translation>
+    </message>
+    <message>
+        <source>The office exchange key cannot be read</source>
+        <translation>Kunci pertukaran kantor tidak dapat dibaca</translation>
+    </message>
+    <message>
+        <source>The office card does not hold together (it was changed or is incomplete); ask the office to send its card again</source>
+        <translation>Kartu kantor tidak utuh (telah diubah atau tidak lengkap); minta kantor tersebut mengirim kartunya lagi</translation>
+    </message>
+    <message>
+        <source>{office} is already trusted with another certificate. If that office really has a new one, remove the old one from the trusted offices first.</source>
+        <translation>{office} sudah dipercaya dengan sertifikat lain. Jika kantor itu memang memiliki sertifikat baru, hapus dulu yang lama dari daftar kantor tepercaya.</translation>
     </message>
 </context>
 <context>

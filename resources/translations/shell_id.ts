@@ -66,6 +66,18 @@
         <source>Not saved: a TURN address starts with turn: or turns:.</source>
         <translation>Tidak disimpan: alamat TURN diawali turn: atau turns:.</translation>
     </message>
+    <message>
+        <source>the system keyring</source>
+        <translation>keyring sistem</translation>
+    </message>
+    <message>
+        <source>a protected file in the data folder</source>
+        <translation>berkas terlindungi di folder data</translation>
+    </message>
+    <message>
+        <source>Passwords are kept in: %1</source>
+        <translation>Kata sandi disimpan di: %1</translation>
+    </message>
 </context>
 <context>
     <name>CorruptDatabaseDialog</name>

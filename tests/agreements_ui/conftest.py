@@ -180,10 +180,13 @@ def trust_each_other(a: AppContext, b: AppContext) -> None:
     """Exchange office cards (as staff do once, after comparing fingerprints by phone)."""
     from mou.exchange import office_card, trust_office_card
     from mou.signing.identity import load_identity
+    from ui.exchange_keys import office_exchange_key
 
     for me, other in ((a, b), (b, a)):
+        identity = load_identity(other.identity_path, PASSWORD)
         with other.database.session() as session:
-            card = office_card(session, load_identity(other.identity_path, PASSWORD))
+            # The card carries the exchange key the office's UI signs its packages with.
+            card = office_card(session, identity, office_exchange_key(other.data_dir))
         with me.database.session() as session:
             reviewer = session.query(models.LocalUser).filter_by(role=Role.REVIEWER.value).one()
             trust_office_card(session, card, Actor.of(reviewer))

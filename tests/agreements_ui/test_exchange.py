@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 from mou import models
 from mou.revision import heads
 from tests.agreements_ui.conftest import PASSWORD, agreement_with, make_office, trust_each_other
@@ -13,16 +10,13 @@ from ui.agreements.page import Page
 
 
 def tamper(data: bytes) -> bytes:
-    """Change one word of the signed package.json, keep the old signature."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for name in source.namelist():
-            content = source.read(name)
-            if name == "package.json":
-                content = content.replace(b"PARA PIHAK", b"PIHAK LAIN", 1)
-            target.writestr(name, content)
-    return out.getvalue()
+    """Change one word of the signed payload, keep the old signature."""
+    import json
+
+    from tests.exchange_tamper import keep_signature, payload_of
+
+    text = json.dumps(payload_of(data), ensure_ascii=False).replace("PARA PIHAK", "PIHAK LAIN", 1)
+    return keep_signature(data, text.encode("utf-8"))
 
 
 def test_export_import_refusals_and_reconcile(qtbot, tmp_path, qapp, screenshots):
@@ -36,11 +30,8 @@ def test_export_import_refusals_and_reconcile(qtbot, tmp_path, qapp, screenshots
     page_a = open_page(qtbot, bandung, agreement_id)
     page_a.editor.save_button.click()
     package = tmp_path / "kb_bandung.lintas"
-    # Wrong password: a clear message, no file.
-    assert not page_a.dialogs.export_file(agreement_id, package, "salah")
-    assert "password" in page_a.dialogs.last_message[1]
-    assert not package.exists()
-    assert page_a.dialogs.export_file(agreement_id, package, PASSWORD)
+    # No signing password: the package is signed with the office exchange key.
+    assert page_a.dialogs.export_file(agreement_id, package)
     assert package.exists()
 
     page_b = Page(palangka)
@@ -62,7 +53,7 @@ def test_export_import_refusals_and_reconcile(qtbot, tmp_path, qapp, screenshots
     page_c = open_page(qtbot, pekanbaru, other_id)
     page_c.editor.save_button.click()
     stranger = tmp_path / "pekanbaru.lintas"
-    assert page_c.dialogs.export_file(other_id, stranger, PASSWORD)
+    assert page_c.dialogs.export_file(other_id, stranger)
     assert page_b.dialogs.import_file(stranger) is None
     assert "does not trust" in page_b.dialogs.last_message[1]
     with palangka.database.session() as session:
@@ -91,11 +82,11 @@ def test_export_import_refusals_and_reconcile(qtbot, tmp_path, qapp, screenshots
     b.clause_form.body_edit.setPlainText("Diketik tepat sebelum ekspor.")
     assert b.autosaver.pending
     back = tmp_path / "kb_palangkaraya.lintas"
-    assert not page_b.dialogs.export_file(b_id, back, PASSWORD)
+    assert not page_b.dialogs.export_file(b_id, back)
     assert not b.autosaver.pending
     assert "Save the agreement as a revision" in page_b.dialogs.last_message[1]
     b.save_button.click()
-    assert page_b.dialogs.export_file(b_id, back, PASSWORD)
+    assert page_b.dialogs.export_file(b_id, back)
 
     assert page_a.dialogs.import_file(back) == agreement_id
     assert "two branches" in page_a.dialogs.last_message[1]
@@ -130,8 +121,12 @@ def test_office_cards_saved_and_trusted_through_the_ui(qtbot, tmp_path, qapp):
     qtbot.addWidget(page_a)
     qtbot.addWidget(page_b)
     card = tmp_path / "bandung.lintas-card"
+    # An install without the exchange key's endorsement is asked the signing password once.
+    assert not page_a.dialogs.write_office_card(card) and page_a.dialogs.needs_endorsement
     assert not page_a.dialogs.write_office_card(card, "salah")
     assert page_a.dialogs.write_office_card(card, PASSWORD)
+    card.unlink()
+    assert page_a.dialogs.write_office_card(card)  # from now on without any password
 
     act_as(palangka, Role.REVIEWER)  # trusting a certificate is a reviewer's or signatory's job
     box = page_b.dialogs.import_office_card(card)
@@ -157,7 +152,7 @@ def test_reconcile_conflict_keeps_the_chosen_text(qtbot, tmp_path, qapp, screens
     page_a = open_page(qtbot, bandung, agreement_id)
     page_a.editor.save_button.click()
     package = tmp_path / "r1.lintas"
-    assert page_a.dialogs.export_file(agreement_id, package, PASSWORD)
+    assert page_a.dialogs.export_file(agreement_id, package)
     page_b = Page(palangka)
     qtbot.addWidget(page_b)
     b_id = page_b.dialogs.import_file(package)
@@ -169,7 +164,7 @@ def test_reconcile_conflict_keeps_the_chosen_text(qtbot, tmp_path, qapp, screens
         editor.clause_list.list.setCurrentRow(0)
         editor.save_button.click()
     back = tmp_path / "r2.lintas"
-    assert page_b.dialogs.export_file(b_id, back, PASSWORD)
+    assert page_b.dialogs.export_file(b_id, back)
     assert page_a.dialogs.import_file(back) == agreement_id
     dialog = page_a.dialogs.open_dialogs[-1]
     assert dialog.table.isVisible() and not dialog.clean_label.isVisible()

@@ -52,7 +52,7 @@ def test_both_offices_see_the_same_pasal_and_answer_suggestions(
     page_a = open_page(qtbot, bandung, agreement_id)
     page_a.editor.save_button.click()
     package = tmp_path / "kb.lintas"
-    assert page_a.dialogs.export_file(agreement_id, package, PASSWORD)
+    assert page_a.dialogs.export_file(agreement_id, package)
     page_b = Page(palangka)
     qtbot.addWidget(page_b)
     page_b.resize(1280, 800)

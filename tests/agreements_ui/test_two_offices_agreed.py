@@ -10,7 +10,6 @@ from mou import models
 from mou.catalog import load_sample_catalog
 from mou.office import Role
 from tests.agreements_ui.conftest import (
-    PASSWORD,
     act_as,
     agreement_with,
     make_office,
@@ -45,7 +44,7 @@ def test_from_template_to_agreed_by_file_exchange(qtbot, tmp_path, qapp, screens
     a.workflow_bar.buttons["negotiation"].click()
     assert a.state_label.text() == "Negotiation"
     to_b = tmp_path / "round1.lintas"
-    assert page_a.dialogs.export_file(a_id, to_b, PASSWORD)
+    assert page_a.dialogs.export_file(a_id, to_b)
 
     # Palangka Raya imports, changes Pasal 4, saves round 2, approves it and sends it back.
     page_b = Page(palangka)
@@ -63,7 +62,7 @@ def test_from_template_to_agreed_by_file_exchange(qtbot, tmp_path, qapp, screens
     qtbot.waitUntil(lambda: b.workflow_bar.approve_button.isEnabled())
     b.workflow_bar.approve_button.click()
     to_a = tmp_path / "round2.lintas"
-    assert page_b.dialogs.export_file(b_id, to_a, PASSWORD)
+    assert page_b.dialogs.export_file(b_id, to_a)
 
     # Bandung sees round 2 from Palangka Raya in the redline, approves the same hash: Agreed.
     assert page_a.dialogs.import_file(to_a) == a_id
@@ -82,7 +81,7 @@ def test_from_template_to_agreed_by_file_exchange(qtbot, tmp_path, qapp, screens
 
     # Palangka Raya receives Bandung's approval and reaches Agreed on the same revision.
     back = tmp_path / "approved.lintas"
-    assert page_a.dialogs.export_file(a_id, back, PASSWORD)
+    assert page_a.dialogs.export_file(a_id, back)
     assert page_b.dialogs.import_file(back) == b_id
     b.workflow_bar.buttons["agreed"].click()
     assert b.state_label.text() == "Agreed", b.message_bar.text()

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import io
-import json
-import zipfile
 from pathlib import Path
 
 from mou import models
 from mou.exchange import export_package
 from mou.office import Actor, Role
-from mou.signing.identity import load_identity
 from tests.agreements_ui.conftest import (
-    PASSWORD,
     act_as,
     agreement_with,
     create_agreement,
@@ -79,24 +74,22 @@ def test_tampered_package_refusal_is_indonesian(qtbot, tmp_path: Path, indonesia
     try:
         trust_each_other(bandung, pky)
         agreement_id = agreement_with(bandung, pky)
-        identity = load_identity(bandung.identity_path, PASSWORD)
+        from ui.exchange_keys import office_exchange_key
+
+        key = office_exchange_key(bandung.data_dir)
         with bandung.database.session() as session:
             drafter = session.query(models.LocalUser).filter_by(role=Role.DRAFTER.value).one()
             agreement = session.get(models.Agreement, agreement_id)
             from mou.revision import save_revision
 
             save_revision(session, agreement, Actor.of(drafter), "")
-            good = export_package(session, agreement, identity, Actor.of(drafter))
-        src = zipfile.ZipFile(io.BytesIO(good))
-        payload = json.loads(src.read("package.json"))
+            good = export_package(session, agreement, key, Actor.of(drafter))
+        from tests.exchange_tamper import keep_signature, payload_of
+
+        payload = payload_of(good)
         payload["agreement"]["title"] = "JUDUL PALSU"
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w") as zf:
-            zf.writestr("package.json", json.dumps(payload))
-            zf.writestr("certificate.pem", src.read("certificate.pem"))
-            zf.writestr("signature.bin", src.read("signature.bin"))
         tampered = tmp_path / "tampered.lintas"
-        tampered.write_bytes(out.getvalue())
+        tampered.write_bytes(keep_signature(good, payload))
         not_zip = tmp_path / "hello.lintas"
         not_zip.write_bytes(b"hello")
 
@@ -114,7 +107,7 @@ def test_tampered_package_refusal_is_indonesian(qtbot, tmp_path: Path, indonesia
         assert level1 == level2 == "error"
         assert "Paket diubah setelah ditandatangani: tanda tangannya tidak cocok" in text1
         assert "changed after it was signed" not in text1
-        assert "Ini bukan paket pertukaran Lintas (bukan arsip zip)" in text2
+        assert "Ini bukan paket pertukaran Lintas (isi tidak dikenal)" in text2
     finally:
         bandung.database.dispose()
         pky.database.dispose()
@@ -152,13 +145,14 @@ def test_unusable_signing_identity_is_explained_in_indonesian(
 ) -> None:
     from PySide6.QtWidgets import QWidget
 
-    agreement_id = create_agreement(context)
+    create_agreement(context)
     context.identity_path.parent.mkdir(parents=True, exist_ok=True)
     context.identity_path.write_bytes(b"bukan kunci")  # a damaged identity file
     host = QWidget()
     qtbot.addWidget(host)
     dialogs = AgreementDialogs(context, host)
-    assert not dialogs.export_file(agreement_id, tmp_path / "kb.lintas", "sandi")
+    # A package no longer needs the identity; the office card's one-time endorsement does.
+    assert not dialogs.write_office_card(tmp_path / "kartu.lintas-card", "sandi")
     level, text = dialogs.last_message
     assert level == "error"
     name = context.identity_path.name

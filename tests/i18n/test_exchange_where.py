@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-import io
-import json
-import zipfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
 from mou import models
 from mou.exchange import export_package
-from mou.exchange.package import _sign
 from mou.office import Actor, Role
 from mou.revision import save_revision
-from mou.signing.identity import load_identity
 from tests.agreements_ui.conftest import (
-    PASSWORD,
     act_as,
     agreement_with,
     make_office,
     trust_each_other,
 )
+from tests.exchange_tamper import payload_of, signed
 from ui.agreements.dialogs import AgreementDialogs
+from ui.exchange_keys import office_exchange_key
 
 
 def test_malformed_revision_text_is_named_in_indonesian(qtbot, tmp_path: Path, indonesian) -> None:
@@ -31,24 +27,17 @@ def test_malformed_revision_text_is_named_in_indonesian(qtbot, tmp_path: Path, i
     try:
         trust_each_other(bandung, pky)
         agreement_id = agreement_with(bandung, pky)
-        identity = load_identity(bandung.identity_path, PASSWORD)
+        key = office_exchange_key(bandung.data_dir)
         with bandung.database.session() as session:
             drafter = session.query(models.LocalUser).filter_by(role=Role.DRAFTER.value).one()
             agreement = session.get(models.Agreement, agreement_id)
             save_revision(session, agreement, Actor.of(drafter), "")
-            good = export_package(session, agreement, identity, Actor.of(drafter))
-        src = zipfile.ZipFile(io.BytesIO(good))
-        payload = json.loads(src.read("package.json"))
+            good = export_package(session, agreement, key, Actor.of(drafter))
+        payload = payload_of(good)
         payload["revisions"][0]["content"] = "not a text object"
         # Signed by Bandung's real key: a buggy sender, not a forger, so it gets past the checks.
-        data = json.dumps(payload).encode()
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w") as zf:
-            zf.writestr("package.json", data)
-            zf.writestr("certificate.pem", src.read("certificate.pem"))
-            zf.writestr("signature.bin", _sign(identity, data))
         malformed = tmp_path / "malformed.lintas"
-        malformed.write_bytes(out.getvalue())
+        malformed.write_bytes(signed(key, payload))
 
         host = QWidget()
         qtbot.addWidget(host)

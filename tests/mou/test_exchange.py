@@ -8,9 +8,6 @@ back; Bandung sees the redline per round; both approve the same revision hash; t
 from __future__ import annotations
 
 import datetime as dt
-import io
-import json
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -32,12 +29,13 @@ from mou.exchange import (
     reconcile_preview,
     revoke_trust,
 )
-from mou.exchange.package import _sign
+from mou.exchange.key import as_exchange_key
 from mou.obligation import add_obligation
 from mou.redline import as_text, compare, rounds
 from mou.revision import canonical_json, heads, is_dirty, save_revision, verify_chain
 from mou.signing.identity import OfficeIdentity
 from mou.workflow import WorkflowError, approve, transition
+from tests.exchange_tamper import keep_signature, payload_of, signed
 from tests.mou.conftest import City, draft_in_bandung, identity_for
 
 S = AgreementStatus
@@ -130,20 +128,14 @@ def test_tampered_and_untrusted_packages_are_refused(cities, tmp_path: Path) -> 
         uuid = s.get(models.Agreement, agreement_id).uuid
     good = _export(a, id_a, uuid)
 
-    # Change one word inside package.json and re-zip (as an attacker would).
-    src = zipfile.ZipFile(io.BytesIO(good))
-    payload = json.loads(src.read("package.json"))
+    # Change one word inside the payload and keep the signature (as an attacker would).
+    payload = payload_of(good)
     payload["revisions"][0]["content"]["clauses"][0]["heading"] = "MAKSUD PALSU"
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as zf:
-        zf.writestr("package.json", json.dumps(payload))
-        zf.writestr("certificate.pem", src.read("certificate.pem"))
-        zf.writestr("signature.bin", src.read("signature.bin"))
     with (
         b.db.session() as s,
         pytest.raises(TamperedPackageError, match="changed after it was signed"),
     ):
-        import_package(s, out.getvalue(), b.drafter)
+        import_package(s, keep_signature(good, payload), b.drafter)
 
     # Flip bytes in the compressed data.
     broken = bytearray(good)
@@ -151,7 +143,7 @@ def test_tampered_and_untrusted_packages_are_refused(cities, tmp_path: Path) -> 
     with b.db.session() as s, pytest.raises(PackageError):
         import_package(s, bytes(broken), b.drafter)
 
-    with b.db.session() as s, pytest.raises(PackageError, match="not a zip archive"):
+    with b.db.session() as s, pytest.raises(PackageError, match="not a Lintas exchange package"):
         import_package(s, b"hello", b.drafter)
 
     # A package from an office whose key nobody trusted (a third city claiming to be Bandung).
@@ -161,7 +153,7 @@ def test_tampered_and_untrusted_packages_are_refused(cities, tmp_path: Path) -> 
         forged = export_package(s, ag, stranger, a.drafter)
     with b.db.session() as s, pytest.raises(UntrustedPackageError) as info:
         import_package(s, forged, b.drafter)
-    assert info.value.fingerprint == stranger.fingerprint_sha256
+    assert info.value.fingerprint == as_exchange_key(stranger).fingerprint
     assert "has not trusted" in str(info.value)
     # Once Bandung's own certificate is revoked at Palangka Raya, its packages are refused too.
     with b.db.session() as s:
@@ -277,16 +269,11 @@ def test_signed_but_malformed_package_gets_a_clear_message(cities) -> None:
         payload = build_payload(s, s.get(models.Agreement, agreement_id))
     del payload["revisions"][0]["content"]["clauses"]
     data = canonical_json(payload)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as zf:
-        zf.writestr("package.json", data)
-        zf.writestr("certificate.pem", id_a.certificate_pem())
-        zf.writestr("signature.bin", _sign(id_a, data))
     with (
         b.db.session() as s,
         pytest.raises(PackageError, match="revision 1's text has no 'clauses'"),
     ):
-        import_package(s, out.getvalue(), b.drafter)
+        import_package(s, signed(id_a, data), b.drafter)
 
 
 def test_internal_comments_stay_home(cities) -> None:

@@ -15,16 +15,18 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 from mou import models
 from mou.agreement import AgreementError, get_agreement
 from mou.exchange import (
+    MAX_PACKAGE_BYTES,
     SUFFIX,
+    ExchangeKeyError,
     PackageError,
     TamperedPackageError,
     UntrustedPackageError,
     export_package,
     import_package,
-    office_card,
     read_office_card,
     trust_office_card,
 )
+from mou.exchange.key import write_private_file
 from mou.revision import ChainError
 from mou.signing.identity import (
     IdentityError,
@@ -39,6 +41,7 @@ from ui.agreements.messages import error_text
 from ui.agreements.reconcile_dialog import ReconcileDialog
 from ui.agreements.redline.dialog import RedlineDialog
 from ui.context import AppContext
+from ui.exchange_keys import office_exchange_key
 from ui.signing.messages import identity_error_text
 
 
@@ -54,6 +57,8 @@ class AgreementDialogs(QObject):
         self.context = context
         self.widget = parent
         self.last_message: tuple[str, str] = ("", "")
+        #: Set when the office card needs the signing identity's one-time endorsement.
+        self.needs_endorsement = False
         self.open_dialogs: list[QWidget] = []
         #: Called before an import or export, so the editor's pending typing is stored first.
         self.before_exchange: Callable[[], object] | None = None
@@ -89,21 +94,44 @@ class AgreementDialogs(QObject):
         if path:
             self.import_file(Path(path))
 
-    def import_file(self, path: Path) -> int | None:
-        """Import a package file; returns the agreement id, or None when refused."""
+    def import_into(self, agreement_id: int) -> None:
+        """Ask for the counterpart's reply to the agreement open on screen, and import it."""
+        path, _ = QFileDialog.getOpenFileName(
+            self.widget,
+            self.tr("Import the counterpart's reply"),
+            "",
+            self.tr("Lintas packages (*%1)").replace("%1", SUFFIX),
+        )
+        if path:
+            self.import_file(Path(path), into_agreement_id=agreement_id)
+
+    def import_file(self, path: Path, *, into_agreement_id: int | None = None) -> int | None:
+        """Import a package file; returns the agreement id, or None when refused.
+
+        With ``into_agreement_id`` (the agreement open on screen) a package of another agreement
+        is refused instead of quietly opening that other agreement.
+        """
         if self.before_exchange is not None:
             self.before_exchange()
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            self.notify("error", self.tr("The file cannot be read: %1").replace("%1", str(exc)))
+            # Bound what is read: a package is never larger than this, whatever the file claims.
+            with path.open("rb") as handle:
+                data = handle.read(MAX_PACKAGE_BYTES + 1)
+        except OSError:
+            self.notify("error", self.tr("The file cannot be read. Choose the package again."))
             return None
         try:
             with self.context.database.session() as session:
                 actor = required_actor(self.context, session)
-                result = import_package(session, data, actor)
+                expected = (
+                    get_agreement(session, into_agreement_id).uuid
+                    if into_agreement_id is not None
+                    else None
+                )
+                result = import_package(session, data, actor, agreement_uuid=expected)
                 agreement_id = result.agreement.id
                 diverged, new = result.diverged, result.new_revisions
+                nothing_new = result.nothing_new
         except TamperedPackageError as exc:
             self.notify(
                 "error",
@@ -114,20 +142,28 @@ class AgreementDialogs(QObject):
                 + error_text(exc),
             )
             return None
-        except UntrustedPackageError as exc:
+        except UntrustedPackageError:
             self.notify(
                 "error",
                 self.tr(
-                    "Refused: the package is signed by a certificate this office does not trust. "
-                    "Nothing was imported. Import the sender's office card first, after comparing "
-                    "this fingerprint with them by phone:"
-                )
-                + f"\n\n{exc.subject}\n{exc.fingerprint}\n\n{error_text(exc)}",
+                    "Refused: the package is signed by an office this office does not trust yet. "
+                    "Nothing was imported. Trust the sender's office card first (compare its "
+                    "fingerprint with them by phone), then import the package again."
+                ),
             )
             return None
         except (PackageError, ChainError, AgreementError) as exc:
             self.notify("error", self.tr("Nothing was imported: %1").replace("%1", error_text(exc)))
             return None
+        if nothing_new:
+            self.notify(
+                "info",
+                self.tr(
+                    "Nothing new: this office already has everything in this package. "
+                    "Nothing was changed."
+                ),
+            )
+            return agreement_id
         self.sig_agreement_imported.emit(agreement_id)
         if diverged:
             text = self.tr(
@@ -142,7 +178,11 @@ class AgreementDialogs(QObject):
         return agreement_id
 
     def export_package(self, agreement_id: int) -> None:
-        """Ask for a file name and the office key's password, then write the package."""
+        """Ask for a file name, then write the package signed with the office exchange key.
+
+        No signing password is asked: drafts travel under the exchange key, so legal staff
+        never hold the key the mayor signs with.
+        """
         with self.context.database.session() as session:
             title = get_agreement(session, agreement_id).title
         suggested = "".join(ch if ch.isalnum() else "_" for ch in title)[:60] + SUFFIX
@@ -152,48 +192,39 @@ class AgreementDialogs(QObject):
             suggested,
             self.tr("Lintas packages (*%1)").replace("%1", SUFFIX),
         )
-        if not path:
-            return
-        key = self._endorsed_exchange_key()
-        if key is not None:  # the office exchange key signs: no signing password to ask
-            self.export_file(agreement_id, Path(path), "", signer=key)
-            return
-        password = self._ask_password()
-        if password is not None:
-            self.export_file(agreement_id, Path(path), password)
+        if path:
+            self.export_file(agreement_id, Path(path))
 
-    def _endorsed_exchange_key(self) -> object | None:
-        """The office exchange key when the signing identity has endorsed it, else None."""
-        from ui.exchange_keys import endorsement_for, office_exchange_key
-        from ui.office_card import our_certificate
-
-        certificate = our_certificate(self.context)
-        try:
-            if certificate is None or endorsement_for(self.context.data_dir, certificate) is None:
-                return None
-            return office_exchange_key(self.context.data_dir)
-        except (PackageError, OSError):
-            return None
-
-    def export_file(
-        self, agreement_id: int, path: Path, password: str, *, signer: object | None = None
-    ) -> bool:
-        """Sign and write the package (with ``signer``, else the unlocked identity); True on success."""
+    def export_file(self, agreement_id: int, path: Path) -> bool:
+        """Sign (exchange key) and write the package; True on success."""
         if self.before_exchange is not None:
             self.before_exchange()
         if path.suffix != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
-        identity = signer if signer is not None else self._office_identity(password)
-        if identity is None:
+        try:
+            key = office_exchange_key(self.context.data_dir)
+        except ExchangeKeyError as exc:
+            self.notify(
+                "error",
+                self.tr("The package was not written: %1").replace("%1", error_text(exc)),
+            )
             return False
         try:
             with self.context.database.session() as session:
                 actor = required_actor(self.context, session)
-                export_package(session, get_agreement(session, agreement_id), identity, actor, path)  # type: ignore[arg-type]
-        except (AgreementError, OSError) as exc:
-            self.notify("error", self.tr("The package was not written: %1").replace("%1", str(exc)))
+                export_package(session, get_agreement(session, agreement_id), key, actor, path)
+        except AgreementError as exc:
+            self.notify(
+                "error", self.tr("The package was not written: %1").replace("%1", error_text(exc))
+            )
             return False
-        self.notify("success", self.tr("Package written to %1").replace("%1", str(path)))
+        except OSError:
+            self.notify(
+                "error",
+                self.tr("The package could not be saved there. Choose another folder."),
+            )
+            return False
+        self.notify("success", self.tr("Package written to %1").replace("%1", path.name))
         return True
 
     def choose_office_card(self) -> None:
@@ -250,37 +281,84 @@ class AgreementDialogs(QObject):
         return True
 
     def export_office_card(self) -> None:
-        """Save this office's card (profile and certificate) for a counterpart."""
+        """Save this office's card (profile, certificate, exchange key) for a counterpart."""
         path, _ = QFileDialog.getSaveFileName(
             self.widget, self.tr("Save our office card"), "office.lintas-card",
             self.tr("Office cards (*.lintas-card)"),
         )  # fmt: skip
         if not path:
             return
-        password = self._ask_password()
-        if password is not None:
-            self.write_office_card(Path(path), password)
+        if self.write_office_card(Path(path)):
+            return
+        if self.needs_endorsement:
+            password = self._ask_password()
+            if password is not None:
+                self.write_office_card(Path(path), password)
 
-    def write_office_card(self, path: Path, password: str) -> bool:
-        """Write the office card; True on success."""
-        identity = self._office_identity(password)
-        if identity is None:
-            return False
+    def write_office_card(self, path: Path, password: str | None = None) -> bool:
+        """Write the office card; True on success.
+
+        Needs no password once the signing identity has vouched for the exchange key (the
+        wizard does that). An install older than the exchange key is asked once for the
+        signing password (``password``) to make that endorsement.
+        """
+        from ui.exchange_keys import card_for_certificate, endorse_with
+        from ui.office_card import our_certificate
+
+        self.needs_endorsement = False
+        certificate = our_certificate(self.context)
         try:
+            if password is not None:
+                identity = self._office_identity(password)
+                if identity is None:
+                    return False
+                endorse_with(self.context.data_dir, identity)
+                certificate = identity.certificate
+                # Keep the public certificate at hand, so the next card needs no password.
+                from ui.wizard.wizard import certificate_copy
+
+                write_private_file(
+                    certificate_copy(self.context.data_dir), identity.certificate_pem()
+                )
+            if certificate is None and password is None:
+                self.needs_endorsement = True  # the identity itself can supply it
+                return False
+            if certificate is None:
+                self.notify(
+                    "error",
+                    self.tr(
+                        "This office's certificate is missing on this computer, so no office "
+                        "card can be made. Import the signing identity again in Settings."
+                    ),
+                )
+                return False
             with self.context.database.session() as session:
-                path.write_bytes(office_card(session, identity))
-        except (IdentityError, OSError) as exc:
-            self._identity_unusable(exc)
+                card = card_for_certificate(session, self.context.data_dir, certificate)
+            if card is None:
+                # Once per install: the signing key must vouch for the exchange key.
+                self.needs_endorsement = True
+                return False
+            path.write_bytes(card)
+        except ExchangeKeyError as exc:
+            self.notify("error", error_text(exc))
             return False
-        self.notify("success", self.tr("Office card written to %1").replace("%1", str(path)))
+        except OSError:
+            self.notify(
+                "error", self.tr("The office card could not be saved there. Choose another folder.")
+            )
+            return False
+        self.notify("success", self.tr("Office card written to %1").replace("%1", path.name))
         return True
 
     def _ask_password(self) -> str | None:
-        """The office signing key's password, or None when the user cancels."""
+        """The office signing key's password (asked once per install, for the office card)."""
         password, ok = QInputDialog.getText(
             self.widget,
             self.tr("Office signing key"),
-            self.tr("Password of the office signing identity:"),
+            self.tr(
+                "Once only: the head of region's signing identity must vouch for the key this "
+                "office exchanges drafts with. Password of the office signing identity:"
+            ),
             QLineEdit.EchoMode.Password,
         )
         return password if ok else None

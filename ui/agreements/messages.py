@@ -167,14 +167,12 @@ EXCHANGE = MessageTable(
         ),
         "exchange.untrusted_signer": QT_TRANSLATE_NOOP(
             "ExchangeMessages",
-            "The package is signed by {subject}, whose certificate this office has not trusted "
-            "(fingerprint {fingerprint}). Compare the fingerprint with the sender by phone, then "
-            "trust their office card.",
+            "The package is signed with an exchange key this office has not trusted "
+            "(fingerprint {fingerprint}). Trust the sender's office card first.",
         ),
         "exchange.sender_mismatch": QT_TRANSLATE_NOOP(
             "ExchangeMessages",
-            "The package claims to come from {claimed}, but it is signed with the certificate "
-            "of {office}",
+            "The package claims to come from {claimed}, but it is signed with the key of {office}",
         ),
         "exchange.round_hash_mismatch": QT_TRANSLATE_NOOP(
             "ExchangeMessages", "Round {round} in the package does not match its hash"
@@ -185,6 +183,48 @@ EXCHANGE = MessageTable(
         "exchange.sender_not_party": QT_TRANSLATE_NOOP(
             "ExchangeMessages",
             "{sender} sent this package but is not a party to the agreement",
+        ),
+        "exchange.made_by_older": QT_TRANSLATE_NOOP(
+            "ExchangeMessages",
+            "This file was made by an older version of Lintas; ask the other office to update "
+            "Lintas and send it again",
+        ),
+        "exchange.too_deep": QT_TRANSLATE_NOOP(
+            "ExchangeMessages", "The package content is nested too deeply; it was not opened"
+        ),
+        "exchange.too_many_items": QT_TRANSLATE_NOOP(
+            "ExchangeMessages", "The package holds too many items; it was not opened"
+        ),
+        "exchange.missing_parent": QT_TRANSLATE_NOOP(
+            "ExchangeMessages", "Round {round} in the package builds on a revision that is missing"
+        ),
+        "exchange.second_root": QT_TRANSLATE_NOOP(
+            "ExchangeMessages",
+            "Round {round} in the package starts a second history of the agreement",
+        ),
+        "exchange.wrong_agreement": QT_TRANSLATE_NOOP(
+            "ExchangeMessages",
+            "This package belongs to another agreement; open that agreement or import it from "
+            "the list of agreements",
+        ),
+        "exchange.author_not_sender": QT_TRANSLATE_NOOP(
+            "ExchangeMessages", "Round {round} in the package claims another office as its author"
+        ),
+        "exchange.exchange_key_locked": QT_TRANSLATE_NOOP(
+            "ExchangeMessages", "The office exchange key is protected by a password"
+        ),
+        "exchange.exchange_key_unreadable": QT_TRANSLATE_NOOP(
+            "ExchangeMessages", "The office exchange key cannot be read"
+        ),
+        "exchange.card_not_endorsed": QT_TRANSLATE_NOOP(
+            "ExchangeMessages",
+            "The office card does not hold together (it was changed or is incomplete); ask the "
+            "office to send its card again",
+        ),
+        "exchange.office_has_other_certificate": QT_TRANSLATE_NOOP(
+            "ExchangeMessages",
+            "{office} is already trusted with another certificate. If that office really has a "
+            "new one, remove the old one from the trusted offices first.",
         ),
     },
 )

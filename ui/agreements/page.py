@@ -81,6 +81,7 @@ class Page(QWidget):
         self.editor.sig_compare_dialog_requested.connect(self.dialogs.compare_revisions)
         self.editor.sig_pick_apps_requested.connect(self.dialogs.pick_apps)
         self.editor.sig_export_requested.connect(self.dialogs.export_package)
+        self.editor.sig_import_requested.connect(self.dialogs.import_into)
         self.editor.sig_reconcile_requested.connect(self.dialogs.reconcile)
         self.dialogs.sig_reconciled.connect(lambda _id: self.editor.reload())
         self.dialogs.sig_agreement_imported.connect(self.open_agreement)

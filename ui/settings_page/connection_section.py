@@ -15,7 +15,10 @@ class ConnectionSection(QGroupBox):
         self.context = context
         settings = context.settings
         form = QFormLayout(self)
-        self.database_url = QLineEdit(settings.database_url)
+        # The password part is never shown: it lives in the secret store (see ``storage_note``).
+        self.database_url = QLineEdit(
+            _safe_url(settings.database_url) if settings.database_url else ""
+        )
         self.database_url.setPlaceholderText(self.tr("Default: the SQLite file in the data folder"))
         self.database_note = QLabel(
             self.tr("In use now: %1. A new database address is used after a restart.").replace(
@@ -36,6 +39,10 @@ class ConnectionSection(QGroupBox):
         form.addRow(self.tr("TURN server:"), self.turn_url)
         form.addRow(self.tr("TURN user name:"), self.turn_username)
         form.addRow(self.tr("TURN password:"), self.turn_password)
+        self.storage_note = QLabel(_where_passwords_are(settings.secrets.uses_keyring))
+        self.storage_note.setObjectName("passwordStorage")
+        self.storage_note.setWordWrap(True)
+        form.addRow("", self.storage_note)
         self.status = QLabel()
         self.status.setObjectName("connectionStatus")
         self.status.setWordWrap(True)
@@ -55,6 +62,8 @@ class ConnectionSection(QGroupBox):
             # Not saved: the previous value stays in effect and the field keeps the typing.
             self.status.setText(problem)
             return
+        if name == "database_url" and value:
+            value = _with_stored_password(value, self.context.settings.database_url)
         setattr(self.context.settings, name, value)
         self.context.settings.sync()
         self.status.clear()
@@ -89,3 +98,30 @@ def _safe_url(url: str) -> str:
     from sqlalchemy.engine import make_url
 
     return make_url(url).render_as_string(hide_password=True)
+
+
+def _with_stored_password(typed: str, stored: str) -> str:
+    """The typed address, with the stored password when the field still shows it masked."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        url, old = make_url(typed), make_url(stored) if stored else None
+    except ArgumentError:
+        return typed
+    if url.password == "***" and old is not None and old.password:
+        return url.set(password=old.password).render_as_string(hide_password=False)
+    return typed
+
+
+def _where_passwords_are(keyring: bool) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    place = (
+        QCoreApplication.translate("ConnectionSection", "the system keyring")
+        if keyring
+        else QCoreApplication.translate("ConnectionSection", "a protected file in the data folder")
+    )
+    return QCoreApplication.translate("ConnectionSection", "Passwords are kept in: %1").replace(
+        "%1", place
+    )

@@ -1,10 +1,15 @@
-"""The Lampiran (annex) of the agreement: the applications picked from the catalog."""
+"""The Lampiran (annex) of the agreement: the applications picked from the catalog.
+
+Apps are added from this office's catalogue and removed from the Lampiran itself, so the office
+that received a draft can take an app out even when its own catalogue does not list it.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -16,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from mou import models
 from mou.agreement import AgreementError, get_agreement
-from mou.catalog import annex_records, set_annex
+from mou.catalog import annex_records, remove_annex_items, set_annex
 from ui.agreements.acting import required_actor
 from ui.agreements.labels import dimension_label
 from ui.agreements.messages import error_text
@@ -35,6 +40,7 @@ class AnnexPanel(QWidget):
         self.context = context
         self.agreement_id: int | None = None
         self.app_uuids: list[str] = []
+        self.editable = True
         layout = QVBoxLayout(self)
         self.hint = QLabel(
             self.tr("The applications granted by this agreement, listed in its Lampiran.")
@@ -52,7 +58,15 @@ class AnnexPanel(QWidget):
         layout.addWidget(self.table, 1)
         self.pick_button = QPushButton(self.tr("Pick applications from the catalog…"))
         self.pick_button.clicked.connect(self.sig_pick_requested)
-        layout.addWidget(self.pick_button)
+        self.remove_button = QPushButton(self.tr("Remove from the Lampiran"))
+        self.remove_button.setEnabled(False)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.pick_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
 
     def set_agreement(self, agreement_id: int | None) -> None:
         """Show the Lampiran of ``agreement_id``."""
@@ -97,6 +111,31 @@ class AnnexPanel(QWidget):
                     actor,
                     [a for a in apps if a is not None],
                 )
+        except AgreementError as exc:
+            self.sig_error.emit(error_text(exc))
+            return
+        self.refresh()
+        self.sig_changed.emit()
+
+    def set_editable(self, editable: bool) -> None:
+        """Allow removing only while the text may be edited (the domain checks it again)."""
+        self.editable = editable
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        selected = bool(self.table.selectionModel().selectedRows())
+        self.remove_button.setEnabled(self.editable and selected)
+
+    def remove_selected(self) -> None:
+        """Take the selected applications out of the Lampiran."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        uuids = [self.app_uuids[r] for r in rows if r < len(self.app_uuids)]
+        if self.agreement_id is None or not uuids:
+            return
+        try:
+            with self.context.database.session() as session:
+                actor = required_actor(self.context, session)
+                remove_annex_items(session, get_agreement(session, self.agreement_id), actor, uuids)
         except AgreementError as exc:
             self.sig_error.emit(error_text(exc))
             return

@@ -64,6 +64,7 @@ class AgreementEditor(WorkflowActions, QWidget):
     sig_compare_dialog_requested = Signal(int)  # agreement id
     sig_pick_apps_requested = Signal(int)  # agreement id
     sig_export_requested = Signal(int)  # agreement id
+    sig_import_requested = Signal(int)  # agreement id: import the counterpart's reply into it
     sig_reconcile_requested = Signal(int)  # agreement id
     sig_clause_shown = Signal(object)  # clause uuid or None (the live-review tab follows it)
 
@@ -124,6 +125,7 @@ class AgreementEditor(WorkflowActions, QWidget):
         self.autosaver.sig_failed.connect(self.show_error)
         self.save_button.clicked.connect(self.save_revision)
         self.export_button.clicked.connect(lambda: self._emit_for(self.sig_export_requested))
+        header.import_button.clicked.connect(lambda: self._emit_for(self.sig_import_requested))
         self.workflow_bar.sig_transition_requested.connect(self.request_transition)
         self.workflow_bar.sig_approve_requested.connect(self.approve)
         for panel in (self.comments, self.obligations, self.annex, self.details):
@@ -200,6 +202,7 @@ class AgreementEditor(WorkflowActions, QWidget):
                 (self.tr("Reconcile…"), lambda: self.sig_reconcile_requested.emit(data.id)),
             )
         self.annex.pick_button.setEnabled(data.can_edit)
+        self.annex.set_editable(data.can_edit)
 
     def _show_revision_line(self) -> None:
         data = self.data

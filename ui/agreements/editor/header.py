@@ -38,6 +38,8 @@ class EditorHeader(QWidget):
         self.save_button = QPushButton(self.tr("Save revision"))
         self.save_button.setObjectName("primaryAction")
         self.export_button = QPushButton(self.tr("Export package…"))
+        # The counterpart's reply goes into this agreement; a package of another is refused.
+        self.import_button = QPushButton(self.tr("Import reply…"))
         self.autosave_label.setMinimumWidth(150)
         self.note_edit.setMinimumWidth(240)
         rev_row.addWidget(self.revision_label, 1)
@@ -45,4 +47,5 @@ class EditorHeader(QWidget):
         rev_row.addWidget(self.note_edit)
         rev_row.addWidget(self.save_button)
         rev_row.addWidget(self.export_button)
+        rev_row.addWidget(self.import_button)
         layout.addLayout(rev_row)
