@@ -12,8 +12,11 @@ The rules, checked once a second (:meth:`RateController.update`):
   control); loss that stays heavy while the rate is already low and the delay does not grow is
   random loss, not congestion, so it does not push the rate below :data:`LOSS_FLOOR_BPS` (the
   picture stays fluent at 360p instead of collapsing);
-* a growing round-trip time (queues filling, e.g. a rate-limited link) lowers it by 15 %;
-* light loss (< 2 %) and a steady delay raise it by 8 % a second, up to the REMB estimate;
+* a growing round-trip time (queues filling, e.g. a rate-limited link) lowers it by 15 %, by
+  30 % when the queue is long;
+* light loss (< 2 %) and a steady delay raise it by 8 % a second, up to 1.5 times the REMB
+  estimate (REMB follows what arrives; a simple picture that does not fill its budget must not
+  talk the rate down);
 * a tier is left downwards at once and entered upwards only after the rate has stayed above
   it, with a margin, for :data:`UP_HOLD_S` (no flapping: every size change costs a keyframe).
 
@@ -35,6 +38,7 @@ LOSS_FLOOR_BPS = 350_000  # random loss alone never takes the rate below this
 HEAVY_LOSS = 0.10
 LIGHT_LOSS = 0.02
 DELAY_GROWTH_MS = 120.0  # RTT this far above its recent minimum: a queue is building
+REMB_HEADROOM = 1.5
 UP_HOLD_S = 3.0
 UP_MARGIN = 1.15
 RTT_WINDOW = 30  # reports (about seconds) to remember the minimum RTT over
@@ -92,6 +96,10 @@ class RateController:
         self._above_since: float | None = None
         self.last_loss: float | None = None
         self.last_rtt_ms: float | None = None
+        # (loss, rtt_ms, remb_bps, bps after) of recent reports, for reports and diagnosis.
+        self.history: deque[tuple[float | None, float | None, int | None, int]] = deque(
+            maxlen=120
+        )
 
     @property
     def target_bps(self) -> int:
@@ -114,12 +122,17 @@ class RateController:
             floor = MIN_BPS if delay_growing else min(self.bps, LOSS_FLOOR_BPS)
             self.bps = max(lowered, floor)
         elif delay_growing:
-            self.bps *= 0.85
+            # A long queue (a rate limit's buffer filling) needs a firmer step than a short one.
+            deep = rtt is not None and rtt - min(self._rtts) > 3 * DELAY_GROWTH_MS
+            self.bps *= 0.7 if deep else 0.85
         elif loss is None or loss < LIGHT_LOSS:
             self.bps = self.bps * 1.08 + 10_000
         if report.remb_bps:
-            self.bps = min(self.bps, float(report.remb_bps))
+            # REMB follows what arrives, and a simple picture does not fill its budget: as a
+            # hard ceiling it would talk the rate down on an idle link. Keep headroom above it.
+            self.bps = min(self.bps, max(report.remb_bps * REMB_HEADROOM, LOSS_FLOOR_BPS))
         self.bps = max(MIN_BPS, min(MAX_BPS, self.bps))
+        self.history.append((loss, rtt, report.remb_bps, int(self.bps)))
         return self._retier(now)
 
     def _retier(self, now: float) -> bool:

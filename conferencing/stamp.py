@@ -82,8 +82,17 @@ def draw(y: np.ndarray, u: np.ndarray | None, v: np.ndarray | None, value: Stamp
             plane[: height // 2, : cols * block // 2] = 128
 
 
+#: Source widths a scaled-down frame may have been drawn at (congestion control sends 720p,
+#: 540p, 360p or 180p of a camera-sized source; see conferencing.adaptation).
+_SOURCE_WIDTHS = (1280, 960, 640)
+
+
 def read(luma: np.ndarray) -> Stamp | None:
-    """Read the stamp from a luma (or any single-channel brightness) image; ``None`` if unreadable."""
+    """Read the stamp from a luma (or any single-channel brightness) image; ``None`` if unreadable.
+
+    A frame scaled down on the way (congestion control) is read at the scale of each common
+    source width; the check byte and the office tag still reject a misread.
+    """
     height, width = luma.shape[:2]
     try:
         stamp_height(width, height)
@@ -93,6 +102,36 @@ def read(luma: np.ndarray) -> Stamp | None:
     lo, hi = block // 4, block - block // 4
     grid = luma[: rows * block, : cols * block].astype(np.float32)
     cells = grid.reshape(rows, block, cols, block)[:, lo:hi, :, lo:hi].mean(axis=(1, 3)).reshape(-1)
+    found = _decode(cells)
+    if found is not None:
+        return found
+    for source in _SOURCE_WIDTHS:
+        if source <= width:
+            continue
+        src_block, src_cols, src_rows = _layout(source)
+        scaled = src_block * width / source
+        if scaled < 3:
+            continue
+        centres = (np.arange(src_cols * src_rows) % src_cols + 0.5) * scaled
+        rows_at = (np.arange(src_cols * src_rows) // src_cols + 0.5) * scaled
+        if rows_at[-1] >= height:
+            continue
+        half = max(0, int(scaled / 4))
+        values = [
+            luma[int(r) - half : int(r) + half + 1, int(c) - half : int(c) + half + 1].mean()
+            for r, c in zip(rows_at[:TOTAL_BITS], centres[:TOTAL_BITS], strict=True)
+        ]
+        cells_at = np.asarray(values, np.float32)
+        if np.abs(cells_at - 127.5).min() < 40:
+            continue  # not clearly black and white blocks: not a stamp at this scale
+        found = _decode(cells_at)
+        if found is not None:
+            return found
+    return None
+
+
+def _decode(cells: np.ndarray) -> Stamp | None:
+    """The stamp in ``cells`` (one brightness per block), or ``None`` when the check fails."""
     bits = (cells[:TOTAL_BITS] > 127).astype(np.int64)
     word = 0
     for bit in bits:

@@ -75,6 +75,11 @@
 <context>
     <name>CallWindow</name>
     <message>
+        <location filename="../../ui/vicon/call_window.py" line="0"/>
+        <source>Hub offline; the call continues</source>
+        <translation>Hub luring; panggilan tetap berjalan</translation>
+    </message>
+    <message>
         <location filename="../../ui/vicon/call_window.py" line="66"/>
         <source>Lintas — video call</source>
         <translation>Lintas — panggilan video</translation>
@@ -805,6 +810,11 @@
 <context>
     <name>VideoTile</name>
     <message>
+        <location filename="../../ui/vicon/video_tile.py" line="0"/>
+        <source>Video paused: poor connection</source>
+        <translation>Video terhenti: koneksi buruk</translation>
+    </message>
+    <message>
         <location filename="../../ui/vicon/video_tile.py" line="64"/>
         <source>{office} (you)</source>
         <extracomment>A remote picture older than this is shown dimmed as &quot;video paused&quot; (a stall, a cut link).</extracomment>
@@ -1043,6 +1053,24 @@
     <message>
         <source>Sign it in this call</source>
         <translation>Tanda tangani dalam panggilan ini</translation>
+    </message>
+</context>
+<context>
+    <name>MediaMessages</name>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="0"/>
+        <source>The relay server refused this office&apos;s user name or password, so video may not get through. Ask the host office to check the relay (TURN) settings.</source>
+        <translation>Server relai menolak nama pengguna atau kata sandi kantor ini, sehingga video mungkin tidak sampai. Mintalah kantor tuan rumah memeriksa pengaturan relai (TURN).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="0"/>
+        <source>The relay server does not answer, so video may not get through. Check this computer&apos;s network, or ask the host office whether the relay (TURN) is running.</source>
+        <translation>Server relai tidak menjawab, sehingga video mungkin tidak sampai. Periksa jaringan komputer ini, atau tanyakan kepada kantor tuan rumah apakah relai (TURN) berjalan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="0"/>
+        <source>No network path to the other office was found. Lintas keeps trying; if there is still no picture or sound, check the firewall or ask for a relay (TURN) server.</source>
+        <translation>Tidak ditemukan jalur jaringan ke kantor lain. Lintas terus mencoba; jika gambar atau suara tetap tidak ada, periksa firewall atau mintalah server relai (TURN).</translation>
     </message>
 </context>
 </TS>

@@ -114,6 +114,8 @@ async def tbf720(tmp: Path, free_s: float = 14.0, limited_s: float = 25.0) -> di
         "rates_limited": shaped_rates,
         "rates_after": sent_rates(a, b.engine.peer_id, freed_at),
         "states_b": b.states(),
+        "controller_a": list(a.engine.topology.links[b.engine.peer_id].rate.history),
+        "controller_b": list(b.engine.topology.links[a.engine.peer_id].rate.history),
     }
     await _end(hub, a, b)
     return out
@@ -141,6 +143,7 @@ async def loss15(tmp: Path, lossy_s: float = 20.0) -> dict[str, Any]:
         "rates_after": sent_rates(a, b.engine.peer_id, freed_at),
         "lossy": during,
         "states_b": b.states(),
+        "controller_a": list(a.engine.topology.links[b.engine.peer_id].rate.history),
     }
     await _end(hub, a, b)
     return out

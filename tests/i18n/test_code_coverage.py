@@ -5,6 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from conferencing import protocol
+from conferencing.linkhealth import MediaCode
 from mou.agreement import AgreementCode
 from mou.catalog import RowCode
 from mou.ceremony import protocol as ceremony_protocol
@@ -28,7 +29,7 @@ from ui.database_recovery import DATABASE
 from ui.messages import MessageTable
 from ui.office_messages import OFFICE
 from ui.signing.messages import IDENTITY, SIGNING, TRUST, VERIFY
-from ui.vicon.messages import HUB
+from ui.vicon.messages import HUB, MEDIA
 
 CORE_CODES: list[tuple[str, set[str], MessageTable]] = [
     ("mou.workflow.WorkflowCode", {c.value for c in WorkflowCode}, WORKFLOW),
@@ -49,6 +50,7 @@ CORE_CODES: list[tuple[str, set[str], MessageTable]] = [
         TRUST,
     ),
     ("conferencing.protocol.ERROR_CODES", set(protocol.ERROR_CODES), HUB),
+    ("conferencing.linkhealth.MediaCode", {c.value for c in MediaCode}, MEDIA),
     (
         "mou.ceremony.protocol.E_*",
         {

@@ -110,7 +110,7 @@ class CeremonySession(QObject):
     # ------------------------------------------------------------------ wiring
 
     def _send(self, kind: str, payload: dict[str, Any]) -> None:
-        if self.controller.state in ("connected", "reconnecting"):
+        if self.controller.state in ("connected", "hub_offline", "reconnecting"):
             # Never over an unverified link: only offices whose identity the call proved.
             for peer_id in self._verified_peers():
                 self.controller.send_message_to(peer_id, kind, payload)

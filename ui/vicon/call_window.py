@@ -36,6 +36,7 @@ _BANNER_STYLE = {
     "idle": "#546e7a",
     "connecting": "#1565c0",
     "connected": "#2e7d32",
+    "hub_offline": "#5d4037",  # the call goes on; only joining and renegotiating wait
     "reconnecting": "#ef6c00",
     "left": "#546e7a",
     "failed": "#c62828",
@@ -174,6 +175,7 @@ class CallWindow(QWidget):
         c.sig_error.connect(self._on_error)
         c.sig_peer_media_state.connect(self._on_peer_media_state)
         c.sig_verification.connect(self._on_verification)
+        c.sig_video_paused.connect(self._on_video_paused)
         self.chat.sig_send.connect(self._send_chat)
         self.controls.sig_mute_toggled.connect(self._set_muted)
         self.controls.sig_camera_toggled.connect(self._set_camera)
@@ -205,6 +207,7 @@ class CallWindow(QWidget):
             "idle": self.tr("Not connected"),
             "connecting": self.tr("Connecting…"),
             "connected": self.tr("Connected"),
+            "hub_offline": self.tr("Hub offline; the call continues"),
             "reconnecting": self.tr("Connection lost — reconnecting…"),
             "left": self.tr("You left the call"),
             "failed": self.tr("Call failed"),
@@ -219,9 +222,9 @@ class CallWindow(QWidget):
             f"QLabel#callState {{ background: {colour}; color: white; font-weight: bold; "
             "border-radius: 4px; }"
         )
-        in_call = state in ("connecting", "connected", "reconnecting")
+        in_call = state in ("connecting", "connected", "hub_offline", "reconnecting")
         self.controls.set_in_call(in_call, ended=state in ("left", "failed"))
-        self.chat.set_enabled_for_call(state in ("connected", "reconnecting"))
+        self.chat.set_enabled_for_call(state in ("connected", "hub_offline", "reconnecting"))
         if state in ("left", "failed"):
             for peer_id in [p for p in self.tiles if p != SELF_ID]:
                 self._remove_tile(peer_id)
@@ -285,6 +288,12 @@ class CallWindow(QWidget):
             tile.set_muted(audio_muted)
             tile.set_video_off(not video_enabled)
 
+    @Slot(str, bool)
+    def _on_video_paused(self, peer_id: str, paused: bool) -> None:
+        tile = self.tiles.get(peer_id)
+        if tile is not None:
+            tile.set_video_paused(paused)
+
     @Slot(str, object)
     def _on_verification(self, peer_id: str, state: object) -> None:
         """Badge the tile and the list; say it in the chat when verified or intercepted."""
@@ -341,7 +350,7 @@ class CallWindow(QWidget):
     @Slot()
     def leave(self) -> None:
         """Leave the call (the window stays, showing 'left'); once ended, close the window."""
-        if self.controller.state in ("connecting", "connected", "reconnecting"):
+        if self.controller.state in ("connecting", "connected", "hub_offline", "reconnecting"):
             self.controller.leave()
         else:
             self.close()

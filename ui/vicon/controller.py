@@ -43,6 +43,7 @@ from conferencing.events import (
     ParticipantLeft,
     StatsUpdated,
     TrackAdded,
+    VideoPaused,
 )
 from conferencing.installkey import InstallKey
 from conferencing.media import AudioSource, VideoSource
@@ -90,6 +91,7 @@ class CallController(QObject):
     sig_frame = Signal(str, QImage)
     sig_peer_media_state = Signal(str, bool, bool)
     sig_verification = Signal(str, object)
+    sig_video_paused = Signal(str, bool)  # peer's picture froze (True) or came back (False)
 
     # Private hops from engine threads to the GUI thread.
     _sig_event = Signal(object)
@@ -236,7 +238,7 @@ class CallController(QObject):
 
     def _announce_media_state(self, peer_id: str | None) -> None:
         """Tell one peer (or all) whether we are muted / camera off, so their tiles show it."""
-        if self.state not in ("connected", "reconnecting"):
+        if self.state not in ("connected", "hub_offline", "reconnecting"):
             return
         payload = {"audio_muted": self.audio_muted, "video_enabled": self.video_enabled}
         coro = (
@@ -340,6 +342,8 @@ class CallController(QObject):
             self.sig_track_added.emit(event.peer_id, event.kind)
         elif isinstance(event, StatsUpdated):
             self.sig_stats.emit(event.peer_id, event)
+        elif isinstance(event, VideoPaused):
+            self.sig_video_paused.emit(event.peer_id, event.paused)
         elif isinstance(event, ChatReceived):
             self.sig_chat.emit(event.peer_id, event.office, event.text, event.sent_at)
         elif isinstance(event, AppMessageReceived):

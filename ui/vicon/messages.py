@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime
 
 from conferencing import protocol
 from conferencing.events import ConnectionStateChanged, EngineError
+from conferencing.linkhealth import MediaCode
 from conferencing.messages import DomainMessage
 from ui.messages import MessageTable, message_text
 
@@ -116,6 +117,30 @@ CALL_IDENTITY = MessageTable(
 )
 
 
+# Why media cannot flow (``conferencing.linkhealth.MediaCode``); always worded by the table,
+# since the core's English names servers and ports.
+MEDIA = MessageTable(
+    "MediaMessages",
+    {
+        MediaCode.TURN_AUTH.value: QT_TRANSLATE_NOOP(
+            "MediaMessages",
+            "The relay server refused this office's user name or password, so video may not "
+            "get through. Ask the host office to check the relay (TURN) settings.",
+        ),
+        MediaCode.TURN_UNREACHABLE.value: QT_TRANSLATE_NOOP(
+            "MediaMessages",
+            "The relay server does not answer, so video may not get through. Check this "
+            "computer's network, or ask the host office whether the relay (TURN) is running.",
+        ),
+        MediaCode.ICE_FAILED.value: QT_TRANSLATE_NOOP(
+            "MediaMessages",
+            "No network path to the other office was found. Lintas keeps trying; if there is "
+            "still no picture or sound, check the firewall or ask for a relay (TURN) server.",
+        ),
+    },
+)
+
+
 #: Codes whose core text carries internals (library exceptions, addresses, ports): always worded
 #: by the table, also in the English UI, which otherwise keeps the core's exact text.
 _NEVER_RAW = {protocol.E_HUB_UNREACHABLE, protocol.E_HUB_LINK_LOST}
@@ -145,6 +170,8 @@ def state_reason_text(event: ConnectionStateChanged) -> str:
 
 def engine_error_text(event: EngineError) -> str:
     """An engine's error report in the UI language when it is coded."""
+    if MEDIA.knows(event.code):
+        return QCoreApplication.translate("MediaMessages", MEDIA.texts[event.code])
     return hub_message_text(DomainMessage(event.code, {}, event.message))
 
 

@@ -28,6 +28,7 @@ class VideoTile(QWidget):
         self._is_self = is_self
         self._image: QImage | None = None
         self._video_off = False
+        self._video_paused = False  # the engine saw this peer's video freeze (sound goes on)
         self._muted = False
         self.frames_shown = 0
         self._last_frame_at = 0.0
@@ -97,6 +98,29 @@ class VideoTile(QWidget):
         self._video_off = off
         self.update()
 
+    @property
+    def video_paused(self) -> bool:
+        """Whether the engine reports this peer's picture frozen by a poor connection."""
+        return self._video_paused
+
+    def set_video_paused(self, paused: bool) -> None:
+        """Say the picture is paused by a poor connection (the sound may go on)."""
+        self._video_paused = paused
+        self.update()
+
+    @property
+    def status_text(self) -> str:
+        """What the tile writes over the picture ("" when it shows live video)."""
+        if self._video_off:
+            return self.tr("Camera off")
+        if self._image is None:
+            return self.tr("Starting camera…") if self._is_self else self.tr("Waiting for video…")
+        if self._video_paused:
+            return self.tr("Video paused: poor connection")
+        if self._stale:
+            return self.tr("Video paused…")
+        return ""
+
     def set_muted(self, muted: bool) -> None:
         """Mark the name bar as muted."""
         self._muted = muted
@@ -138,25 +162,21 @@ class VideoTile(QWidget):
             target = QRect(0, 0, scaled.width(), scaled.height())
             target.moveCenter(self.rect().center())
             painter.drawImage(target, self._image)
-            if self._stale:
+            if self._stale or self._video_paused:
                 # Dim the frozen picture so nobody mistakes it for a live one.
                 painter.fillRect(self.rect(), QColor(0, 0, 0, 150))
                 painter.setPen(QColor("white"))
                 painter.drawText(
-                    self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("Video paused…")
+                    self.rect().adjusted(8, 0, -8, 0),
+                    Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                    self.status_text,
                 )
         else:
             painter.setPen(QColor("#cfd8dc"))
             font = QFont(self.font())
             font.setPointSizeF(font.pointSizeF() * 1.1)
             painter.setFont(font)
-            if self._video_off:
-                text = self.tr("Camera off")
-            elif self._is_self:
-                text = self.tr("Starting camera…")
-            else:
-                text = self.tr("Waiting for video…")
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, text)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.status_text)
         self._paint_name_bar(painter)
         if not self._is_self:
             self._paint_verification(painter)

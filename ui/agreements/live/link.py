@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # the call stack (aiortc) loads only when a call is really op
     from ui.vicon.controller import CallController
 
 
-_LIVE_STATES = ("connecting", "connected", "reconnecting")
+_LIVE_STATES = ("connecting", "connected", "hub_offline", "reconnecting")
 
 
 def open_call(office: str | None = None) -> tuple[CallController, str] | None:
