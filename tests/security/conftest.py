@@ -1,0 +1,5 @@
+"""Security tests reuse the two-city fixture of the domain tests (real SQLite files, real keys)."""
+
+from __future__ import annotations
+
+from tests.mou.conftest import cities  # noqa: F401  (a fixture)
