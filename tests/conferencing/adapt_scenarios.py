@@ -321,8 +321,46 @@ def _video_codecs(sdp: str) -> list[str]:
     return [names.get(pt, pt) for pt in order]
 
 
+async def impaired_pair(
+    size: tuple[int, int, int], impair: Any, seconds: float = 30.0
+) -> dict[str, Any]:
+    """Two offices both sending ``size``; ``impair()`` applied once they see each other; the
+    reports (both directions) over ``seconds`` of the impaired link."""
+    hub, a, b = await _two(size, size)
+    await wait_for(
+        lambda: a.engine.peer_id in b.report.peers and b.engine.peer_id in a.report.peers, 20
+    )
+    impair()
+    reports = [CallReport(b.engine), CallReport(a.engine)]
+    await asyncio.sleep(seconds)
+    out = {
+        "directions": [
+            r.as_dict(warmup_s=5.0)["peers"].get(o.engine.peer_id, {})
+            for r, o in zip(reports, (a, b), strict=True)
+        ],
+        "seconds": seconds,
+    }
+    tbf(None)
+    loss(None)
+    await _end(hub, a, b)
+    return out
+
+
+async def bench_tbf(tmp: Path) -> dict[str, Any]:
+    """Benchmark: two offices at 720p under tbf 1 Mbit."""
+    return await impaired_pair((1280, 720, 30), lambda: tbf("1mbit"))
+
+
+async def bench_loss(tmp: Path) -> dict[str, Any]:
+    """Benchmark: two offices at 480p with 15 % random UDP loss."""
+    return await impaired_pair((640, 480, 30), lambda: loss(15))
+
+
 SCENARIOS = {
-    f.__name__: f for f in (tbf720, loss15, video_freeze, hub_offline, turn_errors, h264_offer)
+    f.__name__: f
+    for f in (
+        tbf720, loss15, video_freeze, hub_offline, turn_errors, h264_offer, bench_tbf, bench_loss
+    )
 }
 
 

@@ -213,7 +213,9 @@ class CallWindow(QWidget):
             "failed": self.tr("Call failed"),
         }
         text = texts.get(state, state)
-        if reason:
+        # "Hub offline" is complete as it is: the hub's "reconnect or press Rejoin" would
+        # contradict "the call continues".
+        if reason and state != "hub_offline":
             text = self.tr("{state}: {reason}").format(state=text, reason=reason)
         self.banner.setText(text)
         self.banner.setProperty("state", state)
