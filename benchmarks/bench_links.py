@@ -50,7 +50,7 @@ def run() -> list[Measurement]:
     if not namespace_available():
         return [Measurement(AREA, "bad links", 0, "-", None, note="unshare not available")]
     rows = []
-    tbf = _worst(run_inside(f"{__name__} bench_tbf", "720p under tbf 1 Mbit"))
+    tbf = _worst(run_inside("benchmarks.bench_links bench_tbf", "720p under tbf 1 Mbit"))
     name = "2 offices at 720p under tbf 1 Mbit"
     note = f"after the first 5 s; smallest picture received {tbf['res_min']}"
     rows += [
@@ -60,7 +60,7 @@ def run() -> list[Measurement]:
                     note=note),
         Measurement(AREA, f"{name}: median latency", tbf["latency_ms"], "ms", 300, note=note),
     ]  # fmt: skip
-    lossy = _worst(run_inside(f"{__name__} bench_loss", "15% loss at 480p"))
+    lossy = _worst(run_inside("benchmarks.bench_links bench_loss", "15% loss at 480p"))
     name = "15% loss at 480p"
     note = f"after the first 5 s; smallest picture received {lossy['res_min']}"
     rows += [

@@ -36,6 +36,7 @@ MAX_BPS = 1_500_000
 START_BPS = 600_000
 LOSS_FLOOR_BPS = 350_000  # random loss alone never takes the rate below this
 HEAVY_LOSS = 0.10
+CONGESTED_LOSS = 0.25  # more loss than this is an overflowing queue, not a noisy line
 LIGHT_LOSS = 0.02
 DELAY_GROWTH_MS = 120.0  # RTT this far above its recent minimum: a queue is building
 REMB_HEADROOM = 1.5
@@ -93,6 +94,7 @@ class RateController:
         self.bps = float(start_bps)
         self.tier = tier_for(self.bps)
         self._rtts: deque[float] = deque(maxlen=RTT_WINDOW)
+        self._base_rtt: float | None = None
         self._above_since: float | None = None
         self.last_loss: float | None = None
         self.last_rtt_ms: float | None = None
@@ -114,16 +116,21 @@ class RateController:
         delay_growing = False
         if rtt is not None:
             self._rtts.append(rtt)
-            delay_growing = rtt - min(self._rtts) > DELAY_GROWTH_MS
+            # The base is the smallest RTT ever seen on the link: under a long congestion a
+            # window's minimum would itself be queueing delay and hide the queue.
+            self._base_rtt = rtt if self._base_rtt is None else min(self._base_rtt, rtt)
+            delay_growing = rtt - self._base_rtt > DELAY_GROWTH_MS
         if loss is not None and loss > HEAVY_LOSS:
             lowered = self.bps * (1.0 - 0.5 * loss)
-            # Without a growing queue, heavy loss is the line's, not ours: lowering further
-            # would only starve the picture (the loss stays the same at any rate).
-            floor = MIN_BPS if delay_growing else min(self.bps, LOSS_FLOOR_BPS)
+            # Without a growing queue, moderate loss is the line's, not ours: lowering further
+            # would only starve the picture (the loss stays the same at any rate). Very heavy
+            # loss is an overflowing queue whatever the delay says.
+            congested = delay_growing or loss > CONGESTED_LOSS
+            floor = MIN_BPS if congested else min(self.bps, LOSS_FLOOR_BPS)
             self.bps = max(lowered, floor)
         elif delay_growing:
             # A long queue (a rate limit's buffer filling) needs a firmer step than a short one.
-            deep = rtt is not None and rtt - min(self._rtts) > 3 * DELAY_GROWTH_MS
+            deep = rtt is not None and rtt - (self._base_rtt or 0.0) > 3 * DELAY_GROWTH_MS
             self.bps *= 0.7 if deep else 0.85
         elif loss is None or loss < LIGHT_LOSS:
             self.bps = self.bps * 1.08 + 10_000

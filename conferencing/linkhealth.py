@@ -5,6 +5,8 @@ simply missing), and waits up to 5 s for STUN and TURN servers that never answer
 
 * bounds gathering to :data:`GATHER_TIMEOUT_S` on every ICE connection of a peer connection,
   so ``setLocalDescription`` never waits longer for a dead STUN or TURN server;
+* bounds what waits in asyncio's send buffer (:data:`SEND_BUFFER_LIMIT`), so a congested
+  local interface drops instead of queueing media for seconds;
 * probes each TURN server the hub hands out once per join (one allocation, released at once)
   and says which failed and how, as a :class:`MediaCode` the UI translates.
 """
@@ -25,6 +27,12 @@ from aiortc.rtcicetransport import parse_stun_turn_uri
 log = logging.getLogger(__name__)
 
 GATHER_TIMEOUT_S = 2.0
+# Datagrams the kernel would not take yet and asyncio keeps for later. A rate limit on this
+# host's own interface (tbf) makes the socket push back; asyncio's buffer is unbounded, so
+# media would queue for seconds. Beyond this many bytes (~0.5 s at 1 Mbit/s) a datagram is
+# dropped, as a router's full queue would, and the far side's loss reports tell the
+# congestion controller.
+SEND_BUFFER_LIMIT = 64 * 1024
 PROBE_TIMEOUT_S = 2.0
 
 
@@ -60,7 +68,28 @@ def limit_gathering(pc: RTCPeerConnection, seconds: float = GATHER_TIMEOUT_S) ->
 
 async def _bounded(original: Any, timeout: int, *args: Any, **kwargs: Any) -> Any:
     kwargs["timeout"] = timeout
-    return await original(*args, **kwargs)
+    candidates = await original(*args, **kwargs)
+    connection = getattr(original, "__self__", None)
+    for protocol in list(getattr(connection, "_protocols", [])):
+        _drop_when_backlogged(protocol)
+    return candidates
+
+
+def _drop_when_backlogged(protocol: Any) -> None:
+    """Drop outgoing media datagrams while the local send buffer is over its limit."""
+    if getattr(protocol, "_lintas_bounded", False) or not hasattr(protocol, "send_data"):
+        return
+    original = protocol.send_data
+
+    async def send_data(data: bytes, addr: tuple[str, int]) -> None:
+        transport = getattr(protocol, "transport", None)
+        size = getattr(transport, "get_write_buffer_size", None)
+        if size is not None and size() > SEND_BUFFER_LIMIT:
+            return  # a full queue drops; RTCP loss reports make the sender slow down
+        await original(data, addr)
+
+    protocol.send_data = send_data
+    protocol._lintas_bounded = True
 
 
 class _Quiet(asyncio.DatagramProtocol):

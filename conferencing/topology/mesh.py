@@ -59,6 +59,7 @@ STALL_S = 3.0  # no remote media for this long: the link is stalled
 RETRY_S = 6.0  # minimum gap between two recovery attempts on one link
 ABSENT_DROP_S = 20.0  # a stalled peer the hub no longer lists is dropped after this
 STATS_PERIOD_S = 1.0
+MAX_VIDEO_BACKLOG = 2  # decoded remote frames waiting before older ones are skipped
 FREEZE_S = 1.0  # no new video frame for this long while the track is live: the picture froze
 
 
@@ -84,6 +85,7 @@ class PeerLink:
         self.absent_since: float | None = None
         self.announced_tracks: set[str] = set()
         self.video_frames = 0
+        self.video_skipped = 0  # decoded frames skipped because we fell behind
         self.audio_frames = 0
         self._stats_at = time.monotonic()
         self._stats_frames = 0
@@ -368,6 +370,15 @@ class MeshTopology(Topology):
                 self.host.media_health_changed()
             link.ever_media = True
             if kind == "video":
+                # aiortc queues decoded frames without bound: a consumer that fell behind once
+                # (a busy CPU) would show the past for ever. Skip to the newest.
+                backlog = getattr(track, "_queue", None)
+                while backlog is not None and backlog.qsize() > MAX_VIDEO_BACKLOG:
+                    newer = backlog.get_nowait()
+                    if newer is None:
+                        break
+                    frame = newer
+                    link.video_skipped += 1
                 link.video_frames += 1
                 link.last_video = link.last_media
                 if link.video_paused:

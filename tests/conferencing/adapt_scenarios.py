@@ -339,6 +339,10 @@ async def impaired_pair(
             for r, o in zip(reports, (a, b), strict=True)
         ],
         "seconds": seconds,
+        "controllers": [
+            list(o.engine.topology.links[x.engine.peer_id].rate.history)[-12:]
+            for o, x in ((a, b), (b, a))
+        ],
     }
     tbf(None)
     loss(None)

@@ -151,6 +151,11 @@ def test_command_line_hub_invite_and_headless_call_report() -> None:
         assert fig["frames"] > 10 and fig["fps"] > 3
         assert fig["office_tags"] == [tag]
         assert fig["rtt_ms"] is not None
+        # Issue 10: freezes, picture sizes and bitrate per peer (a clean loopback call).
+        assert fig["video_freezes"] == 0 and fig["longest_video_freeze_ms"] == 0.0
+        assert fig["resolution_min"] and fig["resolution_max"]
+        assert all(int(n) > 0 for n in fig["resolution_max"].split("x"))
+        assert fig["bitrate_kbps"] is not None and fig["bitrate_kbps"] > 0
     assert r["refused_rc"] == 3
     assert "for room 'kesepakatan-bandung-pekanbaru', not 'another-room'" in r["refused_stderr"]
     assert json.loads(r["refused_stdout"][-1])["state"] == "failed"
