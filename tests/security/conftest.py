@@ -2,4 +2,5 @@
 
 from __future__ import annotations
 
+from tests.agreements_ui.conftest import screenshots  # noqa: F401,E402  (a fixture)
 from tests.mou.conftest import cities  # noqa: F401  (a fixture)
