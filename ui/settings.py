@@ -143,7 +143,8 @@ class DatabaseUrlOption(Option[str]):
             parsed = None
         if parsed is not None and parsed.password:
             password = str(parsed.password)
-            value = parsed.set(password=None).render_as_string(hide_password=False)
+            # ``URL.set`` ignores None; drop the password field itself.
+            value = parsed._replace(password=None).render_as_string(hide_password=False)
         obj.secrets.set("database_password", password)
         super().__set__(obj, value)
 
