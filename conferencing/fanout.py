@@ -160,6 +160,22 @@ class TrackFanout:
             self._tier_encoders[tier] = encoder
         return encoder
 
+    @property
+    def frames_encoded(self) -> int | None:
+        """Frames the shared encoders encoded, all tiers together (``None``: no shared encoder)."""
+        if self.encoder is None:
+            return None
+        return self.encoder.frames_encoded + sum(
+            e.frames_encoded for e in self._tier_encoders.values()
+        )
+
+    @property
+    def keyframes(self) -> int | None:
+        """Keyframes the shared encoders made, all tiers together."""
+        if self.encoder is None:
+            return None
+        return self.encoder.keyframes + sum(e.keyframes for e in self._tier_encoders.values())
+
     def subscribe(self) -> FanoutTrack:
         """A new track for one peer connection (starts the reader on first use)."""
         depth = 5 if self.kind == "audio" else (MAX_PACKET_BACKLOG + 1 if self.encoder else 1)

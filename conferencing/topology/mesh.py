@@ -34,6 +34,7 @@ from aiortc import (
     RTCRtpSender,
     RTCSessionDescription,
 )
+from aiortc.jitterbuffer import JitterBuffer
 from aiortc.mediastreams import MediaStreamError
 
 from conferencing import channel, trickle
@@ -59,6 +60,7 @@ STALL_S = 3.0  # no remote media for this long: the link is stalled
 RETRY_S = 6.0  # minimum gap between two recovery attempts on one link
 ABSENT_DROP_S = 20.0  # a stalled peer the hub no longer lists is dropped after this
 STATS_PERIOD_S = 1.0
+VIDEO_JITTER = 128  # packets (a power of two, as aiortc requires)
 MAX_VIDEO_BACKLOG = 2  # decoded remote frames waiting before older ones are skipped
 FREEZE_S = 1.0  # no new video frame for this long while the track is live: the picture froze
 
@@ -254,6 +256,13 @@ class MeshTopology(Topology):
                 self._adapt_sender(link, sender, track)
         for transceiver in pc.getTransceivers():
             if transceiver.kind == "video":
+                # aiortc's video jitter buffer holds 512 packets: at a low bitrate one packet
+                # lost for good (its retransmission lost too, as under a rate limit) stalls the
+                # picture for many seconds before the buffer wraps. 128 still holds a keyframe
+                # of our largest tier and bounds such a stall to about a second or two.
+                slot = "_RTCRtpReceiver__jitter_buffer"
+                if isinstance(getattr(transceiver.receiver, slot, None), JitterBuffer):
+                    setattr(transceiver.receiver, slot, JitterBuffer(VIDEO_JITTER, is_video=True))
                 # VP8 only: the contract's codec, and what a shared encoder produces.
                 vp8 = [
                     c
