@@ -26,8 +26,8 @@ def test_tampered_and_damaged_pdfs_are_reported_in_indonesian(
 ) -> None:
     trusted = [bandung_identity.certificate, palangkaraya_identity.certificate]
     data = signed_agreement
-    at = data.index(b"/Creator (Lintas)")
-    tampered = data[:at] + b"/Creator (Lintaz)" + data[at + 17 :]
+    at = data.index(b"/Creator (Lintas ")
+    tampered = data[:at] + b"/Creator (Lintaz " + data[at + len(b"/Creator (Lintas ") :]
     bad = VerificationDialog(tampered, trusted)
     qtbot.addWidget(bad)
     assert not bad.report.ok
