@@ -9,6 +9,7 @@ the audit trail, with times printed in the office's time zone.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import select
@@ -26,7 +27,7 @@ from mou.pdf.document import (
     PdfObligation,
     PdfParty,
 )
-from mou.revision import content_of, revisions
+from mou.revision import content_of, revisions, snapshot
 from mou.template import pdf_options
 
 _KIND = {
@@ -64,7 +65,72 @@ def pdf_document_for(
     """The ``PdfDocument`` of one revision (default: the agreed one, else the current one)."""
     agreement = get_agreement(session, agreement_id)
     revision = _revision(session, agreement, revision_id)
-    content = content_of(revision)
+    return _document(
+        session,
+        agreement,
+        content_of(revision),
+        revision_hash=revision.hash,
+        revision_label=f"Revisi {revision.round}",
+        created_at=revision.created_at,
+        paper=paper,
+        time_zone=time_zone,
+    )
+
+
+DRAFT_WATERMARK = "KONSEP"
+
+
+def draft_document(
+    session: Session,
+    agreement_id: int,
+    *,
+    clause_overrides: Mapping[str, Mapping[str, Any]] | None = None,
+    paper: Paper = "f4",
+    time_zone: IndonesianTimeZone = IndonesianTimeZone.WIB,
+) -> PdfDocument:
+    """The working copy as a draft document, watermarked KONSEP on every page.
+
+    Same layout as the final document (same template options, same renderer), but from the
+    editable working copy, so the drafter sees unsaved text. ``clause_overrides`` maps a pasal
+    uuid to fields typed but not yet written (``heading``, ``heading_en``, ``body``, ``body_en``,
+    ``ayat`` as ``[{"text", "text_en"}]``); unknown uuids are ignored.
+    """
+    agreement = get_agreement(session, agreement_id)
+    content = snapshot(agreement)
+    for clause in content["clauses"]:
+        override = (clause_overrides or {}).get(clause["uuid"])
+        if override:
+            clause.update({k: v for k, v in override.items() if k in _CLAUSE_FIELDS})
+    current = agreement.current_revision
+    label = f"Konsep atas Revisi {current.round}" if current is not None else "Konsep"
+    return _document(
+        session,
+        agreement,
+        content,
+        revision_hash=current.hash if current is not None else "0" * 64,
+        revision_label=label,
+        created_at=current.created_at if current is not None else models.utcnow(),
+        paper=paper,
+        time_zone=time_zone,
+        watermark=DRAFT_WATERMARK,
+    )
+
+
+_CLAUSE_FIELDS = frozenset({"heading", "heading_en", "body", "body_en", "ayat"})
+
+
+def _document(
+    session: Session,
+    agreement: models.Agreement,
+    content: dict[str, Any],
+    *,
+    revision_hash: str,
+    revision_label: str,
+    created_at: dt.datetime,
+    paper: Paper,
+    time_zone: IndonesianTimeZone,
+    watermark: str = "",
+) -> PdfDocument:
     head = content["agreement"]
     offices = {o.uuid: o for o in session.scalars(select(models.Office))}
     parties = [
@@ -77,7 +143,7 @@ def pdf_document_for(
     signed_on = (
         dt.date.fromisoformat(head["agreement_date"])
         if head.get("agreement_date")
-        else revision.created_at.astimezone(IndonesianTimeZone.WIB.zone).date()
+        else created_at.astimezone(IndonesianTimeZone.WIB.zone).date()
     )
     clauses = [
         PdfClause(
@@ -100,8 +166,8 @@ def pdf_document_for(
         extra["closing"] = head["closing"]
     return PdfDocument(
         agreement_id=agreement.uuid,
-        revision_hash=revision.hash,
-        revision_label=f"Revisi {revision.round}",
+        revision_hash=revision_hash,
+        revision_label=revision_label,
         kind=_KIND[kind],
         title=f"tentang {head['title']}",
         title_en=f"on {head['title_en']}" if head.get("title_en") else None,
@@ -134,6 +200,7 @@ def pdf_document_for(
         considerations=list(head.get("legal_basis") or []),
         considerations_en=list(head.get("legal_basis_en") or []),
         keywords=[_KIND[kind], *(p.display_name for p in parties)],
+        watermark=watermark,
         **extra,
     )
 

@@ -133,6 +133,9 @@ class PdfDocument:
     e_meterai: bool = False
     revision_label: str = ""  # "Revisi 3", printed in the footer next to the hash
     keywords: list[str] = field(default_factory=list)  # PDF metadata keywords
+    # A word printed diagonally and lightly across every page ("KONSEP" on a draft preview).
+    # Empty for the document that is approved, signed and printed: its bytes stay unchanged.
+    watermark: str = ""
 
     @property
     def meterai_area(self) -> bool:

@@ -18,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from mou.pdf.document import PageMargins, PdfDocument
-from mou.pdf.styles import SANS
+from mou.pdf.styles import SANS, SANS_BOLD
 from mou.pdf.xmp import attach_xmp
 
 # F4 ("folio") as Indonesian regional governments use it: 215 x 330 mm, not US 8.5 x 13 in.
@@ -112,9 +112,11 @@ class AgreementDocTemplate(BaseDocTemplate):
         geometry: PageGeometry,
         qr_text: str,
         footer_text: str,
+        watermark: str = "",
         **kwargs: Any,
     ) -> None:
         self.geometry = geometry
+        self.watermark = watermark
         self.qr_text = qr_text
         self.footer_text = footer_text
         super().__init__(
@@ -199,6 +201,8 @@ class AgreementDocTemplate(BaseDocTemplate):
 
     def _footer(self, canvas: Canvas, label: str, *, total_form: bool, label_width: float) -> None:
         g = self.geometry
+        if self.watermark:
+            draw_watermark(canvas, g, self.watermark)
         if not self._qr_defined:
             self._define_qr(canvas)
         canvas.saveState()
@@ -222,6 +226,38 @@ class AgreementDocTemplate(BaseDocTemplate):
         canvas.translate(g.width - g.right - QR_SIZE, base)
         canvas.doForm(_QR_FORM)
         canvas.restoreState()
+
+
+WATERMARK_GREY = 0.88  # light enough to read the text over it, dark enough to photocopy
+
+
+def draw_watermark(canvas: Canvas, geometry: PageGeometry, word: str) -> None:
+    """``word`` across the page from lower left to upper right, light grey, under the text.
+
+    Page decorations are drawn before the page's flowables, so the text stays on top and
+    readable; grey instead of transparency keeps the page free of extra graphics states.
+    """
+    import math
+
+    angle = math.degrees(math.atan2(geometry.height, geometry.width))
+    diagonal = math.hypot(geometry.width, geometry.height)
+    # As large as fits along 70 % of the diagonal.
+    size = 0.7 * diagonal / max(canvas.stringWidth(word, SANS_BOLD, 1), 1)
+    canvas.saveState()
+    # A horizontal mark too: readers of a copy (and text extraction, which cannot join
+    # diagonal letters into a word) see that this is not the agreed document.
+    canvas.setFillColorRGB(0.45, 0.45, 0.45)
+    canvas.setFont(SANS_BOLD, 9)
+    canvas.drawRightString(
+        geometry.width - geometry.right, geometry.height - geometry.top / 2,
+        f"{word} · belum disepakati",
+    )  # fmt: skip
+    canvas.setFillColorRGB(WATERMARK_GREY, WATERMARK_GREY, WATERMARK_GREY)
+    canvas.translate(geometry.width / 2, geometry.height / 2)
+    canvas.rotate(angle)
+    canvas.setFont(SANS_BOLD, size)
+    canvas.drawCentredString(0, -size * 0.35, word)
+    canvas.restoreState()
 
 
 def _form_resources(canvas: Canvas):

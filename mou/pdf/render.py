@@ -123,6 +123,7 @@ def render_pdf_bytes(doc: PdfDocument) -> tuple[bytes, RenderResult]:
         geometry=geometry,
         qr_text=qr_payload(doc.agreement_id, doc.revision_hash),
         footer_text=footer_line(doc),
+        watermark=doc.watermark,
         title=f"{doc.kind} {doc.title.strip()}",
         author=names,
         subject=f"{doc.kind} antara {names}; ID {doc.agreement_id}; hash revisi {doc.revision_hash}",
