@@ -17,8 +17,9 @@ fingerprints are exactly the ones its own DTLS used: the fingerprint in the remo
 and the certificate the DTLS handshake presented. Anything else is "not verified"; a trusted
 office that signed *other* fingerprints means someone sits in the middle (``mismatch``).
 
-The :func:`short_code` over both fingerprints lets two offices compare six digits aloud; a party
-in the middle makes the two sides compute different codes.
+The :func:`short_code` over both fingerprints lets two offices compare six digits aloud (or the
+four :func:`short_code_words` from the same digest); a party in the middle makes the two sides
+compute different codes.
 
 This module never imports ``mou``: the UI hands in plain ``cryptography`` objects.
 """
@@ -28,6 +29,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import functools
 import hashlib
 import json
 import re
@@ -215,15 +217,49 @@ def certificate_fingerprint(certificate: x509.Certificate) -> str:
     return certificate.fingerprint(hashes.SHA256()).hex(":").upper()
 
 
+#: 256 Indonesian words, one per byte value (``resources/words/short_code_id.txt``).
+WORDS_FILE = Path(__file__).resolve().parent.parent / "resources" / "words" / "short_code_id.txt"
+SHORT_CODE_WORDS = 4
+
+
+def _short_code_digest(fingerprint_a: str, fingerprint_b: str) -> bytes:
+    """SHA-256 over the sorted fingerprint pair: the one source of the digits and the words."""
+    pair = sorted((fingerprint_a.upper(), fingerprint_b.upper()))
+    return hashlib.sha256(("lintas-short-code|" + "|".join(pair)).encode("ascii")).digest()
+
+
 def short_code(fingerprint_a: str, fingerprint_b: str) -> str:
     """Six digits both offices compute alike from the two DTLS fingerprints (order-free).
 
     SHA-256 over the sorted pair; a party in the middle holds different DTLS certificates on
     each side, so the two offices read out different codes.
     """
-    pair = sorted((fingerprint_a.upper(), fingerprint_b.upper()))
-    digest = hashlib.sha256(("lintas-short-code|" + "|".join(pair)).encode("ascii")).digest()
+    digest = _short_code_digest(fingerprint_a, fingerprint_b)
     return f"{int.from_bytes(digest[:8], 'big') % 1_000_000:06d}"
+
+
+@functools.cache
+def short_code_word_list() -> tuple[str, ...]:
+    """The 256 words, index = byte value; refuses a damaged list rather than show wrong words."""
+    words = tuple(
+        line.strip()
+        for line in WORDS_FILE.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+    if len(words) != 256 or len(set(words)) != 256:
+        raise CallIdentityError(f"{WORDS_FILE.name} must hold 256 distinct words")
+    return words
+
+
+def short_code_words(fingerprint_a: str, fingerprint_b: str) -> str:
+    """Four Indonesian words for the same pair, from the first four bytes of the digits' digest.
+
+    Words are easier to read aloud over a poor line than digits; both forms come from one
+    digest, so a party in the middle changes both.
+    """
+    digest = _short_code_digest(fingerprint_a, fingerprint_b)
+    words = short_code_word_list()
+    return " ".join(words[b] for b in digest[:SHORT_CODE_WORDS])
 
 
 def format_short_code(code: str) -> str:
@@ -426,6 +462,7 @@ class PeerVerification:
     office: str = ""  # the office named by the pinned certificate (only when trusted)
     short_code: str = ""  # six digits, once both fingerprints are known
     session: int = 0
+    short_words: str = ""  # the same code as four words (same digest as the digits)
 
     @property
     def verified(self) -> bool:
@@ -440,6 +477,7 @@ class PeerVerification:
             "code": str(self.code),
             "verified_office": self.office if self.verified else None,
             "short_code": self.short_code or None,
+            "short_words": self.short_words or None,
         }
 
 

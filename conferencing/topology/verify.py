@@ -24,6 +24,7 @@ from conferencing.call_identity import (
     certificate_fingerprint,
     check_message,
     short_code,
+    short_code_words,
     signed_message,
 )
 
@@ -130,6 +131,7 @@ class LinkVerifier:
         now = time.monotonic() if now is None else now
         remote = next(iter(self.dtls_fps)) if len(self.dtls_fps) == 1 else self.remote_fp
         code_text = short_code(self.local_fp, remote) if self.local_fp and remote else ""
+        words = short_code_words(self.local_fp, remote) if self.local_fp and remote else ""
         checked = self.checked
         status, code, office = "pending", VerifyCode.PENDING, ""
         if len(self.dtls_fps) > 1 or (
@@ -157,5 +159,6 @@ class LinkVerifier:
             office=office,
             short_code=code_text,
             session=self.session,
+            short_words=words,
         )
         return self.state

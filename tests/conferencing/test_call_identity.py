@@ -36,6 +36,8 @@ from conferencing.call_identity import (
     format_short_code,
     sdp_fingerprint,
     short_code,
+    short_code_word_list,
+    short_code_words,
     signed_message,
 )
 from conferencing.topology.verify import IDENTITY_WAIT_S, LinkVerifier
@@ -123,6 +125,27 @@ def test_short_code_is_six_digits_the_same_on_both_sides_and_changes_with_a_midd
     # A party in the middle: each office pairs its own fingerprint with the middle man's.
     assert short_code(FP_A, FP_M) != code and short_code(FP_M, FP_B) != code
     assert format_short_code("042917") == "042 917"
+
+
+def test_short_code_words_come_from_the_digits_bytes_and_change_with_a_middle_man() -> None:
+    import hashlib
+
+    words = short_code_word_list()
+    # 256 simple, distinct Indonesian words: one per byte value, none a prefix-free trap of
+    # spaces or capitals that would be read differently aloud.
+    assert len(words) == 256 and len(set(words)) == 256
+    assert all(w.isalpha() and w.islower() and 2 <= len(w) <= 10 for w in words)
+    said = short_code_words(FP_A, FP_B)
+    assert len(said.split()) == 4 and all(w in words for w in said.split())
+    assert short_code_words(FP_B, FP_A) == said and short_code_words(FP_A.lower(), FP_B) == said
+    # The same digest as the six digits: its first four bytes pick the words, its first
+    # eight make the digits.
+    pair = "|".join(sorted((FP_A, FP_B)))
+    digest = hashlib.sha256(("lintas-short-code|" + pair).encode("ascii")).digest()
+    assert said.split() == [words[b] for b in digest[:4]]
+    assert short_code(FP_A, FP_B) == f"{int.from_bytes(digest[:8], 'big') % 1_000_000:06d}"
+    # A party in the middle: each office reads out other words.
+    assert short_code_words(FP_A, FP_M) != said and short_code_words(FP_M, FP_B) != said
 
 
 # ----------------------------------------------------------------------------- signed bindings
@@ -354,6 +377,7 @@ def test_honest_call_both_verified_with_the_same_short_code() -> None:
     assert at_a["verified"] and at_a["verified_office"] == PEKANBARU
     assert at_b["verified"] and at_b["verified_office"] == BANDUNG
     assert at_a["short_code"] == at_b["short_code"] and len(at_a["short_code"]) == 6
+    assert at_a["short_words"] == at_b["short_words"] and len(at_a["short_words"].split()) == 4
     assert at_a["frames"] > 5 and at_b["frames"] > 5
     assert r["chat_at_b"] == ["Selamat pagi"]
 
@@ -373,6 +397,7 @@ def test_a_hub_in_the_middle_is_never_verified(scenario: str) -> None:
     assert "verified" not in r["verified_events_a"]
     # Each side pairs its fingerprint with the hub's: the codes read aloud differ.
     assert at_a["short_code"] != at_b["short_code"]
+    assert at_a["short_words"] != at_b["short_words"]
     if scenario == "middle":
         # Genuine bindings over someone else's DTLS: the offices are told (red tile).
         assert at_a["status"] == at_b["status"] == "mismatch"

@@ -278,8 +278,10 @@ def test_real_call_unverified_until_unlocked_then_verified_with_same_code(
         qtbot.waitUntil(lambda: tile_b_for_a().verification.verified, timeout=15000)
         code_b = tile_b_for_a().verification.short_code
         assert code_b and code_b == tile_a_for_b().verification.short_code
+        words = tile_b_for_a().verification.short_words
+        assert len(words.split()) == 4 and words == tile_a_for_b().verification.short_words
         assert tile_b_for_a().verification_label() == (
-            f"Verified: {name_a}\nCode {code_b[:3]} {code_b[3:]}"
+            f"Verified: {name_a}\nCode {code_b[:3]} {code_b[3:]} · {words}"
         )
         qtbot.waitUntil(lambda: link.active, timeout=5000)
         qtbot.waitUntil(lambda: live_panel.status_label.text().startswith("Live review in session"))

@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy import select
 
-from conferencing.call_identity import PeerVerification, format_short_code
+from conferencing.call_identity import PeerVerification
 from mou import models
 from mou.agreement import AgreementError
 from mou.exchange import PackageError, read_office_card, trust_office_card
@@ -33,6 +33,7 @@ from ui.agreements.acting import required_actor
 from ui.agreements.messages import error_text
 from ui.office_card import MAX_CARD_BYTES, our_card
 from ui.vicon.controller import CallController
+from ui.vicon.verification import spoken_code
 
 if TYPE_CHECKING:
     from ui.context import AppContext
@@ -222,7 +223,7 @@ class TrustExchange(QObject):
 
     def _code(self, peer_id: str) -> str:
         state = self.controller.verification(peer_id)
-        return format_short_code(state.short_code) if state and state.short_code else ""
+        return spoken_code(state) if state and state.short_code else ""
 
     def current_offer(self) -> tuple[str, str] | None:
         """(office, code) offered right now, or None."""

@@ -27,6 +27,12 @@ _COLOURS = {
 }
 
 
+def spoken_code(state: PeerVerification) -> str:
+    """The code to read aloud: six digits and, beside them, the same code as four words."""
+    digits = format_short_code(state.short_code)
+    return f"{digits} · {state.short_words}" if state.short_words else digits
+
+
 def verification_text(state: PeerVerification | None) -> str:
     """The badge: "Verified: <office>" / "Not verified" / ..., and the short code below it."""
     if state is None or state.status == "pending":
@@ -43,7 +49,7 @@ def verification_text(state: PeerVerification | None) -> str:
         text = QCoreApplication.translate("CallVerification", "Not verified")
     if state is not None and state.short_code:
         text += "\n" + QCoreApplication.translate("CallVerification", "Code %1").replace(
-            "%1", format_short_code(state.short_code)
+            "%1", spoken_code(state)
         )
     return text
 
@@ -68,7 +74,7 @@ def verified_notice(office: str, state: PeerVerification) -> str:
             "%1 is verified. Read the code %2 aloud: the other office must see the same code.",
         )
         .replace("%1", state.office or office)
-        .replace("%2", format_short_code(state.short_code))
+        .replace("%2", spoken_code(state))
     )
 
 
