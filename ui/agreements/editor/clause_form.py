@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -92,11 +92,17 @@ class ClauseForm(QWidget):
         self.ayat_table.setHorizontalHeaderLabels([self.tr("Indonesian"), self.tr("English")])
         self.ayat_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.ayat_table.setWordWrap(True)
-        # Row heights follow the wrapped text whatever the column width becomes (the stretched
-        # columns change width when the splitter or window moves, which Qt does not re-measure).
-        self.ayat_table.horizontalHeader().sectionResized.connect(
-            lambda *_: self.ayat_table.resizeRowsToContents()
-        )
+        # An ayat is read whole: never "…" at the end of a long paragraph.
+        self.ayat_table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        # Row heights follow the wrapped text whatever the column width becomes: the stretched
+        # columns change width when the splitter or window moves, which Qt does not re-measure.
+        # Re-measured once the resize settled (a header signal alone fires before the new width).
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(0)
+        self._relayout.timeout.connect(self.relayout_rows)
+        self.ayat_table.horizontalHeader().sectionResized.connect(lambda *_: self._relayout.start())
+        self.ayat_table.viewport().installEventFilter(self)
         self.ayat_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.ayat_delegate = AyatDelegate(self.ayat_table)
         self.ayat_table.setItemDelegate(self.ayat_delegate)
@@ -107,6 +113,8 @@ class ClauseForm(QWidget):
         for text_edit in (self.body_edit, self.body_en_edit):
             text_edit.textChanged.connect(self._changed)
         self.ayat_table.itemChanged.connect(self._changed)
+        # A finished edit may have more lines than before: the row grows to show all of them.
+        self.ayat_table.itemChanged.connect(lambda item: self._relayout.start())
         self.english_check.toggled.connect(self._show_english)
         self.add_ayat_button.clicked.connect(self.sig_add_ayat)
         self.delete_ayat_button.clicked.connect(self._delete_ayat)
@@ -177,6 +185,15 @@ class ClauseForm(QWidget):
             body_en=self.body_en_edit.toPlainText(),
             ayat=ayat,
         )
+
+    def relayout_rows(self) -> None:
+        """Fit every ayat row to its wrapped text at the current column widths."""
+        self.ayat_table.resizeRowsToContents()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.ayat_table.viewport() and event.type() == QEvent.Type.Resize:
+            self._relayout.start()
+        return super().eventFilter(watched, event)
 
     def _changed(self, *_args: object) -> None:
         if not self._loading and self.clause is not None:
