@@ -311,6 +311,10 @@ Cocokkan dahulu melalui telepon.</translation>
         <source>Live review</source>
         <translation>Peninjauan langsung</translation>
     </message>
+    <message>
+        <source>Preview</source>
+        <translation>Pratinjau</translation>
+    </message>
 </context>
 <context>
     <name>AgreementLabels</name>
@@ -2588,6 +2592,37 @@ Cocokkan dahulu melalui telepon.</translation>
         <location filename="../../ui/agreements/messages.py" line="340"/>
         <source>There is no template &apos;{template}&apos;</source>
         <translation>Tidak ada templat &apos;{template}&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>DraftPreview</name>
+    <message>
+        <source>F4 (215 × 330 mm)</source>
+        <translation>F4 (215 × 330 mm)</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Draft pages as they will print, marked KONSEP. Unsaved text is included.</source>
+        <translation>Halaman draf seperti akan dicetak, bertanda KONSEP. Teks yang belum disimpan ikut ditampilkan.</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>Kertas:</translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation>Memperbarui…</translation>
+    </message>
+    <message>
+        <source>Pages: %1</source>
+        <translation>Halaman: %1</translation>
+    </message>
+    <message>
+        <source>The preview cannot be drawn yet. Check the parties in Details.</source>
+        <translation>Pratinjau belum dapat ditampilkan. Periksa para pihak di Rincian.</translation>
     </message>
 </context>
 </TS>

@@ -42,6 +42,7 @@ from ui.agreements.editor.comments_panel import CommentsPanel
 from ui.agreements.editor.details_panel import DetailsPanel
 from ui.agreements.editor.header import EditorHeader
 from ui.agreements.editor.obligations_panel import ObligationsPanel
+from ui.agreements.editor.preview import add_preview
 from ui.agreements.editor.revisions_panel import RevisionsPanel
 from ui.agreements.editor.snapshot import AgreementData, ClauseData, load
 from ui.agreements.editor.workflow_actions import WorkflowActions
@@ -139,6 +140,7 @@ class AgreementEditor(WorkflowActions, QWidget):
             lambda: self._emit_for(self.sig_compare_dialog_requested)
         )
         self.live_link = add_live_review(self)
+        self.preview = add_preview(self)
 
     # -- loading ---------------------------------------------------------------------------
 
