@@ -1032,6 +1032,10 @@
 <context>
     <name>TrustExchange</name>
     <message>
+        <source>The call could not prove that this connection ends at %1, so the trust you gave it in this call was withdrawn. Do not discuss or sign anything now: leave the call, call again and compare the code carefully before trusting.</source>
+        <translation>Panggilan ini tidak dapat membuktikan bahwa sambungan ini berujung di %1, sehingga kepercayaan yang Anda berikan dalam panggilan ini dicabut. Jangan membahas atau menandatangani apa pun sekarang: tinggalkan panggilan, hubungi kembali, dan bandingkan kodenya dengan cermat sebelum memercayai.</translation>
+    </message>
+    <message>
         <source>%1 is now trusted. Waiting for them to prove it in this call…</source>
         <translation>%1 kini dipercaya. Menunggu mereka membuktikannya dalam panggilan ini…</translation>
     </message>

@@ -149,9 +149,11 @@ class CeremonyLauncher(QObject):
         from ui.vicon.sign_bar import SignInCallRequested
 
         context.bridge.subscribe(SignInCallRequested, self.present_in_call)
-        from ui.vicon.trust_exchange import OfficeTrustedInCall
+        from ui.vicon.trust_exchange import OfficeTrustedInCall, OfficeTrustWithdrawn
 
         context.bridge.subscribe(OfficeTrustedInCall, lambda _e: self.refresh_trust())
+        # Trust withdrawn because the call did not prove it: open ceremonies drop it too.
+        context.bridge.subscribe(OfficeTrustWithdrawn, lambda _e: self.refresh_trust())
 
     def refresh_trust(self) -> None:
         """Give every open ceremony the offices trusted since it began (e.g. trusted in the call)."""

@@ -12,6 +12,11 @@ pins the certificate for this call and tells the other office (:data:`TRUSTED_KI
 proves itself again with its office key: the tile turns "Verified: <office>" only if the card's
 certificate really signed this call. A card from an office already trusted changes nothing (a
 replay is a no-op); at most :data:`MAX_CARDS_PER_PEER` cards per office and call are read.
+
+Trust made in a call stands on that call's proof. If the link to that office turns "intercepted"
+afterwards, or the office has not proved itself :data:`PROOF_WAIT_MS` after the user trusted it,
+the trust made in this call is withdrawn (certificate, exchange key, the engine's pin) and the
+user is told: the people may have misread the code, and a card that is not proven is not kept.
 """
 
 from __future__ import annotations
@@ -20,14 +25,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives import serialization
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy import select
 
 from conferencing.call_identity import PeerVerification
 from mou import models
 from mou.agreement import AgreementError
-from mou.exchange import PackageError, read_office_card, trust_office_card
+from mou.exchange import PackageError, read_office_card, revoke_trust, trust_office_card
+from mou.office import Actor
 from mou.signing.identity import fingerprint_sha256
 from ui.agreements.acting import required_actor
 from ui.agreements.messages import error_text
@@ -44,6 +50,8 @@ TRUSTED_KIND = "lintas.office_trusted"
 MAX_CARDS_PER_PEER = 3
 #: "I trusted you" notices honoured per office and call (each makes us re-sign our binding).
 MAX_TRUSTED_NOTICES = 3
+#: How long an office trusted in the call has to prove it holds the card's certificate.
+PROOF_WAIT_MS = 20_000
 
 
 @dataclass(frozen=True)
@@ -51,6 +59,23 @@ class OfficeTrustedInCall:
     """Posted on the bridge after the user trusted an office in a call (its display name)."""
 
     office: str
+
+
+@dataclass(frozen=True)
+class OfficeTrustWithdrawn:
+    """Posted on the bridge after trust made in a call was withdrawn (its display name)."""
+
+    office: str
+
+
+@dataclass(frozen=True)
+class _Trusted:
+    """An office trusted in this call: what to undo if the call does not prove it."""
+
+    office: str
+    fingerprint: str
+    der: bytes
+    actor: Actor
 
 
 @dataclass
@@ -86,6 +111,7 @@ class TrustExchange(QObject):
     """Runs the card exchange of one call and drives its :class:`TrustBar`."""
 
     sig_trusted = Signal(str)  # display name of the office trusted in this call
+    sig_withdrawn = Signal(str)  # display name of an office whose trust was withdrawn
 
     def __init__(
         self,
@@ -100,6 +126,8 @@ class TrustExchange(QObject):
         self.bar = bar
         self.offers: dict[str, _Offer] = {}
         self.trusted_here: dict[str, str] = {}  # peer_id -> office trusted in this call
+        self._made_here: dict[str, _Trusted] = {}  # what to undo if this call's proof fails
+        self.withdrawn: dict[str, str] = {}  # peer_id -> office whose trust was withdrawn
         self._cards_seen: dict[str, int] = {}
         self._notices_seen: dict[str, int] = {}
         self._current: str | None = None
@@ -177,6 +205,9 @@ class TrustExchange(QObject):
 
     @Slot(str, object)
     def _verification(self, peer_id: str, state: PeerVerification) -> None:
+        if state.status == "mismatch" and peer_id in self._made_here:
+            self.withdraw(peer_id)
+            return
         if state.verified and peer_id in self.trusted_here:
             if self._current == peer_id or self._current is None:
                 self._current = None
@@ -249,7 +280,9 @@ class TrustExchange(QObject):
             return None
         del self.offers[peer_id]
         self.trusted_here[peer_id] = name
-        self._pin(pem)
+        der = self._pin(pem)
+        self._made_here[peer_id] = _Trusted(name, offer.fingerprint, der, actor)
+        QTimer.singleShot(PROOF_WAIT_MS, self, lambda p=peer_id: self._proof_due(p))
         self.bar.trust_button.hide()
         self.bar.label.setText(
             self.tr("%1 is now trusted. Waiting for them to prove it in this call…").replace(
@@ -265,7 +298,58 @@ class TrustExchange(QObject):
         self.context.bridge.post(OfficeTrustedInCall(name))
         return name
 
-    def _pin(self, pem: bytes) -> None:
+    def _proof_due(self, peer_id: str) -> None:
+        """Withdraw the trust made in this call if that office has still not proved itself."""
+        state = self.controller.verification(peer_id)
+        if peer_id in self._made_here and (state is None or not state.verified):
+            self.withdraw(peer_id)
+
+    def withdraw(self, peer_id: str) -> str | None:
+        """Undo the trust made in this call for ``peer_id`` and tell the user; its office name.
+
+        The certificate and exchange key stored from the card are removed (as the user who
+        trusted it, so a later change of "Acting as" cannot block the undo), the engine stops
+        accepting that certificate, and the bar says what happened and what to do next.
+        """
+        made = self._made_here.pop(peer_id, None)
+        if made is None:
+            return None
+        self.trusted_here.pop(peer_id, None)
+        try:
+            with self.context.database.session() as session:
+                revoke_trust(session, made.fingerprint, made.actor)
+        except (AgreementError, PackageError):
+            pass  # already removed (e.g. in Settings): nothing left to undo there
+        self._unpin(made.der)
+        self.withdrawn[peer_id] = made.office
+        self.bar.trust_button.hide()
+        self.bar.label.setText(
+            self.tr(
+                "The call could not prove that this connection ends at %1, so the trust you "
+                "gave it in this call was withdrawn. Do not discuss or sign anything now: leave "
+                "the call, call again and compare the code carefully before trusting."
+            ).replace("%1", made.office)
+        )
+        self.bar.setStyleSheet("QWidget#trustBar { background: #ffebee; border-radius: 4px; }")
+        self.bar.show()
+        self.sig_withdrawn.emit(made.office)
+        self.context.bridge.post(OfficeTrustWithdrawn(made.office))
+        return made.office
+
+    def _unpin(self, der: bytes) -> None:
+        """Remove a certificate from the engine's pinned offices (on the engine's own thread)."""
+        from conferencing.call_identity import TrustedOffices
+
+        engine = self.controller.engine
+
+        async def unpin() -> None:
+            engine.trusted_offices = TrustedOffices.of(
+                [d for d in engine.trusted_offices.ders if d != der]
+            )
+
+        self.controller.run(unpin())
+
+    def _pin(self, pem: bytes) -> bytes:
         """Add the certificate to the engine's pinned offices (on the engine's own thread)."""
         from cryptography import x509
 
@@ -279,6 +363,7 @@ class TrustExchange(QObject):
             engine.trusted_offices = TrustedOffices.of([*engine.trusted_offices.ders, der])
 
         self.controller.run(pin())
+        return der
 
 
 def _display_name(office: dict[str, Any]) -> str:
