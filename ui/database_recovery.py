@@ -7,10 +7,9 @@ which leaves every file exactly as it was.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from mou.db import ConcurrentEditError, DatabaseCorruptError, DatabaseVersionError
+from ui.datestyle import timestamp_datetime
 from ui.messages import MessageTable, message_text
 
 DATABASE = MessageTable(
@@ -134,8 +134,7 @@ class CorruptDatabaseDialog(QDialog):
 
 
 def _when(path: Path) -> str:
-    stamp = dt.datetime.fromtimestamp(path.stat().st_mtime)
-    return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
+    return timestamp_datetime(path.stat().st_mtime)
 
 
 class DatabaseErrorDialog(QDialog):

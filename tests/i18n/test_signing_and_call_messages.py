@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, QLocale
 
 from conferencing import protocol as p
 from conferencing.hub.embedded import EmbeddedHub
@@ -19,6 +19,12 @@ from conferencing.hub.tokens import (
 from ui.signing.verify_dialog import VerificationDialog
 from ui.vicon.controller import CallController
 from ui.vicon.messages import error_text, hub_message_text
+
+
+def _id_short(seconds: int) -> str:
+    """The app's one short date-time form in Indonesian ("5 Des 2026 07.15", ui.datestyle)."""
+    indonesian = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
+    return indonesian.toString(QDateTime.fromSecsSinceEpoch(seconds), "d MMM yyyy HH.mm")
 
 
 def test_tampered_and_damaged_pdfs_are_reported_in_indonesian(
@@ -54,7 +60,7 @@ def test_refused_invite_tokens_are_explained_in_indonesian(indonesian) -> None:
         verify_token(secret, expired, "kb-bandung")
     assert info.value.code == p.E_TOKEN_EXPIRED
     shown = hub_message_text(info.value.message)
-    when = QDateTime.fromSecsSinceEpoch(token_expiry(expired)).toString("dd-MM-yyyy HH:mm")
+    when = _id_short(token_expiry(expired))
     assert shown == (
         "Undangan sudah kedaluwarsa; mintalah undangan baru kepada penyelenggara\n"
         f"Undangan itu kedaluwarsa pada {when}."
@@ -122,7 +128,7 @@ def test_the_real_hub_refusing_an_expired_invite_says_when_in_indonesian(qtbot, 
     finally:
         controller.shutdown()
         hub.stop()
-    when = QDateTime.fromSecsSinceEpoch(token_expiry(expired)).toString("dd-MM-yyyy HH:mm")
+    when = _id_short(token_expiry(expired))
     assert errors[-1].startswith("Undangan sudah kedaluwarsa"), errors
     assert f"Undangan itu kedaluwarsa pada {when}." in errors[-1]
     assert "UTC" not in errors[-1] and "expired" not in errors[-1]

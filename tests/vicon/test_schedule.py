@@ -14,6 +14,7 @@ from conferencing.hub.tokens import verify_token
 from mou import meeting as meetings
 from mou import models
 from tests.vicon.conftest import install_indonesian, make_context
+from ui.datestyle import short_date
 from ui.sessions.invite import parse_invite
 from ui.sessions.page import SessionsPage
 from ui.sessions.schedule_dialog import ScheduleDialog
@@ -65,7 +66,8 @@ def test_scheduled_session_is_listed_exported_and_hosted(
     page.host_panel.bind_host = "127.0.0.1"
     try:
         assert panel.list.count() == 1
-        assert f"{tomorrow:%d/%m/%Y} 09:00 WIB" in panel.list.item(0).text()
+        # One date style on screens (ui.datestyle): "6 Dec 2026 09:00 WIB", never "06/12/2026".
+        assert f"{short_date(tomorrow)} 09:00 WIB" in panel.list.item(0).text()
         assert PEKANBARU in panel.list.item(0).text()
         assert "10:00 WITA" in panel.list.item(0).toolTip()
         with context.database.session() as session:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from mou.agreement import AgreementStatus
 from mou.search import AgreementRow, counterparts, list_agreements
 from ui.agreements.labels import kind_label, status_label
 from ui.context import AppContext
+from ui.datestyle import short_date, short_datetime
 
 EXPIRING_DAYS = 90
 _SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -44,9 +45,7 @@ class SortItem(QTableWidgetItem):
 
 def format_date(day: dt.date | None) -> str:
     """A date in the UI language's short form ("" for none)."""
-    if day is None:
-        return ""
-    return QLocale().toString(day, "d MMM yyyy")
+    return short_date(day)
 
 
 class AgreementListView(QWidget):
@@ -195,7 +194,7 @@ class AgreementListView(QWidget):
                 status_label(row.status),
                 row.counterparts,
                 format_date(row.valid_until),
-                QLocale().toString(row.updated_at.astimezone(), QLocale.FormatType.ShortFormat),
+                short_datetime(row.updated_at),
             ]
             keys = {
                 4: row.valid_until.isoformat() if row.valid_until else "",

@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from mou.messages import DomainMessage
 from mou.pdf.dates import ZONES
+from ui.datestyle import zoned_time
 from ui.messages import MessageTable, fill, message_text
 
 
@@ -25,8 +26,8 @@ def fingerprint_html(sha: str) -> str:
 
 def zoned(iso: str, tz_label: str) -> str:
     """``09.15 WIB``: an ISO time in the office's Indonesian zone."""
-    when = dt.datetime.fromisoformat(iso).astimezone(ZONES.get(tz_label, ZONES["WIB"]))
-    return f"{when:%H.%M} {tz_label}"
+    label = tz_label if tz_label in ZONES else "WIB"
+    return zoned_time(dt.datetime.fromisoformat(iso), label)
 
 
 CEREMONY = MessageTable(

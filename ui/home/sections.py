@@ -5,19 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QSizePolicy, QVBoxLayout, QWidget
+
+from ui.datestyle import short_date, zoned_datetime
 
 
 def _date(day: dt.date | None) -> str:
-    return QLocale().toString(day, QLocale.FormatType.ShortFormat) if day else ""
+    return short_date(day)
 
 
 def describe_meeting(meeting: object) -> str:
-    """ "24/11/2026 09:00 WIB — Vicon Bandung–Palangka Raya" (in the zone it was scheduled in)."""
-    from mou.meeting import start_label
+    """ "24 Nov 2026 09.00 WIB — Vicon Bandung–Palangka Raya" (in the zone it was scheduled in)."""
+    from mou.meeting import IndonesianTimeZone, start_in
 
-    return f"{start_label(meeting)} — {meeting.title}"  # type: ignore[attr-defined, arg-type]
+    zone = IndonesianTimeZone(meeting.time_zone)  # type: ignore[attr-defined]
+    when = zoned_datetime(start_in(meeting, zone), zone.value)  # type: ignore[arg-type]
+    return f"{when} — {meeting.title}"  # type: ignore[attr-defined]
 
 
 def describe_agreement(row: object) -> str:

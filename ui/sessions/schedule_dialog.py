@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from mou.meeting import IndonesianTimeZone
+from ui.datestyle import zoned_time
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ class ScheduleDialog(QDialog):
         request = self.request()
         aware = request.starts_at.replace(tzinfo=request.time_zone.zone)
         others = [
-            f"{aware.astimezone(z.zone):%H:%M} {z.value}"
+            zoned_time(aware, z.value)
             for z in IndonesianTimeZone
             if z != request.time_zone
         ]

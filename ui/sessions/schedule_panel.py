@@ -24,6 +24,7 @@ from mou import meeting as meetings
 from mou import models
 from mou.events import MeetingChanged
 from mou.office import Actor, system_actor
+from ui.datestyle import zoned_datetime
 from ui.sessions.host_panel import new_room_name
 from ui.sessions.schedule_dialog import ScheduleDialog, ScheduleRequest
 
@@ -31,6 +32,12 @@ if TYPE_CHECKING:
     from ui.context import AppContext
 
 _MEETING_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _start(meeting: models.Meeting, zone: meetings.IndonesianTimeZone | None = None) -> str:
+    """ "24 Nov 2026 09.00 WIB": the start in ``zone`` (else the zone it was scheduled in)."""
+    tz = meetings.IndonesianTimeZone(zone or meeting.time_zone)
+    return zoned_datetime(meetings.start_in(meeting, tz), tz.value)
 
 
 class SchedulePanel(QWidget):
@@ -114,11 +121,11 @@ class SchedulePanel(QWidget):
 
     def _describe(self, meeting: models.Meeting) -> str:
         offices = ", ".join(p.office for p in meetings.participants_of(meeting) if p.office)
-        text = f"{meetings.start_label(meeting)}\n{meeting.title}"
+        text = f"{_start(meeting)}\n{meeting.title}"
         return f"{text}\n{offices}" if offices else text
 
     def _zones(self, meeting: models.Meeting) -> str:
-        labels = [meetings.start_label(meeting, zone) for zone in meetings.IndonesianTimeZone]
+        labels = [_start(meeting, zone) for zone in meetings.IndonesianTimeZone]
         return self.tr("Starts at:") + "\n" + "\n".join(labels)
 
     def selected_meeting_id(self) -> int | None:

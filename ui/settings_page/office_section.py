@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from mou.office import OfficeError, OfficeProfile, update_local_office
 from ui.context import AppContext
+from ui.datestyle import short_date
 from ui.office_messages import office_error_text
 from ui.wizard.lambang import LambangError, lambang_png
 from ui.wizard.wizard import certificate_copy
@@ -156,7 +157,7 @@ class OfficeSection(QGroupBox):
         self.certificate.setText(
             self.tr("%1\nValid until %2\nSHA-256: %3")
             .replace("%1", _subject_text(cert))
-            .replace("%2", cert.not_valid_after_utc.date().isoformat())
+            .replace("%2", short_date(cert.not_valid_after_utc))
             .replace("%3", fingerprint_sha256(cert))
         )
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from mou.signing.timestamps import valid_tsa_url
 from ui.context import AppContext
+from ui.datestyle import short_date
 
 
 def tsa_ca_certificate(context: AppContext) -> x509.Certificate | None:
@@ -97,7 +98,7 @@ class SigningSection(QGroupBox):
         name = str(names[0].value) if names else self.tr("(unnamed)")
         self.ca_label.setText(
             self.tr("{name}, valid until {date}").format(
-                name=name, date=f"{ca.not_valid_after_utc:%d-%m-%Y}"
+                name=name, date=short_date(ca.not_valid_after_utc)
             )
         )
 

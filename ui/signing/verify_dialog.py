@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from mou.signing import SignatureCheck, Verdict, VerificationReport, verify_pdf
 from mou.signing.trust import ExpectedSigner, TrustAnchors
+from ui.datestyle import zoned_datetime
 from ui.signing.messages import problem_text, report_error_text
 
 _ZONES = {
@@ -164,13 +165,12 @@ class VerificationDialog(QDialog):
     def _time_text(self, check: SignatureCheck) -> str:
         if check.signing_time is None:
             return self.tr("Unknown")
-        local = check.signing_time.astimezone(_ZONES[self.tz_label])
         source = (
             self.tr("from a time-stamp authority")
             if check.timestamped
             else self.tr("as claimed by the signer")
         )
-        return f"{local:%d-%m-%Y %H:%M:%S} {self.tz_label} ({source})"
+        return f"{zoned_datetime(check.signing_time, self.tz_label)} ({source})"
 
     def ltv_text(self, check: SignatureCheck) -> str:
         """The PAdES level (B-B .. B-LTA) in words, and whether the certificate expired since."""

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.datestyle import short_time
+
 # Chat text travels through the data channel; cap it so one paste cannot stall the link.
 MAX_CHAT_CHARS = 2000
 
@@ -60,7 +62,7 @@ class ChatPanel(QWidget):
     def add_message(self, sender: str, text: str, sent_at: datetime | None = None) -> None:
         """Append a message; the text is escaped, never interpreted as HTML."""
         self._lines.append((sender, text))
-        stamp = (sent_at or datetime.now()).astimezone().strftime("%H:%M")
+        stamp = short_time((sent_at or datetime.now()).astimezone())
         cursor = self.transcript.textCursor()
         cursor.movePosition(QTextCursor.MoveOperation.End)
         if not self.transcript.document().isEmpty():

@@ -7,12 +7,13 @@ The one place mapping ``conferencing.protocol.ERROR_CODES`` to translatable text
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from conferencing import protocol
 from conferencing.events import ConnectionStateChanged, EngineError
 from conferencing.linkhealth import MediaCode
 from conferencing.messages import DomainMessage
+from ui.datestyle import timestamp_datetime
 from ui.messages import MessageTable, message_text
 
 HUB = MessageTable(
@@ -154,7 +155,7 @@ def hub_message_text(message: DomainMessage) -> str:
     expires_at = message.params.get("expires_at")
     if isinstance(expires_at, int) and text != message.text:
         # Translated: the core's English reason (which carried the time) is not shown, so say it.
-        when = QDateTime.fromSecsSinceEpoch(expires_at).toString("dd-MM-yyyy HH:mm")
+        when = timestamp_datetime(expires_at)
         text += "\n" + QCoreApplication.translate("HubMessages", "It expired on %1.").replace(
             "%1", when
         )

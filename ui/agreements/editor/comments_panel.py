@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,6 +22,7 @@ from mou.comment import add_comment, reopen_comment, resolve_comment, threads
 from ui.agreements.acting import required_actor
 from ui.agreements.messages import error_text
 from ui.context import AppContext
+from ui.datestyle import short_datetime
 
 _RESOLVED_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -102,7 +103,7 @@ class CommentsPanel(QWidget):
         self._update_buttons()
 
     def _item(self, comment: models.Comment, parent: QTreeWidgetItem) -> QTreeWidgetItem:
-        when = QLocale().toString(comment.created_at.astimezone(), QLocale.FormatType.ShortFormat)
+        when = short_datetime(comment.created_at)
         prefix = ""
         if self.all_check.isChecked() and comment.parent_uuid is None:
             number = self.clause_numbers.get(comment.clause_uuid or "")

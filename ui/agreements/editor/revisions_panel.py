@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from mou.revision import RevisionInfo, history
 from ui.context import AppContext
+from ui.datestyle import short_datetime
 
 
 class RevisionsPanel(QWidget):
@@ -65,7 +66,7 @@ class RevisionsPanel(QWidget):
                 self.infos = history(session, self.agreement_id)
         self.table.setRowCount(len(self.infos))
         for r, info in enumerate(self.infos):
-            when = QLocale().toString(info.created_at.astimezone(), QLocale.FormatType.ShortFormat)
+            when = short_datetime(info.created_at)
             cells = [
                 str(info.round) + (" ●" if info.is_head else ""),
                 f"{info.author_office} ({info.author_name})",

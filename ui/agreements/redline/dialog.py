@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +19,7 @@ from mou.redline import compare
 from mou.revision import history
 from ui.agreements.redline.render import redline_html
 from ui.context import AppContext
+from ui.datestyle import short_datetime
 
 
 class RedlineDialog(QDialog):
@@ -45,7 +45,7 @@ class RedlineDialog(QDialog):
         with context.database.session() as session:
             infos = history(session, agreement_id)
         for info in infos:
-            when = QLocale().toString(info.created_at.astimezone(), QLocale.FormatType.ShortFormat)
+            when = short_datetime(info.created_at)
             text = self.tr("Round %1 — %2, %3").replace("%1", str(info.round))
             text = text.replace("%2", info.author_office).replace("%3", when)
             self.old_combo.addItem(text, info.id)
