@@ -127,6 +127,15 @@ def start(database_url: str | None = None) -> MainWindow | None:
         context = build_context(database, settings, data_dir, bridge)
         if context is None:
             return None
+    else:
+        from ui.pin_dialog import SignInDialog, needs_sign_in
+
+        # The last user is resumed only with their PIN (right after the wizard the person who
+        # just set it is still there, hence only on later starts).
+        if needs_sign_in(context) and SignInDialog(context).exec() != QDialog.DialogCode.Accepted:
+            bridge.detach_all()
+            database.dispose()
+            return None
 
     from ui.main_window import MainWindow
 

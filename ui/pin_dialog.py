@@ -1,9 +1,14 @@
-"""Asks for a local user's password or PIN before Lintas acts as that user."""
+"""Asks for a local user's password or PIN before Lintas acts as that user.
+
+:class:`PinDialog` guards "Acting as"; :class:`SignInDialog` guards the start of the app, which
+would otherwise resume the last user (the mayor, say) for whoever opens Lintas next.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -13,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from mou import office as office_api
+from mou.models import LocalUser
 from mou.office import OfficeError
 from ui.context import AppContext
 from ui.office_messages import office_error_text
@@ -24,7 +30,10 @@ PAUSE_MAX_S = 30
 
 
 class PinDialog(QDialog):
-    """Emits ``sig_confirmed(user_id)`` once the right password or PIN was typed."""
+    """Emits ``sig_confirmed(user_id)`` once the right password or PIN was typed.
+
+    Its texts name their context ("PinDialog") so a subclass shows them translated too.
+    """
 
     sig_confirmed = Signal(int)
 
@@ -35,11 +44,17 @@ class PinDialog(QDialog):
         self.context = context
         self.user_id = user_id
         self.failures = 0
-        self.setWindowTitle(self.tr("Act as %1").replace("%1", name))
+        self.setWindowTitle(
+            QCoreApplication.translate("PinDialog", "Act as %1").replace("%1", name)
+        )
         layout = QVBoxLayout(self)
-        prompt = QLabel(self.tr("Type the password or PIN of %1:").replace("%1", name))
-        prompt.setWordWrap(True)
-        layout.addWidget(prompt)
+        self.prompt = QLabel(
+            QCoreApplication.translate("PinDialog", "Type the password or PIN of %1:").replace(
+                "%1", name
+            )
+        )
+        self.prompt.setWordWrap(True)
+        layout.addWidget(self.prompt)
         self.secret = QLineEdit()
         self.secret.setObjectName("pinField")
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
@@ -53,8 +68,9 @@ class PinDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Switch"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.ok_button.setText(QCoreApplication.translate("PinDialog", "Switch"))
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setText(QCoreApplication.translate("PinDialog", "Cancel"))
         buttons.accepted.connect(self.check)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -77,11 +93,77 @@ class PinDialog(QDialog):
         self.failures += 1
         pause = min(PAUSE_MAX_S, PAUSE_STEP_S * self.failures)
         self.error.setText(
-            self.tr("That is not the right password or PIN. Try again in %1 s.").replace(
-                "%1", str(pause)
-            )
+            QCoreApplication.translate(
+                "PinDialog", "That is not the right password or PIN. Try again in %1 s."
+            ).replace("%1", str(pause))
         )
         self.secret.clear()
         self.ok_button.setEnabled(False)
         QTimer.singleShot(pause * 1000, lambda: self.ok_button.setEnabled(True))
         return False
+
+
+class SignInDialog(PinDialog):
+    """At start: who uses Lintas now (the last user preselected) and that person's PIN.
+
+    Someone else than the last user picks their own name instead of needing the last user's
+    PIN. "Open" checks the PIN like "Acting as" does (same pause after each wrong try) and then
+    acts as the chosen user; "Quit" leaves the app.
+    """
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        with context.database.session() as session:
+            self.users: list[LocalUser] = office_api.local_users(session)
+        current = context.current_user
+        first = next((u for u in self.users if current is not None and u.id == current.id), None)
+        first = first or self.users[0]
+        super().__init__(context, first.id, first.name, parent)
+        self.setWindowTitle(self.tr("Open Lintas"))
+        self.who = QComboBox()
+        self.who.setObjectName("signInUser")
+        from ui.roles import role_label
+
+        for user in self.users:
+            self.who.addItem(
+                self.tr("%1 — %2").replace("%1", user.name).replace("%2", role_label(user.role))
+            )
+        self.who.setCurrentIndex(self.users.index(first))
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        heading = QLabel(self.tr("Who is using Lintas now?"))
+        layout.insertWidget(0, heading)
+        layout.insertWidget(1, self.who)
+        self.ok_button.setText(self.tr("Open"))
+        self.cancel_button.setText(self.tr("Quit"))
+        self.setMinimumWidth(420)
+        self.who.currentIndexChanged.connect(self._chosen)
+        self.sig_confirmed.connect(self._act_as)
+        self._chosen(self.who.currentIndex())
+
+    def chosen(self) -> LocalUser:
+        """The user picked in the list."""
+        return self.users[self.who.currentIndex()]
+
+    def _chosen(self, index: int) -> None:
+        user = self.users[index]
+        self.user_id = user.id
+        self.secret.clear()
+        self.error.clear()
+        needs = bool(user.secret_hash)
+        self.secret.setVisible(needs)
+        self.prompt.setText(
+            self.tr("Type the password or PIN of %1:").replace("%1", user.name)
+            if needs
+            else self.tr("%1 has no password or PIN.").replace("%1", user.name)
+        )
+        if needs:
+            self.secret.setFocus()
+
+    def _act_as(self, _user_id: int) -> None:
+        self.context.set_current_user(self.chosen())
+
+
+def needs_sign_in(context: AppContext) -> bool:
+    """True when the user Lintas would resume has a password or PIN (ask before acting)."""
+    user = context.current_user
+    return user is not None and bool(user.secret_hash)

@@ -1167,6 +1167,37 @@ SHA-256: %3</translation>
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Open Lintas</source>
+        <translation>Buka Lintas</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Who is using Lintas now?</source>
+        <translation>Siapa yang memakai Lintas sekarang?</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>Type the password or PIN of %1:</source>
+        <translation>Ketik kata sandi atau PIN %1:</translation>
+    </message>
+    <message>
+        <source>%1 has no password or PIN.</source>
+        <translation>%1 tidak memakai kata sandi atau PIN.</translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
         <source>That is not the right password or PIN. Try again in %1 s.</source>

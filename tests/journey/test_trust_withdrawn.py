@@ -110,8 +110,10 @@ def test_trust_made_in_an_intercepted_call_is_withdrawn_and_the_user_told(
             engine = window.controller.engine
             qtbot.waitUntil(lambda e=engine: len(e.trusted_offices) == 0, timeout=5000)
             (peer_id,) = window.controller.participants()
-            assert window.tiles[peer_id].verification_label().startswith(
-                "Not verified: connection intercepted"
+            assert (
+                window.tiles[peer_id]
+                .verification_label()
+                .startswith("Not verified: connection intercepted")
             )
             text = ex.bar.label.text()
             assert ex.bar.isVisible() and "was withdrawn" in text and "call again" in text
