@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from mou import models
 from mou.agreement import AgreementError, get_agreement
 from mou.catalog import annex_records, remove_annex_items, set_annex
+from mou.working_copy import ANNEX, parts
 from ui.agreements.acting import required_actor
 from ui.agreements.labels import dimension_label
 from ui.agreements.messages import error_text
@@ -34,6 +35,8 @@ class AnnexPanel(QWidget):
     sig_changed = Signal()
     sig_error = Signal(str)
     sig_pick_requested = Signal()
+    # An edit of the Lampiran for the undo history: its text, the Lampiran before and after.
+    sig_undoable = Signal(str, object, object)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,15 +108,15 @@ class AnnexPanel(QWidget):
             with self.context.database.session() as session:
                 actor = required_actor(self.context, session)
                 apps = [session.get(models.CatalogApp, i) for i in app_ids]
-                set_annex(
-                    session,
-                    get_agreement(session, self.agreement_id),
-                    actor,
-                    [a for a in apps if a is not None],
-                )
+                agreement = get_agreement(session, self.agreement_id)
+                before = parts(agreement)[ANNEX]
+                set_annex(session, agreement, actor, [a for a in apps if a is not None])
+                session.flush()
+                after = parts(agreement)[ANNEX]
         except AgreementError as exc:
             self.sig_error.emit(error_text(exc))
             return
+        self.sig_undoable.emit(self.tr("Change the Lampiran"), {ANNEX: before}, {ANNEX: after})
         self.refresh()
         self.sig_changed.emit()
 
@@ -135,9 +138,13 @@ class AnnexPanel(QWidget):
         try:
             with self.context.database.session() as session:
                 actor = required_actor(self.context, session)
-                remove_annex_items(session, get_agreement(session, self.agreement_id), actor, uuids)
+                agreement = get_agreement(session, self.agreement_id)
+                before = parts(agreement)[ANNEX]
+                remove_annex_items(session, agreement, actor, uuids)
+                after = parts(agreement)[ANNEX]
         except AgreementError as exc:
             self.sig_error.emit(error_text(exc))
             return
+        self.sig_undoable.emit(self.tr("Remove from the Lampiran"), {ANNEX: before}, {ANNEX: after})
         self.refresh()
         self.sig_changed.emit()

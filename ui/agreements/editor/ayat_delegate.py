@@ -77,6 +77,8 @@ class AyatDelegate(QStyledItemDelegate):
         self.view = view
         self.editor: AyatCellEditor | None = None
         self._index: QPersistentModelIndex | None = None
+        # Installed on each cell editor (the editor's undo keys); set by the agreement editor.
+        self.key_filter: QObject | None = None
         self.closeEditor.connect(lambda editor, _hint: self._forget(editor))
 
     def createEditor(  # noqa: N802 - Qt override
@@ -84,6 +86,8 @@ class AyatDelegate(QStyledItemDelegate):
     ) -> QWidget:
         editor = AyatCellEditor(parent)
         editor.original = str(index.data(Qt.ItemDataRole.EditRole) or "")
+        if self.key_filter is not None:
+            editor.installEventFilter(self.key_filter)
         editor.textChanged.connect(lambda: self._typed(editor))
         editor.destroyed.connect(lambda *_: self._forget(editor))
         self.editor = editor

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
@@ -20,19 +21,11 @@ from sqlalchemy.orm import Session
 
 from mou import models
 from mou.agreement import AgreementError, AgreementStatus, get_agreement
-from mou.clause import (
-    add_ayat,
-    add_clause,
-    delete_ayat,
-    delete_clause,
-    move_ayat,
-    move_clause,
-    update_ayat,
-    update_clause,
-)
+from mou.clause import update_ayat, update_clause
 from mou.db import ConcurrentEditError
 from mou.office import Actor
 from mou.workflow import WorkflowError, approvals_of, available_messages
+from mou.working_copy import CLAUSES, parts
 from ui.agreements.acting import actor_for, current_role, required_actor
 from ui.agreements.editor.annex_panel import AnnexPanel
 from ui.agreements.editor.autosave import Autosaver
@@ -44,7 +37,9 @@ from ui.agreements.editor.header import EditorHeader
 from ui.agreements.editor.obligations_panel import ObligationsPanel
 from ui.agreements.editor.preview import add_preview
 from ui.agreements.editor.revisions_panel import RevisionsPanel
-from ui.agreements.editor.snapshot import AgreementData, ClauseData, load
+from ui.agreements.editor.snapshot import AgreementData, load
+from ui.agreements.editor.structure import StructureEdits
+from ui.agreements.editor.undo import UndoSupport
 from ui.agreements.editor.workflow_actions import WorkflowActions
 from ui.agreements.editor.workflow_bar import WorkflowBar
 from ui.agreements.labels import status_label
@@ -52,11 +47,13 @@ from ui.agreements.live.wiring import add_live_review
 from ui.agreements.message_bar import MessageBar
 from ui.agreements.messages import error_text
 from ui.context import AppContext
+from ui.datestyle import short_time
+from ui.hash_label import short_hash
 
 Edit = Callable[[Session, models.Agreement, Actor], object]
 
 
-class AgreementEditor(WorkflowActions, QWidget):
+class AgreementEditor(UndoSupport, StructureEdits, WorkflowActions, QWidget):
     """Edits one agreement; emits ``sig_close_requested`` for the way back to the list."""
 
     sig_close_requested = Signal()
@@ -68,15 +65,19 @@ class AgreementEditor(WorkflowActions, QWidget):
     sig_import_requested = Signal(int)  # agreement id: import the counterpart's reply into it
     sig_reconcile_requested = Signal(int)  # agreement id
     sig_clause_shown = Signal(object)  # clause uuid or None (the live-review tab follows it)
+    # The undo history a window's Edit menu should act on: this editor's when it is shown,
+    # None when it is hidden.
+    sig_undo_stack_changed = Signal(object)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.data: AgreementData | None = None
         self.autosaver = Autosaver(self._write_form, parent=self)
+        self._setup_undo()
         layout = QVBoxLayout(self)
 
-        self.header = EditorHeader()
+        self.header = EditorHeader(self.undo_action, self.redo_action)
         layout.addWidget(self.header)
         # Short names for the header's parts (the editor's methods and tests use them).
         header = self.header
@@ -139,6 +140,12 @@ class AgreementEditor(WorkflowActions, QWidget):
         self.revisions.sig_compare_dialog_requested.connect(
             lambda: self._emit_for(self.sig_compare_dialog_requested)
         )
+        self.annex.sig_undoable.connect(self._annex_edited)
+        form = self.clause_form
+        self.watch_undo_keys(
+            form.heading_edit, form.heading_en_edit, form.body_edit, form.body_en_edit
+        )
+        form.ayat_delegate.key_filter = self.undo_keys
         self.live_link = add_live_review(self)
         self.preview = add_preview(self)
 
@@ -150,6 +157,8 @@ class AgreementEditor(WorkflowActions, QWidget):
         self.message_bar.clear()
         self.autosave_label.clear()
         self.data = None
+        self.undo_stack().clear()
+        self.set_expected(None)
         self.reload(agreement_id=agreement_id)
         self.live_link.attach(agreement_id)
 
@@ -168,6 +177,7 @@ class AgreementEditor(WorkflowActions, QWidget):
             actor = actor_for(self.context, session)
             agreement = get_agreement(session, agreement_id)
             steps = available_messages(session, agreement, actor) if actor else []
+            self.check_history(parts(agreement), self.data.can_edit)
             current = agreement.current_revision
             ours = (
                 actor is not None
@@ -214,7 +224,7 @@ class AgreementEditor(WorkflowActions, QWidget):
             text = self.tr("No revision saved yet")
         else:
             text = self.tr("Round %1 · hash %2").replace("%1", str(data.revision_round))
-            text = text.replace("%2", data.revision_hash[:16])
+            text = text.replace("%2", short_hash(data.revision_hash))
             if data.dirty:
                 text += " · " + self.tr("unsaved changes since this revision")
         if data.missing_approvals and data.status == AgreementStatus.NEGOTIATION.value:
@@ -222,7 +232,7 @@ class AgreementEditor(WorkflowActions, QWidget):
                 "%1", ", ".join(data.missing_approvals)
             )
         self.revision_label.setText(text)
-        self.revision_label.setToolTip(data.revision_hash or "")
+        self.revision_label.set_full_hash(data.revision_hash)
 
     def _id(self) -> int | None:
         return self.data.id if self.data is not None else None
@@ -257,6 +267,7 @@ class AgreementEditor(WorkflowActions, QWidget):
         with self.context.database.session() as session:
             actor = self._require_actor(session)
             agreement = get_agreement(session, self.data.id)
+            before = parts(agreement)
             update_clause(
                 session,
                 agreement,
@@ -273,6 +284,15 @@ class AgreementEditor(WorkflowActions, QWidget):
                     update_ayat(
                         session, agreement, actor, values.uuid, number, text=text, text_en=text_en
                     )
+            session.flush()
+            after = parts(agreement)
+        self.record_edit(
+            self.tr("Edit Pasal %1").replace("%1", str(values.number)),
+            {CLAUSES: before[CLAUSES]},
+            {CLAUSES: after[CLAUSES]},
+            (values.uuid, values.uuid),
+        )
+        self.set_expected(after)
         if stored is not None:
             stored.heading, stored.heading_en = values.heading, values.heading_en
             stored.body, stored.body_en, stored.ayat = values.body, values.body_en, values.ayat
@@ -280,7 +300,7 @@ class AgreementEditor(WorkflowActions, QWidget):
 
     def _autosaved(self) -> None:
         self.autosave_label.setText(
-            self.tr("Autosaved %1").replace("%1", QTime.currentTime().toString("HH:mm:ss"))
+            self.tr("Autosaved %1").replace("%1", short_time(QTime.currentTime().toPython()))
         )
         self._show_revision_line()
         if self.data is not None:
@@ -292,17 +312,25 @@ class AgreementEditor(WorkflowActions, QWidget):
 
     # -- structural edits ------------------------------------------------------------------
 
-    def _apply(self, edit: Edit, select_uuid: str | None = None) -> object:
-        """Flush pending text, run ``edit`` in one transaction, reload; show refusals."""
+    def _apply(
+        self, edit: Edit, select_uuid: str | None = None, undo_text: str | None = None
+    ) -> object:
+        """Flush pending text, run ``edit`` in one transaction, reload; show refusals.
+
+        With ``undo_text`` the edit's change to the pasal and Lampiran becomes one undo step.
+        """
         if self.data is None or not self.autosaver.flush():
             return None
+        shown = self.clause_list.current_uuid()
         try:
             with self.context.database.session() as session:
-                result = edit(
-                    session, get_agreement(session, self.data.id), self._require_actor(session)
-                )
+                agreement = get_agreement(session, self.data.id)
+                before = parts(agreement)
+                result = edit(session, agreement, self._require_actor(session))
                 if isinstance(result, models.Clause):
                     select_uuid = result.uuid
+                session.flush()
+                after = parts(agreement)
         except ConcurrentEditError as exc:
             # Another user (shared database) saved this agreement first: keep the screen as it
             # is so the user sees what they tried, and let them reload the other's version.
@@ -314,64 +342,27 @@ class AgreementEditor(WorkflowActions, QWidget):
             self.show_error(error_text(exc))
             self.reload()
             return None
+        if undo_text is not None:
+            self.record_edit(undo_text, before, after, (shown, select_uuid))
+        self.set_expected(after)
         self.message_bar.clear()
         self.reload(select_uuid)
         self.sig_changed.emit(self.data.id)
         return result
 
-    def insert_clause(self, number: int) -> None:
-        """Insert an empty pasal so that it becomes Pasal ``number``."""
-        heading = self.tr("New pasal")
-        self._apply(lambda s, a, actor: add_clause(s, a, actor, heading=heading, number=number))
+    def _annex_edited(self, text: str, before: object, after: object) -> None:
+        assert isinstance(before, dict) and isinstance(after, dict)
+        self.record_edit(text, before, after, (self.clause_list.current_uuid(),) * 2)
+        if self._expected is not None:
+            self.set_expected({**self._expected, **after})
 
-    def move_clause(self, uuid: str, number: int) -> None:
-        """Move a pasal to become Pasal ``number``."""
-        self._apply(lambda s, a, actor: move_clause(s, a, actor, uuid, number), uuid)
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.sig_undo_stack_changed.emit(self.undo_stack())
 
-    def delete_clause(self, uuid: str) -> None:
-        """Delete a pasal; the message offers "Undo" (its text also stays in saved revisions)."""
-        self.autosaver.flush()
-        gone = self.data.clause(uuid) if self.data else None
-
-        if (
-            self._apply(lambda s, a, actor: delete_clause(s, a, actor, uuid)) is None
-            and gone is not None
-            and self.data.clause(uuid) is None
-        ):
-            self.message_bar.show_message(
-                self.tr("Pasal %1 (%2) was deleted.")
-                .replace("%1", str(gone.number))
-                .replace("%2", gone.heading),
-                "info",
-                (self.tr("Undo"), lambda: self._restore_clause(gone)),
-            )
-
-    def _restore_clause(self, clause: ClauseData) -> None:
-        self._apply(
-            lambda s, a, actor: add_clause(
-                s, a, actor, heading=clause.heading, body=clause.body,
-                heading_en=clause.heading_en, body_en=clause.body_en,
-                ayat=list(clause.ayat), number=min(clause.number, len(a.clauses) + 1),
-            )
-        )  # fmt: skip
-
-    def add_ayat(self) -> None:
-        """Append an empty ayat to the selected pasal."""
-        uuid = self.clause_list.current_uuid()
-        if uuid:
-            self._apply(lambda s, a, actor: add_ayat(s, a, actor, uuid, ""), uuid)
-
-    def delete_ayat(self, number: int) -> None:
-        """Delete ayat ``number`` of the selected pasal."""
-        uuid = self.clause_list.current_uuid()
-        if uuid:
-            self._apply(lambda s, a, actor: delete_ayat(s, a, actor, uuid, number), uuid)
-
-    def move_ayat(self, number: int, to_number: int) -> None:
-        """Move an ayat within the selected pasal."""
-        uuid = self.clause_list.current_uuid()
-        if uuid:
-            self._apply(lambda s, a, actor: move_ayat(s, a, actor, uuid, number, to_number), uuid)
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        super().hideEvent(event)
+        self.sig_undo_stack_changed.emit(None)
 
     def show_error(self, message: str) -> None:
         """Show a refusal from the domain in the message bar."""

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.hash_label import HashLabel
 
 
 class EditorHeader(QWidget):
     """Two rows above the editor; the editor fills the labels and connects the buttons."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, undo: QAction, redo: QAction, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -25,12 +36,21 @@ class EditorHeader(QWidget):
         self.state_label.setObjectName("stateBadge")
         top.addWidget(self.back_button)
         top.addWidget(self.title_label, 1)
+        # Undo/Redo name the step they take back ("Undo Edit Pasal 3"), like a word processor.
+        self.undo_button = QToolButton()
+        self.undo_button.setDefaultAction(undo)
+        self.redo_button = QToolButton()
+        self.redo_button.setDefaultAction(redo)
+        for button in (self.undo_button, self.redo_button):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setMaximumWidth(260)
+            top.addWidget(button)
         top.addWidget(self.state_label)
         layout.addLayout(top)
 
         rev_row = QHBoxLayout()
-        self.revision_label = QLabel()
-        self.revision_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Short hash on screen, the full one in its tooltip and "Copy full hash" menu.
+        self.revision_label = HashLabel()
         self.autosave_label = QLabel()
         self.autosave_label.setStyleSheet("color:#555;")
         self.note_edit = QLineEdit()
