@@ -477,6 +477,22 @@
 <context>
     <name>Invite</name>
     <message>
+        <source>When: the session is open now; join before {time}.</source>
+        <translation>Waktu: sesi sudah dibuka sekarang; bergabunglah sebelum {time}.</translation>
+    </message>
+    <message>
+        <source>How to join: open Lintas, go to Sessions, paste this whole message under “Join a session” and press Join.</source>
+        <translation>Cara bergabung: buka Lintas, masuk ke Sesi Vicon, tempelkan seluruh pesan ini di “Bergabung ke sesi”, lalu tekan Bergabung.</translation>
+    </message>
+    <message>
+        <source>In the call, both offices read the code on their screens aloud; trust each other only if it is the same.</source>
+        <translation>Dalam panggilan, kedua kantor membacakan kode di layar masing-masing; saling percayai hanya jika kodenya sama.</translation>
+    </message>
+    <message>
+        <source>Code to paste (for Lintas, do not change it):</source>
+        <translation>Kode untuk ditempel (untuk Lintas, jangan diubah):</translation>
+    </message>
+    <message>
         <location filename="../../ui/sessions/invite.py" line="54"/>
         <source>{host} invites {guest} to a Lintas video session.</source>
         <extracomment>Invites are pasted by people; refuse anything absurdly large instead of parsing it.</extracomment>

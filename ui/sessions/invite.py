@@ -1,7 +1,8 @@
 """Invitation text for a vicon session: what a host copies into an e-mail or chat message.
 
-The text is for people (who is invited, to what) and carries one machine line, a
-``lintas://join?...`` link, that :func:`parse_invite` reads back. The human lines are
+The text is for people (who is invited, to what, until when, how to join) and carries one
+machine line, a ``lintas://join?...`` link under "Code to paste", that :func:`parse_invite`
+reads back; the hub's address and port appear only inside that link. The human lines are
 translated; the link never is, so an Indonesian invite works in an English app and back.
 Older or hand-written invites with ``Hub:``/``Room:``/``Token:`` lines are accepted too.
 An embedded hub's address carries its certificate pin (``wss://...#sha256=HEX``); a damaged pin
@@ -52,21 +53,55 @@ class Invite:
         return f"{SCHEME}://join?" + "&".join(parts)
 
 
+def _expiry_text(token: str) -> str:
+    """Until when the invitation admits its office, in the host's Indonesian zone when known."""
+    import datetime as dt
+
+    from conferencing.hub.tokens import token_expiry
+    from ui.datestyle import timestamp_datetime, zoned_datetime
+
+    expiry = token_expiry(token)
+    if expiry is None:
+        return ""
+    when = dt.datetime.fromtimestamp(expiry, dt.UTC)
+    offset = when.astimezone().utcoffset()
+    hours = offset.total_seconds() / 3600 if offset is not None else None
+    zone = {7: "WIB", 8: "WITA", 9: "WIT"}.get(int(hours)) if hours in (7, 8, 9) else None
+    return zoned_datetime(when, zone) if zone else timestamp_datetime(expiry)
+
+
 def format_invite(invite: Invite, host_office: str) -> str:
-    """Invitation text: a few translated lines for people and the link for the app."""
+    """Invitation text: what, when and how to join for people; the address only in the code.
+
+    The human part never shows an address, port or token (they mean nothing to a mayor's staff
+    and invite hand-editing); everything the app needs is in the one ``lintas://join`` line
+    under "Code to paste", which :func:`parse_invite` reads back from the whole message.
+    """
+    tr = QCoreApplication.translate
     lines = [
-        QCoreApplication.translate(
-            "Invite", "{host} invites {guest} to a Lintas video session."
-        ).format(
-            host=host_office,
-            guest=invite.office or QCoreApplication.translate("Invite", "your office"),
-        ),
-        QCoreApplication.translate(
-            "Invite", "In Lintas, open Sessions → Join a session and paste this whole text."
+        tr("Invite", "{host} invites {guest} to a Lintas video session.").format(
+            host=host_office, guest=invite.office or tr("Invite", "your office")
         ),
         "",
-        f"Hub: {invite.hub_url}",
-        f"Room: {invite.room}",
+    ]
+    until = _expiry_text(invite.token)
+    if until:
+        lines.append(
+            tr("Invite", "When: the session is open now; join before {time}.").format(time=until)
+        )
+    lines += [
+        tr(
+            "Invite",
+            "How to join: open Lintas, go to Sessions, paste this whole message under “Join a "
+            "session” and press Join.",
+        ),
+        tr(
+            "Invite",
+            "In the call, both offices read the code on their screens aloud; trust each other "
+            "only if it is the same.",
+        ),
+        "",
+        tr("Invite", "Code to paste (for Lintas, do not change it):"),
         invite.link(),
     ]
     return "\n".join(lines)

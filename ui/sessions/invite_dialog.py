@@ -61,6 +61,7 @@ class InviteDialog(QDialog):
         self.invite: Invite | None = None
         self.setWindowTitle(self.tr("Invite an office"))
         self.setMinimumWidth(560)
+        self.setMinimumHeight(440)  # the text, the address note and the buttons, unclipped
         form = QFormLayout()
         self.office_combo = QComboBox(self)
         self.office_combo.setEditable(True)
