@@ -2625,4 +2625,62 @@ Cocokkan dahulu melalui telepon.</translation>
         <translation>Pratinjau belum dapat ditampilkan. Periksa para pihak di Rincian.</translation>
     </message>
 </context>
+<context>
+    <name>ConsistencyMessages</name>
+    <message>
+        <source>Indonesian</source>
+        <translation>bahasa Indonesia</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>bahasa Inggris</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 tahun</translation>
+    </message>
+    <message>
+        <source>1 month</source>
+        <translation>1 bulan</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1 tahun</translation>
+    </message>
+    <message>
+        <source>%1 months</source>
+        <translation>%1 bulan</translation>
+    </message>
+    <message>
+        <source>{field}: the number {digits} is written out as &quot;{words}&quot;</source>
+        <translation>{field}: angka {digits} ditulis dengan huruf &quot;{words}&quot;</translation>
+    </message>
+    <message>
+        <source>The term is {term_id} in the Indonesian text but {term_en} in the English</source>
+        <translation>Jangka waktu {term_id} dalam teks bahasa Indonesia tetapi {term_en} dalam bahasa Inggris</translation>
+    </message>
+    <message>
+        <source>The term is {term} but Details say valid from {valid_from} until {valid_until} ({dates_term})</source>
+        <translation>Jangka waktu {term}, tetapi Rincian menyebut berlaku dari {valid_from} sampai {valid_until} ({dates_term})</translation>
+    </message>
+    <message>
+        <source>{field}: the {empty} column is empty, the {filled} has text</source>
+        <translation>{field}: kolom {empty} kosong, sedangkan kolom {filled} berisi teks</translation>
+    </message>
+    <message>
+        <source>{field}: {numbers} appears in the {present} text but not in the {missing}</source>
+        <translation>{field}: {numbers} ada dalam teks {present} tetapi tidak dalam {missing}</translation>
+    </message>
+    <message>
+        <source>&quot;{name}&quot; is not a party of this agreement as recorded (parties: {parties})</source>
+        <translation>&quot;{name}&quot; bukan pihak dalam kesepakatan ini menurut data para pihak (para pihak: {parties})</translation>
+    </message>
+</context>
+<context>
+    <name>ConsistencyView</name>
+    <message>
+        <source>Check this pasal:</source>
+        <translation>Periksa pasal ini:</translation>
+    </message>
+</context>
 </TS>

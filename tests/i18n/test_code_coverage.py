@@ -9,6 +9,7 @@ from conferencing.linkhealth import MediaCode
 from mou.agreement import AgreementCode
 from mou.catalog import RowCode
 from mou.ceremony import protocol as ceremony_protocol
+from mou.consistency import ConsistencyCode
 from mou.db import DbCode
 from mou.exchange import PackageCode
 from mou.office import OfficeCode
@@ -21,7 +22,14 @@ from mou.signing.trust import TrustProblem
 from mou.template import TemplateCode
 from mou.workflow import WorkflowCode
 from ui import paths
-from ui.agreements.messages import AGREEMENT, CHAIN, EXCHANGE, TEMPLATE, WORKFLOW
+from ui.agreements.messages import (
+    AGREEMENT,
+    CHAIN,
+    CONSISTENCY,
+    EXCHANGE,
+    TEMPLATE,
+    WORKFLOW,
+)
 from ui.archive.extend import LTV
 from ui.catalog.row_errors import ROWS
 from ui.ceremony.texts import CEREMONY
@@ -41,6 +49,7 @@ CORE_CODES: list[tuple[str, set[str], MessageTable]] = [
     ("mou.db.DbCode", {c.value for c in DbCode}, DATABASE),
     ("mou.office.OfficeCode", {c.value for c in OfficeCode}, OFFICE),
     ("mou.revision.ChainCode", {c.value for c in ChainCode}, CHAIN),
+    ("mou.consistency.ConsistencyCode", {c.value for c in ConsistencyCode}, CONSISTENCY),
     ("mou.template.TemplateCode", {c.value for c in TemplateCode}, TEMPLATE),
     ("mou.signing.SigningCode", {c.value for c in SigningCode}, SIGNING),
     ("mou.signing.ltv.LtvCode", {c.value for c in LtvCode}, LTV),

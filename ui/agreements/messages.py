@@ -22,7 +22,7 @@ from mou.template import TemplateError
 from mou.workflow import WorkflowError
 from ui.agreements.labels import status_label
 from ui.database_recovery import database_error_text
-from ui.messages import MessageTable, message_text
+from ui.messages import MessageTable, fill, message_text
 from ui.office_messages import office_error_text
 from ui.roles import role_label
 
@@ -403,6 +403,103 @@ TEMPLATE = MessageTable(
         ),
     },
 )
+
+
+def _language(value: str) -> str:
+    words = {
+        "Indonesian": QT_TRANSLATE_NOOP("ConsistencyMessages", "Indonesian"),
+        "English": QT_TRANSLATE_NOOP("ConsistencyMessages", "English"),
+    }
+    return QCoreApplication.translate("ConsistencyMessages", words.get(value, value))
+
+
+def _iso_date(value: str) -> str:
+    import datetime as dt
+
+    from ui.datestyle import short_date
+
+    try:
+        return short_date(dt.date.fromisoformat(value))
+    except ValueError:
+        return value
+
+
+def _field(value: str) -> str:
+    from ui.agreements.redline.render import field_label
+
+    return field_label(value)
+
+
+def _term(value: str) -> str:
+    """ "3 tahun" (as the core words a term) in the UI language."""
+    amount, _, unit = value.partition(" ")
+    years = unit in {"tahun", "years", "year"}
+    if amount == "1":
+        template = (
+            QT_TRANSLATE_NOOP("ConsistencyMessages", "1 year")
+            if years
+            else QT_TRANSLATE_NOOP("ConsistencyMessages", "1 month")
+        )
+    elif years:
+        template = QT_TRANSLATE_NOOP("ConsistencyMessages", "%1 years")
+    else:
+        template = QT_TRANSLATE_NOOP("ConsistencyMessages", "%1 months")
+    return QCoreApplication.translate("ConsistencyMessages", template).replace("%1", amount)
+
+
+# Consistency warnings of a draft (``mou.consistency.ConsistencyCode``); the same templates
+# as the core's English so the English UI reads the same.
+CONSISTENCY = MessageTable(
+    "ConsistencyMessages",
+    {
+        "consistency.term_words": QT_TRANSLATE_NOOP(
+            "ConsistencyMessages", "{field}: the number {digits} is written out as \"{words}\""
+        ),
+        "consistency.term_languages": QT_TRANSLATE_NOOP(
+            "ConsistencyMessages",
+            "The term is {term_id} in the Indonesian text but {term_en} in the English",
+        ),
+        "consistency.term_dates": QT_TRANSLATE_NOOP(
+            "ConsistencyMessages",
+            "The term is {term} but Details say valid from {valid_from} until {valid_until} "
+            "({dates_term})",
+        ),
+        "consistency.column_empty": QT_TRANSLATE_NOOP(
+            "ConsistencyMessages", "{field}: the {empty} column is empty, the {filled} has text"
+        ),
+        "consistency.numbers_differ": QT_TRANSLATE_NOOP(
+            "ConsistencyMessages",
+            "{field}: {numbers} appears in the {present} text but not in the {missing}",
+        ),
+        "consistency.party_name": QT_TRANSLATE_NOOP(
+            "ConsistencyMessages",
+            "\"{name}\" is not a party of this agreement as recorded (parties: {parties})",
+        ),
+    },
+    params={
+        "field": _field,
+        "empty": _language,
+        "filled": _language,
+        "present": _language,
+        "missing": _language,
+        "valid_from": _iso_date,
+        "valid_until": _iso_date,
+        "term": _term,
+        "term_id": _term,
+        "term_en": _term,
+        "dates_term": _term,
+    },
+)
+
+
+def consistency_text(message: DomainMessage) -> str:
+    """A consistency warning in the UI language, its field and dates always in screen form."""
+    template = QCoreApplication.translate("ConsistencyMessages", CONSISTENCY.texts[message.code])
+    params: dict[str, object] = {
+        k: CONSISTENCY.params[k](str(v)) if k in CONSISTENCY.params else v
+        for k, v in message.params.items()
+    }
+    return fill(template, params)
 
 
 def domain_text(message: DomainMessage) -> str:

@@ -32,6 +32,7 @@ from ui.agreements.editor.autosave import Autosaver
 from ui.agreements.editor.clause_form import ClauseForm
 from ui.agreements.editor.clause_list import ClauseListPanel
 from ui.agreements.editor.comments_panel import CommentsPanel
+from ui.agreements.editor.consistency_view import add_consistency
 from ui.agreements.editor.details_panel import DetailsPanel
 from ui.agreements.editor.header import EditorHeader
 from ui.agreements.editor.obligations_panel import ObligationsPanel
@@ -148,6 +149,7 @@ class AgreementEditor(UndoSupport, StructureEdits, WorkflowActions, QWidget):
         form.ayat_delegate.key_filter = self.undo_keys
         self.live_link = add_live_review(self)
         self.preview = add_preview(self)
+        self.consistency = add_consistency(self)
 
     # -- loading ---------------------------------------------------------------------------
 
