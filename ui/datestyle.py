@@ -22,10 +22,12 @@ from mou.terbilang import long_date
 
 __all__ = [
     "FOREIGN_SHAPES",
+    "date_edit_format",
     "document_date",
     "short_date",
     "short_datetime",
     "short_time",
+    "time_edit_format",
     "timestamp_datetime",
     "zoned_datetime",
     "zoned_time",
@@ -99,6 +101,16 @@ def zoned_datetime(when: dt.datetime, tz_label: str) -> str:
     local, label = _zone(when, tz_label)
     naive = local.replace(tzinfo=None)
     return f"{QLocale().toString(naive.date(), _DATE)} {short_time(naive)} {label}".strip()
+
+
+def date_edit_format() -> str:
+    """Display format for a QDateEdit: the same "5 Des 2026" as the rest of the screen."""
+    return _DATE
+
+
+def time_edit_format() -> str:
+    """Display format for a QTimeEdit: "07.15" in Indonesian, "07:15" in English."""
+    return _time_format(QLocale())
 
 
 def document_date(day: dt.date) -> str:

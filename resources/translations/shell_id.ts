@@ -1303,4 +1303,11 @@ Telepon mereka dan bandingkan sidik jari ini dengan yang ditampilkan Lintas mere
         <translation>Ini berkas sertifikat, bukan kartu kantor. Mintalah kartu kantor dari kantor mitra (berkas .lintas-card: “Kartu kantor” → “Simpan kartu kantor kami…”), atau saling memercayai dalam panggilan.</translation>
     </message>
 </context>
+<context>
+    <name>HashLabel</name>
+    <message>
+        <source>Copy full hash</source>
+        <translation>Salin hash lengkap</translation>
+    </message>
+</context>
 </TS>

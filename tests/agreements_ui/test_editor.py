@@ -143,8 +143,12 @@ def test_save_revision_shows_hash_and_workflow_per_role(qtbot, context):
     with context.database.session() as session:
         rev = session.get(models.Agreement, agreement_id).current_revision
         revision_hash = rev.hash
-    assert revision_hash[:16] in editor.revision_label.text()
-    assert revision_hash in editor.message_bar.text()
+    # Hashes show 12 characters on screen (ui.hash_label); the tooltip holds the whole one.
+    assert revision_hash[:12] in editor.revision_label.text()
+    assert revision_hash[:13] not in editor.revision_label.text()
+    assert editor.revision_label.toolTip() == revision_hash
+    assert revision_hash[:12] in editor.message_bar.text()
+    assert revision_hash[:13] not in editor.message_bar.text()
     assert editor.revisions.table.rowCount() == 1
 
     bar.buttons["internal_review"].click()

@@ -37,6 +37,7 @@ from ui.agreements.labels import kind_label
 from ui.agreements.message_bar import MessageBar
 from ui.agreements.messages import error_text
 from ui.context import AppContext
+from ui.datestyle import date_edit_format
 from ui.office_card import OfficeCardActions
 
 _NEW_OFFICE = -1
@@ -94,7 +95,7 @@ class NewAgreementDialog(QDialog):
         form.addRow(self.tr("Place of signing:"), self.place_edit)
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd-MM-yyyy")
+        self.date_edit.setDisplayFormat(date_edit_format())
         form.addRow(self.tr("Date:"), self.date_edit)
         self.years_spin = QSpinBox()
         self.years_spin.setRange(1, 30)

@@ -27,6 +27,7 @@ from mou.signing.offline import OfflineSigningError, SigningStatus
 from ui.archive.messages import error_text
 from ui.archive.office_files import acting_user, own_certificate, signed_archive
 from ui.context import AppContext
+from ui.hash_label import HashLabel, short_hash
 
 _GOOD = "#2e7d32"
 _BAD = "#c62828"
@@ -49,7 +50,7 @@ class OfflineSigningDialog(QDialog):
         self.sign_dialog: QDialog | None = None
         self.viewer: QDialog | None = None
         self.setWindowTitle(self.tr("Signing by file exchange"))
-        self.heading = QLabel(self)
+        self.heading = HashLabel(self)
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -126,9 +127,12 @@ class OfflineSigningDialog(QDialog):
         self.view_button.setEnabled(True)
         self.heading.setText(
             self.tr("<b>{title}</b><br/>Revision {round} · hash <tt>{hash}</tt>").format(
-                title=status.title, round=status.revision_round, hash=status.revision_hash[:32]
+                title=status.title,
+                round=status.revision_round,
+                hash=short_hash(status.revision_hash),
             )
         )
+        self.heading.set_full_hash(status.revision_hash)
         nxt = status.next_signatory
         for party in status.signatories:
             if party.signed:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from mou.meeting import IndonesianTimeZone
-from ui.datestyle import zoned_time
+from ui.datestyle import date_edit_format, time_edit_format, zoned_time
 
 
 @dataclass(frozen=True)
@@ -54,9 +54,9 @@ class ScheduleDialog(QDialog):
         self.title_edit.setPlaceholderText(self.tr("e.g. Vicon on the smart-city cooperation"))
         self.date_edit = QDateEdit(QDate(start.year, start.month, start.day), self)
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd/MM/yyyy")
+        self.date_edit.setDisplayFormat(date_edit_format())
         self.time_edit = QTimeEdit(QTime(9, 0), self)
-        self.time_edit.setDisplayFormat("HH:mm")
+        self.time_edit.setDisplayFormat(time_edit_format())
         self.zone_combo = QComboBox(self)
         for zone in IndonesianTimeZone:
             self.zone_combo.addItem(self._zone_label(zone), zone.value)
@@ -134,9 +134,5 @@ class ScheduleDialog(QDialog):
         # otherwise arrive an hour apart.
         request = self.request()
         aware = request.starts_at.replace(tzinfo=request.time_zone.zone)
-        others = [
-            zoned_time(aware, z.value)
-            for z in IndonesianTimeZone
-            if z != request.time_zone
-        ]
+        others = [zoned_time(aware, z.value) for z in IndonesianTimeZone if z != request.time_zone]
         self.zone_hint.setText(self.tr("Same moment: {times}").format(times=", ".join(others)))

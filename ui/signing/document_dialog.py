@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from mou.signing import VerificationReport, verify_pdf
 from mou.signing.trust import ExpectedSigner, TrustAnchors
+from ui.hash_label import HashLabel
 from ui.signing.pdf_view import SignedPdfView
 from ui.signing.print import PrintError, SignedPdfPrinter, print_preview, print_with_dialog
 from ui.signing.verify_dialog import VerificationDialog
@@ -67,14 +68,15 @@ class SignedDocumentDialog(QDialog):
         self.status.setWordWrap(True)
         self._show_status()
         # The hash matches the stamp on every printed page, so paper can be traced to this file.
-        heading = QLabel(self)
+        heading = HashLabel(self)
         heading.setTextFormat(Qt.TextFormat.RichText)
         heading.setWordWrap(True)
-        heading.setText(
+        # 12 characters on screen (the printed stamp's first ones); the menu copies all 64.
+        heading.set_hash(
+            self.sha256,
             (f"<b>{title}</b><br/>" if title else "")
-            + self.tr("SHA-256 of this file: {sha}").format(sha=f"<tt>{self.sha256}</tt>")
+            + self.tr("SHA-256 of this file: {sha}").format(sha="<tt>%1</tt>"),
         )
-        heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.view = SignedPdfView(self)
         self.opened = self.view.set_pdf(data)
         self.message = QLabel(self)

@@ -17,6 +17,7 @@ from ui.agreements.acting import required_actor
 from ui.agreements.editor.snapshot import AgreementData
 from ui.agreements.messages import error_text
 from ui.context import AppContext
+from ui.datestyle import date_edit_format
 
 
 def _qdate(day: dt.date | None) -> QDate:
@@ -74,7 +75,7 @@ class DetailsPanel(QWidget):
     def _date(self) -> QDateEdit:
         edit = QDateEdit()
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd-MM-yyyy")
+        edit.setDisplayFormat(date_edit_format())
         return edit
 
     def set_data(self, data: AgreementData) -> None:

@@ -30,6 +30,7 @@ from ui.agreements.labels import recurrence_label
 from ui.agreements.list_view import format_date
 from ui.agreements.messages import error_text
 from ui.context import AppContext
+from ui.datestyle import date_edit_format
 
 OVERDUE = QColor("#b00020")
 
@@ -97,7 +98,7 @@ class ObligationsPanel(QWidget):
         self.due_check = QCheckBox(self.tr("Due on"))
         self.due_edit = QDateEdit(QDate.currentDate())
         self.due_edit.setCalendarPopup(True)
-        self.due_edit.setDisplayFormat("dd-MM-yyyy")
+        self.due_edit.setDisplayFormat(date_edit_format())
         self.due_edit.setEnabled(False)
         self.due_check.toggled.connect(self.due_edit.setEnabled)
         due_row.addWidget(self.due_check)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from mou.revision import RevisionInfo, history
 from ui.context import AppContext
 from ui.datestyle import short_datetime
+from ui.hash_label import add_copy_hash_menu, short_hash
 
 
 class RevisionsPanel(QWidget):
@@ -52,6 +53,11 @@ class RevisionsPanel(QWidget):
         self.previous_button.clicked.connect(self._compare_previous)
         self.compare_button.clicked.connect(self.sig_compare_dialog_requested)
         self.table.doubleClicked.connect(self._compare_previous)
+        self.hash_menu = add_copy_hash_menu(self.table, self._hash_at)
+
+    def _hash_at(self, pos: QPoint) -> str | None:
+        row = self.table.rowAt(pos.y())
+        return self.infos[row].hash if 0 <= row < len(self.infos) else None
 
     def set_agreement(self, agreement_id: int | None) -> None:
         """Show the rounds of ``agreement_id``."""
@@ -71,7 +77,7 @@ class RevisionsPanel(QWidget):
                 str(info.round) + (" ●" if info.is_head else ""),
                 f"{info.author_office} ({info.author_name})",
                 when,
-                info.hash[:12],
+                short_hash(info.hash),
             ]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)

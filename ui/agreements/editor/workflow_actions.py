@@ -18,6 +18,7 @@ from mou.agreement import AgreementStatus
 from mou.revision import save_revision
 from mou.workflow import approve, transition
 from ui.agreements.labels import status_label
+from ui.hash_label import short_hash
 
 if TYPE_CHECKING:
     from ui.agreements.editor.editor import AgreementEditor
@@ -38,7 +39,7 @@ class WorkflowActions:
             self.message_bar.show_message(
                 QCoreApplication.translate("AgreementEditor", "Saved as round %1, hash %2")
                 .replace("%1", str(rev.round))
-                .replace("%2", rev.hash),
+                .replace("%2", short_hash(rev.hash)),
                 "success",
             )
 
@@ -91,7 +92,7 @@ class WorkflowActions:
         if isinstance(approval, models.Approval):
             self.message_bar.show_message(
                 QCoreApplication.translate("AgreementEditor", "Approved revision %1 for %2")
-                .replace("%1", approval.revision_hash[:16])
+                .replace("%1", short_hash(approval.revision_hash))
                 .replace("%2", approval.office_name),
                 "success",
             )

@@ -1,0 +1,78 @@
+"""One date style: every screen shows dates as "5 Des 2026 07.15" (Indonesian) or
+"5 Dec 2026 07:15" (English), never US order, ISO, AM/PM or seconds (ui/datestyle.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.shell.populated import populate, rendered_texts, visit_everything
+from ui import datestyle, i18n
+from ui.main_window import MainWindow
+
+MOMENT = dt.datetime(2026, 12, 5, 0, 15, tzinfo=dt.UTC)  # 07.15 in Bandung (WIB)
+
+
+@pytest.mark.parametrize(
+    ("language", "date", "zoned", "time"),
+    [
+        ("id", "5 Des 2026", "5 Des 2026 07.15 WIB", "08.15 WITA"),
+        ("en", "5 Dec 2026", "5 Dec 2026 07:15 WIB", "08:15 WITA"),
+    ],
+)
+def test_one_short_form_per_language(
+    qapp: object, compiled_translations: Path, language: str, date: str, zoned: str, time: str
+) -> None:
+    i18n.install_language(language, compiled_translations)
+    assert datestyle.short_date(MOMENT.date()) == date
+    assert datestyle.zoned_datetime(MOMENT, "WIB") == zoned
+    assert datestyle.zoned_time(MOMENT, "WITA") == time
+    assert datestyle.short_date(None) == datestyle.short_datetime(None) == ""
+    # Documents keep the Indonesian long date in both UI languages.
+    assert datestyle.document_date(MOMENT.date()) == "5 Desember 2026"
+    for shape in datestyle.FOREIGN_SHAPES.values():
+        assert not shape.search(zoned)
+
+
+@pytest.mark.parametrize(
+    "sample",
+    ["12/5/26 7:15 AM", "05-12-2026 07:15", "2026-12-05", "07:15:42", "20261205T0715Z", "5.12.2026"],
+)
+def test_foreign_shapes_are_recognised(sample: str) -> None:
+    assert any(shape.search(sample) for shape in datestyle.FOREIGN_SHAPES.values()), sample
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_no_screen_shows_another_date_shape(
+    qtbot: QtBot, tmp_path: Path, compiled_translations: Path, language: str
+) -> None:
+    i18n.install_language(language, compiled_translations)
+    data = populate(tmp_path / "bandung")
+    window = MainWindow(data.context)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    seen: list[str] = []
+    offenders: list[str] = []
+    for screen in visit_everything(window, data.agreement_id):
+        for text in rendered_texts(window):
+            seen.append(text)
+            for name, shape in datestyle.FOREIGN_SHAPES.items():
+                match = shape.search(text)
+                if match:
+                    offenders.append(f"{screen}: {name}: {match.group(0)!r} in {text[:80]!r}")
+    assert not offenders, "\n".join(offenders)
+    # The scan really reached dates: the session's start, the comment and the revisions.
+    everything = "\n".join(seen)
+    start = datestyle.zoned_datetime(data.meeting_start, "WIB")
+    assert start in everything
+    month = "Des" if language == "id" else "Dec"
+    today = datestyle.short_date(dt.datetime.now(dt.UTC))
+    assert len(re.findall(re.escape(today), everything)) >= 3, today  # revisions, comment, list
+    assert month in start or start.split()[1] in everything
+    window.close()
