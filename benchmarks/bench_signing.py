@@ -168,6 +168,7 @@ def _ltv(data: bytes, layout, images: list[bytes]) -> list[Measurement]:
     from mou.signing import verify_pdf
     from mou.signing.identity import load_identity
     from mou.signing.sign import sign_document
+    from mou.signing.trust import TrustAnchors
     from tests.signing.ltv_pki import LocalPki
 
     slot_a, slot_b = layout.signature_slots
@@ -201,7 +202,7 @@ def _ltv(data: bytes, layout, images: list[bytes]) -> list[Measurement]:
                 return final.data
 
             def verify(pdf: bytes) -> bool:
-                report = verify_pdf(pdf, [pki.root_cert])
+                report = verify_pdf(pdf, TrustAnchors.authorities([pki.root_cert]))
                 if not report.ok or report.ltv_level != "B-LTA":
                     raise RuntimeError(report.summary())
                 return True

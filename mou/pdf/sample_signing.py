@@ -100,6 +100,7 @@ def make_sample_agreement(
     from mou.signing.identity import IdentityError, export_certificate
     from mou.signing.sample_pki import SamplePki
     from mou.signing.sign import sign_document
+    from mou.signing.trust import TrustAnchors
 
     with tempfile.TemporaryDirectory(prefix="lintas-sample-") as tmp:
         workdir = Path(tmp)
@@ -143,7 +144,7 @@ def make_sample_agreement(
                 ).data
             except SigningError as exc:
                 raise SampleError(f"Signing by {slot.signer_title} failed: {exc}") from exc
-        report = verify_pdf(data, [pki.ca_cert])
+        report = verify_pdf(data, TrustAnchors.authorities([pki.ca_cert]))
         out = Path(out)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(data)

@@ -64,16 +64,25 @@ def token_certificates(timestamper) -> list:
     path, so asking here costs no extra request. Raises ``TimestampRequestError`` (or an
     ``OSError``/``aiohttp`` error) when the TSA does not answer.
     """
+    return probe(timestamper)[0]
+
+
+def probe(timestamper) -> tuple[list, int]:
+    """The TSA's token certificates (see :func:`token_certificates`) and a token's size in bytes.
+
+    The size lets the signer reserve room for the signature up front instead of making a whole
+    dummy signature first; a real token differs from the probe only in its nonce and time.
+    """
     import asyncio
 
     from pyhanko.sign.general import extract_certificate_info
 
-    async def probe():
+    async def ask():
         return await timestamper.async_dummy_response("sha256")
 
-    response = asyncio.run(probe())
+    response = asyncio.run(ask())
     info = extract_certificate_info(response["content"])
-    return [info.signer_cert, *info.other_certs]
+    return [info.signer_cert, *info.other_certs], len(response["content"].dump())
 
 
 def self_signed(certs) -> list:

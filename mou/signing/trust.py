@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -189,8 +189,10 @@ def _as_asn1(certificate: x509.Certificate):
 class TrustAnchors:
     """Everything verification may trust, and how revocation is checked.
 
-    Build it with :meth:`pinned` for office cards, :meth:`from_certificates` for a plain list
-    (CA certificates become CA anchors, everything else a pin), or directly.
+    Build it with :meth:`pinned` for office cards (a plain certificate list means exactly
+    that), and name CA anchors explicitly: ``TrustAnchors(cas=...)``, :meth:`authorities` or
+    :meth:`with_cas`. A certificate is never promoted to an issuer because it looks like a CA.
+    ``tsa_cas`` vouch for time-stamps only (the office's time-stamp server), never for signers.
     """
 
     pins: tuple[PinnedOffice, ...] = ()
@@ -199,12 +201,14 @@ class TrustAnchors:
     revocation: RevocationPolicy = RevocationPolicy.OFFLINE
     crls: tuple[bytes, ...] = ()  # DER CertificateLists, e.g. from a DSS or downloaded earlier
     ocsps: tuple[bytes, ...] = ()  # DER OCSPResponses
+    tsa_cas: tuple[x509.Certificate, ...] = ()  # trusted for time-stamps only
     _by_fingerprint: dict[str, PinnedOffice] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
     def __post_init__(self) -> None:
-        if len(self.pins) + len(self.cas) + len(self.intermediates) > MAX_ANCHORS:
+        count = len(self.pins) + len(self.cas) + len(self.intermediates) + len(self.tsa_cas)
+        if count > MAX_ANCHORS:
             raise ValueError(f"more than {MAX_ANCHORS} trust anchors")
         if len(self.crls) + len(self.ocsps) > MAX_REVOCATION_ITEMS:
             raise ValueError(f"more than {MAX_REVOCATION_ITEMS} revocation items")
@@ -224,31 +228,22 @@ class TrustAnchors:
         )
 
     @classmethod
-    def from_certificates(
+    def authorities(
         cls,
-        certificates: Iterable[x509.Certificate],
+        cas: Iterable[x509.Certificate],
         *,
         revocation: RevocationPolicy = RevocationPolicy.OFFLINE,
     ) -> TrustAnchors:
-        """A plain certificate list: issuing CAs (CA:TRUE, keyCertSign) become CA anchors, every
-        other certificate is pinned. Office cards must not come this way: use :meth:`pinned`."""
-        certs = list(certificates)
-        return cls(
-            pins=tuple(PinnedOffice(c) for c in certs if not is_ca_certificate(c)),
-            cas=tuple(c for c in certs if is_ca_certificate(c)),
-            revocation=revocation,
-        )
+        """CA anchors (BSrE, a city's CA): signers are trusted through full path validation."""
+        return cls(cas=tuple(cas), revocation=revocation)
 
     def with_cas(self, cas: Iterable[x509.Certificate]) -> TrustAnchors:
         """The same anchors plus CA anchors."""
-        return TrustAnchors(
-            self.pins,
-            (*self.cas, *cas),
-            self.intermediates,
-            self.revocation,
-            self.crls,
-            self.ocsps,
-        )
+        return replace(self, cas=(*self.cas, *cas))
+
+    def with_tsa_cas(self, cas: Iterable[x509.Certificate]) -> TrustAnchors:
+        """The same anchors plus certificate authorities trusted for time-stamps only."""
+        return replace(self, tsa_cas=(*self.tsa_cas, *cas))
 
     def pin_for(self, certificate: x509.Certificate) -> PinnedOffice | None:
         """The pin that IS ``certificate`` (exact DER match), if any."""

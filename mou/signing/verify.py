@@ -22,7 +22,7 @@ from mou.messages import DomainMessage
 from mou.signing.changes import ChangeProblem, first_problem_after, problems_after
 from mou.signing.fields import collect_fields
 from mou.signing.identity import fingerprint_sha256
-from mou.signing.ltv import LtvEvidence, LtvLevel
+from mou.signing.ltv import LtvEvidence, LtvLevel, claimed_timestamp
 from mou.signing.ltv import gather as ltv_gather
 from mou.signing.trust import (
     AnchorKind,
@@ -260,8 +260,12 @@ def _check_one(
     # LTV (mou.signing.ltv): the DSS's data, and time-stamps judged at their sealing time.
     ltv_on = evidence is not None and validation_time is None
     ts_context = evidence.timestamp_context(anchors, embedded) if ltv_on else None
+    # With LTV the certificate is judged at the time its time-stamp proves. That time is only
+    # known once the token is validated, so validate ONCE at the time the token claims, and
+    # keep that result only if the token then proves exactly that time (else judge again below).
+    claimed = claimed_timestamp(embedded) if ltv_on else None
     if ltv_on:
-        context = evidence.signer_context(anchors)
+        context = evidence.signer_context(anchors, claimed)
     usage = key_usage_constraints()
     try:
         status = validate_pdf_signature(
@@ -275,7 +279,20 @@ def _check_one(
     trust_status = status
     # A document time-stamp sealing the signature also proves when it existed (PAdES B-T).
     sealed = evidence.seal_time(embedded) if ltv_on and not timestamped else None
-    if (timestamped or sealed) and validation_time is None:
+    judged_at_proof = timestamped and claimed is not None and ts.timestamp == claimed
+    if judged_at_proof:
+        moment = claimed  # ``status`` was made with the signer's context at exactly this time
+    elif claimed is not None and not timestamped and not sealed:
+        # The claimed time proved nothing: judge the certificate now, as without a token.
+        context = evidence.signer_context(anchors)
+        trust_status = validate_pdf_signature(
+            embedded,
+            context,
+            ts_validation_context=ts_context,
+            key_usage_settings=usage,
+            skip_diff=True,
+        )
+    elif (timestamped or sealed) and validation_time is None:
         # A trusted timestamp proves when the signature existed: judge the certificate then.
         moment = ts.timestamp if timestamped else sealed
         context = (
@@ -453,9 +470,9 @@ def parties_from_document(reader, embedded) -> dict[str, ExpectedSigner] | None:
 def _anchors(
     trusted: TrustAnchors | Iterable[x509.Certificate], revocation: RevocationPolicy | None
 ) -> TrustAnchors:
-    anchors = trusted if isinstance(trusted, TrustAnchors) else (
-        TrustAnchors.from_certificates(list(trusted))
-    )
+    # A plain list is office certificates, pinned: even a real CA certificate in it is never
+    # an issuer anchor (CA anchors are only ever named as such, see TrustAnchors).
+    anchors = trusted if isinstance(trusted, TrustAnchors) else TrustAnchors.pinned(trusted)
     if revocation is not None and revocation is not anchors.revocation:
         anchors = replace(anchors, revocation=revocation)
     return anchors
@@ -473,9 +490,9 @@ def verify_pdf(
 ) -> VerificationReport:
     """Check every signature of ``data`` against ``trusted`` (and nothing else).
 
-    ``trusted``: a :class:`TrustAnchors` (office pins and CA anchors kept apart), or a plain list
-    of certificates (CA certificates become CA anchors, the rest pins; pass office cards as
-    ``TrustAnchors.pinned`` so a card can never act as an issuer).
+    ``trusted``: a :class:`TrustAnchors` (office pins, CA anchors and the TSA's CA kept apart),
+    or a plain list of certificates, which are all pinned office leaves: a CA certificate in
+    such a list is trusted only as a signer certificate itself, never as an issuer.
     ``expected``: field name -> the party's office/certificates, from the agreement record.
     ``validation_time``: judge certificates at this time (e.g. a document timestamp's time)
     instead of a signature's own trusted timestamp, or now.
@@ -483,7 +500,8 @@ def verify_pdf(
     ``at``: the present moment of this verification (default now); a later one shows how the
     archive will verify once certificates have expired. Long-term validation data (the DSS,
     document time-stamps, see :mod:`mou.signing.ltv`) is always used, never fetched.
-    ``tsa_anchors``: the CA of the office's time-stamp server, trusted for time-stamps only.
+    ``tsa_anchors``: the CA of the office's time-stamp server, trusted for time-stamps only
+    (added to ``trusted.tsa_cas``).
 
     Never raises for a bad file: an unreadable PDF comes back as a report with ``error`` set.
     """
@@ -508,7 +526,8 @@ def verify_pdf(
             f.name for f in collect_fields(reader.root, _enumerate(reader)) if not f.signed
         ]
         changes = problems_after(reader, data) if embedded else {}
-        evidence = ltv_gather(reader, anchors, at, tsa_anchors) if embedded else None
+        stamp_cas = (*anchors.tsa_cas, *tsa_anchors)
+        evidence = ltv_gather(reader, anchors, at, stamp_cas) if embedded else None
     except Exception as exc:  # a damaged file: pyHanko raises PdfReadError, ValueError, KeyError...
         return VerificationReport(
             # The parser's own words are technical; they stay in the params, not in the sentence.

@@ -20,6 +20,7 @@ from mou.signing.identity import OfficeIdentity, load_identity
 from mou.signing.ltv import LtvCode, LtvError, LtvLevel, extend_pdf, read_dss
 from mou.signing.sign import sign_document
 from mou.signing.timestamps import http_timestamper
+from mou.signing.trust import TrustAnchors
 from tests.signing.ltv_pki import LocalPki
 
 LATER = dt.timedelta(days=400)  # past every signer certificate of the PKI (they live <= 365 d)
@@ -41,6 +42,11 @@ def unsigned() -> tuple[bytes, list]:
 
     data, result = render_pdf_bytes(sample_document())
     return data, result.signature_slots
+
+
+def _ca(pki: LocalPki) -> TrustAnchors:
+    """The loopback PKI's root as an explicit CA anchor (a plain list would only pin it)."""
+    return TrustAnchors.authorities([pki.root_cert])
 
 
 def _identity(pki: LocalPki, label: str, tmp_path: Path) -> OfficeIdentity:
@@ -92,7 +98,7 @@ def test_two_parties_sign_b_lta_with_ocsp_in_the_dss_and_a_document_time_stamp(
     serials = _dss_ocsp_serials(second.data)
     assert {bandung.certificate.serial_number, palangkaraya.certificate.serial_number} <= serials
 
-    report = verify_pdf(second.data, [pki.root_cert])
+    report = verify_pdf(second.data, _ca(pki))
     assert report.ok, [s.verdict_text for s in report.signatures]
     assert [s.ltv_level for s in report.signatures] == ["B-LTA", "B-LTA"]
     assert report.ltv_level == "B-LTA"
@@ -123,7 +129,7 @@ def test_crl_only_certificate_gets_the_crl_into_the_dss(
     assert pki.counters.crl > crl_before
     assert _dss_crl_count(signed.data) >= 1
     assert makassar.certificate.serial_number not in _dss_ocsp_serials(signed.data)
-    (check,) = verify_pdf(signed.data, [pki.root_cert]).signatures
+    (check,) = verify_pdf(signed.data, _ca(pki)).signatures
     assert check.ok and check.ltv_level == "B-LTA" and check.revocation == "crl"
 
 
@@ -135,18 +141,18 @@ def test_expired_certificate_stays_valid_thanks_to_its_time_stamp(
     signed = _sign(data, surabaya, slots[0], timestamp_url=pki.tsa_url, seal=True).data
     later = dt.datetime.now(dt.UTC) + LATER
     assert surabaya.certificate.not_valid_after_utc < later
-    (check,) = verify_pdf(signed, [pki.root_cert], at=later).signatures
+    (check,) = verify_pdf(signed, _ca(pki), at=later).signatures
     assert check.verdict is Verdict.VALID, check.verdict_text
     assert check.certificate_expired and check.ltv_level == "B-LTA"
     assert "Valid at the time of its timestamp; the certificate has expired since." in (
         check.verdict_text
     )
     # Today it is simply valid (not expired yet).
-    (today,) = verify_pdf(signed, [pki.root_cert]).signatures
+    (today,) = verify_pdf(signed, _ca(pki)).signatures
     assert today.ok and not today.certificate_expired
     # The same certificate without a time-stamp proves nothing once it has expired.
     plain = _sign(data, surabaya, slots[0]).data
-    (untimed,) = verify_pdf(plain, [pki.root_cert], at=later).signatures
+    (untimed,) = verify_pdf(plain, _ca(pki), at=later).signatures
     assert untimed.verdict is Verdict.UNTRUSTED and untimed.ltv_level == "B-B"
 
 
@@ -161,12 +167,12 @@ def test_revoked_certificate_refuses_to_sign_and_extend_proves_the_revocation(
     # Signed without validation data (as an office without LTV would), it looks fine offline...
     stamped = _sign(data, bogor, slots[0], timestamp_url=pki.tsa_url, ltv=False)
     assert stamped.level is LtvLevel.B_T
-    assert verify_pdf(stamped.data, [pki.root_cert]).signatures[0].ltv_level == "B-T"
+    assert verify_pdf(stamped.data, _ca(pki)).signatures[0].ltv_level == "B-T"
     # ...until Extend embeds the responder's answer: from then on every check says revoked.
     extended = extend_pdf(stamped.data, http_timestamper(pki.tsa_url), hints=[pki.root_cert])
     assert extended.revoked == [slots[0].field_name]
     assert bogor.certificate.serial_number in _dss_ocsp_serials(extended.data)
-    (check,) = verify_pdf(extended.data, [pki.root_cert]).signatures
+    (check,) = verify_pdf(extended.data, _ca(pki)).signatures
     assert check.verdict is Verdict.UNTRUSTED and not check.trusted
     assert check.problem == "trust.revoked"
 
@@ -185,24 +191,24 @@ def test_tsa_down_signs_b_b_with_a_note_then_extend_makes_it_b_lta(
     assert [n.code for n in first.notes] == [LtvCode.TSA_UNREACHABLE]
     second = _sign(first.data, palangkaraya, slots[1])  # no TSA configured at all
     assert [n.code for n in second.notes] == [LtvCode.NO_TSA]
-    before = verify_pdf(second.data, [pki.root_cert])
+    before = verify_pdf(second.data, _ca(pki))
     assert before.ok and before.ltv_level == "B-B"
     later = dt.datetime.now(dt.UTC) + LATER
-    assert not verify_pdf(second.data, [pki.root_cert], at=later).ok  # nothing proves the time
+    assert not verify_pdf(second.data, _ca(pki), at=later).ok  # nothing proves the time
 
     extended = extend_pdf(second.data, http_timestamper(pki.tsa_url), hints=[pki.root_cert])
     assert extended.signatures == 2 and extended.revoked == []
     assert extended.data.startswith(second.data)  # incremental: the signed bytes are untouched
-    after = verify_pdf(extended.data, [pki.root_cert])
+    after = verify_pdf(extended.data, _ca(pki))
     assert after.ok, [s.verdict_text for s in after.signatures]
     assert [s.ltv_level for s in after.signatures] == ["B-LTA", "B-LTA"]
-    years_on = verify_pdf(extended.data, [pki.root_cert], at=later)
+    years_on = verify_pdf(extended.data, _ca(pki), at=later)
     assert years_on.ok and all(s.certificate_expired for s in years_on.signatures)
 
     # Extending again renews the document time-stamp chain (archive maintenance).
     again = extend_pdf(extended.data, http_timestamper(pki.tsa_url), hints=[pki.root_cert])
     assert again.data.startswith(extended.data)
-    assert verify_pdf(again.data, [pki.root_cert], at=later).ok
+    assert verify_pdf(again.data, _ca(pki), at=later).ok
 
 
 def test_extend_refuses_unsigned_files_and_a_dead_tsa_with_codes(
@@ -240,7 +246,7 @@ def test_a_stuffed_dss_is_ignored_not_trusted(pki: LocalPki, unsigned, tmp_path:
     material = read_dss(reader)
     assert material.over_limit and material.certs == [] and material.ocsps == []
     # The signature itself is still checked, just without the stuffed store: B-T at best.
-    (check,) = verify_pdf(out.getvalue(), [pki.root_cert]).signatures
+    (check,) = verify_pdf(out.getvalue(), _ca(pki)).signatures
     assert check.ok and check.ltv_level == "B-T"
 
 

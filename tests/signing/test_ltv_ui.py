@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from mou.pdf.sample_signing import make_sample_agreement
-from mou.signing import verify_pdf
+from mou.signing import TrustAnchors, verify_pdf
 from ui.signing.verify_dialog import VerificationDialog
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,9 +28,9 @@ def test_verification_window_shows_b_lta_and_expired_since(qtbot: QtBot, tmp_pat
     ca = x509.load_pem_x509_certificate((tmp_path / "certs" / "sample-ca.pem").read_bytes())
     office = x509.load_pem_x509_certificate((tmp_path / "certs" / "pihak1.pem").read_bytes())
     later = office.not_valid_after_utc + dt.timedelta(days=200)
-    report = verify_pdf(data, [ca], at=later)
+    report = verify_pdf(data, TrustAnchors.authorities([ca]), at=later)
     assert report.ok
-    dialog = VerificationDialog(data, [ca], title="Sampel", report=report)
+    dialog = VerificationDialog(data, TrustAnchors.authorities([ca]), title="Sampel", report=report)
     qtbot.addWidget(dialog)
     dialog.resize(900, 760)
     dialog.show()
@@ -43,7 +43,8 @@ def test_verification_window_shows_b_lta_and_expired_since(qtbot: QtBot, tmp_pat
     assert dialog.grab().save(str(out / "verify_ltv_expired_en.png"))
 
     # Today: B-LTA, nothing expired; a B-B file says it lacks a time-stamp.
-    today = VerificationDialog(data, [ca], title="Sampel", report=verify_pdf(data, [ca]))
+    anchors = TrustAnchors.authorities([ca])
+    today = VerificationDialog(data, anchors, title="Sampel", report=verify_pdf(data, anchors))
     qtbot.addWidget(today)
     now_texts = [t for t in _texts(today) if t.startswith("PAdES")]
     assert now_texts and all("expired" not in t for t in now_texts)

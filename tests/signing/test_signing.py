@@ -14,7 +14,7 @@ import numpy
 import pytest
 from PIL import Image
 
-from mou.signing import SigningError, Verdict, sign_pdf, signature_fields, verify_pdf
+from mou.signing import SigningError, TrustAnchors, Verdict, sign_pdf, signature_fields, verify_pdf
 from mou.signing.identity import OfficeIdentity, create_identity, import_identity
 from tests.signing.conftest import IssuedP12, SignedAgreement
 from tests.signing.tsa import LocalTsa
@@ -264,7 +264,9 @@ def test_ca_issued_rsa_identity_signs_and_verifies_via_its_root(
         signer_title="Wali Kota Palangkaraya",
         signature_png=signature_png,
     )
-    assert verify_pdf(signed, [issued_p12.ca_cert]).ok  # trusted through the issuing CA
+    # Trusted through the issuing CA, named as a CA anchor; a plain list only pins it.
+    assert verify_pdf(signed, TrustAnchors.authorities([issued_p12.ca_cert])).ok
+    assert not verify_pdf(signed, [issued_p12.ca_cert]).ok
     assert verify_pdf(signed, []).signatures[0].verdict is Verdict.UNTRUSTED
 
 
@@ -286,7 +288,8 @@ def test_b_t_signature_with_a_local_time_stamp_authority(
     finally:
         tsa.stop()
     assert tsa.requests >= 1
-    report = verify_pdf(signed, [bandung_identity.certificate, tsa.root_cert])
+    # The TSA's CA vouches for the time-stamp only (a plain list would pin it as a signer).
+    report = verify_pdf(signed, [bandung_identity.certificate], tsa_anchors=[tsa.root_cert])
     assert report.ok, report.signatures
     check = report.signatures[0]
     assert check.timestamped

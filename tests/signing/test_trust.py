@@ -133,8 +133,12 @@ def test_a_ca_anchored_chain_validates_and_says_revocation_was_not_checked_offli
     assert check.anchor == AnchorKind.CA and check.bound_office == "Pemerintah Kota Bandung"
     assert check.revocation == RevocationCheck.NOT_CHECKED_OFFLINE
     assert report.revocation_policy == "offline"
-    # A plain list sorts a real CA certificate into the CA anchors.
-    assert verify_pdf(data, [ca.cert]).ok
+    # A plain list means pinned office leaves only: the real CA certificate in it is no issuer
+    # anchor, so its leaf is not VALID that way (only through the explicit CA-anchor API).
+    (pinned_only,) = verify_pdf(data, [ca.cert]).signatures
+    assert pinned_only.verdict is Verdict.UNTRUSTED and pinned_only.anchor == AnchorKind.NONE
+    assert verify_pdf(data, TrustAnchors.authorities([ca.cert])).ok
+    assert verify_pdf(data, TrustAnchors.pinned([]).with_cas([ca.cert])).ok
 
 
 def test_a_ca_without_keycertsign_cannot_issue(signed_agreement: SignedAgreement) -> None:
