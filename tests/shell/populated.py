@@ -74,7 +74,9 @@ def populate(folder: Path) -> Populated:
     return Populated(context, agreement_id, hashes, start)
 
 
-def _model_texts(model: QAbstractItemModel, parent: QModelIndex) -> Iterator[str]:
+def _model_texts(
+    model: QAbstractItemModel, parent: QModelIndex, roles: tuple[Qt.ItemDataRole, ...]
+) -> Iterator[str]:
     try:
         columns = model.columnCount(parent)
     except TypeError:  # a list model keeps columnCount private: one column
@@ -82,22 +84,25 @@ def _model_texts(model: QAbstractItemModel, parent: QModelIndex) -> Iterator[str
     for row in range(model.rowCount(parent)):
         for column in range(columns):
             index = model.index(row, column, parent)
-            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            for role in roles:
                 value = index.data(role)
                 if isinstance(value, str) and value:
                     yield value
         first = model.index(row, 0, parent)
         if first.isValid() and model.rowCount(first) > 0:
-            yield from _model_texts(model, first)
+            yield from _model_texts(model, first, roles)
 
 
-def rendered_texts(root: QWidget) -> list[str]:
-    """Every text the visible widgets under ``root`` show (plus their tooltips)."""
+def rendered_texts(root: QWidget, *, tooltips: bool = True) -> list[str]:
+    """Every text the visible widgets under ``root`` show (and their tooltips, unless not)."""
     texts: list[str] = []
+    roles = (Qt.ItemDataRole.DisplayRole,)
+    if tooltips:
+        roles += (Qt.ItemDataRole.ToolTipRole,)
     for widget in [root, *root.findChildren(QWidget)]:
         if not widget.isVisible():
             continue
-        if widget.toolTip():
+        if tooltips and widget.toolTip():
             texts.append(widget.toolTip())
         if isinstance(widget, (QLabel, QAbstractButton, QLineEdit)):
             texts.append(widget.text())
@@ -108,7 +113,7 @@ def rendered_texts(root: QWidget) -> list[str]:
         elif isinstance(widget, QTabBar):
             texts.extend(widget.tabText(i) for i in range(widget.count()))
         elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
-            texts.extend(_model_texts(widget.model(), QModelIndex()))
+            texts.extend(_model_texts(widget.model(), QModelIndex(), roles))
     return [t for t in texts if t]
 
 

@@ -40,7 +40,14 @@ def test_one_short_form_per_language(
 
 @pytest.mark.parametrize(
     "sample",
-    ["12/5/26 7:15 AM", "05-12-2026 07:15", "2026-12-05", "07:15:42", "20261205T0715Z", "5.12.2026"],
+    [
+        "12/5/26 7:15 AM",
+        "05-12-2026 07:15",
+        "2026-12-05",
+        "07:15:42",
+        "20261205T0715Z",
+        "5.12.2026",
+    ],
 )
 def test_foreign_shapes_are_recognised(sample: str) -> None:
     assert any(shape.search(sample) for shape in datestyle.FOREIGN_SHAPES.values()), sample
