@@ -17,7 +17,7 @@ from typing import Any, Literal
 from sqlalchemy.orm import Session
 
 from mou import models
-from mou.revision import content_of, first_parent_chain, is_ancestor, revisions
+from mou.revision import ancestors, content_of, is_ancestor, revisions
 
 OpKind = Literal["equal", "insert", "delete"]
 ClauseStatus = Literal["unchanged", "changed", "added", "removed", "moved"]
@@ -212,34 +212,63 @@ def compare(session: Session, old: models.Revision, new: models.Revision) -> Red
 def _attribute(
     session: Session, old: models.Revision, new: models.Revision, clauses: list[ClauseDiff]
 ) -> None:
-    """Fill ``rounds`` of each changed pasal from the first-parent chain between the two."""
-    if not is_ancestor(session, old, new):
-        for c in clauses:
-            if c.status != "unchanged":
-                c.rounds = [_round(new)]
-        return
-    chain = first_parent_chain(session, new)
-    start = (
-        next(i for i, r in enumerate(chain) if r.hash == old.hash)
-        if any(r.hash == old.hash for r in chain)
-        else 0
-    )
-    steps = chain[start:]
+    """Fill ``rounds`` of each changed pasal with the rounds between the two that shaped it.
+
+    Like a blame, it walks back from ``new`` (merge parents included) until it reaches what
+    ``old`` already had. Where a pasal is the same as in one parent, its text came through that
+    parent and the walk follows it alone; where it differs from every parent, that round wrote
+    it. So after a reconcile the counterpart's changes stay with the counterpart's own rounds
+    (the merge took them over unchanged), a conflict kept as ours stays ours (the other side's
+    overruled text is not in the result), and new text written in the merge is the merger's.
+    """
     wanted = {c.uuid: c for c in clauses if c.status != "unchanged"}
-    for before, after in zip(steps, steps[1:], strict=False):
-        a = {c["uuid"]: (n, _clause_key(c)) for n, c in enumerate(content_of(before)["clauses"])}
-        b = {c["uuid"]: (n, _clause_key(c)) for n, c in enumerate(content_of(after)["clauses"])}
-        for uuid, diff in wanted.items():
-            before_item, after_item = a.get(uuid), b.get(uuid)
-            if before_item is None or after_item is None:
-                touched = before_item is not after_item
-            elif diff.status == "moved":
-                touched = before_item[0] != after_item[0]
-            else:
-                # Renumbering caused by other pasal is not a change of this one.
-                touched = before_item[1] != after_item[1]
-            if touched:
-                diff.rounds.append(_round(after))
+    if not wanted:
+        return
+    if not is_ancestor(session, old, new):
+        for c in wanted.values():
+            c.rounds = [_round(new)]
+        return
+    rows = {r.hash: r for r in revisions(session, new.agreement_id)}
+    before = {r.hash for r in ancestors(session, old)}
+    maps: dict[str, dict[str, tuple[int, str]]] = {}
+
+    def clause_map(rev: models.Revision) -> dict[str, tuple[int, str]]:
+        if rev.hash not in maps:
+            maps[rev.hash] = {
+                c["uuid"]: (n, _clause_key(c)) for n, c in enumerate(content_of(rev)["clauses"])
+            }
+        return maps[rev.hash]
+
+    for uuid, diff in wanted.items():
+        authors: dict[str, models.Revision] = {}
+        stack, seen = [new], set()
+        while stack:
+            rev = stack.pop()
+            if rev.hash in before or rev.hash in seen:
+                continue
+            seen.add(rev.hash)
+            parents = [rows[h] for h in (rev.parent_hash, rev.merge_parent_hash) if h in rows]
+            mine = clause_map(rev).get(uuid)
+            same = [p for p in parents if not _touched(diff, clause_map(p).get(uuid), mine)]
+            if same:
+                stack.append(same[0])
+            elif parents:
+                authors[rev.hash] = rev
+                stack.extend(parents)
+        ordered = sorted(authors.values(), key=lambda r: (r.round, r.created_at, r.id))
+        diff.rounds = [_round(r) for r in ordered]
+
+
+def _touched(
+    diff: ClauseDiff, before: tuple[int, str] | None, after: tuple[int, str] | None
+) -> bool:
+    """Whether one step (parent -> revision) changed this pasal in the way the redline shows."""
+    if before is None or after is None:
+        return before is not after
+    if diff.status == "moved":
+        return before[0] != after[0]
+    # Renumbering caused by other pasal is not a change of this one.
+    return before[1] != after[1]
 
 
 def rounds(session: Session, agreement_id: int) -> list[Redline]:

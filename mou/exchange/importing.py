@@ -32,6 +32,7 @@ from mou.revision import (
     is_dirty,
     load_revision,
     save_revision,
+    snapshot,
 )
 
 
@@ -188,7 +189,14 @@ def _merge(session: Session, package: VerifiedPackage, actor: Actor) -> ImportRe
         )
         session.add(agreement)
         session.flush()
-    elif is_dirty(agreement) and agreement.current_revision is not None:
+        # The receiving office's trail starts here: it did not create the agreement, it got it.
+        audit.record(session, agreement, "received", actor, to_state=agreement.status,
+                     sender=package.sender.display_name, sender_uuid=package.sender.uuid)  # fmt: skip
+    elif (
+        is_dirty(agreement)
+        and agreement.current_revision is not None
+        and not _working_copy_is_incoming_head(agreement, payload)
+    ):
         autosaved = save_revision(session, agreement, actor, "Saved automatically before an import")
 
     for rev in new_revs:
@@ -211,7 +219,7 @@ def _merge(session: Session, package: VerifiedPackage, actor: Actor) -> ImportRe
     new = len(new_revs)
     session.flush()
     _import_comments(session, agreement, payload["comments"], package.sender)
-    _import_approvals(session, agreement, payload["approvals"], package.sender)
+    _import_approvals(session, agreement, payload["approvals"], package.sender, actor)
 
     remote = session.scalars(
         select(models.Revision).where(
@@ -246,6 +254,19 @@ def _merge(session: Session, package: VerifiedPackage, actor: Actor) -> ImportRe
     return ImportResult(
         agreement, created, new, fast_forwarded, diverged, autosaved, head_hashes, held_back
     )
+
+
+def _working_copy_is_incoming_head(agreement: models.Agreement, payload: dict[str, Any]) -> bool:
+    """True when the unsaved working copy already holds exactly the sender's head text.
+
+    That is what a live review in a call leaves behind: both offices applied the same accepted
+    change, and the proposer saved it as the next round. Saving ours too would make a second,
+    identical round and a branch to reconcile; instead the incoming round is taken as ours.
+    """
+    head = next((r for r in payload["revisions"] if r["hash"] == payload["head"]), None)
+    if head is None:
+        return False
+    return canonical_json(snapshot(agreement)) == canonical_json(head["content"])
 
 
 def _add_unknown_offices(
@@ -348,6 +369,7 @@ def _import_approvals(
     agreement: models.Agreement,
     items: list[dict[str, Any]],
     sender: models.Office,
+    actor: Actor,
 ) -> None:
     existing = {
         (a.revision_hash, a.office_uuid)
@@ -378,4 +400,35 @@ def _import_approvals(
             session,
             events.ApprovalRecorded(agreement.id, item["revision_hash"], item["office_name"]),
         )
+        _audit_approval(session, agreement, item, sender, actor)
     session.flush()
+
+
+def _audit_approval(
+    session: Session,
+    agreement: models.Agreement,
+    item: dict[str, Any],
+    sender: models.Office,
+    actor: Actor,
+) -> None:
+    """The counterpart's approval as its own audit entry, in the approver's name.
+
+    The office name is the sender's as this database knows it (changed only through its signed
+    card), not whatever the package says; who imported it is kept in the detail.
+    """
+    try:
+        role = Role(item["approver_role"])
+    except ValueError:
+        role = Role.SIGNATORY
+    approver = Actor(str(item["approver_name"])[:200], role, sender.uuid, sender.display_name)
+    revision = session.scalars(
+        select(models.Revision).where(
+            models.Revision.agreement_id == agreement.id,
+            models.Revision.hash == item["revision_hash"],
+        )
+    ).first()
+    audit.record(
+        session, agreement, "approval_received", approver, hash=item["revision_hash"],
+        round=revision.round if revision is not None else None,
+        approved_at=item["approved_at"], received_by=actor.name,
+    )  # fmt: skip
