@@ -29,6 +29,7 @@ from aiortc import MediaStreamTrack
 from aiortc.mediastreams import MediaStreamError
 
 from conferencing import stamp
+from conferencing.audio_processing import AudioProcessor
 
 VIDEO_CLOCK = 90_000
 AUDIO_RATE = 48_000
@@ -317,21 +318,24 @@ class _PushAudioTrack(_PacedTrack):
 
     async def recv(self) -> av.AudioFrame:
         index = await self._pace()
-        return _audio_frame(self._source._take(AUDIO_SAMPLES), index * AUDIO_SAMPLES)
+        return _audio_frame(self._source.pull(AUDIO_SAMPLES), index * AUDIO_SAMPLES)
 
 
 class PushAudioSource(AudioSource):
     """Microphone audio pushed from another thread as s16 mono 48 kHz PCM.
 
     The buffer is capped at ``max_buffer_ms`` so a stalled reader never builds up latency;
-    an underrun is filled with silence.
+    an underrun is filled with silence. With a ``processor`` (see
+    :mod:`conferencing.audio_processing`) every pulled frame goes through WebRTC's echo
+    cancellation, noise suppression, gain control and high-pass filter before it is sent.
     """
 
-    def __init__(self, max_buffer_ms: int = 200) -> None:
+    def __init__(self, max_buffer_ms: int = 200, processor: AudioProcessor | None = None) -> None:
         self._lock = threading.Lock()
         self._buffer = bytearray()
         self._max_bytes = AUDIO_RATE * 2 * max_buffer_ms // 1000
         self._track: _PushAudioTrack | None = None
+        self.processor = processor
 
     def push(self, pcm_s16_mono_48k: bytes) -> None:
         """Append PCM bytes (thread-safe). Oldest audio is dropped beyond the buffer cap."""
@@ -341,14 +345,29 @@ class PushAudioSource(AudioSource):
             if excess > 0:
                 del self._buffer[: excess + (excess & 1)]
 
-    def _take(self, samples: int) -> np.ndarray:
+    def _take(self, samples: int) -> tuple[np.ndarray, float]:
+        """The oldest ``samples`` (silence-padded) and how long they waited here, in ms."""
         want = samples * 2
         with self._lock:
+            waited_ms = len(self._buffer) / (AUDIO_RATE * 2) * 1000
             chunk = bytes(self._buffer[:want])
             del self._buffer[:want]
         out = np.zeros(samples, np.int16)
         got = np.frombuffer(chunk[: len(chunk) & ~1], np.int16)
         out[: got.size] = got
+        return out, waited_ms
+
+    def pull(self, samples: int) -> np.ndarray:
+        """The next ``samples`` of microphone audio as sent (processed when a processor is set).
+
+        ``samples`` must be a whole number of 10 ms frames when a processor is set; the track
+        pulls 20 ms per Opus frame.
+        """
+        out, waited_ms = self._take(samples)
+        processor = self.processor
+        if processor is not None:
+            # The buffered audio ahead of this frame is the capture side of the AEC delay.
+            out = processor.process_capture(out, capture_delay_ms=waited_ms)
         return out
 
     def track(self) -> MediaStreamTrack:

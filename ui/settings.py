@@ -176,6 +176,12 @@ class Settings:
     #: QMediaDevices ids; "" means the system default device.
     camera_id = Option("devices/camera_id", "")
     microphone_id = Option("devices/microphone_id", "")
+    speaker_id = Option("devices/speaker_id", "")
+    #: WebRTC audio processing on the microphone (conferencing.audio_processing); all on by default.
+    echo_cancellation = Option("audio/echo_cancellation", True)
+    noise_suppression = Option("audio/noise_suppression", True)
+    auto_gain = Option("audio/auto_gain", True)
+    high_pass_filter = Option("audio/high_pass_filter", True)
     window_geometry = Option("window/geometry", b"")
     window_state = Option("window/state", b"")
     #: Id of the local user last chosen in the header's user switcher (0: none yet).

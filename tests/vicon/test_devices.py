@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from conferencing.media import SyntheticAudioSource, SyntheticVideoSource
 from ui.vicon.audio import AudioMixer
 from ui.vicon.devices import (
+    NO_DEVICE_ID,
     SYNTHETIC_ID,
     CameraFeed,
     LocalMedia,
@@ -80,21 +81,38 @@ def test_mixer_sums_peers_with_clipping_and_caps_latency() -> None:
     assert mixer.available() == 0
 
 
-def test_without_devices_local_media_falls_back_to_synthetic(qtbot: QtBot) -> None:
-    # Test machines have no camera or microphone; the pickers still offer the synthetic ones.
-    assert camera_choices()[0].device_id == SYNTHETIC_ID
-    assert microphone_choices()[0].device_id == SYNTHETIC_ID
-    media = LocalMedia("Pemerintah Kota Bandung", camera_id="/dev/video9")
+def test_without_devices_nothing_is_chosen_silently_and_the_test_pattern_is_offered(
+    qtbot: QtBot,
+) -> None:
+    # Test machines have no camera or microphone: that is said, and the synthetic sources are
+    # offered in the pickers after the plain "No ... found" entry, not chosen.
+    assert [c.device_id for c in camera_choices()] == [NO_DEVICE_ID, SYNTHETIC_ID]
+    assert [c.device_id for c in microphone_choices()] == [NO_DEVICE_ID, SYNTHETIC_ID]
+    assert camera_choices()[0].label == "No camera found"
+    media = LocalMedia("Pemerintah Kota Bandung", camera_id="", microphone_id="")
     errors: list[str] = []
     media.sig_error.connect(errors.append)
     previews: list[QImage] = []
     media.sig_preview.connect(previews.append)
+    assert media.camera_id == NO_DEVICE_ID == resolve_camera("/dev/video9")
+    assert media.microphone_id == NO_DEVICE_ID
+    assert not isinstance(media.video_source(), SyntheticVideoSource)
+    assert not isinstance(media.audio_source(), SyntheticAudioSource)
+    said = media.missing()
+    assert len(said) == 2 and said[0].startswith("No camera found.")
+    assert said[1].startswith("No microphone found.")
+    # What is sent: black and silence, not the pattern and tone.
+    frame = asyncio.run(media.video_source().track().recv()).to_ndarray(format="rgb24")
+    assert frame.max() < 20
+    pcm = asyncio.run(media.audio_source().track().recv()).to_ndarray()
+    assert not pcm.any()
+    # The test pattern by explicit choice works.
+    media.use_camera(SYNTHETIC_ID)
     assert isinstance(media.video_source(), SyntheticVideoSource)
-    assert isinstance(media.audio_source(), SyntheticAudioSource)
-    assert media.camera_id == SYNTHETIC_ID == resolve_camera("/dev/video9")
     qtbot.waitUntil(lambda: len(previews) >= 2, timeout=3000)
-    rgb = rgb_from_image(previews[-1])
-    assert rgb.std() > 30  # colour bars, not a blank picture
-    media.use_camera("no-such-camera")
-    assert errors and "test pattern" in errors[-1]
+    assert rgb_from_image(previews[-1]).std() > 30  # colour bars, not a blank picture
+    assert media.missing() == [said[1]]
+    media.use_camera("no-such-camera")  # e.g. unplugged: said, and black again
+    assert errors and "no longer connected" in errors[-1]
+    assert media.camera_id == NO_DEVICE_ID
     media.stop()

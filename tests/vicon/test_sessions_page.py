@@ -158,6 +158,9 @@ def test_two_app_instances_host_and_join_a_session(
     for page in (host, guest):
         qtbot.addWidget(page)
         page.show()
+        # No camera or microphone in the namespace: the test pattern and tone, chosen (the
+        # device check before joining is tested in tests/vicon/test_device_check*.py).
+        page.synthetic = True
     host.host_panel.bind_host = NETNS_ADDR
     opened: list[CallOpened] = []
     closed: list[CallClosed] = []

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtMultimedia import QMediaDevices
 from PySide6.QtWidgets import QWidget
 
 from conferencing.call_identity import TrustedOffices
 from conferencing.media import AudioSource, VideoSource
 from ui.sessions.invite import Invite
 from ui.settings import Settings
-from ui.vicon.audio import AudioMixer, SpeakerOutput
+from ui.vicon.audio import AudioMixer, SpeakerOutput, processing_options, register_processor
 from ui.vicon.call_window import CallWindow
 from ui.vicon.controller import CallController
-from ui.vicon.devices import SYNTHETIC_ID, LocalMedia
+from ui.vicon.devices import SYNTHETIC_ID, LocalMedia, resolve_speaker
 
 
 def open_call(
@@ -26,17 +25,33 @@ def open_call(
     identity_path: Path | None = None,
     trusted: TrustedOffices | None = None,
     parent: QWidget | None = None,
-) -> CallWindow:
+) -> CallWindow | None:
     """Create media + engine for ``office``, show a call window and start joining.
 
     ``synthetic`` forces the test pattern and tone (tests, machines without devices); otherwise
-    the camera and microphone chosen in Settings are used when present. ``trusted`` pins the
-    counterpart offices' certificates (who can be verified); ``identity_path`` lets the window
-    offer to unlock the office identity (so the others can verify us).
+    the device check (camera preview, microphone meter, speaker tone) comes first, and None is
+    returned when the user cancels it. ``trusted`` pins the counterpart offices' certificates
+    (who can be verified); ``identity_path`` lets the window offer to unlock the office
+    identity (so the others can verify us).
     """
     camera = SYNTHETIC_ID if synthetic or settings is None else settings.camera_id
     microphone = SYNTHETIC_ID if synthetic or settings is None else settings.microphone_id
-    media = LocalMedia(office, camera_id=camera, microphone_id=microphone)
+    speaker = "" if settings is None else settings.speaker_id
+    if settings is not None and not synthetic:
+        from ui.vicon.device_check import DeviceCheckDialog
+
+        check = DeviceCheckDialog(settings, parent=parent)
+        if check.exec() != DeviceCheckDialog.DialogCode.Accepted:
+            return None
+        camera, microphone, speaker = check.camera_id, check.microphone_id, check.speaker_id
+    media = LocalMedia(
+        office,
+        camera_id=camera,
+        microphone_id=microphone,
+        processing=processing_options(None if synthetic else settings),
+    )
+    # Settings changed during the call reach this call's audio processing at once.
+    register_processor(media.processor)
     video: VideoSource = media.video_source()
     audio: AudioSource = media.audio_source()
     controller = CallController(office, video_source=video, audio_source=audio, trusted=trusted)
@@ -49,9 +64,12 @@ def open_call(
     window.mixer = AudioMixer()
     controller.set_audio_sink(window.mixer.feed)
     controller.sig_participant_left.connect(lambda peer_id, _office: window.mixer.drop(peer_id))
-    output = QMediaDevices.defaultAudioOutput()
-    if not output.isNull():
-        SpeakerOutput(window.mixer, output, window).start()
+    output = resolve_speaker(speaker)
+    if output is not None:
+        # What the speaker plays is the echo canceller's reverse stream.
+        SpeakerOutput(
+            window.mixer, output, window, reverse=media.processor.reverse_stream()
+        ).start()
     if settings is not None and not synthetic:
         # A device picked during a call becomes the default for the next one.
         # The test pattern is stored as "" (system default), which the Settings page knows.

@@ -111,8 +111,11 @@ class Page(QWidget):
         self.host_panel.sig_hosting_changed.connect(lambda _on: self._update_hint())
         self.schedule_panel.sig_host.connect(self.host_scheduled)
 
-    def open_call(self, invite: Invite) -> CallWindow:
-        """Open a call window for ``invite`` as the local office (or raise the open one)."""
+    def open_call(self, invite: Invite) -> CallWindow | None:
+        """Open a call window for ``invite`` as the local office (or raise the open one).
+
+        None when the user cancelled the device check that comes before the call.
+        """
         for open_window in self.calls:
             if self._rooms.get(id(open_window)) == invite.room:
                 # One office joins a room once; a second engine would only talk to itself.
@@ -132,6 +135,8 @@ class Page(QWidget):
             trusted=counterpart_trust(self.context.database),
             parent=self,
         )
+        if window is None:
+            return None  # the device check was cancelled: no call
         self.calls.append(window)
         self._rooms[id(window)] = invite.room
         window.sig_closed.connect(lambda: self._forget(window, invite.room))
@@ -139,6 +144,10 @@ class Page(QWidget):
         from ui.vicon.trust_exchange import attach_trust_exchange
 
         attach_trust_exchange(self.context, window)
+        # Agreements (a draft, a new round, approvals) travel in the verified call, not by file.
+        from ui.agreements.live.call_packages import attach_call_packages
+
+        attach_call_packages(self.context, window)
         # Offices that just agreed in this call can sign right here.
         from ui.vicon.sign_bar import attach_sign_bar
 

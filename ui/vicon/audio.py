@@ -3,16 +3,22 @@
 The engine calls the audio sink on its own threads with 20 ms of s16 mono 48 kHz PCM per peer.
 :class:`AudioMixer` keeps a short locked buffer per peer (capped, so a stalled speaker never
 builds latency) and :class:`SpeakerOutput` drains it on a GUI-thread timer into the device.
+Whatever is written to the device is also the echo canceller's reverse stream
+(:func:`play_out`), so the microphone path can remove it when it comes back from the room.
 """
 
 from __future__ import annotations
 
 import threading
+import weakref
+from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import QIODevice, QObject, QTimer
 from PySide6.QtMultimedia import QAudioDevice, QAudioSink
 
+from conferencing.audio_processing import AudioProcessor, ProcessingOptions, ReverseStream
+from ui.settings import Settings
 from ui.vicon.devices import AUDIO_RATE, pcm_format
 
 _BYTES_PER_MS = AUDIO_RATE * 2 // 1000
@@ -62,14 +68,72 @@ class AudioMixer:
         return np.clip(total, -32768, 32767).astype(np.int16).tobytes()
 
 
+#: Processors of the calls open in this process, so a change in Settings applies to them live.
+_LIVE_PROCESSORS: weakref.WeakSet[AudioProcessor] = weakref.WeakSet()
+
+
+def processing_options(settings: Settings | None) -> ProcessingOptions:
+    """The audio processing chosen in Settings (everything on without settings)."""
+    if settings is None:
+        return ProcessingOptions()
+    return ProcessingOptions(
+        echo_cancellation=settings.echo_cancellation,
+        noise_suppression=settings.noise_suppression,
+        auto_gain=settings.auto_gain,
+        high_pass=settings.high_pass_filter,
+    )
+
+
+def register_processor(processor: AudioProcessor) -> None:
+    """Let :func:`apply_to_open_calls` reach ``processor`` while it lives."""
+    _LIVE_PROCESSORS.add(processor)
+
+
+def apply_to_open_calls(options: ProcessingOptions) -> int:
+    """Switch audio processing in every open call now; returns how many calls were changed."""
+    processors = list(_LIVE_PROCESSORS)
+    for processor in processors:
+        processor.configure(options)
+    return len(processors)
+
+
+def play_out(
+    mixer: AudioMixer,
+    nbytes: int,
+    write: Callable[[bytes], int],
+    reverse: ReverseStream | None,
+    queued_ms: float = 0.0,
+) -> int:
+    """Mix ``nbytes`` for the speaker, write them, and feed what was written to ``reverse``.
+
+    The reverse stream must be exactly what the speaker plays, so only the bytes the device
+    accepted are fed. ``queued_ms`` is the audio the device still holds ahead of this chunk.
+    Returns the bytes written.
+    """
+    pcm = mixer.mix(nbytes)
+    written = max(0, write(pcm))
+    if reverse is not None and written:
+        reverse.feed(pcm[:written], queued_ms)
+    return written
+
+
 class SpeakerOutput(QObject):
-    """Plays :class:`AudioMixer` output on a QAudioSink, topping it up every 20 ms."""
+    """Plays :class:`AudioMixer` output on a QAudioSink, topping it up every 20 ms.
+
+    With a ``reverse`` stream, what is played also feeds the microphone's echo canceller.
+    """
 
     def __init__(
-        self, mixer: AudioMixer, device: QAudioDevice, parent: QObject | None = None
+        self,
+        mixer: AudioMixer,
+        device: QAudioDevice,
+        parent: QObject | None = None,
+        *,
+        reverse: ReverseStream | None = None,
     ) -> None:
         super().__init__(parent)
         self.mixer = mixer
+        self.reverse = reverse
         self._sink = QAudioSink(device, pcm_format(), self)
         self._io: QIODevice | None = None
         self.bytes_played = 0
@@ -91,6 +155,9 @@ class SpeakerOutput(QObject):
     def _pump(self) -> None:
         if self._io is None:
             return
-        room = min(self._sink.bytesFree(), self.mixer.available()) & ~1
+        free = self._sink.bytesFree()
+        room = min(free, self.mixer.available()) & ~1
         if room > 0:
-            self.bytes_played += max(0, self._io.write(self.mixer.mix(room)))
+            # Audio still queued in the device plays before this chunk: the render delay.
+            queued_ms = max(0, self._sink.bufferSize() - free) / _BYTES_PER_MS
+            self.bytes_played += play_out(self.mixer, room, self._io.write, self.reverse, queued_ms)

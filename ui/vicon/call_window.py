@@ -188,6 +188,9 @@ class CallWindow(QWidget):
             if self.media.last_preview is not None:
                 self.self_tile.set_image(self.media.last_preview)
             self.media.sig_error.connect(self._on_error)
+            # "No camera found" is said plainly; the test pattern waits in the picker.
+            for sentence in self.media.missing():
+                self.chat.add_notice(sentence)
 
     def _relayout(self) -> None:
         """Arrange tiles in a near-square grid: self view first, then offices by join order."""

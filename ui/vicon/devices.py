@@ -3,9 +3,11 @@
 Qt delivers camera frames (``QVideoSink``) and microphone PCM (``QAudioSource``) on the GUI
 thread; they are converted to the engine's formats and handed to ``PushVideoSource`` /
 ``PushAudioSource``, whose ``push`` is thread-safe. Remote audio playback lives in
-:mod:`ui.vicon.audio`. When the machine has no camera or microphone (servers, CI, tests) the
-synthetic test pattern and tone from :mod:`conferencing.media` stand in, and the pickers offer
-them too.
+:mod:`ui.vicon.audio`. When the machine has no camera or microphone, that is said plainly
+("No camera found") and nothing is sent in its place: the synthetic test pattern and tone from
+:mod:`conferencing.media` are offered in the pickers as an explicit choice, never chosen
+silently. The microphone path runs WebRTC audio processing (echo cancellation, noise
+suppression, gain, high-pass; :mod:`conferencing.audio_processing`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from PySide6.QtMultimedia import (
     QVideoSink,
 )
 
+from conferencing.audio_processing import AudioProcessor, ProcessingOptions
 from conferencing.media import (
     AudioSource,
     PushAudioSource,
@@ -38,6 +41,8 @@ from ui.vicon.frames import image_from_rgb, rgb_from_video_frame
 
 #: Device id of the synthetic test pattern / tone in the pickers and in settings.
 SYNTHETIC_ID = "synthetic"
+#: Device id meaning "no such device here": black video or silence is sent, and it is said.
+NO_DEVICE_ID = "none"
 #: Width the camera picture is scaled to before encoding: VP8 at 640 px costs a third of a core.
 SEND_WIDTH = 640
 SEND_FPS = 30
@@ -57,39 +62,79 @@ def _device_id(device: QCameraDevice | QAudioDevice) -> str:
 
 
 def camera_choices() -> list[DeviceChoice]:
-    """The test pattern first, then every camera Qt Multimedia sees."""
-    choices = [DeviceChoice(SYNTHETIC_ID, QCoreApplication.translate("Devices", "Test pattern"))]
-    choices += [DeviceChoice(_device_id(d), d.description()) for d in QMediaDevices.videoInputs()]
+    """Every camera Qt Multimedia sees ("No camera found" when none), then the test pattern."""
+    tr = QCoreApplication.translate
+    choices = [DeviceChoice(_device_id(d), d.description()) for d in QMediaDevices.videoInputs()]
+    if not choices:
+        choices.append(DeviceChoice(NO_DEVICE_ID, tr("Devices", "No camera found")))
+    choices.append(DeviceChoice(SYNTHETIC_ID, tr("Devices", "Test pattern")))
     return choices
 
 
 def microphone_choices() -> list[DeviceChoice]:
-    """The test tone first, then every microphone Qt Multimedia sees."""
-    choices = [DeviceChoice(SYNTHETIC_ID, QCoreApplication.translate("Devices", "Test tone"))]
-    choices += [DeviceChoice(_device_id(d), d.description()) for d in QMediaDevices.audioInputs()]
+    """Every microphone Qt Multimedia sees ("No microphone found" when none), then the test tone."""
+    tr = QCoreApplication.translate
+    choices = [DeviceChoice(_device_id(d), d.description()) for d in QMediaDevices.audioInputs()]
+    if not choices:
+        choices.append(DeviceChoice(NO_DEVICE_ID, tr("Devices", "No microphone found")))
+    choices.append(DeviceChoice(SYNTHETIC_ID, tr("Devices", "Test tone")))
     return choices
 
 
-def resolve_camera(preferred: str) -> str:
-    """The device id to use: ``preferred`` if present, else the default camera, else synthetic."""
-    devices = QMediaDevices.videoInputs()
+def speaker_choices() -> list[DeviceChoice]:
+    """Every speaker Qt Multimedia sees ("No speaker found" when none)."""
+    choices = [DeviceChoice(_device_id(d), d.description()) for d in QMediaDevices.audioOutputs()]
+    if not choices:
+        choices.append(
+            DeviceChoice(NO_DEVICE_ID, QCoreApplication.translate("Devices", "No speaker found"))
+        )
+    return choices
+
+
+def _resolve(preferred: str, devices: list, default: QCameraDevice | QAudioDevice) -> str:
+    if preferred == SYNTHETIC_ID:
+        return SYNTHETIC_ID  # only ever by explicit choice
     for device in devices:
         if _device_id(device) == preferred:
             return preferred
-    if preferred != SYNTHETIC_ID and devices:
-        return _device_id(QMediaDevices.defaultVideoInput())
-    return SYNTHETIC_ID
+    if devices:
+        return _device_id(default if not default.isNull() else devices[0])
+    return NO_DEVICE_ID
+
+
+def resolve_camera(preferred: str) -> str:
+    """The camera to use: ``preferred`` if present, else the default camera, else NO_DEVICE_ID.
+
+    The test pattern is used only when ``preferred`` is SYNTHETIC_ID.
+    """
+    return _resolve(preferred, QMediaDevices.videoInputs(), QMediaDevices.defaultVideoInput())
 
 
 def resolve_microphone(preferred: str) -> str:
-    """The device id to use: ``preferred`` if present, else the default microphone, else synthetic."""
-    devices = QMediaDevices.audioInputs()
-    for device in devices:
+    """The microphone to use: ``preferred`` if present, else the default, else NO_DEVICE_ID."""
+    return _resolve(preferred, QMediaDevices.audioInputs(), QMediaDevices.defaultAudioInput())
+
+
+def resolve_speaker(preferred: str) -> QAudioDevice | None:
+    """The speaker to play on: ``preferred`` if present, else the default; None without any."""
+    outputs = QMediaDevices.audioOutputs()
+    for device in outputs:
         if _device_id(device) == preferred:
-            return preferred
-    if preferred != SYNTHETIC_ID and devices:
-        return _device_id(QMediaDevices.defaultAudioInput())
-    return SYNTHETIC_ID
+            return device
+    default = QMediaDevices.defaultAudioOutput()
+    if not default.isNull():
+        return default
+    return outputs[0] if outputs else None
+
+
+def find_camera(device_id: str) -> QCameraDevice | None:
+    """The camera with ``device_id`` if it is plugged in."""
+    return next((d for d in QMediaDevices.videoInputs() if _device_id(d) == device_id), None)
+
+
+def find_microphone(device_id: str) -> QAudioDevice | None:
+    """The microphone with ``device_id`` if it is plugged in."""
+    return next((d for d in QMediaDevices.audioInputs() if _device_id(d) == device_id), None)
 
 
 def pcm_format() -> QAudioFormat:
@@ -177,11 +222,20 @@ class CameraFeed(QObject):
 
 
 class MicrophoneFeed(QObject):
-    """Reads PCM from a QAudioSource and pushes it to a :class:`PushAudioSource`."""
+    """Reads PCM from a QAudioSource and pushes it to a :class:`PushAudioSource`.
 
-    def __init__(self, device: QAudioDevice, parent: QObject | None = None) -> None:
+    With a ``processor`` the engine receives the microphone after WebRTC audio processing.
+    """
+
+    def __init__(
+        self,
+        device: QAudioDevice,
+        parent: QObject | None = None,
+        *,
+        processor: AudioProcessor | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.source = PushAudioSource()
+        self.source = PushAudioSource(processor=processor)
         self.bytes_pushed = 0
         self._audio = QAudioSource(device, pcm_format(), self)
         self._io: QIODevice | None = None
@@ -247,6 +301,9 @@ class LocalMedia(QObject):
     ``video_source()`` / ``audio_source()`` give the engine sources for the current choice;
     ``use_camera`` / ``use_microphone`` switch and return the new source for
     ``engine.replace_video_source`` / ``replace_audio_source``. ``sig_preview`` feeds the self view.
+    A missing camera or microphone gives ``NO_DEVICE_ID`` (black video, silence) and
+    :attr:`missing` says so; the test pattern and tone come only by explicit choice.
+    ``processor`` is the microphone's audio processing (its reverse stream goes to the speaker).
     """
 
     sig_preview = Signal(QImage)
@@ -258,10 +315,12 @@ class LocalMedia(QObject):
         *,
         camera_id: str = SYNTHETIC_ID,
         microphone_id: str = SYNTHETIC_ID,
+        processing: ProcessingOptions | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.office = office
+        self.processor = AudioProcessor(processing)
         self.camera_id = ""
         self.microphone_id = ""
         self._video: VideoSource | None = None
@@ -302,13 +361,37 @@ class LocalMedia(QObject):
         """The live camera feed (None while the test pattern is used)."""
         return self._feed
 
+    def missing(self) -> list[str]:
+        """Plain sentences for the devices this call has none of (empty when all are there)."""
+        said = []
+        if self.camera_id == NO_DEVICE_ID:
+            said.append(
+                self.tr(
+                    "No camera found. The others see no picture; you can choose the test "
+                    "pattern in the camera list."
+                )
+            )
+        if self.microphone_id == NO_DEVICE_ID:
+            said.append(
+                self.tr(
+                    "No microphone found. The others hear nothing from you; you can choose "
+                    "the test tone in the microphone list."
+                )
+            )
+        return said
+
     def use_camera(self, device_id: str) -> VideoSource:
         """Switch the camera (SYNTHETIC_ID for the test pattern); returns the new engine source."""
         self._stop_video()
-        device = next((d for d in QMediaDevices.videoInputs() if _device_id(d) == device_id), None)
-        if device is None:
-            if device_id != SYNTHETIC_ID:
-                self.sig_error.emit(self.tr("Camera not found; showing the test pattern."))
+        device = find_camera(device_id)
+        if device is None and device_id != SYNTHETIC_ID:
+            if device_id != NO_DEVICE_ID:
+                self.sig_error.emit(self.tr("That camera is no longer connected."))
+            # Say it, send black: the test pattern is never chosen on the user's behalf.
+            self.camera_id = NO_DEVICE_ID
+            self._video = PushVideoSource(SEND_WIDTH, 360, SEND_FPS)
+            self._last_preview = None
+        elif device is None:
             self.camera_id = SYNTHETIC_ID
             self._video = SyntheticVideoSource(self.office)
             self._preview = SyntheticPreview(self.office, parent=self)
@@ -329,15 +412,18 @@ class LocalMedia(QObject):
             self._mic.stop()
             self._mic.deleteLater()
             self._mic = None
-        device = next((d for d in QMediaDevices.audioInputs() if _device_id(d) == device_id), None)
-        if device is None:
-            if device_id != SYNTHETIC_ID:
-                self.sig_error.emit(self.tr("Microphone not found; sending the test tone."))
+        device = find_microphone(device_id)
+        if device is None and device_id != SYNTHETIC_ID:
+            if device_id != NO_DEVICE_ID:
+                self.sig_error.emit(self.tr("That microphone is no longer connected."))
+            self.microphone_id = NO_DEVICE_ID
+            self._audio = PushAudioSource()  # nothing pushed: silence
+        elif device is None:
             self.microphone_id = SYNTHETIC_ID
             self._audio = SyntheticAudioSource()
         else:
             self.microphone_id = device_id
-            self._mic = MicrophoneFeed(device, self)
+            self._mic = MicrophoneFeed(device, self, processor=self.processor)
             self._audio = self._mic.source
             self._mic.start()
         return self._audio
