@@ -186,6 +186,38 @@ Periksa alamatnya pada --database, LINTAS_DATABASE_URL atau pengaturan yang ters
         <source>%1 (not connected)</source>
         <translation>%1 (tidak terhubung)</translation>
     </message>
+    <message>
+        <source>Echo cancellation</source>
+        <translation>Peredam gema</translation>
+    </message>
+    <message>
+        <source>Removes the other office's voice coming back from your speaker.</source>
+        <translation>Menghapus suara kantor lain yang kembali dari pengeras suara Anda.</translation>
+    </message>
+    <message>
+        <source>Noise suppression</source>
+        <translation>Peredam bising</translation>
+    </message>
+    <message>
+        <source>Automatic gain</source>
+        <translation>Penguatan otomatis</translation>
+    </message>
+    <message>
+        <source>Keeps your voice at an even level.</source>
+        <translation>Menjaga suara Anda pada level yang rata.</translation>
+    </message>
+    <message>
+        <source>Low-frequency filter (hum and rumble)</source>
+        <translation>Filter frekuensi rendah (dengung dan gemuruh)</translation>
+    </message>
+    <message>
+        <source>Audio processing:</source>
+        <translation>Pemrosesan audio:</translation>
+    </message>
+    <message>
+        <source>Turn these off only with a headset. Changes apply at once.</source>
+        <translation>Matikan hanya bila memakai headset. Perubahan langsung berlaku.</translation>
+    </message>
 </context>
 <context>
     <name>DonePage</name>

@@ -185,6 +185,18 @@
         <source>Test tone</source>
         <translation>Nada uji</translation>
     </message>
+    <message>
+        <source>No camera found</source>
+        <translation>Kamera tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>No microphone found</source>
+        <translation>Mikrofon tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>No speaker found</source>
+        <translation>Pengeras suara tidak ditemukan</translation>
+    </message>
 </context>
 <context>
     <name>HostPanel</name>
@@ -563,6 +575,22 @@
         <location filename="../../ui/vicon/devices.py" line="335"/>
         <source>Microphone not found; sending the test tone.</source>
         <translation>Mikrofon tidak ditemukan; mengirim nada uji.</translation>
+    </message>
+    <message>
+        <source>No camera found. The others see no picture; you can choose the test pattern in the camera list.</source>
+        <translation>Kamera tidak ditemukan. Peserta lain tidak melihat gambar; Anda dapat memilih pola uji di daftar kamera.</translation>
+    </message>
+    <message>
+        <source>No microphone found. The others hear nothing from you; you can choose the test tone in the microphone list.</source>
+        <translation>Mikrofon tidak ditemukan. Peserta lain tidak mendengar suara Anda; Anda dapat memilih nada uji di daftar mikrofon.</translation>
+    </message>
+    <message>
+        <source>That camera is no longer connected.</source>
+        <translation>Kamera itu tidak lagi tersambung.</translation>
+    </message>
+    <message>
+        <source>That microphone is no longer connected.</source>
+        <translation>Mikrofon itu tidak lagi tersambung.</translation>
     </message>
 </context>
 <context>
@@ -1091,6 +1119,85 @@
         <location filename="../../ui/vicon/messages.py" line="0"/>
         <source>No network path to the other office was found. Lintas keeps trying; if there is still no picture or sound, check the firewall or ask for a relay (TURN) server.</source>
         <translation>Tidak ditemukan jalur jaringan ke kantor lain. Lintas terus mencoba; jika gambar atau suara tetap tidak ada, periksa firewall atau mintalah server relai (TURN).</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceCheckDialog</name>
+    <message>
+        <source>Your office</source>
+        <translation>Kantor Anda</translation>
+    </message>
+    <message>
+        <source>Check your devices</source>
+        <translation>Periksa perangkat Anda</translation>
+    </message>
+    <message>
+        <source>Check your camera, microphone and speaker before joining.</source>
+        <translation>Periksa kamera, mikrofon, dan pengeras suara sebelum bergabung.</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <source>No camera found.</source>
+        <translation>Kamera tidak ditemukan.</translation>
+    </message>
+    <message>
+        <source>Send a test pattern instead</source>
+        <translation>Kirim pola uji sebagai gantinya</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Mikrofon</translation>
+    </message>
+    <message>
+        <source>Microphone level</source>
+        <translation>Level mikrofon</translation>
+    </message>
+    <message>
+        <source>Speak: the bar should move.</source>
+        <translation>Bicaralah: bilah ini seharusnya bergerak.</translation>
+    </message>
+    <message>
+        <source>No microphone found.</source>
+        <translation>Mikrofon tidak ditemukan.</translation>
+    </message>
+    <message>
+        <source>Send a test tone instead</source>
+        <translation>Kirim nada uji sebagai gantinya</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Pengeras suara</translation>
+    </message>
+    <message>
+        <source>Play a test tone</source>
+        <translation>Putar nada uji</translation>
+    </message>
+    <message>
+        <source>You should hear a short beep.</source>
+        <translation>Anda seharusnya mendengar bunyi bip singkat.</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Gabung</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>No speaker found. You will not hear the others.</source>
+        <translation>Pengeras suara tidak ditemukan. Anda tidak akan mendengar peserta lain.</translation>
+    </message>
+    <message>
+        <source>No picture</source>
+        <translation>Tidak ada gambar</translation>
+    </message>
+    <message>
+        <source>Playing a test tone…</source>
+        <translation>Memutar nada uji…</translation>
     </message>
 </context>
 </TS>

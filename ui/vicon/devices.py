@@ -63,21 +63,25 @@ def _device_id(device: QCameraDevice | QAudioDevice) -> str:
 
 def camera_choices() -> list[DeviceChoice]:
     """Every camera Qt Multimedia sees ("No camera found" when none), then the test pattern."""
-    tr = QCoreApplication.translate
     choices = [DeviceChoice(_device_id(d), d.description()) for d in QMediaDevices.videoInputs()]
     if not choices:
-        choices.append(DeviceChoice(NO_DEVICE_ID, tr("Devices", "No camera found")))
-    choices.append(DeviceChoice(SYNTHETIC_ID, tr("Devices", "Test pattern")))
+        choices.append(
+            DeviceChoice(NO_DEVICE_ID, QCoreApplication.translate("Devices", "No camera found"))
+        )
+    choices.append(
+        DeviceChoice(SYNTHETIC_ID, QCoreApplication.translate("Devices", "Test pattern"))
+    )
     return choices
 
 
 def microphone_choices() -> list[DeviceChoice]:
     """Every microphone Qt Multimedia sees ("No microphone found" when none), then the test tone."""
-    tr = QCoreApplication.translate
     choices = [DeviceChoice(_device_id(d), d.description()) for d in QMediaDevices.audioInputs()]
     if not choices:
-        choices.append(DeviceChoice(NO_DEVICE_ID, tr("Devices", "No microphone found")))
-    choices.append(DeviceChoice(SYNTHETIC_ID, tr("Devices", "Test tone")))
+        choices.append(
+            DeviceChoice(NO_DEVICE_ID, QCoreApplication.translate("Devices", "No microphone found"))
+        )
+    choices.append(DeviceChoice(SYNTHETIC_ID, QCoreApplication.translate("Devices", "Test tone")))
     return choices
 
 
