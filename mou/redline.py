@@ -9,6 +9,7 @@ office that saved them) in which it changed in between.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -40,6 +41,7 @@ class Round:
     office: str
     author: str
     hash: str
+    created_at: dt.datetime | None = None  # when the round was saved (time-zone aware)
 
 
 @dataclass
@@ -130,7 +132,10 @@ def _field_diffs(old: dict[str, str], new: dict[str, str]) -> list[FieldDiff]:
 
 
 def _round(rev: models.Revision) -> Round:
-    return Round(rev.round, rev.author_office_name, rev.author_name, rev.hash)
+    created = rev.created_at
+    if created is not None and created.tzinfo is None:  # SQLite hands back naive UTC
+        created = created.replace(tzinfo=dt.UTC)
+    return Round(rev.round, rev.author_office_name, rev.author_name, rev.hash, created)
 
 
 def _clause_key(clause: dict[str, Any] | None) -> str:

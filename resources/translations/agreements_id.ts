@@ -2379,6 +2379,30 @@ Cocokkan dahulu melalui telepon.</translation>
         <source>This agreement has no saved revision yet.</source>
         <translation>Kesepakatan ini belum memiliki revisi tersimpan.</translation>
     </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Simpan sebagai PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Cetak…</translation>
+    </message>
+    <message>
+        <source>Save the redline as PDF</source>
+        <translation>Simpan redline sebagai PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Redline not saved</source>
+        <translation>Redline tidak tersimpan</translation>
+    </message>
+    <message>
+        <source>The file could not be written there. Choose another folder.</source>
+        <translation>Berkas tidak dapat ditulis di sana. Pilih folder lain.</translation>
+    </message>
 </context>
 <context>
     <name>RevisionsPanel</name>
@@ -2681,6 +2705,21 @@ Cocokkan dahulu melalui telepon.</translation>
     <message>
         <source>Check this pasal:</source>
         <translation>Periksa pasal ini:</translation>
+    </message>
+</context>
+<context>
+    <name>Page</name>
+    <message>
+        <source>Open an agreement to save a revision of it.</source>
+        <translation>Buka sebuah kesepakatan untuk menyimpan revisinya.</translation>
+    </message>
+    <message>
+        <source>This agreement cannot be changed now, so there is no revision to save.</source>
+        <translation>Kesepakatan ini tidak dapat diubah sekarang, jadi tidak ada revisi untuk disimpan.</translation>
+    </message>
+    <message>
+        <source>A draft is not printed here. Once both offices have signed, print the agreement from the Archive.</source>
+        <translation>Draf tidak dicetak di sini. Setelah kedua kantor menandatangani, cetak kesepakatan dari Arsip.</translation>
     </message>
 </context>
 </TS>
