@@ -4,6 +4,7 @@ Pages are created on first visit (see ``ui.navigation``). A page may optionally 
 ``navigate_requested = Signal(str)`` to switch pages, ``open_requested = Signal(str, int)`` to
 open an item on another page (which then needs ``open_item(id)``, or ``open_agreement(id)``),
 and ``shutdown()`` which the window calls when it closes (to leave a call, stop an engine, ...).
+The menu bar (``ui.menu_bar``) asks the page shown for save, print, undo and help hooks.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from mou.office import OfficeProfile
 from ui.context import AppContext, OfficeChanged
 from ui.icons import icon
+from ui.menu_bar import MenuBar
 from ui.navigation import PAGES, Sidebar, page_keys
 from ui.office_card_button import OfficeCardButton
 from ui.page_error import PageLoadError
@@ -68,6 +70,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.sidebar.page_selected.connect(self.show_page)
+        # File, Edit, View, Help with Ctrl+S, Ctrl+P, Ctrl+Z, F1 (see ui.menu_bar); the status
+        # bar says why an action cannot run on the page shown.
+        self.menus = MenuBar(self)
+        self.statusBar().setSizeGripEnabled(False)
         context.bridge.subscribe(OfficeChanged, lambda _e: self._update_header(), owner=self)
         self._ceremonies: QObject | None = None
         context.bridge.subscribe(CallOpened, self._start_ceremonies)

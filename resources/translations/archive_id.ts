@@ -708,4 +708,11 @@
         <translation>Status sertifikat tidak dapat diambil dari penerbitnya. Tidak ada yang diubah; coba lagi nanti.</translation>
     </message>
 </context>
+<context>
+    <name>Page</name>
+    <message>
+        <source>Select a signed agreement in the list to print it.</source>
+        <translation>Pilih kesepakatan yang sudah ditandatangani di daftar untuk mencetaknya.</translation>
+    </message>
+</context>
 </TS>

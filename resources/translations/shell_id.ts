@@ -1342,4 +1342,197 @@ Telepon mereka dan bandingkan sidik jari ini dengan yang ditampilkan Lintas mere
         <translation>Salin hash lengkap</translation>
     </message>
 </context>
+<context>
+    <name>MenuBar</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <source>&amp;Save revision</source>
+        <translation>&amp;Simpan revisi</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Cetak…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Keluar</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sunting</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Urungkan</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ulangi</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Tampilan</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ban&amp;tuan</translation>
+    </message>
+    <message>
+        <source>&amp;Help for this page</source>
+        <translation>&amp;Bantuan untuk halaman ini</translation>
+    </message>
+    <message>
+        <source>&amp;About Lintas</source>
+        <translation>&amp;Tentang Lintas</translation>
+    </message>
+    <message>
+        <source>Not available on this page.</source>
+        <translation>Tidak tersedia di halaman ini.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Urungkan %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Ulangi %1</translation>
+    </message>
+    <message>
+        <source>Nothing to undo here.</source>
+        <translation>Tidak ada yang dapat diurungkan di sini.</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>Home</source>
+        <translation>Beranda</translation>
+    </message>
+    <message>
+        <source>Home lists what needs you now: agreements waiting for your review or approval, obligations coming due and the next video sessions.</source>
+        <translation>Beranda menampilkan yang perlu Anda tangani sekarang: kesepakatan yang menunggu tinjauan atau persetujuan Anda, kewajiban yang segera jatuh tempo, dan sesi vicon berikutnya.</translation>
+    </message>
+    <message>
+        <source>Double-click an entry to open it. When the lists are empty, start with Agreements or Sessions in the sidebar.</source>
+        <translation>Klik dua kali sebuah entri untuk membukanya. Bila daftar masih kosong, mulailah dari Kesepakatan atau Sesi Vicon di bilah samping.</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesi Vicon</translation>
+    </message>
+    <message>
+        <source>Schedule a video session with another office, host it from this computer or join one with the invitation the host sent you.</source>
+        <translation>Jadwalkan sesi vicon dengan kantor lain, selenggarakan dari komputer ini, atau bergabung dengan undangan yang dikirim penyelenggara.</translation>
+    </message>
+    <message>
+        <source>Times are shown in WIB, WITA and WIT so both offices read the same moment. If joining fails, ask the host for a new invitation and check the network.</source>
+        <translation>Waktu ditampilkan dalam WIB, WITA, dan WIT agar kedua kantor membaca saat yang sama. Bila gagal bergabung, mintalah undangan baru kepada penyelenggara dan periksa jaringan.</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Kesepakatan</translation>
+    </message>
+    <message>
+        <source>All Kesepakatan Bersama of this office with their state. A drafter starts a new agreement from the template; a draft from a counterpart is imported from its .lintas package.</source>
+        <translation>Semua Kesepakatan Bersama kantor ini beserta statusnya. Penyusun memulai kesepakatan baru dari templat; draf dari kantor mitra diimpor dari paket .lintas-nya.</translation>
+    </message>
+    <message>
+        <source>Open an agreement to edit it, comment on its pasal, exchange revisions and approve the same revision as the counterpart.</source>
+        <translation>Buka sebuah kesepakatan untuk menyuntingnya, mengomentari pasalnya, bertukar revisi, dan menyetujui revisi yang sama dengan kantor mitra.</translation>
+    </message>
+    <message>
+        <source>Editing an agreement</source>
+        <translation>Menyunting kesepakatan</translation>
+    </message>
+    <message>
+        <source>Pick a pasal on the left and write its text and ayat; your typing is saved automatically. Save revision (Ctrl+S) freezes the text as the next round, which you can export to the counterpart.</source>
+        <translation>Pilih pasal di kiri lalu tulis isi dan ayatnya; ketikan Anda tersimpan otomatis. Simpan revisi (Ctrl+S) membekukan teks sebagai putaran berikutnya, yang dapat Anda ekspor ke kantor mitra.</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z) and Redo (Ctrl+Shift+Z) take back and repeat edits. The tabs on the right hold comments, obligations, the Lampiran, revisions, details and the page preview.</source>
+        <translation>Urungkan (Ctrl+Z) dan Ulangi (Ctrl+Shift+Z) membatalkan dan mengulang suntingan. Tab di kanan berisi komentar, kewajiban, Lampiran, revisi, rincian, dan pratinjau halaman.</translation>
+    </message>
+    <message>
+        <source>An agreement in review cannot be edited; buttons that cannot be used say why in their tooltip.</source>
+        <translation>Kesepakatan yang sedang ditinjau tidak dapat disunting; tombol yang tidak dapat dipakai menjelaskan alasannya pada keterangan alatnya.</translation>
+    </message>
+    <message>
+        <source>App catalog</source>
+        <translation>Katalog Aplikasi</translation>
+    </message>
+    <message>
+        <source>The smart-city applications an agreement can share, by dimension. Add, import or correct entries here; the Lampiran of an agreement picks from them.</source>
+        <translation>Aplikasi kota cerdas yang dapat dibagi melalui kesepakatan, per dimensi. Tambah, impor, atau perbaiki entri di sini; Lampiran kesepakatan memilih dari daftar ini.</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Arsip</translation>
+    </message>
+    <message>
+        <source>Signed agreements and those being signed. Select one to open, check its signatures, print it (Ctrl+P) or save a copy.</source>
+        <translation>Kesepakatan yang sudah dan sedang ditandatangani. Pilih satu untuk membukanya, memeriksa tanda tangannya, mencetaknya (Ctrl+P), atau menyimpan salinannya.</translation>
+    </message>
+    <message>
+        <source>Only a document whose signatures verify is printed. Check a printed page compares the code on paper with this record.</source>
+        <translation>Hanya dokumen yang tanda tangannya terverifikasi yang dicetak. Periksa halaman cetak mencocokkan kode di kertas dengan catatan ini.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>Your office's details and lambang, the people who use Lintas and their roles, the signing certificate, the language, paper size and devices.</source>
+        <translation>Data dan lambang kantor Anda, orang yang memakai Lintas beserta perannya, sertifikat penandatanganan, bahasa, ukuran kertas, dan perangkat.</translation>
+    </message>
+    <message>
+        <source>Changes take effect when you save; a new language after a restart.</source>
+        <translation>Perubahan berlaku setelah disimpan; bahasa baru setelah aplikasi dibuka ulang.</translation>
+    </message>
+    <message>
+        <source>About Lintas</source>
+        <translation>Tentang Lintas</translation>
+    </message>
+    <message>
+        <source>Lintas connects city offices: video sessions between offices, and drafting, signing and printing Kesepakatan Bersama.</source>
+        <translation>Lintas menghubungkan kantor pemerintah daerah: sesi vicon antarkantor, serta penyusunan, penandatanganan, dan pencetakan Kesepakatan Bersama.</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Papan ketik</translation>
+    </message>
+    <message>
+        <source>Save revision</source>
+        <translation>Simpan revisi</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Cetak</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Urungkan</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Ulangi</translation>
+    </message>
+    <message>
+        <source>Go to a page</source>
+        <translation>Buka halaman</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Bantuan</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Lintas help</source>
+        <translation>Bantuan Lintas</translation>
+    </message>
+</context>
 </TS>

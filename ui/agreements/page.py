@@ -7,6 +7,7 @@ event bridge so the list refreshes on the GUI thread, also after imports or live
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from mou import events as mou_events
@@ -164,6 +165,53 @@ class Page(QWidget):
             self.open_agreement(dialog.created_id)
             return dialog.created_id
         return None
+
+    # -- the window's menu bar (ui.menu_bar) acts on the open agreement through these -----
+
+    def _editing(self) -> bool:
+        return self.stack.currentWidget() is self.editor and self.editor.data is not None
+
+    def current_undo_stack(self) -> QUndoStack | None:
+        """The open agreement's undo history (Edit > Undo/Redo), ``None`` without one."""
+        return self.editor.undo_stack() if self._editing() else None
+
+    def undo(self) -> None:
+        """Edit > Undo in the open agreement."""
+        if self._editing():
+            self.editor.undo()
+
+    def redo(self) -> None:
+        """Edit > Redo in the open agreement."""
+        if self._editing():
+            self.editor.redo()
+
+    def save_blocked_reason(self) -> str | None:
+        """Why Ctrl+S cannot save a revision now, or ``None`` when it can."""
+        if not self._editing():
+            return self.tr("Open an agreement to save a revision of it.")
+        if not self.editor.save_button.isEnabled():
+            return self.editor.save_button.toolTip() or self.tr(
+                "This agreement cannot be changed now, so there is no revision to save."
+            )
+        return None
+
+    def save_current(self) -> None:
+        """Ctrl+S: save the open agreement as its next revision (as its Save button does)."""
+        self.editor.save_button.click()
+
+    def print_blocked_reason(self) -> str | None:
+        """Agreements are printed once signed, from the Archive; say so."""
+        return self.tr(
+            "A draft is not printed here. Once both offices have signed, print the agreement "
+            "from the Archive."
+        )
+
+    def print_current(self) -> None:
+        """Nothing to print here (see :meth:`print_blocked_reason`)."""
+
+    def help_topic(self) -> str:
+        """F1: the editor's help while an agreement is open, else the list's."""
+        return "editor" if self._editing() else "agreements"
 
     def open_agreement(self, agreement_id: int) -> None:
         """Open an agreement in the editor."""

@@ -275,6 +275,17 @@ class Page(QWidget):
         dialog.open()
         return dialog
 
+    def print_blocked_reason(self) -> str | None:
+        """Why Ctrl+P (the window's File > Print) cannot print now, or ``None``."""
+        entry = self.table.selected_entry()
+        if entry is None or entry.pdf_path is None:
+            return self.tr("Select a signed agreement in the list to print it.")
+        return None
+
+    def print_current(self) -> None:
+        """Ctrl+P: print the selected agreement (as the Print… button does)."""
+        self.print_selected()
+
     @Slot()
     def print_selected(self) -> None:
         """The print dialog (copies, paper) for the selected PDF."""
