@@ -253,6 +253,30 @@ def verified_stages(
                 f"({check.office}), not with a certificate of {office}. It was refused.",
             )
     stages = step_pdfs(pdf)
+    last = step == len(record.signatories) and len(stages) == step + 1
+    if last and sealed_once(pdf, len(stages[-1])):
+        # The last signer sealed the file (B-LTA): validation data and one document time-stamp
+        # after the last signature (verify_pdf above accepted every update after a signature
+        # as exactly that). The final step is the sealed file: every office ends with its bytes.
+        stages = [*stages[: step - 1], pdf]
     if len(stages) != step or stages[-1] != pdf:
         raise CeremonyError(E_VERIFY, f"The PDF from {from_office} has unexpected updates.")
     return stages
+
+
+def sealed_once(pdf: bytes, end: int) -> bool:
+    """True when ``pdf`` has exactly one document time-stamp, the last thing signed (its byte
+    range ends at ``end``, after every signature); only its own validation data may follow."""
+    import io
+
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+        stamps = list(reader.embedded_timestamp_signatures)
+        if len(stamps) != 1:
+            return False
+        byte_range = [int(x) for x in stamps[0].byte_range]
+    except Exception:  # a broken file is not sealed; the caller refuses it
+        return False
+    return len(byte_range) == 4 and byte_range[2] + byte_range[3] == end

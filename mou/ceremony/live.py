@@ -84,6 +84,7 @@ from mou.ceremony.store import (
     sha256_hex,
 )
 from mou.pdf.dates import ZONES
+from mou.signing.ltv import LtvCode, LtvLevel
 
 # The UI imports the events together with the class from here.
 __all__ = [
@@ -100,6 +101,31 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+
+def seal_final(pdf: bytes, timestamp_url: str, hints: list, notes: list) -> bytes:
+    """The fully signed ceremony PDF made B-LTA, as Extend does: every signature's certificates
+    and OCSP/CRL answers into the DSS, then a document time-stamp from the office's TSA.
+
+    When the TSA or a certificate's responder does not answer, the B-T file is kept and a coded
+    note says so (Extend in the Archive can add the rest later); a proven revocation is noted
+    too, and the file carries the proof.
+    """
+    from mou.signing.ltv import LtvError, extend_pdf, note
+    from mou.signing.timestamps import http_timestamper
+
+    try:
+        result = extend_pdf(pdf, http_timestamper(timestamp_url), hints=hints)
+    except LtvError:
+        notes.append(
+            note(
+                LtvCode.NO_VALIDATION_DATA,
+                "Time-stamped, but the certificate status could not be fetched. "
+                "Use Extend in the Archive later.",
+            )
+        )
+        return pdf
+    return result.data
 
 
 class Ceremony(CeremonyState):
@@ -126,9 +152,10 @@ class Ceremony(CeremonyState):
         The PKCS#12 is unlocked for this one signature; the key is dropped when it returns.
         Raises :class:`CeremonyError` (``wrong-password``, ``not-your-turn``, ...) with nothing
         changed. ``timestamp_url``/``tsa_hints``: the office's TSA and its CA; the signature gets
-        an RFC 3161 time-stamp (PAdES B-T; Extend in the Archive adds the rest, see
-        :mod:`mou.signing.ltv`); coded notes ("signed without a time-stamp") are appended to
-        ``notes``.
+        an RFC 3161 time-stamp (PAdES B-T), and the LAST signature also seals the file like
+        Extend does: every signature's validation data into the DSS, then a document time-stamp
+        (B-LTA, see :func:`seal_final`). Both offices then hold those exact bytes. Coded notes
+        ("signed without a time-stamp", "status not fetched") are appended to ``notes``.
         """
         from mou.signing import SigningError
         from mou.signing.identity import IdentityError, WrongPasswordError, load_identity
@@ -173,14 +200,18 @@ class Ceremony(CeremonyState):
                         tz_label=self.tz_label,
                         timestamp_url=timestamp_url or None,
                         path_hints=tsa_hints,
-                        # B-T only: every step must end exactly at its signature (step_pdfs), so
-                        # DSS data and the document time-stamp come later, by Extend.
+                        # B-T: every step ends exactly at its signature (step_pdfs); only the
+                        # last step is sealed, below, once every signature is in.
                         ltv=False,
                     )
                 )
                 signed = result.data
+                found = list(result.notes)
+                last = record.step + 1 == len(record.signatories)
+                if last and timestamp_url and result.level is LtvLevel.B_T:
+                    signed = off_loop(seal_final, signed, timestamp_url, tsa_hints or [], found)
                 if notes is not None:
-                    notes.extend(result.notes)
+                    notes.extend(found)
             except SigningError as exc:
                 raise CeremonyError(
                     E_SIGNING,
