@@ -264,6 +264,7 @@ _DETAIL_FIELDS = {
     "closing",
     "closing_en",
     "implements_title",
+    "e_meterai",
 }
 
 

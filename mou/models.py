@@ -192,6 +192,8 @@ class Agreement(Base):
     closing: Mapped[str] = mapped_column(Text, default="")
     closing_en: Mapped[str] = mapped_column(Text, default="")
     template_id: Mapped[str] = mapped_column(String(100), default="")
+    # Reserve an area for an e-Meterai (None: as the template says). Part of the revision text.
+    e_meterai: Mapped[bool | None] = mapped_column(Boolean, nullable=True, default=None)
     status: Mapped[str] = mapped_column(String(24), default="draft")
     origin_office_id: Mapped[int | None] = mapped_column(
         ForeignKey("office.id", ondelete="SET NULL"), nullable=True

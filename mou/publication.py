@@ -160,10 +160,13 @@ def _document(
         for number, c in enumerate(content["clauses"], start=1)
     ]
     labels = {p["position"]: role_label(p["position"]) for p in content["parties"]}
-    # Typeface, size, margins and the e-Meterai area come from the agreement's template.
+    # Typeface, size, margins and the e-Meterai area come from the agreement's template;
+    # the agreement may choose the e-Meterai area itself (Details).
     extra: dict[str, Any] = pdf_options(head.get("template_id") or "")
     if head.get("closing"):
         extra["closing"] = head["closing"]
+    if isinstance(head.get("e_meterai"), bool):
+        extra["e_meterai"] = head["e_meterai"]  # the agreement's own choice over the template's
     return PdfDocument(
         agreement_id=agreement.uuid,
         revision_hash=revision_hash,
@@ -203,6 +206,14 @@ def _document(
         watermark=watermark,
         **extra,
     )
+
+
+def e_meterai_chosen(agreement: models.Agreement) -> bool:
+    """Whether the agreement's document reserves an e-Meterai area (its choice, else the
+    template's default)."""
+    if agreement.e_meterai is not None:
+        return bool(agreement.e_meterai)
+    return bool(pdf_options(agreement.template_id or "")["e_meterai"])
 
 
 def _revision(

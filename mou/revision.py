@@ -105,6 +105,15 @@ def annex_item_snapshot(item: models.AnnexItem) -> dict[str, str]:
 
 def snapshot(agreement: models.Agreement) -> dict[str, Any]:
     """The working copy as a plain dict (the ``content`` of a revision)."""
+    content = _snapshot(agreement)
+    # Only an explicit choice is part of the text, so agreements that never made one keep the
+    # same snapshot (and hash) as before the option existed.
+    if agreement.e_meterai is not None:
+        content["agreement"]["e_meterai"] = bool(agreement.e_meterai)
+    return content
+
+
+def _snapshot(agreement: models.Agreement) -> dict[str, Any]:
     return _clean(
         {
             "agreement": {
@@ -421,6 +430,8 @@ def apply_content(session: Session, agreement: models.Agreement, content: dict[s
         "template_id",
     ):
         setattr(agreement, key, head.get(key) or "")
+    choice = head.get("e_meterai")
+    agreement.e_meterai = choice if isinstance(choice, bool) else None
     agreement.legal_basis = list(head.get("legal_basis") or [])
     agreement.legal_basis_en = list(head.get("legal_basis_en") or [])
     for key in ("agreement_date", "valid_from", "valid_until"):

@@ -1266,6 +1266,14 @@ Cocokkan dahulu melalui telepon.</translation>
         <source>given by %1</source>
         <translation>diberikan oleh %1</translation>
     </message>
+    <message>
+        <source>Reserve an area for an e-Meterai</source>
+        <translation>Sediakan tempat untuk e-Meterai</translation>
+    </message>
+    <message>
+        <source>For offices that affix an e-Meterai before signing: the document keeps a space for it beside the first party&apos;s signature, and its closing says so.</source>
+        <translation>Untuk kantor yang membubuhkan e-Meterai sebelum penandatanganan: dokumen menyediakan tempat di samping tanda tangan pihak pertama, dan penutupnya menyebutkannya.</translation>
+    </message>
 </context>
 <context>
     <name>EditorHeader</name>

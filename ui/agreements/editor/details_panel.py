@@ -10,9 +10,18 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QDateEdit, QFormLayout, QGroupBox, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mou.agreement import AgreementError, get_agreement, role_label, update_details, update_party
+from mou.publication import e_meterai_chosen
 from ui.agreements.acting import required_actor
 from ui.agreements.editor.snapshot import AgreementData
 from ui.agreements.messages import error_text
@@ -53,6 +62,14 @@ class DetailsPanel(QWidget):
         form.addRow(self.tr("Date:"), self.date_edit)
         form.addRow(self.tr("Valid from:"), self.valid_from_edit)
         form.addRow(self.tr("Valid until:"), self.valid_until_edit)
+        self.meterai_check = QCheckBox(self.tr("Reserve an area for an e-Meterai"))
+        self.meterai_check.setToolTip(
+            self.tr(
+                "For offices that affix an e-Meterai before signing: the document keeps a space "
+                "for it beside the first party's signature, and its closing says so."
+            )
+        )
+        form.addRow("", self.meterai_check)
         layout.addLayout(form)
         self.parties_box = QGroupBox(self.tr("Nomor of each party"))
         self.parties_form = QFormLayout(self.parties_box)
@@ -71,6 +88,7 @@ class DetailsPanel(QWidget):
             ("valid_until", self.valid_until_edit),
         ):
             date_edit.dateChanged.connect(lambda d, k=key: self._save(**{k: _pydate(d)}))
+        self.meterai_check.toggled.connect(lambda on: self._save(e_meterai=on))
 
     def _date(self) -> QDateEdit:
         edit = QDateEdit()
@@ -88,6 +106,8 @@ class DetailsPanel(QWidget):
         self.date_edit.setDate(_qdate(data.agreement_date))
         self.valid_from_edit.setDate(_qdate(data.valid_from))
         self.valid_until_edit.setDate(_qdate(data.valid_until))
+        with self.context.database.session() as session:
+            self.meterai_check.setChecked(e_meterai_chosen(get_agreement(session, data.id)))
         if list(self.nomor_edits) == [p.position for p in data.parties]:
             # Same parties: update in place. Rebuilding would delete the line edit whose
             # editingFinished signal is still being delivered (this runs from its save).
@@ -121,6 +141,7 @@ class DetailsPanel(QWidget):
             widget.setReadOnly(read_only)
         for date_edit in (self.date_edit, self.valid_from_edit, self.valid_until_edit):
             date_edit.setReadOnly(read_only)
+        self.meterai_check.setEnabled(not read_only)
 
     def _save(self, **changes: Any) -> None:
         if self._loading or self.agreement_id is None:
