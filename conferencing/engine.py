@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
+import dataclasses
 import logging
 import ssl
 import threading
@@ -37,7 +38,9 @@ from conferencing.call_identity import (
     RELAY_KIND,
     CallIdentity,
     PeerVerification,
+    PeerVerificationChanged,
     TrustedOffices,
+    VerifyCode,
     all_verified,
 )
 from conferencing.events import (
@@ -47,6 +50,7 @@ from conferencing.events import (
     ConnectionStateChanged,
     EngineError,
     EngineEvent,
+    ParticipantJoined,
 )
 from conferencing.fanout import TrackFanout
 from conferencing.installkey import InstallKey
@@ -129,6 +133,8 @@ class CallEngine:
         self._hub_up = False
         self._state: ConnectionState | None = None
         self.joined_at: float | None = None  # monotonic time join() started (for reports)
+        # Peers the hub marked as browser guests (guest links): never verified, see is_guest.
+        self._guests: set[str] = set()
 
     # ------------------------------------------------------------------ thread and loop
 
@@ -207,6 +213,10 @@ class CallEngine:
 
     def emit(self, event: EngineEvent) -> None:
         """Deliver ``event`` to every listener; a failing listener never breaks the call."""
+        if isinstance(event, ParticipantJoined) and event.peer_id in self._guests:
+            event = dataclasses.replace(event, guest=True)
+        elif isinstance(event, PeerVerificationChanged) and event.verification.verified:
+            event = PeerVerificationChanged(self._guest_verdict(event.verification))
         for callback in list(self._listeners):
             try:
                 callback(event)
@@ -352,7 +362,23 @@ class CallEngine:
         Safe from any thread (a snapshot). Live review and the signing ceremony check this.
         """
         topology = self._topology
-        return topology.verification(peer_id) if topology is not None else None
+        state = topology.verification(peer_id) if topology is not None else None
+        return self._guest_verdict(state) if state is not None else None
+
+    def is_guest(self, peer_id: str) -> bool:
+        """Whether the hub marked ``peer_id`` as a browser guest (a guest link, no Lintas)."""
+        return peer_id in self._guests
+
+    def _guest_verdict(self, state: PeerVerification) -> PeerVerification:
+        """A browser guest is never "verified", whatever reached us (it has no office key)."""
+        if state.peer_id in self._guests and state.status == "verified":
+            return dataclasses.replace(state, status="unverified", code=VerifyCode.NO_IDENTITY)
+        return state
+
+    def _note_guests(self, peers: list[p.PeerInfo]) -> None:
+        for peer in peers:
+            if peer.guest:
+                self._guests.add(peer.peer_id)
 
     def verifications(self) -> dict[str, PeerVerification]:
         """peer_id -> verification of every office in the call."""
@@ -414,6 +440,7 @@ class CallEngine:
         self._ice_servers = welcome.ice_servers
         self._set_state("connected")
         self._probe_task = asyncio.ensure_future(self._probe_relays(welcome.ice_servers))
+        self._note_guests(welcome.peers)
         await self._topology.start(welcome.peers, newcomer=True)
         self._tick_task = asyncio.ensure_future(self._ticker())
 
@@ -439,13 +466,20 @@ class CallEngine:
         if topology is None:
             return
         if isinstance(message, p.PeerJoined):
+            self._note_guests([p.PeerInfo(message.peer_id, message.office, message.guest)])
             await topology.peer_joined(p.PeerInfo(message.peer_id, message.office))
         elif isinstance(message, p.PeerLeft):
             await topology.peer_left(message.peer_id)
+            self._guests.discard(message.peer_id)
         elif isinstance(message, p.Signal):
             await topology.signal(message)
         elif isinstance(message, p.Relay):
-            if message.data.get("t") == RELAY_KIND and message.from_:
+            # A guest has no office identity to prove: whatever it relays as one is ignored.
+            if (
+                message.data.get("t") == RELAY_KIND
+                and message.from_
+                and message.from_ not in self._guests
+            ):
                 await topology.identity_received(message.from_, message.data)
         elif isinstance(message, p.Error):
             log.info("hub error %s: %s", message.code, message.message)
@@ -466,6 +500,7 @@ class CallEngine:
         assert isinstance(detail, p.Welcome)
         self._hub_up = True
         self._ice_servers = detail.ice_servers
+        self._note_guests(detail.peers)
         if self._topology is not None:
             await self._topology.start(detail.peers, newcomer=False)
         self._update_state()

@@ -40,10 +40,15 @@ class ConnectionStateChanged(EngineEvent):
 
 @dataclass(frozen=True)
 class ParticipantJoined(EngineEvent):
-    """Another office entered the room."""
+    """Another office entered the room.
+
+    ``guest`` is true for a browser guest (the hub marks guest links): it has no office identity,
+    is never verified, and live review and the signing ceremony do not run with it.
+    """
 
     peer_id: str
     office: str
+    guest: bool = False
 
 
 @dataclass(frozen=True)

@@ -94,10 +94,11 @@ class IceServer:
 
 @dataclass(frozen=True)
 class PeerInfo:
-    """A present participant."""
+    """A present participant. ``guest`` is set (``true``) only for a browser guest link."""
 
     peer_id: str
     office: str
+    guest: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -189,10 +190,11 @@ class Welcome:
 
 @dataclass(frozen=True)
 class PeerJoined:
-    """Hub -> others in the room."""
+    """Hub -> others in the room. ``guest`` is ``True`` for a browser guest (else omitted)."""
 
     peer_id: str
     office: str
+    guest: bool | None = None
     type: Literal["peer-joined"] = "peer-joined"
 
 
@@ -287,7 +289,13 @@ def _peers(obj: dict[str, Any]) -> list[PeerInfo]:
     for item in raw:
         if not isinstance(item, dict):
             raise ProtocolError(E_INVALID, "every peer must be an object", obj.get("type"))
-        out.append(PeerInfo(_str(item, "peer_id", pattern=PEER_ID_RE), _str(item, "office")))  # type: ignore[arg-type]
+        out.append(
+            PeerInfo(
+                _str(item, "peer_id", pattern=PEER_ID_RE),  # type: ignore[arg-type]
+                _str(item, "office"),  # type: ignore[arg-type]
+                guest=True if item.get("guest") is True else None,
+            )
+        )
     return out
 
 
@@ -367,9 +375,14 @@ def _parse_obj(obj: dict[str, Any]) -> Message:
             ice_servers=_ice(obj),
             expires_at=_int(obj, "expires_at"),
         )
-    if kind in ("peer-joined", "peer-left"):
-        cls = PeerJoined if kind == "peer-joined" else PeerLeft
-        return cls(_str(obj, "peer_id", pattern=PEER_ID_RE), _str(obj, "office"))  # type: ignore[arg-type]
+    if kind == "peer-joined":
+        return PeerJoined(
+            _str(obj, "peer_id", pattern=PEER_ID_RE),  # type: ignore[arg-type]
+            _str(obj, "office"),  # type: ignore[arg-type]
+            guest=True if obj.get("guest") is True else None,
+        )
+    if kind == "peer-left":
+        return PeerLeft(_str(obj, "peer_id", pattern=PEER_ID_RE), _str(obj, "office"))  # type: ignore[arg-type]
     if kind == "error":
         return Error(
             code=_str(obj, "code", max_len=64),  # type: ignore[arg-type]

@@ -19,9 +19,10 @@ import threading
 from pathlib import Path
 
 from conferencing import protocol as p
+from conferencing.hub.guest_page import guest_link
 from conferencing.hub.limits import HubLimits
 from conferencing.hub.server import HubServer
-from conferencing.hub.tokens import DEFAULT_TTL_S, issue_token, new_secret
+from conferencing.hub.tokens import DEFAULT_TTL_S, guest_token, issue_token, new_secret
 
 CERT_FILE, KEY_FILE = "hub-cert.pem", "hub-key.pem"
 CERT_DAYS = 730
@@ -168,6 +169,21 @@ class EmbeddedHub:
     def invite(self, room: str, office: str, ttl_s: int = DEFAULT_TTL_S) -> str:
         """An invite token for ``office`` to ``room`` signed with this hub's secret."""
         return issue_token(self.secret, room, office, ttl_s)
+
+    def guest_invite(self, office_token: str) -> str:
+        """The browser guest token standing in for the invitation ``office_token``.
+
+        Same room, office and expiry; bound and revoked together with it (one install at a time).
+        """
+        return guest_token(self.secret, office_token)
+
+    def guest_link(self, office_token: str, hub_url: str | None = None) -> str:
+        """``https://HOST:PORT/guest/#t=…`` for a browser guest of ``office_token``'s office.
+
+        ``hub_url`` is the address the invitation gives (this office's network address);
+        by default the hub's own listening address.
+        """
+        return guest_link(hub_url or self.url, self.guest_invite(office_token))
 
     def revoke(self, token: str) -> bool:
         """Withdraw an invitation (its holder is removed from the room); see HubServer.revoke."""

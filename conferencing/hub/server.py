@@ -36,9 +36,10 @@ from aiohttp import WSMsgType, web, web_ws
 from aiohttp._websocket import reader_py
 
 from conferencing import protocol as p
+from conferencing.hub.guest_page import GuestPage
 from conferencing.hub.ledger import InviteLedger
 from conferencing.hub.limits import HubLimits, ThrottledLog, TokenBucket, descriptor_budget
-from conferencing.hub.tokens import TokenClaims, TokenError, token_id, token_room, verify_token
+from conferencing.hub.tokens import TokenClaims, TokenError, token_room, verify_token
 from conferencing.installkey import b64, verify_join
 
 log = logging.getLogger(__name__)
@@ -91,6 +92,11 @@ class Member:
     key: str = ""
     ghost_timer: asyncio.TimerHandle | None = None
 
+    @property
+    def guest(self) -> bool | None:
+        """``True`` for a browser guest link (sent to the others), else ``None`` (omitted)."""
+        return True if self.claims.guest else None
+
 
 @dataclass
 class Room:
@@ -139,6 +145,8 @@ class HubServer:
         self._flood_log = ThrottledLog(log, self.limits.log_interval_s)
         self.refused_connections = 0
         self._closing: set[asyncio.Future[Any]] = set()
+        # The browser guest page (resources/guest), served on this same port and TLS.
+        self.guest_page = GuestPage()
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -147,6 +155,8 @@ class HubServer:
         app.router.add_get(WS_PATH, self._handle_ws)
         app.router.add_get("/health", self._handle_health)
         app.router.add_post("/revoke", self._handle_revoke)
+        if self.guest_page.available:
+            self.guest_page.add_routes(app)
         return app
 
     async def start(self) -> None:
@@ -412,7 +422,7 @@ class HubServer:
             claims = verify_token(self._secret, message.token, message.room)
         except TokenError as exc:
             raise p.ProtocolError(exc.code, exc.reason, "join") from None
-        tid = token_id(message.token)
+        tid = claims.invitation_id(message.token)
         self._forget_expired()
         if self.ledger.is_revoked(tid):
             raise p.ProtocolError(
@@ -470,13 +480,13 @@ class HubServer:
                 peer_id=member.peer_id,
                 room=room.name,
                 office=member.office,
-                peers=[p.PeerInfo(m.peer_id, m.office) for m in others],
+                peers=[p.PeerInfo(m.peer_id, m.office, m.guest) for m in others],
                 ice_servers=self.ice_servers,
                 expires_at=claims.expires_at,
             ),
         )
         for other in others:
-            await self._send(other.ws, p.PeerJoined(member.peer_id, member.office))
+            await self._send(other.ws, p.PeerJoined(member.peer_id, member.office, member.guest))
         log.info("%s joined room %s as %s", member.office, room.name, member.peer_id)
         return member
 
@@ -489,7 +499,7 @@ class HubServer:
             claims = verify_token(self._secret, token, token_room(token))
         except TokenError:
             return False
-        tid = token_id(token)
+        tid = claims.invitation_id(token)
         self.ledger.revoke(tid, claims.expires_at)
         room = self.rooms.get(claims.room)
         for member in [m for m in (room.members.values() if room else []) if m.token_id == tid]:

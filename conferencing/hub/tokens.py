@@ -47,6 +47,12 @@ class TokenClaims:
     office: str
     expires_at: int  # Unix seconds
     nonce: str
+    guest: bool = False  # a browser guest link: the holder is shown "Guest (browser)"
+    invite: str = ""  # guest links: the id of the office's own invitation they stand in for
+
+    def invitation_id(self, token: str) -> str:
+        """What the hub binds to one install and revokes: a guest link shares its invitation's."""
+        return self.invite or token_id(token)
 
 
 def _b64(data: bytes) -> str:
@@ -62,9 +68,23 @@ def _mac(secret: bytes, body: str) -> str:
 
 
 def issue_token(
-    secret: bytes, room: str, office: str, ttl_s: int = DEFAULT_TTL_S, *, now: float | None = None
+    secret: bytes,
+    room: str,
+    office: str,
+    ttl_s: int = DEFAULT_TTL_S,
+    *,
+    now: float | None = None,
+    guest: bool = False,
+    invite: str = "",
 ) -> str:
-    """Sign an invite for ``office`` to ``room`` valid for ``ttl_s`` seconds."""
+    """Sign an invite for ``office`` to ``room`` valid for ``ttl_s`` seconds.
+
+    ``guest`` marks a browser guest link (claim ``"g": 1``): the hub tells every office in the
+    room that this participant is a guest without a Lintas identity. The mark is covered by the
+    MAC, so the holder cannot drop it. ``invite`` (claim ``"i"``) is the :func:`token_id` of the
+    office's own invitation: the hub treats both as one invitation (one install at a time,
+    revoked together), so a guest link never admits a second participant for that office.
+    """
     if len(secret) < MIN_SECRET_BYTES:
         raise ValueError(f"the hub secret must be at least {MIN_SECRET_BYTES} bytes")
     if not p.ROOM_RE.match(room):
@@ -74,7 +94,16 @@ def issue_token(
     if ttl_s <= 0:
         raise ValueError("ttl must be positive")
     issued = int(time.time() if now is None else now)
-    claims = {"room": room, "office": office, "exp": issued + int(ttl_s), "n": secrets.token_hex(6)}
+    claims: dict[str, object] = {
+        "room": room,
+        "office": office,
+        "exp": issued + int(ttl_s),
+        "n": secrets.token_hex(6),
+    }
+    if guest:
+        claims["g"] = 1
+    if invite:
+        claims["i"] = invite
     body = _b64(json.dumps(claims, separators=(",", ":"), ensure_ascii=False).encode("utf-8"))
     return f"{body}.{_mac(secret, body)}"
 
@@ -89,7 +118,12 @@ def verify_token(secret: bytes, token: str, room: str, *, now: float | None = No
     try:
         claims = json.loads(_unb64(body))
         granted = TokenClaims(
-            str(claims["room"]), str(claims["office"]), int(claims["exp"]), str(claims.get("n", ""))
+            str(claims["room"]),
+            str(claims["office"]),
+            int(claims["exp"]),
+            str(claims.get("n", "")),
+            guest=claims.get("g") == 1,
+            invite=str(claims.get("i", ""))[:64],
         )
     except (ValueError, KeyError, TypeError):
         raise TokenError(p.E_TOKEN_INVALID, "the invite token is malformed") from None
@@ -106,6 +140,24 @@ def verify_token(secret: bytes, token: str, room: str, *, now: float | None = No
             p.E_TOKEN_ROOM, f"the invite token is for room '{granted.room}', not '{room}'"
         )
     return granted
+
+
+def guest_token(secret: bytes, office_token: str, *, now: float | None = None) -> str:
+    """A browser guest link's token standing in for ``office_token`` (same room, office, expiry).
+
+    Raises :class:`TokenError` when ``office_token`` is not a valid invitation of this hub.
+    """
+    claims = verify_token(secret, office_token, token_room(office_token), now=now)
+    current = time.time() if now is None else now
+    return issue_token(
+        secret,
+        claims.room,
+        claims.office,
+        max(1, int(claims.expires_at - int(current))),
+        now=current,
+        guest=True,
+        invite=token_id(office_token),
+    )
 
 
 def token_id(token: str) -> str:

@@ -34,13 +34,21 @@ def netns_unavailable() -> str | None:
 
 
 def run_scenario(
-    name: str, timeout: float = 170, *, module: str = "tests.conferencing.scenarios"
+    name: str,
+    timeout: float = 170,
+    *,
+    module: str = "tests.conferencing.scenarios",
+    setup: str = SETUP,
 ) -> dict[str, Any]:
-    """Run ``python -m MODULE NAME`` in a fresh namespace and return its JSON."""
+    """Run ``python -m MODULE NAME`` in a fresh namespace and return its JSON.
+
+    ``setup`` is the shell that prepares the namespace's interfaces (default: loopback with
+    127.0.0.2; browser tests add a veth pair).
+    """
     reason = netns_unavailable()
     if reason:
         pytest.skip(reason)
-    command = f"{SETUP} && exec {sys.executable} -m {module} {name}"
+    command = f"{setup} && exec {sys.executable} -m {module} {name}"
     proc = subprocess.run(
         ["unshare", "-rn", "sh", "-c", command],
         cwd=ROOT,

@@ -1,0 +1,183 @@
+"""A browser guest (resources/guest, Debian's headless Chromium) in a call with a Lintas office.
+
+Everything is real: the app's embedded hub serves the page over its own TLS, Chromium opens the
+guest link with fake camera and microphone, and a headless Lintas office (``CallEngine``, the
+engine behind ``main.py call``) is in the same room. It runs in a private network namespace
+with a veth pair (Chromium ignores loopback candidates). Both join orders; video, audio and
+chat both ways; the hub marks the guest and Lintas never verifies it.
+
+Run as ``python -m tests.conferencing.test_browser_guest NAME`` by :func:`run_scenario`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from tests.conferencing.browser import HUB_HOST, VETH_SETUP, Browser, chromium_unavailable
+from tests.conferencing.netns import run_scenario
+
+ROOM = "kb-browser-guest"
+BANDUNG, PEKANBARU = "Pemerintah Kota Bandung", "Pemerintah Kota Pekanbaru"
+TO_GUEST, FROM_GUEST = "Salam dari Bandung", "Salam dari Pekanbaru (peramban)"
+
+
+def _run(name: str) -> dict[str, Any]:
+    reason = chromium_unavailable()
+    if reason:
+        pytest.skip(reason)
+    return run_scenario(
+        name, 150, module="tests.conferencing.test_browser_guest", setup=VETH_SETUP
+    )
+
+
+def _check_call(r: dict[str, Any]) -> None:
+    page = r["page"]
+    assert page["phase"] == "call" and not [e for e in page["errors"] if ":" in e], page
+    (figures,) = page["peers"].values()
+    assert figures["office"] == BANDUNG and not figures["guest"]
+    # Lintas -> browser: decoded video, and audio with energy (the 440 Hz tone).
+    assert figures["framesDecoded"] >= 30, figures
+    assert figures["audioPackets"] >= 50 and figures["audioEnergy"] > 0, figures
+    # Browser -> Lintas: the fake camera's frames and the fake microphone's beeps.
+    assert r["lintas_frames_from_guest"] >= 30, r
+    assert r["lintas_audio_loud_chunks"] >= 5, r
+    # Chat both ways, each acknowledged by the other side's data channel.
+    assert [c["text"] for c in page["chats"] if not c["own"]] == [TO_GUEST]
+    assert r["guest_chat_id"] in page["acks"]
+    assert r["lintas_chats"] == [[PEKANBARU, FROM_GUEST]]
+    # The hub named and marked it; Lintas never took it for a verified office.
+    assert r["lintas_joined"] == [[PEKANBARU, True]]
+    assert r["lintas_is_guest"] is True
+    assert r["lintas_verification"]["verified"] is False
+
+
+def test_browser_guest_joins_after_the_lintas_office() -> None:
+    r = _run("lintas-first")
+    _check_call(r)
+    assert r["page"]["lang"] == "id"  # Indonesian by default
+    assert r["page"]["badge"] == "Tamu (peramban), tidak terverifikasi"
+    # The page left with 'leave': Lintas saw it go at once, not after the 20 s grace.
+    assert r["lintas_left_after_s"] is not None and r["lintas_left_after_s"] < 5
+
+
+def test_lintas_office_joins_after_the_browser_guest() -> None:
+    r = _run("guest-first")
+    _check_call(r)
+    assert r["page"]["lang"] == "en" and r["page"]["badge"] == "Guest (browser), not verified"
+
+
+# ---------------------------------------------------------------------- the scenario process
+
+
+async def scenario(order: str, shots: Path | None = None) -> dict[str, Any]:
+    from conferencing.engine import CallEngine
+    from conferencing.events import ChatReceived, ParticipantJoined, ParticipantLeft
+    from conferencing.hub.embedded import EmbeddedHub, office_certificate
+    from conferencing.media import SyntheticAudioSource, SyntheticVideoSource
+
+    cert_dir = Path(tempfile.mkdtemp(prefix="lintas-guest-hub-"))
+    cert_pem, _ = office_certificate(cert_dir)
+    hub = EmbeddedHub(cert_dir=cert_dir)  # wss:// and https:// with the office's certificate
+    url = hub.start(HUB_HOST, 0)
+    office_token = hub.invite(ROOM, PEKANBARU, 600)
+    link = hub.guest_link(office_token)
+    frames: dict[str, int] = {}
+    loud: dict[str, int] = {}
+    events: list[Any] = []
+    bandung = CallEngine(
+        BANDUNG,
+        video_source=SyntheticVideoSource(BANDUNG, 320, 240, 15),
+        audio_source=SyntheticAudioSource(),
+    )
+    bandung.add_listener(events.append)
+    bandung.add_frame_observer(lambda peer, _f: frames.__setitem__(peer, frames.get(peer, 0) + 1))
+
+    def hear(peer: str, pcm: bytes) -> None:
+        samples = np.frombuffer(pcm, dtype=np.int16).astype(np.float64)
+        if samples.size and np.sqrt(np.mean(samples**2)) > 200:
+            loud[peer] = loud.get(peer, 0) + 1
+
+    bandung.set_audio_sink(hear)
+    bandung.start()
+    browser = Browser(link, cert_pem=cert_pem, lang="id" if order == "lintas-first" else "en-US")
+
+    async def lintas_join() -> None:
+        token = hub.invite(ROOM, BANDUNG, 600)
+        await asyncio.wrap_future(bandung.submit(bandung.join(url, ROOM, token)))
+
+    try:
+        if order == "lintas-first":
+            await lintas_join()
+        await browser.start()
+        await browser.wait_for("window.lintasGuestApi !== undefined")
+        await browser.evaluate("window.lintasGuestApi.join(), true")
+        await browser.wait_for("window.lintasGuest.phase === 'call'")
+        if order == "guest-first":
+            await asyncio.sleep(0.5)
+            await lintas_join()
+        await browser.wait_for(
+            "(async () => { const r = await window.lintasGuestReport();"
+            " return Object.values(r.peers).some(p => p.framesDecoded >= 30); })()",
+            60,
+        )
+        joined = [e for e in events if isinstance(e, ParticipantJoined)]
+        peer = joined[0].peer_id
+        deadline = time.monotonic() + 30
+        while frames.get(peer, 0) < 30 and time.monotonic() < deadline:
+            await asyncio.sleep(0.2)
+        await asyncio.sleep(0.5)  # the data channel opens with the media
+        await asyncio.wrap_future(bandung.submit(bandung.send_chat(TO_GUEST)))
+        chat_id = await browser.evaluate(f"window.lintasGuestApi.sendChat({json.dumps(FROM_GUEST)})")
+        await browser.wait_for(f"window.lintasGuest.acks.includes({json.dumps(chat_id)})", 20)
+        await browser.wait_for("window.lintasGuest.chats.some(c => !c.own)", 20)
+        deadline = time.monotonic() + 10
+        while loud.get(peer, 0) < 5 and time.monotonic() < deadline:
+            await asyncio.sleep(0.2)
+        page = await browser.report()
+        if shots is not None:
+            await browser.screenshot(shots / f"guest_page_{order}.png")
+        verification = bandung.verification(peer)
+        is_guest = bandung.is_guest(peer)
+        left_after = None
+        if order == "lintas-first":
+            began = time.monotonic()
+            await browser.evaluate("window.lintasGuestApi.leave(), true")
+            while time.monotonic() - began < 10:
+                if any(isinstance(e, ParticipantLeft) for e in events):
+                    left_after = round(time.monotonic() - began, 2)
+                    break
+                await asyncio.sleep(0.1)
+        return {
+            "page": page,
+            "guest_chat_id": chat_id,
+            "lintas_frames_from_guest": frames.get(peer, 0),
+            "lintas_audio_loud_chunks": loud.get(peer, 0),
+            "lintas_chats": [[e.office, e.text] for e in events if isinstance(e, ChatReceived)],
+            "lintas_joined": [[e.office, e.guest] for e in joined],
+            "lintas_is_guest": is_guest,
+            "lintas_verification": verification.as_dict() if verification else None,
+            "lintas_left_after_s": left_after,
+        }
+    finally:
+        await browser.close()
+        bandung.stop()
+        hub.stop()
+
+
+def main() -> None:
+    shots = Path(sys.argv[2]) if len(sys.argv) > 2 else None
+    result = asyncio.run(scenario(sys.argv[1], shots))
+    print(json.dumps(result), flush=True)
+
+
+if __name__ == "__main__":
+    main()
