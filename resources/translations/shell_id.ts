@@ -218,6 +218,10 @@ Periksa alamatnya pada --database, LINTAS_DATABASE_URL atau pengaturan yang ters
         <source>Turn these off only with a headset. Changes apply at once.</source>
         <translation>Matikan hanya bila memakai headset. Perubahan langsung berlaku.</translation>
     </message>
+    <message>
+        <source>Speaker:</source>
+        <translation>Pengeras suara:</translation>
+    </message>
 </context>
 <context>
     <name>DonePage</name>

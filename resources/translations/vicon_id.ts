@@ -1199,5 +1199,9 @@
         <source>Playing a test tone…</source>
         <translation>Memutar nada uji…</translation>
     </message>
+    <message>
+        <source>Did you hear it? If not, choose another speaker or turn it up.</source>
+        <translation>Apakah terdengar? Jika tidak, pilih pengeras suara lain atau besarkan volumenya.</translation>
+    </message>
 </context>
 </TS>

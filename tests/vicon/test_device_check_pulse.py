@@ -39,7 +39,7 @@ def _ids(picker) -> list[str]:  # noqa: ANN001 - a QComboBox
 
 
 def test_meter_moves_with_a_real_tone_and_a_source_plugged_in_mid_check_appears(
-    qtbot: QtBot, request: pytest.FixtureRequest, tmp_path: Path
+    qtbot: QtBot, request: pytest.FixtureRequest, tmp_path: Path, screenshots: Path
 ) -> None:
     if not _inside(request):
         return
@@ -71,6 +71,10 @@ def test_meter_moves_with_a_real_tone_and_a_source_plugged_in_mid_check_appears(
         assert dialog.microphone_id == new_id
         qtbot.waitUntil(lambda: dialog.level > -30.0, timeout=5000)
         assert dialog.meter.value() > 50
+        assert dialog.microphone_hint.isVisible()
+        dialog.resize(1366, 768)
+        qtbot.wait(100)
+        assert dialog.grab().save(str(screenshots / "device_check_microphone_en.png"))
         # Back to the silent microphone: the meter falls.
         quiet = before[0]
         index = dialog.microphone_picker.findData(quiet)
@@ -96,6 +100,7 @@ def test_speaker_test_tone_plays_through_the_output_path(
     assert output is not None
     qtbot.waitUntil(lambda: output.mixer.available() == 0, timeout=5000)
     assert output.bytes_played == 48_000 * 2  # one second of s16 mono, all of it played
+    qtbot.waitUntil(lambda: "Did you hear it" in dialog.speaker_status.text(), timeout=3000)
     dialog.reject()
 
 

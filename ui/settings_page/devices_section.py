@@ -20,8 +20,10 @@ class DevicesSection(QGroupBox):
         form = QFormLayout(self)
         self.camera = QComboBox()
         self.microphone = QComboBox()
+        self.speaker = QComboBox()
         form.addRow(self.tr("Camera:"), self.camera)
         form.addRow(self.tr("Microphone:"), self.microphone)
+        form.addRow(self.tr("Speaker:"), self.speaker)
         settings = context.settings
         self.echo_cancellation = QCheckBox(self.tr("Echo cancellation"))
         self.echo_cancellation.setToolTip(
@@ -48,6 +50,7 @@ class DevicesSection(QGroupBox):
         self.reload()
         self.camera.currentIndexChanged.connect(self._camera_changed)
         self.microphone.currentIndexChanged.connect(self._microphone_changed)
+        self.speaker.currentIndexChanged.connect(self._speaker_changed)
         for box, _name in self._switches:
             box.toggled.connect(self._processing_changed)
 
@@ -64,7 +67,12 @@ class DevicesSection(QGroupBox):
             for d in QMediaDevices.audioInputs()
         ]
         self._fill(self.camera, cameras, self.context.settings.camera_id)
+        speakers = [
+            (bytes(d.id().data()).decode(errors="replace"), d.description())
+            for d in QMediaDevices.audioOutputs()
+        ]
         self._fill(self.microphone, microphones, self.context.settings.microphone_id)
+        self._fill(self.speaker, speakers, self.context.settings.speaker_id)
 
     def _fill(self, combo: QComboBox, devices: list[tuple[str, str]], chosen: str) -> None:
         combo.blockSignals(True)
@@ -83,6 +91,9 @@ class DevicesSection(QGroupBox):
 
     def _microphone_changed(self) -> None:
         self.context.settings.microphone_id = self.microphone.currentData()
+
+    def _speaker_changed(self) -> None:
+        self.context.settings.speaker_id = self.speaker.currentData()
 
     def _processing_changed(self) -> None:
         settings = self.context.settings

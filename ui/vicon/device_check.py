@@ -9,7 +9,7 @@ in the pickers (QMediaDevices' change signals).
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QIODevice, QObject, Qt, Signal
+from PySide6.QtCore import QIODevice, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtMultimedia import QAudioDevice, QAudioSource, QMediaDevices
 from PySide6.QtWidgets import (
@@ -228,6 +228,7 @@ class DeviceCheckDialog(QDialog):
         self.microphone_missing.setVisible(no_microphone)
         self.tone_source_button.setVisible(no_microphone and self.microphone_id != SYNTHETIC_ID)
         self.microphone_hint.setVisible(self.microphone_id not in (NO_DEVICE_ID, SYNTHETIC_ID))
+        self.meter.setEnabled(self.microphone_id != NO_DEVICE_ID)
         no_speaker = self.speaker_id == NO_DEVICE_ID
         self.play_button.setEnabled(not no_speaker)
         if no_speaker:
@@ -305,6 +306,13 @@ class DeviceCheckDialog(QDialog):
         self._tone = SpeakerOutput(mixer, device, self)
         self._tone.start()
         self.speaker_status.setText(self.tr("Playing a test tone…"))
+        QTimer.singleShot(
+            int(TEST_TONE_S * 1000) + 300,
+            self,
+            lambda: self.speaker_status.setText(
+                self.tr("Did you hear it? If not, choose another speaker or turn it up.")
+            ),
+        )
         return self._tone
 
     # ------------------------------------------------------------------ closing
