@@ -23,10 +23,45 @@ REQUIRED: dict[str, str] = {
     "dbus-1": "libdbus-1-3",
     "glib-2.0": "libglib2.0-0",
     "pulse": "libpulse0",
+    # The rest of what the xcb platform plugin links (Debian's minimal installs lack some, e.g.
+    # icccm and keysyms; tests/shell/test_conventions_install.py reads the plugin's own list).
+    "xcb-icccm": "libxcb-icccm4",
+    "xcb-keysyms": "libxcb-keysyms1",
+    "xcb-image": "libxcb-image0",
+    "xcb-render-util": "libxcb-render-util0",
+    "xcb-randr": "libxcb-randr0",
+    "xcb-shape": "libxcb-shape0",
+    "xcb-shm": "libxcb-shm0",
+    "xcb-sync": "libxcb-sync1",
+    "xcb-util": "libxcb-util1",
+    "xcb-xfixes": "libxcb-xfixes0",
+    "xcb-xkb": "libxcb-xkb1",
+    "xcb-render": "libxcb-render0",
+    "xcb": "libxcb1",
+    "X11-xcb": "libx11-xcb1",
+    "X11": "libx11-6",
 }
 
 #: Needed only on a real screen (the xcb platform), not for offscreen tests.
-SCREEN_ONLY = {"xcb-cursor", "xkbcommon-x11"}
+SCREEN_ONLY = {
+    "xcb-cursor",
+    "xkbcommon-x11",
+    "xcb-icccm",
+    "xcb-keysyms",
+    "xcb-image",
+    "xcb-render-util",
+    "xcb-randr",
+    "xcb-shape",
+    "xcb-shm",
+    "xcb-sync",
+    "xcb-util",
+    "xcb-xfixes",
+    "xcb-xkb",
+    "xcb-render",
+    "xcb",
+    "X11-xcb",
+    "X11",
+}
 
 
 def missing_packages(
