@@ -153,6 +153,10 @@
         <source>Office identity unlocked: the other offices can now verify you.</source>
         <translation>Identitas kantor dibuka: kantor lain sekarang dapat memverifikasi Anda.</translation>
     </message>
+    <message>
+        <source>{office} joined from a browser as a guest (not verified)</source>
+        <translation>{office} bergabung dari peramban sebagai tamu (tidak terverifikasi)</translation>
+    </message>
 </context>
 <context>
     <name>ChatPanel</name>
@@ -974,6 +978,22 @@
     <message>
         <source>Import the office card of each office you expect (Settings), then join the call again; if it still says “Not verified”, do not continue.</source>
         <translation>Impor kartu kantor setiap kantor yang Anda harapkan (Pengaturan), lalu bergabung lagi ke panggilan; jika masih tertulis “Tidak terverifikasi”, jangan lanjutkan.</translation>
+    </message>
+    <message>
+        <source>Guest (browser), not verified</source>
+        <translation>Tamu (peramban), tidak terverifikasi</translation>
+    </message>
+    <message>
+        <source>Live review cannot run while a browser guest is in the call (%1): a guest has no Lintas office identity, so nobody can prove who it is.</source>
+        <translation>Tinjauan langsung tidak dapat berjalan selama ada tamu lewat peramban di panggilan (%1): tamu tidak memiliki identitas kantor Lintas, sehingga tidak ada yang dapat membuktikan siapa dia.</translation>
+    </message>
+    <message>
+        <source>The signing ceremony cannot run while a browser guest is in the call (%1): a guest has no Lintas office identity, so nobody can prove who it is.</source>
+        <translation>Upacara penandatanganan tidak dapat berjalan selama ada tamu lewat peramban di panggilan (%1): tamu tidak memiliki identitas kantor Lintas, sehingga tidak ada yang dapat membuktikan siapa dia.</translation>
+    </message>
+    <message>
+        <source>Talk with the guest as you like; to review or sign, that office joins from the Lintas app with its office card.</source>
+        <translation>Silakan berbicara dengan tamu; untuk meninjau atau menandatangani, kantor itu bergabung dari aplikasi Lintas dengan kartu kantornya.</translation>
     </message>
 </context>
 <context>
