@@ -100,7 +100,7 @@ def test_autosave_survives_a_crash(qtbot, context):
     assert editor.autosaver.pending
     # No explicit save: wait for the debounced autosave timer alone.
     qtbot.waitUntil(lambda: not editor.autosaver.pending, timeout=10000)
-    assert editor.autosave_label.text().startswith("Autosaved")
+    assert editor.autosave_label.text().startswith("Changes kept at")
 
     # An ayat being typed in its (multi-line) cell editor, never left: saved all the same.
     table = editor.clause_form.ayat_table
@@ -131,13 +131,11 @@ def test_save_revision_shows_hash_and_workflow_per_role(qtbot, context):
     editor = page.editor
     bar = editor.workflow_bar
 
-    # Drafter in Draft: may submit, but the text is not saved as a revision yet.
+    # Drafter in Draft: the text is not saved as a revision yet, so submitting cannot run and
+    # the disabled button says why.
     submit = bar.buttons["internal_review"]
-    assert submit.isEnabled()
+    assert not submit.isEnabled()
     assert "not saved as a revision" in submit.toolTip()
-    submit.click()
-    assert editor.message_bar.level == "error"
-    assert "not saved as a revision" in editor.message_bar.text()
 
     editor.save_button.click()
     with context.database.session() as session:
@@ -163,12 +161,13 @@ def test_save_revision_shows_hash_and_workflow_per_role(qtbot, context):
     assert editor.state_label.text() == "Negotiation"
     assert bar.approve_button.isVisible() and bar.approve_button.isEnabled()
     bar.approve_button.click()
-    assert "Approved revision" in editor.message_bar.text()
+    editor.approve_box.approve_button.click()
+    qtbot.waitUntil(lambda: "Approved revision" in editor.message_bar.text())
     assert bar.approve_button.text() == "Approved by this office"
 
-    # Agreed needs the counterpart's approval of the same hash: the domain says so.
-    bar.buttons["agreed"].click()
-    assert "Pemerintah Kota Palangka Raya" in editor.message_bar.text()
+    # Agreed needs the counterpart's approval of the same hash: disabled, the tooltip says so.
+    assert not bar.buttons["agreed"].isEnabled()
+    assert "Pemerintah Kota Palangka Raya" in bar.buttons["agreed"].toolTip()
     with context.database.session() as session:
         assert session.get(models.Agreement, agreement_id).status == AgreementStatus.NEGOTIATION
 

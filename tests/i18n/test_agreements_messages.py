@@ -40,8 +40,13 @@ def test_missing_approval_refusal_is_shown_in_indonesian(qtbot, context, indones
     qtbot.waitUntil(lambda: bar.buttons["negotiation"].isEnabled())
     bar.buttons["negotiation"].click()
     bar.approve_button.click()
+    editor.approve_box.approve_button.click()  # asked first: "Setujui putaran 1 …?"
 
-    bar.buttons["agreed"].click()  # Palangka Raya has not approved: the domain refuses
+    # Palangka Raya has not approved: the step is disabled and its tooltip says why.
+    agreed = bar.buttons["agreed"]
+    assert not agreed.isEnabled()
+    assert "Belum disetujui oleh Pemerintah Kota Palangka Raya untuk revisi" in agreed.toolTip()
+    editor.transition_to("agreed")  # asked anyway (e.g. from an old screen): the domain refuses
 
     shown = editor.message_bar.text()
     assert editor.message_bar.level == "error"

@@ -33,6 +33,7 @@ from mou.agreement import AgreementError, AgreementKind, PartyInput
 from mou.office import OfficeError
 from mou.template import Template, TemplateError, instantiate, list_templates
 from ui.agreements.acting import required_actor
+from ui.agreements.field_marks import FieldMarks
 from ui.agreements.labels import kind_label
 from ui.agreements.message_bar import MessageBar
 from ui.agreements.messages import error_text
@@ -136,6 +137,34 @@ class NewAgreementDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._template_changed()
+        self._setup_checks()
+
+    def _setup_checks(self) -> None:
+        """Which fields must be filled; a marked field is checked again as it changes."""
+        self.marks = FieldMarks(self.message_bar)
+        self.marks.add(
+            self.title_edit,
+            lambda: "" if self.title_edit.text().strip()
+            else self.tr("Give the agreement its subject (judul)."),
+        )  # fmt: skip
+        self.marks.add(
+            self.place_edit,
+            lambda: "" if self.place_edit.text().strip()
+            else self.tr("Give the place where the agreement is signed."),
+        )  # fmt: skip
+        self.marks.add(
+            self.counterpart_combo,
+            lambda: self.tr("Choose the counterpart office, or trust it first (see the hint).")
+            if self.counterpart_combo.currentData() == _NEW_OFFICE else "",
+        )  # fmt: skip
+        for edit in (self.title_edit, self.place_edit):
+            edit.textChanged.connect(self.marks.changed)
+        # The counterpart list is also rebuilt with its signals blocked (after trusting an
+        # office): _counterpart_changed runs in both cases and re-checks.
+        self.template_combo.currentIndexChanged.connect(self.marks.changed)
+        self.implements_edit.currentTextChanged.connect(self.marks.changed)
+        self.date_edit.dateChanged.connect(self.marks.changed)
+        self.years_spin.valueChanged.connect(self.marks.changed)
 
     def _template(self) -> Template | None:
         index = self.template_combo.currentIndex()
@@ -185,6 +214,9 @@ class NewAgreementDialog(QDialog):
         self.reload_counterparts(chosen=name)
 
     def _counterpart_changed(self) -> None:
+        marks = getattr(self, "marks", None)  # None while the dialog is being built
+        if marks is not None:
+            marks.changed()
         if self.counterpart_combo.currentData() == _NEW_OFFICE:
             self.counterpart_hint.setText(
                 self.tr(
@@ -204,10 +236,7 @@ class NewAgreementDialog(QDialog):
         if tpl is None:
             self._fail(self.tr("No template is available."))
             return
-        if self.counterpart_combo.currentData() == _NEW_OFFICE:
-            self._fail(
-                self.tr("Choose the counterpart office, or trust it first (see the hint).")
-            )
+        if not self.marks.validate():
             return
         qdate = self.date_edit.date()
         day = dt.date(qdate.year(), qdate.month(), qdate.day())
@@ -248,4 +277,4 @@ class NewAgreementDialog(QDialog):
         return text or None
 
     def _fail(self, message: str) -> None:
-        self.message_bar.show_message(message)
+        self.marks.show_other(message)

@@ -13,6 +13,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.agreements.editor.open_comments import (
+    OPEN_COMMENTS_ROLE,
+    OpenCommentsDelegate,
+    count_tip,
+)
 from ui.agreements.editor.snapshot import ClauseData
 
 
@@ -37,6 +42,7 @@ class ClauseListPanel(QWidget):
         self.list.setWordWrap(True)
         # Long headings wrap; alternating rows keep each pasal visibly one item.
         self.list.setAlternatingRowColors(True)
+        self.list.setItemDelegate(OpenCommentsDelegate(self.list))
         self.list.currentItemChanged.connect(self._current_changed)
         layout.addWidget(self.list, 1)
         buttons = QHBoxLayout()
@@ -84,6 +90,22 @@ class ClauseListPanel(QWidget):
         if clauses:
             self.list.setCurrentRow(chosen)
         self._update_buttons()
+
+    def set_open_counts(self, counts: dict[str | None, int]) -> None:
+        """Mark each pasal with open comments with a badge of their number."""
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            count = counts.get(item.data(Qt.ItemDataRole.UserRole), 0)
+            item.setData(OPEN_COMMENTS_ROLE, count)
+            # Read out by screen readers; the delegate paints the badge and adds the tooltip.
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, count_tip(count))
+        self.list.doItemsLayout()  # a badge narrows the text: rows may wrap differently
+
+    def open_counts(self) -> list[int]:
+        """The open-comment count shown on each row (tests read the markers here)."""
+        return [
+            int(self.list.item(r).data(OPEN_COMMENTS_ROLE) or 0) for r in range(self.list.count())
+        ]
 
     def update_heading(self, clause: ClauseData) -> None:
         """Refresh one row's text while its heading is typed."""

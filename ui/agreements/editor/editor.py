@@ -37,6 +37,8 @@ from ui.agreements.editor.details_panel import DetailsPanel
 from ui.agreements.editor.header import EditorHeader
 from ui.agreements.editor.obligations_panel import ObligationsPanel
 from ui.agreements.editor.preview import add_preview
+from ui.agreements.editor.review_lock import ReviewLockBanner
+from ui.agreements.editor.review_rules import ReviewRules, review_facts
 from ui.agreements.editor.revisions_panel import RevisionsPanel
 from ui.agreements.editor.snapshot import AgreementData, load
 from ui.agreements.editor.structure import StructureEdits
@@ -48,13 +50,12 @@ from ui.agreements.live.wiring import add_live_review
 from ui.agreements.message_bar import MessageBar
 from ui.agreements.messages import error_text
 from ui.context import AppContext
-from ui.datestyle import short_time
 from ui.hash_label import short_hash
 
 Edit = Callable[[Session, models.Agreement, Actor], object]
 
 
-class AgreementEditor(UndoSupport, StructureEdits, WorkflowActions, QWidget):
+class AgreementEditor(UndoSupport, StructureEdits, ReviewRules, WorkflowActions, QWidget):
     """Edits one agreement; emits ``sig_close_requested`` for the way back to the list."""
 
     sig_close_requested = Signal()
@@ -92,6 +93,12 @@ class AgreementEditor(UndoSupport, StructureEdits, WorkflowActions, QWidget):
         layout.addWidget(self.workflow_bar)
         self.message_bar = MessageBar()
         layout.addWidget(self.message_bar)
+        self.lock_banner = ReviewLockBanner()
+        layout.addWidget(self.lock_banner)
+        self.lock_banner.sig_return_requested.connect(
+            lambda: self.request_transition(AgreementStatus.DRAFT.value)
+        )
+        self.workflow_bar.sig_open_comments_requested.connect(self.show_open_comments)
 
         self.clause_list = ClauseListPanel()
         self.clause_form = ClauseForm()
@@ -130,7 +137,7 @@ class AgreementEditor(UndoSupport, StructureEdits, WorkflowActions, QWidget):
         self.export_button.clicked.connect(lambda: self._emit_for(self.sig_export_requested))
         header.import_button.clicked.connect(lambda: self._emit_for(self.sig_import_requested))
         self.workflow_bar.sig_transition_requested.connect(self.request_transition)
-        self.workflow_bar.sig_approve_requested.connect(self.approve)
+        self.workflow_bar.sig_approve_requested.connect(self.confirm_approve)
         for panel in (self.comments, self.obligations, self.annex, self.details):
             panel.sig_error.connect(self.show_error)
             panel.sig_changed.connect(self._panel_changed)
@@ -180,6 +187,7 @@ class AgreementEditor(UndoSupport, StructureEdits, WorkflowActions, QWidget):
             agreement = get_agreement(session, agreement_id)
             steps = available_messages(session, agreement, actor) if actor else []
             self.check_history(parts(agreement), self.data.can_edit)
+            facts = review_facts(session, agreement, actor)
             current = agreement.current_revision
             ours = (
                 actor is not None
@@ -193,13 +201,19 @@ class AgreementEditor(UndoSupport, StructureEdits, WorkflowActions, QWidget):
         self.title_label.setText(data.title)
         self.state_label.setText(status_label(data.status))
         self._show_revision_line()
-        self.workflow_bar.set_state(data.status, current_role(self.context), steps, ours)
+        self.show_save_state()
+        self.show_review_state(facts)
+        self.workflow_bar.set_state(
+            data.status, current_role(self.context), steps, ours,
+            approve_blocked=facts.approve_blocked, open_comments=self.open_comments_text,
+        )  # fmt: skip
         self.clause_list.set_editable(data.can_edit)
         self.clause_form.set_editable(data.can_edit)
         self.save_button.setEnabled(data.can_edit or data.dirty)
         if keep is None or data.clause(keep) is None:
             keep = data.clauses[0].uuid if data.clauses else None
         self.clause_list.set_clauses(data.clauses, keep)
+        self.clause_list.set_open_counts(facts.open_counts)
         self._select_clause(keep)
         self.obligations.set_agreement(data.id)
         self.annex.set_agreement(data.id)
@@ -227,8 +241,6 @@ class AgreementEditor(UndoSupport, StructureEdits, WorkflowActions, QWidget):
         else:
             text = self.tr("Round %1 · hash %2").replace("%1", str(data.revision_round))
             text = text.replace("%2", short_hash(data.revision_hash))
-            if data.dirty:
-                text += " · " + self.tr("unsaved changes since this revision")
         if data.missing_approvals and data.status == AgreementStatus.NEGOTIATION.value:
             text += " · " + self.tr("awaiting approval by: %1").replace(
                 "%1", ", ".join(data.missing_approvals)
@@ -301,9 +313,7 @@ class AgreementEditor(UndoSupport, StructureEdits, WorkflowActions, QWidget):
         self.data.dirty = True
 
     def _autosaved(self) -> None:
-        self.autosave_label.setText(
-            self.tr("Autosaved %1").replace("%1", short_time(QTime.currentTime().toPython()))
-        )
+        self.show_save_state(kept_at=QTime.currentTime().toPython())
         self._show_revision_line()
         if self.data is not None:
             self.sig_changed.emit(self.data.id)

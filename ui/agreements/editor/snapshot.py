@@ -82,10 +82,13 @@ def load(session: Session, agreement_id: int, actor: Actor | None) -> AgreementD
     """Read an agreement into plain data."""
     agreement = get_agreement(session, agreement_id)
     current = agreement.current_revision
+    # In internal review the text is locked for everyone (the reviewer reads what was
+    # submitted); returning it to the drafter unlocks it.
     can_edit = (
         actor is not None
         and actor.role in (Role.DRAFTER, Role.REVIEWER)
         and AgreementStatus(agreement.status) in EDITABLE_STATES
+        and AgreementStatus(agreement.status) is not AgreementStatus.INTERNAL_REVIEW
     )
     return AgreementData(
         id=agreement.id,

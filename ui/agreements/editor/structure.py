@@ -16,19 +16,17 @@ if TYPE_CHECKING:
     from ui.agreements.editor.editor import AgreementEditor
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AgreementEditor", text)
-
-
 class StructureEdits:
     """Pasal and ayat restructuring, mixed into ``AgreementEditor``."""
 
     def insert_clause(self: AgreementEditor, number: int) -> None:
         """Insert an empty pasal so that it becomes Pasal ``number``."""
-        heading = _tr("New pasal")
+        heading = QCoreApplication.translate("AgreementEditor", "New pasal")
         self._apply(
             lambda s, a, actor: add_clause(s, a, actor, heading=heading, number=number),
-            undo_text=_tr("Insert Pasal %1").replace("%1", str(number)),
+            undo_text=QCoreApplication.translate("AgreementEditor", "Insert Pasal %1").replace(
+                "%1", str(number)
+            ),
         )
 
     def move_clause(self: AgreementEditor, uuid: str, number: int) -> None:
@@ -37,7 +35,7 @@ class StructureEdits:
         self._apply(
             lambda s, a, actor: move_clause(s, a, actor, uuid, number),
             uuid,
-            _tr("Move Pasal %1 to Pasal %2")
+            QCoreApplication.translate("AgreementEditor", "Move Pasal %1 to Pasal %2")
             .replace("%1", str(old.number if old else number))
             .replace("%2", str(number)),
         )
@@ -51,17 +49,19 @@ class StructureEdits:
         if (
             self._apply(
                 lambda s, a, actor: delete_clause(s, a, actor, uuid),
-                undo_text=_tr("Delete Pasal %1").replace("%1", number),
+                undo_text=QCoreApplication.translate("AgreementEditor", "Delete Pasal %1").replace(
+                    "%1", number
+                ),
             )
             is None
             and gone is not None
             and self.data.clause(uuid) is None
         ):
             self.message_bar.show_message(
-                _tr("Pasal %1 (%2) was deleted.").replace("%1", number)
+                QCoreApplication.translate("AgreementEditor", "Pasal %1 (%2) was deleted.").replace("%1", number)
                 .replace("%2", gone.heading),
                 "info",
-                (_tr("Undo"), self.undo),
+                (QCoreApplication.translate("AgreementEditor", "Undo"), self.undo),
             )  # fmt: skip
 
     def add_ayat(self: AgreementEditor) -> None:
@@ -71,7 +71,9 @@ class StructureEdits:
             self._apply(
                 lambda s, a, actor: add_ayat(s, a, actor, uuid, ""),
                 uuid,
-                _tr("Add an ayat to Pasal %1").replace("%1", self._number(uuid)),
+                QCoreApplication.translate("AgreementEditor", "Add an ayat to Pasal %1").replace(
+                    "%1", self._number(uuid)
+                ),
             )
 
     def delete_ayat(self: AgreementEditor, number: int) -> None:
@@ -81,7 +83,7 @@ class StructureEdits:
             self._apply(
                 lambda s, a, actor: delete_ayat(s, a, actor, uuid, number),
                 uuid,
-                _tr("Delete ayat (%2) of Pasal %1")
+                QCoreApplication.translate("AgreementEditor", "Delete ayat (%2) of Pasal %1")
                 .replace("%1", self._number(uuid))
                 .replace("%2", str(number)),
             )
@@ -93,7 +95,7 @@ class StructureEdits:
             self._apply(
                 lambda s, a, actor: move_ayat(s, a, actor, uuid, number, to_number),
                 uuid,
-                _tr("Move ayat (%2) of Pasal %1")
+                QCoreApplication.translate("AgreementEditor", "Move ayat (%2) of Pasal %1")
                 .replace("%1", self._number(uuid))
                 .replace("%2", str(number)),
             )

@@ -33,10 +33,6 @@ if TYPE_CHECKING:
 Parts = dict[str, Any]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AgreementEditor", text)
-
-
 class WorkingCopyCommand(QUndoCommand):
     """One edit already made; undo/redo put its part of the working copy back."""
 
@@ -208,10 +204,14 @@ class UndoSupport:
         self.undo_action.setEnabled(stack.canUndo())
         self.redo_action.setEnabled(stack.canRedo())
         self.undo_action.setText(
-            _tr("Undo %1").replace("%1", stack.undoText()) if stack.canUndo() else _tr("Undo")
+            QCoreApplication.translate("AgreementEditor", "Undo %1").replace("%1", stack.undoText())
+            if stack.canUndo()
+            else QCoreApplication.translate("AgreementEditor", "Undo")
         )
         self.redo_action.setText(
-            _tr("Redo %1").replace("%1", stack.redoText()) if stack.canRedo() else _tr("Redo")
+            QCoreApplication.translate("AgreementEditor", "Redo %1").replace("%1", stack.redoText())
+            if stack.canRedo()
+            else QCoreApplication.translate("AgreementEditor", "Redo")
         )
         self.undo_action.setToolTip(self.undo_action.text() + " (Ctrl+Z)")
         self.redo_action.setToolTip(self.redo_action.text() + " (Ctrl+Shift+Z, Ctrl+Y)")

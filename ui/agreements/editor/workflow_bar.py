@@ -1,22 +1,25 @@
 """Workflow actions of the open agreement: one button per possible step, plus "Approve".
 
-A button is enabled when the acting user's role may take that step from the current state; the
-domain's unmet preconditions are listed in its tooltip, and pressing it anyway shows the domain's
-full explanation (``WorkflowError.messages``) in the editor's message bar, all in the UI
-language (:mod:`ui.agreements.messages`).
+A button is enabled only when the step can run now: the acting user's role may take it and the
+domain has no unmet precondition. Otherwise it is disabled and its tooltip says why (every unmet
+condition, in the UI language, :mod:`ui.agreements.messages`), so nothing is refused after a
+click. Open comments are named by pasal ("1 comment still open in Pasal 3") in a link beside the
+buttons that goes to them.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from mou.agreement import AgreementStatus
 from mou.messages import DomainMessage
 from mou.office import Role
-from mou.workflow import APPROVER_ROLES, Transition
+from mou.workflow import APPROVER_ROLES, Transition, WorkflowCode
 from ui.agreements.labels import transition_label
 from ui.agreements.messages import domain_text
+
+OPEN_COMMENTS = WorkflowCode.OPEN_COMMENTS.value
 
 
 class WorkflowBar(QWidget):
@@ -24,6 +27,7 @@ class WorkflowBar(QWidget):
 
     sig_transition_requested = Signal(str)  # target state
     sig_approve_requested = Signal()
+    sig_open_comments_requested = Signal()  # the "still open in Pasal N" link was clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,6 +38,13 @@ class WorkflowBar(QWidget):
         self.approve_button.clicked.connect(self.sig_approve_requested)
         self._row.addWidget(self.approve_button)
         self._row.addStretch(1)
+        self.open_comments_link = QLabel()
+        self.open_comments_link.setObjectName("openCommentsLink")
+        self.open_comments_link.linkActivated.connect(
+            lambda _link: self.sig_open_comments_requested.emit()
+        )
+        self.open_comments_link.hide()
+        self._row.addWidget(self.open_comments_link)
 
     def set_state(
         self,
@@ -41,8 +52,15 @@ class WorkflowBar(QWidget):
         role: Role | None,
         steps: list[tuple[Transition, list[DomainMessage]]],
         approved_by_us: bool,
+        *,
+        approve_blocked: str = "",
+        open_comments: str = "",
     ) -> None:
-        """Rebuild the buttons for ``status`` as seen by a user with ``role``."""
+        """Rebuild the buttons for ``status`` as seen by a user with ``role``.
+
+        ``approve_blocked`` says why this office cannot approve now ("" when it can);
+        ``open_comments`` names where comments are still open ("" when none are).
+        """
         for button in self.buttons.values():
             self._row.removeWidget(button)
             # Hidden at once: deleteLater alone leaves the old button painted until the next
@@ -55,11 +73,17 @@ class WorkflowBar(QWidget):
             button = QPushButton(transition_label(target, status))
             button.setObjectName(f"workflow_{target}")
             allowed = role is not None and role in transition.roles
-            button.setEnabled(allowed)
+            button.setEnabled(allowed and not problems)
             if not allowed:
                 button.setToolTip(self.tr("Your role cannot take this step."))
             elif problems:
-                button.setToolTip("\n".join(domain_text(m) for m in problems))
+                button.setToolTip(
+                    "\n".join(
+                        open_comments if m.code == OPEN_COMMENTS and open_comments
+                        else domain_text(m)
+                        for m in problems
+                    )
+                )  # fmt: skip
             button.clicked.connect(
                 lambda _checked=False, t=target: self.sig_transition_requested.emit(t)
             )
@@ -68,9 +92,17 @@ class WorkflowBar(QWidget):
             button.show()  # a layout shows new children of a visible widget only on the next turn
         negotiating = AgreementStatus(status) is AgreementStatus.NEGOTIATION
         self.approve_button.setVisible(negotiating)
-        self.approve_button.setEnabled(
-            negotiating and role in APPROVER_ROLES and not approved_by_us
-        )
+        can_approve = role in APPROVER_ROLES and not approved_by_us and not approve_blocked
+        self.approve_button.setEnabled(negotiating and can_approve)
+        if approved_by_us:
+            self.approve_button.setToolTip(self.tr("This office approved this revision."))
+        elif role not in APPROVER_ROLES:
+            self.approve_button.setToolTip(self.tr("A reviewer or signatory approves a revision."))
+        else:
+            self.approve_button.setToolTip(approve_blocked)
+        if open_comments:
+            self.open_comments_link.setText(f'<a href="#comments">{open_comments}</a>')
+        self.open_comments_link.setVisible(bool(open_comments))
         self.approve_button.setText(
             self.tr("Approved by this office")
             if approved_by_us
