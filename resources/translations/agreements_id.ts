@@ -315,6 +315,82 @@ Cocokkan dahulu melalui telepon.</translation>
         <source>Preview</source>
         <translation>Pratinjau</translation>
     </message>
+    <message>
+        <source>Edit Pasal %1</source>
+        <translation>Sunting Pasal %1</translation>
+    </message>
+    <message>
+        <source>Save the latest edits as a revision first; approval is of a saved revision.</source>
+        <translation>Simpan dulu perubahan terakhir sebagai revisi; yang disetujui adalah revisi yang tersimpan.</translation>
+    </message>
+    <message>
+        <source>Approve this revision</source>
+        <translation>Setujui revisi ini</translation>
+    </message>
+    <message>
+        <source>Approve round %1 for %2?</source>
+        <translation>Setujui putaran %1 atas nama %2?</translation>
+    </message>
+    <message>
+        <source>The other office will see that your office accepts this exact text (hash %1). Both offices must approve the same revision before it can be marked as agreed.</source>
+        <translation>Kantor mitra akan melihat bahwa kantor Anda menerima naskah persis ini (hash %1). Kedua kantor harus menyetujui revisi yang sama sebelum kesepakatan dapat ditandai disepakati.</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Setujui</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Changes kept, not yet saved as a revision</source>
+        <translation>Perubahan tersimpan sementara, belum disimpan sebagai revisi</translation>
+    </message>
+    <message>
+        <source>Changes kept at %1, not yet saved as a revision</source>
+        <translation>Perubahan tersimpan sementara pukul %1, belum disimpan sebagai revisi</translation>
+    </message>
+    <message>
+        <source>All changes saved in round %1</source>
+        <translation>Semua perubahan tersimpan di putaran %1</translation>
+    </message>
+    <message>
+        <source>Insert Pasal %1</source>
+        <translation>Sisipkan Pasal %1</translation>
+    </message>
+    <message>
+        <source>Move Pasal %1 to Pasal %2</source>
+        <translation>Pindahkan Pasal %1 ke Pasal %2</translation>
+    </message>
+    <message>
+        <source>Delete Pasal %1</source>
+        <translation>Hapus Pasal %1</translation>
+    </message>
+    <message>
+        <source>Add an ayat to Pasal %1</source>
+        <translation>Tambah ayat pada Pasal %1</translation>
+    </message>
+    <message>
+        <source>Delete ayat (%2) of Pasal %1</source>
+        <translation>Hapus ayat (%2) Pasal %1</translation>
+    </message>
+    <message>
+        <source>Move ayat (%2) of Pasal %1</source>
+        <translation>Pindahkan ayat (%2) Pasal %1</translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation>Urungkan: %1</translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>Ulangi: %1</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Ulangi</translation>
+    </message>
 </context>
 <context>
     <name>AgreementLabels</name>
@@ -795,6 +871,10 @@ Cocokkan dahulu melalui telepon.</translation>
     <message>
         <source>Remove from the Lampiran</source>
         <translation>Hapus dari Lampiran</translation>
+    </message>
+    <message>
+        <source>Change the Lampiran</source>
+        <translation>Ubah Lampiran</translation>
     </message>
 </context>
 <context>
@@ -1789,6 +1869,14 @@ Cocokkan dahulu melalui telepon.</translation>
         <source>Enter the counterpart office&apos;s region.</source>
         <translation>Isi daerah kantor mitra.</translation>
     </message>
+    <message>
+        <source>Give the agreement its subject (judul).</source>
+        <translation>Isi judul (pokok) kesepakatan.</translation>
+    </message>
+    <message>
+        <source>Give the place where the agreement is signed.</source>
+        <translation>Isi tempat penandatanganan kesepakatan.</translation>
+    </message>
 </context>
 <context>
     <name>ObligationsOverview</name>
@@ -2463,6 +2551,14 @@ Cocokkan dahulu melalui telepon.</translation>
         <source>Approved by this office</source>
         <translation>Sudah disetujui kantor ini</translation>
     </message>
+    <message>
+        <source>This office approved this revision.</source>
+        <translation>Kantor ini sudah menyetujui revisi ini.</translation>
+    </message>
+    <message>
+        <source>A reviewer or signatory approves a revision.</source>
+        <translation>Revisi disetujui oleh peninjau atau penanda tangan.</translation>
+    </message>
 </context>
 <context>
     <name>WorkflowMessages</name>
@@ -2728,6 +2824,56 @@ Cocokkan dahulu melalui telepon.</translation>
     <message>
         <source>A draft is not printed here. Once both offices have signed, print the agreement from the Archive.</source>
         <translation>Draf tidak dicetak di sini. Setelah kedua kantor menandatangani, cetak kesepakatan dari Arsip.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenComments</name>
+    <message>
+        <source>Pasal %1</source>
+        <translation>Pasal %1</translation>
+    </message>
+    <message>
+        <source>the agreement as a whole</source>
+        <translation>kesepakatan secara keseluruhan</translation>
+    </message>
+    <message>
+        <source>1 comment still open in %1</source>
+        <translation>1 komentar masih terbuka di %1</translation>
+    </message>
+    <message>
+        <source>%1 comments still open in %2</source>
+        <translation>%1 komentar masih terbuka di %2</translation>
+    </message>
+    <message>
+        <source>1 open comment on this pasal</source>
+        <translation>1 komentar terbuka pada pasal ini</translation>
+    </message>
+    <message>
+        <source>%1 open comments on this pasal</source>
+        <translation>%1 komentar terbuka pada pasal ini</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewLockBanner</name>
+    <message>
+        <source>Return to the drafter</source>
+        <translation>Kembalikan ke penyusun</translation>
+    </message>
+    <message>
+        <source>Unlocks the text so the drafter can change it</source>
+        <translation>Membuka kunci naskah agar penyusun dapat mengubahnya</translation>
+    </message>
+    <message>
+        <source>A reviewer (%1) can return it to the drafter to unlock it.</source>
+        <translation>Peninjau (%1) dapat mengembalikannya ke penyusun untuk membuka kuncinya.</translation>
+    </message>
+    <message>
+        <source>A reviewer of this office can return it to the drafter to unlock it.</source>
+        <translation>Peninjau kantor ini dapat mengembalikannya ke penyusun untuk membuka kuncinya.</translation>
+    </message>
+    <message>
+        <source>Submitted for internal review: the text is locked so the reviewer reads exactly what was submitted. Comments are still possible.</source>
+        <translation>Diajukan untuk tinjauan internal: naskah dikunci agar peninjau membaca persis yang diajukan. Komentar tetap dapat ditulis.</translation>
     </message>
 </context>
 </TS>
