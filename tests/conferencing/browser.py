@@ -182,3 +182,64 @@ class Browser:
                 self._proc.kill()
                 await asyncio.to_thread(self._proc.wait, 10)
         shutil.rmtree(self._profile, ignore_errors=True)
+
+
+NETNS_ENV = "LINTAS_BROWSER_IN_NETNS"
+
+
+def in_veth_netns() -> bool:
+    """True inside the namespace made by :func:`rerun_in_veth_netns`."""
+    return os.environ.get(NETNS_ENV) == "1"
+
+
+def rerun_in_veth_netns(nodeid: str, timeout: float = 240) -> None:
+    """Run one pytest test again inside a fresh namespace with the veth pair; fail if it fails."""
+    import sys
+
+    import pytest
+
+    from tests.conferencing.netns import ROOT, netns_unavailable
+
+    reason = netns_unavailable() or chromium_unavailable()
+    if reason:
+        pytest.skip(reason)
+    script = f'{VETH_SETUP} && exec "{sys.executable}" -m pytest -q -x -p no:cacheprovider "{nodeid}"'
+    result = subprocess.run(
+        ["unshare", "-rn", "sh", "-c", script],
+        cwd=ROOT,
+        env={**os.environ, NETNS_ENV: "1", "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    if result.returncode != 0:
+        pytest.fail(
+            f"{nodeid} failed inside the network namespace:\n{result.stdout[-6000:]}\n"
+            f"{result.stderr[-3000:]}",
+            pytrace=False,
+        )
+
+
+class BrowserThread:
+    """A :class:`Browser` driven from synchronous code (a Qt test) on its own asyncio loop."""
+
+    def __init__(self, browser: Browser) -> None:
+        import threading
+
+        self.browser = browser
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+        self._thread.start()
+
+    def run(self, coro: Any, timeout: float = 60) -> Any:
+        """Run ``coro`` on the browser's loop and return its result."""
+        return asyncio.run_coroutine_threadsafe(coro, self._loop).result(timeout)
+
+    def close(self) -> None:
+        """Close the browser and stop the loop."""
+        try:
+            self.run(self.browser.close(), 30)
+        finally:
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join(10)
+            self._loop.close()

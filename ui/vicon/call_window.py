@@ -244,11 +244,21 @@ class CallWindow(QWidget):
 
     @Slot(str, str)
     def _on_joined(self, peer_id: str, office: str) -> None:
+        guest = self.controller.is_guest(peer_id)
         if peer_id not in self.tiles:
             self.tiles[peer_id] = VideoTile(peer_id, office, parent=self._grid_host)
             self._relayout()
+        self.tiles[peer_id].set_guest(guest)
+        self.participants.set_guest(peer_id, guest)
         self.participants.add_participant(peer_id, office)
-        self.chat.add_notice(self.tr("{office} joined").format(office=office))
+        if guest:
+            self.chat.add_notice(
+                self.tr("{office} joined from a browser as a guest (not verified)").format(
+                    office=office
+                )
+            )
+        else:
+            self.chat.add_notice(self.tr("{office} joined").format(office=office))
 
     @Slot(str, str)
     def _on_left(self, peer_id: str, office: str) -> None:

@@ -116,6 +116,7 @@ class CallController(QObject):
         self.last_join: tuple[str, str, str] | None = None
         self._participants: dict[str, str] = {}
         self._verifications: dict[str, PeerVerification] = {}
+        self._guests: set[str] = set()  # peers the hub marked as browser guests
         self._frames_lock = threading.Lock()
         self._latest: dict[str, np.ndarray] = {}
         self.frames_received: dict[str, int] = {}
@@ -273,6 +274,14 @@ class CallController(QObject):
         """
         return all_verified(self._verifications, self._participants)
 
+    def is_guest(self, peer_id: str) -> bool:
+        """Whether ``peer_id`` joined with a browser guest link (never verified)."""
+        return peer_id in self._guests
+
+    def guest_offices(self) -> list[str]:
+        """Offices in the call as browser guests, by the name the hub gave them."""
+        return sorted(o for pid, o in self._participants.items() if pid in self._guests)
+
     def unverified_offices(self) -> list[str]:
         """Offices in the call not (yet) verified, by the name the hub gave them."""
         return sorted(
@@ -328,15 +337,19 @@ class CallController(QObject):
             if event.state in ("left", "failed"):
                 self._participants.clear()
                 self._verifications.clear()
+                self._guests.clear()
             self.sig_state_changed.emit(event.state, state_reason_text(event))
         elif isinstance(event, ParticipantJoined):
             self._participants[event.peer_id] = event.office
+            if event.guest:
+                self._guests.add(event.peer_id)
             self.sig_participant_joined.emit(event.peer_id, event.office)
             if self.audio_muted or not self.video_enabled:
                 self._announce_media_state(event.peer_id)
         elif isinstance(event, ParticipantLeft):
             self._participants.pop(event.peer_id, None)
             self._verifications.pop(event.peer_id, None)
+            self._guests.discard(event.peer_id)
             self.sig_participant_left.emit(event.peer_id, event.office)
         elif isinstance(event, TrackAdded):
             self.sig_track_added.emit(event.peer_id, event.kind)

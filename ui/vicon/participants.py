@@ -32,6 +32,19 @@ class ParticipantList(QListWidget):
         self._offices: dict[str, str] = {}
         self._stats: dict[str, LinkStats] = {}
         self._verifications: dict[str, PeerVerification] = {}
+        self._guests: set[str] = set()
+
+    def set_guest(self, peer_id: str, guest: bool) -> None:
+        """Mark an office as a browser guest ("Guest (browser), not verified")."""
+        if guest:
+            self._guests.add(peer_id)
+        else:
+            self._guests.discard(peer_id)
+        item = self._item(peer_id)
+        if item is not None:
+            self._refresh(
+                item, self._offices.get(peer_id, peer_id), self._stats.get(peer_id, LinkStats())
+            )
 
     def set_self(self, office: str) -> None:
         """Show the local office as the first row."""
@@ -56,6 +69,7 @@ class ParticipantList(QListWidget):
         self._offices.pop(peer_id, None)
         self._stats.pop(peer_id, None)
         self._verifications.pop(peer_id, None)
+        self._guests.discard(peer_id)
         item = self._item(peer_id)
         if item is not None:
             self.takeItem(self.row(item))
@@ -80,7 +94,9 @@ class ParticipantList(QListWidget):
         """The identity line shown under an office ("" when it is not listed)."""
         if peer_id not in self._offices:
             return ""
-        return verification_text(self._verifications.get(peer_id)).replace("\n", " · ")
+        state = self._verifications.get(peer_id)
+        guest = peer_id in self._guests
+        return verification_text(state, guest=guest).replace("\n", " · ")
 
     def offices(self) -> list[str]:
         """Remote offices currently listed, in display order."""

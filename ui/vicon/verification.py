@@ -33,8 +33,18 @@ def spoken_code(state: PeerVerification) -> str:
     return f"{digits} · {state.short_words}" if state.short_words else digits
 
 
-def verification_text(state: PeerVerification | None) -> str:
-    """The badge: "Verified: <office>" / "Not verified" / ..., and the short code below it."""
+def guest_text() -> str:
+    """The mark of a browser guest: it has no Lintas office identity, so it is never verified."""
+    return QCoreApplication.translate("CallVerification", "Guest (browser), not verified")
+
+
+def verification_text(state: PeerVerification | None, *, guest: bool = False) -> str:
+    """The badge: "Verified: <office>" / "Not verified" / ..., and the short code below it.
+
+    A browser guest is "Guest (browser), not verified" whatever the state says.
+    """
+    if guest:
+        return guest_text()
     if state is None or state.status == "pending":
         text = QCoreApplication.translate("CallVerification", "Checking identity…")
     elif state.status == "verified":
@@ -54,8 +64,10 @@ def verification_text(state: PeerVerification | None) -> str:
     return text
 
 
-def verification_colour(state: PeerVerification | None) -> str:
+def verification_colour(state: PeerVerification | None, *, guest: bool = False) -> str:
     """Badge colour: green verified, red intercepted, brown not verified, grey checking."""
+    if guest and (state is None or state.status != "mismatch"):
+        return _COLOURS["unverified"]
     return _COLOURS.get(state.status if state is not None else "pending", _COLOURS["pending"])
 
 
@@ -97,6 +109,9 @@ def unverified_refusal(controller: CallController, what: str) -> str | None:
     offices = controller.unverified_offices()
     if not offices:
         return None
+    guests = controller.guest_offices()
+    if guests:
+        return guest_refusal(guests, what)
     if what == "review":
         head = QCoreApplication.translate(
             "CallVerification", "Live review needs every office in the call to be verified."
@@ -117,5 +132,31 @@ def unverified_refusal(controller: CallController, what: str) -> str | None:
             "CallVerification",
             "Import the office card of each office you expect (Settings), then join the call "
             "again; if it still says “Not verified”, do not continue.",
+        )
+    )
+
+
+def guest_refusal(guests: list[str], what: str) -> str:
+    """Why live review (``"review"``) or the signing ceremony cannot run with a browser guest."""
+    tr = QCoreApplication.translate
+    if what == "review":
+        head = tr(
+            "CallVerification",
+            "Live review cannot run while a browser guest is in the call (%1): a guest has no "
+            "Lintas office identity, so nobody can prove who it is.",
+        )
+    else:
+        head = tr(
+            "CallVerification",
+            "The signing ceremony cannot run while a browser guest is in the call (%1): a guest "
+            "has no Lintas office identity, so nobody can prove who it is.",
+        )
+    return (
+        head.replace("%1", ", ".join(guests))
+        + " "
+        + tr(
+            "CallVerification",
+            "Talk with the guest as you like; to review or sign, that office joins from the "
+            "Lintas app with its office card.",
         )
     )

@@ -34,6 +34,7 @@ class VideoTile(QWidget):
         self._last_frame_at = 0.0
         self._stale = False
         self._verification: PeerVerification | None = None
+        self._guest = False  # a browser guest: marked, never verified
         self.setMinimumSize(QSize(200, 150))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -135,7 +136,18 @@ class VideoTile(QWidget):
         """The identity badge's text: "Verified: <office>", "Not verified", ... ("" for self)."""
         if self._is_self:
             return ""
-        return verification_text(self._verification)
+        return verification_text(self._verification, guest=self._guest)
+
+    @property
+    def guest(self) -> bool:
+        """Whether this tile shows a browser guest."""
+        return self._guest
+
+    def set_guest(self, guest: bool) -> None:
+        """Mark the tile "Guest (browser), not verified" (the hub said it joined from a link)."""
+        self._guest = guest
+        self.setToolTip(self.verification_label())
+        self.update()
 
     def set_verification(self, state: PeerVerification) -> None:
         """Show whether the office on this link is verified (red when intercepted)."""
@@ -184,7 +196,7 @@ class VideoTile(QWidget):
 
     def _paint_verification(self, painter: QPainter) -> None:
         """Identity badge top-left; a red frame round the whole tile when intercepted."""
-        colour = QColor(verification_colour(self._verification))
+        colour = QColor(verification_colour(self._verification, guest=self._guest))
         metrics = painter.fontMetrics()
         lines = self.verification_label().split("\n")
         width = self.width() - self.quality.width() - 24
