@@ -544,6 +544,10 @@
         <source>The hub address in this invitation is damaged; ask the host to send it again.</source>
         <translation>Alamat hub dalam undangan ini rusak; mintalah tuan rumah mengirimkannya lagi.</translation>
     </message>
+    <message>
+        <source>Without Lintas: open this link in Chrome or Edge to join as a guest with camera, microphone and chat. A guest is not verified, so agreements cannot be reviewed or signed with it.</source>
+        <translation>Tanpa Lintas: buka tautan ini di Chrome atau Edge untuk bergabung sebagai tamu dengan kamera, mikrofon, dan obrolan. Tamu tidak terverifikasi, sehingga kesepakatan tidak dapat ditinjau atau ditandatangani bersamanya.</translation>
+    </message>
 </context>
 <context>
     <name>JoinPanel</name>
