@@ -163,3 +163,58 @@ def test_everything_off_passes_the_microphone_untouched() -> None:
     samples = rng.integers(-20000, 20000, FRAME_SAMPLES * 4).astype(np.int16)
     assert np.array_equal(processor.process_capture(samples), samples)
     assert processor.frames_processed == 0
+
+
+def _through(processor: AudioProcessor, signal: np.ndarray) -> np.ndarray:
+    """``signal`` through the microphone path's processing in 20 ms pulls."""
+    usable = signal[: signal.size // 960 * 960]
+    out = np.zeros(usable.size)
+    for start in range(0, usable.size, 960):
+        chunk = np.clip(usable[start : start + 960], -32768, 32767).astype(np.int16)
+        out[start : start + 960] = processor.process_capture(chunk)
+    return out
+
+
+def _db(x: np.ndarray) -> float:
+    return float(10 * np.log10(np.mean(x**2) + 1e-9))
+
+
+@pytest.mark.parametrize("switch", ["noise_suppression", "auto_gain", "high_pass"])
+def test_each_switch_in_settings_does_its_job_and_only_when_on(
+    voices: tuple[np.ndarray, np.ndarray], devices_section: DevicesSection, switch: str
+) -> None:
+    _far, near = voices
+    rng = np.random.default_rng(11)
+    # Only the switch under test stays on.
+    for box in (
+        devices_section.echo_cancellation,
+        devices_section.noise_suppression,
+        devices_section.auto_gain,
+        devices_section.high_pass,
+    ):
+        box.setChecked(box is getattr(devices_section, switch))
+    if switch == "noise_suppression":
+        # Steady fan noise, 2 s alone then under speech: the noise-only second is measured.
+        noise = rng.standard_normal(2 * RATE + near.size) * 300
+        signal = np.concatenate([np.zeros(2 * RATE), near]) + noise
+        window = slice(RATE, 2 * RATE)
+        least_change_on = -10.0  # at least 10 dB less noise
+    elif switch == "auto_gain":
+        signal = near * 0.05  # someone far from the microphone
+        window = slice(near.size // 2, near.size // 960 * 960)
+        least_change_on = 10.0  # at least 10 dB louder
+    else:
+        # 40 Hz rumble (air conditioning, a table knocked): the low-frequency filter removes it.
+        signal = 3000 * np.sin(2 * np.pi * 40 * np.arange(3 * RATE) / RATE)
+        window = slice(RATE, 3 * RATE)
+        least_change_on = -20.0
+    on = _through(_processor(devices_section), signal)
+    getattr(devices_section, switch).setChecked(False)
+    off = _through(_processor(devices_section), signal)
+    change_on = _db(on[window]) - _db(signal[window])
+    change_off = _db(off[window]) - _db(signal[window])
+    if least_change_on > 0:
+        assert change_on >= least_change_on, f"{switch} on changed the level by {change_on:.1f} dB"
+    else:
+        assert change_on <= least_change_on, f"{switch} on changed the level by {change_on:.1f} dB"
+    assert abs(change_off) < 0.5  # everything off: the microphone passes untouched
