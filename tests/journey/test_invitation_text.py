@@ -68,7 +68,11 @@ def test_invitation_reads_as_sentences_and_keeps_the_address_inside_the_code(
         assert human.rstrip().endswith("Code to paste (for Lintas, do not change it):")
         # No address, port, IP, pin or token among the sentences; all of it is in the code.
         assert TECHNICAL.search(human) is None, TECHNICAL.search(human)
-        assert code.strip() == invite.link() and "10.1.2.3" in invite.hub_url
+        assert code.splitlines()[0] == invite.link() and "10.1.2.3" in invite.hub_url
+        # After the code: the same invitation as a browser guest link, on the chosen address.
+        browser = code.strip().splitlines()[-1]
+        assert browser.startswith(f"https://10.1.2.3:{panel.hub.server.port}/guest/#t=")
+        assert "Without Lintas: open this link in Chrome or Edge" in code
         assert invite.office == PEKANBARU and invite.hub_url.endswith(f"#sha256={panel.hub.pin}")
         # The invited office pastes the whole message: Join reads it back.
         assert parse_invite("Fwd:\n" + text + "\n--\nsent from a phone") == invite

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from conferencing import protocol
 from conferencing.hub.embedded import EmbeddedHub
+from conferencing.hub.guest_page import guest_link
 from ui.sessions.addresses import choose_address, lan_addresses, with_host
 from ui.sessions.invite import Invite, format_invite
 
@@ -266,7 +267,10 @@ class HostPanel(QWidget):
         room = self.room_edit.text().strip()
         address = self.address_combo.currentText().strip() or "127.0.0.1"
         token = self.hub.invite(room, office, self.ttl_spin.value() * 3600 + INVITE_MARGIN_S)
-        return Invite(with_host(self.hub_url, address), room, token, office)
+        hub_url = with_host(self.hub_url, address)
+        # The same invitation as a browser link (one install at a time, withdrawn together).
+        browser = guest_link(hub_url, self.hub.guest_invite(token))
+        return Invite(hub_url, room, token, office, browser_link=browser)
 
     def create_invitation(self) -> str:
         """Fill the invitation box for the office typed in 'Invite office'; returns the text."""

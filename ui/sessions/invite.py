@@ -12,7 +12,7 @@ is refused here rather than silently joining without it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import parse_qs, quote, urlsplit
 
 from PySide6.QtCore import QCoreApplication
@@ -40,6 +40,9 @@ class Invite:
     room: str
     token: str
     office: str = ""
+    # https://HOST:PORT/guest/#t=… for an office without Lintas (a browser guest link; not part
+    # of the lintas:// code and never read back by parse_invite).
+    browser_link: str = field(default="", compare=False)
 
     def link(self) -> str:
         """The machine-readable ``lintas://join`` link."""
@@ -104,6 +107,17 @@ def format_invite(invite: Invite, host_office: str) -> str:
         tr("Invite", "Code to paste (for Lintas, do not change it):"),
         invite.link(),
     ]
+    if invite.browser_link:
+        lines += [
+            "",
+            tr(
+                "Invite",
+                "Without Lintas: open this link in Chrome or Edge to join as a guest with camera, "
+                "microphone and chat. A guest is not verified, so agreements cannot be reviewed or "
+                "signed with it.",
+            ),
+            invite.browser_link,
+        ]
     return "\n".join(lines)
 
 
