@@ -127,7 +127,7 @@ def run() -> list[Measurement]:
         page.open_agreement(agreement_id)
         editor = page.editor
         preview = editor.preview
-        editor.side_tabs.setCurrentWidget(preview)
+        editor.preview_toggle.setChecked(True)
         _wait(app, lambda: preview.page_count > 0)
         for row in range(editor.clause_list.list.count()):
             editor.clause_list.list.setCurrentRow(row)  # a pasal with ayat to type into

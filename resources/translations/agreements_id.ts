@@ -312,8 +312,12 @@ Cocokkan dahulu melalui telepon.</translation>
         <translation>Peninjauan langsung</translation>
     </message>
     <message>
-        <source>Preview</source>
-        <translation>Pratinjau</translation>
+        <source>Page preview</source>
+        <translation>Pratinjau halaman</translation>
+    </message>
+    <message>
+        <source>Show the pages as they will print, marked KONSEP, instead of the side panels</source>
+        <translation>Tampilkan halaman seperti akan dicetak, bertanda KONSEP, menggantikan panel samping</translation>
     </message>
     <message>
         <source>Edit Pasal %1</source>
@@ -1636,7 +1640,38 @@ Cocokkan dahulu melalui telepon.</translation>
     </message>
 </context>
 <context>
+    <name>CallPackages</name>
+    <message>
+        <source>Nothing was sent: every office in the call must be verified first.</source>
+        <translation>Tidak ada yang dikirim: setiap kantor dalam panggilan harus terverifikasi terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: %1</source>
+        <translation>Tidak ada yang dikirim: %1</translation>
+    </message>
+    <message>
+        <source>This agreement is too large to send in the call; use “Export package…” and send the file.</source>
+        <translation>Kesepakatan ini terlalu besar untuk dikirim dalam panggilan; gunakan “Ekspor paket…” lalu kirim berkasnya.</translation>
+    </message>
+    <message>
+        <source>%1 sent an agreement in the call, but nothing was imported: %2</source>
+        <translation>%1 mengirim kesepakatan dalam panggilan, tetapi tidak ada yang diimpor: %2</translation>
+    </message>
+    <message>
+        <source>%1 shared “%2” in this call. It is in Agreements.</source>
+        <translation>%1 membagikan “%2” dalam panggilan ini. Kesepakatan itu ada di menu Kesepakatan.</translation>
+    </message>
+</context>
+<context>
     <name>LivePanel</name>
+    <message>
+        <source>Share this agreement in the call</source>
+        <translation>Bagikan kesepakatan ini dalam panggilan</translation>
+    </message>
+    <message>
+        <source>Share this agreement with %1 in the call</source>
+        <translation>Bagikan kesepakatan ini kepada %1 dalam panggilan</translation>
+    </message>
     <message>
         <location filename="../../ui/agreements/live/live_panel.py" line="56"/>
         <source>Follow the pasal the other office looks at</source>

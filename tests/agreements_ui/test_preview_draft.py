@@ -18,7 +18,7 @@ def open_preview(qtbot, context, agreement_id: int, size=(1366, 768)) -> Page:
     page.show()
     page.open_agreement(agreement_id)
     editor = page.editor
-    editor.side_tabs.setCurrentWidget(editor.preview)
+    editor.preview_toggle.setChecked(True)
     qtbot.waitUntil(lambda: editor.preview.page_count > 0, timeout=20000)
     return page
 
@@ -97,6 +97,7 @@ def test_preview_in_indonesian(qtbot, context, indonesian, screenshots):
     agreement_id = create_agreement(context)
     page = open_preview(qtbot, context, agreement_id)
     editor = page.editor
-    assert editor.side_tabs.tabText(editor.side_tabs.indexOf(editor.preview)) == "Pratinjau"
+    assert editor.preview_toggle.text() == "Pratinjau halaman"
+    assert editor.side_tabs.isHidden(), "the page takes the side panels' place"
     assert editor.preview.status_label.text().startswith("Halaman: ")
     editor.grab().save(str(screenshots / "preview_editor_id.png"))

@@ -75,11 +75,12 @@ def test_details_checkbox_reserves_the_area_only_when_chosen(qtbot, context, tmp
     editor.grab().save(str(screenshots / "details_e_meterai_en.png"))
 
     # The draft preview follows the choice too.
-    editor.side_tabs.setCurrentWidget(editor.preview)
+    editor.preview_toggle.setChecked(True)
     qtbot.waitUntil(lambda: editor.preview.pdf != b"", timeout=20000)
     assert "Tempat e-Meterai" in _text(editor.preview.pdf, tmp_path)
 
     # Unchecked again: the area and the meterai wording are gone.
+    editor.preview_toggle.setChecked(False)
     editor.side_tabs.setCurrentWidget(details)
     details.meterai_check.setChecked(False)
     with context.database.session() as s:

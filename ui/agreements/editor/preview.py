@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QSizePolicy,
+    QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -366,10 +368,48 @@ def clause_overrides(values: Any) -> dict[str, dict[str, Any]]:
 
 
 def add_preview(editor: AgreementEditor) -> DraftPreview:
-    """Mount the preview as a tab of ``editor``'s side panel and keep it following the edits."""
+    """Mount the preview beside the pasal form and keep it following the edits.
+
+    The preview takes the place of the side panels while it is shown (a "Page preview" toggle in
+    the header): at 1366x768 a readable page and the panels do not fit side by side, and the
+    side panels already fill their tab bar.
+    """
     preview = DraftPreview(editor.context)
     preview.overrides = lambda: clause_overrides(editor.clause_form.values())
-    editor.side_tabs.addTab(preview, QCoreApplication.translate("AgreementEditor", "Preview"))
+    toggle = QToolButton()
+    toggle.setText(QCoreApplication.translate("AgreementEditor", "Page preview"))
+    toggle.setToolTip(
+        QCoreApplication.translate(
+            "AgreementEditor",
+            "Show the pages as they will print, marked KONSEP, instead of the side panels",
+        )
+    )
+    toggle.setCheckable(True)
+    toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    editor.preview_toggle = toggle
+    splitter = editor.side_tabs.parentWidget()
+    top = editor.header.layout().itemAt(0).layout() if editor.header.layout() else None
+    if isinstance(splitter, QSplitter) and isinstance(top, QHBoxLayout):
+        splitter.addWidget(preview)
+        splitter.setStretchFactor(splitter.indexOf(preview), 3)
+        preview.hide()
+        top.insertWidget(2, toggle)  # after "← Agreements" and the title
+
+        def toggled(on: bool) -> None:
+            sizes = splitter.sizes()
+            panel = splitter.indexOf(editor.side_tabs)
+            there = splitter.indexOf(preview)
+            editor.side_tabs.setVisible(not on)
+            preview.setVisible(on)
+            # The page gets the width the side panels had, and back.
+            width = sizes[panel] if on else sizes[there]
+            sizes[there if on else panel] = max(width, 420)
+            splitter.setSizes(sizes)
+
+        toggle.toggled.connect(toggled)
+    else:  # a rearranged editor: fall back to a tab of the side panel
+        editor.side_tabs.addTab(preview, toggle.text())
+        toggle.toggled.connect(lambda on: on and editor.side_tabs.setCurrentWidget(preview))
 
     def shown(_uuid: object) -> None:
         # Emitted after every (re)load and pasal change: the agreement may be another one.
