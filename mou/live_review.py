@@ -22,11 +22,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from mou.agreement import AgreementCode, AgreementError, by_uuid
+from mou.agreement import EDITABLE_STATES, AgreementCode, AgreementError, AgreementStatus, by_uuid
 from mou.clause import clause_by_uuid, update_ayat, update_clause
 from mou.db import Database
 from mou.messages import DomainMessage
 from mou.office import Actor
+from mou.revision import save_revision
 
 PREFIX = "mou.review."
 FOCUS = PREFIX + "focus"
@@ -319,3 +320,17 @@ def database_applier(db: Database, agreement_uuid: str, actor: Actor) -> Apply:
             update_ayat(session, agreement, actor, clause.uuid, number, **{key: suggestion.new})
 
     return apply
+
+
+def save_shared_round(db: Database, agreement_uuid: str, actor: Actor, message: str) -> str | None:
+    """Save the working copy as the next round (for sending in the call); its hash, or None.
+
+    After a live-review change was accepted both offices hold the same text; the proposer saves
+    it once and sends that round, which the other office takes as its own (no second round, no
+    branch). ``None`` when the agreement is not here or not editable any more.
+    """
+    with db.session() as session:
+        agreement = by_uuid(session, agreement_uuid)
+        if agreement is None or AgreementStatus(agreement.status) not in EDITABLE_STATES:
+            return None
+        return save_revision(session, agreement, actor, message).hash

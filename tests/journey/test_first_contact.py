@@ -229,51 +229,29 @@ def test_two_fresh_installs_meet_in_a_call_trust_each_other_and_share_a_draft(
     qtbot.waitUntil(lambda: agreements_b.stack.currentWidget() is editor_b, timeout=5000)
     actions.shot("draft", bdg)
 
-    # -- the draft goes to Pekanbaru, which recognises itself as a party ----------------------
+    # -- the draft goes to Pekanbaru in the verified call: no file ----------------------------
     actions.begin("send_draft")
-    package = tmp_path / "kesepakatan.lintas"
-
-    def save_as(dialog: QFileDialog) -> None:
-        dialog.selectFile(str(package))
-        actions.file_chosen()
-        dialog.accept()
-
-    actions.click(editor_b.save_button)  # the first revision: what is sent
-    modal_driver.expect(QFileDialog, save_as)  # no password: the office exchange key signs
-    actions.click(editor_b.export_button)
-    qtbot.waitUntil(
-        lambda: package.exists() or agreements_b.dialogs.last_message[0] == "error", timeout=10000
-    )
-    assert package.exists(), agreements_b.dialogs.last_message
     actions.trigger(lambda: pku.sidebar.select("agreements"))
     agreements_p = pku.page("agreements")
-
-    def open_package(dialog: QFileDialog) -> None:
-        dialog.selectFile(str(package))
-        actions.file_chosen()
-        dialog.accept()
-
-    modal_driver.expect(QFileDialog, open_package)
-    actions.click(agreements_p.import_button)
-    qtbot.waitUntil(
-        lambda: (
-            agreements_p.stack.currentWidget() is agreements_p.editor
-            or agreements_p.dialogs.last_message[0] == "error"
-        ),
-        timeout=10000,
-    )
-    assert agreements_p.stack.currentWidget() is agreements_p.editor, (
-        agreements_p.dialogs.last_message
-    )
+    a = editor_b
+    qtbot.waitUntil(lambda: a.live_link.active, timeout=15000)
+    # The live-review tab shows itself once the call and the agreement meet.
+    assert a.side_tabs.currentWidget() is a.live_panel
+    share = a.live_panel.share_button
+    assert share.isVisible() and PEKANBARU in share.text()
+    actions.shot("share", bdg)
+    actions.click(share)  # saves round 1 and sends it, signed with the exchange key
+    qtbot.waitUntil(lambda: agreements_p.stack.currentWidget() is agreements_p.editor, timeout=15000)
+    b = agreements_p.editor
     actions.shot("imported", pku)
     with ctx_p.database.session() as s:
         agreement = s.query(models.Agreement).one()
         assert [p.name for p in agreement.parties] == [BANDUNG, PEKANBARU]
         assert agreement.parties[1].office.is_local  # "does name your office as a party"
+    assert not list(tmp_path.glob("*.lintas"))  # nothing went through a file
 
     # -- live review in the call: each office proposes one change, the other accepts it --------
     actions.begin("live_review")
-    a, b = editor_b, agreements_p.editor
     # Only a drafter or reviewer edits the text: Pekanbaru's drafter takes over (her PIN).
     actions.choose(pku.user_switcher.combo, "Dewi — Drafter")
     actions.type(pku.user_switcher.pin_dialog.secret, PINS["drafter"])
@@ -287,14 +265,11 @@ def test_two_fresh_installs_meet_in_a_call_trust_each_other_and_share_a_draft(
         (b, a, 2, None, None),  # Pekanbaru adds a sentence to Pasal 3
     ):
         actions.trigger(lambda e=me, r=row: e.clause_list.list.setCurrentRow(r))
-        actions.trigger(lambda e=me: e.side_tabs.setCurrentWidget(e.live_panel))
         panel = me.live_panel
+        assert me.side_tabs.currentWidget() is panel
         target = me.clause_list.current_uuid()  # before the other side's focus moves us
-        ayat = next(
-            i for i in range(panel.field_combo.count())
-            if str(panel.field_combo.itemData(i)).startswith("ayat")
-        )  # fmt: skip
-        actions.trigger(lambda p=panel, i=ayat: p.field_combo.setCurrentIndex(i))
+        # The pasal's own text (its first ayat) is offered to change, not its heading.
+        assert str(panel.field_combo.currentData()) == "ayat 1"
         current = panel.new_text.toPlainText()
         proposed = (
             current.replace(old_text, new_text)
@@ -312,7 +287,7 @@ def test_two_fresh_installs_meet_in_a_call_trust_each_other_and_share_a_draft(
             ),
             timeout=5000,
         )
-        actions.trigger(lambda e=other: e.side_tabs.setCurrentWidget(e.live_panel))
+        assert other.side_tabs.currentWidget() is other_panel  # the suggestion shows itself
         actions.shot("incoming", other.window())
         actions.click(other_panel.accept_button)
         changes[target] = proposed
@@ -321,45 +296,41 @@ def test_two_fresh_installs_meet_in_a_call_trust_each_other_and_share_a_draft(
                                 if not x.incoming),
             timeout=5000,
         )  # fmt: skip
+        # The proposer saved the change as the next round and sent it: the same round on both
+        # sides, taken over without a branch.
+        qtbot.waitUntil(lambda: _heads(ctx_b) == _heads(ctx_p) and len(_heads(ctx_b)) == 1,
+                        timeout=15000)  # fmt: skip
+    rounds = []
     for ctx in (ctx_b, ctx_p):
         with ctx.database.session() as s:
             agreement = s.query(models.Agreement).one()
             for clause in agreement.clauses:
                 if clause.uuid in changes:
                     assert changes[clause.uuid] in [x.text for x in clause.ayat]
+            rounds.append(sorted(r.hash for r in agreement.revisions))
+            assert agreement.current_revision.round == 3  # draft, Bandung's, Pekanbaru's
+    assert rounds[0] == rounds[1]
 
-    # -- both approve the same revision: Agreed in both offices --------------------------------
+    # -- both approve the same revision in the call: Agreed in both offices --------------------
     actions.begin("approve")
     bar_a, bar_b = a.workflow_bar, b.workflow_bar
-    actions.click(a.save_button)  # round 2: the text both offices just agreed on in the call
+    qtbot.waitUntil(lambda: bar_a.buttons["internal_review"].isEnabled(), timeout=5000)
     actions.click(bar_a.buttons["internal_review"])
     _act_as(actions, bdg, "Dedi — Reviewer", PINS["reviewer"])
     qtbot.waitUntil(lambda: bar_a.buttons["negotiation"].isEnabled(), timeout=5000)
     actions.click(bar_a.buttons["negotiation"])
     qtbot.waitUntil(lambda: bar_a.approve_button.isEnabled(), timeout=5000)
-    actions.click(bar_a.approve_button)
-    round2 = tmp_path / "round2.lintas"
-    _export(actions, modal_driver, qtbot, agreements_b, a, round2)
-    # Both sides applied the same changes in the call, so Pekanbaru's copy branched: one
-    # click reconciles the two identical branches into a new round.
-    _import(actions, modal_driver, qtbot, agreements_p, round2)
+    actions.click(bar_a.approve_button)  # the approval goes to Pekanbaru in the call
+    actions.click(a.approve_box.approve_button)  # "Approve round …?" is asked first
     _act_as(actions, pku, "Agung Nugroho — Signatory", PINS["head"])
     qtbot.waitUntil(lambda: bar_b.approve_button.isEnabled(), timeout=5000)
-    actions.click(bar_b.approve_button)
-    round3 = tmp_path / "round3.lintas"
-    _export(actions, modal_driver, qtbot, agreements_p, b, round3)
-    _import(actions, modal_driver, qtbot, agreements_b, round3)
-    if bar_a.approve_button.isEnabled():  # a new round from Pekanbaru: Bandung approves it too
-        actions.click(bar_a.approve_button)
-    qtbot.waitUntil(lambda: bar_a.buttons["agreed"].isEnabled(), timeout=5000)
-    actions.click(bar_a.buttons["agreed"])
-    assert a.state_label.text() == "Agreed", a.message_bar.text()
-    approved = tmp_path / "approved.lintas"
-    _export(actions, modal_driver, qtbot, agreements_b, a, approved)
-    _import(actions, modal_driver, qtbot, agreements_p, approved)
-    qtbot.waitUntil(lambda: bar_b.buttons["agreed"].isEnabled(), timeout=5000)
-    actions.click(bar_b.buttons["agreed"])
-    assert b.state_label.text() == "Agreed", b.message_bar.text()
+    actions.click(bar_b.approve_button)  # ... and Pekanbaru's to Bandung
+    actions.click(b.approve_box.approve_button)  # "Approve round …?" is asked first
+    for bar, editor in ((bar_a, a), (bar_b, b)):
+        qtbot.waitUntil(lambda br=bar: br.buttons["agreed"].isEnabled(), timeout=15000)
+        actions.click(bar.buttons["agreed"])
+        assert editor.state_label.text() == "Agreed", editor.message_bar.text()
+    assert not list(tmp_path.glob("*.lintas"))  # still no file
     actions.shot("bandung_agreed", bdg)
     actions.shot("pekanbaru_agreed", pku)
     hashes = []
@@ -431,6 +402,18 @@ def test_two_fresh_installs_meet_in_a_call_trust_each_other_and_share_a_draft(
         call.controller.shutdown()
     for window in (bdg, pku):
         window.close()
+
+
+def _heads(ctx: AppContext) -> list[str]:
+    """The agreement's head rounds in one office (one head: no branch)."""
+    with ctx.database.session() as s:
+        agreement = s.query(models.Agreement).one_or_none()
+        if agreement is None:
+            return []
+        parents = {r.parent_hash for r in agreement.revisions} | {
+            r.merge_parent_hash for r in agreement.revisions
+        }
+        return sorted(r.hash for r in agreement.revisions if r.hash not in parents)
 
 
 def _act_as(actions: Actions, window: MainWindow, entry: str, pin: str) -> None:

@@ -101,6 +101,9 @@ class Page(QWidget):
         ):
             subscribe_while_alive(bridge, self, event_type, self._on_domain_event)
         subscribe_while_alive(bridge, self, CurrentUserChanged, self._on_user_changed)
+        from ui.agreements.live.call_packages import AgreementSharedInCall
+
+        subscribe_while_alive(bridge, self, AgreementSharedInCall, self._shared_in_call)
         forward_domain_events(bridge)
         self._update_role_actions()
         self.refresh()
@@ -165,6 +168,17 @@ class Page(QWidget):
             self.open_agreement(dialog.created_id)
             return dialog.created_id
         return None
+
+    def _shared_in_call(self, event: object) -> None:
+        """An agreement arrived in the call: reload it when open, else open it (not over another)."""
+        agreement_id = event.agreement_id  # type: ignore[attr-defined]
+        if self.stack.currentWidget() is self.editor:
+            data = self.editor.data
+            if data is not None and data.id == agreement_id:
+                self.editor.reload()
+            return
+        if self.stack.currentWidget() is not self.obligations_view:
+            self.open_agreement(agreement_id)
 
     # -- the window's menu bar (ui.menu_bar) acts on the open agreement through these -----
 

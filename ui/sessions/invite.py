@@ -80,37 +80,41 @@ def format_invite(invite: Invite, host_office: str) -> str:
     and invite hand-editing); everything the app needs is in the one ``lintas://join`` line
     under "Code to paste", which :func:`parse_invite` reads back from the whole message.
     """
-    tr = QCoreApplication.translate
     lines = [
-        tr("Invite", "{host} invites {guest} to a Lintas video session.").format(
-            host=host_office, guest=invite.office or tr("Invite", "your office")
+        QCoreApplication.translate(
+            "Invite", "{host} invites {guest} to a Lintas video session."
+        ).format(
+            host=host_office,
+            guest=invite.office or QCoreApplication.translate("Invite", "your office"),
         ),
         "",
     ]
     until = _expiry_text(invite.token)
     if until:
         lines.append(
-            tr("Invite", "When: the session is open now; join before {time}.").format(time=until)
+            QCoreApplication.translate(
+                "Invite", "When: the session is open now; join before {time}."
+            ).format(time=until)
         )
     lines += [
-        tr(
+        QCoreApplication.translate(
             "Invite",
             "How to join: open Lintas, go to Sessions, paste this whole message under “Join a "
             "session” and press Join.",
         ),
-        tr(
+        QCoreApplication.translate(
             "Invite",
             "In the call, both offices read the code on their screens aloud; trust each other "
             "only if it is the same.",
         ),
         "",
-        tr("Invite", "Code to paste (for Lintas, do not change it):"),
+        QCoreApplication.translate("Invite", "Code to paste (for Lintas, do not change it):"),
         invite.link(),
     ]
     if invite.browser_link:
         lines += [
             "",
-            tr(
+            QCoreApplication.translate(
                 "Invite",
                 "Without Lintas: open this link in Chrome or Edge to join as a guest with camera, "
                 "microphone and chat. A guest is not verified, so agreements cannot be reviewed or "

@@ -26,6 +26,7 @@ from mou.live_review import (
     SuggestionReceived,
     database_applier,
 )
+from mou.office import Actor
 from ui.agreements.acting import actor_for
 from ui.agreements.domain_events import subscribe_while_alive
 from ui.context import AppContext, CurrentUserChanged
@@ -77,6 +78,8 @@ class LiveReviewLink(QObject):
         self.room = ""
         self.agreement_id: int | None = None
         self.session: LiveReviewSession | None = None
+        self.actor: Actor | None = None  # who acts in the session (saves the shared rounds)
+        self.agreement_uuid = ""
         # Why live review is refused (an office in the call is not verified); "" when it is not.
         self.refusal = ""
         bridge = context.bridge
@@ -149,6 +152,8 @@ class LiveReviewLink(QObject):
             with self.context.database.session() as session:
                 actor = actor_for(self.context, session)
                 agreement_uuid = get_agreement(session, self.agreement_id).uuid
+            self.actor = actor
+            self.agreement_uuid = agreement_uuid
             if actor is not None:
                 controller = self.controller
                 self.session = LiveReviewSession(
@@ -204,3 +209,21 @@ class LiveReviewLink(QObject):
     def reject(self, suggestion_id: str, reason: str = "") -> Suggestion | None:
         """Reject an incoming suggestion."""
         return self.session.reject(suggestion_id, reason) if self.session is not None else None
+
+    # -- one shared round per accepted change ----------------------------------------------
+
+    def save_and_share(self, message: str) -> bool:
+        """Save the working copy as the next round and send it to the call; True when sent.
+
+        Used for our change once the other office accepted it: both hold the same text, and
+        the round saved here becomes the other office's too when its package arrives.
+        """
+        from mou.live_review import save_shared_round
+        from ui.agreements.live.call_packages import call_packages_of
+
+        packages = call_packages_of(self.controller)
+        if self.actor is None or not self.agreement_uuid or packages is None:
+            return False
+        if save_shared_round(self.context.database, self.agreement_uuid, self.actor, message):
+            return self.agreement_id is not None and packages.send(self.agreement_id)
+        return False

@@ -53,6 +53,11 @@ class LivePanel(QWidget):
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         layout.addWidget(self.status_label)
+        # The agreement open here goes to the other office in the call: no file to pick.
+        self.share_button = QPushButton(self.tr("Share this agreement in the call"))
+        self.share_button.setObjectName("primaryAction")
+        self.share_button.hide()
+        layout.addWidget(self.share_button)
         self.follow_check = QCheckBox(self.tr("Follow the pasal the other office looks at"))
         self.follow_check.setChecked(True)
         layout.addWidget(self.follow_check)
@@ -119,6 +124,12 @@ class LivePanel(QWidget):
                 )
             )
         self.send_button.setEnabled(self.link.active and self.clause is not None)
+        peers = self.link.peers()
+        self.share_button.setVisible(self.link.active and bool(peers))
+        if peers:
+            self.share_button.setText(
+                self.tr("Share this agreement with %1 in the call").replace("%1", ", ".join(peers))
+            )
         self._show_selected()
 
     def set_clause(self, clause: ClauseData | None, numbers: dict[str, int]) -> None:
@@ -130,7 +141,17 @@ class LivePanel(QWidget):
         self.field_combo.clear()
         for name, _text in field_values(clause) if clause else []:
             self.field_combo.addItem(field_label(name), name)
-        self.field_combo.setCurrentIndex(max(self.field_combo.findData(chosen), 0))
+        # By default the pasal's own text: its first ayat, else its body (not the heading).
+        fallback = next(
+            (
+                self.field_combo.findData(f)
+                for f in ("ayat 1", "body")
+                if self.field_combo.findData(f) >= 0
+            ),
+            0,
+        )
+        found = self.field_combo.findData(chosen)
+        self.field_combo.setCurrentIndex(found if found >= 0 else fallback)
         self.field_combo.blockSignals(False)
         self._field_changed()
         self.update_status()

@@ -41,11 +41,36 @@ def add_live_review(editor: AgreementEditor) -> LiveReviewLink:
 
     def decided(suggestion: Suggestion) -> None:
         if suggestion.status == "accepted":
+            if not suggestion.incoming:
+                # Our change, accepted there: one round, saved here and sent, is both offices'.
+                number = panel.numbers.get(suggestion.clause_uuid, 0)
+                link.save_and_share(f"Agreed in the call: Pasal {number}")
             editor.reload()
             editor.sig_changed.emit(editor.data.id if editor.data else 0)
         elif suggestion.status == "failed":
             editor.show_error(suggestion_reason(suggestion))
 
+    was_active = [False]
+
+    def show_panel() -> None:
+        # A live review that starts, or a suggestion that arrives, is shown, not hidden in a tab.
+        if link.active:
+            editor.side_tabs.setCurrentWidget(panel)
+
+    def active_changed(active: bool) -> None:
+        if active and not was_active[0]:
+            show_panel()
+        was_active[0] = active
+
+    def share() -> None:
+        editor.autosaver.flush()
+        if editor.data is not None and link.save_and_share("Shared in the call"):
+            editor.reload()
+            editor.sig_changed.emit(editor.data.id)
+
+    link.sig_active_changed.connect(active_changed)
+    link.sig_suggestion_received.connect(lambda _s: show_panel())
+    panel.share_button.clicked.connect(share)
     editor.sig_clause_shown.connect(clause_selected)
     link.sig_remote_focus.connect(remote_focus)
     link.sig_suggestion_decided.connect(decided)
