@@ -109,7 +109,7 @@
 
   const $ = (id) => document.getElementById(id);
   const state = {
-    phase: "start", office: "", room: "", peerId: randomId(), joinedAt: 0, firstFrameAt: 0,
+    phase: "start", office: "", room: "", peerId: randomId(), pressedAt: 0, joinedAt: 0, firstFrameAt: 0,
     peers: new Map(), chats: [], acks: [], errors: [], notices: [], presenting: "",
   };
   window.lintasGuest = state; // read by tests and the benchmark (no secrets in it)
@@ -661,6 +661,7 @@
     $("notice").firstChild.className = "";
   }
   async function join() {
+    state.pressedAt = performance.now();
     $("join").disabled = true;
     $("join").textContent = T("joining");
     state.phase = "joining";
