@@ -147,8 +147,10 @@ _MAPPING_TEXT = {
 _REVOCATION_TEXT = {
     "pinned": "pinned certificate (withdrawn by removing the office's trust)",
     "not_checked_offline": "not checked: offline",
-    "ocsp": "checked by OCSP",
+    "ocsp": "checked online by OCSP",
     "crl": "checked by CRL",
+    "stored": "checked with revocation data stored in the document at signing time",
+    "supplied": "checked with the OCSP answers given to this check",
     "none_offered": "the CA offers neither OCSP nor CRL",
     "not_applicable": "-",
 }

@@ -59,8 +59,10 @@ class RevocationCheck(enum.StrEnum):
 
     PINNED = "pinned"  # a pinned certificate: withdrawn by removing the office card
     NOT_CHECKED_OFFLINE = "not_checked_offline"
-    OCSP = "ocsp"
-    CRL = "crl"
+    OCSP = "ocsp"  # an OCSP answer fetched live during this check
+    CRL = "crl"  # a CRL fetched live, or given to this check
+    STORED = "stored"  # OCSP/CRL data stored in the document (DSS) when it was signed
+    SUPPLIED = "supplied"  # OCSP answers given to this check by the caller (no fetch)
     NONE_OFFERED = "none_offered"  # checked online, but the CA offers neither OCSP nor CRL
     NOT_APPLICABLE = "not_applicable"  # untrusted signer: nothing to check
 
@@ -305,8 +307,14 @@ class TrustAnchors:
             True, AnchorKind.PINNED, pin.office_name, TrustProblem.NONE, RevocationCheck.PINNED
         )
 
-    def judge_ca_status(self, status, context, certificate: x509.Certificate) -> TrustResult:
-        """Trust through a CA, from pyHanko's validation ``status`` made with ``context``."""
+    def judge_ca_status(
+        self, status, context, certificate: x509.Certificate, stored: tuple[int, int] = (0, 0)
+    ) -> TrustResult:
+        """Trust through a CA, from pyHanko's validation ``status`` made with ``context``.
+
+        ``stored``: how many OCSP responses and CRLs in ``context`` came from the document's DSS
+        (so the report can tell data stored at signing time from a live fetch).
+        """
         if not self.cas:
             return untrusted(TrustProblem.NO_ANCHOR)
         if status.trusted:
@@ -315,14 +323,25 @@ class TrustAnchors:
                 AnchorKind.CA,
                 organization_of(certificate),
                 TrustProblem.NONE,
-                self._revocation_used(context),
+                self._revocation_used(context, stored),
             )
         return untrusted(_problem_from(status))
 
-    def _revocation_used(self, context) -> RevocationCheck:
-        if context.ocsps:
+    def _revocation_used(self, context, stored: tuple[int, int]) -> RevocationCheck:
+        # pyHanko lists what its fetchers retrieved together with what it was given: whatever
+        # is beyond the given items was fetched live, now.
+        stored_ocsps, stored_crls = stored
+        fetched_ocsps = len(context.ocsps) - len(self.ocsps) - stored_ocsps
+        fetched_crls = len(context.crls) - len(self.crls) - stored_crls
+        if fetched_ocsps > 0:
             return RevocationCheck.OCSP
-        if context.crls:
+        if fetched_crls > 0:
+            return RevocationCheck.CRL
+        if stored_ocsps or stored_crls:
+            return RevocationCheck.STORED
+        if self.ocsps:
+            return RevocationCheck.SUPPLIED
+        if self.crls:
             return RevocationCheck.CRL
         if not self.fetching:
             return RevocationCheck.NOT_CHECKED_OFFLINE

@@ -201,13 +201,18 @@ def _modification(intact: bool, level, coverage_entire: bool, change: ChangeProb
     return None
 
 
-def _judge_trust(anchors: TrustAnchors, cert, status, context, moment) -> TrustResult:
-    """Pinned first (exact certificate), then the CA path pyHanko validated."""
+def _judge_trust(
+    anchors: TrustAnchors, cert, status, context, moment, stored: tuple[int, int] = (0, 0)
+) -> TrustResult:
+    """Pinned first (exact certificate), then the CA path pyHanko validated.
+
+    ``stored``: OCSP responses and CRLs in ``context`` that came from the document's DSS.
+    """
     pinned = anchors.judge_pinned(cert, moment) if anchors.pin_for(cert) is not None else None
     if pinned is not None and pinned.trusted:
         return pinned
     if anchors.cas:
-        via_ca = anchors.judge_ca_status(status, context, cert)
+        via_ca = anchors.judge_ca_status(status, context, cert, stored)
         if via_ca.trusted:
             usage = signing_usage_problem(cert)  # pyHanko checked it too; belt and braces
             return via_ca if usage is TrustProblem.NONE else untrusted(usage)
@@ -314,7 +319,9 @@ def _check_one(
     level = status.modification_level
     coverage = status.coverage
     entire = coverage == SignatureCoverageLevel.ENTIRE_FILE
-    trust = _judge_trust(anchors, cert, trust_status, context, moment)
+    # The signer's context carries the DSS's revocation data whenever LTV is on.
+    stored = (len(evidence.dss.ocsps), len(evidence.dss.crls)) if ltv_on else (0, 0)
+    trust = _judge_trust(anchors, cert, trust_status, context, moment, stored)
     if trust.problem is TrustProblem.BAD_CHAIN and anchors.revocation is RevocationPolicy.HARD_FAIL:
         # pyHanko reports "no revocation answer" as a general chain failure: if the chain holds
         # when an unreachable responder is tolerated, revocation is what could not be checked.

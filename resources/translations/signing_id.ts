@@ -504,6 +504,16 @@
     </message>
     <message>
         <location filename="../../ui/signing/verify_dialog.py"/>
+        <source>Checked with revocation data stored in the document at signing time</source>
+        <translation>Diperiksa dengan data pencabutan yang disimpan di dalam dokumen saat penandatanganan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py"/>
+        <source>Checked with revocation data given to this check</source>
+        <translation>Diperiksa dengan data pencabutan yang diberikan untuk pemeriksaan ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/verify_dialog.py"/>
         <source>Checked against the revocation list (CRL)</source>
         <translation>Diperiksa terhadap daftar pencabutan (CRL)</translation>
     </message>

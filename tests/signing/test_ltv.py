@@ -106,6 +106,11 @@ def test_two_parties_sign_b_lta_with_ocsp_in_the_dss_and_a_document_time_stamp(
     for check in report.signatures:
         assert abs(check.signing_time - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=5)
         assert check.validated_at == check.signing_time  # judged at its time-stamp
+        # Checked with the OCSP answers stored at signing, not online: nothing was fetched.
+        assert check.revocation == "stored"
+    asked = pki.counters.ocsp
+    verify_pdf(second.data, _ca(pki))
+    assert pki.counters.ocsp == asked
 
     # Independent tools: poppler sees both signatures valid and the TSA's document time-stamp.
     path = tmp_path / "lta.pdf"
@@ -130,7 +135,7 @@ def test_crl_only_certificate_gets_the_crl_into_the_dss(
     assert _dss_crl_count(signed.data) >= 1
     assert makassar.certificate.serial_number not in _dss_ocsp_serials(signed.data)
     (check,) = verify_pdf(signed.data, _ca(pki)).signatures
-    assert check.ok and check.ltv_level == "B-LTA" and check.revocation == "crl"
+    assert check.ok and check.ltv_level == "B-LTA" and check.revocation == "stored"
 
 
 def test_expired_certificate_stays_valid_thanks_to_its_time_stamp(

@@ -28,13 +28,29 @@ def own_certificate(context: AppContext) -> x509.Certificate | None:
 
 
 def office_trust_for(context: AppContext, data: bytes):
-    """(pinned office cards named by office, field -> expected signer from the agreement record)
-    for verifying ``data``; the mapping is ``None`` when the PDF is of no agreement held here."""
+    """(the office's configured trust, field -> expected signer from the agreement record) for
+    verifying ``data``; the mapping is ``None`` when the PDF is of no agreement held here.
+
+    The trust is what every window that verifies must use (Document, Verify, Print, the offline
+    signing view): the office cards pinned by office, and the certificate authority of the
+    time-stamp server set in Settings, trusted for time-stamps only. Without that CA a
+    time-stamp from the office's own server would show as untrusted.
+    """
     from mou.signing.trust import anchors_from_database, expected_signers_for_pdf
 
     own = own_certificate(context)
     with context.database.session() as s:
-        return anchors_from_database(s, own), expected_signers_for_pdf(s, data, own)
+        anchors = anchors_from_database(s, own)
+        expected = expected_signers_for_pdf(s, data, own)
+    return anchors.with_tsa_cas(tsa_authorities(context)), expected
+
+
+def tsa_authorities(context: AppContext) -> list[x509.Certificate]:
+    """The time-stamp server's certificate authority from Settings (empty when none is set)."""
+    from ui.settings_page.signing_section import tsa_ca_certificate
+
+    ca = tsa_ca_certificate(context)
+    return [ca] if ca is not None else []
 
 
 def trusted_certificates(context: AppContext) -> list[x509.Certificate]:

@@ -28,6 +28,7 @@ from ui.archive.messages import error_text
 from ui.archive.office_files import acting_user, own_certificate, signed_archive
 from ui.context import AppContext
 from ui.hash_label import HashLabel, short_hash
+from ui.plain_errors import plain_text
 
 _GOOD = "#2e7d32"
 _BAD = "#c62828"
@@ -266,14 +267,16 @@ class OfflineSigningDialog(QDialog):
     @Slot()
     def view_pdf(self) -> QDialog | None:
         """Read what is signed (with the signatures so far) before signing or sending it."""
-        from ui.archive.office_files import trusted_certificates
+        from ui.archive.office_files import office_trust_for
         from ui.signing.document_dialog import SignedDocumentDialog
 
         if self.pdf is None or self.status is None:
             return None
+        anchors, expected = office_trust_for(self.context, self.pdf)  # bound to the parties
         dialog = SignedDocumentDialog(
             self.pdf,
-            trusted_certificates(self.context),
+            anchors,
+            expected=expected,
             title=self.status.title,
             paper=self.context.settings.paper_size,
             file_name=self.suggested_name(),
@@ -311,7 +314,7 @@ class OfflineSigningDialog(QDialog):
             path.write_bytes(self.pdf)
         except OSError as exc:
             self.show_message(
-                self.tr("The file could not be saved: {error}").format(error=exc), ok=False
+                self.tr("The file could not be saved: {error}").format(error=plain_text(exc)), ok=False
             )
             return False
         self.show_message(self.tr("Saved to {path}.").format(path=path), ok=True)

@@ -86,6 +86,7 @@ class SignedPdfPrinter(QObject):
                 "The document was changed after signing; it is not printed.", modified=True
             )
         self.data = data
+        self.report = report  # the verification the caller decided to print on (None: none)
         self.sha256 = hashlib.sha256(data).hexdigest()
         try:
             self._pdfium = PdfiumPages(data)

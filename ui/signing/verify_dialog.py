@@ -145,8 +145,14 @@ class VerificationDialog(QDialog):
         return {
             "pinned": self.tr("Not needed: remove the office's trust to revoke it"),
             "not_checked_offline": self.tr("Not checked (offline)"),
+            # "Online" only for an answer fetched during this check; data the signer stored in
+            # the file (the DSS) is older, and the user should know which one vouches.
             "ocsp": self.tr("Checked online (OCSP)"),
             "crl": self.tr("Checked against the revocation list (CRL)"),
+            "stored": self.tr(
+                "Checked with revocation data stored in the document at signing time"
+            ),
+            "supplied": self.tr("Checked with revocation data given to this check"),
             "none_offered": self.tr("The authority offers no revocation check"),
         }.get(check.revocation, "-")
 
