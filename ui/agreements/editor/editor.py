@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +39,7 @@ from ui.agreements.editor.preview import add_preview
 from ui.agreements.editor.review_lock import ReviewLockBanner
 from ui.agreements.editor.review_rules import ReviewRules, review_facts
 from ui.agreements.editor.revisions_panel import RevisionsPanel
+from ui.agreements.editor.side_tabs import SideTabs
 from ui.agreements.editor.snapshot import AgreementData, load
 from ui.agreements.editor.structure import StructureEdits
 from ui.agreements.editor.undo import UndoSupport
@@ -106,7 +106,7 @@ class AgreementEditor(UndoSupport, StructureEdits, ReviewRules, WorkflowActions,
         self.obligations = ObligationsPanel(context)
         self.annex = AnnexPanel(context)
         self.revisions = RevisionsPanel(context)
-        self.side_tabs = QTabWidget()
+        self.side_tabs = SideTabs()  # labels wrap onto a second row at 1366x768
         self.side_tabs.addTab(self.comments, self.tr("Comments"))
         self.side_tabs.addTab(self.obligations, self.tr("Obligations"))
         self.side_tabs.addTab(self.annex, self.tr("Lampiran"))
