@@ -159,6 +159,7 @@ def run() -> list[Measurement]:
         preview.wait()
         page.close()
         db.dispose()
+
     def note(t: tuple[float, float, float]) -> str:
         return (f"{PASAL} pasal, {APPS} apps, {pages} pages (F4); best of {REPEATS}; "
                 f"median {t[1]:.3f} s wall, {t[2]:.3f} s CPU")  # fmt: skip

@@ -308,9 +308,12 @@ def _columns(uuid: str, name: str, text_id: str, text_en: str) -> list[Consisten
                     ConsistencyCode.NUMBERS_DIFFER,
                     uuid,
                     name,
-                    {"numbers": ", ".join(sorted(only, key=int)), "present": present,
-                     "missing": missing},
-                )  # fmt: skip
+                    {
+                        "numbers": ", ".join(sorted(only, key=int)),
+                        "present": present,
+                        "missing": missing,
+                    },
+                )
             )
     return out
 
