@@ -531,6 +531,18 @@ Periksa alamatnya pada --database, LINTAS_DATABASE_URL atau pengaturan yang ters
 <context>
     <name>OfficePage</name>
     <message>
+        <source>Choose from the list, or type the name below</source>
+        <translation>Pilih dari daftar, atau ketik namanya di bawah</translation>
+    </message>
+    <message>
+        <source>Leave it empty for %1.</source>
+        <translation>Biarkan kosong untuk %1.</translation>
+    </message>
+    <message>
+        <source>Regional government:</source>
+        <translation>Pemerintah daerah:</translation>
+    </message>
+    <message>
         <source>Your office</source>
         <translation>Kantor Anda</translation>
     </message>
@@ -1537,6 +1549,90 @@ Telepon mereka dan bandingkan sidik jari ini dengan yang ditampilkan Lintas mere
     <message>
         <source>Lintas help</source>
         <translation>Bantuan Lintas</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseMessages</name>
+    <message>
+        <source>The database address is not valid.</source>
+        <translation>Alamat basis data tidak valid.</translation>
+    </message>
+    <message>
+        <source>The database server refused the user name or password.</source>
+        <translation>Server basis data menolak nama pengguna atau kata sandi.</translation>
+    </message>
+    <message>
+        <source>The database file cannot be opened: its folder is missing or may not be written.</source>
+        <translation>Berkas basis data tidak dapat dibuka: foldernya tidak ada atau tidak boleh ditulisi.</translation>
+    </message>
+    <message>
+        <source>The database server does not answer: it may be off or unreachable.</source>
+        <translation>Server basis data tidak menjawab: mungkin mati atau tidak terjangkau.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseErrorDialog</name>
+    <message>
+        <source>Database: %1
+Problem: %2</source>
+        <translation>Basis data: %1
+Masalah: %2</translation>
+    </message>
+    <message>
+        <source>Lintas could not open its database.
+
+%1
+
+Ask your IT staff to check the database setting (Copy details gives them what they need), then start Lintas again.</source>
+        <translation>Lintas tidak dapat membuka basis datanya.
+
+%1
+
+Mintalah staf TI Anda memeriksa pengaturan basis data (Salin rincian memberi mereka yang diperlukan), lalu buka Lintas lagi.</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Salin rincian</translation>
+    </message>
+</context>
+<context>
+    <name>CorruptDatabaseDialog</name>
+    <message>
+        <source>Problem: %1
+The file has not been changed or deleted.</source>
+        <translation>Masalah: %1
+Berkas itu tidak diubah atau dihapus.</translation>
+    </message>
+</context>
+<context>
+    <name>PlainErrors</name>
+    <message>
+        <source>You may not use that file or folder. Choose another place.</source>
+        <translation>Anda tidak boleh memakai berkas atau folder itu. Pilih tempat lain.</translation>
+    </message>
+    <message>
+        <source>The file or its folder does not exist (any more). Choose it again.</source>
+        <translation>Berkas atau foldernya tidak ada (lagi). Pilih lagi.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space or choose another disk.</source>
+        <translation>Disk penuh. Kosongkan sebagian ruang atau pilih disk lain.</translation>
+    </message>
+    <message>
+        <source>That disk cannot be written to. Choose another place.</source>
+        <translation>Disk itu tidak dapat ditulisi. Pilih tempat lain.</translation>
+    </message>
+    <message>
+        <source>That is a folder. Choose a file.</source>
+        <translation>Itu folder. Pilih sebuah berkas.</translation>
+    </message>
+    <message>
+        <source>The file could not be used. Check the disk or choose another place.</source>
+        <translation>Berkas itu tidak dapat dipakai. Periksa disk atau pilih tempat lain.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Try again; if it happens again, ask your IT staff to check the computer and the network.</source>
+        <translation>Terjadi kesalahan. Coba lagi; bila terulang, mintalah staf TI Anda memeriksa komputer dan jaringan.</translation>
     </message>
 </context>
 </TS>

@@ -62,8 +62,10 @@ def _install(
     wizard.show()
     qtbot.waitExposed(wizard)
     next_button = wizard.button(QWizard.WizardButton.NextButton)
-    actions.type(wizard.office_page.region, region)
-    actions.type(wizard.office_page.unit, "Bagian Kerja Sama")
+    # Picked from the list: level, name and (next page) the head's title follow; the unit
+    # keeps its default.
+    actions.choose(wizard.office_page.city, f"Pemerintah Kota {region}")
+    assert wizard.office_page.unit_value() == "Bagian Kerja Sama"
     actions.shot("office", wizard)
     actions.click(next_button)
     actions.type(wizard.head_page.name, head)

@@ -270,3 +270,30 @@ def test_an_identity_file_left_by_an_earlier_attempt_is_kept_not_overwritten(
     assert len(kept) == 1
     assert kept[0].read_bytes() == b"an earlier key the user may still need"
     assert load_identity(earlier, PASSWORD).organization == "Pemerintah Kota Bandung"
+
+
+def test_the_regional_government_is_picked_from_the_list_and_the_unit_has_a_default(
+    qtbot: QtBot, wizard: FirstRunWizard
+) -> None:
+    from ui.wizard.office_page import DEFAULT_UNIT, known_regions
+
+    office = wizard.office_page
+    regions = known_regions()
+    # Every autonomous city and province is offered (98 kota minus Jakarta's 5, and 38).
+    assert sum(1 for level, _ in regions if level == "kota") == 93
+    assert sum(1 for level, _ in regions if level == "provinsi") == 38
+    assert len(set(regions)) == len(regions)
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    office.city.setCurrentIndex(office.city.findText("Pemerintah Kabupaten Bandung Barat"))
+    assert (office.level.currentData(), office.region.text()) == ("kabupaten", "Bandung Barat")
+    assert office.preview.text() == "Pemerintah Kabupaten Bandung Barat"
+    office.city.setCurrentIndex(office.city.findText("Pemerintah Kota Pekanbaru"))
+    assert (office.level.currentData(), office.region.text()) == ("kota", "Pekanbaru")
+    # No unit typed: the usual cooperation unit; a typed one wins.
+    assert office.unit.text() == "" and office.unit_value() == DEFAULT_UNIT
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    assert wizard.head_page.title.text() == "Wali Kota Pekanbaru"
+    assert wizard.profile().unit == DEFAULT_UNIT
+    office.unit.setText("Biro Pemerintahan")
+    assert wizard.profile().unit == "Biro Pemerintahan"

@@ -1,11 +1,42 @@
-"""Wizard page 1: government level, city or regency name, and the unit."""
+"""Wizard page 1: which regional government, picked from a list (or typed), and the unit.
+
+Picking "Pemerintah Kota Bandung" from the list fills the level and the region's name (the head
+of region's title follows on the next page); a region not in the list is typed. The unit
+defaults to :data:`DEFAULT_UNIT`, the usual cooperation unit of a regional secretariat.
+"""
 
 from __future__ import annotations
+
+import functools
+from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget, QWizardPage
 
 from mou.office import GovernmentLevel, OfficeProfile
 from ui.roles import level_label
+
+#: The unit most offices use for agreements between regions (Permendagri 22/2020).
+DEFAULT_UNIT = "Bagian Kerja Sama"
+REGIONS_FILE = Path(__file__).resolve().parents[2] / "resources" / "regions" / "regions_id.txt"
+
+
+@functools.cache
+def known_regions() -> tuple[tuple[GovernmentLevel, str], ...]:
+    """(level, region) of every regional government in the shipped list (empty if it is gone)."""
+    try:
+        lines = REGIONS_FILE.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return ()
+    regions = []
+    for line in lines:
+        level, _, region = line.partition("|")
+        if line.startswith("#") or not region.strip():
+            continue
+        try:
+            regions.append((GovernmentLevel(level.strip()), region.strip()))
+        except ValueError:
+            continue  # a damaged line costs one entry, not the wizard
+    return tuple(regions)
 
 
 class OfficePage(QWizardPage):
@@ -18,22 +49,31 @@ class OfficePage(QWizardPage):
             self.tr("Which regional government and which unit will use Lintas on this computer?")
         )
         form = QFormLayout(self)
+        self.city = QComboBox()
+        self.city.setObjectName("regionChoice")
+        self.city.addItem(self.tr("Choose from the list, or type the name below"), None)
+        for level, region in known_regions():
+            name = OfficeProfile(level, region, "", "", "").display_name
+            self.city.addItem(name, (level.value, region))
         self.level = QComboBox()
         for level in GovernmentLevel:
             self.level.addItem(level_label(level), level.value)
         self.region = QLineEdit()
         self.region.setPlaceholderText(self.tr("e.g. Bandung"))
         self.unit = QLineEdit()
-        self.unit.setPlaceholderText(self.tr("e.g. Bagian Kerja Sama"))
+        self.unit.setPlaceholderText(DEFAULT_UNIT)
+        self.unit.setToolTip(self.tr("Leave it empty for %1.").replace("%1", DEFAULT_UNIT))
         self.preview = QLabel()
         self.preview.setObjectName("officePreview")
         font = self.preview.font()
         font.setBold(True)
         self.preview.setFont(font)
+        form.addRow(self.tr("Regional government:"), self.city)
         form.addRow(self.tr("Government level:"), self.level)
         form.addRow(self.tr("City, regency or province name:"), self.region)
         form.addRow(self.tr("Unit:"), self.unit)
         form.addRow(self.tr("Official name:"), self.preview)
+        self.city.currentIndexChanged.connect(self._picked)
         self.level.currentIndexChanged.connect(self._changed)
         self.region.textChanged.connect(self._changed)
         self.unit.textChanged.connect(self._changed)
@@ -43,6 +83,10 @@ class OfficePage(QWizardPage):
         """The chosen level."""
         return GovernmentLevel(self.level.currentData())
 
+    def unit_value(self) -> str:
+        """The unit typed, or :data:`DEFAULT_UNIT` when left empty."""
+        return self.unit.text().strip() or DEFAULT_UNIT
+
     def display_name(self) -> str:
         """ "Pemerintah Kota Bandung" for the current entries ("" while the name is empty)."""
         if not self.region.text().strip():
@@ -50,8 +94,16 @@ class OfficePage(QWizardPage):
         return OfficeProfile(self.government_level(), self.region.text(), "", "", "").display_name
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt override)
-        """Both the region's name and the unit are needed."""
-        return bool(self.region.text().strip() and self.unit.text().strip())
+        """The region's name is needed (the unit has a default)."""
+        return bool(self.region.text().strip())
+
+    def _picked(self, index: int) -> None:
+        chosen = self.city.itemData(index)
+        if not chosen:
+            return
+        level, region = chosen
+        self.level.setCurrentIndex(self.level.findData(level))
+        self.region.setText(region)
 
     def _changed(self) -> None:
         self.preview.setText(self.display_name() or self.tr("(enter the name)"))

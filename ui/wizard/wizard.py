@@ -68,7 +68,7 @@ class FirstRunWizard(QWizard):
         return OfficeProfile(
             level=self.office_page.government_level(),
             region=self.office_page.region.text().strip(),
-            unit=self.office_page.unit.text().strip(),
+            unit=self.office_page.unit_value(),
             head_name=self.head_page.name.text().strip(),
             head_title=self.head_page.title.text().strip(),
             head_nip=self.head_page.nip_value(),
