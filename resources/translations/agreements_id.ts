@@ -348,12 +348,12 @@ Cocokkan dahulu melalui telepon.</translation>
         <translation>Batal</translation>
     </message>
     <message>
-        <source>Changes kept, not yet saved as a revision</source>
-        <translation>Perubahan tersimpan sementara, belum disimpan sebagai revisi</translation>
+        <source>Changes kept, not yet a revision</source>
+        <translation>Perubahan tersimpan, belum menjadi revisi</translation>
     </message>
     <message>
-        <source>Changes kept at %1, not yet saved as a revision</source>
-        <translation>Perubahan tersimpan sementara pukul %1, belum disimpan sebagai revisi</translation>
+        <source>Changes kept at %1, not yet a revision</source>
+        <translation>Tersimpan pukul %1, belum menjadi revisi</translation>
     </message>
     <message>
         <source>All changes saved in round %1</source>

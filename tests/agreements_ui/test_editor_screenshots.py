@@ -80,7 +80,11 @@ def test_editor_screens_at_1366x768(qtbot, context, screenshots, language, reque
         qtbot.keyClicks(cell, line)
     qtbot.waitUntil(lambda: cell.height() >= cell.content_height() - 2)
     assert table.findChild(AyatCellEditor).verticalScrollBar().maximum() == 0
+    editor.autosaver.flush()  # kept: the typing becomes the step Undo names
     QApplication.processEvents()
+    assert table.state() == table.State.EditingState  # still editing after the autosave
+    undo = editor.header.undo_button
+    assert undo.isEnabled() and undo.text() == undo.accessibleName()  # shown whole
     window.grab().save(str(screenshots / f"editor_editing_{language}.png"))
     qtbot.keyClick(cell, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 

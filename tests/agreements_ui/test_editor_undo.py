@@ -165,3 +165,23 @@ def test_a_change_made_elsewhere_ends_the_history(qtbot, context):
     editor.reload()
     assert not editor.undo_action.isEnabled()
     assert editor.undo_stack().count() == 0
+
+
+def test_ctrl_z_in_an_open_ayat_cell_takes_back_its_typing(qtbot, context):
+    agreement_id = create_agreement(context)
+    page = open_page(qtbot, context, agreement_id)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    editor = page.editor
+    select_pasal_with_ayat(editor)
+    before = stored(context, agreement_id)
+    table = editor.clause_form.ayat_table
+    original = table.item(0, 0).text()
+    cell = start_editing(qtbot, table)
+    qtbot.keyClicks(cell, " serta ketentuan lain")
+    qtbot.keyClick(cell, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    # The typing was kept as one step and taken back; the cell shows the stored text again.
+    assert stored(context, agreement_id) == before
+    qtbot.waitUntil(lambda: table.state() == table.State.NoState)
+    assert table.item(0, 0).text() == original
+    assert editor.redo_action.isEnabled()

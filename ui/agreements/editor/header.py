@@ -38,12 +38,10 @@ class EditorHeader(QWidget):
         top.addWidget(self.title_label, 1)
         # Undo/Redo name the step they take back ("Undo Edit Pasal 3"), like a word processor.
         self.undo_button = QToolButton()
-        self.undo_button.setDefaultAction(undo)
         self.redo_button = QToolButton()
-        self.redo_button.setDefaultAction(redo)
-        for button in (self.undo_button, self.redo_button):
+        for button, action in ((self.undo_button, undo), (self.redo_button, redo)):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setMaximumWidth(260)
+            _mirror(button, action)
             top.addWidget(button)
         top.addWidget(self.state_label)
         layout.addLayout(top)
@@ -61,11 +59,27 @@ class EditorHeader(QWidget):
         # The counterpart's reply goes into this agreement; a package of another is refused.
         self.import_button = QPushButton(self.tr("Import reply…"))
         self.autosave_label.setMinimumWidth(150)
+        self.autosave_label.setWordWrap(True)  # a long state wraps rather than hiding its end
         self.note_edit.setMinimumWidth(240)
         rev_row.addWidget(self.revision_label, 1)
-        rev_row.addWidget(self.autosave_label)
+        rev_row.addWidget(self.autosave_label, 1)
         rev_row.addWidget(self.note_edit)
         rev_row.addWidget(self.save_button)
         rev_row.addWidget(self.export_button)
         rev_row.addWidget(self.import_button)
         layout.addLayout(rev_row)
+
+
+def _mirror(button: QToolButton, action: QAction, width: int = 240) -> None:
+    """Show ``action`` on ``button``; a long step name is shortened there, whole in the tooltip."""
+
+    def sync() -> None:
+        text = action.text()
+        button.setText(button.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width))
+        button.setToolTip(action.toolTip())
+        button.setAccessibleName(text)
+        button.setEnabled(action.isEnabled())
+
+    action.changed.connect(sync)
+    button.clicked.connect(action.trigger)
+    sync()

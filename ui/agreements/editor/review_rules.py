@@ -131,11 +131,11 @@ class ReviewRules:
             return
         if data.dirty or data.revision_hash is None:
             text = QCoreApplication.translate(
-                "AgreementEditor", "Changes kept, not yet saved as a revision"
+                "AgreementEditor", "Changes kept, not yet a revision"
             )
             if kept_at is not None:
                 text = QCoreApplication.translate(
-                    "AgreementEditor", "Changes kept at %1, not yet saved as a revision"
+                    "AgreementEditor", "Changes kept at %1, not yet a revision"
                 ).replace("%1", short_time(kept_at))
         else:
             text = QCoreApplication.translate(
