@@ -735,4 +735,130 @@
         <translation>Pembaruan berikutnya pada dokumen ini terlalu besar untuk diperiksa.</translation>
     </message>
 </context>
+<context>
+    <name>ExchangeKeyPasswordDialog</name>
+    <message>
+        <location filename="../../ui/exchange_key_dialog.py"/>
+        <source>Unlock the exchange key</source>
+        <translation>Buka kunci pertukaran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_key_dialog.py"/>
+        <source>Packages and office cards are signed with this office&apos;s exchange key, which is protected by a password. Enter it once; Lintas keeps the key unlocked until it is closed. This is not the mayor&apos;s signing password.</source>
+        <translation>Paket dan kartu instansi ditandatangani dengan kunci pertukaran instansi ini, yang dilindungi kata sandi. Masukkan sekali; Lintas membiarkan kunci terbuka sampai aplikasi ditutup. Ini bukan kata sandi tanda tangan kepala daerah.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_key_dialog.py"/>
+        <source>Exchange key password</source>
+        <translation>Kata sandi kunci pertukaran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_key_dialog.py"/>
+        <source>Unlock</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_key_dialog.py"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_key_dialog.py"/>
+        <source>That password does not open the exchange key. Check it and try again, or ask the colleague who set it in Settings.</source>
+        <translation>Kata sandi itu tidak membuka kunci pertukaran. Periksa lalu coba lagi, atau tanyakan kepada rekan yang memasangnya di Pengaturan.</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeKeySection</name>
+    <message>
+        <location filename="../../ui/settings_page/exchange_key_section.py"/>
+        <source>Exchange key</source>
+        <translation>Kunci pertukaran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page/exchange_key_section.py"/>
+        <source>Current password</source>
+        <translation>Kata sandi saat ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page/exchange_key_section.py"/>
+        <source>New password</source>
+        <translation>Kata sandi baru</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page/exchange_key_section.py"/>
+        <source>Repeat the new password</source>
+        <translation>Ulangi kata sandi baru</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page/exchange_key_section.py"/>
+        <source>Set password</source>
+        <translation>Pasang kata sandi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page/exchange_key_section.py"/>
+        <source>Remove password</source>
+        <translation>Hapus kata sandi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page/exchange_key_section.py"/>
+        <source>Protection:</source>
+        <translation>Perlindungan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page/exchange_key_section.py"/>
+        <source>Current password:</source>
+        <translation>Kata sandi saat ini:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page/exchange_key_section.py"/>
+        <source>New password:</source>
+        <translation>Kata sandi baru:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page/exchange_key_section.py"/>
+        <source>Repeat:</source>
+        <translation>Ulangi:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page/exchange_key_section.py"/>
+        <source>Protected by a password. Lintas asks for it once each time it starts, before the first package or office card is signed.</source>
+        <translation>Dilindungi kata sandi. Lintas memintanya sekali setiap kali dijalankan, sebelum paket atau kartu instansi pertama ditandatangani.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page/exchange_key_section.py"/>
+        <source>No password. Anyone who can read this computer&apos;s data folder can sign packages as this office. The exchange key is not the mayor&apos;s signing certificate.</source>
+        <translation>Tanpa kata sandi. Siapa pun yang dapat membaca folder data komputer ini dapat menandatangani paket atas nama instansi ini. Kunci pertukaran bukan sertifikat tanda tangan kepala daerah.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page/exchange_key_section.py"/>
+        <source>Use at least {count} characters.</source>
+        <translation>Gunakan sedikitnya {count} karakter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page/exchange_key_section.py"/>
+        <source>The two new passwords differ. Type them again.</source>
+        <translation>Kedua kata sandi baru berbeda. Ketik ulang keduanya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page/exchange_key_section.py"/>
+        <source>The current password is wrong. Nothing was changed.</source>
+        <translation>Kata sandi saat ini salah. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page/exchange_key_section.py"/>
+        <source>The exchange key could not be saved. Nothing was changed.</source>
+        <translation>Kunci pertukaran tidak dapat disimpan. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page/exchange_key_section.py"/>
+        <source>The exchange key is now protected by a password.</source>
+        <translation>Kunci pertukaran kini dilindungi kata sandi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page/exchange_key_section.py"/>
+        <source>The exchange key no longer has a password.</source>
+        <translation>Kunci pertukaran tidak lagi memakai kata sandi.</translation>
+    </message>
+</context>
 </TS>

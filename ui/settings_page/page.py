@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 from ui.context import AppContext
 from ui.settings_page.connection_section import ConnectionSection
 from ui.settings_page.devices_section import DevicesSection
+from ui.settings_page.exchange_key_section import ExchangeKeySection
 from ui.settings_page.general_section import GeneralSection
 from ui.settings_page.office_section import OfficeSection
 from ui.settings_page.signing_section import SigningSection
@@ -37,6 +38,7 @@ class Page(QWidget):
         self.users = UsersSection(context)
         self.connections = ConnectionSection(context)
         self.signing = SigningSection(context)
+        self.exchange_key = ExchangeKeySection(context)
         self.devices = DevicesSection(context)
         sections = (
             self.general,
@@ -44,6 +46,7 @@ class Page(QWidget):
             self.users,
             self.connections,
             self.signing,
+            self.exchange_key,
             self.devices,
         )
         for section in sections:
