@@ -1003,6 +1003,14 @@
 <context>
     <name>IdentityBar</name>
     <message>
+        <source>Password of the office identity</source>
+        <translation>Kata sandi identitas kantor</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
         <source>The other offices cannot verify this office yet. Unlock the office identity to prove that this call comes from {office}.</source>
         <translation>Kantor lain belum dapat memverifikasi kantor ini. Buka identitas kantor untuk membuktikan bahwa panggilan ini berasal dari {office}.</translation>
     </message>

@@ -18,7 +18,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QWizard
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWizard
 from pytestqt.qtbot import QtBot
 
 from mou import models
@@ -103,16 +103,6 @@ def _install(
     return window
 
 
-def _answer_password(modal_driver: ModalDriver, actions: Actions, password: str) -> None:
-    def answer(dialog: QInputDialog) -> None:
-        dialog.setTextValue(password)  # typed
-        actions.step.typed += 1
-        dialog.accept()  # OK
-        actions.step.clicks += 1
-
-    modal_driver.expect(QInputDialog, answer)
-
-
 def _call_window(window: MainWindow):
     page = window.page("sessions")
     return page.calls[-1] if page.calls else None
@@ -173,7 +163,7 @@ def test_two_fresh_installs_meet_in_a_call_trust_each_other_and_share_a_draft(
     actions.begin("trust_in_call")
     for call, region in ((call_b, "Bandung"), (call_p, "Pekanbaru")):
         assert call.identity_bar is not None and call.identity_bar.isVisible()
-        _answer_password(modal_driver, actions, KEY_PASSWORD[region])
+        actions.type(call.identity_bar.password, KEY_PASSWORD[region])  # typed in the bar
         actions.click(call.identity_bar.button)
         assert not call.identity_bar.isVisible(), call.identity_bar.label.text()
     bars = {name: c.trust_exchange for name, c in (("bdg", call_b), ("pku", call_p))}
@@ -425,43 +415,6 @@ def _act_as(actions: Actions, window: MainWindow, entry: str, pin: str) -> None:
     assert dialog is not None and dialog.isVisible()
     actions.type(dialog.secret, pin)
     actions.click(dialog.ok_button)
-
-
-def _export(actions, modal_driver, qtbot, page, editor, path: Path) -> None:
-    """ "Export package…" and a file name (the office exchange key signs: no password)."""
-
-    def save_as(dialog: QFileDialog) -> None:
-        dialog.selectFile(str(path))
-        actions.file_chosen()
-        dialog.accept()
-
-    modal_driver.expect(QFileDialog, save_as)
-    actions.click(editor.export_button)
-    qtbot.waitUntil(lambda: path.exists() or page.dialogs.last_message[0] == "error", timeout=10000)
-    assert path.exists(), page.dialogs.last_message
-
-
-def _import(actions, modal_driver, qtbot, page, path: Path) -> None:
-    """Back to the list, "Import package…" and the file; a branch is reconciled in one click."""
-
-    def open_package(dialog: QFileDialog) -> None:
-        dialog.selectFile(str(path))
-        actions.file_chosen()
-        dialog.accept()
-
-    modal_driver.expect(QFileDialog, open_package)
-    before = page.dialogs.last_message
-    if page.stack.currentWidget() is page.editor:
-        actions.click(page.editor.back_button)
-    actions.click(page.list_view.import_button)
-    qtbot.waitUntil(lambda: page.dialogs.last_message != before, timeout=10000)
-    level, text = page.dialogs.last_message
-    if level == "info" and "branches" in text:
-        dialog = page.dialogs.open_dialogs[-1]
-        actions.click(dialog.ok_button)
-    else:
-        assert level == "success", text
-    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.editor, timeout=5000)
 
 
 def write_journey_count(actions: Actions) -> None:

@@ -49,11 +49,20 @@ class IdentityBar(QWidget):
                 "to prove that this call comes from {office}."
             ).format(office=controller.office)
         )
-        self.button = QPushButton(self.tr("Unlock office identity…"), self)
+        # The password is typed right here (Enter or "Unlock"); an empty field asks in a dialog.
+        self.password = QLineEdit(self)
+        self.password.setObjectName("identityPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("Password of the office identity"))
+        self.password.setAccessibleName(self.tr("Password of the office identity"))
+        self.password.setMinimumWidth(220)
+        self.button = QPushButton(self.tr("Unlock"), self)
         self.button.clicked.connect(self.ask)
+        self.password.returnPressed.connect(self.ask)
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
         row.addWidget(self.label, 1)
+        row.addWidget(self.password)
         row.addWidget(self.button)
         # A plain QWidget paints a style-sheet background only with WA_StyledBackground.
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -62,7 +71,13 @@ class IdentityBar(QWidget):
 
     @Slot()
     def ask(self) -> None:
-        """Ask for the password (a dialog) and unlock."""
+        """Unlock with the password typed in the bar, or ask for it in a dialog."""
+        typed = self.password.text()
+        if typed:
+            self.password.clear()  # not kept in the widget, right or wrong
+            if not self.unlock(typed):
+                self.password.setFocus()
+            return
         password, ok = QInputDialog.getText(
             self,
             self.tr("Unlock office identity"),
