@@ -18,8 +18,15 @@ SERVICE = "Lintas"
 _MAX_FILE = 64 * 1024
 
 
+#: Backends ``keyring`` may pick by itself that are no system keyring: keyrings.alt's files
+#: (a plaintext one, and one that asks for its password on the terminal). Our 0600 file is
+#: better than the first and usable unlike the second. A backend set on purpose
+#: (``keyring.set_keyring``, a keyringrc) of another module is used as any.
+_NOT_A_SYSTEM_KEYRING = "keyrings.alt."
+
+
 def _system_keyring() -> object | None:
-    """The keyring backend when a real one exists here (not the "fail" or null backends)."""
+    """The keyring backend when a real one exists here (not the "fail", null or alt files)."""
     if os.environ.get("LINTAS_NO_KEYRING"):
         return None
     try:
@@ -31,7 +38,10 @@ def _system_keyring() -> object | None:
         return None
     if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 0) <= 0:
         return None
+    if type(backend).__module__.startswith(_NOT_A_SYSTEM_KEYRING):
+        return None
     return backend
+
 
 
 class SecretStore:
