@@ -402,6 +402,35 @@ def approve(session: Session, agreement: models.Agreement, actor: Actor) -> mode
     return approval
 
 
+def conclude_when_all_approved(session: Session, agreement: models.Agreement) -> bool:
+    """Move a negotiated agreement to Agreed once every party approved its current round.
+
+    Used when the approvals travel in a verified call: the last approval completes the step on
+    both sides. The move is made in the name of this office's own approver of that very round
+    (who consented to exactly this text), and only if every condition of "Mark as agreed"
+    holds; otherwise nothing changes and the button stays. True when it became Agreed here.
+    """
+    from mou.office import require_local_office
+
+    current = agreement.current_revision
+    if S(agreement.status) is not S.NEGOTIATION or current is None or is_dirty(agreement):
+        return False
+    if missing_approvals(session, agreement):
+        return False
+    local = require_local_office(session)
+    ours = next(
+        (a for a in approvals_of(session, agreement, current.hash) if a.office_uuid == local.uuid),
+        None,
+    )
+    if ours is None:
+        return False
+    actor = Actor(ours.approver_name, Role(ours.approver_role), local.uuid, local.display_name)
+    if check_messages(session, agreement, actor, S.AGREED):
+        return False
+    transition(session, agreement, actor, S.AGREED)
+    return True
+
+
 def expire_due(session: Session, actor: Actor, today: dt.date) -> list[models.Agreement]:
     """Move every signed agreement whose validity ended before ``today`` to Expired."""
     due = session.scalars(

@@ -318,10 +318,10 @@ def test_two_fresh_installs_meet_in_a_call_trust_each_other_and_share_a_draft(
     qtbot.waitUntil(lambda: bar_b.approve_button.isEnabled(), timeout=5000)
     actions.click(bar_b.approve_button)  # ... and Pekanbaru's to Bandung
     actions.click(b.approve_box.approve_button)  # "Approve round …?" is asked first
-    for bar, editor in ((bar_a, a), (bar_b, b)):
-        qtbot.waitUntil(lambda br=bar: br.buttons["agreed"].isEnabled(), timeout=15000)
-        actions.click(bar.buttons["agreed"])
-        assert editor.state_label.text() == "Agreed", editor.message_bar.text()
+    # The approval that completes the round makes it Agreed in both offices (in the name of
+    # each office's own approver of that round): no "Mark as agreed" click is left to do.
+    for editor in (a, b):
+        qtbot.waitUntil(lambda e=editor: e.state_label.text() == "Agreed", timeout=15000)
     assert not list(tmp_path.glob("*.lintas"))  # still no file
     actions.shot("bandung_agreed", bdg)
     actions.shot("pekanbaru_agreed", pku)

@@ -101,9 +101,10 @@ class Page(QWidget):
         ):
             subscribe_while_alive(bridge, self, event_type, self._on_domain_event)
         subscribe_while_alive(bridge, self, CurrentUserChanged, self._on_user_changed)
-        from ui.agreements.live.call_packages import AgreementSharedInCall
+        from ui.agreements.live.call_packages import AgreementAgreedInCall, AgreementSharedInCall
 
         subscribe_while_alive(bridge, self, AgreementSharedInCall, self._shared_in_call)
+        subscribe_while_alive(bridge, self, AgreementAgreedInCall, self._shared_in_call)
         forward_domain_events(bridge)
         self._update_role_actions()
         self.refresh()

@@ -9,7 +9,7 @@ acting here, exactly as "Import package…" would, and announced in the call's c
 agreements page opens or reloads it (:class:`AgreementSharedInCall`).
 
 Sent without asking: our office's approval of a round (so "Approve" is the whole step on each
-side) and the round a live-review change became once the other office accepted it. Sent on
+side: the approval that completes the round makes it Agreed in both offices) and the round a live-review change became once the other office accepted it. Sent on
 request: the agreement open in the editor ("Share with … in this call").
 """
 
@@ -27,7 +27,7 @@ from mou.agreement import AgreementError, get_agreement
 from mou.exchange import ExchangeKeyError, PackageError, export_package, import_package
 from mou.exchange.package import MAX_PACKAGE_BYTES
 from mou.revision import ChainError
-from mou.workflow import approvals_of
+from mou.workflow import WorkflowError, approvals_of, conclude_when_all_approved
 from ui.agreements.acting import required_actor
 from ui.agreements.messages import error_text
 from ui.exchange_keys import office_exchange_key
@@ -43,6 +43,13 @@ MAX_PACKAGE_B64 = 4 * 1024 * 1024
 MAX_PACKAGES_PER_PEER = 200
 
 assert MAX_PACKAGE_B64 * 3 // 4 <= MAX_PACKAGE_BYTES
+
+
+@dataclass(frozen=True)
+class AgreementAgreedInCall:
+    """Posted on the bridge when the last approval, given or received in the call, made it Agreed."""
+
+    agreement_id: int
 
 
 @dataclass(frozen=True)
@@ -134,6 +141,17 @@ class CallPackages(QObject):
             return
         self._sent_approvals.add(key)
         self.send(event.agreement_id)
+        self._conclude(event.agreement_id)
+
+    def _conclude(self, agreement_id: int) -> None:
+        """Both offices approved the same round: Agreed here too, without another click."""
+        try:
+            with self.context.database.session() as session:
+                agreed = conclude_when_all_approved(session, get_agreement(session, agreement_id))
+        except (AgreementError, WorkflowError):
+            return  # "Mark as agreed" stays available and says why
+        if agreed:
+            self.context.bridge.post(AgreementAgreedInCall(agreement_id))
 
     # -- receiving -------------------------------------------------------------------------
 
@@ -179,6 +197,7 @@ class CallPackages(QObject):
             return agreement_id
         self.sig_shared.emit(agreement_id, office)
         self.context.bridge.post(AgreementSharedInCall(agreement_id, office, created, diverged))
+        self._conclude(agreement_id)
         self._notice(
             self.tr("%1 shared “%2” in this call. It is in Agreements.")
             .replace("%1", office)
