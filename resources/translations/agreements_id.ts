@@ -2068,6 +2068,10 @@ Cocokkan dahulu melalui telepon.</translation>
         <source>Overdue</source>
         <translation>Lewat jatuh tempo</translation>
     </message>
+    <message>
+        <source>The text cannot be changed now.</source>
+        <translation>Naskah tidak dapat diubah sekarang.</translation>
+    </message>
 </context>
 <context>
     <name>Page</name>

@@ -230,6 +230,7 @@ class AgreementEditor(UndoSupport, StructureEdits, ReviewRules, WorkflowActions,
                 (self.tr("Reconcile…"), lambda: self.sig_reconcile_requested.emit(data.id)),
             )
         self.annex.pick_button.setEnabled(data.can_edit)
+        self.obligations.set_editable(data.can_edit)
         self.annex.set_editable(data.can_edit)
 
     def _show_revision_line(self) -> None:

@@ -120,6 +120,12 @@ class ObligationsPanel(QWidget):
         self.done_button.clicked.connect(self.toggle_done)
         self.remove_button.clicked.connect(self.remove)
 
+    def set_editable(self, editable: bool) -> None:
+        """Adding and removing change the agreement's text; marking done is tracking, always."""
+        for widget in (self.add_button, self.remove_button):
+            widget.setEnabled(editable)
+            widget.setToolTip("" if editable else self.tr("The text cannot be changed now."))
+
     def set_agreement(self, agreement_id: int | None) -> None:
         """Show the obligations of ``agreement_id``."""
         self.agreement_id = agreement_id
