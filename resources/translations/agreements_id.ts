@@ -1642,6 +1642,10 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>CallPackages</name>
     <message>
+        <source>Nothing was sent: no office in this call is a party to this agreement.</source>
+        <translation>Tidak ada yang dikirim: tidak ada kantor dalam panggilan ini yang menjadi pihak dalam kesepakatan ini.</translation>
+    </message>
+    <message>
         <source>Nothing was sent: every office in the call must be verified first.</source>
         <translation>Tidak ada yang dikirim: setiap kantor dalam panggilan harus terverifikasi terlebih dahulu.</translation>
     </message>

@@ -70,6 +70,8 @@ def test_packages_in_a_verified_call_are_checked_bounded_and_replays_write_nothi
     trust_each_other(bandung, pekanbaru)
     agreement_id = agreement_with(bandung, pekanbaru)
     _save_round(bandung, agreement_id)
+    medan_id = create_agreement(bandung, "Medan")  # Pekanbaru is no party to this one
+    _save_round(bandung, medan_id)
     stray_id = create_agreement(palangka, "Bandung")  # Palangka Raya's own, signed by its key
     _save_round(palangka, stray_id)
     for ctx in (bandung, pekanbaru):
@@ -109,6 +111,13 @@ def test_packages_in_a_verified_call_are_checked_bounded_and_replays_write_nothi
         with pekanbaru.database.session() as s:
             (agreement,) = s.query(models.Agreement).all()
             assert agreement.parties[1].office.is_local
+
+        # An agreement between Bandung and Medan is not sent to Pekanbaru, which is in the
+        # call but no party to it; Bandung is told why.
+        assert not sender.send(medan_id)
+        assert "no office in this call is a party" in windows[0].chat.transcript.toPlainText()
+        qtbot.wait(500)
+        assert _counts(pekanbaru)[0] == 1
 
         # A replay of the same package writes nothing, not even an audit row.
         with bandung.database.session() as s:

@@ -102,9 +102,25 @@ class CallPackages(QObject):
             key = office_exchange_key(self.context.data_dir)
             with self.context.database.session() as session:
                 actor = required_actor(self.context, session)
-                data = export_package(session, get_agreement(session, agreement_id), key, actor)
+                agreement = get_agreement(session, agreement_id)
+                parties = {p.name for p in agreement.parties}
+                data = export_package(session, agreement, key, actor)
         except (ExchangeKeyError, AgreementError, PackageError) as exc:
             self.sig_problem.emit(self.tr("Nothing was sent: %1").replace("%1", error_text(exc)))
+            return False
+        # Only to the parties, as their certificates prove them: a third office in the call
+        # does not receive another agreement's text.
+        recipients = [
+            peer_id
+            for peer_id in self.controller.participants()
+            if (state := self.controller.verification(peer_id)) is not None
+            and state.verified
+            and state.office in parties
+        ]
+        if not recipients:
+            self.sig_problem.emit(
+                self.tr("Nothing was sent: no office in this call is a party to this agreement.")
+            )
             return False
         if len(data) * 4 // 3 + 4 > MAX_PACKAGE_B64:
             self.sig_problem.emit(
@@ -115,7 +131,8 @@ class CallPackages(QObject):
             )
             return False
         encoded = base64.b64encode(data).decode("ascii")
-        self.controller.send_message(PACKAGE_KIND, {"package": encoded})
+        for peer_id in recipients:
+            self.controller.send_message_to(peer_id, PACKAGE_KIND, {"package": encoded})
         self.sig_sent.emit(agreement_id)
         return True
 
@@ -138,7 +155,7 @@ class CallPackages(QObject):
         if current is None or current.hash != event.revision_hash or not ours:
             return
         if not parties & set(self.offices()):
-            return
+            return  # no party in this call: nothing to send (and nothing to say)
         self._sent_approvals.add(key)
         self.send(event.agreement_id)
         self._conclude(event.agreement_id)
