@@ -78,6 +78,7 @@ def test_preview_keeps_scroll_and_drops_stale_renders(qtbot, context, tmp_path):
     page = open_preview(qtbot, context, agreement_id)
     preview = page.editor.preview
     bar = preview.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)  # the pages are laid out
     bar.setValue(bar.maximum() // 2)
     where = bar.value()
     assert where > 0

@@ -299,7 +299,11 @@ class DraftPreview(QWidget):
             label.rendered_width = 0  # the old pixmap stays until this page is drawn again
         self._sheet_layout.activate()
         self._sheet.adjustSize()
-        self.scroll.verticalScrollBar().setValue(keep)
+        bar = self.scroll.verticalScrollBar()
+        bar.setValue(keep)
+        if bar.value() != keep:
+            # The scroll range follows the sheet's new size a moment later: scroll back then.
+            QTimer.singleShot(0, self, lambda: bar.setValue(keep))
         self._rasterise_visible()
 
     def _page_width(self) -> int:
