@@ -118,6 +118,9 @@ class DraftPreview(QWidget):
         self.overrides: Callable[[], Overrides | None] = lambda: None
         self.pdf: bytes = b""
         self._pages: PdfiumPages | None = None
+        # The open PDFium document, also reachable after the widget is gone (to close it then).
+        self._open: list[PdfiumPages | None] = [None]
+        self.destroyed.connect(lambda *_a, held=self._open: _close(held))
         self._labels: list[_Page] = []
         self._generation = 0  # of the newest request
         self._busy = False
@@ -279,7 +282,7 @@ class DraftPreview(QWidget):
         keep = self.scroll.verticalScrollBar().value()
         if self._pages is not None:
             self._pages.close()
-        self._pages = pages
+        self._pages = self._open[0] = pages
         while len(self._labels) > pages.page_count:
             self._labels.pop().deleteLater()
         while len(self._labels) < pages.page_count:
@@ -337,7 +340,7 @@ class DraftPreview(QWidget):
         self._labels.clear()
         if self._pages is not None:
             self._pages.close()
-            self._pages = None
+            self._pages = self._open[0] = None
         self.pdf = b""
         self.status_label.clear()
 
@@ -354,6 +357,12 @@ class DraftPreview(QWidget):
         super().resizeEvent(event)
         # The scroll area sizes its viewport after this event: measure once it has.
         self._resized.start()
+
+
+def _close(held: list[PdfiumPages | None]) -> None:
+    if held[0] is not None:
+        held[0].close()
+        held[0] = None
 
 
 def clause_overrides(values: Any) -> dict[str, dict[str, Any]]:
