@@ -102,3 +102,26 @@ def test_preview_in_indonesian(qtbot, context, indonesian, screenshots):
     assert editor.side_tabs.isHidden(), "the page takes the side panels' place"
     assert editor.preview.status_label.text().startswith("Halaman: ")
     editor.grab().save(str(screenshots / "preview_editor_id.png"))
+
+
+def test_preview_follows_the_chosen_pasal(qtbot, context):
+    agreement_id = create_agreement(context)
+    page = open_preview(qtbot, context, agreement_id)
+    editor = page.editor
+    preview = editor.preview
+    last = editor.clause_list.list.count()
+    assert set(preview.pasal_pages) == set(range(1, last + 1)), "every pasal found in the outline"
+    target = preview.pasal_pages[last]
+    assert target > 0
+    editor.clause_list.list.setCurrentRow(last - 1)
+    bar = preview.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.value() > 0 and target in preview._visible())
+    assert preview._visible()[0] == target, "the pasal's page is at the top of the view"
+    # Typing in that pasal re-renders without moving the view away from it.
+    where = preview.scroll.verticalScrollBar().value()
+    before = preview.pdf
+    editor.clause_form.heading_edit.setText("PENUTUP DAN KETENTUAN LAIN")
+    editor.clause_form.heading_edit.textEdited.emit("PENUTUP DAN KETENTUAN LAIN")
+    qtbot.waitUntil(lambda: preview.pdf != before, timeout=20000)
+    qtbot.wait(20)
+    assert preview.scroll.verticalScrollBar().value() == where

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QLabel, QStyle, QWidget
 from mou.agreement import get_agreement
 from mou.consistency import ConsistencyWarning, by_clause, check
 from mou.revision import snapshot
-from ui.agreements.editor.preview import DEBOUNCE_MS, clause_overrides
+from ui.agreements.editor.preview import DEBOUNCE_MS
+from ui.agreements.editor.preview_mount import clause_overrides
 from ui.agreements.messages import consistency_text
 
 if TYPE_CHECKING:

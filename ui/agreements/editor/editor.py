@@ -35,7 +35,7 @@ from ui.agreements.editor.consistency_view import add_consistency
 from ui.agreements.editor.details_panel import DetailsPanel
 from ui.agreements.editor.header import EditorHeader
 from ui.agreements.editor.obligations_panel import ObligationsPanel
-from ui.agreements.editor.preview import add_preview
+from ui.agreements.editor.preview_mount import add_preview
 from ui.agreements.editor.review_lock import ReviewLockBanner
 from ui.agreements.editor.review_rules import ReviewRules, review_facts
 from ui.agreements.editor.revisions_panel import RevisionsPanel

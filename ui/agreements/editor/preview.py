@@ -11,10 +11,9 @@ Archive's viewer uses it on the GUI thread).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QObject,
     QRunnable,
     Qt,
@@ -30,8 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QSizePolicy,
-    QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,9 +36,6 @@ from PySide6.QtWidgets import (
 from mou.db import Database
 from ui.context import AppContext
 from ui.signing.pdfium_pages import PdfiumPages, PdfOpenError
-
-if TYPE_CHECKING:
-    from ui.agreements.editor.editor import AgreementEditor
 
 DEBOUNCE_MS = 300
 _GAP = 10
@@ -122,6 +116,8 @@ class DraftPreview(QWidget):
         self._open: list[PdfiumPages | None] = [None]
         self.destroyed.connect(lambda *_a, held=self._open: _close(held))
         self._labels: list[_Page] = []
+        self.pasal_pages: dict[int, int] = {}  # pasal number -> page index, from the outline
+        self._pasal: int | None = None  # the pasal being edited (the view follows it)
         self._generation = 0  # of the newest request
         self._busy = False
         self._again = False
@@ -163,6 +159,8 @@ class DraftPreview(QWidget):
         self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.scroll.setBackgroundRole(QPalette.ColorRole.Dark)
         self.scroll.verticalScrollBar().valueChanged.connect(lambda _v: self._lazy.start())
+        self._pending_top: int | None = None
+        self.scroll.verticalScrollBar().rangeChanged.connect(self._range_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
@@ -230,6 +228,15 @@ class DraftPreview(QWidget):
         """Block until the background render is done (the editor calls it before closing)."""
         return self._pool.waitForDone(msecs)
 
+    def show_pasal(self, number: int | None) -> None:
+        """Bring the page of Pasal ``number`` into view (when another pasal is chosen)."""
+        self._pasal = number
+        page = self.pasal_pages.get(number) if number is not None else None
+        if page is not None and page < len(self._labels):
+            # From the fixed page sizes, not the labels' positions: the layout may not have
+            # placed them yet right after new pages arrived.
+            self._scroll_to(sum(label.height() + _GAP for label in self._labels[:page]))
+
     # -- results ---------------------------------------------------------------------------
 
     def _finished(self) -> bool:
@@ -251,8 +258,12 @@ class DraftPreview(QWidget):
         except PdfOpenError:
             self._failed(generation)
             return
+        first = not self._labels
         self.pdf = bytes(data)
+        self.pasal_pages = _pasal_pages(self.pdf)
         self._show(pages)
+        if first:  # chosen before there were pages: show it now
+            self.show_pasal(self._pasal)
         self.status_label.setText(self.tr("Pages: %1").replace("%1", str(pages.page_count)))
         self.sig_updated.emit(pages.page_count)
 
@@ -302,12 +313,21 @@ class DraftPreview(QWidget):
             label.rendered_width = 0  # the old pixmap stays until this page is drawn again
         self._sheet_layout.activate()
         self._sheet.adjustSize()
+        self._scroll_to(keep)
+
+    def _scroll_to(self, top: int) -> None:
+        """Scroll to ``top`` now, or as soon as the scroll range has grown to allow it (the
+        scroll area sizes the sheet in a later layout pass)."""
         bar = self.scroll.verticalScrollBar()
-        bar.setValue(keep)
-        if bar.value() != keep:
-            # The scroll range follows the sheet's new size a moment later: scroll back then.
-            QTimer.singleShot(0, self, lambda: bar.setValue(keep))
+        bar.setValue(top)
+        self._pending_top = top if bar.value() != top else None
         self._rasterise_visible()
+
+    def _range_changed(self, _low: int, high: int) -> None:
+        if self._pending_top is not None and high >= self._pending_top:
+            self.scroll.verticalScrollBar().setValue(self._pending_top)
+            self._pending_top = None
+            self._lazy.start()
 
     def _page_width(self) -> int:
         return max(self.scroll.viewport().width() - 2 * _GAP, 120)
@@ -359,76 +379,24 @@ class DraftPreview(QWidget):
         self._resized.start()
 
 
+def _pasal_pages(data: bytes) -> dict[int, int]:
+    """Pasal number -> page index, read from the PDF's outline ("Pasal 3 — …")."""
+    import pypdfium2
+
+    found: dict[int, int] = {}
+    pdf = pypdfium2.PdfDocument(data)
+    try:
+        for item in pdf.get_toc(max_depth=2):
+            title, dest = item.get_title(), item.get_dest()
+            words = title.split()
+            if dest is not None and len(words) > 1 and words[0] == "Pasal" and words[1].isdigit():
+                found[int(words[1])] = dest.get_index()
+    finally:
+        pdf.close()
+    return found
+
+
 def _close(held: list[PdfiumPages | None]) -> None:
     if held[0] is not None:
         held[0].close()
         held[0] = None
-
-
-def clause_overrides(values: Any) -> dict[str, dict[str, Any]]:
-    """The form's pasal (``ClauseData``) as ``draft_document`` overrides."""
-    if values is None:
-        return {}
-    return {
-        values.uuid: {
-            "heading": values.heading,
-            "heading_en": values.heading_en,
-            "body": values.body,
-            "body_en": values.body_en,
-            "ayat": [{"text": t, "text_en": e} for t, e in values.ayat],
-        }
-    }
-
-
-def add_preview(editor: AgreementEditor) -> DraftPreview:
-    """Mount the preview beside the pasal form and keep it following the edits.
-
-    The preview takes the place of the side panels while it is shown (a "Page preview" toggle in
-    the header): at 1366x768 a readable page and the panels do not fit side by side, and the
-    side panels already fill their tab bar.
-    """
-    preview = DraftPreview(editor.context)
-    preview.overrides = lambda: clause_overrides(editor.clause_form.values())
-    toggle = QToolButton()
-    toggle.setText(QCoreApplication.translate("AgreementEditor", "Page preview"))
-    toggle.setToolTip(
-        QCoreApplication.translate(
-            "AgreementEditor",
-            "Show the pages as they will print, marked KONSEP, instead of the side panels",
-        )
-    )
-    toggle.setCheckable(True)
-    toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    editor.preview_toggle = toggle
-    splitter = editor.side_tabs.parentWidget()
-    top = editor.header.layout().itemAt(0).layout() if editor.header.layout() else None
-    if isinstance(splitter, QSplitter) and isinstance(top, QHBoxLayout):
-        splitter.addWidget(preview)
-        splitter.setStretchFactor(splitter.indexOf(preview), 3)
-        preview.hide()
-        top.insertWidget(2, toggle)  # after "← Agreements" and the title
-
-        def toggled(on: bool) -> None:
-            sizes = splitter.sizes()
-            panel = splitter.indexOf(editor.side_tabs)
-            there = splitter.indexOf(preview)
-            editor.side_tabs.setVisible(not on)
-            preview.setVisible(on)
-            # The page gets the width the side panels had, and back.
-            width = sizes[panel] if on else sizes[there]
-            sizes[there if on else panel] = max(width, 420)
-            splitter.setSizes(sizes)
-
-        toggle.toggled.connect(toggled)
-    else:  # a rearranged editor: fall back to a tab of the side panel
-        editor.side_tabs.addTab(preview, toggle.text())
-        toggle.toggled.connect(lambda on: on and editor.side_tabs.setCurrentWidget(preview))
-
-    def shown(_uuid: object) -> None:
-        # Emitted after every (re)load and pasal change: the agreement may be another one.
-        preview.set_agreement(editor.data.id if editor.data is not None else None)
-
-    editor.sig_clause_shown.connect(shown)
-    editor.clause_form.sig_edited.connect(preview.schedule)
-    editor.sig_changed.connect(lambda _id: preview.schedule())
-    return preview
