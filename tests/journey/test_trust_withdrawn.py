@@ -32,14 +32,14 @@ pytestmark = pytest.mark.netns
 class _HubThread:
     """The middle hub on its own asyncio loop thread (as the embedded hub runs the real one)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, drop_identity: bool = False) -> None:
         from tests.conferencing.middle_hub import MiddleHub
 
         self.secret = new_secret()
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
         self.thread.start()
-        self.hub = MiddleHub(NETNS_ADDR, 0, self.secret)
+        self.hub = MiddleHub(NETNS_ADDR, 0, self.secret, drop_identity=drop_identity)
         asyncio.run_coroutine_threadsafe(self.hub.start(), self.loop).result(10)
 
     def stop(self) -> None:
@@ -122,6 +122,64 @@ def test_trust_made_in_an_intercepted_call_is_withdrawn_and_the_user_told(
             assert not re.search(r"CN=|wss?://|:\d{2,5}\b|/tmp/|sqlite", text)
         qtbot.wait(200)  # the bar grows to its new text on the next layout pass
         assert windows[0].grab().save(str(screenshots / "journey_trust_withdrawn.png"))
+    finally:
+        for window in windows:
+            window.controller.shutdown()
+            window.close()
+        hub.stop()
+
+
+def test_trust_made_in_a_call_that_never_proves_itself_is_withdrawn_after_the_wait(
+    qtbot: QtBot,
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A hub in the middle that swallows the signed bindings: no red tile, but no proof either."""
+    if not in_netns():
+        rerun_in_netns(request.node.nodeid)
+        return
+    import ui.vicon.trust_exchange as trust_exchange
+    from ui.sessions.call_launcher import open_call
+    from ui.sessions.invite import Invite
+    from ui.vicon.identity_bar import counterpart_trust
+    from ui.vicon.trust_exchange import attach_trust_exchange
+
+    monkeypatch.setattr(trust_exchange, "PROOF_WAIT_MS", 3000)  # the app waits 20 s
+    offices = [_office(tmp_path / "bandung", "Bandung"), _office(tmp_path / "pku", "Pekanbaru")]
+    hub = _HubThread(drop_identity=True)
+    room = "kb-bandung-pekanbaru"
+    windows, exchanges = [], []
+    try:
+        for ctx in offices:
+            act_as(ctx, Role.REVIEWER)
+            name = ctx.office.display_name
+            invite = Invite(hub.hub.url, room, issue_token(hub.secret, room, name, 600))
+            window = open_call(
+                name,
+                invite,
+                synthetic=True,
+                identity_path=ctx.identity_path,
+                trusted=counterpart_trust(ctx.database),
+            )
+            qtbot.addWidget(window)
+            exchanges.append(attach_trust_exchange(ctx, window))
+            assert window.identity_bar.unlock(PASSWORD)
+            windows.append(window)
+        qtbot.waitUntil(
+            lambda: all(ex.current_offer() and ex.current_offer()[1] for ex in exchanges),
+            timeout=60000,
+        )
+        qtbot.mouseClick(exchanges[0].bar.trust_button, Qt.MouseButton.LeftButton)
+        with offices[0].database.session() as s:
+            assert s.query(models.TrustedCertificate).count() == 1
+        qtbot.waitUntil(lambda: len(exchanges[0].withdrawn) == 1, timeout=15000)
+        (peer_id,) = windows[0].controller.participants()
+        state = windows[0].controller.verification(peer_id)
+        assert state is not None and not state.verified and state.status != "mismatch"
+        with offices[0].database.session() as s:
+            assert s.query(models.TrustedCertificate).count() == 0
+        assert "was withdrawn" in exchanges[0].bar.label.text()
     finally:
         for window in windows:
             window.controller.shutdown()
