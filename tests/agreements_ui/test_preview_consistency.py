@@ -71,3 +71,21 @@ def test_warnings_in_indonesian(qtbot, context, indonesian, screenshots):
     assert "26 Jul 2031" in text
     assert "Periksa pasal ini" in link.view.text()
     editor.grab().save(str(screenshots / "consistency_editor_id.png"))
+
+
+def test_changing_the_validity_dates_in_details_marks_the_term(qtbot, context):
+    from PySide6.QtCore import QDate
+
+    agreement_id = create_agreement(context)
+    page = open_editor(qtbot, context, agreement_id)
+    editor = page.editor
+    link = editor.consistency
+    link.refresh()
+    assert link.marked() == []
+    select(editor, "JANGKA WAKTU")
+    term_uuid = editor.clause_list.current_uuid()
+    editor.side_tabs.setCurrentWidget(editor.details)
+    editor.details.valid_until_edit.setDate(QDate(2029, 7, 26))  # 3 years, the text says 5
+    qtbot.waitUntil(lambda: link.marked() == [term_uuid], timeout=5000)
+    select(editor, "JANGKA WAKTU")
+    assert any("until 26 Jul 2029 (3 years)" in t for t in link.view.texts), link.view.texts
