@@ -340,8 +340,8 @@ def test_two_fresh_installs_meet_in_a_call_trust_each_other_and_share_a_draft(
     actions.shot("sign_offer", call_b)
     actions.click(call_b.sign_bar.sign_button)
     win_a = bdg._ceremonies.windows[id(call_b.controller)]
-    qtbot.waitUntil(lambda: win_a.isVisible() and win_a.panel.present_button.isVisible())
-    actions.click(win_a.panel.present_button)
+    # "Sign it in this call" presents the agreed revision at once.
+    qtbot.waitUntil(lambda: win_a.isVisible() and win_a.panel.record is not None, timeout=15000)
     win_b = pku._ceremonies.windows[id(call_p.controller)]
     qtbot.waitUntil(win_b.isVisible, timeout=15000)  # pops up at Pekanbaru
     qtbot.waitUntil(lambda: win_b.panel.record is not None, timeout=15000)

@@ -191,6 +191,10 @@ class CeremonyLauncher(QObject):
         window.panel._show_record(window.panel.record)  # the present button appears
         window.show()
         window.raise_()
+        if window.panel.record is None:
+            # "Sign it in this call" is the request to present it: no second click for that.
+            # (A ceremony already under way is shown as it is.)
+            window.panel.present()
         return window
 
     def handle_call_opened(self, event: CallOpened) -> None:
