@@ -37,6 +37,7 @@ class ConsistencyCode(StrEnum):
     """Codes of consistency warnings (translated by the agreements UI)."""
 
     TERM_WORDS = "consistency.term_words"
+    WORDS_LANGUAGE = "consistency.words_language"
     TERM_LANGUAGES = "consistency.term_languages"
     TERM_DATES = "consistency.term_dates"
     COLUMN_EMPTY = "consistency.column_empty"
@@ -46,6 +47,9 @@ class ConsistencyCode(StrEnum):
 
 _TEXTS = {
     ConsistencyCode.TERM_WORDS: '{field}: the number {digits} is written out as "{words}"',
+    ConsistencyCode.WORDS_LANGUAGE: (
+        '{field}: the number {digits} is written out in Indonesian ("{words}") in the English text'
+    ),
     ConsistencyCode.TERM_LANGUAGES: (
         "The term is {term_id} in the Indonesian text but {term_en} in the English"
     ),
@@ -183,10 +187,19 @@ def _spelled(uuid: str, name: str, text: str, language: str) -> list[Consistency
     pattern = _SPELLED_ID if language == "id" else _SPELLED_EN
     for match in pattern.finditer(_clip(text)):
         digits, words = int(match.group(1)), _words(match.group(2))
-        accepted = {_words(terbilang(digits))}
-        if language == "en":
-            accepted.add(_words(english_number(digits)))
-        if words not in accepted:
+        indonesian, english = _words(terbilang(digits)), _words(english_number(digits))
+        if language == "en" and words == indonesian and words != english:
+            # "5 (lima) years": right number, wrong language.
+            out.append(
+                ConsistencyWarning(
+                    ConsistencyCode.WORDS_LANGUAGE,
+                    uuid,
+                    name,
+                    {"digits": str(digits), "words": match.group(2).strip()},
+                )
+            )
+            continue
+        if words not in ({indonesian, english} if language == "en" else {indonesian}):
             out.append(
                 ConsistencyWarning(
                     ConsistencyCode.TERM_WORDS,

@@ -2846,6 +2846,10 @@ Cocokkan dahulu melalui telepon.</translation>
         <source>&quot;{name}&quot; is not a party of this agreement as recorded (parties: {parties})</source>
         <translation>&quot;{name}&quot; bukan pihak dalam kesepakatan ini menurut data para pihak (para pihak: {parties})</translation>
     </message>
+    <message>
+        <source>{field}: the number {digits} is written out in Indonesian (&quot;{words}&quot;) in the English text</source>
+        <translation>{field}: angka {digits} ditulis dengan huruf bahasa Indonesia (&quot;{words}&quot;) dalam teks bahasa Inggris</translation>
+    </message>
 </context>
 <context>
     <name>ConsistencyView</name>

@@ -119,6 +119,18 @@ def test_digits_and_words_disagree(bandung: City) -> None:
     ]
 
 
+def test_indonesian_words_in_the_english_text(bandung: City) -> None:
+    """The template defect of issue 11: "5 (lima) years" in the English column."""
+    content = _draft(bandung, "kesepakatan_bersama_antar_daerah")
+    term = _term_clause(content)
+    term["ayat"][0]["text_en"] = term["ayat"][0]["text_en"].replace("5 (five)", "5 (lima)")
+    warnings = check(content)
+    assert [(w.code, w.field, w.params["words"]) for w in warnings] == [
+        (C.WORDS_LANGUAGE, "ayat 1 (en)", "lima")
+    ]
+    assert "written out in Indonesian" in warnings[0].text
+
+
 def test_validity_dates_alone_disagree(bandung: City) -> None:
     content = _draft(bandung, "kesepakatan_bersama_antar_daerah")
     content["agreement"]["valid_until"] = "2029-07-26"

@@ -453,7 +453,12 @@ CONSISTENCY = MessageTable(
     "ConsistencyMessages",
     {
         "consistency.term_words": QT_TRANSLATE_NOOP(
-            "ConsistencyMessages", "{field}: the number {digits} is written out as \"{words}\""
+            "ConsistencyMessages", '{field}: the number {digits} is written out as "{words}"'
+        ),
+        "consistency.words_language": QT_TRANSLATE_NOOP(
+            "ConsistencyMessages",
+            '{field}: the number {digits} is written out in Indonesian ("{words}") in the '
+            "English text",
         ),
         "consistency.term_languages": QT_TRANSLATE_NOOP(
             "ConsistencyMessages",
@@ -473,7 +478,7 @@ CONSISTENCY = MessageTable(
         ),
         "consistency.party_name": QT_TRANSLATE_NOOP(
             "ConsistencyMessages",
-            "\"{name}\" is not a party of this agreement as recorded (parties: {parties})",
+            '"{name}" is not a party of this agreement as recorded (parties: {parties})',
         ),
     },
     params={
