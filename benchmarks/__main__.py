@@ -70,7 +70,26 @@ def _write_report(results: dict[str, list[dict[str, object]]]) -> None:
                 f"| {row['area']} | {row['name']} | {row['value']:.4g} | {row['unit']} | {target} "
                 f"| {row['verdict']} | {row['note']} |"
             )
-    REPORT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    kept = _kept_sections()
+    REPORT.write_text("\n".join(lines) + "\n" + kept, encoding="utf-8")
+
+
+#: Sections other tools write into the report between these markers (the journey test's count
+#: of user actions); a benchmark run keeps them as they are.
+KEPT_MARKERS = (("<!-- journey:start -->", "<!-- journey:end -->", "## First-contact journey"),)
+
+
+def _kept_sections() -> str:
+    """The marked sections of the current report, with their headings, to write back."""
+    try:
+        text = REPORT.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    out = []
+    for start, end, heading in KEPT_MARKERS:
+        if start in text and end in text:
+            out.append(f"\n{heading}\n\n{text[text.index(start) : text.index(end) + len(end)]}\n")
+    return "".join(out)
 
 
 def _cpu_count() -> int:
