@@ -99,13 +99,9 @@ class CallPackages(QObject):
             )
             return False
         try:
-            key = office_exchange_key(self.context.data_dir)
             with self.context.database.session() as session:
-                actor = required_actor(self.context, session)
-                agreement = get_agreement(session, agreement_id)
-                parties = {p.name for p in agreement.parties}
-                data = export_package(session, agreement, key, actor)
-        except (ExchangeKeyError, AgreementError, PackageError) as exc:
+                parties = {p.name for p in get_agreement(session, agreement_id).parties}
+        except AgreementError as exc:
             self.sig_problem.emit(self.tr("Nothing was sent: %1").replace("%1", error_text(exc)))
             return False
         # Only to the parties, as their certificates prove them: a third office in the call
@@ -121,6 +117,14 @@ class CallPackages(QObject):
             self.sig_problem.emit(
                 self.tr("Nothing was sent: no office in this call is a party to this agreement.")
             )
+            return False
+        try:
+            key = office_exchange_key(self.context.data_dir)
+            with self.context.database.session() as session:
+                actor = required_actor(self.context, session)
+                data = export_package(session, get_agreement(session, agreement_id), key, actor)
+        except (ExchangeKeyError, AgreementError, PackageError) as exc:
+            self.sig_problem.emit(self.tr("Nothing was sent: %1").replace("%1", error_text(exc)))
             return False
         if len(data) * 4 // 3 + 4 > MAX_PACKAGE_B64:
             self.sig_problem.emit(
@@ -143,14 +147,17 @@ class CallPackages(QObject):
         key = (event.agreement_id, event.revision_hash)
         if key in self._sent_approvals:
             return
-        with self.context.database.session() as session:
-            agreement = get_agreement(session, event.agreement_id)
-            current = agreement.current_revision
-            parties = {p.name for p in agreement.parties}
-            ours = any(
-                a.office_uuid == self.context.office.uuid
-                for a in approvals_of(session, agreement, event.revision_hash)
-            )
+        try:
+            with self.context.database.session() as session:
+                agreement = get_agreement(session, event.agreement_id)
+                current = agreement.current_revision
+                parties = {p.name for p in agreement.parties}
+                ours = any(
+                    a.office_uuid == self.context.office.uuid
+                    for a in approvals_of(session, agreement, event.revision_hash)
+                )
+        except AgreementError:
+            return  # not an agreement of this database (events are process-wide)
         # Only for an agreement with an office in this call, and only what this database holds.
         if current is None or current.hash != event.revision_hash or not ours:
             return
