@@ -8,15 +8,21 @@ when the bitrate no longer suits it, and the frame rate only on the last step.
 
 The rules, checked once a second (:meth:`RateController.update`):
 
-* heavy loss (> 10 %) lowers the rate in proportion to the loss (as in Google congestion
-  control); loss that stays heavy while the rate is already low and the delay does not grow is
-  random loss, not congestion, so it does not push the rate below :data:`LOSS_FLOOR_BPS` (the
+* congestion (a growing round-trip time, or loss over :data:`CONGESTED_LOSS` in two reports in a
+  row) lowers the rate
+  by 15-30 % or in proportion to the loss; with a growing queue, also below what actually got
+  through: the video bytes sent in the last second times the share that arrived, times
+  :data:`BACKOFF`. The encoder overshoots its target, so backing off from the target alone (as
+  before) left a rate-limited link overfull for many seconds;
+* heavy loss (> 10 %) without a growing queue is random loss, not congestion: the rate goes down
+  in proportion (as in Google congestion control) but not below :data:`LOSS_FLOOR_BPS` (the
   picture stays fluent at 360p instead of collapsing);
-* a growing round-trip time (queues filling, e.g. a rate-limited link) lowers it by 15 %, by
-  30 % when the queue is long;
-* light loss (< 2 %) and a steady delay raise it by 8 % a second, up to 1.5 times the REMB
-  estimate (REMB follows what arrives; a simple picture that does not fill its budget must not
-  talk the rate down);
+* light loss (< 2 %) and a steady delay raise it by 8 % a second, but only by 2 % a second for
+  :data:`CAREFUL_S` after a congestion once it is near the rate that congested (probing a
+  rate limit slowly keeps its queue short); never above 1.5 times a steady REMB estimate (REMB
+  follows what arrives; a simple picture that does not fill its budget must not talk the rate
+  down), and never above a REMB that just fell (aiortc's receiver lowers it when it sees the
+  one-way delay grow, before the RTT shows it);
 * a tier is left downwards at once and entered upwards only after the rate has stayed above
   it, with a margin, for :data:`UP_HOLD_S` (no flapping: every size change costs a keyframe).
 
@@ -31,14 +37,17 @@ from dataclasses import dataclass
 
 from aiortc.codecs.vpx import Vp8Encoder
 
-MIN_BPS = 80_000
+MIN_BPS = 60_000
 MAX_BPS = 1_500_000
 START_BPS = 600_000
 LOSS_FLOOR_BPS = 350_000  # random loss alone never takes the rate below this
 HEAVY_LOSS = 0.10
 CONGESTED_LOSS = 0.25  # more loss than this is an overflowing queue, not a noisy line
 LIGHT_LOSS = 0.02
-DELAY_GROWTH_MS = 120.0  # RTT this far above its recent minimum: a queue is building
+DELAY_GROWTH_MS = 100.0  # RTT this far above its smallest: a queue is building
+BACKOFF = 0.85  # after congestion: this share of what got through
+REMB_DROP = 0.9  # a REMB this much below the previous one reports overuse
+CAREFUL_S = 20.0  # after a congestion, climb slowly near the rate that congested
 REMB_HEADROOM = 1.5
 UP_HOLD_S = 3.0
 UP_MARGIN = 1.15
@@ -65,7 +74,8 @@ class Tier:
 TIERS: tuple[Tier, ...] = (
     Tier(720, 30, 1_100_000),
     Tier(540, 30, 650_000),
-    Tier(360, 30, 300_000),
+    Tier(360, 30, 220_000),
+    Tier(180, 30, 90_000),
     Tier(180, 15, 0),
 )
 
@@ -85,6 +95,7 @@ class LinkReport:
     fraction_lost: float | None  # 0..1, from the latest receiver report or counter deltas
     rtt_ms: float | None
     remb_bps: int | None
+    sent_bps: float | None = None  # video actually sent in the period (RTP bytes, no RTX)
 
 
 class RateController:
@@ -96,6 +107,9 @@ class RateController:
         self._rtts: deque[float] = deque(maxlen=RTT_WINDOW)
         self._base_rtt: float | None = None
         self._above_since: float | None = None
+        self._last_remb: int | None = None
+        self._overflowing = False  # the previous report's loss was over CONGESTED_LOSS
+        self._congested: tuple[float, float] | None = None  # (when, rate that congested)
         self.last_loss: float | None = None
         self.last_rtt_ms: float | None = None
         # (loss, rtt_ms, remb_bps, bps after) of recent reports, for reports and diagnosis.
@@ -119,25 +133,52 @@ class RateController:
             # The base is the smallest RTT ever seen on the link: under a long congestion a
             # window's minimum would itself be queueing delay and hide the queue.
             self._base_rtt = rtt if self._base_rtt is None else min(self._base_rtt, rtt)
-            delay_growing = rtt - self._base_rtt > DELAY_GROWTH_MS
-        if loss is not None and loss > HEAVY_LOSS:
-            lowered = self.bps * (1.0 - 0.5 * loss)
+            # A queue lasts; a busy CPU delays one report. The smaller of the last two says
+            # which (each report's own RTT is used, unsmoothed: see conferencing.rtcptap).
+            queued = min(list(self._rtts)[-2:]) - self._base_rtt
+            delay_growing = queued > DELAY_GROWTH_MS
+        remb = report.remb_bps
+        remb_fell = bool(remb and self._last_remb and remb < self._last_remb * REMB_DROP)
+        if remb:
+            self._last_remb = remb
+        heavy = loss is not None and loss > HEAVY_LOSS
+        # One report over ~40 packets of a 15 % lossy line often shows more than 25 %: only
+        # two in a row (or a growing queue) say the queue overflows.
+        overflowing = loss is not None and loss > CONGESTED_LOSS
+        congested = delay_growing or (overflowing and self._overflowing)
+        self._overflowing = overflowing
+        if congested:
+            # Remember the highest rate of this congestion episode: climbing back, the queue
+            # is expected again near it.
+            recent = self._congested is not None and now - self._congested[0] < CAREFUL_S
+            peak = max(self.bps, self._congested[1]) if recent and self._congested else self.bps
+            self._congested = (now, peak)
+            deep = bool(self._rtts) and min(list(self._rtts)[-2:]) - (self._base_rtt or 0.0) > (
+                3 * DELAY_GROWTH_MS
+            )
+            lowered = self.bps * (1.0 - 0.5 * loss if heavy and loss else 0.7 if deep else 0.85)
+            if delay_growing and report.sent_bps:
+                # A queue is building: what got through is the link's share for us now. (Loss
+                # alone, without a queue, may be a noisy line: no such cut for it.)
+                lowered = min(lowered, report.sent_bps * (1.0 - (loss or 0.0)) * BACKOFF)
+            self.bps = lowered
+        elif heavy:
             # Without a growing queue, moderate loss is the line's, not ours: lowering further
-            # would only starve the picture (the loss stays the same at any rate). Very heavy
-            # loss is an overflowing queue whatever the delay says.
-            congested = delay_growing or loss > CONGESTED_LOSS
-            floor = MIN_BPS if congested else min(self.bps, LOSS_FLOOR_BPS)
-            self.bps = max(lowered, floor)
-        elif delay_growing:
-            # A long queue (a rate limit's buffer filling) needs a firmer step than a short one.
-            deep = rtt is not None and rtt - (self._base_rtt or 0.0) > 3 * DELAY_GROWTH_MS
-            self.bps *= 0.7 if deep else 0.85
+            # would only starve the picture (the loss stays the same at any rate).
+            self.bps = max(self.bps * (1.0 - 0.5 * (loss or 0.0)), min(self.bps, LOSS_FLOOR_BPS))
         elif loss is None or loss < LIGHT_LOSS:
-            self.bps = self.bps * 1.08 + 10_000
-        if report.remb_bps:
+            near = self._congested is not None and (
+                now - self._congested[0] < CAREFUL_S and self.bps > 0.8 * self._congested[1]
+            )
+            self.bps = self.bps * 1.02 if near else self.bps * 1.08 + 10_000
+        if remb_fell and remb:
+            # aiortc lowers REMB only on a growing one-way delay (or when less arrives, and
+            # then it stays above what arrives): a ceiling, never a reason to back off more.
+            self.bps = min(self.bps, float(remb))
+        elif remb:
             # REMB follows what arrives, and a simple picture does not fill its budget: as a
             # hard ceiling it would talk the rate down on an idle link. Keep headroom above it.
-            self.bps = min(self.bps, max(report.remb_bps * REMB_HEADROOM, LOSS_FLOOR_BPS))
+            self.bps = min(self.bps, max(remb * REMB_HEADROOM, LOSS_FLOOR_BPS))
         self.bps = max(MIN_BPS, min(MAX_BPS, self.bps))
         self.history.append((loss, rtt, report.remb_bps, int(self.bps)))
         return self._retier(now)

@@ -34,10 +34,10 @@ from aiortc import (
     RTCRtpSender,
     RTCSessionDescription,
 )
-from aiortc.jitterbuffer import JitterBuffer
+from aiortc.codecs.opus import OpusEncoder
 from aiortc.mediastreams import MediaStreamError
 
-from conferencing import channel, trickle
+from conferencing import channel, jitter, trickle
 from conferencing import protocol as p
 from conferencing.adaptation import TIERS, AdaptiveVp8Encoder, LinkReport, RateController
 from conferencing.call_identity import PeerVerification, PeerVerificationChanged, sdp_fingerprint
@@ -51,6 +51,7 @@ from conferencing.events import (
     VideoPaused,
 )
 from conferencing.linkhealth import MediaCode, limit_gathering
+from conferencing.rtcptap import ReportTap
 from conferencing.topology.base import Topology, TopologyHost
 from conferencing.topology.verify import LinkVerifier, dtls_peer_fingerprints
 
@@ -60,8 +61,9 @@ STALL_S = 3.0  # no remote media for this long: the link is stalled
 RETRY_S = 6.0  # minimum gap between two recovery attempts on one link
 ABSENT_DROP_S = 20.0  # a stalled peer the hub no longer lists is dropped after this
 STATS_PERIOD_S = 1.0
-VIDEO_JITTER = 128  # packets (a power of two, as aiortc requires)
+AUDIO_BPS = 32_000  # Opus for speech (aiortc's 96 kbit/s took a quarter of a 1 Mbit link)
 MAX_VIDEO_BACKLOG = 2  # decoded remote frames waiting before older ones are skipped
+NO_PATH_S = 2 * RETRY_S  # no media from a new office this long, ICE not connected: no path
 FREEZE_S = 1.0  # no new video frame for this long while the track is live: the picture froze
 
 
@@ -100,12 +102,17 @@ class PeerLink:
         self.rate = RateController()
         self.video_track: MediaStreamTrack | None = None
         self.encoder: AdaptiveVp8Encoder | None = None
+        self.tap: ReportTap | None = None  # each receiver report about our video, unsmoothed
+        self.tap_read_at = 0.0
+        self.sent_bytes: tuple[int, float] | None = None  # video bytes sent, and when read
+        self.jitter: list[jitter.BoundedJitterBuffer] = []  # incoming video, per connection
         self.report_at: object = None  # timestamp of the last receiver report acted on
         self.adapted: tuple[int, int, int, int] | None = None
         # Incoming video, judged apart from audio.
         self.last_video: float | None = None
         self.video_paused = False
         self.ice_failed_said = False
+        self.created_at = time.monotonic()
 
 
 class MeshTopology(Topology):
@@ -175,6 +182,8 @@ class MeshTopology(Topology):
                 or pc.signalingState != "have-local-offer"
             ):
                 return  # answer to an attempt we already replaced
+            if "opus/48000" not in message.sdp.lower():
+                _plain_audio(pc)  # the other side chose PCMU/PCMA: aiortc picks the encoder
             await pc.setRemoteDescription(RTCSessionDescription(sdp=message.sdp, type="answer"))
             if link.pc is pc:
                 link.verifier.remote_fp = sdp_fingerprint(message.sdp)
@@ -233,12 +242,7 @@ class MeshTopology(Topology):
                 self._dtls_connected(link, pc)
             if link.pc is pc and pc.connectionState == "failed":
                 log.info("peer connection to %s failed; recovering", link.peer_id)
-                if not link.ever_media and not link.ice_failed_said:
-                    # Never connected at all: say so once (a failure after media is a stall).
-                    link.ice_failed_said = True
-                    self.host.emit(
-                        EngineError("no network path to the other office", MediaCode.ICE_FAILED)
-                    )
+                self._say_ice_failed(link)
                 # Not in link.tasks: the recovery replaces the connection, which cancels those.
                 asyncio.ensure_future(self._recover(link))
 
@@ -254,15 +258,15 @@ class MeshTopology(Topology):
                 attach(sender)
             if kind == "video":
                 self._adapt_sender(link, sender, track)
+            else:
+                _lean_audio(sender)
         for transceiver in pc.getTransceivers():
             if transceiver.kind == "video":
-                # aiortc's video jitter buffer holds 512 packets: at a low bitrate one packet
-                # lost for good (its retransmission lost too, as under a rate limit) stalls the
-                # picture for many seconds before the buffer wraps. 128 still holds a keyframe
-                # of our largest tier and bounds such a stall to about a second or two.
-                slot = "_RTCRtpReceiver__jitter_buffer"
-                if isinstance(getattr(transceiver.receiver, slot, None), JitterBuffer):
-                    setattr(transceiver.receiver, slot, JitterBuffer(VIDEO_JITTER, is_video=True))
+                # A missing packet must not hold the picture back for seconds, and a backlog
+                # must drain at once (conferencing.jitter).
+                buffer = jitter.install(transceiver.receiver)
+                if buffer is not None:
+                    link.jitter = [buffer]
                 # VP8 only: the contract's codec, and what a shared encoder produces.
                 vp8 = [
                     c
@@ -274,6 +278,8 @@ class MeshTopology(Topology):
     def _adapt_sender(self, link: PeerLink, sender: RTCRtpSender, track: MediaStreamTrack) -> None:
         """Put the video sender under the link's congestion controller."""
         link.video_track = track
+        link.tap = ReportTap(sender)
+        link.sent_bytes = None
         set_tier = getattr(track, "set_tier", None)
         if set_tier is not None:
             set_tier(link.rate.tier)
@@ -317,6 +323,8 @@ class MeshTopology(Topology):
         # Tracks (and the VP8 preference) first: aiortc picks the answer's codecs while it
         # applies the offer, from the preferences of the transceivers that exist by then.
         self._add_local_tracks(link, pc)
+        if "opus/48000" not in sdp.lower():
+            _plain_audio(pc)
         await pc.setRemoteDescription(RTCSessionDescription(sdp=sdp, type="offer"))
         limit_gathering(pc)
         await pc.setLocalDescription(await pc.createAnswer())
@@ -324,6 +332,13 @@ class MeshTopology(Topology):
             link.verifier.local_fp = sdp_fingerprint(pc.localDescription.sdp)
             await self.host.send_signal(link.peer_id, "answer", session, pc.localDescription.sdp)
             await self._send_identity(link)
+
+    def _say_ice_failed(self, link: PeerLink) -> None:
+        """Tell the user once that no path to this office was found (never any media)."""
+        if not link.ever_media and not link.ice_failed_said:
+            # A failure after media flowed is a stall, said by the "reconnecting" state.
+            link.ice_failed_said = True
+            self.host.emit(EngineError("no network path to the other office", MediaCode.ICE_FAILED))
 
     async def _recover(self, link: PeerLink, *, force: bool = False) -> None:
         now = time.monotonic()
@@ -511,6 +526,16 @@ class MeshTopology(Topology):
                 self._publish_verification(link, now)
             if link.pc is not None and not trickle.remote_sends_media(link.pc):
                 continue  # a receive-only client: its silence is by design, not a stall
+            if (
+                not link.ever_media
+                and now - link.created_at > NO_PATH_S
+                and (link.pc is None or link.pc.iceConnectionState not in ("connected", "completed"))
+            ):
+                # No attempt found a path in all that time (a firewall dropping UDP). Attempts
+                # are replaced before aiortc would call one failed, so say it here; the call
+                # is not "connected" to that office meanwhile.
+                self._say_ice_failed(link)
+                self._mark_stalled(link)
             silent_since = link.last_media or link.attempt_at
             if now - silent_since > STALL_S and (
                 link.ever_media or now - link.attempt_at > 2 * RETRY_S
@@ -547,17 +572,42 @@ class MeshTopology(Topology):
             return  # no new receiver report since the last look
         link.report_at = remote.timestamp
         rtt = getattr(remote, "roundTripTime", None)
+        rtt = None if rtt is None else rtt * 1000.0
         lost = getattr(remote, "fractionLost", None)
+        loss = None if lost is None else lost / 256.0
+        if link.tap is not None and link.tap.attached:
+            # Each report's own figures: aiortc's RTT is smoothed and lags a drained queue.
+            fresh = link.tap.since(link.tap_read_at)
+            if fresh:
+                link.tap_read_at = fresh[-1].at
+                rtts = [r.rtt_ms for r in fresh if r.rtt_ms is not None]
+                rtt = rtts[-1] if rtts else rtt
+                loss = sum(r.fraction_lost for r in fresh) / len(fresh)
+        sent = next(
+            (
+                s.bytesSent
+                for s in report.values()
+                if s.type == "outbound-rtp" and getattr(s, "kind", "") == "video"
+            ),
+            None,
+        )
+        sent_bps = None
+        if sent is not None and link.sent_bytes is not None and sent >= link.sent_bytes[0]:
+            sent_bps = (sent - link.sent_bytes[0]) * 8 / max(1e-3, now - link.sent_bytes[1])
+        link.sent_bytes = None if sent is None else (sent, now)
         link.rate.update(
             LinkReport(
-                fraction_lost=None if lost is None else lost / 256.0,
-                rtt_ms=None if rtt is None else rtt * 1000.0,
+                fraction_lost=loss,
+                rtt_ms=rtt,
                 remb_bps=link.encoder.remb_bps if link.encoder is not None else None,
+                sent_bps=sent_bps,
             ),
             now,
         )
         if link.encoder is not None:
             link.encoder.set_rate(link.rate.target_bps)
+        if link.tap is not None:
+            link.tap.rate_bps = link.rate.target_bps
         track = link.video_track
         set_tier = getattr(track, "set_tier", None)
         if set_tier is not None:
@@ -629,3 +679,29 @@ class MeshTopology(Topology):
             await self._close_link(link)
         self.links.clear()
         self._snapshot()
+
+
+_ENCODER_SLOT = "_RTCRtpSender__encoder"
+
+
+class _SpeechOpusEncoder(OpusEncoder):
+    """aiortc's Opus encoder at :data:`AUDIO_BPS` (aiortc fixes 96 kbit/s)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.codec.bit_rate = AUDIO_BPS  # the codec opens on its first frame, with this rate
+
+
+def _lean_audio(sender: RTCRtpSender) -> None:
+    """Give ``sender`` a speech-rate Opus encoder (aiortc makes its own lazily otherwise)."""
+    if getattr(sender, _ENCODER_SLOT, "absent") is None:
+        setattr(sender, _ENCODER_SLOT, _SpeechOpusEncoder())
+
+
+def _plain_audio(pc: RTCPeerConnection) -> None:
+    """Undo :func:`_lean_audio` before negotiation settles on another audio codec."""
+    for transceiver in pc.getTransceivers():
+        if transceiver.kind == "audio" and isinstance(
+            getattr(transceiver.sender, _ENCODER_SLOT, None), _SpeechOpusEncoder
+        ):
+            setattr(transceiver.sender, _ENCODER_SLOT, None)

@@ -25,7 +25,7 @@ from conferencing.callreport import CallReport
 from conferencing.events import EngineError, MediaAdapted, VideoPaused
 from conferencing.hub.server import HubServer
 from conferencing.hub.tokens import issue_token
-from conferencing.linkhealth import limit_gathering
+from conferencing.linkhealth import MediaCode, limit_gathering
 from conferencing.media import SyntheticVideoSource, VideoSource
 from tests.conferencing.hubclient import RawClient
 from tests.conferencing.scenarios import HOST, OFFICES, ROOM, SECRET, Office, nft, wait_for
@@ -265,6 +265,42 @@ async def turn_errors(tmp: Path) -> dict[str, Any]:
             "gather_s": gather_s}  # fmt: skip
 
 
+async def ice_blocked(tmp: Path) -> dict[str, Any]:
+    """Signalling works (TCP) but every UDP packet is dropped: ICE really fails."""
+    nft("add", "table", "inet", "block")
+    nft("add", "chain", "inet", "block", "out", "{ type filter hook output priority 0; }")
+    nft("add", "rule", "inet", "block", "out", "meta", "l4proto", "udp", "drop")
+    hub = HubServer(HOST, 0, SECRET)
+    await hub.start()
+    a, b = TimedOffice(OFFICES[0], (320, 240, 15)), TimedOffice(OFFICES[1], (320, 240, 15))
+    started = time.monotonic()
+    await a.join(hub.url)
+    await b.join(hub.url)
+    said = await wait_for(
+        lambda: all(
+            any(e.code == MediaCode.ICE_FAILED for e in o.of(EngineError)) for o in (a, b)
+        ),
+        40,
+    )
+    said_after_s = time.monotonic() - started
+    states_during = [a.engine.state, b.engine.state]
+    await asyncio.sleep(1.0)
+    left_at = time.monotonic()
+    await asyncio.wait_for(_end(hub, a, b), 15)
+    out = {
+        "said": said,
+        "said_after_s": said_after_s,
+        "codes": [[e.code for e in o.of(EngineError)] for o in (a, b)],
+        "states_during": states_during,
+        "states": [o.states() for o in (a, b)],
+        "frames": [o.report.as_dict()["peers"] for o in (a, b)],
+        "leave_s": time.monotonic() - left_at,
+        "topology_after": [o.engine.topology is None for o in (a, b)],
+    }
+    subprocess.run(["nft", "delete", "table", "inet", "block"], capture_output=True)
+    return out
+
+
 def _config(urls: list[str]) -> Any:
     from aiortc import RTCConfiguration, RTCIceServer
 
@@ -363,7 +399,8 @@ async def bench_loss(tmp: Path) -> dict[str, Any]:
 SCENARIOS = {
     f.__name__: f
     for f in (
-        tbf720, loss15, video_freeze, hub_offline, turn_errors, h264_offer, bench_tbf, bench_loss
+        tbf720, loss15, video_freeze, hub_offline, turn_errors, h264_offer, bench_tbf, bench_loss,
+        ice_blocked,
     )
 }
 
