@@ -41,7 +41,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     hub.add_argument("--turn-user", metavar="U", help="TURN user name")
     hub.add_argument("--turn-password", metavar="P", help="TURN password")
-    hub.add_argument("--max-peers", type=int, default=4, help="offices per room (default 4)")
+    hub.add_argument(
+        "--max-peers", type=int, default=4, metavar="N", help="offices per room (default 4)"
+    )
+    hub.add_argument(
+        "--grace",
+        type=float,
+        default=20.0,
+        metavar="S",
+        help="seconds an office whose connection dropped keeps its place (default 20)",
+    )
+    from conferencing.hub.limits import add_arguments
+
+    add_arguments(hub)
     hub.set_defaults(func=_run_hub)
 
     invite = sub.add_parser("invite", help="print an invite token for an office to a room")
@@ -123,6 +135,7 @@ def _run_hub(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from conferencing import protocol as p
+    from conferencing.hub.limits import HubLimits
     from conferencing.hub.server import HubServer
     from conferencing.hub.tokens import load_secret, new_secret
 
@@ -168,6 +181,8 @@ def _run_hub(args: argparse.Namespace) -> int:
         ice_servers=ice,
         ssl_context=ssl_context,
         max_peers=args.max_peers,
+        grace_s=args.grace,
+        limits=HubLimits.from_args(args),
         # Bindings and revocations survive a restart, kept beside the secret.
         state_file=Path(args.secret_file).parent / "hub-invitations.json"
         if args.secret_file

@@ -8,10 +8,11 @@ failures is logged once per interval instead of once per event.
 
 from __future__ import annotations
 
+import argparse
 import logging
 import resource
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,67 @@ class HubLimits:
     burst: int = 100  # messages allowed at once
     max_dropped: int = 500  # a connection that keeps flooding past its budget is closed
     log_interval_s: float = 10.0  # at most one line per interval for each kind of flood
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> HubLimits:
+        """The limits given on the ``hub`` command line (see :func:`add_arguments`)."""
+        given = {
+            name: getattr(args, name)
+            for name, *_ in _OPTIONS
+            if getattr(args, name, None) is not None
+        }
+        return replace(cls(), **given)
+
+
+# (field, option, metavar, help). Defaults are shown from the dataclass, so --help never lies.
+_OPTIONS: tuple[tuple[str, str, str, str], ...] = (
+    ("join_deadline_s", "--join-deadline", "S",
+     "seconds a new connection has to send a valid join before it is closed"),
+    ("pre_join_max_bytes", "--pre-join-bytes", "N",
+     "largest WebSocket frame read before a valid join (bytes)"),
+    ("joined_max_bytes", "--joined-max-bytes", "N",
+     "largest frame after joining (bytes; the protocol's 64 KiB plus framing)"),
+    ("max_per_ip", "--max-per-ip", "N", "open connections allowed from one address"),
+    ("max_connections", "--max-connections", "N",
+     "open connections in all (default: below the descriptor limit, LimitNOFILE)"),
+    ("rate_per_s", "--message-rate", "M", "sustained messages per second per connection"),
+    ("burst", "--message-burst", "N", "messages one connection may send at once"),
+    ("max_dropped", "--max-dropped", "N",
+     "messages over budget before a flooding connection is closed"),
+    ("log_interval_s", "--flood-log-interval", "S",
+     "seconds between two log lines about the same kind of flood"),
+)  # fmt: skip
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare every :class:`HubLimits` bound as an option of the ``hub`` command."""
+    group = parser.add_argument_group(
+        "limits", "bounds on what one client or address can make the hub spend (docs/hub.md)"
+    )
+    defaults = HubLimits()
+    types = {f.name: f.type for f in fields(HubLimits)}
+    for name, option, metavar, text in _OPTIONS:
+        default = getattr(defaults, name)
+        kind = float if "float" in str(types[name]) else int
+        group.add_argument(
+            option,
+            dest=name,
+            type=_positive(kind),
+            metavar=metavar,
+            default=None,
+            help=f"{text} (default {'auto' if default is None else f'{default:g}'})",
+        )
+
+
+def _positive(kind: type) -> object:
+    def parse(text: str) -> float | int:
+        value = kind(text)
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"must be more than 0, got {text}")
+        return value
+
+    parse.__name__ = kind.__name__  # argparse names the type in its error message
+    return parse
 
 
 def descriptor_budget(reserve: int = 64) -> int:

@@ -263,7 +263,7 @@ def test_standalone_hub_serves_pinned_wss_unless_told_insecure(tmp_path: Path) -
 
 @contextmanager
 def hub_process(
-    tmp_path: Path, nofile: int | None = None
+    tmp_path: Path, nofile: int | None = None, options: list[str] | None = None
 ) -> Iterator[tuple[subprocess.Popen[str], str]]:
     """``main.py hub`` on 127.0.0.1 (optionally with a low descriptor limit); yields (proc, url)."""
 
@@ -274,7 +274,7 @@ def hub_process(
     secret_file = tmp_path / "hub.secret"
     proc = subprocess.Popen(
         [sys.executable, "main.py", "hub", "--host", "127.0.0.1", "--port", "0",
-         "--secret-file", str(secret_file), "--insecure"],
+         "--secret-file", str(secret_file), "--insecure", *(options or [])],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         preexec_fn=limit, env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )  # fmt: skip
@@ -339,3 +339,64 @@ def test_descriptor_exhaustion_backs_off_with_one_log_line_and_recovers(tmp_path
         _, err = proc.communicate(timeout=10)
     lines = [line for line in err.splitlines() if "descriptor" in line or "open files" in line]
     assert 1 <= len(lines) <= 2, lines  # one line per 10 s interval, not one per failed accept
+
+
+def test_limits_given_on_the_hub_command_line_take_effect(tmp_path: Path) -> None:
+    options = ["--max-per-ip", "2", "--join-deadline", "1", "--pre-join-bytes", "512",
+               "--max-peers", "1", "--message-rate", "5", "--message-burst", "5"]  # fmt: skip
+    with hub_process(tmp_path, options=options) as (_proc, url):
+        secret = load_secret(tmp_path / "hub.secret")
+
+        async def probe() -> None:
+            # --pre-join-bytes 512: a 1 KiB frame before joining closes the socket (default 4 KiB).
+            c = await RawClient.connect(url)
+            await c.send({"type": "ping", "pad": "x" * 1024})
+            assert await c.recv() is None and c.ws.close_code == 1009
+            await c.close()
+            # --join-deadline 1: closed after 1 s, not the default 5 s.
+            idle = await RawClient.connect(url)
+            started = time.monotonic()
+            assert (await idle.recv_type("error", timeout=4))["code"] == p.E_JOIN_TIMEOUT
+            assert time.monotonic() - started < 3
+            await idle.close()
+            # --max-per-ip 2: a third socket from the same address is refused before upgrading.
+            held = [await connect_from(url, "127.0.0.1") for _ in range(2)]
+            with pytest.raises(aiohttp.WSServerHandshakeError) as info:
+                await connect_from(url, "127.0.0.1")
+            assert info.value.status == 503
+            for session, ws in held:
+                await ws.close()
+                await session.close()
+            await asyncio.sleep(0.2)
+            # --max-peers 1: the second office is told the room is full.
+            a, b = await RawClient.connect(url), await RawClient.connect(url)
+            welcome = await a.join("r1", issue_token(secret, "r1", BANDUNG, 60), "peer-a")
+            assert (welcome or {}).get("type") == "welcome"
+            refused = await b.join("r1", issue_token(secret, "r1", PEKANBARU, 60), "peer-b")
+            assert (refused or {}).get("code") == p.E_ROOM_FULL, refused
+            await b.close()
+            # --message-rate 5 / --message-burst 5: of 40 pings at once, only about 5 are answered.
+            for n in range(40):
+                await a.send({"type": "ping", "nonce": n})
+            pongs = 0
+            with suppress(TimeoutError):
+                while (msg := await a.recv(timeout=1.0)) is not None:
+                    pongs += msg.get("type") == "pong"
+            assert 3 <= pongs <= 12, pongs
+            await a.close()
+
+        asyncio.run(probe())
+
+
+def test_hub_help_lists_every_limit_with_its_default() -> None:
+    out = subprocess.run(
+        [sys.executable, "main.py", "hub", "--help"], cwd=ROOT, capture_output=True, text=True,
+        check=True,
+    ).stdout  # fmt: skip
+    for option, default in (("--join-deadline", "5"), ("--pre-join-bytes", "4096"),
+                            ("--max-per-ip", "16"), ("--message-rate", "50"),
+                            ("--message-burst", "100"), ("--max-peers", "4"),
+                            ("--max-connections", "auto"), ("--grace", "20")):  # fmt: skip
+        assert option in out, option
+        tail = " ".join(out.rsplit(option, 1)[1].split("--", 1)[0].split())
+        assert f"(default {default})" in tail, (option, tail)
