@@ -22,6 +22,28 @@ from conferencing.messages import DomainMessage
 
 DEFAULT_TTL_S = 24 * 3600
 MIN_SECRET_BYTES = 16
+#: An invitation outlives its session by this much: time to send it before the start, and to
+#: rejoin after a crash near the end.
+SESSION_MARGIN_S = 2 * 3600
+
+
+def session_ttl(
+    duration_s: float,
+    *,
+    starts_at: float | None = None,
+    now: float | None = None,
+    margin_s: int = SESSION_MARGIN_S,
+) -> int:
+    """Seconds an invitation for a session should last: until its end plus ``margin_s``.
+
+    ``starts_at`` (epoch seconds) is the scheduled start; a session that has not started yet
+    adds the wait, one that started late (or has no schedule) counts from ``now``.
+    """
+    if duration_s <= 0:
+        raise ValueError("a session lasts more than 0 seconds")
+    current = time.time() if now is None else now
+    start = current if starts_at is None else max(current, starts_at)
+    return int(round(start + duration_s - current)) + margin_s
 
 
 class TokenError(Exception):

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from conferencing import protocol
 from conferencing.hub.embedded import EmbeddedHub
 from conferencing.hub.guest_page import guest_link
+from conferencing.hub.tokens import SESSION_MARGIN_S, session_ttl
 from ui.sessions.addresses import choose_address, lan_addresses, with_host
 from ui.sessions.invite import Invite, format_invite
 
@@ -40,7 +41,7 @@ log = logging.getLogger(__name__)
 DEFAULT_SESSION_HOURS = 3
 MAX_SESSION_HOURS = 12
 #: Time to send the invitation before the session starts and to rejoin near its end.
-INVITE_MARGIN_S = 2 * 3600
+INVITE_MARGIN_S = SESSION_MARGIN_S
 
 
 def new_room_name(now: datetime | None = None) -> str:
@@ -117,6 +118,10 @@ class HostPanel(QWidget):
         self.ttl_spin.setToolTip(
             self.tr("The invitation works for the session's length plus two hours.")
         )
+        # (room, start in epoch seconds, length in seconds) of the scheduled session hosted;
+        # its invitations last until its end plus the margin (see invitation_ttl_s).
+        self.scheduled: tuple[str, float, float] | None = None
+        self.ttl_spin.valueChanged.connect(self._length_typed)
         self.issued: Invite | None = None  # the invitation shown, which "Withdraw" revokes
         self.invite_button = QPushButton(self.tr("Create invitation"), self)
         self.invite_text = QPlainTextEdit(self)
@@ -260,13 +265,33 @@ class HostPanel(QWidget):
         self._update_enabled()
         self.sig_hosting_changed.emit(False)
 
+    def set_schedule(self, room: str, starts_at: float, duration_s: float) -> None:
+        """Host the scheduled session ``room``: invitations last until its end plus the margin."""
+        self.room_edit.setText(room)
+        hours = max(1, min(MAX_SESSION_HOURS, -(-int(duration_s) // 3600)))
+        self.ttl_spin.blockSignals(True)  # shown rounded up; the exact length is kept
+        self.ttl_spin.setValue(hours)
+        self.ttl_spin.blockSignals(False)
+        self.scheduled = (room, starts_at, duration_s)
+
+    def _length_typed(self, _hours: int) -> None:
+        self.scheduled = None  # the host chose a length by hand: it wins over the schedule
+
+    def invitation_ttl_s(self, now: float | None = None) -> int:
+        """How long an invitation issued now lasts (seconds)."""
+        room = self.room_edit.text().strip()
+        if self.scheduled is not None and self.scheduled[0] == room:
+            _, starts_at, duration_s = self.scheduled
+            return session_ttl(duration_s, starts_at=starts_at, now=now)
+        return session_ttl(self.ttl_spin.value() * 3600, now=now)
+
     def invite_for(self, office: str) -> Invite:
         """A signed invitation of ``office`` to the current room (hub must be running)."""
         if self.hub is None:
             raise RuntimeError("start hosting first")
         room = self.room_edit.text().strip()
         address = self.address_combo.currentText().strip() or "127.0.0.1"
-        token = self.hub.invite(room, office, self.ttl_spin.value() * 3600 + INVITE_MARGIN_S)
+        token = self.hub.invite(room, office, self.invitation_ttl_s())
         hub_url = with_host(self.hub_url, address)
         # The same invitation as a browser link (one install at a time, withdrawn together).
         browser = guest_link(hub_url, self.hub.guest_invite(token))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -157,9 +158,21 @@ class Page(QWidget):
         self.sig_call_opened.emit(window)
         return window
 
-    def host_scheduled(self, room: str, offices: list[str]) -> None:
-        """Host a scheduled session: its room, hub started, invitation for its first office."""
-        self.host_panel.room_edit.setText(room)
+    def host_scheduled(
+        self,
+        room: str,
+        offices: list[str],
+        starts_at: dt.datetime | None = None,
+        duration_minutes: int = 0,
+    ) -> None:
+        """Host a scheduled session: its room, hub started, invitation for its first office.
+
+        The invitation lasts until the session's scheduled end plus the margin.
+        """
+        if starts_at is not None and duration_minutes > 0:
+            self.host_panel.set_schedule(room, starts_at.timestamp(), duration_minutes * 60)
+        else:
+            self.host_panel.room_edit.setText(room)
         if not self.host_panel.start_hosting():
             return
         if offices:

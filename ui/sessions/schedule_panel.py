@@ -41,9 +41,12 @@ def _start(meeting: models.Meeting, zone: meetings.IndonesianTimeZone | None = N
 
 
 class SchedulePanel(QWidget):
-    """Upcoming sessions of this office; ``sig_host(room, offices)`` asks to host one now."""
+    """Upcoming sessions of this office.
 
-    sig_host = Signal(str, list)
+    ``sig_host(room, offices, starts_at, duration_minutes)`` asks to host one now.
+    """
+
+    sig_host = Signal(str, list, object, int)
 
     def __init__(
         self, context: AppContext, counterparts: list[str], parent: QWidget | None = None
@@ -211,7 +214,8 @@ class SchedulePanel(QWidget):
                 return
             room = meeting.room
             offices = [p.office for p in meetings.participants_of(meeting) if p.office]
-        self.sig_host.emit(room, offices)
+            starts_at, minutes = meeting.starts_at, meeting.duration_minutes
+        self.sig_host.emit(room, offices, starts_at, minutes)
 
     def _update_enabled(self) -> None:
         has = self.list.count() > 0

@@ -152,6 +152,9 @@ def hub_message_text(message: DomainMessage) -> str:
     if message.code in _NEVER_RAW:
         return QCoreApplication.translate("HubMessages", HUB.texts[message.code])
     text = message_text(message, HUB)
+    if message.code == protocol.E_TOKEN_EXPIRED:
+        # Even in English: the hub's reason names the token and a UTC time, not what to do.
+        text = QCoreApplication.translate("HubMessages", HUB.texts[message.code])
     expires_at = message.params.get("expires_at")
     if isinstance(expires_at, int) and text != message.text:
         # Translated: the core's English reason (which carried the time) is not shown, so say it.
