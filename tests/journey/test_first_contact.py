@@ -5,11 +5,13 @@ process; the call runs through the real embedded hub with real engines, inside a
 namespace (tests/vicon/conftest.py). Every step is done with widget clicks and typing, counted by
 :class:`tests.journey.actions.Actions`, and photographed.
 
-Covered: first-run wizard (both) -> a call in two clicks -> identities unlocked -> office cards
-exchanged in the call, code compared, both trust -> the call is verified both ways -> "Acting as"
-the drafter (PIN) -> New agreement with Pekanbaru picked from the trusted offices -> the draft
-sent as a package and imported by Pekanbaru, which finds itself named as a party.
-Not covered yet (see the report): live review, approvals, ceremony, archive verification.
+Covered: first-run wizard (both; region picked from the list) -> a call in two clicks ->
+identities unlocked in the call's bar -> office cards exchanged in the call, code compared,
+both trust -> the call is verified both ways -> "Acting as" the drafter (PIN) -> New agreement
+with Pekanbaru picked from the trusted offices -> the draft shared in the call (no file) and
+opened at Pekanbaru -> live review, one change by each office, each one shared round on both
+sides (no branch) -> approvals travel in the call; the completing one makes it Agreed on both
+sides -> the ceremony in the same call -> both Archives verify the same twice-signed PDF.
 """
 
 from __future__ import annotations
