@@ -123,3 +123,39 @@ def _signature_page(data: bytes, tmp_path: Path) -> int:
     return next(
         i for i, p in enumerate(pages, start=1) if "Tempat e-Meterai" in " ".join(p.split())
     )
+
+
+def test_the_choice_travels_with_the_revision_to_the_other_office(tmp_path):
+    """Palangka Raya's copy reserves the area too: the choice is part of the signed text."""
+    from mou.agreement import update_details
+    from mou.db import open_database, sqlite_url
+    from mou.exchange import export_package, import_package, office_card, trust_office_card
+    from tests.mou.conftest import BANDUNG, PALANGKARAYA, draft_in_bandung, identity_for, make_city
+
+    db_a = open_database(sqlite_url(tmp_path / "a.sqlite3"), backup_dir=tmp_path / "ba")
+    db_b = open_database(sqlite_url(tmp_path / "b.sqlite3"), backup_dir=tmp_path / "bb")
+    try:
+        a, b = make_city(db_a, BANDUNG), make_city(db_b, PALANGKARAYA)
+        id_a = identity_for(tmp_path, "Pemerintah Kota Bandung")
+        id_b = identity_for(tmp_path, "Pemerintah Kota Palangka Raya")
+        with db_a.session() as s:
+            card_a = office_card(s, id_a)
+        with db_b.session() as s:
+            card_b = office_card(s, id_b)
+            trust_office_card(s, card_a, b.signatory)
+        with db_a.session() as s:
+            trust_office_card(s, card_b, a.signatory)
+        agreement_id = draft_in_bandung(a)
+        with db_a.session() as s:
+            agreement = get_agreement(s, agreement_id)
+            update_details(s, agreement, a.drafter, e_meterai=True)
+            save_revision(s, agreement, a.drafter, "Dengan e-Meterai")
+            package = export_package(s, agreement, id_a, a.drafter)
+        with db_b.session() as s:
+            theirs = import_package(s, package, b.drafter).agreement
+            assert theirs.e_meterai is True
+            data, _ = render_pdf_bytes(pdf_document_for(s, theirs.id))
+        assert "Tempat e-Meterai" in _text(data, tmp_path)
+    finally:
+        db_a.dispose()
+        db_b.dispose()
