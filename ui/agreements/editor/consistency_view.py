@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QStyle, QWidget
+from sqlalchemy.exc import SQLAlchemyError
 
-from mou.agreement import get_agreement
+from mou.agreement import AgreementError, get_agreement
 from mou.consistency import ConsistencyWarning, by_clause, check
 from mou.revision import snapshot
 from ui.agreements.editor.preview import DEBOUNCE_MS
@@ -81,8 +82,13 @@ class ConsistencyLink:
         if editor.data is None:
             return
         if self._reread or self.content is None:
-            with editor.context.database.session() as session:
-                self.content = snapshot(get_agreement(session, editor.data.id))
+            try:
+                with editor.context.database.session() as session:
+                    self.content = snapshot(get_agreement(session, editor.data.id))
+            except (AgreementError, SQLAlchemyError):
+                # Gone or unreachable for a moment (deleted, database locked by a backup): the
+                # checks wait for the next change instead of raising out of a timer.
+                return
             self._reread = False
         content = self.content
         typed = clause_overrides(editor.clause_form.values())
