@@ -59,12 +59,12 @@ def open_database_interactive(url: str, backup_dir: Path) -> Database | None:
                 QApplication.translate("App", "Backup restored"),
                 QApplication.translate(
                     "App", "The backup was restored. The damaged file was kept as %1."
-                ).replace("%1", str(aside)),
+                ).replace("%1", aside.name),  # its name, not the path: no internals on screen
             )
         except Exception as error:  # server down, bad URL, permissions: say so, never crash
             from ui.database_recovery import DatabaseErrorDialog, database_error_text
 
-            DatabaseErrorDialog(url, database_error_text(error)).exec()
+            DatabaseErrorDialog(url, database_error_text(error), technical=str(error)).exec()
             return None
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from mou.db import ConcurrentEditError, DatabaseCorruptError, DatabaseVersionError
 from ui.datestyle import timestamp_datetime
 from ui.messages import MessageTable, message_text
+from ui.plain_errors import plain_text
 
 DATABASE = MessageTable(
     "DatabaseMessages",
@@ -56,7 +58,38 @@ def database_error_text(error: BaseException) -> str:
         return message_text(error.reason_message, DATABASE)
     if isinstance(error, DatabaseVersionError | ConcurrentEditError):
         return message_text(error.message, DATABASE)
-    return str(error)
+    return open_problem_text(error)
+
+
+def open_problem_text(error: BaseException) -> str:
+    """Why a database could not be opened, in words a user can act on.
+
+    The driver's own text names hosts, ports, file paths and URLs; it goes only into the details
+    the dialog copies for IT staff, never onto the screen.
+    """
+    from sqlalchemy import exc as sa
+
+    detail = str(error).lower()
+    if isinstance(error, sa.ArgumentError | sa.NoSuchModuleError | ValueError):
+        text = QT_TRANSLATE_NOOP("DatabaseMessages", "The database address is not valid.")
+    elif "password" in detail or "authentication" in detail or "access denied" in detail:
+        text = QT_TRANSLATE_NOOP(
+            "DatabaseMessages", "The database server refused the user name or password."
+        )
+    elif "unable to open database file" in detail or (
+        isinstance(error, OSError) and not isinstance(error, ConnectionError | TimeoutError)
+    ):  # the folder cannot be made or written (also a file standing where it belongs)
+        text = QT_TRANSLATE_NOOP(
+            "DatabaseMessages",
+            "The database file cannot be opened: its folder is missing or may not be written.",
+        )
+    elif isinstance(error, sa.OperationalError | sa.InterfaceError | OSError):
+        text = QT_TRANSLATE_NOOP(
+            "DatabaseMessages", "The database server does not answer: it may be off or unreachable."
+        )
+    else:
+        return plain_text(error)
+    return QCoreApplication.translate("DatabaseMessages", text)
 
 
 class CorruptDatabaseDialog(QDialog):
@@ -88,9 +121,10 @@ class CorruptDatabaseDialog(QDialog):
         heading.setFont(font)
         text.addWidget(heading)
         self.detail = QLabel(
-            self.tr("File: %1\nProblem: %2\nThe file has not been changed or deleted.")
-            .replace("%1", str(error.path))
-            .replace("%2", database_error_text(error) if error.reason else self.tr("unknown"))
+            # The file's path is an internal; where it lies is in the details for IT staff.
+            self.tr("Problem: %1\nThe file has not been changed or deleted.").replace(
+                "%1", database_error_text(error) if error.reason else self.tr("unknown")
+            )
         )
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -140,24 +174,31 @@ def _when(path: Path) -> str:
 class DatabaseErrorDialog(QDialog):
     """Any other failure to open the database (server unreachable, bad URL, ...)."""
 
-    def __init__(self, url: str, message: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, url: str, message: str, parent: QWidget | None = None, *, technical: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Cannot open the database"))
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        # No address on screen (it carries host, port or file path); "Copy details" hands it,
+        # without the password, to whoever maintains the database.
+        self.details = self.tr("Database: %1\nProblem: %2").replace("%1", _hide_password(url))
+        self.details = self.details.replace("%2", technical or message)
         label = QLabel(
             self.tr(
-                "Lintas could not open the database at %1.\n\n%2\n\nCheck the address with "
-                "--database, LINTAS_DATABASE_URL or the saved setting, then start Lintas again."
-            )
-            .replace("%1", _hide_password(url))
-            .replace("%2", message)
+                "Lintas could not open its database.\n\n%1\n\nAsk your IT staff to check the "
+                "database setting (Copy details gives them what they need), then start Lintas "
+                "again."
+            ).replace("%1", message)
         )
         label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(label)
         row = QHBoxLayout()
+        self.copy_button = QPushButton(self.tr("Copy details"))
+        self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.details))
+        row.addWidget(self.copy_button)
         row.addStretch(1)
         quit_button = QPushButton(self.tr("Quit"))
         quit_button.setDefault(True)

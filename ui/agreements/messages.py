@@ -24,6 +24,7 @@ from ui.agreements.labels import status_label
 from ui.database_recovery import database_error_text
 from ui.messages import MessageTable, fill, message_text
 from ui.office_messages import office_error_text
+from ui.plain_errors import plain_text
 from ui.roles import role_label
 
 
@@ -563,4 +564,4 @@ def error_text(error: BaseException) -> str:
         return domain_text(error.message)
     if isinstance(error, OfficeError):
         return office_error_text(error)
-    return str(error)
+    return plain_text(error)

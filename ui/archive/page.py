@@ -33,6 +33,7 @@ from ui.archive.receiving import receive_file
 from ui.context import AppContext
 from ui.empty_state import EmptyState
 from ui.icons import icon
+from ui.plain_errors import plain_text
 from ui.signing.document_dialog import SignedDocumentDialog
 from ui.signing.print import PrintError, SignedPdfPrinter, print_preview, print_with_dialog
 from ui.signing.verify_dialog import VerificationDialog
@@ -328,7 +329,8 @@ class Page(QWidget):
             path.write_bytes(data)
         except OSError as exc:
             self.show_message(
-                self.tr("The copy could not be saved: {error}").format(error=exc), ok=False
+                self.tr("The copy could not be saved: {error}").format(error=plain_text(exc)),
+                ok=False,
             )
             return False
         self.show_message(self.tr("Saved a copy to {path}.").format(path=path), ok=True)
@@ -396,7 +398,7 @@ class Page(QWidget):
             return path.read_bytes()
         except OSError as exc:
             self.show_message(
-                self.tr("The file cannot be read: {error}").format(error=exc), ok=False
+                self.tr("The file cannot be read: {error}").format(error=plain_text(exc)), ok=False
             )
             return None
 

@@ -38,6 +38,7 @@ from ui.catalog.row_errors import import_error_text
 from ui.context import AppContext
 from ui.empty_state import EmptyState
 from ui.icons import icon
+from ui.plain_errors import plain_text
 
 
 class Page(QWidget):
@@ -226,7 +227,7 @@ class Page(QWidget):
                 export_catalog(apps, path, owner_region=self.context.office.region)
         except (ValueError, OSError) as exc:
             self.message_bar.show_message(
-                self.tr("The catalog was not exported: %1").replace("%1", str(exc))
+                self.tr("The catalog was not exported: %1").replace("%1", plain_text(exc))
             )
             return False
         self.message_bar.show_message(

@@ -22,6 +22,7 @@ from mou.ceremony.store import Attendance, CeremonyRecord
 from ui.ceremony.session import CeremonySession
 from ui.ceremony.sign_dialog import SignDialog
 from ui.ceremony.texts import fingerprint_html, grouped_hash, problem_text, zoned
+from ui.plain_errors import plain_text
 
 
 class CeremonyPanel(QWidget):
@@ -315,7 +316,7 @@ class CeremonyPanel(QWidget):
             self.session.present()
         except Exception as exc:  # a render or state error: say so, keep the call going
             self.show_problem(
-                self.tr("The revision cannot be presented: {error}").format(error=exc)
+                self.tr("The revision cannot be presented: {error}").format(error=plain_text(exc))
             )
 
     @Slot()
@@ -383,6 +384,8 @@ class CeremonyPanel(QWidget):
         try:
             target.write_bytes(data)
         except OSError as exc:
-            self.show_problem(self.tr("The file cannot be saved: {error}").format(error=exc))
+            self.show_problem(
+                self.tr("The file cannot be saved: {error}").format(error=plain_text(exc))
+            )
             return None
         return target

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.plain_errors import plain_text
 from ui.signing.signature_pad import SignaturePad
 
 #: ``sign(password, png)`` returns ``None`` on success or a message to show (dialog stays open).
@@ -116,7 +117,9 @@ class SignDialog(QDialog):
             try:
                 self.set_signature_png(Path(path).read_bytes())
             except OSError as exc:
-                self.show_error(self.tr("The file cannot be read: {error}").format(error=exc))
+                self.show_error(
+                    self.tr("The file cannot be read: {error}").format(error=plain_text(exc))
+                )
 
     def show_error(self, message: str) -> None:
         """Show ``message`` under the form."""

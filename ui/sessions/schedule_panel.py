@@ -25,6 +25,7 @@ from mou import models
 from mou.events import MeetingChanged
 from mou.office import Actor, system_actor
 from ui.datestyle import zoned_datetime
+from ui.plain_errors import plain_text
 from ui.sessions.host_panel import new_room_name
 from ui.sessions.schedule_dialog import ScheduleDialog, ScheduleRequest
 
@@ -188,7 +189,7 @@ class SchedulePanel(QWidget):
             try:
                 self.schedule(dialog.request())
             except Exception as exc:  # noqa: BLE001 - domain refusal: show it, lose nothing
-                self.message.setText(str(exc))
+                self.message.setText(plain_text(exc))
 
     def _export_clicked(self) -> None:
         selected = self.selected_meeting_id()
@@ -202,7 +203,9 @@ class SchedulePanel(QWidget):
             try:
                 self.export_ics(Path(name), [selected] if selected is not None else None)
             except OSError as exc:
-                self.message.setText(self.tr("Could not save: {error}").format(error=exc))
+                self.message.setText(
+                    self.tr("Could not save: {error}").format(error=plain_text(exc))
+                )
 
     def _host_clicked(self) -> None:
         meeting_id = self.selected_meeting_id()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from mou.signing import VerificationReport, verify_pdf
 from mou.signing.trust import ExpectedSigner, TrustAnchors
 from ui.hash_label import HashLabel
+from ui.plain_errors import plain_text
 from ui.signing.pdf_view import SignedPdfView
 from ui.signing.print import PrintError, SignedPdfPrinter, print_preview, print_with_dialog
 from ui.signing.verify_dialog import VerificationDialog
@@ -218,7 +219,7 @@ class SignedDocumentDialog(QDialog):
             Path(path).write_bytes(self.data)
         except OSError as exc:
             self.message.setText(
-                self.tr("The copy could not be saved: {error}").format(error=exc.strerror)
+                self.tr("The copy could not be saved: {error}").format(error=plain_text(exc))
             )
             return False
         self.message.setText(self.tr("Saved a copy to {path}.").format(path=path))

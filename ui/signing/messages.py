@@ -15,6 +15,7 @@ from mou.messages import DomainMessage
 from mou.signing import VerificationReport
 from mou.signing.identity import IdentityError
 from ui.messages import MessageTable, message_text
+from ui.plain_errors import plain_text
 
 VERIFY = MessageTable(
     "VerifyMessages",
@@ -183,7 +184,7 @@ def identity_error_text(error: BaseException) -> str:
     """An identity (or file) error in the UI language when the core coded it."""
     if isinstance(error, IdentityError):
         return message_text(error.message, IDENTITY)
-    return str(error)
+    return plain_text(error)
 
 
 SIGNING = MessageTable(

@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.plain_errors import plain_text
+
 INK = QColor(16, 32, 128)
 MOUSE_PRESSURE = 0.5  # a mouse has no pressure; draw a medium line
 MAX_PNG_BYTES = 2 * 1024 * 1024
@@ -303,7 +305,9 @@ class SignaturePadDialog(QDialog):
         try:
             self.import_png(Path(path).read_bytes())
         except OSError as exc:
-            self.error.setText(self.tr("The file cannot be read: {error}").format(error=exc))
+            self.error.setText(
+                self.tr("The file cannot be read: {error}").format(error=plain_text(exc))
+            )
             self.error.show()
 
     @Slot()

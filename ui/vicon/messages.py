@@ -15,6 +15,7 @@ from conferencing.linkhealth import MediaCode
 from conferencing.messages import DomainMessage
 from ui.datestyle import timestamp_datetime
 from ui.messages import MessageTable, message_text
+from ui.plain_errors import plain_text
 
 HUB = MessageTable(
     "HubMessages",
@@ -186,4 +187,4 @@ def error_text(error: BaseException) -> str:
         return hub_message_text(message)
     if isinstance(error, OSError):  # ConnectionError from join: its text names the hub's URL
         return hub_message_text(DomainMessage(protocol.E_HUB_UNREACHABLE, {}, ""))
-    return str(error) or type(error).__name__
+    return plain_text(error)
