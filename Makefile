@@ -8,7 +8,7 @@ TS     := $(wildcard resources/translations/*.ts)
 QM     := $(TS:.ts=.qm)
 PYTEST_ARGS ?=
 
-.PHONY: run test bench lint translations lupdate clean
+.PHONY: run test bench faults lint translations lupdate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ test: $(STAMP) $(QM)
 
 bench: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+
+# Every network and hub fault of docs/RELIABILITY.md, for real (about ten minutes; by hand).
+faults: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.faults
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

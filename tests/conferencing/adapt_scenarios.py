@@ -391,6 +391,18 @@ async def bench_tbf(tmp: Path) -> dict[str, Any]:
     return await impaired_pair((1280, 720, 30), lambda: tbf("1mbit"))
 
 
+async def bench_tbf480(tmp: Path) -> dict[str, Any]:
+    """Fault run: two offices at 480p under tbf 1 Mbit."""
+    return await impaired_pair((640, 480, 30), lambda: tbf("1mbit"))
+
+
+async def link_cut60(tmp: Path) -> dict[str, Any]:
+    """Fault run: the link down for 60 s (hub socket included), then back."""
+    from tests.conferencing.scenarios import _cut
+
+    return await _cut(tmp, "link", 60.0)
+
+
 async def bench_loss(tmp: Path) -> dict[str, Any]:
     """Benchmark: two offices at 480p with 15 % random UDP loss."""
     return await impaired_pair((640, 480, 30), lambda: loss(15))
@@ -400,7 +412,7 @@ SCENARIOS = {
     f.__name__: f
     for f in (
         tbf720, loss15, video_freeze, hub_offline, turn_errors, h264_offer, bench_tbf, bench_loss,
-        ice_blocked,
+        ice_blocked, bench_tbf480, link_cut60,
     )
 }
 
