@@ -1,6 +1,7 @@
 """Parts of an agreement's working copy as plain data, and putting such a part back (for undo).
 
-An editor's undo history keeps, per edit, the pasal (or the Lampiran) as they were before and
+An editor's undo history keeps, per edit, the pasal (or the Lampiran, or the details: title,
+place, dates and each party's nomor) as they were before and
 after it. Undo writes the "before" part back, redo the "after" part, through the same editing
 rules as any other edit (``require_editable``). Pasal keep their uuid, so comments and redlines
 that point at a pasal still find it after an undo brings it back.
@@ -8,6 +9,7 @@ that point at a pasal still find it after an undo brings it back.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -22,12 +24,25 @@ Part = list[dict[str, Any]]
 # The parts of the working copy an editor's undo history covers.
 CLAUSES = "clauses"
 ANNEX = "annex"
+DETAILS = "details"
+_DETAIL_TEXT = ("title", "title_en", "place")
+_DETAIL_DATES = ("agreement_date", "valid_from", "valid_until")
 
 
 def parts(agreement: models.Agreement) -> dict[str, Part]:
     """The pasal (with ayat) and the Lampiran of the working copy, as plain data."""
     content = snapshot(agreement)
-    return {CLAUSES: content[CLAUSES], ANNEX: content[ANNEX]}
+    return {CLAUSES: content[CLAUSES], ANNEX: content[ANNEX], DETAILS: details(agreement)}
+
+
+def details(agreement: models.Agreement) -> dict[str, Any]:
+    """Title, place, dates (ISO text) and each party's nomor by position."""
+    found: dict[str, Any] = {key: getattr(agreement, key) for key in _DETAIL_TEXT}
+    for key in _DETAIL_DATES:
+        value = getattr(agreement, key)
+        found[key] = value.isoformat() if value else None
+    found["nomor"] = {str(p.position): p.nomor for p in agreement.parties}
+    return found
 
 
 def restore(
@@ -37,15 +52,32 @@ def restore(
     *,
     clauses: Part | None = None,
     annex: Part | None = None,
+    detail: dict[str, Any] | None = None,
 ) -> None:
-    """Make the working copy's pasal and/or Lampiran equal to ``clauses`` / ``annex``."""
+    """Make the working copy's pasal, Lampiran and/or details equal to the given parts."""
     require_editable(agreement, actor)
     if clauses is not None:
         _restore_clauses(agreement, clauses)
     if annex is not None:
         _restore_annex(session, agreement, actor, annex)
+    if detail is not None:
+        _restore_details(agreement, detail)
     session.flush()
-    touch(session, agreement, "clauses" if clauses is not None else "annex")
+    touch(
+        session,
+        agreement,
+        "clauses" if clauses is not None else "annex" if annex is not None else "details",
+    )
+
+
+def _restore_details(agreement: models.Agreement, detail: dict[str, Any]) -> None:
+    # A state this agreement had before, so it passed update_details' checks then.
+    for key in _DETAIL_TEXT:
+        setattr(agreement, key, detail[key])
+    for key in _DETAIL_DATES:
+        setattr(agreement, key, dt.date.fromisoformat(detail[key]) if detail[key] else None)
+    for party in agreement.parties:
+        party.nomor = detail["nomor"].get(str(party.position), party.nomor)
 
 
 def _restore_clauses(agreement: models.Agreement, clauses: Part) -> None:

@@ -1358,6 +1358,10 @@ Cocokkan dahulu melalui telepon.</translation>
         <source>For offices that affix an e-Meterai before signing: the document keeps a space for it beside the first party&apos;s signature, and its closing says so.</source>
         <translation>Untuk kantor yang membubuhkan e-Meterai sebelum penandatanganan: dokumen menyediakan tempat di samping tanda tangan pihak pertama, dan penutupnya menyebutkannya.</translation>
     </message>
+    <message>
+        <source>Change the details</source>
+        <translation>Ubah rincian</translation>
+    </message>
 </context>
 <context>
     <name>EditorHeader</name>

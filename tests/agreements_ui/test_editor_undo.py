@@ -185,3 +185,30 @@ def test_ctrl_z_in_an_open_ayat_cell_takes_back_its_typing(qtbot, context):
     qtbot.waitUntil(lambda: table.state() == table.State.NoState)
     assert table.item(0, 0).text() == original
     assert editor.redo_action.isEnabled()
+
+
+def test_details_edits_undo_and_redo(qtbot, context):
+    agreement_id = create_agreement(context)
+    page = open_page(qtbot, context, agreement_id)
+    editor = page.editor
+    details = editor.details
+    editor.side_tabs.setCurrentWidget(details)
+
+    def retitle() -> None:
+        details.title_edit.setText("Kerja Sama Kota Cerdas dan UMKM")
+        details.title_edit.editingFinished.emit()
+
+    def number() -> None:
+        details.nomor_edits[2].setText("130/45/Pem/2026")
+        details.nomor_edits[2].editingFinished.emit()
+
+    def shorten() -> None:
+        details.valid_until_edit.setDate(details.valid_until_edit.date().addYears(-2))
+
+    for edit in (retitle, number, shorten):
+        check_round_trip(qtbot, context, editor, agreement_id, edit, "Change the details")
+    with context.database.session() as session:
+        agreement = session.get(models.Agreement, agreement_id)
+        assert agreement.title != "Kerja Sama Kota Cerdas dan UMKM"
+        assert [p.nomor for p in agreement.parties][1] == ""
+    assert editor.title_label.text() == details.title_edit.text()  # the screen follows the undo

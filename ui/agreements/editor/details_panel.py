@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from mou.agreement import AgreementError, get_agreement, role_label, update_details, update_party
 from mou.publication import e_meterai_chosen
+from mou.working_copy import DETAILS, parts
 from ui.agreements.acting import required_actor
 from ui.agreements.editor.snapshot import AgreementData
 from ui.agreements.messages import error_text
@@ -42,6 +43,8 @@ class DetailsPanel(QWidget):
 
     sig_changed = Signal()
     sig_error = Signal(str)
+    # An edit for the undo history: its text, the details before and after.
+    sig_undoable = Signal(str, object, object)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -160,8 +163,12 @@ class DetailsPanel(QWidget):
             with self.context.database.session() as session:
                 actor = required_actor(self.context, session)
                 agreement = get_agreement(session, self.agreement_id)
+                before = parts(agreement)[DETAILS]
                 edit(session, agreement, actor)
+                session.flush()
+                after = parts(agreement)[DETAILS]
         except AgreementError as exc:
             self.sig_error.emit(error_text(exc))
             return
+        self.sig_undoable.emit(self.tr("Change the details"), {DETAILS: before}, {DETAILS: after})
         self.sig_changed.emit()

@@ -148,7 +148,8 @@ class AgreementEditor(UndoSupport, StructureEdits, ReviewRules, WorkflowActions,
         self.revisions.sig_compare_dialog_requested.connect(
             lambda: self._emit_for(self.sig_compare_dialog_requested)
         )
-        self.annex.sig_undoable.connect(self._annex_edited)
+        self.annex.sig_undoable.connect(self._panel_edited)
+        self.details.sig_undoable.connect(self._panel_edited)
         form = self.clause_form
         self.watch_undo_keys(
             form.heading_edit, form.heading_en_edit, form.body_edit, form.body_en_edit
@@ -363,7 +364,7 @@ class AgreementEditor(UndoSupport, StructureEdits, ReviewRules, WorkflowActions,
         self.sig_changed.emit(self.data.id)
         return result
 
-    def _annex_edited(self, text: str, before: object, after: object) -> None:
+    def _panel_edited(self, text: str, before: object, after: object) -> None:
         assert isinstance(before, dict) and isinstance(after, dict)
         self.record_edit(text, before, after, (self.clause_list.current_uuid(),) * 2)
         if self._expected is not None:

@@ -24,7 +24,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand, QUndoS
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QWidget
 
 from mou.agreement import AgreementError, get_agreement
-from mou.working_copy import ANNEX, CLAUSES, parts, restore
+from mou.working_copy import ANNEX, CLAUSES, DETAILS, parts, restore
 from ui.agreements.messages import error_text
 
 if TYPE_CHECKING:
@@ -188,6 +188,7 @@ class UndoSupport:
                     self._require_actor(session),
                     clauses=wanted.get(CLAUSES),
                     annex=wanted.get(ANNEX),
+                    detail=wanted.get(DETAILS),
                 )
                 self._expected = parts(agreement)
         except AgreementError as exc:
