@@ -103,7 +103,43 @@ def word_diff(old: str, new: str) -> list[WordOp]:
             ops.append(WordOp("delete", "".join(a[i1:i2])))
         if j2 > j1:
             ops.append(WordOp("insert", "".join(b[j1:j2])))
-    return ops
+    return _coalesce(ops)
+
+
+def _coalesce(ops: list[WordOp]) -> list[WordOp]:
+    """Join replacements separated only by spaces into one ("[-a b-]{+c d+}", not "[-a-]{+c+}
+    [-b-]{+d+}"): a reader compares phrases, not alternating words. Both sides still rebuild."""
+    out: list[WordOp] = []
+    i = 0
+    while i < len(ops):
+        if ops[i].kind == "equal":
+            out.append(ops[i])
+            i += 1
+            continue
+        old = new = ""
+        while i < len(ops):
+            op = ops[i]
+            if op.kind == "delete":
+                old += op.text
+            elif op.kind == "insert":
+                new += op.text
+            elif (
+                op.text.isspace()
+                and old
+                and new
+                and i + 1 < len(ops)
+                and ops[i + 1].kind != "equal"
+            ):
+                old += op.text
+                new += op.text
+            else:
+                break
+            i += 1
+        if old:
+            out.append(WordOp("delete", old))
+        if new:
+            out.append(WordOp("insert", new))
+    return out
 
 
 def _clause_fields(clause: dict[str, Any] | None) -> dict[str, str]:

@@ -60,8 +60,8 @@ def test_redline_saved_as_pdf_and_printed(qtbot, context, tmp_path: Path, screen
     assert f"Revisi 2 oleh Pemerintah Kota Palangka Raya (Staf Palangka Raya), {today}" in text
     assert "Pasal 5 — PEMBIAYAAN [diubah]" in text
     assert "Diusulkan pada putaran 2 oleh Pemerintah Kota Palangka Raya" in text
-    assert "sepenuhnya" in text  # inserted
-    assert "masing-masing" in text  # deleted, still legible (struck through)
+    assert "Kota Palangka Raya sepenuhnya" in text  # inserted, as one phrase
+    assert "masing-masing PIHAK" in text  # deleted, still legible (struck through)
     _run("qpdf", "--check", str(path))
     fonts = _run("pdffonts", str(path)).splitlines()[2:]
     assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts  # "emb" column

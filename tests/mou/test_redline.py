@@ -61,3 +61,22 @@ def test_redline_attributes_rounds_to_offices(bandung: City) -> None:
         assert [(r.old.round, r.new.round) for r in per_round] == [(1, 2), (2, 3)]
         assert {c.heading for c in per_round[0].changed_clauses} == {"MAKSUD", "LAIN"}
         assert s.scalar(select(models.Revision.round).order_by(models.Revision.round.desc())) == 3
+
+
+def test_replaced_phrase_reads_as_one_deletion_and_one_insertion() -> None:
+    import random
+
+    old = "dibebankan pada Anggaran Daerah masing-masing PIHAK dan sumber lain"
+    new = "dibebankan pada Anggaran Daerah Kota Palangka Raya sepenuhnya dan sumber lain"
+    ops = [(o.kind, o.text) for o in word_diff(old, new)]
+    assert ("delete", "masing-masing PIHAK") in ops
+    assert ("insert", "Kota Palangka Raya sepenuhnya") in ops
+    # Both sides still rebuild exactly, whatever the edit.
+    rng = random.Random(11)
+    words = ["PARA", "PIHAK", "sepakat", "bekerja", "sama", "dan", "kota", "\n", "5", "(lima)"]
+    for _ in range(300):
+        a = " ".join(rng.choice(words) for _ in range(rng.randint(0, 12)))
+        b = " ".join(rng.choice(words) for _ in range(rng.randint(0, 12)))
+        result = word_diff(a, b)
+        assert "".join(o.text for o in result if o.kind != "insert") == a
+        assert "".join(o.text for o in result if o.kind != "delete") == b
