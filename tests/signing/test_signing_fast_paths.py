@@ -17,8 +17,6 @@ import ssl
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from mou.signing import sign as sign_module
 from mou.signing import sign_pdf, verify_pdf
 from mou.signing.ltv import _tls_context, fetcher_backend
@@ -48,33 +46,33 @@ def _embedded_fonts(path: Path) -> dict[str, bytes]:
     return fonts
 
 
+def _stamp_font_pdf(factory, text: str, path: Path) -> Path:
+    """A PDF holding only the stamp font as pyHanko embeds it for ``text`` (via ``factory``)."""
+    from pyhanko.pdf_utils.writer import PdfFileWriter
+
+    writer = PdfFileWriter()
+    engine = factory.create_font_engine(writer)
+    engine.shape(text)
+    engine.prepare_write()
+    with path.open("wb") as handle:
+        writer.write(handle)
+    return path
+
+
 def test_stamp_font_subset_is_exactly_pyhankos(
-    signed_agreement: SignedAgreement,
-    bandung_identity,
-    signature_png: bytes,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    signed_agreement: SignedAgreement, bandung_identity, signature_png: bytes, tmp_path: Path
 ) -> None:
     from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
 
-    def signed() -> bytes:
-        return sign_pdf(
-            signed_agreement.unsigned,
-            bandung_identity,
-            field_name="TandaTangan1",
-            signer_name="Muhammad Farhan Ščęsný",  # accents: glyphs beyond ASCII in the subset
-            signer_title="Wali Kota Bandung",
-            signature_png=signature_png,
-        )
+    from mou.pdf.styles import STAMP_FONT
 
-    ours = tmp_path / "ours.pdf"
-    ours.write_bytes(signed())
-    sign_module._stamp_font_factory.cache_clear()
-    monkeypatch.setattr(sign_module, "_stamp_font_factory", GlyphAccumulatorFactory)
-    stock = tmp_path / "stock.pdf"
-    stock.write_bytes(signed())
+    # The stamp's own text (the time line changes every second, so it is fixed here).
+    text = "Ditandatangani secara elektronik\nMuhammad Farhan Ščęsný\nWali Kota Bandung\n"
+    text += "05-12-2026 12:43:05 WIB"
+    ours = _stamp_font_pdf(sign_module._stamp_font_factory(str(STAMP_FONT)), text, tmp_path / "a")
+    stock = _stamp_font_pdf(GlyphAccumulatorFactory(str(STAMP_FONT)), text, tmp_path / "b")
     fast, reference = _embedded_fonts(ours), _embedded_fonts(stock)
-    assert "LintasBonum-Regular" in fast
+    assert list(fast) == ["LintasBonum-Regular"]
     assert fast == reference  # the same font program, byte for byte
     # And the layout tables really are absent from what pyHanko embeds (as before).
     from fontTools.ttLib import TTFont
@@ -83,6 +81,20 @@ def test_stamp_font_subset_is_exactly_pyhankos(
     assert len(program) > 1000
     face = TTFont(io.BytesIO(program))
     assert not {"GPOS", "GSUB", "GDEF"} & set(face.keys())
+    # A real signature embeds that font in its stamp.
+    signed = tmp_path / "signed.pdf"
+    signed.write_bytes(
+        sign_pdf(
+            signed_agreement.unsigned,
+            bandung_identity,
+            field_name="TandaTangan1",
+            signer_name="Muhammad Farhan Ščęsný",
+            signer_title="Wali Kota Bandung",
+            signature_png=signature_png,
+        )
+    )
+    names = subprocess.run(["pdffonts", str(signed)], capture_output=True, text=True).stdout
+    assert names.count("LintasBonum-Regular") >= 2  # the body's and the stamp's subsets
 
 
 def test_time_stamped_signature_with_reserved_room_is_sound(
