@@ -201,6 +201,14 @@
         <source>No speaker found</source>
         <translation>Pengeras suara tidak ditemukan</translation>
     </message>
+    <message>
+        <source>No camera</source>
+        <translation>Tanpa kamera</translation>
+    </message>
+    <message>
+        <source>No microphone</source>
+        <translation>Tanpa mikrofon</translation>
+    </message>
 </context>
 <context>
     <name>HostPanel</name>

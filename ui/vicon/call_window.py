@@ -147,8 +147,8 @@ class CallWindow(QWidget):
         """Re-list cameras and microphones in the pickers, keeping the current choice."""
         if self.media is not None:
             self.controls.set_devices(
-                camera_choices(),
-                microphone_choices(),
+                camera_choices(self.media.camera_id),
+                microphone_choices(self.media.microphone_id),
                 self.media.camera_id,
                 self.media.microphone_id,
             )

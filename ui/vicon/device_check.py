@@ -188,10 +188,21 @@ class DeviceCheckDialog(QDialog):
         self.microphone_id = resolve_microphone(settings.microphone_id)
         speaker = resolve_speaker(settings.speaker_id)
         self.speaker_id = _id(speaker) if speaker is not None else NO_DEVICE_ID
+        self._had_camera = bool(QMediaDevices.videoInputs())
+        self._had_microphone = bool(QMediaDevices.audioInputs())
         self._media_devices = QMediaDevices(self)
-        self._media_devices.videoInputsChanged.connect(self.refresh_devices)
-        self._media_devices.audioInputsChanged.connect(self.refresh_devices)
-        self._media_devices.audioOutputsChanged.connect(self.refresh_devices)
+        # A device that just appeared is not ready to open in the same instant (PulseAudio
+        # reports it before its stream runs), so the refresh waits a moment.
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(300)
+        self._refresh_timer.timeout.connect(self.refresh_devices)
+        for changed in (
+            self._media_devices.videoInputsChanged,
+            self._media_devices.audioInputsChanged,
+            self._media_devices.audioOutputsChanged,
+        ):
+            changed.connect(self._refresh_timer.start)
         self.camera_picker.activated.connect(
             lambda i: self.choose_camera(self.camera_picker.itemData(i))
         )
@@ -213,11 +224,28 @@ class DeviceCheckDialog(QDialog):
     # ------------------------------------------------------------------ pickers
 
     def refresh_devices(self) -> None:
-        """Re-list every device (a USB camera or headset may have come or gone)."""
-        _fill(self.camera_picker, camera_choices(), self.camera_id)
-        _fill(self.microphone_picker, microphone_choices(), self.microphone_id)
+        """Re-list every device (a USB camera or headset may have come or gone).
+
+        A device plugged in while none was there is taken at once (that is why it was
+        plugged in); otherwise the current choice is kept. A chosen device that was
+        unplugged falls back to the default one, or to none, and the pickers say so.
+        """
+        camera = resolve_camera(self.camera_id)
+        # "None" chosen by hand while cameras exist stays none; "none found" takes a new one.
+        if camera != self.camera_id and (self.camera_id != NO_DEVICE_ID or not self._had_camera):
+            self.choose_camera(camera)
+        microphone = resolve_microphone(self.microphone_id)
+        if microphone != self.microphone_id and (
+            self.microphone_id != NO_DEVICE_ID or not self._had_microphone
+        ):
+            self.choose_microphone(microphone)
+        self._had_camera = bool(QMediaDevices.videoInputs())
+        self._had_microphone = bool(QMediaDevices.audioInputs())
+        speaker = resolve_speaker(self.speaker_id)
+        self.speaker_id = _id(speaker) if speaker is not None else NO_DEVICE_ID
+        _fill(self.camera_picker, camera_choices(self.camera_id), self.camera_id)
+        _fill(self.microphone_picker, microphone_choices(self.microphone_id), self.microphone_id)
         _fill(self.speaker_picker, speaker_choices(), self.speaker_id)
-        # A device that was missing and now is plugged in: offer it, but keep the choice.
         self._show_missing()
 
     def _show_missing(self) -> None:

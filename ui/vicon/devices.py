@@ -61,12 +61,20 @@ def _device_id(device: QCameraDevice | QAudioDevice) -> str:
     return bytes(device.id().data()).decode("utf-8", "replace")
 
 
-def camera_choices() -> list[DeviceChoice]:
-    """Every camera Qt Multimedia sees ("No camera found" when none), then the test pattern."""
+def camera_choices(current: str = "") -> list[DeviceChoice]:
+    """Every camera Qt Multimedia sees ("No camera found" when none), then the test pattern.
+
+    With ``current`` NO_DEVICE_ID a "No camera" entry stays listed even once a camera is
+    plugged in, so the picker never shows a camera that is not in use.
+    """
     choices = [DeviceChoice(_device_id(d), d.description()) for d in QMediaDevices.videoInputs()]
     if not choices:
         choices.append(
             DeviceChoice(NO_DEVICE_ID, QCoreApplication.translate("Devices", "No camera found"))
+        )
+    elif current == NO_DEVICE_ID:
+        choices.append(
+            DeviceChoice(NO_DEVICE_ID, QCoreApplication.translate("Devices", "No camera"))
         )
     choices.append(
         DeviceChoice(SYNTHETIC_ID, QCoreApplication.translate("Devices", "Test pattern"))
@@ -74,12 +82,19 @@ def camera_choices() -> list[DeviceChoice]:
     return choices
 
 
-def microphone_choices() -> list[DeviceChoice]:
-    """Every microphone Qt Multimedia sees ("No microphone found" when none), then the test tone."""
+def microphone_choices(current: str = "") -> list[DeviceChoice]:
+    """Every microphone Qt Multimedia sees ("No microphone found" when none), then the test tone.
+
+    With ``current`` NO_DEVICE_ID a "No microphone" entry stays listed (see camera_choices).
+    """
     choices = [DeviceChoice(_device_id(d), d.description()) for d in QMediaDevices.audioInputs()]
     if not choices:
         choices.append(
             DeviceChoice(NO_DEVICE_ID, QCoreApplication.translate("Devices", "No microphone found"))
+        )
+    elif current == NO_DEVICE_ID:
+        choices.append(
+            DeviceChoice(NO_DEVICE_ID, QCoreApplication.translate("Devices", "No microphone"))
         )
     choices.append(DeviceChoice(SYNTHETIC_ID, QCoreApplication.translate("Devices", "Test tone")))
     return choices
