@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QMenu, QStyle, QToolButton, QWidget
 
 from ui.context import AppContext
 
@@ -36,6 +37,12 @@ class OfficeCardButton(QToolButton):
         self.fingerprint_action.triggered.connect(lambda: self.card_actions().show_fingerprint())
         self.save_action.triggered.connect(lambda: self.card_actions().choose_save())
         self.trust_action.triggered.connect(lambda: self.card_actions().choose_trust())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """Room for the menu arrow too: Qt draws it over the text of an instant-popup button."""
+        hint = super().sizeHint()
+        arrow = self.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, self)
+        return QSize(hint.width() + arrow, hint.height())
 
     def card_actions(self) -> OfficeCardActions:
         """The save/trust logic, built on first use."""

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QStyle,
     QTabBar,
+    QToolButton,
     QWidget,
 )
 
@@ -71,6 +73,10 @@ def _clipped(button: QAbstractButton, text: str) -> int | None:
         if button.menu() is not None:
             room -= 14
         return width if width > room else None
+    if isinstance(button, QToolButton) and button.menu() is not None:
+        # Qt paints an instant-popup button's arrow over its text; the text needs room beside it.
+        arrow = button.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button)
+        return width if width + arrow + 8 > button.width() else None
     # Tool buttons, check boxes and radio buttons: their size hint is exactly text plus
     # decoration (indicator, menu arrow, icon).
     return width if button.width() < button.sizeHint().width() else None

@@ -34,6 +34,7 @@ from mou.signing import VerificationReport, verify_pdf
 from mou.signing.trust import ExpectedSigner, TrustAnchors
 from ui.hash_label import HashLabel
 from ui.plain_errors import plain_text
+from ui.screen_fit import resize_to_fit
 from ui.signing.pdf_view import SignedPdfView
 from ui.signing.print import PrintError, SignedPdfPrinter, print_preview, print_with_dialog
 from ui.signing.verify_dialog import VerificationDialog
@@ -114,7 +115,8 @@ class SignedDocumentDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.message)
         layout.addLayout(row)
-        self.resize(860, 980)
+        # Tall for a whole page, but never below the screen: Print, Save and Close stay visible.
+        resize_to_fit(self, 860, 980)
 
     @property
     def printable(self) -> bool:
