@@ -2927,4 +2927,11 @@ Cocokkan dahulu melalui telepon.</translation>
         <translation>Diajukan untuk tinjauan internal: naskah dikunci agar peninjau membaca persis yang diajukan. Komentar tetap dapat ditulis.</translation>
     </message>
 </context>
+<context>
+    <name>Page</name>
+    <message>
+        <source>Open an agreement to print its draft. Signed agreements are printed from the Archive.</source>
+        <translation>Buka sebuah kesepakatan untuk mencetak drafnya. Kesepakatan yang sudah ditandatangani dicetak dari Arsip.</translation>
+    </message>
+</context>
 </TS>

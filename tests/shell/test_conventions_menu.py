@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from mou import models
+from tests.shell.conftest import ModalDriver
 from tests.shell.populated import Populated, populate
 from ui import i18n
 from ui.main_window import MainWindow
@@ -84,9 +88,7 @@ def test_ctrl_s_saves_a_revision_in_the_editor_and_says_why_not_elsewhere(
     assert _rounds(data) == [1, 2, 3]
 
 
-def test_ctrl_z_and_the_edit_menu_undo_and_redo_in_the_editor(
-    qtbot: QtBot, tmp_path: Path
-) -> None:
+def test_ctrl_z_and_the_edit_menu_undo_and_redo_in_the_editor(qtbot: QtBot, tmp_path: Path) -> None:
     data, window = _window(qtbot, tmp_path)
     menus = window.menus
     assert not menus.undo_action.isEnabled()  # Home has no history
@@ -119,14 +121,40 @@ def test_ctrl_z_and_the_edit_menu_undo_and_redo_in_the_editor(
 
 
 def test_ctrl_p_prints_where_printing_applies_and_says_why_not_elsewhere(
-    qtbot: QtBot, tmp_path: Path
+    qtbot: QtBot, tmp_path: Path, modal_driver: ModalDriver
 ) -> None:
     data, window = _window(qtbot, tmp_path)
     assert not window.menus.print_action.isEnabled()  # Home: nothing to print
     assert window.menus.print_action.toolTip() == "Not available on this page."
+
+    # In the editor Ctrl+P prints the draft (KONSEP) through the print dialog.
     window.open_item("agreements", data.agreement_id)
-    qtbot.keyClick(window.page("agreements").editor, Qt.Key.Key_P, CTRL)
-    assert "print the agreement from the Archive" in window.statusBar().currentMessage()
+    out = tmp_path / "printed.pdf"
+
+    def print_to_file(dialog: QPrintDialog) -> None:
+        # As a user would: the "Print to File (PDF)" printer, an output file, Print.
+        printers = dialog.findChild(QComboBox, "printers")
+        printers.setCurrentIndex(printers.findText("Print to File (PDF)"))
+        dialog.findChild(QLineEdit, "filename").setText(str(out))
+        dialog.accept()
+
+    modal_driver.expect(QPrintDialog, print_to_file)
+    field = window.page("agreements").editor.clause_form.heading_edit
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_P, CTRL)
+    assert modal_driver.handled == ["QPrintDialog"]
+    printer = window.page("agreements").draft_printer
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True)
+    pages = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))
+    assert pages == printer.pages_printed >= 3
+    size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info.stdout)
+    assert abs(float(size.group(1)) - 609.45) < 1 and abs(float(size.group(2)) - 935.43) < 1  # F4
+
+    window.page("agreements").show_list()
+    window.activateWindow()  # back from the print dialog
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_P, CTRL)
+    assert window.statusBar().currentMessage().startswith("Open an agreement to print its draft")
     window.navigate("archive")
     window.statusBar().clearMessage()
     qtbot.keyClick(window, Qt.Key.Key_P, CTRL)

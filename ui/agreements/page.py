@@ -215,14 +215,22 @@ class Page(QWidget):
         self.editor.save_button.click()
 
     def print_blocked_reason(self) -> str | None:
-        """Agreements are printed once signed, from the Archive; say so."""
-        return self.tr(
-            "A draft is not printed here. Once both offices have signed, print the agreement "
-            "from the Archive."
-        )
+        """Why Ctrl+P cannot print now: only an open agreement's draft prints from here."""
+        if not self._editing():
+            return self.tr(
+                "Open an agreement to print its draft. Signed agreements are printed from "
+                "the Archive."
+            )
+        return None
 
     def print_current(self) -> None:
-        """Nothing to print here (see :meth:`print_blocked_reason`)."""
+        """Ctrl+P: print the open agreement's draft (KONSEP), with the typing saved first."""
+        from ui.agreements.draft_print import DraftPrinter
+
+        if self.editor.data is None or not self.editor.autosaver.flush():
+            return
+        self.draft_printer = DraftPrinter(self.context, self)
+        self.draft_printer.print_draft(self.editor.data.id)
 
     def help_topic(self) -> str:
         """F1: the editor's help while an agreement is open, else the list's."""
