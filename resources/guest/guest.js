@@ -359,6 +359,7 @@
     const box = $("presentation");
     box.replaceChildren();
     state.presenting = peer ? peer.id : "";
+    $("call").classList.toggle("presenting", Boolean(peer));
     if (!peer) { box.hidden = true; return; }
     const video = document.createElement("video");
     video.autoplay = true;

@@ -56,8 +56,11 @@ def spki_hash(cert_pem: bytes) -> str:
 class Browser:
     """One headless Chromium with fake camera and microphone, and a CDP session on its page."""
 
-    def __init__(self, url: str, *, cert_pem: bytes, lang: str = "id") -> None:
+    def __init__(
+        self, url: str, *, cert_pem: bytes, lang: str = "id", fake_devices: bool = True
+    ) -> None:
         self.url = url
+        self.fake_devices = fake_devices
         self.cert_pem = cert_pem
         self.lang = lang
         self._profile = Path(tempfile.mkdtemp(prefix="lintas-chromium-"))
@@ -75,7 +78,8 @@ class Browser:
                 "chromium",
                 "--headless=new",
                 "--no-sandbox",
-                "--use-fake-device-for-media-stream",
+                # Without fake devices a headless machine has no camera or microphone at all.
+                *(["--use-fake-device-for-media-stream"] if self.fake_devices else []),
                 "--use-fake-ui-for-media-stream",
                 "--autoplay-policy=no-user-gesture-required",
                 "--disable-gpu",

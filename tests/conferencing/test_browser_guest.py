@@ -75,6 +75,25 @@ def test_lintas_office_joins_after_the_browser_guest() -> None:
     assert r["page"]["lang"] == "en" and r["page"]["badge"] == "Guest (browser), not verified"
 
 
+def test_guest_without_camera_or_microphone_is_told_and_still_sees_hears_and_chats() -> None:
+    r = _run("no-devices")
+    page = r["page"]
+    assert page["phase"] == "call"
+    # Said in plain words (Indonesian by default), with what still works.
+    assert page["notices"][0] == (
+        "Tidak ada kamera atau mikrofon yang ditemukan. "
+        "Anda tetap bisa melihat, mendengar, dan mengobrol."
+    )
+    assert page["errors"] == ["media:NotFoundError"]
+    (figures,) = page["peers"].values()
+    assert figures["framesDecoded"] >= 30 and figures["audioEnergy"] > 0
+    assert figures["framesEncoded"] == 0 and figures["audioSent"] == 0
+    assert [c["text"] for c in page["chats"] if not c["own"]] == [TO_GUEST]
+    assert r["lintas_chats"] == [[PEKANBARU, FROM_GUEST]]
+    # Receive-only: Lintas does not take its silence for a stall (no new session past 6 s).
+    assert r["lintas_frames_from_guest"] == 0 and figures["session"] == 1
+
+
 # ---------------------------------------------------------------------- the scenario process
 
 
@@ -108,14 +127,20 @@ async def scenario(order: str, shots: Path | None = None) -> dict[str, Any]:
 
     bandung.set_audio_sink(hear)
     bandung.start()
-    browser = Browser(link, cert_pem=cert_pem, lang="id" if order == "lintas-first" else "en-US")
+    browser = Browser(
+        link,
+        cert_pem=cert_pem,
+        lang="en-US" if order == "guest-first" else "id",
+        fake_devices=order != "no-devices",
+    )
+    sending = order != "no-devices"
 
     async def lintas_join() -> None:
         token = hub.invite(ROOM, BANDUNG, 600)
         await asyncio.wrap_future(bandung.submit(bandung.join(url, ROOM, token)))
 
     try:
-        if order == "lintas-first":
+        if order != "guest-first":
             await lintas_join()
         await browser.start()
         await browser.wait_for("window.lintasGuestApi !== undefined")
@@ -131,8 +156,8 @@ async def scenario(order: str, shots: Path | None = None) -> dict[str, Any]:
         )
         joined = [e for e in events if isinstance(e, ParticipantJoined)]
         peer = joined[0].peer_id
-        deadline = time.monotonic() + 30
-        while frames.get(peer, 0) < 30 and time.monotonic() < deadline:
+        deadline = time.monotonic() + (30 if sending else 8)  # past the 6 s stall check
+        while (frames.get(peer, 0) < 30 or not sending) and time.monotonic() < deadline:
             await asyncio.sleep(0.2)
         await asyncio.sleep(0.5)  # the data channel opens with the media
         await asyncio.wrap_future(bandung.submit(bandung.send_chat(TO_GUEST)))
@@ -140,7 +165,7 @@ async def scenario(order: str, shots: Path | None = None) -> dict[str, Any]:
         await browser.wait_for(f"window.lintasGuest.acks.includes({json.dumps(chat_id)})", 20)
         await browser.wait_for("window.lintasGuest.chats.some(c => !c.own)", 20)
         deadline = time.monotonic() + 10
-        while loud.get(peer, 0) < 5 and time.monotonic() < deadline:
+        while sending and loud.get(peer, 0) < 5 and time.monotonic() < deadline:
             await asyncio.sleep(0.2)
         page = await browser.report()
         if shots is not None:
