@@ -24,6 +24,7 @@ __all__ = [
     "FOREIGN_SHAPES",
     "date_edit_format",
     "document_date",
+    "iso_date_text",
     "short_date",
     "short_datetime",
     "short_time",
@@ -111,6 +112,14 @@ def date_edit_format() -> str:
 def time_edit_format() -> str:
     """Display format for a QTimeEdit: "07.15" in Indonesian, "07:15" in English."""
     return _time_format(QLocale())
+
+
+def iso_date_text(value: str) -> str:
+    """A core's ISO date parameter ("2026-12-05") in the screen's short form (else as given)."""
+    try:
+        return short_date(dt.date.fromisoformat(value[:10]))
+    except ValueError:
+        return value
 
 
 def document_date(day: dt.date) -> str:

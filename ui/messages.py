@@ -73,7 +73,8 @@ def message_text(message: CodedMessage, *tables: MessageTable) -> str:
         if source is None:
             continue
         template = QCoreApplication.translate(table.context, source)
-        if template == source and message.text:
+        converted = any(name in message.params for name in table.params)
+        if template == source and message.text and not converted:
             # No translation installed (English UI): the core's own wording is the most exact
             # (e.g. the hub says which of several token checks failed).
             return message.text

@@ -83,3 +83,44 @@ def test_no_screen_shows_another_date_shape(
     assert len(re.findall(re.escape(today), everything)) >= 3, today  # revisions, comment, list
     assert month in start or start.split()[1] in everything
     window.close()
+
+
+@pytest.mark.parametrize(("language", "shown"), [("en", "5 Dec 2026"), ("id", "5 Des 2026")])
+def test_a_core_error_with_a_date_shows_the_screen_form(
+    qapp: object, tmp_path: Path, compiled_translations: Path, language: str, shown: str
+) -> None:
+    """A real expired certificate: the core reports its date as ISO, the screen in its form."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
+    from cryptography.x509.oid import NameOID
+
+    from mou.signing.identity import IdentityError, import_identity
+    from ui.signing.messages import identity_error_text
+
+    i18n.install_language(language, compiled_translations)
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Wali Kota Bandung")])
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(dt.datetime(2025, 12, 5, tzinfo=dt.UTC))
+        .not_valid_after(dt.datetime(2026, 12, 5, 0, 15, tzinfo=dt.UTC) - dt.timedelta(days=365))
+        .sign(key, hashes.SHA256())
+    )
+    path = tmp_path / "kedaluwarsa.p12"
+    path.write_bytes(
+        pkcs12.serialize_key_and_certificates(
+            b"wk", key, cert, None, BestAvailableEncryption(b"rahasia")
+        )
+    )
+    with pytest.raises(IdentityError) as info:  # importing the office's identity (Settings)
+        import_identity(path, "rahasia", tmp_path / "identity.p12")
+    assert "2025-12-05" in info.value.message.text  # the core's own (ISO) wording
+    text = identity_error_text(info.value)
+    assert shown.replace("2026", "2025") in text
+    assert not any(shape.search(text) for shape in datestyle.FOREIGN_SHAPES.values()), text

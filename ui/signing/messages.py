@@ -14,6 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from mou.messages import DomainMessage
 from mou.signing import VerificationReport
 from mou.signing.identity import IdentityError
+from ui.datestyle import iso_date_text
 from ui.messages import MessageTable, message_text
 from ui.plain_errors import plain_text
 
@@ -177,6 +178,8 @@ IDENTITY = MessageTable(
             "IdentityMessages", "{name} is not an X.509 certificate (PEM or DER)."
         ),
     },
+    # Dates come from the core as ISO; screens show the one short form (ui.datestyle).
+    params={"date": iso_date_text},
 )
 
 
