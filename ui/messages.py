@@ -16,6 +16,8 @@ from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 
+from ui.datestyle import iso_date_text
+
 
 class CodedMessage(Protocol):
     """The shape both cores' ``DomainMessage`` share."""
@@ -73,8 +75,9 @@ def message_text(message: CodedMessage, *tables: MessageTable) -> str:
         if source is None:
             continue
         template = QCoreApplication.translate(table.context, source)
-        converted = any(name in message.params for name in table.params)
-        if template == source and message.text and not converted:
+        # The core writes dates as ISO; even the English UI shows them in the screen form.
+        dated = any(table.params.get(name) is iso_date_text for name in message.params)
+        if template == source and message.text and not dated:
             # No translation installed (English UI): the core's own wording is the most exact
             # (e.g. the hub says which of several token checks failed).
             return message.text
