@@ -94,6 +94,56 @@ def test_guest_without_camera_or_microphone_is_told_and_still_sees_hears_and_cha
     assert r["lintas_frames_from_guest"] == 0 and figures["session"] == 1
 
 
+def test_browser_guest_with_the_headless_call_command() -> None:
+    """``python main.py call`` (the headless office) and the browser see each other's video."""
+    r = _run("cli")
+    report, page = r["report"], r["page"]
+    ((peer, figures),) = report["peers"].items()
+    assert figures["office"] == PEKANBARU and figures["frames"] >= 30, figures
+    assert figures["verified"] is False  # a guest is never verified
+    (seen,) = page["peers"].values()
+    assert seen["office"] == "Pemerintah Kota Bandung" and seen["framesDecoded"] >= 30
+    assert seen["audioEnergy"] > 0
+
+
+async def cli_scenario() -> dict[str, Any]:
+    import os
+    import subprocess
+
+    from conferencing.hub.embedded import EmbeddedHub, office_certificate
+
+    cert_dir = Path(tempfile.mkdtemp(prefix="lintas-guest-hub-"))
+    cert_pem, _ = office_certificate(cert_dir)
+    hub = EmbeddedHub(cert_dir=cert_dir)
+    url = hub.start(HUB_HOST, 0)
+    root = Path(__file__).resolve().parents[2]
+    command = [sys.executable, "main.py", "call", "--hub", url, "--room", ROOM,
+               "--token", hub.invite(ROOM, BANDUNG, 600), "--office", BANDUNG,
+               "--synthetic", "320x240", "--fps", "15", "--seconds", "14", "--report"]  # fmt: skip
+    env = {**os.environ, "LINTAS_DATA_DIR": str(cert_dir / "office")}
+    office = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE, text=True)
+    browser = Browser(hub.guest_link(hub.invite(ROOM, PEKANBARU, 600)), cert_pem=cert_pem)
+    try:
+        await browser.start()
+        await browser.wait_for("window.lintasGuestApi !== undefined")
+        await asyncio.sleep(2.0)  # the office is in the room first
+        await browser.evaluate("window.lintasGuestApi.join(), true")
+        await browser.wait_for(
+            "(async () => { const r = await window.lintasGuestReport();"
+            " return Object.values(r.peers).some(p => p.framesDecoded >= 30); })()",
+            40,
+        )
+        page = await browser.report()
+        out, _ = await asyncio.to_thread(office.communicate, timeout=60)
+        return {"report": json.loads(out.strip().splitlines()[-1]), "page": page}
+    finally:
+        if office.poll() is None:
+            office.terminate()
+            office.wait(10)
+        await browser.close()
+        hub.stop()
+
+
 # ---------------------------------------------------------------------- the scenario process
 
 
@@ -200,7 +250,10 @@ async def scenario(order: str, shots: Path | None = None) -> dict[str, Any]:
 
 def main() -> None:
     shots = Path(sys.argv[2]) if len(sys.argv) > 2 else None
-    result = asyncio.run(scenario(sys.argv[1], shots))
+    if sys.argv[1] == "cli":
+        result = asyncio.run(cli_scenario())
+    else:
+        result = asyncio.run(scenario(sys.argv[1], shots))
     print(json.dumps(result), flush=True)
 
 
