@@ -138,15 +138,14 @@ def unverified_refusal(controller: CallController, what: str) -> str | None:
 
 def guest_refusal(guests: list[str], what: str) -> str:
     """Why live review (``"review"``) or the signing ceremony cannot run with a browser guest."""
-    tr = QCoreApplication.translate
     if what == "review":
-        head = tr(
+        head = QCoreApplication.translate(
             "CallVerification",
             "Live review cannot run while a browser guest is in the call (%1): a guest has no "
             "Lintas office identity, so nobody can prove who it is.",
         )
     else:
-        head = tr(
+        head = QCoreApplication.translate(
             "CallVerification",
             "The signing ceremony cannot run while a browser guest is in the call (%1): a guest "
             "has no Lintas office identity, so nobody can prove who it is.",
@@ -154,7 +153,7 @@ def guest_refusal(guests: list[str], what: str) -> str:
     return (
         head.replace("%1", ", ".join(guests))
         + " "
-        + tr(
+        + QCoreApplication.translate(
             "CallVerification",
             "Talk with the guest as you like; to review or sign, that office joins from the "
             "Lintas app with its office card.",
