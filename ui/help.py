@@ -83,6 +83,11 @@ TOPICS: dict[str, tuple[str, tuple[str, ...]]] = {
                 "An agreement in review cannot be edited; buttons that cannot be used say why "
                 "in their tooltip.",
             ),
+            QT_TRANSLATE_NOOP(
+                "Help",
+                "Print (Ctrl+P) prints the draft on the office's paper, marked KONSEP on every "
+                "page. The signed agreement is printed from the Archive.",
+            ),
         ),
     ),
     "catalog": (

@@ -1635,4 +1635,11 @@ Berkas itu tidak diubah atau dihapus.</translation>
         <translation>Terjadi kesalahan. Coba lagi; bila terulang, mintalah staf TI Anda memeriksa komputer dan jaringan.</translation>
     </message>
 </context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>Print (Ctrl+P) prints the draft on the office's paper, marked KONSEP on every page. The signed agreement is printed from the Archive.</source>
+        <translation>Cetak (Ctrl+P) mencetak draf pada kertas kantor, bertanda KONSEP di setiap halaman. Kesepakatan yang sudah ditandatangani dicetak dari Arsip.</translation>
+    </message>
+</context>
 </TS>

@@ -123,3 +123,30 @@ def test_the_pdf_viewer_keeps_print_save_and_close_on_a_laptop_screen(
     assert not problems(dialog), problems(dialog)
     # Without the fit it asked for 980 px: taller than the laptop's screen.
     assert fit_size(QSize(860, 980), QRect(0, 0, 1920, 1080)).height() == 980
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_the_call_window_fits_1366x768(
+    qtbot: QtBot, compiled_translations: Path, screenshots: Path, language: str
+) -> None:
+    from ui.vicon.call_window import CallWindow
+    from ui.vicon.controller import CallController
+    from ui.vicon.devices import LocalMedia
+
+    i18n.install_language(language, compiled_translations)
+    office = "Pemerintah Kota Bandung"
+    media = LocalMedia(office)  # no devices in tests: the synthetic pattern and tone
+    controller = CallController(
+        office, video_source=media.video_source(), audio_source=media.audio_source()
+    )
+    window = CallWindow(controller, media, title="kb-bandung-pekanbaru")
+    qtbot.addWidget(window)
+    try:
+        window.resize(SCREEN.size())
+        window.show()
+        qtbot.waitExposed(window)
+        assert not problems(window), problems(window)
+        assert window.grab().save(str(screenshots / f"conventions_call_{language}.png"))
+    finally:
+        window.close()
+        controller.shutdown()
