@@ -73,7 +73,11 @@ class MainWindow(QMainWindow):
         # File, Edit, View, Help with Ctrl+S, Ctrl+P, Ctrl+Z, F1 (see ui.menu_bar); the status
         # bar says why an action cannot run on the page shown.
         self.menus = MenuBar(self)
-        self.statusBar().setSizeGripEnabled(False)
+        # Shown only while it has something to say: every pixel counts on a 768-pixel screen.
+        status = self.statusBar()
+        status.setSizeGripEnabled(False)
+        status.messageChanged.connect(lambda text: status.setVisible(bool(text)))
+        status.hide()
         context.bridge.subscribe(OfficeChanged, lambda _e: self._update_header(), owner=self)
         self._ceremonies: QObject | None = None
         context.bridge.subscribe(CallOpened, self._start_ceremonies)
