@@ -69,6 +69,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="S",
         help="validity in seconds (default 1 day)",
     )
+    invite.add_argument(
+        "--guest-link",
+        metavar="HUB_URL",
+        help="also print a browser guest link for the hub at HUB_URL (wss://host:port/ws): the "
+        "same invitation, for an office without Lintas (Chrome or Edge)",
+    )
     invite.set_defaults(func=_run_invite)
 
     revoke = sub.add_parser("revoke", help="withdraw an invitation on a running hub")
@@ -267,7 +273,13 @@ def _run_invite(args: argparse.Namespace) -> int:
 
     try:
         secret = load_secret(Path(args.secret_file))
-        print(issue_token(secret, args.room, args.office, args.ttl))
+        token = issue_token(secret, args.room, args.office, args.ttl)
+        print(token)
+        if args.guest_link:
+            from conferencing.hub.guest_page import guest_link
+            from conferencing.hub.tokens import guest_token
+
+            print(guest_link(args.guest_link, guest_token(secret, token)))
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -11,6 +11,7 @@ import base64
 import hashlib
 import json
 import ssl
+from pathlib import Path
 
 import aiohttp
 import pytest
@@ -181,3 +182,26 @@ def test_chromium_is_given_the_hub_certificate_spki_digest() -> None:
 
     cert, _ = office_certificate(None)
     assert len(base64.b64decode(spki_hash(cert))) == hashlib.sha256().digest_size
+
+
+def test_invite_command_prints_the_browser_guest_link(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from conferencing.hub.tokens import load_secret
+
+    secret_file = tmp_path / "secret"
+    secret_file.write_text("ab" * 32)
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run(
+        [sys.executable, "main.py", "invite", "--secret-file", str(secret_file), "--room", ROOM,
+         "--office", PEKANBARU, "--ttl", "600", "--guest-link", "wss://hub.kota.go.id:8765/ws"],
+        cwd=root, capture_output=True, text=True, check=True,
+    ).stdout.splitlines()  # fmt: skip
+    token, link = out
+    base, _, guest = link.partition("#t=")
+    assert base == "https://hub.kota.go.id:8765/guest/"
+    secret = load_secret(secret_file)
+    claims = verify_token(secret, guest, ROOM)
+    assert claims.guest and claims.invitation_id(guest) == token_id(token)
+    assert not verify_token(secret, token, ROOM).guest
