@@ -157,3 +157,19 @@ def test_file_errors_say_what_to_do_without_the_path(tmp_path: Path, qapp: objec
     leaky = RuntimeError("connect to wss://10.0.0.5:8443/hub failed: CN=Wali Kota,OU=Bagian")
     assert has_internals(str(leaky))
     assert has_internals(plain_text(leaky)) == [] and "Try again" in plain_text(leaky)
+
+
+def test_a_bad_invitation_and_a_missing_lambang_are_told_without_addresses(
+    qapp: object, tmp_path: Path
+) -> None:
+    from ui.sessions.invite import InviteError, parse_invite
+    from ui.wizard.lambang import LambangError, lambang_png
+
+    with pytest.raises(InviteError) as bad_hub:
+        parse_invite("Hub: ftp://10.0.0.5:2121/lintas\nRoom: kb-bandung\nToken: abc")
+    assert has_internals(str(bad_hub.value)) == [], str(bad_hub.value)
+    assert "ask the host to send it again" in str(bad_hub.value)
+    with pytest.raises(LambangError) as missing:
+        lambang_png(tmp_path / "kantor" / "lambang.png")
+    assert "lambang.png" in str(missing.value)
+    assert str(tmp_path) not in str(missing.value) and has_internals(str(missing.value)) == []

@@ -146,13 +146,9 @@ def parse_invite(text: str) -> Invite:
         )
     hub = fields["hub"].strip()
     scheme = urlsplit(hub).scheme.lower()
-    if scheme not in ("ws", "wss", "http", "https") or not urlsplit(hub).hostname:
-        raise InviteError(
-            QCoreApplication.translate(
-                "Invite", "The hub address {address} is not a ws:// or wss:// address."
-            ).format(address=hub)
-        )
     try:
+        if scheme not in ("ws", "wss", "http", "https") or not urlsplit(hub).hostname:
+            raise ValueError(hub)  # told below, without the address (no URLs in messages)
         split_pin(hub)
     except ValueError:
         raise InviteError(

@@ -19,8 +19,9 @@ def lambang_png(path: Path) -> bytes:
     """Read a PNG, JPEG or SVG file and return it as PNG, scaled to at most ``MAX_SIDE`` px."""
     if not path.is_file():
         raise LambangError(
+            # Its name only: a full path is an internal, not something to read in a message.
             QCoreApplication.translate("Lambang", "The file %1 does not exist.").replace(
-                "%1", str(path)
+                "%1", path.name
             )
         )
     image = _render_svg(path) if path.suffix.lower() == ".svg" else QImage(str(path))
