@@ -124,3 +124,30 @@ def test_a_core_error_with_a_date_shows_the_screen_form(
     text = identity_error_text(info.value)
     assert shown.replace("2026", "2025") in text
     assert not any(shape.search(text) for shape in datestyle.FOREIGN_SHAPES.values()), text
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_dialogs_with_dates_use_the_one_form(
+    qtbot: QtBot, tmp_path: Path, compiled_translations: Path, language: str
+) -> None:
+    from ui.agreements.new_dialog import NewAgreementDialog
+    from ui.agreements.redline.dialog import RedlineDialog
+    from ui.sessions.schedule_dialog import ScheduleDialog
+
+    i18n.install_language(language, compiled_translations)
+    data = populate(tmp_path / "bandung")
+    dialogs = [
+        NewAgreementDialog(data.context),
+        ScheduleDialog(["Pemerintah Kota Palangka Raya"]),
+        RedlineDialog(data.context, data.agreement_id),
+    ]
+    today = datestyle.short_date(dt.date.today())
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        texts = rendered_texts(dialog)
+        bad = [t for t in texts for s in datestyle.FOREIGN_SHAPES.values() if s.search(t)]
+        assert not bad, (type(dialog).__name__, bad)
+    # The new agreement's date field and the redline's rounds show today in the short form.
+    assert today in rendered_texts(dialogs[0])
+    assert any(today in t for t in rendered_texts(dialogs[2]))
