@@ -261,7 +261,11 @@ class HubServer:
             self.refused_connections += 1
             self._flood_log.warning("busy", "too many connections: refusing new ones")
             return web.Response(status=503, text="the hub is busy; try again shortly")
-        ws = _HubSocket(heartbeat=5.0, max_msg_size=self.limits.pre_join_max_bytes, autoping=False)
+        # aiohttp refuses a frame whose size EQUALS its limit: +1 so the limit is the largest
+        # frame read (a 4096-byte join is within "4 KiB"; the fuzz test found the edge).
+        ws = _HubSocket(
+            heartbeat=5.0, max_msg_size=self.limits.pre_join_max_bytes + 1, autoping=False
+        )
         self._per_ip[ip] += 1
         try:
             await ws.prepare(request)
@@ -367,7 +371,7 @@ class HubServer:
                     p.E_INVALID, "send 'hello' and sign the hub's challenge before 'join'", "join"
                 )
             state["member"] = await self._join(ws, message, nonce)
-            ws.raise_limit(self.limits.joined_max_bytes)
+            ws.raise_limit(self.limits.joined_max_bytes + 1)
             return
         if member is None:
             raise p.ProtocolError(
