@@ -105,14 +105,25 @@ def test_call_window_marks_a_browser_guest_and_refuses_review_and_signing(
         assert "joins from the Lintas app" in ceremony
         assert window.grab().save(str(screenshots / "browser_guest_call_window.png"))
 
+        # In Indonesian: a second window on the same call, built with the translation loaded.
         translator = install_indonesian(tmp_path)
-        tile.set_guest(True)  # re-read the texts in the new language
-        window.participants.set_guest(peer, True)
-        assert tile.verification_label() == "Tamu (peramban), tidak terverifikasi"
-        assert window.participants.verification_line(peer) == "Tamu (peramban), tidak terverifikasi"
+        window_id = CallWindow(controller, title=ROOM)
+        qtbot.addWidget(window_id)
+        window_id.resize(1366, 768)
+        window_id.show()
+        window_id._on_joined(peer, PEKANBARU)  # what the controller's signal does on joining
+        tile_id = window_id.tiles[peer]
+        qtbot.waitUntil(lambda: tile_id.frames_shown >= 5, timeout=15000)
+        assert tile_id.verification_label() == "Tamu (peramban), tidak terverifikasi"
+        line = window_id.participants.verification_line(peer)
+        assert line == "Tamu (peramban), tidak terverifikasi"
+        notice = f"{PEKANBARU} bergabung dari peramban sebagai tamu (tidak terverifikasi)"
+        assert notice in window_id.chat.transcript.toPlainText()
         review_id = unverified_refusal(controller, "review") or ""
-        assert "tamu" in review_id.lower() and PEKANBARU in review_id
-        assert window.grab().save(str(screenshots / "browser_guest_call_window_id.png"))
+        assert review_id.startswith("Tinjauan langsung tidak dapat berjalan selama ada tamu")
+        assert PEKANBARU in review_id
+        assert window_id.grab().save(str(screenshots / "browser_guest_call_window_id.png"))
+        window_id.close()
     finally:
         if translator is not None:
             QCoreApplication.removeTranslator(translator)
