@@ -247,8 +247,7 @@
     ws.onclose = () => {
       if (leaving || state.phase === "refused") return;
       if (!welcomed && state.phase === "joining") {
-        state.phase = "refused";
-        notice(T("unreachable"));
+        refuse("unreachable");
         return;
       }
       notice(T("hubLost"));
@@ -295,11 +294,7 @@
       case "error": {
         state.errors.push(String(msg.code));
         const key = FINAL_CODES[msg.code];
-        if (key) {
-          state.phase = "refused";
-          notice(T(key));
-          hangUpAll(false);
-        }
+        if (key) refuse(key);
         break;
       }
       default:
@@ -644,6 +639,15 @@
     $("tiles").prepend(self.root);
     setInterval(() => { watchLinks().catch(() => {}); }, 1000);
   }
+  // The hub refused us for good (expired, withdrawn, in use, ...): say so and stop everything.
+  function refuse(key) {
+    state.phase = "refused";
+    hangUpAll(false);
+    if (localStream) localStream.getTracks().forEach((t) => t.stop());
+    $("start").hidden = true;
+    $("call").hidden = true;
+    notice(T(key));
+  }
   function hangUpAll(sayBye) {
     for (const peer of state.peers.values()) {
       if (sayBye && peer.pc) send({ type: "signal", to: peer.id, kind: "bye", session: peer.session });
@@ -670,8 +674,7 @@
       keyPair = await installKey();
       publicKey = b64url(new Uint8Array(await crypto.subtle.exportKey("raw", keyPair.publicKey)));
     } catch (err) {
-      state.phase = "refused";
-      notice(T("noWebrtc"));
+      refuse("noWebrtc");
       return;
     }
     localStream = await openMedia();

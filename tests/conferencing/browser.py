@@ -138,9 +138,17 @@ class Browser:
 
     async def evaluate(self, expression: str) -> Any:
         """Evaluate JavaScript in the page (promises awaited) and return its JSON value."""
-        result = await self.command(
-            "Runtime.evaluate", expression=expression, awaitPromise=True, returnByValue=True
-        )
+        for attempt in range(50):
+            try:
+                result = await self.command(
+                    "Runtime.evaluate", expression=expression, awaitPromise=True, returnByValue=True
+                )
+                break
+            except RuntimeError as exc:
+                # Right after the page (re)loads there is briefly no execution context.
+                if "execution context" not in str(exc) or attempt == 49:
+                    raise
+                await asyncio.sleep(0.1)
         if "exceptionDetails" in result:
             raise RuntimeError(f"page error: {result['exceptionDetails']}")
         return result["result"].get("value")

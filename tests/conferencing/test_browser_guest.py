@@ -144,6 +144,78 @@ async def cli_scenario() -> dict[str, Any]:
         hub.stop()
 
 
+def test_guest_link_refusals_are_said_in_plain_words() -> None:
+    r = _run("refused")
+    # The office's own Lintas already holds the invitation: the link is refused, in words.
+    assert r["in_use"]["phase"] == "refused" and r["in_use"]["errors"] == ["invite-in-use"]
+    assert r["in_use"]["start_hidden"] is True  # no Join button left to press
+    assert r["in_use"]["notices"][-1] == (
+        "Undangan ini sedang dipakai di perangkat lain. "
+        "Keluar di perangkat itu, atau minta tautan baru."
+    )
+    # An expired link.
+    assert r["expired"]["errors"] == ["token-expired"]
+    assert r["expired"]["notices"][-1] == (
+        "Undangan ini sudah kedaluwarsa. Minta tautan baru kepada kantor yang mengundang."
+    )
+    # A damaged link never reaches the hub.
+    assert r["damaged"]["phase"] == "start" and r["damaged"]["notices"] == [
+        "Tautan ini tidak lengkap. Buka tautan dari undangan persis seperti yang dikirim."
+    ]
+    assert r["damaged"]["start_hidden"] is True
+    # Nothing of the hub's English or internals reached the page's words.
+    for case in ("in_use", "expired", "damaged"):
+        assert not any("http" in n or "token" in n for n in r[case]["notices"])
+
+
+async def refused_scenario() -> dict[str, Any]:
+    from conferencing.engine import CallEngine
+    from conferencing.hub.embedded import EmbeddedHub, office_certificate
+    from conferencing.hub.guest_page import guest_link
+    from conferencing.hub.tokens import guest_token, issue_token
+
+    cert_dir = Path(tempfile.mkdtemp(prefix="lintas-guest-hub-"))
+    cert_pem, _ = office_certificate(cert_dir)
+    hub = EmbeddedHub(cert_dir=cert_dir)
+    url = hub.start(HUB_HOST, 0)
+    office_token = hub.invite(ROOM, PEKANBARU, 600)
+    pekanbaru_app = CallEngine(PEKANBARU)  # the office's own Lintas, holding the invitation
+    pekanbaru_app.start()
+    out: dict[str, Any] = {}
+
+    async def page_for(link: str, join: bool = True) -> dict[str, Any]:
+        browser = Browser(link, cert_pem=cert_pem)
+        try:
+            await browser.start()
+            if join:
+                await browser.wait_for("window.lintasGuestApi !== undefined")
+                await browser.evaluate("window.lintasGuestApi.join(), true")
+                await browser.wait_for("window.lintasGuest.phase === 'refused'", 20)
+            else:
+                await browser.wait_for("window.lintasGuestReport !== undefined")
+            report = await browser.report()
+            report["start_hidden"] = await browser.evaluate(
+                "document.getElementById('start').hidden"
+            )
+            return report
+        finally:
+            await browser.close()
+
+    try:
+        await asyncio.wrap_future(
+            pekanbaru_app.submit(pekanbaru_app.join(url, ROOM, office_token))
+        )
+        out["in_use"] = await page_for(hub.guest_link(office_token))
+        expired = guest_token(hub.secret, issue_token(hub.secret, ROOM, "Kota Lama", 1))
+        await asyncio.sleep(1.2)
+        out["expired"] = await page_for(guest_link(url, expired))
+        out["damaged"] = await page_for(guest_link(url, "rusak") + "%%%", join=False)
+        return out
+    finally:
+        pekanbaru_app.stop()
+        hub.stop()
+
+
 # ---------------------------------------------------------------------- the scenario process
 
 
@@ -252,6 +324,8 @@ def main() -> None:
     shots = Path(sys.argv[2]) if len(sys.argv) > 2 else None
     if sys.argv[1] == "cli":
         result = asyncio.run(cli_scenario())
+    elif sys.argv[1] == "refused":
+        result = asyncio.run(refused_scenario())
     else:
         result = asyncio.run(scenario(sys.argv[1], shots))
     print(json.dumps(result), flush=True)
