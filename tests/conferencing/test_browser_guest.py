@@ -163,6 +163,8 @@ def test_guest_link_refusals_are_said_in_plain_words() -> None:
         "Tautan ini tidak lengkap. Buka tautan dari undangan persis seperti yang dikirim."
     ]
     assert r["damaged"]["start_hidden"] is True
+    # Only the sentence is on screen: no empty call layout under it.
+    assert not any(r[case]["call_shown"] for case in ("in_use", "expired", "damaged"))
     # Nothing of the hub's English or internals reached the page's words.
     for case in ("in_use", "expired", "damaged"):
         assert not any("http" in n or "token" in n for n in r[case]["notices"])
@@ -196,6 +198,9 @@ async def refused_scenario() -> dict[str, Any]:
             report = await browser.report()
             report["start_hidden"] = await browser.evaluate(
                 "document.getElementById('start').hidden"
+            )
+            report["call_shown"] = await browser.evaluate(
+                "getComputedStyle(document.getElementById('call')).display !== 'none'"
             )
             return report
         finally:
