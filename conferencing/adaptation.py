@@ -10,19 +10,21 @@ The rules, checked once a second (:meth:`RateController.update`):
 
 * congestion (a growing round-trip time, or loss over :data:`CONGESTED_LOSS` in two reports in a
   row) lowers the rate
-  by 15-30 % or in proportion to the loss; with a growing queue, also below what actually got
-  through: the video bytes sent in the last second times the share that arrived, times
+  by 15-30 % or in proportion to the loss; with a long queue (RTT 300 ms over its smallest),
+  also below what actually got through: the video bytes sent in the last second times the share that arrived, times
   :data:`BACKOFF`. The encoder overshoots its target, so backing off from the target alone (as
   before) left a rate-limited link overfull for many seconds;
 * heavy loss (> 10 %) without a growing queue is random loss, not congestion: the rate goes down
   in proportion (as in Google congestion control) but not below :data:`LOSS_FLOOR_BPS` (the
   picture stays fluent at 360p instead of collapsing);
+* some loss (2-10 %) on a steady delay raises it by 3 % a second (a noisy line, not a queue);
 * light loss (< 2 %) and a steady delay raise it by 8 % a second, but only by 2 % a second for
   :data:`CAREFUL_S` after a congestion once it is near the rate that congested (probing a
   rate limit slowly keeps its queue short); never above 1.5 times a steady REMB estimate (REMB
   follows what arrives; a simple picture that does not fill its budget must not talk the rate
-  down), and never above a REMB that just fell (aiortc's receiver lowers it when it sees the
-  one-way delay grow, before the RTT shows it);
+  down; nor as a ceiling that follows each fall: measured on a busy CPU, aiortc's estimator
+  took arrival jitter for overuse and, followed, spiralled a 15 % lossy call from 480 down to
+  47 kbit/s);
 * a tier is left downwards at once and entered upwards only after the rate has stayed above
   it, with a margin, for :data:`UP_HOLD_S` (no flapping: every size change costs a keyframe).
 
@@ -46,7 +48,6 @@ CONGESTED_LOSS = 0.25  # more loss than this is an overflowing queue, not a nois
 LIGHT_LOSS = 0.02
 DELAY_GROWTH_MS = 100.0  # RTT this far above its smallest: a queue is building
 BACKOFF = 0.85  # after congestion: this share of what got through
-REMB_DROP = 0.9  # a REMB this much below the previous one reports overuse
 CAREFUL_S = 20.0  # after a congestion, climb slowly near the rate that congested
 REMB_HEADROOM = 1.5
 UP_HOLD_S = 3.0
@@ -107,7 +108,6 @@ class RateController:
         self._rtts: deque[float] = deque(maxlen=RTT_WINDOW)
         self._base_rtt: float | None = None
         self._above_since: float | None = None
-        self._last_remb: int | None = None
         self._overflowing = False  # the previous report's loss was over CONGESTED_LOSS
         self._congested: tuple[float, float] | None = None  # (when, rate that congested)
         self.last_loss: float | None = None
@@ -138,9 +138,6 @@ class RateController:
             queued = min(list(self._rtts)[-2:]) - self._base_rtt
             delay_growing = queued > DELAY_GROWTH_MS
         remb = report.remb_bps
-        remb_fell = bool(remb and self._last_remb and remb < self._last_remb * REMB_DROP)
-        if remb:
-            self._last_remb = remb
         heavy = loss is not None and loss > HEAVY_LOSS
         # One report over ~40 packets of a 15 % lossy line often shows more than 25 %: only
         # two in a row (or a growing queue) say the queue overflows.
@@ -157,9 +154,9 @@ class RateController:
                 3 * DELAY_GROWTH_MS
             )
             lowered = self.bps * (1.0 - 0.5 * loss if heavy and loss else 0.7 if deep else 0.85)
-            if delay_growing and report.sent_bps:
-                # A queue is building: what got through is the link's share for us now. (Loss
-                # alone, without a queue, may be a noisy line: no such cut for it.)
+            if deep and report.sent_bps:
+                # A long queue: what got through is the link's share for us now. (Loss alone
+                # may be a noisy line, and a short RTT rise a busy CPU: no such cut for them.)
                 lowered = min(lowered, report.sent_bps * (1.0 - (loss or 0.0)) * BACKOFF)
             self.bps = lowered
         elif heavy:
@@ -171,11 +168,11 @@ class RateController:
                 now - self._congested[0] < CAREFUL_S and self.bps > 0.8 * self._congested[1]
             )
             self.bps = self.bps * 1.02 if near else self.bps * 1.08 + 10_000
-        if remb_fell and remb:
-            # aiortc lowers REMB only on a growing one-way delay (or when less arrives, and
-            # then it stays above what arrives): a ceiling, never a reason to back off more.
-            self.bps = min(self.bps, float(remb))
-        elif remb:
+        elif not heavy:
+            # Some loss (2-10 %) on a steady delay is a noisy line: holding the rate there for
+            # good kept a 5 % lossy call at 180p. Probe upwards slowly; a queue would show.
+            self.bps *= 1.03
+        if remb:
             # REMB follows what arrives, and a simple picture does not fill its budget: as a
             # hard ceiling it would talk the rate down on an idle link. Keep headroom above it.
             self.bps = min(self.bps, max(remb * REMB_HEADROOM, LOSS_FLOOR_BPS))

@@ -104,10 +104,27 @@ async def tbf720(tmp: Path, free_s: float = 14.0, limited_s: float = 25.0) -> di
     await asyncio.sleep(limited_s)
     during = shaped.as_dict()["peers"].get(b_id, {})
     shaped_rates = sent_rates(a, b.engine.peer_id, limited_at)
+    link = a.engine.topology.links[b.engine.peer_id]
+    audio_bytes = await _audio_bytes_sent(link.pc)
     tbf(None)
     freed_at = time.monotonic()
     await asyncio.sleep(15.0)
+    tap = link.tap
+    assert tap is not None
+    raw = [(r.at, r.rtt_ms) for r in tap.reports if r.rtt_ms is not None]
+    stats = await link.pc.getStats()
+    smoothed = next(
+        (s.roundTripTime * 1000 for s in stats.values()
+         if s.type == "remote-inbound-rtp" and getattr(s, "kind", "") == "video"), None,
+    )  # fmt: skip
     out = {
+        "raw_rtts_limited": [ms for t, ms in raw if limited_at <= t < freed_at],
+        "raw_rtts_after": [[round(t - freed_at, 2), ms] for t, ms in raw if t >= freed_at],
+        "smoothed_rtt_end": smoothed,
+        "rtx": [tap.rtx_sent, tap.rtx_skipped],
+        "audio_kbps": None if audio_bytes is None else audio_bytes * 8 / 1000 / (
+            freed_at - link.created_at
+        ),
         "free": free,
         "limited": during,
         "limited_s": limited_s,
@@ -119,6 +136,17 @@ async def tbf720(tmp: Path, free_s: float = 14.0, limited_s: float = 25.0) -> di
     }
     await _end(hub, a, b)
     return out
+
+
+async def _audio_bytes_sent(pc: RTCPeerConnection | None) -> int | None:
+    """Opus payload bytes this connection sent so far."""
+    if pc is None:
+        return None
+    stats = await pc.getStats()
+    return next(
+        (s.bytesSent for s in stats.values()
+         if s.type == "outbound-rtp" and getattr(s, "kind", "") == "audio"), None,
+    )  # fmt: skip
 
 
 async def loss15(tmp: Path, lossy_s: float = 20.0) -> dict[str, Any]:
@@ -391,6 +419,11 @@ async def bench_tbf(tmp: Path) -> dict[str, Any]:
     return await impaired_pair((1280, 720, 30), lambda: tbf("1mbit"))
 
 
+async def bench_loss5(tmp: Path) -> dict[str, Any]:
+    """Fault run: two offices at 480p with 5 % random UDP loss."""
+    return await impaired_pair((640, 480, 30), lambda: loss(5))
+
+
 async def bench_tbf480(tmp: Path) -> dict[str, Any]:
     """Fault run: two offices at 480p under tbf 1 Mbit."""
     return await impaired_pair((640, 480, 30), lambda: tbf("1mbit"))
@@ -412,7 +445,7 @@ SCENARIOS = {
     f.__name__: f
     for f in (
         tbf720, loss15, video_freeze, hub_offline, turn_errors, h264_offer, bench_tbf, bench_loss,
-        ice_blocked, bench_tbf480, link_cut60,
+        ice_blocked, bench_tbf480, link_cut60, bench_loss5,
     )
 }
 

@@ -134,6 +134,13 @@ def test_720p_under_a_1_mbit_limit_steps_down_keeps_frames_and_climbs_back() -> 
     # The rate went down under the limit and climbed back once it was lifted.
     assert min(r["rates_limited"]) < max(r["rates_after"]), r
     assert r["rates_after"][-1] > r["rates_after"][0], r
+    # Congestion control saw each report's own round trip: the queue while it lasted (aiortc
+    # alone gives none while the queue outlasts a sender report), and its end at once.
+    assert len(r["raw_rtts_limited"]) >= 5 and max(r["raw_rtts_limited"]) > 150, r
+    back = [t for t, ms in r["raw_rtts_after"] if ms < 60]
+    assert back and back[0] < 5.0, r["raw_rtts_after"]
+    # Opus for speech: aiortc's 96 kbit/s sent ~120 kbit/s of payload, a quarter of the link.
+    assert r["audio_kbps"] is not None and r["audio_kbps"] < 70, r["audio_kbps"]
 
 
 def test_15_percent_loss_lowers_the_bitrate_and_the_picture_keeps_coming() -> None:

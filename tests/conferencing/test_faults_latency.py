@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import time
 
+from aiortc import RTCPeerConnection
 from aiortc.codecs.vpx import Vp8Decoder, Vp8Encoder, vp8_depayload
 from aiortc.jitterbuffer import JitterBuffer, JitterFrame
 from aiortc.rtp import RtpPacket
 
-from conferencing import jitter, stamp
+from conferencing import jitter, rtcptap, stamp
 from conferencing.adaptation import TIERS, LinkReport, RateController
 from conferencing.media import SyntheticVideoSource
 
@@ -136,3 +137,26 @@ def test_a_noisy_line_is_not_taken_for_an_overflowing_queue() -> None:
     for t in range(6):  # the same line once loss stays high with a queue: back off below it
         overflowing.update(LinkReport(0.4, 5.0 + 150 * t, None, sent_bps=480_000), float(t))
     assert overflowing.target_bps < 200_000
+
+
+def test_retransmissions_are_bounded_per_round_trip_and_by_rate() -> None:
+    import asyncio
+
+    async def body() -> tuple[list[bool], list[bool], int]:
+        pc = RTCPeerConnection()
+        sender = pc.addTransceiver("video").sender  # aiortc's real sender, not started
+        tap = rtcptap.ReportTap(sender)
+        assert tap.attached
+        tap.rate_bps = 300_000  # 40 %: 12.5 retransmissions of 1200 bytes a second
+        await asyncio.sleep(1.0)  # the budget fills
+        again = [tap._may_retransmit(7), tap._may_retransmit(7)]  # the same packet at once
+        storm = [tap._may_retransmit(100 + n) for n in range(40)]  # a NACK listing 40 packets
+        await asyncio.sleep(tap.repeat_s() + 0.05)
+        later = tap._may_retransmit(7)
+        await pc.close()
+        return again, storm, int(later)
+
+    again, storm, later = asyncio.run(body())
+    assert again == [True, False]  # its first retransmission may still be on its way
+    assert 8 <= sum(storm) <= 14, sum(storm)  # within the rate's share, not all 40
+    assert later == 1  # after a round trip it may go again (budget permitting)
