@@ -110,7 +110,7 @@
   const $ = (id) => document.getElementById(id);
   const state = {
     phase: "start", office: "", room: "", peerId: randomId(), pressedAt: 0, joinedAt: 0, firstFrameAt: 0,
-    peers: new Map(), chats: [], acks: [], errors: [], notices: [], presenting: "",
+    peers: new Map(), chats: [], acks: [], apps: [], errors: [], notices: [], presenting: "",
   };
   window.lintasGuest = state; // read by tests and the benchmark (no secrets in it)
   let token = "";
@@ -601,7 +601,11 @@
     if (env.t === "chat" && typeof env.text === "string") {
       showChat(peer.office, env.text.slice(0, MAX_CHAT_CHARS), false);
     }
-    // App messages (agreement review, signing ceremony) are for Lintas offices only.
+    // App messages (agreement review, signing ceremony) are for Lintas offices only: a guest
+    // acknowledges them (above) and notes only their kind and size.
+    if (env.t === "app" && state.apps.length < 100) {
+      state.apps.push({ kind: String(env.kind).slice(0, 64), size: text.length });
+    }
   }
   function sendChat(text) {
     const envelope = { t: "chat", id: hexId(), sent_at: nowIso(), text };
@@ -742,7 +746,7 @@
     }
     return {
       phase: state.phase, lang: LANG, office: state.office, peerId: state.peerId, peers,
-      chats: state.chats, acks: state.acks, errors: state.errors, notices: state.notices,
+      chats: state.chats, acks: state.acks, apps: state.apps, errors: state.errors, notices: state.notices,
       firstFrameMs: state.firstFrameAt && state.joinedAt ? state.firstFrameAt - state.joinedAt : null,
       badge: $("badge").textContent,
     };

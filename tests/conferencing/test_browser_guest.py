@@ -28,6 +28,8 @@ from tests.conferencing.netns import run_scenario
 ROOM = "kb-browser-guest"
 BANDUNG, PEKANBARU = "Pemerintah Kota Bandung", "Pemerintah Kota Pekanbaru"
 TO_GUEST, FROM_GUEST = "Salam dari Bandung", "Salam dari Pekanbaru (peramban)"
+#: Over 16 KiB once encoded: travels as "LC1" binary chunks (docs/protocol.md §8) both ways.
+LONG_CHAT = "Pasal 5 ayat (2) — ditinjau bersama. " * 600
 
 
 def _run(name: str) -> dict[str, Any]:
@@ -53,7 +55,11 @@ def _check_call(r: dict[str, Any]) -> None:
     # Chat both ways, each acknowledged by the other side's data channel.
     assert [c["text"] for c in page["chats"] if not c["own"]] == [TO_GUEST]
     assert r["guest_chat_id"] in page["acks"]
-    assert r["lintas_chats"] == [[PEKANBARU, FROM_GUEST]]
+    assert r["lintas_chats"][0] == [PEKANBARU, FROM_GUEST]
+    # Chunked both ways: the guest's long chat arrives whole; Lintas's large app message too.
+    assert r["lintas_chats"][1:] == [[PEKANBARU, LONG_CHAT]] and r["long_chat_id"] in page["acks"]
+    ((app),) = page["apps"]
+    assert app["kind"] == "lintas.test_large" and app["size"] > 40000  # 40,000 x plus envelope
     # The hub named and marked it; Lintas never took it for a verified office.
     assert r["lintas_joined"] == [[PEKANBARU, True]]
     assert r["lintas_is_guest"] is True
@@ -89,7 +95,7 @@ def test_guest_without_camera_or_microphone_is_told_and_still_sees_hears_and_cha
     assert figures["framesDecoded"] >= 30 and figures["audioEnergy"] > 0
     assert figures["framesEncoded"] == 0 and figures["audioSent"] == 0
     assert [c["text"] for c in page["chats"] if not c["own"]] == [TO_GUEST]
-    assert r["lintas_chats"] == [[PEKANBARU, FROM_GUEST]]
+    assert r["lintas_chats"] == [[PEKANBARU, FROM_GUEST], [PEKANBARU, LONG_CHAT]]
     # Receive-only: Lintas does not take its silence for a stall (no new session past 6 s).
     assert r["lintas_frames_from_guest"] == 0 and figures["session"] == 1
 
@@ -291,6 +297,13 @@ async def scenario(order: str, shots: Path | None = None) -> dict[str, Any]:
         chat_id = await browser.evaluate(f"window.lintasGuestApi.sendChat({json.dumps(FROM_GUEST)})")
         await browser.wait_for(f"window.lintasGuest.acks.includes({json.dumps(chat_id)})", 20)
         await browser.wait_for("window.lintasGuest.chats.some(c => !c.own)", 20)
+        long_id = await browser.evaluate(f"window.lintasGuestApi.sendChat({json.dumps(LONG_CHAT)})")
+        await browser.wait_for(f"window.lintasGuest.acks.includes({json.dumps(long_id)})", 20)
+        blob = {"teks": "x" * 40000}
+        await asyncio.wrap_future(
+            bandung.submit(bandung.send_message_to(peer, "lintas.test_large", blob))
+        )
+        await browser.wait_for("window.lintasGuest.apps.length > 0", 20)
         deadline = time.monotonic() + 10
         while sending and loud.get(peer, 0) < 5 and time.monotonic() < deadline:
             await asyncio.sleep(0.2)
@@ -311,6 +324,7 @@ async def scenario(order: str, shots: Path | None = None) -> dict[str, Any]:
         return {
             "page": page,
             "guest_chat_id": chat_id,
+            "long_chat_id": long_id,
             "lintas_frames_from_guest": frames.get(peer, 0),
             "lintas_audio_loud_chunks": loud.get(peer, 0),
             "lintas_chats": [[e.office, e.text] for e in events if isinstance(e, ChatReceived)],
