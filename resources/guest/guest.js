@@ -149,6 +149,7 @@
     const box = $("notice");
     box.replaceChildren(p);
     state.notices.push(text);
+    if (state.notices.length > 50) state.notices.shift(); // a long outage adds one per retry
     if (kind === "info") setTimeout(() => p.remove(), 6000);
   }
   function clearNotice() { $("notice").replaceChildren(); }

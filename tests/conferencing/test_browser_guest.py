@@ -112,6 +112,77 @@ def test_browser_guest_with_the_headless_call_command() -> None:
     assert seen["audioEnergy"] > 0
 
 
+def test_guest_reconnects_to_a_restarted_hub_while_the_call_goes_on() -> None:
+    r = _run("hub-restart")
+    notices = r["notices"]
+    assert "Sambungan ke server terputus; mencoba lagi…" in notices
+    assert notices[-1] == "Tersambung kembali."
+    assert r["phase"] == "call" and r["session"] == 1  # the same peer connection throughout
+    assert r["frames_during_outage"] >= 15  # media never passed through the hub
+    assert r["chat_after"] == "Masih tersambung"
+
+
+async def restart_scenario() -> dict[str, Any]:
+    from conferencing.engine import CallEngine
+    from conferencing.events import ChatReceived
+    from conferencing.hub.embedded import EmbeddedHub, office_certificate
+    from conferencing.media import SyntheticAudioSource, SyntheticVideoSource
+
+    cert_dir = Path(tempfile.mkdtemp(prefix="lintas-guest-hub-"))
+    cert_pem, _ = office_certificate(cert_dir)
+    hub = EmbeddedHub(cert_dir=cert_dir)
+    url = hub.start(HUB_HOST, 0)
+    assert hub.server is not None
+    port, secret = hub.server.port, hub.secret
+    events: list[Any] = []
+    bandung = CallEngine(
+        BANDUNG,
+        video_source=SyntheticVideoSource(BANDUNG, 320, 240, 15),
+        audio_source=SyntheticAudioSource(),
+    )
+    bandung.add_listener(events.append)
+    bandung.start()
+    browser = Browser(hub.guest_link(hub.invite(ROOM, PEKANBARU, 600)), cert_pem=cert_pem)
+    frames = (
+        "(async () => { const r = await window.lintasGuestReport();"
+        " return Object.values(r.peers).reduce((n, p) => n + p.framesDecoded, 0); })()"
+    )
+    try:
+        await asyncio.wrap_future(
+            bandung.submit(bandung.join(url, ROOM, hub.invite(ROOM, BANDUNG, 600)))
+        )
+        await browser.start()
+        await browser.wait_for("window.lintasGuestApi !== undefined")
+        await browser.evaluate("window.lintasGuestApi.join(), true")
+        await browser.wait_for(f"{frames}.then(n => n >= 30)", 40)
+        hub.stop()  # the hub goes away; the peers keep their direct link
+        before = await browser.evaluate(frames)
+        await asyncio.sleep(3.0)
+        during = await browser.evaluate(frames) - before
+        hub = EmbeddedHub(secret, cert_dir=cert_dir)  # same secret and certificate, same port
+        hub.start(HUB_HOST, port)
+        await browser.wait_for("window.lintasGuest.notices.includes('Tersambung kembali.')", 20)
+        await asyncio.sleep(1.0)
+        await browser.evaluate("window.lintasGuestApi.sendChat('Masih tersambung'), true")
+        deadline = time.monotonic() + 10
+        while not any(isinstance(e, ChatReceived) for e in events) and time.monotonic() < deadline:
+            await asyncio.sleep(0.1)
+        report = await browser.report()
+        (peer,) = report["peers"].values()
+        chats = [e.text for e in events if isinstance(e, ChatReceived)]
+        return {
+            "notices": report["notices"],
+            "phase": report["phase"],
+            "session": peer["session"],
+            "frames_during_outage": during,
+            "chat_after": chats[0] if chats else None,
+        }
+    finally:
+        await browser.close()
+        bandung.stop()
+        hub.stop()
+
+
 async def cli_scenario() -> dict[str, Any]:
     import os
     import subprocess
@@ -343,6 +414,8 @@ def main() -> None:
     shots = Path(sys.argv[2]) if len(sys.argv) > 2 else None
     if sys.argv[1] == "cli":
         result = asyncio.run(cli_scenario())
+    elif sys.argv[1] == "hub-restart":
+        result = asyncio.run(restart_scenario())
     elif sys.argv[1] == "refused":
         result = asyncio.run(refused_scenario())
     else:
