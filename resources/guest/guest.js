@@ -281,8 +281,10 @@
         break;
       }
       case "peer-joined": {
+        const known = state.peers.has(String(msg.peer_id || ""));
         const peer = addPeer(msg);
-        if (peer) notice(T("peerJoined", { office: peer.office }), "info");
+        // An office already shown (back after a hub restart) is not announced again.
+        if (peer && !known) notice(T("peerJoined", { office: peer.office }), "info");
         updateAlone();
         break; // the newcomer offers; we wait for it
       }
