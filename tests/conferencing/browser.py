@@ -34,6 +34,16 @@ VETH_SETUP = (
 HUB_HOST = "10.77.0.1"
 
 
+def _die_with_parent() -> None:
+    """In the child before exec: Linux ends Chromium when the test process dies, even killed
+    (a failed scenario must not leave a browser running on a shared machine)."""
+    import ctypes
+    import signal
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+
 def chromium_unavailable() -> str | None:
     """Why a browser test cannot run here, or ``None``."""
     if shutil.which("chromium") is None:
@@ -99,6 +109,7 @@ class Browser:
             stderr=subprocess.DEVNULL,
             # navigator.language follows the locale of the process in headless mode.
             env={**os.environ, "LANGUAGE": self.lang.replace("-", "_"), "LC_ALL": "C.UTF-8"},
+            preexec_fn=_die_with_parent,
         )
         port_file = self._profile / "DevToolsActivePort"
         deadline = time.monotonic() + 30
