@@ -25,6 +25,7 @@ from conferencing.messages import DomainMessage
 log = logging.getLogger(__name__)
 
 BACKOFF_S = (0.2, 0.5, 1.0, 2.0, 3.0)
+CONNECT_TIMEOUT_S = 2.0  # TCP connect to the hub; then a fresh attempt
 PIN_PREFIX = "sha256="
 #: Refusals after which retrying cannot help: the invitation itself is no longer good here.
 FINAL_CODES = (
@@ -117,7 +118,11 @@ class HubClient:
     async def _connect(self) -> p.Welcome:
         """Open the socket and join; returns the welcome or raises (JoinRefused / OSError ...)."""
         if self._session is None:
-            self._session = aiohttp.ClientSession()
+            # A connect sent while the link is down can wait out TCP's SYN back-off long after
+            # the link is back (~10 s after a 60 s cut): give up and try afresh instead.
+            self._session = aiohttp.ClientSession(
+                timeout=aiohttp.ClientTimeout(sock_connect=CONNECT_TIMEOUT_S)
+            )
         try:
             ws = await self._session.ws_connect(
                 self.url,

@@ -329,6 +329,36 @@ async def ice_blocked(tmp: Path) -> dict[str, Any]:
     return out
 
 
+async def hub_blackholed(tmp: Path) -> dict[str, Any]:
+    """A connect to the hub whose packets vanish (a link that is down): how long it waits."""
+    from conferencing.signaling import HubClient
+
+    hub = HubServer(HOST, 0, SECRET)
+    await hub.start()
+    nft("add", "table", "inet", "hole")
+    nft("add", "chain", "inet", "hole", "in", "{ type filter hook input priority 0; }")
+    nft("add", "rule", "inet", "hole", "in", "tcp", "dport", str(hub.port), "drop")
+
+    async def ignore(*_: Any) -> None:
+        return None
+
+    client = HubClient(hub.url, ROOM, issue_token(SECRET, ROOM, OFFICES[0], 600), "peer-a",
+                       on_message=ignore, on_link=ignore)  # fmt: skip
+    started = time.monotonic()
+    try:
+        await asyncio.wait_for(client.start(), 30)
+        outcome = "joined"
+    except Exception as exc:  # noqa: BLE001 - the kind of failure is the result
+        outcome = type(exc).__name__
+    waited = time.monotonic() - started
+    if waited >= 29:
+        outcome = "still waiting after 30 s"
+    await client.close(leave=False)
+    subprocess.run(["nft", "delete", "table", "inet", "hole"], capture_output=True)
+    await hub.stop()
+    return {"outcome": outcome, "waited_s": waited}
+
+
 def _config(urls: list[str]) -> Any:
     from aiortc import RTCConfiguration, RTCIceServer
 
@@ -445,7 +475,7 @@ SCENARIOS = {
     f.__name__: f
     for f in (
         tbf720, loss15, video_freeze, hub_offline, turn_errors, h264_offer, bench_tbf, bench_loss,
-        ice_blocked, bench_tbf480, link_cut60, bench_loss5,
+        ice_blocked, bench_tbf480, link_cut60, bench_loss5, hub_blackholed,
     )
 }
 

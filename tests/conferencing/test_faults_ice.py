@@ -1,4 +1,4 @@
-"""ICE really fails: signalling works but a firewall drops every UDP packet between offices.
+"""ICE really fails (a firewall drops every UDP packet), and the hub is behind a dead link.
 
 Two real offices through the real hub inside a private network namespace, nftables dropping all
 UDP (the hub's TCP still passes). The engine must say, once and in the user's language, that no
@@ -43,3 +43,12 @@ def test_ice_failure_is_said_once_in_words_and_the_call_ends_cleanly(
     finally:
         QCoreApplication.removeTranslator(translator)
     assert indonesian != english and "jaringan" in indonesian.lower(), indonesian
+
+
+def test_a_connect_to_the_hub_over_a_dead_link_gives_up_in_seconds() -> None:
+    # The hub's TCP port silently drops packets, as while a link is down: the attempt ends
+    # after the connect bound and is retried afresh (waiting out TCP's SYN back-off kept
+    # offices out of a call ~10 s after a 60 s cut; docs/RELIABILITY.md).
+    r = run_scenario("hub_blackholed", module=MODULE)
+    assert r["outcome"] not in ("joined", "still waiting after 30 s"), r
+    assert r["waited_s"] < 5, r
