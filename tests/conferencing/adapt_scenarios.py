@@ -359,6 +359,54 @@ async def hub_blackholed(tmp: Path) -> dict[str, Any]:
     return {"outcome": outcome, "waited_s": waited}
 
 
+async def hub_flood_call(tmp: Path) -> dict[str, Any]:
+    """A call through a real ``main.py hub`` process while another process floods the hub."""
+    root = Path(__file__).resolve().parents[2]
+    secret_file = tmp / "hub.secret"
+    secret_file.write_text(SECRET.hex() + "\n")
+    secret_file.chmod(0o600)
+    hub = subprocess.Popen(
+        [sys.executable, "main.py", "hub", "--host", HOST, "--port", "0",
+         "--secret-file", str(secret_file), "--insecure"],
+        cwd=root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )  # fmt: skip
+    flooder = None
+    try:
+        assert hub.stdout is not None
+        url = hub.stdout.readline().split("hub listening on ", 1)[1].strip()
+        a, b = TimedOffice(OFFICES[0], (640, 480, 30)), TimedOffice(OFFICES[1], (640, 480, 30))
+        await a.join(url)
+        await b.join(url)
+        await wait_for(
+            lambda: a.engine.peer_id in b.report.peers and b.engine.peer_id in a.report.peers, 20
+        )
+        flooder = subprocess.Popen(
+            [sys.executable, "-m", "benchmarks.faults", "--flood", url, "20"],
+            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        )  # fmt: skip
+        await asyncio.sleep(2.0)
+        reports = [CallReport(b.engine), CallReport(a.engine)]
+        peak = 0.0
+        for _ in range(30):
+            await asyncio.sleep(0.5)
+            status = Path(f"/proc/{hub.pid}/status").read_text().splitlines()
+            rss = next(int(x.split()[1]) for x in status if x.startswith("VmRSS:")) / 1024
+            peak = max(peak, rss)
+        directions = [
+            r.as_dict(warmup_s=1.0)["peers"].get(o.engine.peer_id, {})
+            for r, o in zip(reports, (a, b), strict=True)
+        ]
+        out_text, _ = flooder.communicate(timeout=40)
+        await _end(None, a, b)
+        return {"directions": directions, "rss_peak_mib": peak,
+                "flood": json.loads(out_text.strip().splitlines()[-1])}  # fmt: skip
+    finally:
+        if flooder is not None and flooder.poll() is None:
+            flooder.kill()
+        hub.terminate()
+        hub.wait(10)
+
+
 def _config(urls: list[str]) -> Any:
     from aiortc import RTCConfiguration, RTCIceServer
 
@@ -475,7 +523,7 @@ SCENARIOS = {
     f.__name__: f
     for f in (
         tbf720, loss15, video_freeze, hub_offline, turn_errors, h264_offer, bench_tbf, bench_loss,
-        ice_blocked, bench_tbf480, link_cut60, bench_loss5, hub_blackholed,
+        ice_blocked, bench_tbf480, link_cut60, bench_loss5, hub_blackholed, hub_flood_call,
     )
 }
 
