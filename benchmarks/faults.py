@@ -381,7 +381,8 @@ def table(rows: list[dict[str, Any]], command: str) -> str:
         f"Produced by `{command}` (`python -m benchmarks.faults`), last written {when}, on a "
         "2-core machine shared with other work; `--only NAME` re-runs single rows.",
         "",
-        "| fault | what was tried | runs (ok), date | measured (worst run) | budget | result "
+        "| fault | what was tried | runs (ok), date | measured (the last run, or a failed one) "
+        "| budget | result "
         "| in CI |",
         "|---|---|---|---|---|---|---|",
     ]
