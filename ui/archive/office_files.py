@@ -34,14 +34,17 @@ def office_trust_for(context: AppContext, data: bytes):
     The trust is what every window that verifies must use (Document, Verify, Print, the offline
     signing view): the office cards pinned by office, and the certificate authority of the
     time-stamp server set in Settings, trusted for time-stamps only. Without that CA a
-    time-stamp from the office's own server would show as untrusted.
+    time-stamp from the office's own server would show as untrusted. The certificate
+    authorities chosen in Settings are CA anchors: their signers get full path validation.
     """
+    from mou.signing.authorities import AuthorityStore
     from mou.signing.trust import anchors_from_database, expected_signers_for_pdf
 
     own = own_certificate(context)
     with context.database.session() as s:
         anchors = anchors_from_database(s, own)
         expected = expected_signers_for_pdf(s, data, own)
+    anchors = anchors.with_cas(AuthorityStore(context.data_dir).load())
     return anchors.with_tsa_cas(tsa_authorities(context)), expected
 
 

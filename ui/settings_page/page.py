@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ui.context import AppContext
+from ui.settings_page.authorities_section import AuthoritiesSection
 from ui.settings_page.connection_section import ConnectionSection
 from ui.settings_page.devices_section import DevicesSection
 from ui.settings_page.exchange_key_section import ExchangeKeySection
@@ -38,6 +39,7 @@ class Page(QWidget):
         self.users = UsersSection(context)
         self.connections = ConnectionSection(context)
         self.signing = SigningSection(context)
+        self.authorities = AuthoritiesSection(context)
         self.exchange_key = ExchangeKeySection(context)
         self.devices = DevicesSection(context)
         sections = (
@@ -46,6 +48,7 @@ class Page(QWidget):
             self.users,
             self.connections,
             self.signing,
+            self.authorities,
             self.exchange_key,
             self.devices,
         )
