@@ -59,6 +59,7 @@ class AgreementCode(StrEnum):
 
     ROLE_CANNOT_EDIT = "agreement.role_cannot_edit"
     NOT_EDITABLE = "agreement.not_editable"
+    LOCKED_IN_REVIEW = "agreement.locked_in_review"
     ONLY_DRAFTER_CREATES = "agreement.only_drafter_creates"
     TITLE_REQUIRED = "agreement.title_required"
     TOO_FEW_PARTIES = "agreement.too_few_parties"
@@ -141,7 +142,11 @@ class PartyInput:
 
 
 def require_editable(agreement: models.Agreement, actor: Actor) -> None:
-    """Raise ``AgreementError`` unless ``actor`` may change the text now."""
+    """Raise ``AgreementError`` unless ``actor`` may change the text now.
+
+    This is the one check every local edit of the working copy passes (details, parties, pasal
+    and ayat, Lampiran, obligations, undo/redo and live-review suggestions applied here).
+    """
     if actor.role not in (Role.DRAFTER, Role.REVIEWER):
         raise AgreementError(
             f"{actor.name} is a {actor.role.value}; only a drafter or reviewer may edit the text",
@@ -155,6 +160,15 @@ def require_editable(agreement: models.Agreement, actor: Actor) -> None:
             "its text can no longer be edited",
             code=AgreementCode.NOT_EDITABLE,
             state=agreement.status,
+        )
+    # The reviewer approves exactly the text that was submitted, so nobody here edits it while
+    # it is in internal review; "Return to the drafter" unlocks it. Rounds imported from the
+    # counterpart do not come through here (they are the other office's text, not a local edit).
+    if AgreementStatus(agreement.status) is AgreementStatus.INTERNAL_REVIEW:
+        raise AgreementError(
+            "The agreement is in internal review; its text is locked until the reviewer "
+            "returns it to the drafter or releases it for negotiation",
+            code=AgreementCode.LOCKED_IN_REVIEW,
         )
 
 

@@ -665,6 +665,11 @@ Cocokkan dahulu melalui telepon.</translation>
         <translation>Kesepakatan berstatus {state}; naskahnya tidak dapat diubah lagi</translation>
     </message>
     <message>
+        <location filename="../../ui/agreements/messages.py" line="243"/>
+        <source>The text is locked while it is in internal review. Ask the reviewer to return it to the drafter if it needs changes</source>
+        <translation>Naskah dikunci selama tinjauan internal. Minta peninjau mengembalikannya ke penyusun bila perlu diubah</translation>
+    </message>
+    <message>
         <location filename="../../ui/agreements/messages.py" line="198"/>
         <source>Only a drafter can start a new agreement</source>
         <translation>Hanya penyusun yang dapat memulai kesepakatan baru</translation>

@@ -240,6 +240,11 @@ AGREEMENT = MessageTable(
         "agreement.not_editable": QT_TRANSLATE_NOOP(
             "AgreementMessages", "The agreement is {state}; its text can no longer be edited"
         ),
+        "agreement.locked_in_review": QT_TRANSLATE_NOOP(
+            "AgreementMessages",
+            "The text is locked while it is in internal review. Ask the reviewer to return it "
+            "to the drafter if it needs changes",
+        ),
         "agreement.only_drafter_creates": QT_TRANSLATE_NOOP(
             "AgreementMessages", "Only a drafter can start a new agreement"
         ),
