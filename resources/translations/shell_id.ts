@@ -1114,6 +1114,73 @@ SHA-256: %3</translation>
     </message>
 </context>
 <context>
+    <name>AuthoritiesSection</name>
+    <message>
+        <source>Certificate authorities you trust</source>
+        <translation>Otoritas sertifikat yang Anda percayai</translation>
+    </message>
+    <message>
+        <source>Signatures by certificates these authorities issued are trusted after the whole certificate chain is checked. Add only an authority your office has agreed to rely on, such as BSrE or your city's own authority.</source>
+        <translation>Tanda tangan dengan sertifikat yang diterbitkan otoritas ini dipercaya setelah seluruh rantai sertifikatnya diperiksa. Tambahkan hanya otoritas yang telah disepakati kantor Anda untuk diandalkan, seperti BSrE atau otoritas milik kota Anda sendiri.</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Tambah…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>{organisation}, valid {start} to {end}, fingerprint {fingerprint}</source>
+        <translation>{organisation}, berlaku {start} sampai {end}, sidik jari {fingerprint}</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(tanpa nama)</translation>
+    </message>
+    <message>
+        <source>None yet: only the office cards you accepted are trusted.</source>
+        <translation>Belum ada: hanya kartu kantor yang telah Anda terima yang dipercaya.</translation>
+    </message>
+    <message>
+        <source>A certificate authority to trust</source>
+        <translation>Otoritas sertifikat yang akan dipercaya</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der)</source>
+        <translation>Sertifikat (*.pem *.crt *.cer *.der)</translation>
+    </message>
+    <message>
+        <source>That file could not be read. Choose the file again.</source>
+        <translation>Berkas itu tidak dapat dibaca. Pilih berkasnya lagi.</translation>
+    </message>
+    <message>
+        <source>That authority is already in the list.</source>
+        <translation>Otoritas itu sudah ada di daftar.</translation>
+    </message>
+    <message>
+        <source>That file is not a readable certificate. Choose a .pem, .crt or .der file from the certificate authority.</source>
+        <translation>Berkas itu bukan sertifikat yang dapat dibaca. Pilih berkas .pem, .crt atau .der dari otoritas sertifikat.</translation>
+    </message>
+    <message>
+        <source>That certificate belongs to a person or an office, not to a certificate authority. To trust an office, accept its office card instead.</source>
+        <translation>Sertifikat itu milik seseorang atau sebuah kantor, bukan milik otoritas sertifikat. Untuk memercayai sebuah kantor, terima kartu kantornya.</translation>
+    </message>
+    <message>
+        <source>That authority's certificate has expired. Ask the authority for its current certificate.</source>
+        <translation>Sertifikat otoritas itu sudah kedaluwarsa. Mintalah sertifikat terbarunya kepada otoritas tersebut.</translation>
+    </message>
+    <message>
+        <source>That authority's certificate is not valid yet. Check the computer's date, or add it once it becomes valid.</source>
+        <translation>Sertifikat otoritas itu belum berlaku. Periksa tanggal komputer, atau tambahkan setelah sertifikat itu berlaku.</translation>
+    </message>
+    <message>
+        <source>The list is full. Remove an authority you no longer need first.</source>
+        <translation>Daftar sudah penuh. Hapus dulu otoritas yang tidak lagi Anda perlukan.</translation>
+    </message>
+</context>
+<context>
     <name>SigningSection</name>
     <message>
         <source>Signatures</source>

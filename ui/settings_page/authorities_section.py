@@ -59,6 +59,7 @@ class AuthoritiesSection(QGroupBox):
         self.hint.setWordWrap(True)
         self.list = QListWidget()
         self.list.setMinimumHeight(90)
+        self.list.setMaximumHeight(150)  # a handful of authorities; the page scrolls anyway
         self.add_button = QPushButton(self.tr("Add…"))
         self.remove_button = QPushButton(self.tr("Remove"))
         buttons = QHBoxLayout()
