@@ -26,6 +26,7 @@ from ui.archive.office_files import office_trust_for
 from ui.context import AppContext
 from ui.settings_page.authorities_section import AuthoritiesSection, short_fingerprint
 from ui.settings_page.page import Page
+from ui.signing.document_dialog import SignedDocumentDialog
 from ui.signing.verify_dialog import VerificationDialog
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -98,6 +99,12 @@ def test_adding_the_ca_in_settings_makes_its_signer_valid_and_removing_it_does_n
     assert after.report.ok
     verdict = after.panels[0].findChild(type(after.summary), "verdict").text()
     assert verdict.startswith("Valid"), verdict
+
+    # The Document window (print path) gets the same configured trust.
+    anchors, expected = office_trust_for(context, pdf)
+    document = SignedDocumentDialog(pdf, anchors, expected=expected)
+    qtbot.addWidget(document)
+    assert document.report.ok and document.print_button.isEnabled()
 
     # Adding the same CA twice keeps one entry.
     assert not section.add_file(_pem(tmp_path / "again.pem", ca.cert))
