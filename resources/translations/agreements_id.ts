@@ -922,6 +922,14 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>CatalogPickerDialog</name>
     <message>
+        <source>Your office's catalog has no applications yet. Import the list of applications your city offers on the App catalog page, then pick them here.</source>
+        <translation>Katalog kantor Anda belum berisi aplikasi. Impor daftar aplikasi yang ditawarkan kota Anda di halaman Katalog aplikasi, lalu pilih di sini.</translation>
+    </message>
+    <message>
+        <source>No application matches the search and filters above.</source>
+        <translation>Tidak ada aplikasi yang cocok dengan pencarian dan saringan di atas.</translation>
+    </message>
+    <message>
         <location filename="../../ui/agreements/catalog_picker.py" line="91"/>
         <source>Pick applications for the Lampiran</source>
         <translation>Pilih aplikasi untuk Lampiran</translation>

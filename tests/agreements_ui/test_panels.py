@@ -170,6 +170,31 @@ def test_catalog_picker_puts_apps_into_lampiran(qtbot, context, screenshots):
         assert app.name in rev.content_json
 
 
+def test_catalog_picker_says_why_it_is_empty(qtbot, context, screenshots):
+    # A receiving office starts with an empty catalog: the picker must say so, not show a blank.
+    agreement_id = create_agreement(context)
+    page = open_page(qtbot, context, agreement_id)
+    editor = page.editor
+    editor.side_tabs.setCurrentWidget(editor.annex)
+    editor.annex.pick_button.click()
+    picker = page.dialogs.open_dialogs[-1]
+    assert picker.table.rowCount() == 0
+    assert picker.empty_label.isVisibleTo(picker)
+    assert "App catalog page" in picker.empty_label.text()
+    picker.grab().save(str(screenshots / "agreements_catalog_picker_empty_en.png"))
+    picker.done(QDialog.DialogCode.Rejected)
+    with context.database.session() as session:
+        load_sample_catalog(session)
+    editor.annex.pick_button.click()
+    picker = page.dialogs.open_dialogs[-1]
+    assert picker.table.rowCount() > 0 and not picker.empty_label.isVisibleTo(picker)
+    picker.filters.search_edit.setText("zzzz-no-such-application")
+    qtbot.waitUntil(lambda: picker.table.rowCount() == 0)
+    assert "No application matches" in picker.empty_label.text()
+    assert picker.empty_label.isVisibleTo(picker)
+    picker.done(QDialog.DialogCode.Rejected)
+
+
 def test_obligations_tracker_across_agreements(qtbot, context, screenshots):
     from mou.agreement import get_agreement
     from mou.obligation import Recurrence, add_obligation

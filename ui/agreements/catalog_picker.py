@@ -117,6 +117,11 @@ class CatalogPickerDialog(QDialog):
             stretch=4,
         )
         layout.addWidget(self.table, 1)
+        # An empty table says nothing by itself; tell the user why and where apps come from.
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setVisible(False)
+        layout.addWidget(self.empty_label)
         self.count_label = QLabel()
         layout.addWidget(self.count_label)
         buttons = QDialogButtonBox(
@@ -143,6 +148,7 @@ class CatalogPickerDialog(QDialog):
             any_sample = any(a.sample for a in every)
             rows = search_catalog(session, **self.filters.query())  # type: ignore[arg-type]
             self.sample_banner.setVisible(any_sample)
+            self._show_empty(bool(every), bool(rows))
             self.table.blockSignals(True)
             self.table.setRowCount(len(rows))
             self.ids = [a.id for a in rows]
@@ -166,6 +172,19 @@ class CatalogPickerDialog(QDialog):
                     self.table.setItem(r, c, item)
             self.table.blockSignals(False)
         self._update_count()
+
+    def _show_empty(self, catalog_has_apps: bool, rows_shown: bool) -> None:
+        if not catalog_has_apps:
+            text = self.tr(
+                "Your office's catalog has no applications yet. Import the list of applications "
+                "your city offers on the App catalog page, then pick them here."
+            )
+        elif not rows_shown:
+            text = self.tr("No application matches the search and filters above.")
+        else:
+            text = ""
+        self.empty_label.setText(text)
+        self.empty_label.setVisible(bool(text))
 
     def set_checked(self, row: int, checked: bool) -> None:
         """Tick or untick the app in ``row``."""
