@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from cryptography import x509
@@ -184,6 +184,7 @@ def verified_stages(
     from_office: str,
     trusted: list[x509.Certificate],
     office_fingerprints: Mapping[str, set[str]],
+    authorities: Sequence[x509.Certificate] = (),
 ) -> list[bytes] | None:
     """Check a PDF announced at ``step`` signatures against the PDF we hold at our step.
 
@@ -229,7 +230,8 @@ def verified_stages(
     }
     bound = parties if all(p.fingerprints for p in parties.values()) else None
     check = partial(verify_pdf, expected=bound)
-    report = off_loop(check, pdf, TrustAnchors.pinned(trusted))
+    # ``authorities``: the CA anchors chosen in Settings (BSrE, a city CA), full path validation.
+    report = off_loop(check, pdf, TrustAnchors.pinned(trusted).with_cas(authorities))
     expected = {s.field_name for s in record.signatories[:step]}
     found = {s.field_name for s in report.signatures}
     if report.error or not report.ok or found != expected:

@@ -99,6 +99,8 @@ class CeremonyState:
         self._send = send
         self.store = store
         self.trusted = list(trusted)
+        # CA anchors from Settings (BSrE, a city CA); the launcher sets them, empty by default.
+        self.authorities: list[x509.Certificate] = []
         self._agreed_hash = agreed_hash
         self._agreed_document = agreed_document
         self._presentations: dict[str, deque[float]] = {}
@@ -344,6 +346,7 @@ class CeremonyState:
             from_office,
             trusted if trusted is not None else self.trusted,
             self.office_fingerprints,
+            self.authorities,
         )
         if stages is None:
             return False

@@ -120,7 +120,7 @@ def build_session(
 
     people = [context.current_user.name] if context.current_user is not None else []
     tsa_ca = tsa_ca_certificate(context)
-    return CeremonySession(
+    session = CeremonySession(
         controller,
         data_dir=context.data_dir,
         identity_path=context.identity_path,
@@ -135,6 +135,15 @@ def build_session(
         tsa_hints=[tsa_ca] if tsa_ca is not None else [],
         parent=parent,
     )
+    session.ceremony.authorities = configured_authorities(context)
+    return session
+
+
+def configured_authorities(context: AppContext) -> list[x509.Certificate]:
+    """The CA anchors chosen in Settings > Certificate authorities you trust."""
+    from mou.signing.authorities import AuthorityStore
+
+    return AuthorityStore(context.data_dir).load()
 
 
 class CeremonyLauncher(QObject):
@@ -168,6 +177,7 @@ class CeremonyLauncher(QObject):
                 )
             ceremony = session.ceremony
             ceremony.trusted = list(trusted)
+            ceremony.authorities = configured_authorities(self.context)
             ceremony.office_fingerprints = {
                 office: {fingerprint_sha256(c) for c in certs} for office, certs in by_office.items()
             }
