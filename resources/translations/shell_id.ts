@@ -15,6 +15,18 @@
 <context>
     <name>ConnectionSection</name>
     <message>
+        <source>the built-in database in this office's data folder</source>
+        <translation>basis data bawaan di folder data kantor ini</translation>
+    </message>
+    <message>
+        <source>the built-in database file %1</source>
+        <translation>berkas basis data bawaan %1</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL database %1 on %2</source>
+        <translation>basis data PostgreSQL %1 di %2</translation>
+    </message>
+    <message>
         <source>Connections</source>
         <translation>Koneksi</translation>
     </message>

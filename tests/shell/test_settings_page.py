@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from mou.office import local_office
 from mou.signing.identity import create_identity
-from tests.shell.conftest import ModalDriver
+from tests.shell.conftest import SCREENSHOTS, ModalDriver
 from tests.shell.test_wizard import LAMBANG_SVG
 from ui.context import AppContext, OfficeChanged
 from ui.settings import Settings
@@ -98,7 +98,11 @@ def test_connection_fields_are_saved_when_editing_finishes(
 ) -> None:
     page = _page(qtbot, context)
     connections = page.connections
-    assert context.database.url.split("///")[-1] in connections.database_note.text()
+    note = connections.database_note.text()
+    # The database in use is described in words: no driver name, path or port.
+    assert "built-in database in this office's data folder" in note
+    assert "sqlite" not in note and "/" not in note
+    connections.grab().save(str(SCREENSHOTS / "settings_connections_en.png"))
     connections.hub.setFocus()
     qtbot.keyClicks(connections.hub, "wss://vicon.bandung.go.id:8443")
     qtbot.keyClick(connections.hub, Qt.Key.Key_Return)

@@ -22,7 +22,7 @@ class ConnectionSection(QGroupBox):
         self.database_url.setPlaceholderText(self.tr("Default: the SQLite file in the data folder"))
         self.database_note = QLabel(
             self.tr("In use now: %1. A new database address is used after a restart.").replace(
-                "%1", _safe_url(context.database.url)
+                "%1", _describe_database(context.database.url, context.data_dir)
             )
         )
         self.database_note.setWordWrap(True)
@@ -98,6 +98,30 @@ def _safe_url(url: str) -> str:
     from sqlalchemy.engine import make_url
 
     return make_url(url).render_as_string(hide_password=True)
+
+
+def _describe_database(url: str, data_dir: object) -> str:
+    """The database in use, in words: no driver names, no file paths, no ports."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QCoreApplication
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        database = Path(parsed.database or "")
+        if database.parent == Path(str(data_dir)):
+            return QCoreApplication.translate(
+                "ConnectionSection", "the built-in database in this office's data folder"
+            )
+        return QCoreApplication.translate(
+            "ConnectionSection", "the built-in database file %1"
+        ).replace("%1", database.name)
+    return (
+        QCoreApplication.translate("ConnectionSection", "the PostgreSQL database %1 on %2")
+        .replace("%1", parsed.database or "")
+        .replace("%2", parsed.host or "localhost")
+    )
 
 
 def _with_stored_password(typed: str, stored: str) -> str:
