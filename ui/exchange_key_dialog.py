@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -85,6 +84,9 @@ class ExchangeKeyPasswordDialog(QDialog):
 
 def ask_exchange_key_password(data_dir: Path) -> ExchangeKey | None:
     """Ask for the password (modal); the unlocked key, or ``None`` when the user cancels."""
-    dialog = ExchangeKeyPasswordDialog(data_dir, QApplication.activeWindow())
+    # Unparented on purpose: this is asked from deep inside signing code, where the "active
+    # window" may be one already scheduled for deletion; deleting the parent inside exec() would
+    # take the dialog with it and read as a cancel. exec() is application-modal either way.
+    dialog = ExchangeKeyPasswordDialog(data_dir, None)
     dialog.exec()
     return dialog.key
