@@ -1244,4 +1244,27 @@
         <translation>Apakah terdengar? Jika tidak, pilih pengeras suara lain atau besarkan volumenya.</translation>
     </message>
 </context>
+<context>
+    <name>Gallery</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Sebelumnya</translation>
+    </message>
+    <message>
+        <source>Previous page of offices</source>
+        <translation>Halaman kantor sebelumnya</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Berikutnya ▶</translation>
+    </message>
+    <message>
+        <source>Next page of offices</source>
+        <translation>Halaman kantor berikutnya</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Halaman {page} dari {pages}</translation>
+    </message>
+</context>
 </TS>

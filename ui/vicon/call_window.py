@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from datetime import datetime
 from pathlib import Path
 
@@ -10,7 +9,6 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QImage, QKeySequence, QShortcut
 from PySide6.QtMultimedia import QMediaDevices
 from PySide6.QtWidgets import (
-    QGridLayout,
     QLabel,
     QSplitter,
     QTabWidget,
@@ -23,6 +21,7 @@ from ui.vicon.chat_panel import ChatPanel
 from ui.vicon.controller import CallController
 from ui.vicon.controls import CallControls
 from ui.vicon.devices import LocalMedia, camera_choices, microphone_choices
+from ui.vicon.gallery import Gallery
 from ui.vicon.participants import ParticipantList
 from ui.vicon.quality import LinkStats
 from ui.vicon.verification import intercepted_notice, verified_notice
@@ -76,10 +75,9 @@ class CallWindow(QWidget):
         self.banner.setMargin(6)
         self.banner.setWordWrap(True)
 
-        self._grid_host = QWidget(self)
-        self._grid = QGridLayout(self._grid_host)
-        self._grid.setSpacing(6)
-        self._grid.setContentsMargins(0, 0, 0, 0)
+        # The gallery places the tiles (16 to a page); tiles are created on its tile host.
+        self.gallery = Gallery(self)
+        self._grid_host = self.gallery.tile_host
         self.tiles: dict[str, VideoTile] = {}
         self.self_tile = VideoTile(SELF_ID, controller.office, is_self=True, parent=self._grid_host)
         self.tiles[SELF_ID] = self.self_tile
@@ -97,7 +95,7 @@ class CallWindow(QWidget):
         side.setStretchFactor(1, 2)
 
         body = QSplitter(Qt.Orientation.Horizontal, self)
-        body.addWidget(self._grid_host)
+        body.addWidget(self.gallery)
         body.addWidget(side)
         body.setStretchFactor(0, 3)
         body.setStretchFactor(1, 1)
@@ -176,6 +174,7 @@ class CallWindow(QWidget):
         c.sig_peer_media_state.connect(self._on_peer_media_state)
         c.sig_verification.connect(self._on_verification)
         c.sig_video_paused.connect(self._on_video_paused)
+        self.gallery.sig_visible_changed.connect(c.set_visible_peers)
         self.chat.sig_send.connect(self._send_chat)
         self.controls.sig_mute_toggled.connect(self._set_muted)
         self.controls.sig_camera_toggled.connect(self._set_camera)
@@ -193,13 +192,8 @@ class CallWindow(QWidget):
                 self.chat.add_notice(sentence)
 
     def _relayout(self) -> None:
-        """Arrange tiles in a near-square grid: self view first, then offices by join order."""
-        while self._grid.count():
-            self._grid.takeAt(0)
-        tiles = list(self.tiles.values())
-        columns = max(1, math.ceil(math.sqrt(len(tiles))))
-        for index, tile in enumerate(tiles):
-            self._grid.addWidget(tile, index // columns, index % columns)
+        """Hand the tiles to the gallery: self view first, then offices by join order."""
+        self.gallery.set_tiles(list(self.tiles.values()))
 
     # ------------------------------------------------------------------ state
 

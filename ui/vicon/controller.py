@@ -114,6 +114,8 @@ class CallController(QObject):
         self.audio_muted = False
         self.video_enabled = True
         self.last_join: tuple[str, str, str] | None = None
+        # Remote offices whose video is on screen (None: no gallery told us; all are).
+        self.visible_peers: frozenset[str] | None = None
         self._participants: dict[str, str] = {}
         self._verifications: dict[str, PeerVerification] = {}
         self._guests: set[str] = set()  # peers the hub marked as browser guests
@@ -232,6 +234,24 @@ class CallController(QObject):
     def replace_audio_source(self, source: AudioSource) -> Future:
         """Switch microphone mid-call."""
         return self.run(self.engine.replace_audio_source(source))
+
+    def set_visible_peers(self, peer_ids: frozenset[str]) -> Future:
+        """Tell the topology which offices' video is on screen (the gallery's current page).
+
+        A topology that can pause feeds (the SFU's ``set_visible_peers``) stops receiving the
+        others, so no bandwidth or decode is spent on them; the mesh receives everyone anyway.
+        The set is kept, so a topology that starts later (a rejoin, a switch) is told again.
+        """
+        self.visible_peers = frozenset(peer_ids)
+        wanted = self.visible_peers
+
+        async def apply() -> None:
+            hook = getattr(self.engine.topology, "set_visible_peers", None)
+            if hook is not None:
+                await hook(wanted)
+
+        # Best effort: a topology gone meanwhile (leaving) is not worth an error message.
+        return self.run(apply(), report_errors=False)
 
     def set_audio_sink(self, sink: Callable[[str, bytes], None] | None) -> None:
         """Receive remote PCM (peer_id, s16 mono 48 kHz) on engine threads; see AudioMixer."""
