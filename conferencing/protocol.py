@@ -176,8 +176,24 @@ class Ping:
 
 
 @dataclass(frozen=True)
+class SfuInfo:
+    """What one office needs to join the session's Janus VideoRoom (never the hub's secrets).
+
+    ``url`` is the Janus API (WebSockets), ``room`` the VideoRoom, ``pin`` its join pin, ``feed``
+    the publisher id the hub reserved for this office and ``token`` (when the server uses token
+    authentication) this office's own Janus token, valid for the VideoRoom plugin only.
+    """
+
+    url: str
+    room: int
+    pin: str
+    feed: int
+    token: str | None = None
+
+
+@dataclass(frozen=True)
 class Welcome:
-    """Hub -> client after a valid ``join``."""
+    """Hub -> client after a valid ``join``. ``sfu`` is set for a session on a Janus SFU."""
 
     peer_id: str
     room: str
@@ -185,6 +201,7 @@ class Welcome:
     peers: list[PeerInfo]
     ice_servers: list[IceServer]
     expires_at: int
+    sfu: SfuInfo | None = None
     type: Literal["welcome"] = "welcome"
 
 
@@ -320,6 +337,24 @@ def _ice(obj: dict[str, Any]) -> list[IceServer]:
     return out
 
 
+SFU_URL_RE = re.compile(r"^wss?://[A-Za-z0-9.:\[\]_-]{1,200}(/[A-Za-z0-9._~/-]{0,100})?$")
+
+
+def _sfu(obj: dict[str, Any]) -> SfuInfo | None:
+    raw = obj.get("sfu")
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise ProtocolError(E_INVALID, "field 'sfu' must be an object", obj.get("type"))
+    return SfuInfo(
+        url=_str(raw, "url", pattern=SFU_URL_RE, max_len=300),  # type: ignore[arg-type]
+        room=_int(raw, "room", lo=1, hi=2**53 - 1),
+        pin=_str(raw, "pin", max_len=128),  # type: ignore[arg-type]
+        feed=_int(raw, "feed", lo=1, hi=2**53 - 1),
+        token=_str(raw, "token", max_len=256, optional=True),
+    )
+
+
 def _parse_obj(obj: dict[str, Any]) -> Message:
     kind = obj["type"]
     if kind == "hello":
@@ -374,6 +409,7 @@ def _parse_obj(obj: dict[str, Any]) -> Message:
             peers=_peers(obj),
             ice_servers=_ice(obj),
             expires_at=_int(obj, "expires_at"),
+            sfu=_sfu(obj),
         )
     if kind == "peer-joined":
         return PeerJoined(
