@@ -76,7 +76,11 @@ def _write_report(results: dict[str, list[dict[str, object]]]) -> None:
 
 #: Sections other tools write into the report between these markers (the journey test's count
 #: of user actions); a benchmark run keeps them as they are.
-KEPT_MARKERS = (("<!-- journey:start -->", "<!-- journey:end -->", "## First-contact journey"),)
+KEPT_MARKERS = (
+    ("<!-- journey:start -->", "<!-- journey:end -->", "## First-contact journey"),
+    # bench_sfu writes the mesh/SFU cost curve (table and plot) here while it runs.
+    ("<!-- sfu:start -->", "<!-- sfu:end -->", "## Mesh and SFU cost curve"),
+)
 
 
 def _kept_sections() -> str:

@@ -1,0 +1,278 @@
+"""Sessions beyond four offices: CPU per office against the number of offices, mesh and SFU.
+
+Everything runs inside a private network namespace (``unshare -rn``; loopback plus 127.0.0.2
+because aioice ignores 127.0.0.1), with the real hub (``main.py hub``, its room limit raised to
+8 with ``--max-peers``) and every office its own ``main.py call`` process sending the synthetic
+camera at 320x240, 15 fps:
+
+* **mesh, 2 to 8 offices**: each office sends to and receives from every other directly
+  (N-1 encodes and N-1 decodes per office);
+* **SFU, 2 to 8 offices** (when the SFU topology and Janus are available): each office publishes
+  once to Janus and subscribes to the others.
+
+CPU per office is read from ``/proc/<pid>/stat`` of each office's process over the same window,
+once every office has joined and warmed up (so the figure is the cost of an N-office session,
+not of the ramp). Received frame rate per stream comes from each office's own ``--report``.
+The curve is drawn into ``docs/perf_sfu.png`` and tabled in ``docs/PERFORMANCE.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.netns import HOST, ROOT, namespace_available, run_inside
+from benchmarks.result import Measurement
+
+AREA = "sfu"
+SIZE = "320x240"
+FPS = 15
+OFFICE_COUNTS = list(range(2, 9))
+CITIES = ["Bandung", "Pekanbaru", "Makassar", "Medan", "Surabaya", "Denpasar", "Ambon", "Kupang"]
+OFFICES = [f"Pemerintah Kota {c}" for c in CITIES]
+JOIN_GAP_S = 1.0  # between offices joining (a real session fills over seconds, not at once)
+SETTLE_S = 6.0  # after the last join: ICE, DTLS and the encoders' ramp
+WINDOW_S = 8.0  # CPU is measured over this window, with every office present
+PLOT = ROOT / "docs" / "perf_sfu.png"
+REPORT = ROOT / "docs" / "PERFORMANCE.md"
+SECTION = ("<!-- sfu:start -->", "<!-- sfu:end -->")
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+
+def run() -> list[Measurement]:
+    """Run the sessions in a fresh namespace; write the plot and the table; return the rows."""
+    if not namespace_available():
+        return [Measurement(AREA, "sfu benchmarks", float("nan"), "", note="unshare not available")]
+    data = run_inside("benchmarks.bench_sfu", "sfu", timeout=1800)
+    _write_docs(data)
+    return _rows(data)
+
+
+# ----------------------------------------------------------------------------- rows and docs
+
+
+def _worst_fps(session: dict[str, Any]) -> float:
+    fps = [p["fps_steady"] or 0.0 for r in session["reports"] for p in r["peers"].values()]
+    expected = session["offices"] * (session["offices"] - 1)
+    # A stream that never arrived counts as 0 fps, not as absent.
+    return min(fps) if len(fps) >= expected and fps else 0.0
+
+
+def _rows(data: dict[str, Any]) -> list[Measurement]:
+    rows: list[Measurement] = []
+    for mode in ("mesh", "sfu"):
+        sessions = data.get(mode) or []
+        if not sessions:
+            rows.append(
+                Measurement(
+                    AREA,
+                    f"{mode}: CPU per office, 2-8 offices",
+                    float("nan"),
+                    "% of a core",
+                    note=data.get(f"{mode}_skipped", "not measured"),
+                )
+            )
+            continue
+        for session in sessions:
+            n = session["offices"]
+            cpu = session["cpu_core_pct"]
+            target = 14 if mode == "sfu" and n == 8 else None
+            rows.append(
+                Measurement(
+                    AREA,
+                    f"{mode}, {n} offices {SIZE}@{FPS}: CPU per office",
+                    statistics.mean(cpu),
+                    "% of a core",
+                    note=f"{', '.join(f'{c:.0f}' for c in cpu)}; worst stream "
+                    f"{_worst_fps(session):.1f} fps; load before {session['load']:.1f}",
+                )
+            )
+            if target is not None or n == max(OFFICE_COUNTS):
+                rows.append(
+                    Measurement(
+                        AREA,
+                        f"{mode}, {n} offices {SIZE}@{FPS}: received fps (worst stream)",
+                        _worst_fps(session),
+                        "fps",
+                        target,
+                        lower_is_better=False,
+                        note=f"{n * (n - 1)} streams, each office checks every other",
+                    )
+                )
+    return rows
+
+
+def _write_docs(data: dict[str, Any]) -> None:
+    """The cost curve as a PNG and a table in the report's kept ``sfu`` section."""
+    curves = {
+        mode: [(s["offices"], statistics.mean(s["cpu_core_pct"])) for s in data.get(mode) or []]
+        for mode in ("mesh", "sfu")
+    }
+    from benchmarks.plot import line_plot
+
+    line_plot(
+        PLOT,
+        "CPU per office vs offices in the session (320x240, 15 fps)",
+        "offices",
+        "% of one core per office",
+        {k: v for k, v in curves.items() if v},
+    )
+    lines = [
+        SECTION[0],
+        f"Each office its own process; {os.cpu_count()} cores shared by all offices, so from about "
+        "5 offices the mesh's offices compete for the CPU and their frame rate falls.",
+        "",
+        "![CPU per office, mesh and SFU](perf_sfu.png)",
+        "",
+        "| offices | mesh: CPU per office | mesh: worst stream | SFU: CPU per office | "
+        "SFU: worst stream |",
+        "| ---: | ---: | ---: | ---: | ---: |",
+    ]
+    by_n = {mode: {s["offices"]: s for s in data.get(mode) or []} for mode in ("mesh", "sfu")}
+    for n in OFFICE_COUNTS:
+        cells = []
+        for mode in ("mesh", "sfu"):
+            s = by_n[mode].get(n)
+            if s is None:
+                cells += ["-", "-"]
+            else:
+                cells += [
+                    f"{statistics.mean(s['cpu_core_pct']):.0f} %",
+                    f"{_worst_fps(s):.1f} fps",
+                ]
+        lines.append(f"| {n} | " + " | ".join(cells) + " |")
+    for mode in ("mesh", "sfu"):
+        if data.get(f"{mode}_skipped"):
+            lines.append(f"\n{mode}: {data[f'{mode}_skipped']}")
+    lines.append(SECTION[1])
+    _replace_section(REPORT, "\n".join(lines))
+
+
+def _replace_section(report: Path, section: str) -> None:
+    text = report.read_text(encoding="utf-8") if report.exists() else ""
+    start, end = SECTION
+    if start in text and end in text:
+        text = text[: text.index(start)] + section + text[text.index(end) + len(end) :]
+    else:
+        text = text.rstrip("\n") + "\n\n## Mesh and SFU cost curve\n\n" + section + "\n"
+    report.write_text(text, encoding="utf-8")
+
+
+# ----------------------------------------------------------------------------- inside the namespace
+
+
+def _cpu_ticks(pid: int) -> int:
+    """utime + stime of a process (all its threads), in clock ticks."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def _invite(secret_file: Path, room: str, office: str, env: dict[str, str]) -> str:
+    return subprocess.run(
+        [sys.executable, "main.py", "invite", "--secret-file", str(secret_file), "--room", room,
+         "--office", office],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+
+
+def session(hub_url: str, secret_file: Path, room: str, offices: list[str]) -> dict[str, Any]:
+    """Run one session of ``offices`` (each a ``main.py call``); CPU per office and reports."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    load = os.getloadavg()[0]
+    n = len(offices)
+    procs = []
+    for i, office in enumerate(offices):
+        token = _invite(secret_file, room, office, env)
+        # Everyone leaves together, a little after the measuring window closes.
+        seconds = (n - 1 - i) * JOIN_GAP_S + SETTLE_S + WINDOW_S + 2.0
+        procs.append(
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "main.py",
+                    "call",
+                    "--hub",
+                    hub_url,
+                    "--room",
+                    room,
+                    "--token",
+                    token,
+                    "--office",
+                    office,
+                    "--synthetic",
+                    SIZE,
+                    "--fps",
+                    str(FPS),
+                    "--seconds",
+                    f"{seconds:.1f}",
+                    "--report",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )  # fmt: skip
+        )
+        time.sleep(JOIN_GAP_S)
+    time.sleep(SETTLE_S)
+    before = [_cpu_ticks(p.pid) for p in procs]
+    started = time.monotonic()
+    time.sleep(WINDOW_S)
+    after = [_cpu_ticks(p.pid) for p in procs]
+    elapsed = time.monotonic() - started
+    cpu = [round(100 * (b - a) / CLK_TCK / elapsed, 1) for a, b in zip(before, after, strict=True)]
+    reports = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=120)
+        if proc.returncode != 0:
+            raise RuntimeError(f"call failed: {err[-1500:]}")
+        reports.append(json.loads(out.strip().splitlines()[-1]))
+    return {"offices": n, "cpu_core_pct": cpu, "reports": reports, "load": load}
+
+
+def _hub(secret_file: Path, port: int, *extra: str) -> subprocess.Popen[str]:
+    hub = subprocess.Popen(
+        [sys.executable, "main.py", "hub", "--host", HOST, "--port", str(port), "--secret-file",
+         str(secret_file), "--insecure", "--max-peers", str(max(OFFICE_COUNTS)), *extra],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )  # fmt: skip
+    hub.stdout.readline()  # type: ignore[union-attr]  # "hub listening on ..."
+    return hub
+
+
+def _mesh(result: dict[str, Any], tmp: Path) -> None:
+    secret_file = tmp / "hub.secret"
+    port = 8793
+    hub = _hub(secret_file, port)
+    try:
+        result["mesh"] = [
+            session(f"ws://{HOST}:{port}/ws", secret_file, f"mesh-{n}", OFFICES[:n])
+            for n in OFFICE_COUNTS
+        ]
+    finally:
+        hub.terminate()
+        hub.wait(5)
+
+
+def _inside() -> None:
+    result: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        _mesh(result, Path(tmp))
+        result["sfu_skipped"] = "SFU half not run yet: needs the Janus topology"
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    if "--inside" in sys.argv:
+        _inside()
+    else:
+        for row in run():
+            print(row.as_dict())
