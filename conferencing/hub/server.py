@@ -37,6 +37,7 @@ from aiohttp._websocket import reader_py
 
 from conferencing import protocol as p
 from conferencing.hub.guest_page import GuestPage
+from conferencing.hub.janus_pool import JanusPool, SfuRooms
 from conferencing.hub.ledger import InviteLedger
 from conferencing.hub.limits import HubLimits, ThrottledLog, TokenBucket, descriptor_budget
 from conferencing.hub.tokens import TokenClaims, TokenError, token_room, verify_token
@@ -124,6 +125,8 @@ class HubServer:
         grace_s: float = 20.0,
         limits: HubLimits | None = None,
         state_file: Path | None = None,
+        janus: JanusPool | None = None,
+        sfu_above: int = 4,
     ) -> None:
         self.host = host
         self.port = port
@@ -142,6 +145,8 @@ class HubServer:
         # Which install each invitation is bound to, and which are revoked (kept in
         # ``state_file`` when given, so a restart forgets neither).
         self.ledger = InviteLedger(state_file)
+        # Sessions of more than ``sfu_above`` offices run on Janus (hub/janus_pool.py).
+        self.sfu = SfuRooms(janus, sfu_above)
         self._flood_log = ThrottledLog(log, self.limits.log_interval_s)
         self.refused_connections = 0
         self._closing: set[asyncio.Future[Any]] = set()
@@ -188,6 +193,7 @@ class HubServer:
             for member in room.members.values():
                 if member.ghost_timer is not None:
                     member.ghost_timer.cancel()
+        await self.sfu.close()
         self.rooms.clear()
         if self._runner is not None:
             await self._runner.cleanup()
@@ -466,12 +472,13 @@ class HubServer:
                     await old_ws.close(code=4000, message=b"replaced by a new connection")
             member = existing
         else:
-            if len(room.members) >= self.max_peers:
+            limit = self.sfu.capacity(room.name, self.max_peers, claims.size)
+            if len(room.members) >= limit:
                 if not room.members:
                     del self.rooms[room.name]
                 raise p.ProtocolError(
                     p.E_ROOM_FULL,
-                    f"room '{room.name}' already has {self.max_peers} offices",
+                    f"room '{room.name}' already has {limit} offices",
                     "join",
                 )
             member = Member(message.peer_id, claims.office, claims, ws, tid, message.key)
@@ -487,6 +494,9 @@ class HubServer:
                 peers=[p.PeerInfo(m.peer_id, m.office, m.guest) for m in others],
                 ice_servers=self.ice_servers,
                 expires_at=claims.expires_at,
+                sfu=await self.sfu.seat(
+                    room.name, member.peer_id, claims.size, first=len(room.members) == 1
+                ),
             ),
         )
         for other in others:
@@ -547,6 +557,7 @@ class HubServer:
             await self._send(other.ws, p.PeerLeft(member.peer_id, member.office))
         if not room.members:
             del self.rooms[room.name]
+        await self.sfu.left(room.name, member.peer_id, empty=not room.members)
         log.info("%s left room %s", member.office, room.name)
 
 

@@ -71,6 +71,7 @@ class TokenClaims:
     nonce: str
     guest: bool = False  # a browser guest link: the holder is shown "Guest (browser)"
     invite: str = ""  # guest links: the id of the office's own invitation they stand in for
+    size: int = 0  # offices invited to the session (claim "s"; 0: not said); see janus_pool
 
     def invitation_id(self, token: str) -> str:
         """What the hub binds to one install and revokes: a guest link shares its invitation's."""
@@ -98,6 +99,7 @@ def issue_token(
     now: float | None = None,
     guest: bool = False,
     invite: str = "",
+    size: int = 0,
 ) -> str:
     """Sign an invite for ``office`` to ``room`` valid for ``ttl_s`` seconds.
 
@@ -126,6 +128,9 @@ def issue_token(
         claims["g"] = 1
     if invite:
         claims["i"] = invite
+    if size:
+        # How many offices the host invites: the hub runs a larger session on Janus.
+        claims["s"] = int(size)
     body = _b64(json.dumps(claims, separators=(",", ":"), ensure_ascii=False).encode("utf-8"))
     return f"{body}.{_mac(secret, body)}"
 
@@ -146,6 +151,7 @@ def verify_token(secret: bytes, token: str, room: str, *, now: float | None = No
             str(claims.get("n", "")),
             guest=claims.get("g") == 1,
             invite=str(claims.get("i", ""))[:64],
+            size=max(0, min(int(claims.get("s", 0)), 10_000)),
         )
     except (ValueError, KeyError, TypeError):
         raise TokenError(p.E_TOKEN_INVALID, "the invite token is malformed") from None
