@@ -166,9 +166,15 @@ class EmbeddedHub:
             raise RuntimeError("the embedded hub is not running")
         return self.server.url + (f"#sha256={self.pin}" if self.pin else "")
 
-    def invite(self, room: str, office: str, ttl_s: int = DEFAULT_TTL_S) -> str:
-        """An invite token for ``office`` to ``room`` signed with this hub's secret."""
-        return issue_token(self.secret, room, office, ttl_s)
+    def invite(
+        self, room: str, office: str, ttl_s: int = DEFAULT_TTL_S, *, host: bool = False
+    ) -> str:
+        """An invite token for ``office`` to ``room`` signed with this hub's secret.
+
+        ``host`` marks the session's host invitation (this office's own): only its holder may
+        lock the room, admit from the lobby, ask to mute, remove and end for everyone.
+        """
+        return issue_token(self.secret, room, office, ttl_s, host=host)
 
     def guest_invite(self, office_token: str) -> str:
         """The browser guest token standing in for the invitation ``office_token``.

@@ -72,6 +72,7 @@ class TokenClaims:
     guest: bool = False  # a browser guest link: the holder is shown "Guest (browser)"
     invite: str = ""  # guest links: the id of the office's own invitation they stand in for
     size: int = 0  # offices invited to the session (claim "s"; 0: not said); see janus_pool
+    host: bool = False  # the session's host invitation (docs/protocol.md §4, hub/host.py)
 
     def invitation_id(self, token: str) -> str:
         """What the hub binds to one install and revokes: a guest link shares its invitation's."""
@@ -100,6 +101,7 @@ def issue_token(
     guest: bool = False,
     invite: str = "",
     size: int = 0,
+    host: bool = False,
 ) -> str:
     """Sign an invite for ``office`` to ``room`` valid for ``ttl_s`` seconds.
 
@@ -108,6 +110,8 @@ def issue_token(
     MAC, so the holder cannot drop it. ``invite`` (claim ``"i"``) is the :func:`token_id` of the
     office's own invitation: the hub treats both as one invitation (one install at a time,
     revoked together), so a guest link never admits a second participant for that office.
+    ``host`` (claim ``"h": 1``) makes this the session's host invitation: the hub lets only its
+    holder lock the room, admit, mute, remove and end for everyone.
     """
     if len(secret) < MIN_SECRET_BYTES:
         raise ValueError(f"the hub secret must be at least {MIN_SECRET_BYTES} bytes")
@@ -131,6 +135,8 @@ def issue_token(
     if size:
         # How many offices the host invites: the hub runs a larger session on Janus.
         claims["s"] = int(size)
+    if host:
+        claims["h"] = 1
     body = _b64(json.dumps(claims, separators=(",", ":"), ensure_ascii=False).encode("utf-8"))
     return f"{body}.{_mac(secret, body)}"
 
@@ -152,6 +158,7 @@ def verify_token(secret: bytes, token: str, room: str, *, now: float | None = No
             guest=claims.get("g") == 1,
             invite=str(claims.get("i", ""))[:64],
             size=max(0, min(int(claims.get("s", 0)), 10_000)),
+            host=claims.get("h") == 1,
         )
     except (ValueError, KeyError, TypeError):
         raise TokenError(p.E_TOKEN_INVALID, "the invite token is malformed") from None

@@ -291,7 +291,8 @@ class HostPanel(QWidget):
             raise RuntimeError("start hosting first")
         room = self.room_edit.text().strip()
         address = self.address_combo.currentText().strip() or "127.0.0.1"
-        token = self.hub.invite(room, office, self.invitation_ttl_s())
+        # Our own invitation is the session's host invitation (the hub enforces host controls).
+        token = self.hub.invite(room, office, self.invitation_ttl_s(), host=office == self.office)
         hub_url = with_host(self.hub_url, address)
         # The same invitation as a browser link (one install at a time, withdrawn together).
         browser = guest_link(hub_url, self.hub.guest_invite(token))
