@@ -7,8 +7,8 @@ server with token authentication, a token of its own that opens the VideoRoom pl
 is withdrawn when the office leaves. The room's own secret (needed to kick, edit or destroy it)
 never leaves the hub.
 
-Placement: :meth:`JanusPool.place` picks a server for a new room. Here it is the first server
-that answers; placement by load (``sfu2``) replaces that method.
+Placement: :meth:`JanusPool.place` picks the least-loaded server that answers (Janus's own
+session count and the offices this hub booked there; :mod:`conferencing.hub.placement`).
 
 :class:`SfuRooms` is the hub's bookkeeping on top: which hub rooms live on Janus, the ticket of
 each member, tokens to withdraw. The hub calls it from a few lines in ``server.py``.
@@ -23,11 +23,11 @@ import secrets
 from dataclasses import dataclass, field
 
 from conferencing import protocol as p
+from conferencing.hub.placement import Placement
 from conferencing.janus_client import (
     JanusError,
     JanusHandle,
     JanusSession,
-    SfuCode,
     admin_request,
 )
 
@@ -107,21 +107,18 @@ class JanusPool:
         self.servers = list(servers)
         self._controls = [_Control(spec) for spec in self.servers]
         self.rooms: dict[str, RoomTicket] = {}  # hub session id -> its room
+        self.placement = Placement(self.servers)
+        self._booked: dict[str, int] = {}  # hub session id -> offices booked for its room
 
-    async def place(self, session_id: str) -> int:
-        """The server for a new room: the first that answers (``sfu2``: by load)."""
-        del session_id
-        for index, control in enumerate(self._controls):
-            try:
-                await control.get()
-                return index
-            except JanusError as exc:
-                log.warning("Janus server %d unavailable: %s", index, exc.reason)
-        raise JanusError(SfuCode.UNREACHABLE, "no Janus server answers")
+    async def place(self, session_id: str, offices: int = 1) -> int:
+        """The server for a new room of ``offices`` offices: the least loaded that answers."""
+        index = await self.placement.pick(offices)
+        self._booked[session_id] = offices
+        return index
 
-    async def create_room(self, session_id: str) -> RoomTicket:
+    async def create_room(self, session_id: str, offices: int = 1) -> RoomTicket:
         """Create a VideoRoom with a fresh secret and pin for hub session ``session_id``."""
-        index = await self.place(session_id)
+        index = await self.place(session_id, offices)
         control = self._controls[index]
         spec = self.servers[index]
         ticket = RoomTicket(
@@ -147,11 +144,12 @@ class JanusPool:
         }
         if spec.admin_key:
             body["admin_key"] = spec.admin_key
-        handle = await control.get()
         try:
+            handle = await control.get()
             await handle.message(body)
         except JanusError:
             await control.reset()  # a dead control session is rebuilt on the next use
+            self.placement.resize(index, -self._booked.pop(session_id, 0))
             raise
         self.rooms[session_id] = ticket
         log.info("session %s placed on Janus server %d", session_id, index)
@@ -160,6 +158,7 @@ class JanusPool:
     async def destroy_room(self, ticket: RoomTicket) -> None:
         """Destroy the room (its publishers and subscribers are hung up by Janus)."""
         self.rooms.pop(ticket.session_id, None)
+        self.placement.resize(ticket.server, -self._booked.pop(ticket.session_id, 0))
         control = self._controls[ticket.server]
         try:
             handle = await control.get()
@@ -255,7 +254,7 @@ class SfuRooms:
             if not (first and self.pool is not None and size > self.sfu_above):
                 return None
             try:
-                entry = _SfuRoom(await self.pool.create_room(room))
+                entry = _SfuRoom(await self.pool.create_room(room, offices=size))
             except JanusError as exc:
                 log.warning("session %s stays a mesh: Janus failed (%s)", room, exc.reason)
                 return None
