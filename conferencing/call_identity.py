@@ -494,3 +494,141 @@ def all_verified(verifications: dict[str, PeerVerification], peers: Iterable[str
     return bool(peer_ids) and all(
         (v := verifications.get(pid)) is not None and v.verified for pid in peer_ids
     )
+
+
+# ----------------------------------------------------------------------------- through an SFU
+
+#: ``relay`` data ``{"t": SFU_PUBLISH_KIND, "feed": F, ...}``: which SFU feed an office publishes.
+SFU_PUBLISH_KIND = "sfu-publish"
+SFU_PURPOSE = "lintas-sfu-publish/1"
+
+
+@dataclass(frozen=True)
+class PublishBinding:
+    """What one office vouches for when it publishes to an SFU (Janus VideoRoom).
+
+    Through an SFU the DTLS on every link ends at the SFU, so there is no pairwise fingerprint
+    to sign. Instead the office signs that *it* publishes feed ``feed`` in SFU room ``sfu_room``
+    of hub room ``room`` as peer ``sender`` (attempt ``session``), with the DTLS certificate
+    ``fingerprint`` it offered to the SFU. Subscribers accept the binding only for the feed they
+    actually receive as that peer (see ``docs/SECURITY.md``, "Call identity through the SFU").
+    """
+
+    room: str
+    sender: str
+    office: str
+    sfu_room: int
+    feed: int
+    session: int
+    fingerprint: str
+    nonce: str = field(default_factory=lambda: secrets.token_hex(16))
+    issued_at: int = field(default_factory=lambda: int(time.time()))
+
+    def encode(self) -> bytes:
+        """Canonical JSON bytes (the exact bytes that are signed)."""
+        body = {
+            "purpose": SFU_PURPOSE,
+            "room": self.room,
+            "from": self.sender,
+            "office": self.office,
+            "sfu_room": self.sfu_room,
+            "feed": self.feed,
+            "session": self.session,
+            "fp": self.fingerprint,
+            "nonce": self.nonce,
+            "issued_at": self.issued_at,
+        }
+        return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+    @classmethod
+    def decode(cls, raw: bytes) -> PublishBinding:
+        """Parse signed bytes (only after the signature checked out). Raises ``ValueError``."""
+        obj = json.loads(raw.decode("utf-8"))
+        if not isinstance(obj, dict) or obj.get("purpose") != SFU_PURPOSE:
+            raise ValueError("not an SFU publish binding")
+        if not all(
+            isinstance(obj.get(k), str) and len(obj[k]) <= 256
+            for k in ("room", "from", "office", "fp", "nonce")
+        ):
+            raise ValueError("binding fields must be short strings")
+        for key in ("sfu_room", "feed", "session", "issued_at"):
+            value = obj.get(key)
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 2**53:
+                raise ValueError(f"binding field {key} must be an integer")
+        return cls(
+            room=obj["room"],
+            sender=obj["from"],
+            office=obj["office"],
+            sfu_room=obj["sfu_room"],
+            feed=obj["feed"],
+            session=obj["session"],
+            fingerprint=obj["fp"],
+            nonce=obj["nonce"],
+            issued_at=obj["issued_at"],
+        )
+
+
+def signed_publish(identity: CallIdentity | None, binding: PublishBinding) -> dict[str, Any]:
+    """The ``relay`` data announcing our feed; signed when we have an office identity."""
+    data: dict[str, Any] = {
+        "t": SFU_PUBLISH_KIND,
+        "feed": binding.feed,
+        "sfu_room": binding.sfu_room,
+        "session": binding.session,
+    }
+    if identity is not None:
+        raw = binding.encode()
+        data["binding"] = base64.b64encode(raw).decode("ascii")
+        data["sig"] = base64.b64encode(_sign(identity.private_key, raw)).decode("ascii")
+        data["cert"] = base64.b64encode(identity.certificate_der).decode("ascii")
+    return data
+
+
+def check_publish(
+    data: dict[str, Any],
+    trusted: TrustedOffices,
+    *,
+    room: str,
+    sender: str,
+    sfu_room: int,
+    feed: int,
+    now: dt.datetime | None = None,
+) -> Checked:
+    """Check a publish announcement against the feed we really receive as ``sender``.
+
+    Same order as :func:`check_message`: pinned certificate, validity, signature, and only then
+    the JSON. ``pending`` never comes back: there is no DTLS fact left to wait for, so a good
+    binding for exactly this room, sender and feed is ``verified``; one signed by a trusted
+    office for another feed is ``mismatch`` (someone else's media is shown under its name).
+    """
+    if "binding" not in data and "sig" not in data and "cert" not in data:
+        return Checked("unverified", VerifyCode.NO_IDENTITY)
+    try:
+        cert_der = _b64(data, "cert", MAX_CERT_DER)
+        raw = _b64(data, "binding", MAX_BINDING_BYTES)
+        signature = _b64(data, "sig", MAX_SIGNATURE_BYTES)
+    except ValueError:
+        return Checked("unverified", VerifyCode.MALFORMED)
+    if cert_der not in trusted:
+        return Checked("unverified", VerifyCode.UNTRUSTED)
+    try:
+        certificate = x509.load_der_x509_certificate(cert_der)
+    except ValueError:
+        return Checked("unverified", VerifyCode.MALFORMED)
+    office = office_name(certificate)
+    moment = now or dt.datetime.now(dt.UTC)
+    if not certificate.not_valid_before_utc <= moment <= certificate.not_valid_after_utc:
+        return Checked("unverified", VerifyCode.CERT_EXPIRED, office)
+    if not _verify(certificate, signature, raw):
+        return Checked("unverified", VerifyCode.BAD_SIGNATURE)
+    try:
+        binding = PublishBinding.decode(raw)
+    except (ValueError, UnicodeDecodeError):
+        return Checked("unverified", VerifyCode.MALFORMED)
+    if binding.office != office or normalize_fingerprint(binding.fingerprint) is None:
+        return Checked("unverified", VerifyCode.MALFORMED)
+    if binding.room != room or binding.sender != sender or binding.sfu_room != sfu_room:
+        return Checked("unverified", VerifyCode.STALE, office)  # another call: a replay
+    if binding.feed != feed:
+        return Checked("mismatch", VerifyCode.MISMATCH, office)
+    return Checked("verified", VerifyCode.VERIFIED, office)

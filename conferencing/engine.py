@@ -60,6 +60,7 @@ from conferencing.sharedencoder import SharedVp8Encoder
 from conferencing.signaling import HubClient, JoinRefused
 from conferencing.topology.base import Topology
 from conferencing.topology.mesh import MeshTopology
+from conferencing.topology.sfu import SFU_RELAY_KINDS, SfuTopology
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -135,6 +136,8 @@ class CallEngine:
         self.joined_at: float | None = None  # monotonic time join() started (for reports)
         # Peers the hub marked as browser guests (guest links): never verified, see is_guest.
         self._guests: set[str] = set()
+        # The session's Janus room when the hub runs it on an SFU (from the welcome).
+        self.sfu: p.SfuInfo | None = None
 
     # ------------------------------------------------------------------ thread and loop
 
@@ -438,6 +441,9 @@ class CallEngine:
         self._hub = hub
         self._hub_up = True
         self._ice_servers = welcome.ice_servers
+        self.sfu = welcome.sfu
+        if welcome.sfu is not None and not isinstance(self._topology, SfuTopology):
+            self._topology = SfuTopology(self)  # the hub put this session on Janus
         self._set_state("connected")
         self._probe_task = asyncio.ensure_future(self._probe_relays(welcome.ice_servers))
         self._note_guests(welcome.peers)
@@ -476,7 +482,7 @@ class CallEngine:
         elif isinstance(message, p.Relay):
             # A guest has no office identity to prove: whatever it relays as one is ignored.
             if (
-                message.data.get("t") == RELAY_KIND
+                message.data.get("t") in (RELAY_KIND, *SFU_RELAY_KINDS)
                 and message.from_
                 and message.from_ not in self._guests
             ):
@@ -500,6 +506,7 @@ class CallEngine:
         assert isinstance(detail, p.Welcome)
         self._hub_up = True
         self._ice_servers = detail.ice_servers
+        self.sfu = detail.sfu
         self._note_guests(detail.peers)
         if self._topology is not None:
             await self._topology.start(detail.peers, newcomer=False)

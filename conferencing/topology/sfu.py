@@ -1,0 +1,613 @@
+"""SFU: each office publishes once to a Janus VideoRoom and subscribes to the others' feeds.
+
+The hub's welcome says where (:class:`~conferencing.protocol.SfuInfo`: Janus URL, room, pin,
+the feed id reserved for us, our token); the engine then runs this topology instead of the
+mesh. One Janus session per office holds a publisher handle (one ``RTCPeerConnection``
+sending our audio and video) and one subscriber handle per other office (one receive-only
+``RTCPeerConnection`` each).
+
+**Feeds are chosen by office, never by position.** A publisher's display is its hub peer id,
+and each office announces its feed through the hub (a ``relay`` of kind
+:data:`~conferencing.call_identity.SFU_PUBLISH_KIND`, signed with the office key when it has
+one). A feed is shown as office X only when X itself announced that feed id *and* the feed's
+display is X's peer id; a lingering publisher (a crashed app's, until Janus's session timeout)
+or one that merely calls itself X is never taken for X.
+
+**Identity.** DTLS ends at Janus, so pairwise fingerprints prove nothing here; an office
+signs its publish binding instead (:class:`~conferencing.call_identity.PublishBinding`) and a
+tile is "verified" only when that signed binding names exactly the feed we receive as that
+office. What this proves and what not: ``docs/SECURITY.md``.
+
+**Messages** (chat, app messages) go through the hub as ``relay`` data of kind
+:data:`SFU_ENVELOPE_KIND`, addressed to each office, bounded by the hub's relay size.
+
+Recovery: a subscription whose media stalls for :data:`STALL_S` is made again; a lost Janus
+session is re-opened (at most every :data:`RETRY_S`) and we publish again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiortc import MediaStreamTrack, RTCPeerConnection, RTCRtpSender, RTCSessionDescription
+from aiortc.mediastreams import MediaStreamError
+
+from conferencing import channel, jitter
+from conferencing import protocol as p
+from conferencing.call_identity import (
+    SFU_PUBLISH_KIND,
+    Checked,
+    PeerVerification,
+    PeerVerificationChanged,
+    PublishBinding,
+    VerifyCode,
+    check_publish,
+    sdp_fingerprint,
+    signed_publish,
+)
+from conferencing.events import (
+    EngineError,
+    ParticipantJoined,
+    ParticipantLeft,
+    StatsUpdated,
+    TrackAdded,
+    VideoPaused,
+)
+from conferencing.janus_client import JanusError, JanusHandle, JanusSession, SfuCode, plugin_data
+from conferencing.linkhealth import limit_gathering
+from conferencing.topology.base import Topology, TopologyHost
+
+log = logging.getLogger(__name__)
+
+SFU_ENVELOPE_KIND = "sfu-envelope"
+#: Relay kinds the engine hands to :meth:`SfuTopology.identity_received`.
+SFU_RELAY_KINDS = (SFU_PUBLISH_KIND, SFU_ENVELOPE_KIND)
+MAX_ENVELOPE_CHARS = p.MAX_RELAY_BYTES - 1024  # what fits in one hub relay with its wrapping
+MAX_FEEDS = 64  # publishers remembered per room (Janus rooms hold 16; the rest is churn)
+MAX_ANNOUNCES_PER_PEER = 16  # publish announcements taken from one office per minute
+STALL_S = 3.0
+RETRY_S = 6.0
+NO_MEDIA_S = 12.0  # a subscription that never brought media is made again after this
+FREEZE_S = 1.0
+IDENTITY_WAIT_S = 6.0
+STATS_PERIOD_S = 1.0
+MAX_VIDEO_BACKLOG = 2
+
+
+@dataclass
+class Feed:
+    """A publisher Janus told us about."""
+
+    id: int
+    display: str
+
+
+@dataclass
+class Subscription:
+    """Our receive-only connection to one office's feed."""
+
+    peer_id: str
+    feed: int
+    handle: JanusHandle | None = None
+    pc: RTCPeerConnection | None = None
+    tasks: set[asyncio.Task[Any]] = field(default_factory=set)
+    started_at: float = field(default_factory=time.monotonic)
+    last_media: float | None = None
+    last_video: float | None = None
+    ever_media: bool = False
+    stalled: bool = False
+    video_paused: bool = False
+    video_frames: int = 0
+    audio_frames: int = 0
+    stats_at: float = field(default_factory=time.monotonic)
+    stats_frames: int = 0
+    stats_bytes: int | None = None
+
+
+@dataclass
+class Announcement:
+    """The newest publish announcement of one office (from the hub relay)."""
+
+    feed: int
+    session: int
+    data: dict[str, Any]
+    count: int = 0
+    window_at: float = field(default_factory=time.monotonic)
+
+
+class SfuTopology(Topology):
+    """Publish once to Janus, subscribe to every other office's feed."""
+
+    def __init__(self, host: TopologyHost) -> None:
+        super().__init__(host)
+        self.members: dict[str, str] = {}  # peer id -> office (from the hub)
+        self.feeds: dict[int, Feed] = {}
+        self.announced: dict[str, Announcement] = {}
+        self.subs: dict[str, Subscription] = {}
+        self.checked: dict[str, Checked] = {}
+        self.states: dict[str, PeerVerification] = {}
+        self.ticket: p.SfuInfo | None = None
+        self.session: JanusSession | None = None
+        self.publisher: JanusHandle | None = None
+        self.publisher_pc: RTCPeerConnection | None = None
+        self.local_tracks: list[MediaStreamTrack] = []
+        self.local_fp: str | None = None
+        self.publish_session = 0
+        self.seen = channel.SeenIds()
+        self._participants: dict[str, str] = {}
+        self._connect_lock = asyncio.Lock()
+        self._attempt_at = 0.0
+        self._last_stats = time.monotonic()
+        self._closed = False
+
+    # ------------------------------------------------------------------ hub events
+
+    async def start(self, peers: list[p.PeerInfo], *, newcomer: bool) -> None:
+        for peer in peers:
+            self._add_member(peer)
+        ticket = getattr(self.host, "sfu", None)
+        if ticket is None:
+            log.warning("SFU topology without an SFU ticket; nothing to join")
+            return
+        if ticket != self.ticket or self.session is None or self._session_lost():
+            await self._connect(ticket)
+        else:
+            await self._announce()  # the hub restarted or we reconnected: say our feed again
+
+    async def peer_joined(self, peer: p.PeerInfo) -> None:
+        self._add_member(peer)
+        await self._announce(peer.peer_id)  # the newcomer must learn which feed is ours
+
+    async def peer_left(self, peer_id: str) -> None:
+        office = self.members.pop(peer_id, None)
+        self.announced.pop(peer_id, None)
+        self.checked.pop(peer_id, None)
+        self.states.pop(peer_id, None)
+        self._snapshot()
+        sub = self.subs.pop(peer_id, None)
+        if sub is not None:
+            await self._close_sub(sub)
+        if office is not None:
+            self.host.emit(ParticipantLeft(peer_id, office))
+            self.host.media_health_changed()
+
+    def _add_member(self, peer: p.PeerInfo) -> None:
+        if peer.peer_id in self.members or peer.peer_id == self.host.peer_id:
+            return
+        self.members[peer.peer_id] = peer.office
+        self._snapshot()
+        self.host.emit(ParticipantJoined(peer.peer_id, peer.office))
+
+    async def signal(self, message: p.Signal) -> None:
+        # Offices negotiate with Janus, not with each other; a peer-to-peer signal is stale.
+        if message.kind == "bye" and message.from_:
+            return
+        log.info("signal %s from %s ignored in an SFU session", message.kind, message.from_)
+
+    # ------------------------------------------------------------------ Janus: publishing
+
+    def _session_lost(self) -> bool:
+        return self.session is not None and self.session.connection.closed.is_set()
+
+    async def _connect(self, ticket: p.SfuInfo) -> None:
+        """Open a Janus session, join as our reserved feed and publish."""
+        async with self._connect_lock:
+            if self._closed:
+                return
+            self._attempt_at = time.monotonic()
+            await self._drop_session()
+            self.ticket = ticket
+            try:
+                session = await JanusSession.open(ticket.url, token=ticket.token)
+                self.session = session
+                self.publisher = await session.attach(self._on_publisher_event)
+                data, _ = await self.publisher.message(
+                    {
+                        "request": "join",
+                        "ptype": "publisher",
+                        "room": ticket.room,
+                        "pin": ticket.pin,
+                        "id": ticket.feed,
+                        "display": self.host.peer_id,
+                    }
+                )
+                self._note_publishers(data.get("publishers"))
+                await self._publish(session)
+            except JanusError as exc:
+                log.warning("SFU join failed: %s", exc.reason)
+                self.host.emit(EngineError(f"media server: {exc.code.value}", exc.code.value))
+                await self._drop_session()
+                return
+            await self._announce()
+            await self._refresh()
+
+    async def _publish(self, session: JanusSession) -> None:
+        assert self.publisher is not None
+        pc = RTCPeerConnection(configuration=self.host.rtc_configuration())
+        self.publisher_pc = pc
+        self.local_tracks = []
+        for kind in ("audio", "video"):
+            track = self.host.new_local_track(kind)
+            self.local_tracks.append(track)
+            pc.addTrack(track)
+        for transceiver in pc.getTransceivers():
+            transceiver.direction = "sendonly"
+            if transceiver.kind == "video":
+                vp8 = [
+                    c
+                    for c in RTCRtpSender.getCapabilities("video").codecs
+                    if c.mimeType in ("video/VP8", "video/rtx")
+                ]
+                transceiver.setCodecPreferences(vp8)
+        limit_gathering(pc)
+        await pc.setLocalDescription(await pc.createOffer())
+        self.local_fp = sdp_fingerprint(pc.localDescription.sdp)
+        _, jsep = await self.publisher.message(
+            {"request": "publish"}, {"type": "offer", "sdp": pc.localDescription.sdp}
+        )
+        if jsep is None or jsep.get("type") != "answer" or not isinstance(jsep.get("sdp"), str):
+            raise JanusError(SfuCode.PROTOCOL, "the SFU did not answer our offer")
+        await pc.setRemoteDescription(RTCSessionDescription(sdp=jsep["sdp"], type="answer"))
+        self.publish_session += 1
+
+    async def _announce(self, to: str | None = None) -> None:
+        """Tell the others (or one newcomer) which feed is ours, signed when we can."""
+        ticket = self.ticket
+        if ticket is None or self.local_fp is None or self.publish_session == 0:
+            return
+        binding = PublishBinding(
+            room=self.host.room,
+            sender=self.host.peer_id,
+            office=getattr(self.host.call_identity, "office", "") or self.host.office,
+            sfu_room=ticket.room,
+            feed=ticket.feed,
+            session=self.publish_session,
+            fingerprint=self.local_fp,
+        )
+        data = signed_publish(self.host.call_identity, binding)
+        targets = [to] if to is not None else list(self.members)
+        for peer_id in targets:
+            await self.host.send_relay(peer_id, data)
+
+    async def announce_identity(self) -> None:
+        await self._announce()
+
+    def _on_publisher_event(self, event: dict[str, Any]) -> Any:
+        data = plugin_data(event)
+        if "publishers" in data:
+            self._note_publishers(data.get("publishers"))
+        for key in ("unpublished", "leaving"):
+            gone = data.get(key)
+            if isinstance(gone, int) and not isinstance(gone, bool):
+                self.feeds.pop(gone, None)
+        if data.get("leaving") == "ok" and data.get("reason") == "kicked":
+            log.warning("the SFU removed us from the room")
+        return self._refresh()
+
+    def _note_publishers(self, publishers: Any) -> None:
+        if not isinstance(publishers, list):
+            return
+        for item in publishers[:MAX_FEEDS]:
+            if not isinstance(item, dict):
+                continue
+            feed, display = item.get("id"), item.get("display")
+            if (
+                isinstance(feed, int)
+                and not isinstance(feed, bool)
+                and isinstance(display, str)
+                and p.PEER_ID_RE.match(display)
+            ):
+                self.feeds[feed] = Feed(feed, display)
+        while len(self.feeds) > MAX_FEEDS:
+            self.feeds.pop(next(iter(self.feeds)))
+
+    # ------------------------------------------------------------------ Janus: subscribing
+
+    def chosen_feed(self, peer_id: str) -> int | None:
+        """The feed shown as ``peer_id``: the one it announced, published under its peer id."""
+        announcement = self.announced.get(peer_id)
+        if announcement is None:
+            return None
+        feed = self.feeds.get(announcement.feed)
+        return feed.id if feed is not None and feed.display == peer_id else None
+
+    async def _refresh(self) -> None:
+        """Subscribe to each office's chosen feed; drop subscriptions nobody should see."""
+        if self.session is None or self._closed:
+            return
+        for peer_id, sub in list(self.subs.items()):
+            if peer_id not in self.members or self.chosen_feed(peer_id) != sub.feed:
+                del self.subs[peer_id]
+                await self._close_sub(sub)
+        for peer_id in list(self.members):
+            feed = self.chosen_feed(peer_id)
+            if feed is not None and peer_id not in self.subs:
+                await self._subscribe(peer_id, feed)
+            self._publish_verification(peer_id)
+
+    async def _subscribe(self, peer_id: str, feed: int) -> None:
+        session, ticket = self.session, self.ticket
+        if session is None or ticket is None:
+            return
+        sub = Subscription(peer_id, feed)
+        self.subs[peer_id] = sub
+        try:
+            sub.handle = await session.attach()
+            _, jsep = await sub.handle.message(
+                {
+                    "request": "join",
+                    "ptype": "subscriber",
+                    "room": ticket.room,
+                    "pin": ticket.pin,
+                    "streams": [{"feed": feed}],
+                }
+            )
+            if jsep is None or jsep.get("type") != "offer" or not isinstance(jsep.get("sdp"), str):
+                raise JanusError(SfuCode.PROTOCOL, "the SFU sent no offer for a feed")
+            pc = RTCPeerConnection(configuration=self.host.rtc_configuration())
+            sub.pc = pc
+
+            @pc.on("track")
+            def on_track(track: MediaStreamTrack) -> None:
+                if sub.pc is pc:
+                    self._spawn(sub, self._consume(sub, pc, track))
+
+            await pc.setRemoteDescription(RTCSessionDescription(sdp=jsep["sdp"], type="offer"))
+            for transceiver in pc.getTransceivers():
+                if transceiver.kind == "video":
+                    jitter.install(transceiver.receiver)
+            limit_gathering(pc)
+            await pc.setLocalDescription(await pc.createAnswer())
+            await sub.handle.message(
+                {"request": "start"}, {"type": "answer", "sdp": pc.localDescription.sdp}
+            )
+        except JanusError as exc:
+            log.info("subscribing to %s failed: %s", peer_id, exc.reason)
+            sub.stalled = True  # retried from tick()
+
+    async def _consume(
+        self, sub: Subscription, pc: RTCPeerConnection, track: MediaStreamTrack
+    ) -> None:
+        kind = track.kind
+        if kind in ("audio", "video"):
+            self.host.emit(TrackAdded(sub.peer_id, kind))  # type: ignore[arg-type]
+        while sub.pc is pc:
+            try:
+                frame = await track.recv()
+            except MediaStreamError:
+                return
+            sub.last_media = time.monotonic()
+            sub.ever_media = True
+            if sub.stalled:
+                sub.stalled = False
+                self.host.media_health_changed()
+            if kind == "video":
+                backlog = getattr(track, "_queue", None)
+                while backlog is not None and backlog.qsize() > MAX_VIDEO_BACKLOG:
+                    newer = backlog.get_nowait()
+                    if newer is None:
+                        break
+                    frame = newer
+                sub.video_frames += 1
+                sub.last_video = sub.last_media
+                if sub.video_paused:
+                    sub.video_paused = False
+                    self.host.emit(VideoPaused(sub.peer_id, False))
+                self.host.remote_video_frame(sub.peer_id, frame)
+            else:
+                sub.audio_frames += 1
+                self.host.remote_audio_frame(sub.peer_id, frame)
+
+    def _spawn(self, sub: Subscription, coro: Any) -> None:
+        task = asyncio.ensure_future(coro)
+        sub.tasks.add(task)
+        task.add_done_callback(sub.tasks.discard)
+
+    async def _close_sub(self, sub: Subscription) -> None:
+        pc, sub.pc = sub.pc, None
+        for task in list(sub.tasks):
+            task.cancel()
+        if sub.handle is not None:
+            await sub.handle.detach()
+        if pc is not None:
+            with contextlib.suppress(Exception):
+                await pc.close()
+
+    # ------------------------------------------------------------------ relays from the hub
+
+    async def identity_received(self, peer_id: str, data: dict[str, Any]) -> None:
+        """A publish announcement or a message envelope relayed by the hub from ``peer_id``."""
+        if peer_id not in self.members:
+            return
+        kind = data.get("t")
+        if kind == SFU_ENVELOPE_KIND:
+            envelope = data.get("e")
+            if (
+                isinstance(envelope, dict)
+                and isinstance(envelope.get("id"), str)
+                and self.seen.first_time(envelope["id"])
+            ):
+                self.host.envelope_received(peer_id, self.members[peer_id], envelope)
+            return
+        if kind != SFU_PUBLISH_KIND:
+            return
+        feed, session = data.get("feed"), data.get("session")
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in (feed, session)):
+            return
+        now = time.monotonic()
+        previous = self.announced.get(peer_id)
+        if previous is not None:
+            if now - previous.window_at > 60:
+                previous.count, previous.window_at = 0, now
+            previous.count += 1
+            if previous.count > MAX_ANNOUNCES_PER_PEER or session < previous.session:
+                return  # a flood, or an older announcement replayed: a no-op
+            if data == previous.data:
+                return
+        self.announced[peer_id] = Announcement(
+            feed,
+            session,
+            data,
+            previous.count if previous else 0,
+            now,  # type: ignore[arg-type]
+        )
+        self.checked.pop(peer_id, None)
+        await self._refresh()
+
+    # ------------------------------------------------------------------ who is on each feed
+
+    def _verdict(self, peer_id: str) -> PeerVerification:
+        announcement = self.announced.get(peer_id)
+        sub = self.subs.get(peer_id)
+        ticket = self.ticket
+        if announcement is None or sub is None or ticket is None:
+            return PeerVerification(peer_id)
+        checked = self.checked.get(peer_id)
+        if checked is None:
+            checked = check_publish(
+                announcement.data,
+                self.host.trusted_offices,
+                room=self.host.room,
+                sender=peer_id,
+                sfu_room=ticket.room,
+                feed=sub.feed,
+            )
+            self.checked[peer_id] = checked
+        if checked.code == VerifyCode.NO_IDENTITY and now_minus(sub.started_at) < IDENTITY_WAIT_S:
+            return PeerVerification(peer_id, session=announcement.session)
+        return PeerVerification(
+            peer_id,
+            status=checked.status,
+            code=checked.code,
+            office=checked.office if checked.status in ("verified", "mismatch") else "",
+            session=announcement.session,
+        )
+
+    def _publish_verification(self, peer_id: str) -> None:
+        state = self._verdict(peer_id)
+        if self.states.get(peer_id) != state:
+            self.states[peer_id] = state
+            self.host.emit(PeerVerificationChanged(state))
+
+    def verification(self, peer_id: str) -> PeerVerification | None:
+        if peer_id not in self.members:
+            return None
+        return self.states.get(peer_id) or PeerVerification(peer_id)
+
+    # ------------------------------------------------------------------ messages
+
+    async def send_envelope(self, peer_id: str | None, envelope: dict[str, Any]) -> None:
+        if len(json.dumps(envelope)) > MAX_ENVELOPE_CHARS:
+            raise ValueError(
+                f"messages in an SFU session are limited to {MAX_ENVELOPE_CHARS} bytes"
+            )
+        targets = list(self.members) if peer_id is None else [peer_id]
+        if peer_id is not None and peer_id not in self.members:
+            raise KeyError(peer_id)
+        for target in targets:
+            await self.host.send_relay(target, {"t": SFU_ENVELOPE_KIND, "e": envelope})
+
+    # ------------------------------------------------------------------ health
+
+    async def tick(self) -> None:
+        now = time.monotonic()
+        if self.ticket is not None and (self.session is None or self._session_lost()):
+            if now - self._attempt_at > RETRY_S and not self._closed:
+                await self._connect(self.ticket)
+            return
+        for peer_id, sub in list(self.subs.items()):
+            silent = now - (sub.last_media or sub.started_at)
+            if (sub.ever_media and silent > STALL_S) or (
+                not sub.ever_media and silent > NO_MEDIA_S
+            ):
+                if not sub.stalled:
+                    sub.stalled = True
+                    self.host.media_health_changed()
+                if now - sub.started_at > RETRY_S:
+                    log.info("feed of %s stalled; subscribing again", peer_id)
+                    del self.subs[peer_id]
+                    await self._close_sub(sub)
+                    await self._subscribe(peer_id, sub.feed)
+                    self.subs[peer_id].stalled = True
+                continue
+            if (
+                not sub.video_paused
+                and sub.last_video is not None
+                and now - sub.last_video > FREEZE_S
+            ):
+                sub.video_paused = True
+                self.host.emit(VideoPaused(peer_id, True))
+        for peer_id in list(self.members):
+            self._publish_verification(peer_id)
+        if now - self._last_stats >= STATS_PERIOD_S:
+            self._last_stats = now
+            for sub in list(self.subs.values()):
+                await self._stats(sub, now)
+
+    async def _stats(self, sub: Subscription, now: float) -> None:
+        pc = sub.pc
+        if pc is None or pc.connectionState != "connected":
+            return
+        try:
+            report = await pc.getStats()
+        except Exception:  # noqa: BLE001 - a closing connection has no stats
+            return
+        rtt = None
+        bytes_in = sum((s.bytesReceived or 0) for s in report.values() if s.type == "transport")
+        elapsed = max(1e-3, now - sub.stats_at)
+        fps = (sub.video_frames - sub.stats_frames) / elapsed
+        bitrate = None
+        if sub.stats_bytes is not None and bytes_in >= sub.stats_bytes:
+            bitrate = (bytes_in - sub.stats_bytes) * 8 / 1000 / elapsed
+        sub.stats_at, sub.stats_frames, sub.stats_bytes = now, sub.video_frames, bytes_in
+        self.host.emit(StatsUpdated(sub.peer_id, rtt, None, bitrate, fps))
+
+    def _snapshot(self) -> None:
+        self._participants = dict(self.members)
+
+    def participants(self) -> dict[str, str]:
+        return dict(self._participants)
+
+    def reconnecting(self) -> bool:
+        return any(sub.stalled for sub in self.subs.values())
+
+    def media_flowing(self) -> bool:
+        now = time.monotonic()
+        return any(
+            sub.last_media is not None and now - sub.last_media < STALL_S
+            for sub in self.subs.values()
+        )
+
+    async def _drop_session(self) -> None:
+        for sub in list(self.subs.values()):
+            await self._close_sub(sub)
+        self.subs.clear()
+        self.feeds.clear()
+        pc, self.publisher_pc = self.publisher_pc, None
+        if pc is not None:
+            with contextlib.suppress(Exception):
+                await pc.close()
+        for track in self.local_tracks:
+            track.stop()
+        self.local_tracks = []
+        session, self.session, self.publisher = self.session, None, None
+        if session is not None:
+            await session.close()
+
+    async def close(self) -> None:
+        self._closed = True
+        async with self._connect_lock:
+            await self._drop_session()
+        self.members.clear()
+        self._snapshot()
+
+
+def now_minus(moment: float) -> float:
+    """Seconds since ``moment`` (monotonic)."""
+    return time.monotonic() - moment

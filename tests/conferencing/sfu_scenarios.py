@@ -1,0 +1,297 @@
+"""SFU scenarios: a real Janus, the real hub with its JanusPool, real aiortc offices.
+
+Run by ``tests/conferencing/test_sfu.py`` as ``python -m tests.conferencing.sfu_scenarios NAME``
+under ``unshare -rn`` with :data:`~tests.conferencing.janus_server.SFU_SETUP` (a veth pair:
+Janus skips loopback). Each scenario only observes and prints one JSON object as its last line.
+Video is the pixel-stamped synthetic pattern at 320x240, 15 fps (two shared cores).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from aiortc import RTCPeerConnection, RTCSessionDescription
+
+from conferencing import protocol as p
+from conferencing import stamp
+from conferencing.call_identity import SFU_PUBLISH_KIND, TrustedOffices
+from conferencing.hub.janus_pool import JanusPool
+from conferencing.hub.server import HubServer
+from conferencing.hub.tokens import issue_token
+from conferencing.janus_client import JanusSession
+from conferencing.media import SyntheticVideoSource
+from conferencing.topology.sfu import SfuTopology
+from tests.conferencing.hubclient import RawClient
+from tests.conferencing.identity_scenarios import make_identity
+from tests.conferencing.janus_server import SFU_HOST, JanusServer
+from tests.conferencing.scenarios import SECRET, Office, frames_from, wait_for
+
+ROOM = "apeksi-pokja-smart-city"
+CITIES = [
+    "Pemerintah Kota Bandung",
+    "Pemerintah Kota Pekanbaru",
+    "Pemerintah Kota Palangkaraya",
+    "Pemerintah Kota Makassar",
+    "Pemerintah Kota Surabaya",
+    "Pemerintah Kota Denpasar",
+]
+IMPOSTOR = "Penyusup"
+
+
+def token(office: str, size: int) -> str:
+    return issue_token(SECRET, ROOM, office, 600, size=size)
+
+
+async def join(office: Office, hub: HubServer, size: int) -> None:
+    await office.engine.join(hub.url, ROOM, token(office.name, size))
+
+
+async def start_hub(janus: JanusServer) -> HubServer:
+    hub = HubServer(SFU_HOST, 0, SECRET, janus=JanusPool([janus.spec()]), sfu_above=4)
+    await hub.start()
+    return hub
+
+
+def figures(office: Office, others: list[Office]) -> dict[str, Any]:
+    """What ``office`` received from each other office: stamped frames and their tags."""
+    out = {}
+    for other in others:
+        fig = office.report.peers.get(other.engine.peer_id)
+        out[other.name] = {
+            "stamped": fig.stamped if fig else 0,
+            "tags": sorted(fig.tags) if fig else [],
+            "increasing": fig.counters_increasing if fig else False,
+        }
+    return out
+
+
+def verdicts(office: Office) -> dict[str, Any]:
+    out = {}
+    for peer_id, state in office.engine.verifications().items():
+        name = office.engine.participants.get(peer_id, peer_id)
+        out[name] = {"status": state.status, "code": str(state.code), "office": state.office}
+    return out
+
+
+async def raw_welcome(hub: HubServer, size: int) -> dict[str, Any] | None:
+    """The welcome exactly as an office receives it (one more office, which then leaves)."""
+    client = await RawClient.connect(hub.url)
+    try:
+        welcome = await client.join(ROOM, token("Pemerintah Kota Observasi", size), "observer01")
+        await client.send({"type": "leave"})
+    finally:
+        await client.close()
+    return welcome
+
+
+# ----------------------------------------------------------------------------- scenarios
+
+
+async def six(tmp: Path) -> dict[str, Any]:
+    """Six offices with office identities in one SFU session; each checks every other."""
+    async with JanusServer(SFU_HOST) as janus:
+        hub = await start_hub(janus)
+        try:
+            welcome = await raw_welcome(hub, 6)
+            await asyncio.sleep(0.5)
+            identities = [make_identity(tmp, name, f"o{i}") for i, name in enumerate(CITIES)]
+            trusted = TrustedOffices.of([i.certificate for i in identities])
+            offices = [
+                Office(name, identity=identity, trusted=trusted)
+                for name, identity in zip(CITIES, identities, strict=True)
+            ]
+            for office in offices:
+                await join(office, hub, 6)
+            everyone = await wait_for(
+                lambda: all(frames_from(x, y) > 15 for x in offices for y in offices if x is not y),
+                90,
+            )
+            await wait_for(
+                lambda: all(
+                    v.status != "pending"
+                    for o in offices
+                    for v in o.engine.verifications().values()
+                ),
+                15,
+            )
+            secrets_ = [janus.api_secret, janus.admin_secret, janus.admin_key]
+            secrets_ += [t.secret for t in hub.sfu.pool.rooms.values()]  # type: ignore[union-attr]
+            out = {
+                "everyone": everyone,
+                "welcome": welcome,
+                "welcome_leaks": [s for s in secrets_ if s in json.dumps(welcome)],
+                "topologies": sorted({type(o.engine.topology).__name__ for o in offices}),
+                "tags": {o.name: stamp.office_tag(o.name) for o in offices},
+                "figures": {
+                    o.name: figures(o, [x for x in offices if x is not o]) for o in offices
+                },
+                "participants": {o.name: sorted(o.engine.participants.values()) for o in offices},
+                "verdicts": {o.name: verdicts(o) for o in offices},
+                "feeds": {o.name: o.engine.sfu.feed for o in offices},  # type: ignore[union-attr]
+                "hub_rooms": {r: len(x.seats) for r, x in hub.sfu.rooms.items()},
+            }
+            await offices[-1].engine.leave()
+            await wait_for(lambda: len(offices[0].engine.participants) == 4, 10)
+            out["after_leave"] = sorted(offices[0].engine.participants.values())
+            for office in offices[:-1]:
+                await office.engine.leave()
+            await asyncio.sleep(0.5)
+            out["rooms_after"] = len(hub.sfu.rooms)
+            out["janus_rooms_after"] = await janus_room_count(janus)
+        finally:
+            await hub.stop()
+    return out
+
+
+async def janus_room_count(janus: JanusServer) -> int:
+    """How many VideoRooms Janus still holds (the hub destroys a session's room when empty)."""
+    session = await JanusSession.open(janus.url, api_secret=janus.api_secret)
+    try:
+        handle = await session.attach()
+        data, _ = await handle.message({"request": "list", "admin_key": janus.admin_key})
+        return len(data.get("list", []))
+    finally:
+        await session.close()
+
+
+async def impostor(tmp: Path) -> dict[str, Any]:
+    """A lingering publisher under B's peer id, and a binding tampered on its way to A.
+
+    The impostor publishes (with a token and the pin, as an office could) under the display
+    of B's peer id before B even joins, sending its own stamped pattern. A must show B's
+    pixels only. Then B's signed announcement reaches C with its feed number altered (a hub
+    tampering in transit): C must not call B verified.
+    """
+    async with JanusServer(SFU_HOST) as janus:
+        hub = await start_hub(janus)
+        try:
+            ids = [make_identity(tmp, name, f"o{i}") for i, name in enumerate(CITIES[:3])]
+            trusted = TrustedOffices.of([i.certificate for i in ids])
+            a, b, c = (
+                Office(name, identity=ident, trusted=trusted)
+                for name, ident in zip(CITIES[:3], ids, strict=True)
+            )
+            await join(a, hub, 6)
+            ticket = hub.sfu.pool.rooms[ROOM]  # type: ignore[union-attr]
+            fake = await publish_impostor(janus, hub, ticket, b.engine.peer_id)
+
+            # B's announcements to C are altered in transit (the signature no longer fits).
+            original = b.engine.send_relay
+
+            async def tampering(to: str, data: dict[str, Any]) -> None:
+                if to == c.engine.peer_id and data.get("t") == SFU_PUBLISH_KIND:
+                    raw = json.loads(base64.b64decode(data["binding"]))
+                    raw["office"] = raw["office"] + " "  # one byte more: the signature fails
+                    data = {**data, "binding": base64.b64encode(json.dumps(raw).encode()).decode()}
+                await original(to, data)
+
+            b.engine.send_relay = tampering  # type: ignore[method-assign]
+            await join(b, hub, 6)
+            await join(c, hub, 6)
+            offices = [a, b, c]
+            await wait_for(
+                lambda: all(frames_from(x, y) > 15 for x in offices for y in offices if x is not y),
+                60,
+            )
+            await asyncio.sleep(2.0)  # the impostor keeps publishing all along
+            topo = a.engine.topology
+            assert isinstance(topo, SfuTopology)
+            out = {
+                "tags": {o.name: stamp.office_tag(o.name) for o in offices},
+                "impostor_tag": stamp.office_tag(IMPOSTOR),
+                "impostor_feed": fake["feed"],
+                "b_feed": b.engine.sfu.feed,  # type: ignore[union-attr]
+                "a_chose_for_b": topo.chosen_feed(b.engine.peer_id),
+                "janus_feeds_with_b_display": sorted(
+                    f.id for f in topo.feeds.values() if f.display == b.engine.peer_id
+                ),
+                "a_from": figures(a, [b, c]),
+                "c_from": figures(c, [a, b]),
+                "a_verdicts": verdicts(a),
+                "c_verdicts": verdicts(c),
+                "impostor_frames_sent": fake["track"].sent,
+            }
+            for office in offices:
+                await office.engine.leave()
+            await fake["pc"].close()
+            await fake["session"].close()
+        finally:
+            await hub.stop()
+    return out
+
+
+class _CountingTrack:
+    """Wraps a video track and counts the frames it handed to the encoder."""
+
+    def __init__(self, track: Any) -> None:
+        self.track = track
+        self.sent = 0
+
+    def wrap(self) -> Any:
+        inner = self.track
+        counter = self
+
+        original = inner.recv
+
+        async def recv() -> Any:
+            frame = await original()
+            counter.sent += 1
+            return frame
+
+        inner.recv = recv
+        return inner
+
+
+async def publish_impostor(
+    janus: JanusServer, hub: HubServer, ticket: Any, display: str
+) -> dict[str, Any]:
+    """Publish a stamped pattern of :data:`IMPOSTOR` to the room under ``display``."""
+    pool = hub.sfu.pool
+    assert pool is not None
+    office_token = await pool.add_token(ticket)
+    session = await JanusSession.open(janus.url, token=office_token)
+    handle = await session.attach()
+    feed = 4242
+    await handle.message(
+        {
+            "request": "join",
+            "ptype": "publisher",
+            "room": ticket.room,
+            "pin": ticket.pin,
+            "id": feed,
+            "display": display,
+        }
+    )
+    pc = RTCPeerConnection()
+    counting = _CountingTrack(SyntheticVideoSource(IMPOSTOR, 320, 240, 15).track())
+    pc.addTrack(counting.wrap())
+    await pc.setLocalDescription(await pc.createOffer())
+    _, jsep = await handle.message(
+        {"request": "publish"}, {"type": "offer", "sdp": pc.localDescription.sdp}
+    )
+    assert jsep is not None
+    await pc.setRemoteDescription(RTCSessionDescription(sdp=jsep["sdp"], type="answer"))
+    return {"session": session, "pc": pc, "feed": feed, "track": counting}
+
+
+SCENARIOS = {"six": six, "impostor": impostor}
+
+
+def main() -> None:
+    name = sys.argv[1]
+    with tempfile.TemporaryDirectory(prefix=f"lintas-sfu-{name}-") as tmp:
+        result = asyncio.run(asyncio.wait_for(SCENARIOS[name](Path(tmp)), 170))
+    print(json.dumps(result, default=str))
+
+
+if __name__ == "__main__":
+    main()
+
+
+_ = p  # the protocol module is imported for readers following the welcome's shape

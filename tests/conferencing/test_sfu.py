@@ -1,0 +1,64 @@
+"""Sessions on a Janus SFU: real Janus started by the test, real hub, real aiortc offices.
+
+Each scenario runs in its own ``unshare -rn`` namespace with a veth pair (Janus skips
+loopback); see ``tests/conferencing/sfu_scenarios.py``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conferencing.janus_server import SFU_SETUP, janus_unavailable
+from tests.conferencing.netns import run_scenario
+
+pytestmark = [pytest.mark.netns, pytest.mark.slow]
+
+
+def _run(name: str) -> dict[str, Any]:
+    reason = janus_unavailable()
+    if reason:
+        pytest.skip(reason)
+    return run_scenario(
+        name, timeout=200, module="tests.conferencing.sfu_scenarios", setup=SFU_SETUP
+    )
+
+
+@pytest.fixture(scope="module")
+def six() -> dict[str, Any]:
+    """One run of the six-office session (about a minute on two cores), shared by the tests."""
+    return _run("six")
+
+
+def test_six_offices_in_one_sfu_session_see_each_other_verified(six: dict[str, Any]) -> None:
+    r = six
+    names = list(r["tags"])
+    assert len(names) == 6 and r["everyone"], r["figures"]
+    assert r["topologies"] == ["SfuTopology"]  # the welcome put every office on Janus
+    for name in names:
+        others = [n for n in names if n != name]
+        assert r["participants"][name] == sorted(others)
+        for other in others:
+            fig = r["figures"][name][other]
+            # Pixels, not counts: the stamp reads, is the sender's own, and counts upward.
+            assert fig["stamped"] > 15, (name, other, fig)
+            assert fig["tags"] == [r["tags"][other]], (name, other, fig)
+            assert fig["increasing"]
+            # Call identity through the SFU: the signed publish binding names this feed.
+            verdict = r["verdicts"][name][other]
+            assert verdict == {"status": "verified", "code": "call.verified", "office": other}
+    # One feed per office, all different; the hub seated six in one room.
+    assert len(set(r["feeds"].values())) == 6
+    assert r["hub_rooms"] == {"apeksi-pokja-smart-city": 6}
+    # A leaving office disappears for the others; the last one out ends the Janus room.
+    assert r["after_leave"] == sorted(names[1:5]), r["after_leave"]
+    assert r["rooms_after"] == 0 and r["janus_rooms_after"] == 0
+
+
+def test_an_office_gets_only_what_it_needs_from_the_hub(six: dict[str, Any]) -> None:
+    sfu = six["welcome"]["sfu"]
+    assert set(sfu) == {"url", "room", "pin", "feed", "token"}
+    assert sfu["url"].startswith("ws://10.78.0.1:")
+    # Neither the Janus API or admin secret, nor the VideoRoom admin key, nor the room secret.
+    assert six["welcome_leaks"] == []
