@@ -62,3 +62,38 @@ def test_an_office_gets_only_what_it_needs_from_the_hub(six: dict[str, Any]) -> 
     assert sfu["url"].startswith("ws://10.78.0.1:")
     # Neither the Janus API or admin secret, nor the VideoRoom admin key, nor the room secret.
     assert six["welcome_leaks"] == []
+
+
+@pytest.fixture(scope="module")
+def impostor() -> dict[str, Any]:
+    """A lingering publisher under B's peer id, and B's binding tampered on its way to C."""
+    return _run("impostor")
+
+
+def test_a_stale_publisher_with_another_offices_display_is_not_shown_as_that_office(
+    impostor: dict[str, Any],
+) -> None:
+    r = impostor
+    b = "Pemerintah Kota Pekanbaru"
+    # Janus really holds two publishers under B's peer id, the impostor's sending frames.
+    assert r["janus_feeds_with_b_display"] == sorted([r["impostor_feed"], r["b_feed"]])
+    assert r["impostor_frames_sent"] > 30
+    # A picked the feed B announced, and only B's own pixels arrive as B.
+    assert r["a_chose_for_b"] == r["b_feed"] != r["impostor_feed"]
+    assert r["a_from"][b]["stamped"] > 15
+    assert r["a_from"][b]["tags"] == [r["tags"][b]] != [r["impostor_tag"]]
+    assert r["a_verdicts"][b] == {"status": "verified", "code": "call.verified", "office": b}
+
+
+def test_a_tampered_publish_binding_is_not_verified(impostor: dict[str, Any]) -> None:
+    r = impostor
+    b, a = "Pemerintah Kota Pekanbaru", "Pemerintah Kota Bandung"
+    # C still sees B's picture, but B's identity did not survive the tampering.
+    assert r["c_from"][b]["tags"] == [r["tags"][b]]
+    assert r["c_verdicts"][b] == {
+        "status": "unverified",
+        "code": "call.bad_signature",
+        "office": "",
+    }
+    # The untouched binding from A is verified at C.
+    assert r["c_verdicts"][a]["status"] == "verified"
