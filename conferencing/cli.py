@@ -54,6 +54,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     from conferencing.hub.limits import add_arguments
 
     add_arguments(hub)
+    from conferencing.hub.janus_pool import add_arguments as add_sfu_arguments
+
+    add_sfu_arguments(hub)  # --janus-config, --sfu-above
     hub.set_defaults(func=_run_hub)
 
     invite = sub.add_parser("invite", help="print an invite token for an office to a room")
@@ -68,6 +71,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         default=24 * 3600,
         metavar="S",
         help="validity in seconds (default 1 day)",
+    )
+    invite.add_argument(
+        "--offices",
+        type=int,
+        default=0,
+        metavar="N",
+        help="how many offices the session has: above the hub's --sfu-above it runs on Janus",
     )
     invite.add_argument(
         "--guest-link",
@@ -141,6 +151,7 @@ def _run_hub(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from conferencing import protocol as p
+    from conferencing.hub.janus_pool import options_from_args as sfu_options
     from conferencing.hub.limits import HubLimits
     from conferencing.hub.server import HubServer
     from conferencing.hub.tokens import load_secret, new_secret
@@ -189,6 +200,7 @@ def _run_hub(args: argparse.Namespace) -> int:
         max_peers=args.max_peers,
         grace_s=args.grace,
         limits=HubLimits.from_args(args),
+        **sfu_options(args),  # Janus servers for sessions above --sfu-above offices
         # Bindings and revocations survive a restart, kept beside the secret.
         state_file=Path(args.secret_file).parent / "hub-invitations.json"
         if args.secret_file
@@ -273,7 +285,7 @@ def _run_invite(args: argparse.Namespace) -> int:
 
     try:
         secret = load_secret(Path(args.secret_file))
-        token = issue_token(secret, args.room, args.office, args.ttl)
+        token = issue_token(secret, args.room, args.office, args.ttl, size=args.offices)
         print(token)
         if args.guest_link:
             from conferencing.hub.guest_page import guest_link

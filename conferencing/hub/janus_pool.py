@@ -16,11 +16,15 @@ each member, tokens to withdraw. The hub calls it from a few lines in ``server.p
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import contextlib
+import json
 import logging
 import secrets
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from conferencing import protocol as p
 from conferencing.hub.placement import Placement
@@ -295,3 +299,57 @@ class SfuRooms:
                         await self.pool.remove_token(entry.ticket, seat.token)
             self.rooms.clear()
             await self.pool.close()
+
+
+# ----------------------------------------------------------------------------- configuration
+
+
+def load_servers(path: Path) -> list[JanusSpec]:
+    """Read the hub's Janus servers from a JSON file (kept 0600: it holds their secrets).
+
+    Format: ``{"servers": [{"url": "ws://10.0.0.5:8188", "api_secret": "...",
+    "admin_url": "ws://10.0.0.5:7188", "admin_secret": "...", "admin_key": "..."}]}``; only
+    ``url`` is required (docs/sfu.md). Raises ``ValueError`` saying what is wrong.
+    """
+    try:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"cannot read the Janus server list: {exc}") from None
+    servers = raw.get("servers") if isinstance(raw, dict) else None
+    if not isinstance(servers, list) or not 1 <= len(servers) <= 32:
+        raise ValueError('the Janus server list needs "servers": a list of 1 to 32 servers')
+    specs = []
+    keys = ("api_secret", "admin_url", "admin_secret", "admin_key")
+    for item in servers:
+        url = item.get("url") if isinstance(item, dict) else None
+        if not isinstance(url, str) or not p.SFU_URL_RE.match(url):
+            raise ValueError('every Janus server needs "url": ws://host:port or wss://host:port')
+        extra = {k: item.get(k) for k in keys}
+        if any(v is not None and not isinstance(v, str) for v in extra.values()):
+            raise ValueError(f"the Janus server {url}: {', '.join(keys)} must be strings")
+        specs.append(JanusSpec(url=url, **extra))
+    return specs
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The hub's SFU options (``main.py hub``)."""
+    parser.add_argument(
+        "--janus-config",
+        metavar="F",
+        help="JSON file naming the Janus servers (URL and secrets, docs/sfu.md); without it "
+        "every session is a mesh of up to --max-peers offices",
+    )
+    parser.add_argument(
+        "--sfu-above",
+        type=int,
+        default=4,
+        metavar="N",
+        help="sessions of more than N invited offices run on Janus from the start (default 4)",
+    )
+
+
+def options_from_args(args: argparse.Namespace) -> dict[str, Any]:
+    """``HubServer`` keyword arguments for the options of :func:`add_arguments`."""
+    path = getattr(args, "janus_config", None)
+    pool = JanusPool(load_servers(Path(path))) if path else None
+    return {"janus": pool, "sfu_above": max(0, int(getattr(args, "sfu_above", 4)))}
