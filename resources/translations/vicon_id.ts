@@ -1157,6 +1157,26 @@
     </message>
     <message>
         <location filename="../../ui/vicon/messages.py" line="0"/>
+        <source>The media server for this session does not answer, so nobody&apos;s video can reach this office. Check this computer&apos;s network, then rejoin; if it still fails, ask the host office to check the media server.</source>
+        <translation>Server media untuk sesi ini tidak menjawab, sehingga video siapa pun tidak dapat sampai ke kantor ini. Periksa jaringan komputer ini, lalu bergabung kembali; jika masih gagal, mintalah kantor tuan rumah memeriksa server media.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="0"/>
+        <source>The media server refused this office. Rejoin the session; if it happens again, ask the host office for a new invitation.</source>
+        <translation>Server media menolak kantor ini. Bergabunglah kembali ke sesi; jika terjadi lagi, mintalah undangan baru kepada kantor tuan rumah.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="0"/>
+        <source>The media server is too slow to answer. Lintas tries again; if there is still no picture, ask the host office to check the media server.</source>
+        <translation>Server media terlalu lambat menjawab. Lintas mencoba lagi; jika gambar masih belum muncul, mintalah kantor tuan rumah memeriksa server media.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="0"/>
+        <source>The media server answered in a way Lintas does not understand. Ask the host office to check the media server&apos;s version.</source>
+        <translation>Server media menjawab dengan cara yang tidak dipahami Lintas. Mintalah kantor tuan rumah memeriksa versi server media.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="0"/>
         <source>No network path to the other office was found. Lintas keeps trying; if there is still no picture or sound, check the firewall or ask for a relay (TURN) server.</source>
         <translation>Tidak ditemukan jalur jaringan ke kantor lain. Lintas terus mencoba; jika gambar atau suara tetap tidak ada, periksa firewall atau mintalah server relai (TURN).</translation>
     </message>

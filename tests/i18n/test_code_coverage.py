@@ -5,6 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from conferencing import protocol
+from conferencing.janus_client import SfuCode
 from conferencing.linkhealth import MediaCode
 from mou.agreement import AgreementCode
 from mou.catalog import RowCode
@@ -59,7 +60,11 @@ CORE_CODES: list[tuple[str, set[str], MessageTable]] = [
         TRUST,
     ),
     ("conferencing.protocol.ERROR_CODES", set(protocol.ERROR_CODES), HUB),
-    ("conferencing.linkhealth.MediaCode", {c.value for c in MediaCode}, MEDIA),
+    (
+        "conferencing.linkhealth.MediaCode + conferencing.janus_client.SfuCode",
+        {c.value for c in MediaCode} | {c.value for c in SfuCode},
+        MEDIA,
+    ),
     (
         "mou.ceremony.protocol.E_*",
         {

@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from conferencing import protocol
 from conferencing.events import ConnectionStateChanged, EngineError
+from conferencing.janus_client import SfuCode
 from conferencing.linkhealth import MediaCode
 from conferencing.messages import DomainMessage
 from ui.datestyle import timestamp_datetime
@@ -138,6 +139,28 @@ MEDIA = MessageTable(
             "MediaMessages",
             "No network path to the other office was found. Lintas keeps trying; if there is "
             "still no picture or sound, check the firewall or ask for a relay (TURN) server.",
+        ),
+        # A session on the media server (SFU): what went wrong there, never its address.
+        SfuCode.UNREACHABLE.value: QT_TRANSLATE_NOOP(
+            "MediaMessages",
+            "The media server for this session does not answer, so nobody's video can reach "
+            "this office. Check this computer's network, then rejoin; if it still fails, ask "
+            "the host office to check the media server.",
+        ),
+        SfuCode.REFUSED.value: QT_TRANSLATE_NOOP(
+            "MediaMessages",
+            "The media server refused this office. Rejoin the session; if it happens again, "
+            "ask the host office for a new invitation.",
+        ),
+        SfuCode.TIMEOUT.value: QT_TRANSLATE_NOOP(
+            "MediaMessages",
+            "The media server is too slow to answer. Lintas tries again; if there is still no "
+            "picture, ask the host office to check the media server.",
+        ),
+        SfuCode.PROTOCOL.value: QT_TRANSLATE_NOOP(
+            "MediaMessages",
+            "The media server answered in a way Lintas does not understand. Ask the host "
+            "office to check the media server's version.",
         ),
     },
 )
