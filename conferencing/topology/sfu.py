@@ -130,7 +130,8 @@ class SfuTopology(Topology):
         self.feeds: dict[int, Feed] = {}
         self.announced: dict[str, Announcement] = {}
         self.subs: dict[str, Subscription] = {}
-        self.checked: dict[str, Checked] = {}
+        # peer id -> (the pinned offices and the feed it was checked with, the verdict)
+        self.checked: dict[str, tuple[object, int, Checked]] = {}
         self.states: dict[str, PeerVerification] = {}
         self.ticket: p.SfuInfo | None = None
         self.session: JanusSession | None = None
@@ -468,17 +469,22 @@ class SfuTopology(Topology):
         ticket = self.ticket
         if announcement is None or sub is None or ticket is None:
             return PeerVerification(peer_id)
-        checked = self.checked.get(peer_id)
-        if checked is None:
+        trusted = self.host.trusted_offices
+        cached = self.checked.get(peer_id)
+        # Checked again when the feed or the pinned offices change (trust made or withdrawn
+        # in the call replaces the engine's TrustedOffices object).
+        if cached is not None and cached[0] is trusted and cached[1] == sub.feed:
+            checked = cached[2]
+        else:
             checked = check_publish(
                 announcement.data,
-                self.host.trusted_offices,
+                trusted,
                 room=self.host.room,
                 sender=peer_id,
                 sfu_room=ticket.room,
                 feed=sub.feed,
             )
-            self.checked[peer_id] = checked
+            self.checked[peer_id] = (trusted, sub.feed, checked)
         if checked.code == VerifyCode.NO_IDENTITY and now_minus(sub.started_at) < IDENTITY_WAIT_S:
             return PeerVerification(peer_id, session=announcement.session)
         return PeerVerification(

@@ -21,6 +21,7 @@ from aiortc import RTCPeerConnection, RTCSessionDescription
 from conferencing import protocol as p
 from conferencing import stamp
 from conferencing.call_identity import SFU_PUBLISH_KIND, TrustedOffices
+from conferencing.events import AppMessageReceived, ChatReceived
 from conferencing.hub.janus_pool import JanusPool
 from conferencing.hub.server import HubServer
 from conferencing.hub.tokens import issue_token
@@ -217,6 +218,26 @@ async def impostor(tmp: Path) -> dict[str, Any]:
                 "c_verdicts": verdicts(c),
                 "impostor_frames_sent": fake["track"].sent,
             }
+            # Messages in an SFU session: chat to all, an app message to B alone.
+            await a.engine.send_chat("Selamat pagi, Bapak dan Ibu Wali Kota")
+            await a.engine.send_message_to(b.engine.peer_id, "agenda.item", {"no": 3})
+            await wait_for(lambda: b.of(AppMessageReceived) and c.of(ChatReceived), 10)
+            await asyncio.sleep(0.5)
+            out["chat"] = {o.name: [(e.office, e.text) for e in o.of(ChatReceived)] for o in (b, c)}
+            out["app"] = {
+                o.name: [(e.office, e.kind, e.payload) for e in o.of(AppMessageReceived)]
+                for o in (b, c)
+            }
+            # Trust withdrawn in the call, then made again: C's verdict about A follows.
+            pinned = c.engine.trusted_offices
+            c.engine.trusted_offices = TrustedOffices.of(
+                [d for d in pinned.ders if d != ids[0].certificate_der]
+            )
+            await asyncio.sleep(1.0)
+            out["c_about_a_untrusted"] = verdicts(c)[a.name]
+            c.engine.trusted_offices = pinned
+            await asyncio.sleep(1.0)
+            out["c_about_a_trusted_again"] = verdicts(c)[a.name]
             for office in offices:
                 await office.engine.leave()
             await fake["pc"].close()

@@ -97,3 +97,18 @@ def test_a_tampered_publish_binding_is_not_verified(impostor: dict[str, Any]) ->
     }
     # The untouched binding from A is verified at C.
     assert r["c_verdicts"][a]["status"] == "verified"
+
+
+def test_messages_and_trust_changes_in_an_sfu_session(impostor: dict[str, Any]) -> None:
+    r = impostor
+    a, b, c = "Pemerintah Kota Bandung", "Pemerintah Kota Pekanbaru", "Pemerintah Kota Palangkaraya"
+    line = [[a, "Selamat pagi, Bapak dan Ibu Wali Kota"]]
+    assert r["chat"] == {b: line, c: line}  # once each, with the sender's office
+    assert r["app"] == {b: [[a, "agenda.item", {"no": 3}]], c: []}  # to B alone
+    # Trust withdrawn mid-call turns A's tile at C "not verified" at once; made again, verified.
+    assert r["c_about_a_untrusted"] == {
+        "status": "unverified",
+        "code": "call.untrusted",
+        "office": "",
+    }
+    assert r["c_about_a_trusted_again"]["status"] == "verified"
