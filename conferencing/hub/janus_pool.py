@@ -286,7 +286,8 @@ class SfuRooms:
             await self.pool.kick(entry.ticket, seat.feed)
             if seat.token is not None:
                 await self.pool.remove_token(entry.ticket, seat.token)
-        if empty:
+        # The room may have gone back to a mesh (or another one replaced it) meanwhile.
+        if empty and self.rooms.get(room) is entry:
             del self.rooms[room]
             await self.pool.destroy_room(entry.ticket)
 

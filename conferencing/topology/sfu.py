@@ -144,6 +144,7 @@ class SfuTopology(Topology):
         self._participants: dict[str, str] = {}
         self._connect_lock = asyncio.Lock()
         self._attempt_at = 0.0
+        self.publisher_lost = False  # our publisher connection failed: tick() publishes again
         self._last_stats = time.monotonic()
         self._closed = False
 
@@ -202,6 +203,7 @@ class SfuTopology(Topology):
             if self._closed:
                 return
             self._attempt_at = time.monotonic()
+            self.publisher_lost = False
             await self._drop_session()
             self.ticket = ticket
             try:
@@ -232,6 +234,12 @@ class SfuTopology(Topology):
         assert self.publisher is not None
         pc = RTCPeerConnection(configuration=self.host.rtc_configuration())
         self.publisher_pc = pc
+
+        @pc.on("connectionstatechange")
+        def on_state() -> None:
+            if pc is self.publisher_pc and pc.connectionState == "failed":
+                self.publisher_lost = True
+
         self.local_tracks = []
         for kind in ("audio", "video"):
             track = self.host.new_local_track(kind)
@@ -280,6 +288,10 @@ class SfuTopology(Topology):
         await self._announce()
 
     def _on_publisher_event(self, event: dict[str, Any]) -> Any:
+        if event.get("janus") == "hangup":
+            # Janus gave up on our publisher connection (ICE or DTLS failed): publish again.
+            self.publisher_lost = True
+            return None
         data = plugin_data(event)
         if "publishers" in data:
             self._note_publishers(data.get("publishers"))
@@ -523,7 +535,13 @@ class SfuTopology(Topology):
 
     async def tick(self) -> None:
         now = time.monotonic()
-        if self.ticket is not None and (self.session is None or self._session_lost()):
+        if self.ticket is not None and (
+            self.session is None or self._session_lost() or self.publisher_lost
+        ):
+            if any(not sub.stalled for sub in self.subs.values()):
+                for sub in self.subs.values():
+                    sub.stalled = True  # no media while we are not at Janus: say reconnecting
+                self.host.media_health_changed()
             if now - self._attempt_at > RETRY_S and not self._closed:
                 await self._connect(self.ticket)
             return
@@ -581,6 +599,12 @@ class SfuTopology(Topology):
         return dict(self._participants)
 
     def reconnecting(self) -> bool:
+        if (
+            self.ticket is not None
+            and self.members
+            and (self.session is None or self._session_lost() or self.publisher_lost)
+        ):
+            return True  # not at Janus (yet again): nobody's media reaches us
         return any(sub.stalled for sub in self.subs.values())
 
     def media_flowing(self) -> bool:

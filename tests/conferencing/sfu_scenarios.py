@@ -13,6 +13,7 @@ import base64
 import json
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,7 @@ from conferencing.topology.sfu import SfuTopology
 from tests.conferencing.hubclient import RawClient
 from tests.conferencing.identity_scenarios import make_identity
 from tests.conferencing.janus_server import SFU_HOST, JanusServer
-from tests.conferencing.scenarios import SECRET, Office, frames_from, wait_for
+from tests.conferencing.scenarios import SECRET, Office, frames_from, nft, wait_for
 
 ROOM = "apeksi-pokja-smart-city"
 CITIES = [
@@ -301,7 +302,49 @@ async def publish_impostor(
     return {"session": session, "pc": pc, "feed": feed, "track": counting}
 
 
-SCENARIOS = {"six": six, "impostor": impostor}
+async def stall(tmp: Path) -> dict[str, Any]:
+    """All UDP dropped for 6 s: the offices say "reconnecting", then media resumes by itself."""
+    async with JanusServer(SFU_HOST) as janus:
+        hub = await start_hub(janus)
+        try:
+            offices = [Office(name) for name in CITIES[:3]]
+            for office in offices:
+                await join(office, hub, 6)
+            pairs = [(x, y) for x in offices for y in offices if x is not y]
+            await wait_for(lambda: all(frames_from(x, y) > 10 for x, y in pairs), 60)
+            nft("add", "table", "inet", "cut")
+            nft("add", "chain", "inet", "cut", "in", "{ type filter hook input priority 0; }")
+            nft("add", "rule", "inet", "cut", "in", "meta", "l4proto", "udp", "drop")
+            saw = await wait_for(lambda: all("reconnecting" in o.states() for o in offices), 8)
+            await asyncio.sleep(6.0 - 0.0)
+            nft("delete", "table", "inet", "cut")
+            restored = time.monotonic()
+            resumed = await wait_for(
+                lambda: all(
+                    x.report.frames_since(y.engine.peer_id, restored + 0.2) for x, y in pairs
+                ),
+                45,
+            )
+            await wait_for(lambda: all(o.engine.state == "connected" for o in offices), 10)
+            out = {
+                "saw_reconnecting": saw,
+                "resumed": resumed,
+                "resumed_after_s": time.monotonic() - restored,
+                "final": [o.engine.state for o in offices],
+                "states": {o.name: o.states() for o in offices},
+                "tags_ok": all(
+                    sorted(x.report.peers[y.engine.peer_id].tags) == [stamp.office_tag(y.name)]
+                    for x, y in pairs
+                ),
+            }
+            for office in offices:
+                await office.engine.leave()
+        finally:
+            await hub.stop()
+    return out
+
+
+SCENARIOS = {"six": six, "impostor": impostor, "stall": stall}
 
 
 def main() -> None:

@@ -112,3 +112,11 @@ def test_messages_and_trust_changes_in_an_sfu_session(impostor: dict[str, Any]) 
         "office": "",
     }
     assert r["c_about_a_trusted_again"]["status"] == "verified"
+
+
+def test_an_sfu_session_survives_a_six_second_udp_cut() -> None:
+    r = _run("stall")
+    assert r["saw_reconnecting"], r  # honest state while no media reaches the offices
+    assert r["resumed"], r  # every office sees every other again, on its own
+    assert r["final"] == ["connected"] * 3
+    assert r["tags_ok"]  # and still each office's own pixels under its name
