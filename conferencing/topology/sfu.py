@@ -108,6 +108,8 @@ class Subscription:
     stats_at: float = field(default_factory=time.monotonic)
     stats_frames: int = 0
     stats_bytes: int | None = None
+    video_mids: list[str] = field(default_factory=list)  # Janus's video streams in this offer
+    video_sent: bool = True  # False: paused by us (the office is not on screen)
 
 
 @dataclass
@@ -144,6 +146,7 @@ class SfuTopology(Topology):
         self._participants: dict[str, str] = {}
         self._connect_lock = asyncio.Lock()
         self._attempt_at = 0.0
+        self.visible: frozenset[str] | None = None  # offices on screen (None: all of them)
         self.publisher_lost = False  # our publisher connection failed: tick() publishes again
         self._last_stats = time.monotonic()
         self._closed = False
@@ -352,7 +355,7 @@ class SfuTopology(Topology):
         self.subs[peer_id] = sub
         try:
             sub.handle = await session.attach()
-            _, jsep = await sub.handle.message(
+            joined, jsep = await sub.handle.message(
                 {
                     "request": "join",
                     "ptype": "subscriber",
@@ -363,6 +366,7 @@ class SfuTopology(Topology):
             )
             if jsep is None or jsep.get("type") != "offer" or not isinstance(jsep.get("sdp"), str):
                 raise JanusError(SfuCode.PROTOCOL, "the SFU sent no offer for a feed")
+            sub.video_mids = video_mids(joined)
             pc = RTCPeerConnection(configuration=self.host.rtc_configuration())
             sub.pc = pc
 
@@ -380,6 +384,8 @@ class SfuTopology(Topology):
             await sub.handle.message(
                 {"request": "start"}, {"type": "answer", "sdp": pc.localDescription.sdp}
             )
+            if not self._shown(peer_id):
+                await self._send_video(sub, False)
         except JanusError as exc:
             log.info("subscribing to %s failed: %s", peer_id, exc.reason)
             sub.stalled = True  # retried from tick()
@@ -518,6 +524,41 @@ class SfuTopology(Topology):
             return None
         return self.states.get(peer_id) or PeerVerification(peer_id)
 
+    # ------------------------------------------------------------------ what is on screen
+
+    async def set_visible_peers(self, peer_ids: frozenset[str]) -> None:
+        """Receive video only from these offices (the gallery's page); audio from everyone.
+
+        Janus stops forwarding a hidden office's video (``configure`` with ``send: false``), so
+        neither bandwidth nor decoding is spent on it; it resumes with a key frame when shown.
+        """
+        self.visible = frozenset(peer_ids)
+        for sub in list(self.subs.values()):
+            await self._send_video(sub, self._shown(sub.peer_id))
+
+    def _shown(self, peer_id: str) -> bool:
+        return self.visible is None or peer_id in self.visible
+
+    async def _send_video(self, sub: Subscription, send: bool) -> None:
+        if sub.video_sent == send or sub.handle is None or not sub.video_mids:
+            return
+        try:
+            await sub.handle.message(
+                {
+                    "request": "configure",
+                    "streams": [{"mid": mid, "send": send} for mid in sub.video_mids],
+                }
+            )
+        except JanusError as exc:
+            log.info("could not %s the video of %s: %s", "resume" if send else "pause",
+                     sub.peer_id, exc.reason)  # fmt: skip
+            return
+        sub.video_sent = send
+        sub.last_video = None  # a paused picture is not a frozen one
+        if send and sub.video_paused:
+            sub.video_paused = False
+            self.host.emit(VideoPaused(sub.peer_id, False))
+
     # ------------------------------------------------------------------ messages
 
     async def send_envelope(self, peer_id: str | None, envelope: dict[str, Any]) -> None:
@@ -561,7 +602,8 @@ class SfuTopology(Topology):
                     self.subs[peer_id].stalled = True
                 continue
             if (
-                not sub.video_paused
+                sub.video_sent
+                and not sub.video_paused
                 and sub.last_video is not None
                 and now - sub.last_video > FREEZE_S
             ):
@@ -641,3 +683,15 @@ class SfuTopology(Topology):
 def now_minus(moment: float) -> float:
     """Seconds since ``moment`` (monotonic)."""
     return time.monotonic() - moment
+
+
+def video_mids(joined: dict[str, Any]) -> list[str]:
+    """The mids of the video streams in a subscriber's ``attached`` event (bounded)."""
+    streams = joined.get("streams")
+    if not isinstance(streams, list):
+        return []
+    return [
+        str(item["mid"])[:16]
+        for item in streams[:8]
+        if isinstance(item, dict) and item.get("type") == "video" and "mid" in item
+    ]

@@ -22,7 +22,7 @@ from aiortc import RTCPeerConnection, RTCSessionDescription
 from conferencing import protocol as p
 from conferencing import stamp
 from conferencing.call_identity import SFU_PUBLISH_KIND, TrustedOffices
-from conferencing.events import AppMessageReceived, ChatReceived
+from conferencing.events import AppMessageReceived, ChatReceived, VideoPaused
 from conferencing.hub.janus_pool import JanusPool
 from conferencing.hub.server import HubServer
 from conferencing.hub.tokens import issue_token
@@ -344,7 +344,56 @@ async def stall(tmp: Path) -> dict[str, Any]:
     return out
 
 
-SCENARIOS = {"six": six, "impostor": impostor, "stall": stall}
+async def visible(tmp: Path) -> dict[str, Any]:
+    """A shows only B (a gallery page): C's video stops reaching A, its sound does not."""
+    async with JanusServer(SFU_HOST) as janus:
+        hub = await start_hub(janus)
+        try:
+            a, b, c = (Office(name) for name in CITIES[:3])
+            for office in (a, b, c):
+                await join(office, hub, 6)
+            offices = [a, b, c]
+            pairs = [(x, y) for x in offices for y in offices if x is not y]
+            await wait_for(lambda: all(frames_from(x, y) > 10 for x, y in pairs), 60)
+            topo = a.engine.topology
+            assert isinstance(topo, SfuTopology)
+
+            def counts() -> dict[str, int]:
+                sub_b, sub_c = topo.subs[b.engine.peer_id], topo.subs[c.engine.peer_id]
+                return {
+                    "b_video": sub_b.video_frames,
+                    "c_video": sub_c.video_frames,
+                    "c_audio": sub_c.audio_frames,
+                }
+
+            await topo.set_visible_peers(frozenset({b.engine.peer_id}))
+            await asyncio.sleep(1.0)  # frames already on their way
+            before = counts()
+            await asyncio.sleep(3.0)
+            hidden = {k: v - before[k] for k, v in counts().items()}
+            paused_events = [
+                e for e in a.of(VideoPaused) if e.peer_id == c.engine.peer_id and e.paused
+            ]
+            await topo.set_visible_peers(frozenset({b.engine.peer_id, c.engine.peer_id}))
+            await asyncio.sleep(1.0)
+            before = counts()
+            await asyncio.sleep(2.0)
+            shown = {k: v - before[k] for k, v in counts().items()}
+            out = {
+                "hidden": hidden,
+                "shown": shown,
+                "paused_events_for_hidden": len(paused_events),
+                "c_tags_at_a": sorted(a.report.peers[c.engine.peer_id].tags),
+                "c_tag": stamp.office_tag(c.name),
+            }
+            for office in offices:
+                await office.engine.leave()
+        finally:
+            await hub.stop()
+    return out
+
+
+SCENARIOS = {"six": six, "impostor": impostor, "stall": stall, "visible": visible}
 
 
 def main() -> None:

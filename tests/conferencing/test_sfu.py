@@ -120,3 +120,15 @@ def test_an_sfu_session_survives_a_six_second_udp_cut() -> None:
     assert r["resumed"], r  # every office sees every other again, on its own
     assert r["final"] == ["connected"] * 3
     assert r["tags_ok"]  # and still each office's own pixels under its name
+
+
+def test_an_office_not_on_screen_sends_no_video_but_keeps_its_sound() -> None:
+    r = _run("visible")
+    # Hidden (not on the gallery's page): no frame decoded in 3 s, sound goes on, and the
+    # tile is not called frozen; B, on screen, keeps coming at ~15 fps.
+    assert r["hidden"]["c_video"] == 0 and r["hidden"]["c_audio"] > 100, r
+    assert r["hidden"]["b_video"] > 30, r
+    assert r["paused_events_for_hidden"] == 0
+    # Shown again: its pictures are back, and they are its own.
+    assert r["shown"]["c_video"] > 15, r
+    assert r["c_tags_at_a"] == [r["c_tag"]]
