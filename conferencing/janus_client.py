@@ -85,6 +85,7 @@ class JanusConnection:
         # transaction -> future of the reply; "ack" replies are skipped for plugin messages.
         self._pending: dict[str, tuple[asyncio.Future[dict[str, Any]], bool]] = {}
         self._listeners: dict[int, EventCallback] = {}  # handle id -> its events
+        self._handlers: set[asyncio.Task[Any]] = set()  # event handlers still running
         self.closed = asyncio.Event()
 
     async def connect(self) -> JanusConnection:
@@ -205,10 +206,20 @@ class JanusConnection:
             return
         try:
             result = callback(data)
-            if asyncio.iscoroutine(result):
-                await result
         except Exception:
             log.exception("SFU event handler failed")
+            return
+        if asyncio.iscoroutine(result):
+            # Never awaited here: a handler that sends a request would wait for a reply this
+            # very reader has to read (a deadlock until the timeout).
+            task = asyncio.ensure_future(result)
+            self._handlers.add(task)
+            task.add_done_callback(self._handler_done)
+
+    def _handler_done(self, task: asyncio.Task[Any]) -> None:
+        self._handlers.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("SFU event handler failed", exc_info=task.exception())
 
     def _fail_pending(self, reason: str) -> None:
         for future, _ in list(self._pending.values()):

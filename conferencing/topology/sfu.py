@@ -29,13 +29,20 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import json
 import logging
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiortc import MediaStreamTrack, RTCPeerConnection, RTCRtpSender, RTCSessionDescription
+from aiortc import (
+    MediaStreamTrack,
+    RTCBundlePolicy,
+    RTCPeerConnection,
+    RTCRtpSender,
+    RTCSessionDescription,
+)
 from aiortc.mediastreams import MediaStreamError
 
 from conferencing import channel, jitter
@@ -62,6 +69,21 @@ from conferencing.events import (
 from conferencing.janus_client import JanusError, JanusHandle, JanusSession, SfuCode, plugin_data
 from conferencing.linkhealth import limit_gathering
 from conferencing.topology.base import Topology, TopologyHost
+from conferencing.topology.sfu_layers import (
+    DESCRIPTION,
+    HIGH,
+    LOW,
+    LOW_TIER,
+    POOR_FPS,
+    POOR_S,
+    RETRY_HIGH_S,
+    Layer,
+    Stream,
+    fitting_layer,
+    layer_mid,
+    publisher_streams,
+    subscription_streams,
+)
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +108,7 @@ class Feed:
 
     id: int
     display: str
+    streams: tuple[Stream, ...] = ()  # its audio and video layers (sfu_layers)
 
 
 @dataclass
@@ -110,6 +133,9 @@ class Subscription:
     stats_bytes: int | None = None
     video_mids: list[str] = field(default_factory=list)  # Janus's video streams in this offer
     video_sent: bool = True  # False: paused by us (the office is not on screen)
+    layer: Layer = HIGH  # the simulcast layer we receive (sfu_layers)
+    poor_seconds: int = 0  # consecutive seconds the high layer came too slowly
+    poor_until: float = 0.0  # until then this office is received in the low layer
 
 
 @dataclass
@@ -147,6 +173,7 @@ class SfuTopology(Topology):
         self._connect_lock = asyncio.Lock()
         self._attempt_at = 0.0
         self.visible: frozenset[str] | None = None  # offices on screen (None: all of them)
+        self.preferred: dict[str, Layer] = {}  # layers asked for by the UI (prefer_layer)
         self.publisher_lost = False  # our publisher connection failed: tick() publishes again
         self._last_stats = time.monotonic()
         self._closed = False
@@ -235,7 +262,12 @@ class SfuTopology(Topology):
 
     async def _publish(self, session: JanusSession) -> None:
         assert self.publisher is not None
-        pc = RTCPeerConnection(configuration=self.host.rtc_configuration())
+        # MAX_BUNDLE: with aiortc's default (balanced) a second video transceiver stays on the
+        # first video's transport, which the answer's BUNDLE retires: it never sent a packet.
+        config = dataclasses.replace(
+            self.host.rtc_configuration(), bundlePolicy=RTCBundlePolicy.MAX_BUNDLE
+        )
+        pc = RTCPeerConnection(configuration=config)
         self.publisher_pc = pc
 
         @pc.on("connectionstatechange")
@@ -244,8 +276,12 @@ class SfuTopology(Topology):
                 self.publisher_lost = True
 
         self.local_tracks = []
-        for kind in ("audio", "video"):
+        for kind in ("audio", "video", "video"):
             track = self.host.new_local_track(kind)
+            if kind == "video" and len(self.local_tracks) == 2:
+                set_tier = getattr(track, "set_tier", None)
+                if set_tier is not None:
+                    set_tier(LOW_TIER)  # the second video is the small simulcast layer
             self.local_tracks.append(track)
             pc.addTrack(track)
         for transceiver in pc.getTransceivers():
@@ -260,8 +296,15 @@ class SfuTopology(Topology):
         limit_gathering(pc)
         await pc.setLocalDescription(await pc.createOffer())
         self.local_fp = sdp_fingerprint(pc.localDescription.sdp)
+        videos = [t.mid for t in pc.getTransceivers() if t.kind == "video"]
+        descriptions = [
+            {"mid": mid, "description": DESCRIPTION[layer]}
+            for mid, layer in zip(videos, (HIGH, LOW), strict=False)
+            if mid is not None
+        ]
         _, jsep = await self.publisher.message(
-            {"request": "publish"}, {"type": "offer", "sdp": pc.localDescription.sdp}
+            {"request": "publish", "descriptions": descriptions},
+            {"type": "offer", "sdp": pc.localDescription.sdp},
         )
         if jsep is None or jsep.get("type") != "answer" or not isinstance(jsep.get("sdp"), str):
             raise JanusError(SfuCode.PROTOCOL, "the SFU did not answer our offer")
@@ -319,7 +362,7 @@ class SfuTopology(Topology):
                 and isinstance(display, str)
                 and p.PEER_ID_RE.match(display)
             ):
-                self.feeds[feed] = Feed(feed, display)
+                self.feeds[feed] = Feed(feed, display, publisher_streams(item))
         while len(self.feeds) > MAX_FEEDS:
             self.feeds.pop(next(iter(self.feeds)))
 
@@ -351,8 +394,9 @@ class SfuTopology(Topology):
         session, ticket = self.session, self.ticket
         if session is None or ticket is None:
             return
-        sub = Subscription(peer_id, feed)
+        sub = Subscription(peer_id, feed, layer=self._wanted_layer(peer_id, None))
         self.subs[peer_id] = sub
+        known = self.feeds.get(feed)
         try:
             sub.handle = await session.attach()
             joined, jsep = await sub.handle.message(
@@ -361,7 +405,9 @@ class SfuTopology(Topology):
                     "ptype": "subscriber",
                     "room": ticket.room,
                     "pin": ticket.pin,
-                    "streams": [{"feed": feed}],
+                    "streams": subscription_streams(
+                        feed, known.streams if known else (), sub.layer
+                    ),
                 }
             )
             if jsep is None or jsep.get("type") != "offer" or not isinstance(jsep.get("sdp"), str):
@@ -526,6 +572,43 @@ class SfuTopology(Topology):
 
     # ------------------------------------------------------------------ what is on screen
 
+    async def prefer_layer(self, peer_id: str, layer: Layer | None) -> None:
+        """Receive ``peer_id`` in this simulcast layer (``None``: as the window decides)."""
+        if layer is None:
+            self.preferred.pop(peer_id, None)
+        else:
+            self.preferred[peer_id] = layer
+        sub = self.subs.get(peer_id)
+        if sub is not None:
+            await self._apply_layer(sub)
+
+    def _wanted_layer(self, peer_id: str, sub: Subscription | None) -> Layer:
+        members = set(self.members)
+        shown = len(members if self.visible is None else members & self.visible)
+        poor = sub is not None and time.monotonic() < sub.poor_until
+        return fitting_layer(shown, self.preferred.get(peer_id), poor)
+
+    async def _apply_layer(self, sub: Subscription) -> None:
+        """Switch ``sub`` to the layer it should get (Janus ``switch``: no renegotiation)."""
+        wanted = self._wanted_layer(sub.peer_id, sub)
+        feed = self.feeds.get(sub.feed)
+        if wanted == sub.layer or sub.handle is None or not sub.video_mids or feed is None:
+            return
+        mid = layer_mid(feed.streams, wanted)
+        if mid is None or mid == layer_mid(feed.streams, sub.layer):
+            return  # an office without layers: nothing to switch to
+        try:
+            await sub.handle.message(
+                {
+                    "request": "switch",
+                    "streams": [{"feed": sub.feed, "mid": mid, "sub_mid": sub.video_mids[0]}],
+                }
+            )
+        except JanusError as exc:
+            log.info("could not switch %s to %s: %s", sub.peer_id, wanted, exc.reason)
+            return
+        sub.layer = wanted
+
     async def set_visible_peers(self, peer_ids: frozenset[str]) -> None:
         """Receive video only from these offices (the gallery's page); audio from everyone.
 
@@ -535,6 +618,7 @@ class SfuTopology(Topology):
         self.visible = frozenset(peer_ids)
         for sub in list(self.subs.values()):
             await self._send_video(sub, self._shown(sub.peer_id))
+            await self._apply_layer(sub)  # fewer or more tiles: another layer may fit
 
     def _shown(self, peer_id: str) -> bool:
         return self.visible is None or peer_id in self.visible
@@ -632,6 +716,14 @@ class SfuTopology(Topology):
         if sub.stats_bytes is not None and bytes_in >= sub.stats_bytes:
             bitrate = (bytes_in - sub.stats_bytes) * 8 / 1000 / elapsed
         sub.stats_at, sub.stats_frames, sub.stats_bytes = now, sub.video_frames, bytes_in
+        if sub.layer == HIGH and sub.video_sent and sub.ever_media and fps < POOR_FPS:
+            sub.poor_seconds += 1
+            if sub.poor_seconds >= POOR_S:
+                # The high layer does not get through: the low one for a while.
+                sub.poor_until, sub.poor_seconds = now + RETRY_HIGH_S, 0
+        else:
+            sub.poor_seconds = 0
+        await self._apply_layer(sub)
         self.host.emit(StatsUpdated(sub.peer_id, rtt, None, bitrate, fps))
 
     def _snapshot(self) -> None:

@@ -60,10 +60,47 @@ async def start_hub(janus: JanusServer) -> HubServer:
     return hub
 
 
-def figures(office: Office, others: list[Office]) -> dict[str, Any]:
+class Stamps:
+    """Reads the stamp of every frame an office receives, small simulcast layers included.
+
+    The stamp's grid follows the frame's width, so a frame of the low layer (scaled by the
+    sender) is brought back to the published size before it is read.
+    """
+
+    def __init__(self, office: Office) -> None:
+        self.stamped: dict[str, int] = {}
+        self.tags: dict[str, set[int]] = {}
+        self.last: dict[str, int] = {}
+        self.increasing: dict[str, bool] = {}
+        office.engine.add_frame_observer(self._frame)
+
+    def _frame(self, peer_id: str, frame: Any) -> None:
+        if (frame.width, frame.height) != (320, 240):
+            frame = frame.reformat(width=320, height=240)
+        value = stamp.read_frame(frame)
+        if value is None:
+            return
+        self.stamped[peer_id] = self.stamped.get(peer_id, 0) + 1
+        self.tags.setdefault(peer_id, set()).add(value.tag)
+        previous = self.last.get(peer_id)
+        if previous is not None and value.counter < previous:
+            self.increasing[peer_id] = False
+        self.increasing.setdefault(peer_id, True)
+        self.last[peer_id] = value.counter
+
+
+def figures(office: Office, others: list[Office], stamps: Stamps | None = None) -> dict[str, Any]:
     """What ``office`` received from each other office: stamped frames and their tags."""
     out = {}
     for other in others:
+        if stamps is not None:
+            peer = other.engine.peer_id
+            out[other.name] = {
+                "stamped": stamps.stamped.get(peer, 0),
+                "tags": sorted(stamps.tags.get(peer, ())),
+                "increasing": stamps.increasing.get(peer, False),
+            }
+            continue
         fig = office.report.peers.get(other.engine.peer_id)
         out[other.name] = {
             "stamped": fig.stamped if fig else 0,
@@ -108,10 +145,16 @@ async def six(tmp: Path) -> dict[str, Any]:
                 Office(name, identity=identity, trusted=trusted)
                 for name, identity in zip(CITIES, identities, strict=True)
             ]
+            stamps = {o.name: Stamps(o) for o in offices}
             for office in offices:
                 await join(office, hub, 6)
             everyone = await wait_for(
-                lambda: all(frames_from(x, y) > 15 for x in offices for y in offices if x is not y),
+                lambda: all(
+                    stamps[x.name].stamped.get(y.engine.peer_id, 0) > 15
+                    for x in offices
+                    for y in offices
+                    if x is not y
+                ),
                 90,
             )
             await wait_for(
@@ -131,12 +174,22 @@ async def six(tmp: Path) -> dict[str, Any]:
                 "topologies": sorted({type(o.engine.topology).__name__ for o in offices}),
                 "tags": {o.name: stamp.office_tag(o.name) for o in offices},
                 "figures": {
-                    o.name: figures(o, [x for x in offices if x is not o]) for o in offices
+                    o.name: figures(o, [x for x in offices if x is not o], stamps[o.name])
+                    for o in offices
                 },
                 "participants": {o.name: sorted(o.engine.participants.values()) for o in offices},
                 "verdicts": {o.name: verdicts(o) for o in offices},
                 "feeds": {o.name: o.engine.sfu.feed for o in offices},  # type: ignore[union-attr]
                 "hub_rooms": {r: len(x.seats) for r, x in hub.sfu.rooms.items()},
+                # Five others on screen: each received in the low simulcast layer.
+                "sizes": sorted(
+                    {
+                        f"{w}x{h}"
+                        for o in offices
+                        for fig in o.report.peers.values()
+                        for w, h in fig.sizes
+                    }
+                ),
             }
             await offices[-1].engine.leave()
             await wait_for(lambda: len(offices[0].engine.participants) == 4, 10)
@@ -393,7 +446,62 @@ async def visible(tmp: Path) -> dict[str, Any]:
     return out
 
 
-SCENARIOS = {"six": six, "impostor": impostor, "stall": stall, "visible": visible}
+async def layers(tmp: Path) -> dict[str, Any]:
+    """Simulcast layers: A receives C small when it asks (or its gallery is crowded), else full."""
+    async with JanusServer(SFU_HOST) as janus:
+        hub = await start_hub(janus)
+        try:
+            a, b, c = (Office(name) for name in CITIES[:3])
+            sizes: list[tuple[float, str, int, int]] = []
+            a.engine.add_frame_observer(
+                lambda peer, frame: sizes.append(
+                    (time.monotonic(), peer, frame.width, frame.height)
+                )
+            )
+            stamps_a = Stamps(a)
+            for office in (a, b, c):
+                await join(office, hub, 6)
+            offices = [a, b, c]
+            pairs = [(x, y) for x in offices for y in offices if x is not y]
+            await wait_for(lambda: all(frames_from(x, y) > 10 for x, y in pairs), 60)
+            topo = a.engine.topology
+            assert isinstance(topo, SfuTopology)
+            c_id = c.engine.peer_id
+
+            async def window(seconds: float) -> list[list[int]]:
+                await asyncio.sleep(1.0)  # the switch waits for the layer's next key frame
+                since = time.monotonic()
+                await asyncio.sleep(seconds)
+                seen = {(w, h) for t, peer, w, h in sizes if peer == c_id and t >= since}
+                return sorted([w, h] for w, h in seen)
+
+            out: dict[str, Any] = {"first": await window(2.0)}
+            await topo.prefer_layer(c_id, "low")
+            low_from = stamps_a.stamped.get(c_id, 0)
+            out["asked_low"] = await window(2.0)
+            out["stamped_low"] = stamps_a.stamped.get(c_id, 0) - low_from
+            await topo.prefer_layer(c_id, None)
+            out["back"] = await window(2.0)
+            published = topo.feeds[topo.subs[c_id].feed].streams
+            out["c_streams"] = sorted([s.type, s.description] for s in published)
+            frames_before = frames_from(a, c)
+            out["c_tags_at_a"] = sorted(stamps_a.tags[c_id])
+            out["c_tag"] = stamp.office_tag(c.name)
+            out["stamped_during"] = frames_before
+            for office in offices:
+                await office.engine.leave()
+        finally:
+            await hub.stop()
+    return out
+
+
+SCENARIOS = {
+    "six": six,
+    "impostor": impostor,
+    "stall": stall,
+    "visible": visible,
+    "layers": layers,
+}
 
 
 def main() -> None:
