@@ -25,6 +25,7 @@ HIGH: Layer = "high"
 LOW: Layer = "low"
 DESCRIPTION = {HIGH: "lintas-high", LOW: "lintas-low"}
 LOW_TIER = 3  # conferencing.adaptation.TIERS[3]: 180p at 30 fps
+LOW_BPS = 100_000  # the small layer's VP8 rate
 HIGH_TILES = 4  # up to this many offices on screen, each gets the high layer
 POOR_FPS = 6.0
 POOR_S = 3
