@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import dataclasses
 import json
+import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -32,7 +35,7 @@ from conferencing.topology.sfu import SfuTopology
 from tests.conferencing.hubclient import RawClient
 from tests.conferencing.identity_scenarios import make_identity
 from tests.conferencing.janus_server import SFU_HOST, JanusServer
-from tests.conferencing.scenarios import SECRET, Office, frames_from, nft, wait_for
+from tests.conferencing.scenarios import ROOT, SECRET, Office, frames_from, nft, wait_for
 
 ROOM = "apeksi-pokja-smart-city"
 CITIES = [
@@ -495,7 +498,63 @@ async def layers(tmp: Path) -> dict[str, Any]:
     return out
 
 
+async def cli(tmp: Path) -> dict[str, Any]:
+    """The command line: ``main.py hub --janus-config``, ``invite --offices``, three ``call``s."""
+    py, env = sys.executable, {**os.environ, "PYTHONPATH": str(ROOT)}
+    async with JanusServer(SFU_HOST) as janus:
+        config = tmp / "janus.json"
+        spec = janus.spec()
+        config.write_text(json.dumps({"servers": [dataclasses.asdict(spec)]}))
+        secret = tmp / "hub.secret"
+        hub = subprocess.Popen(
+            [py, "main.py", "hub", "--host", SFU_HOST, "--port", "8797", "--insecure"]
+            + ["--secret-file", str(secret), "--janus-config", str(config), "--sfu-above", "2"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        try:
+            await asyncio.to_thread(hub.stdout.readline)  # type: ignore[union-attr]
+
+            def invite(office: str) -> str:
+                return subprocess.run(
+                    [py, "main.py", "invite", "--secret-file", str(secret), "--room", ROOM]
+                    + ["--office", office, "--offices", "3"],
+                    cwd=ROOT,
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                ).stdout.strip()
+
+            calls = [
+                subprocess.Popen(
+                    [py, "main.py", "call", "--hub", f"ws://{SFU_HOST}:8797/ws", "--room", ROOM]
+                    + ["--token", invite(office), "--office", office, "--synthetic", "320x240"]
+                    + ["--fps", "15", "--seconds", "8", "--report"],
+                    cwd=ROOT,
+                    env={**env, "LINTAS_DATA_DIR": str(tmp / f"d{i}")},
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                )
+                for i, office in enumerate(CITIES[:3])
+            ]
+            reports = {}
+            for office, proc in zip(CITIES[:3], calls, strict=True):
+                out, err = await asyncio.to_thread(proc.communicate, timeout=90)
+                lines = out.strip().splitlines()
+                reports[office] = json.loads(lines[-1]) if lines else {"error": err[-2000:]}
+        finally:
+            hub.terminate()
+            await asyncio.to_thread(hub.wait, 10)
+    return {"reports": reports, "tags": {o: stamp.office_tag(o) for o in CITIES[:3]}}
+
+
 SCENARIOS = {
+    "cli": cli,
     "six": six,
     "impostor": impostor,
     "stall": stall,

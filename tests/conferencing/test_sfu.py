@@ -145,3 +145,16 @@ def test_simulcast_layers_follow_the_window_and_what_the_office_asks_for() -> No
     assert r["stamped_low"] > 15  # C's own stamped pictures, in the small layer
     assert r["back"] == [[320, 240]]
     assert r["c_tags_at_a"] == [r["c_tag"]]  # both layers carry C's own pixels
+
+
+def test_the_command_line_runs_a_session_on_janus() -> None:
+    # main.py hub --janus-config --sfu-above 2, main.py invite --offices 3, three main.py call.
+    r = _run("cli")
+    for office, report in r["reports"].items():
+        assert report.get("state") == "connected", (office, report)
+        peers = {p["office"]: p for p in report["peers"].values()}
+        assert sorted(peers) == sorted(o for o in r["tags"] if o != office)
+        for other, fig in peers.items():
+            assert fig["stamped_frames"] > 30, (office, other, fig)
+            assert fig["office_tags"] == [r["tags"][other]]
+            assert fig["counters_increasing"]
