@@ -530,6 +530,10 @@ class SfuTopology(Topology):
             now,  # type: ignore[arg-type]
         )
         self.checked.pop(peer_id, None)
+        if previous is None:
+            # The first word from this office: it may have joined while our own announcement
+            # was on its way (before its welcome was handled), so say ours to it once more.
+            await self._announce(peer_id)
         await self._refresh()
 
     # ------------------------------------------------------------------ who is on each feed
