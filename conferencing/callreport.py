@@ -9,6 +9,9 @@ between two video frames: ``video_freezes``, ``longest_video_freeze_ms``, and th
 the first :data:`SETTLE_S` seconds as ``video_freezes_settled``), the smallest and largest
 picture received (``resolution_min``/``resolution_max`` as ``"WxH"``), the mean received
 ``bitrate_kbps``, and under ``sent`` what congestion control made us send to that peer.
+``tracks`` lists the video tracks received from the peer, its camera and its presentation
+(``[{"kind": "camera"|"screen", "resolution": "WxH", "fps": n}]``: the largest camera picture, the
+newest presentation size, frames a second over the track's life).
 """
 
 from __future__ import annotations
@@ -55,6 +58,30 @@ class PeerFigures:
     sizes: set[tuple[int, int]] = field(default_factory=set)
     bitrates_kbps: list[float] = field(default_factory=list)
     sent: list[MediaAdapted] = field(default_factory=list)
+    screen: TrackFigures = field(default_factory=lambda: TrackFigures())
+
+
+@dataclass
+class TrackFigures:
+    """Frames of one received video track: how many, the newest size, first and last arrival."""
+
+    frames: int = 0
+    size: tuple[int, int] | None = None
+    first_at: float | None = None
+    last_at: float | None = None
+
+    def add(self, frame: av.VideoFrame, now: float) -> None:
+        """Count one frame that arrived at monotonic time ``now``."""
+        self.frames += 1
+        self.size = (frame.width, frame.height)
+        self.first_at = now if self.first_at is None else self.first_at
+        self.last_at = now
+
+    def as_dict(self, kind: str) -> dict[str, Any]:
+        """``{"kind", "resolution", "fps"}`` of the track."""
+        span = (self.last_at or 0.0) - (self.first_at or 0.0)
+        fps = round((self.frames - 1) / span, 1) if span > 0 else 0.0
+        return {"kind": kind, "resolution": _size_text(self.size), "fps": fps}
 
 
 class CallReport:
@@ -71,6 +98,7 @@ class CallReport:
         self._lock = threading.Lock()
         engine.add_listener(self._on_event)
         engine.add_frame_observer(self._on_frame)
+        engine.add_screen_observer(self._on_screen)
 
     def _on_event(self, event: EngineEvent) -> None:
         with self._lock:
@@ -110,6 +138,10 @@ class CallReport:
                 fig.last_counter = value.counter
                 fig.latencies_ms.append(wall_ms - stamp.unwrap_ms(value.sent_ms, wall_ms))
                 fig.stamped_arrivals.append(now)
+
+    def _on_screen(self, peer_id: str, frame: av.VideoFrame) -> None:
+        with self._lock:
+            self.peers.setdefault(peer_id, PeerFigures()).screen.add(frame, time.monotonic())
 
     def frames_since(self, peer_id: str, since: float) -> bool:
         """True when a frame from ``peer_id`` arrived after monotonic time ``since``."""
@@ -161,6 +193,7 @@ class CallReport:
                     if fig.bitrates_kbps
                     else None,
                     "sent": _sent(fig.sent),
+                    "tracks": _tracks(fig),
                 }
             return {
                 "office": self.engine.office,
@@ -197,6 +230,24 @@ def _resolutions(sizes: set[tuple[int, int]]) -> dict[str, Any]:
         "resolution_min": _size_text(ordered[0] if ordered else None),
         "resolution_max": _size_text(ordered[-1] if ordered else None),
     }
+
+
+def _tracks(fig: PeerFigures) -> list[dict[str, Any]]:
+    """The video tracks received from one peer: its camera, then its presentation."""
+    tracks = []
+    if fig.frames:
+        span = (fig.last_at or 0.0) - (fig.first_at or 0.0)
+        last = max(fig.sizes, key=lambda wh: wh[0] * wh[1]) if fig.sizes else None
+        tracks.append(
+            {
+                "kind": "camera",
+                "resolution": _size_text(last),
+                "fps": round((fig.frames - 1) / span, 1) if span > 0 else 0.0,
+            }
+        )
+    if fig.screen.frames:
+        tracks.append(fig.screen.as_dict("screen"))
+    return tracks
 
 
 def _sent(changes: list[MediaAdapted]) -> dict[str, Any] | None:

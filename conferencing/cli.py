@@ -108,6 +108,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--synthetic", default="640x480", metavar="WxH", help="test pattern size (default 640x480)"
     )
     call.add_argument("--fps", type=int, default=30)
+    call.add_argument(
+        "--present-synthetic",
+        metavar="WxH",
+        help="also present a detailed still slide of this size as the screen track (5 fps)",
+    )
     call.add_argument("--seconds", type=float, default=10.0, help="stay this long after joining")
     call.add_argument(
         "--report", action="store_true", help="print one JSON object with the measurements"
@@ -318,6 +323,11 @@ def _run_call(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    try:
+        slide = _synthetic_slide(args.present_synthetic, args.office)
+    except ValueError as exc:
+        print(f"error: --present-synthetic must be WxH, at least 320x240 ({exc})", file=sys.stderr)
+        return 2
     ssl_context = ssl.create_default_context(cafile=args.ca_file) if args.ca_file else None
     try:
         identity, trusted = _call_identity(args)
@@ -349,6 +359,8 @@ def _run_call(args: argparse.Namespace) -> int:
     cpu_start = wall_start = None
     try:
         engine.submit(engine.join(args.hub, args.room, args.token)).result(timeout=30)
+        if slide is not None:
+            engine.submit(engine.start_presenting(slide)).result(timeout=10)
         cpu_start, wall_start = time.process_time(), time.monotonic()
         time.sleep(args.seconds)
     except JoinRefused as exc:
@@ -370,6 +382,16 @@ def _run_call(args: argparse.Namespace) -> int:
     if args.report:
         print(json.dumps(result), flush=True)
     return code
+
+
+def _synthetic_slide(size: str | None, office: str):  # -> SlideSource | None
+    """The still slide ``--present-synthetic WxH`` presents (None without the option)."""
+    if not size:
+        return None
+    from conferencing.presenting import SlideSource, synthetic_slide
+
+    width, height = (int(v) for v in size.lower().split("x"))
+    return SlideSource(synthetic_slide(width, height, title=f"Paparan {office}"))
 
 
 def _call_identity(args: argparse.Namespace):  # -> tuple[CallIdentity | None, TrustedOffices]

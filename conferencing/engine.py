@@ -56,6 +56,7 @@ from conferencing.fanout import TrackFanout
 from conferencing.installkey import InstallKey
 from conferencing.linkhealth import probe_turn
 from conferencing.media import AudioSource, SyntheticAudioSource, SyntheticVideoSource, VideoSource
+from conferencing.presenting_engine import PRESENT_CODES, EnginePresenting
 from conferencing.sharedencoder import SharedVp8Encoder
 from conferencing.signaling import HubClient, JoinRefused
 from conferencing.topology.base import Topology
@@ -73,7 +74,7 @@ AudioSink = Callable[[str, bytes], None]
 FrameObserver = Callable[[str, av.VideoFrame], None]
 
 
-class CallEngine:
+class CallEngine(EnginePresenting):
     """One office's side of a call.
 
     ``office`` is the display name shown to others (the hub takes the authoritative name from
@@ -136,6 +137,7 @@ class CallEngine:
         self.joined_at: float | None = None  # monotonic time join() started (for reports)
         # Peers the hub marked as browser guests (guest links): never verified, see is_guest.
         self._guests: set[str] = set()
+        self._init_presenting()  # the screen track and the hub's presenter slot
         # The session's Janus room when the hub runs it on an SFU (from the welcome).
         self.sfu: p.SfuInfo | None = None
 
@@ -244,7 +246,9 @@ class CallEngine:
         return RTCConfiguration(iceServers=servers, iceTransportPolicy=policy)
 
     def new_local_track(self, kind: str) -> MediaStreamTrack:
-        """A fresh outbound track fed by the local source of ``kind``."""
+        """A fresh outbound track fed by the local source of ``kind`` (or ``"screen"``)."""
+        if kind == "screen":
+            return self.screen_track()
         return self._fanout(kind).subscribe()
 
     async def send_relay(self, to: str, data: dict[str, Any]) -> None:
@@ -487,9 +491,13 @@ class CallEngine:
                 and message.from_ not in self._guests
             ):
                 await topology.identity_received(message.from_, message.data)
+        elif isinstance(message, p.Presenter):
+            await self._presenter_announced(message)
         elif isinstance(message, p.Error):
             log.info("hub error %s: %s", message.code, message.message)
-            if message.code != p.E_UNKNOWN_PEER:
+            if message.code in PRESENT_CODES:
+                self._present_refused(message.code)
+            elif message.code != p.E_UNKNOWN_PEER:
                 self.emit(EngineError(f"hub: {message.message}", message.code))
 
     async def _on_hub_link(self, up: bool, detail: p.Welcome | str, final: bool) -> None:
@@ -527,6 +535,7 @@ class CallEngine:
         for fanout in self._fanouts.values():
             await fanout.close()
         self._fanouts.clear()
+        await self._close_presenting()
         was_in_call = self._hub is not None
         self._hub = None
         self._topology = None

@@ -159,7 +159,7 @@ class BoundedJitterBuffer(JitterBuffer):
         return None
 
 
-def install(receiver: Any) -> BoundedJitterBuffer | None:
+def install(receiver: Any, capacity: int = CAPACITY) -> BoundedJitterBuffer | None:
     """Give aiortc's video ``receiver`` a :class:`BoundedJitterBuffer` that drains fully.
 
     Returns the buffer, or ``None`` when aiortc's receiver no longer has the expected shape
@@ -170,7 +170,7 @@ def install(receiver: Any) -> BoundedJitterBuffer | None:
         return None
     if not isinstance(getattr(receiver, _SLOTS[0]), JitterBuffer):
         return None
-    buffer = BoundedJitterBuffer()
+    buffer = BoundedJitterBuffer(capacity)
     setattr(receiver, _SLOTS[0], buffer)
     original = receiver._handle_rtp_packet
 

@@ -44,6 +44,8 @@ E_BAD_SIGNATURE = "bad-signature"  # the join was not signed by the key it names
 E_RATE_LIMITED = "rate-limited"  # too many messages per second on one connection
 E_JOIN_TIMEOUT = "join-timeout"  # no valid join within the hub's deadline
 E_HUB_BUSY = "hub-busy"  # too many connections (from one address, or in all)
+E_PRESENTER_BUSY = "presenter-busy"  # another office presents (one presenter at a time)
+E_PRESENT_DENIED = "present-denied"  # only the host may take over someone's presentation
 
 # Codes the engine itself reports in ``ConnectionStateChanged.code`` (never sent on the wire).
 E_HUB_UNREACHABLE = "hub-unreachable"
@@ -57,7 +59,7 @@ ERROR_CODES = frozenset(
         E_NOT_JOINED, E_ALREADY_JOINED, E_TOKEN_INVALID, E_TOKEN_EXPIRED, E_TOKEN_ROOM,
         E_UNKNOWN_PEER, E_ROOM_FULL, E_PEER_ID_TAKEN, E_HUB_UNREACHABLE, E_HUB_LINK_LOST,
         E_BAD_APP_MESSAGE, E_INVITE_IN_USE, E_TOKEN_REVOKED, E_BAD_SIGNATURE, E_RATE_LIMITED,
-        E_JOIN_TIMEOUT, E_HUB_BUSY,
+        E_JOIN_TIMEOUT, E_HUB_BUSY, E_PRESENTER_BUSY, E_PRESENT_DENIED,
     }
 )  # fmt: skip
 
@@ -192,6 +194,24 @@ class SfuInfo:
 
 
 @dataclass(frozen=True)
+class Present:
+    """Client -> hub: start (``on``) or stop presenting; ``take_over`` ends another's (host only)."""
+
+    on: bool = True
+    take_over: bool | None = None
+    type: Literal["present"] = "present"
+
+
+@dataclass(frozen=True)
+class Presenter:
+    """Hub -> everyone in the room: who presents now (``peer_id`` omitted: nobody)."""
+
+    peer_id: str | None = None
+    office: str | None = None
+    type: Literal["presenter"] = "presenter"
+
+
+@dataclass(frozen=True)
 class Welcome:
     """Hub -> client after a valid ``join``. ``sfu`` is set for a session on a Janus SFU."""
 
@@ -255,10 +275,13 @@ Message = (
     | PeerLeft
     | Pong
     | Error
+    | Present
+    | Presenter
 )
-CLIENT_TYPES = ("hello", "join", "signal", "relay", "leave", "ping")
+CLIENT_TYPES = ("hello", "join", "signal", "relay", "leave", "ping", "present")
 HUB_TYPES = (
     "challenge", "welcome", "peer-joined", "peer-left", "signal", "relay", "pong", "error",
+    "presenter",
 )  # fmt: skip
 B64_RE = re.compile(r"^[A-Za-z0-9_-]{16,128}$")
 
@@ -419,6 +442,16 @@ def _parse_obj(obj: dict[str, Any]) -> Message:
         )
     if kind == "peer-left":
         return PeerLeft(_str(obj, "peer_id", pattern=PEER_ID_RE), _str(obj, "office"))  # type: ignore[arg-type]
+    if kind == "present":
+        for key in ("on", "take_over"):
+            if key in obj and not isinstance(obj[key], bool):
+                raise ProtocolError(E_INVALID, f"field '{key}' must be true or false", kind)
+        return Present(on=obj.get("on", True), take_over=True if obj.get("take_over") else None)
+    if kind == "presenter":
+        return Presenter(
+            peer_id=_str(obj, "peer_id", pattern=PEER_ID_RE, optional=True),
+            office=_str(obj, "office", optional=True),
+        )
     if kind == "error":
         return Error(
             code=_str(obj, "code", max_len=64),  # type: ignore[arg-type]

@@ -40,6 +40,7 @@ from conferencing.hub.guest_page import GuestPage
 from conferencing.hub.janus_pool import JanusPool, SfuRooms
 from conferencing.hub.ledger import InviteLedger
 from conferencing.hub.limits import HubLimits, ThrottledLog, TokenBucket, descriptor_budget
+from conferencing.hub.presenter import PresenterSlot
 from conferencing.hub.tokens import TokenClaims, TokenError, token_room, verify_token
 from conferencing.installkey import b64, verify_join
 
@@ -105,6 +106,7 @@ class Room:
 
     name: str
     members: dict[str, Member] = field(default_factory=dict)
+    presenting: PresenterSlot = field(default_factory=PresenterSlot)  # one presenter at a time
 
     def present(self) -> list[Member]:
         return [m for m in self.members.values() if m.ws is not None]
@@ -417,6 +419,9 @@ class HubServer:
                 for other in room.present():
                     if other is not member:
                         await self._send(other.ws, out)
+        elif isinstance(message, p.Present) and room is not None:
+            if room.presenting.request(member.peer_id, member.token_id, message):
+                await self._announce_presenter(room)
         elif isinstance(message, p.Leave):
             state["member"] = None
             await self._remove(member)
@@ -484,6 +489,7 @@ class HubServer:
             member = Member(message.peer_id, claims.office, claims, ws, tid, message.key)
             room.members[member.peer_id] = member
         self.ledger.bind(tid, message.key, claims.expires_at)
+        room.presenting.note_member(tid)
         others = [m for m in room.present() if m is not member]
         await self._send(
             ws,
@@ -501,8 +507,20 @@ class HubServer:
         )
         for other in others:
             await self._send(other.ws, p.PeerJoined(member.peer_id, member.office, member.guest))
+        if room.presenting.holder:
+            await self._send(ws, self._presenter(room))
         log.info("%s joined room %s as %s", member.office, room.name, member.peer_id)
         return member
+
+    def _presenter(self, room: Room) -> p.Presenter:
+        holder = room.members.get(room.presenting.holder)
+        return p.Presenter(holder.peer_id, holder.office) if holder else p.Presenter()
+
+    async def _announce_presenter(self, room: Room) -> None:
+        """Tell everyone in ``room`` who presents now (docs/protocol.md §3)."""
+        message = self._presenter(room)
+        for other in room.present():
+            await self._send(other.ws, message)
 
     async def revoke(self, token: str) -> bool:
         """Withdraw an invitation: it can no longer join, and a connected holder is removed.
@@ -555,6 +573,8 @@ class HubServer:
             task.add_done_callback(self._closing.discard)
         for other in room.present():
             await self._send(other.ws, p.PeerLeft(member.peer_id, member.office))
+        if room.presenting.left(member.peer_id):
+            await self._announce_presenter(room)
         if not room.members:
             del self.rooms[room.name]
         await self.sfu.left(room.name, member.peer_id, empty=not room.members)

@@ -41,6 +41,9 @@ class TopologyHost(Protocol):
     def remote_video_frame(self, peer_id: str, frame: av.VideoFrame) -> None:
         """A decoded remote video frame arrived."""
 
+    def remote_screen_frame(self, peer_id: str, frame: av.VideoFrame) -> None:
+        """A decoded frame of a remote presentation (the screen track) arrived."""
+
     def remote_audio_frame(self, peer_id: str, frame: av.AudioFrame) -> None:
         """A decoded remote audio frame arrived."""
 

@@ -36,6 +36,7 @@ from aiortc import (
 )
 from aiortc.codecs.opus import OpusEncoder
 from aiortc.mediastreams import MediaStreamError
+from aiortc.rtcconfiguration import RTCBundlePolicy
 
 from conferencing import channel, jitter, trickle
 from conferencing import protocol as p
@@ -51,6 +52,7 @@ from conferencing.events import (
     VideoPaused,
 )
 from conferencing.linkhealth import MediaCode, limit_gathering
+from conferencing.presenting import ScreenVp8Encoder
 from conferencing.rtcptap import ReportTap
 from conferencing.topology.base import Topology, TopologyHost
 from conferencing.topology.verify import LinkVerifier, dtls_peer_fingerprints
@@ -65,6 +67,7 @@ AUDIO_BPS = 32_000  # Opus for speech (aiortc's 96 kbit/s took a quarter of a 1 
 MAX_VIDEO_BACKLOG = 2  # decoded remote frames waiting before older ones are skipped
 NO_PATH_S = 2 * RETRY_S  # no media from a new office this long, ICE not connected: no path
 FREEZE_S = 1.0  # no new video frame for this long while the track is live: the picture froze
+SCREEN_JITTER = 512  # packets: a 1080p slide's keyframe is over a hundred
 
 
 class PeerLink:
@@ -113,6 +116,10 @@ class PeerLink:
         self.video_paused = False
         self.ice_failed_said = False
         self.created_at = time.monotonic()
+        # The presentation track (second video transceiver), per connection.
+        self.screen: Any = None  # RTCRtpTransceiver
+        self.screen_encoder: ScreenVp8Encoder | None = None
+        self.screen_frames = 0
 
 
 class MeshTopology(Topology):
@@ -227,13 +234,20 @@ class MeshTopology(Topology):
         before = link.verifier.state
         link.verifier.reset(session)  # new DTLS certificates: the old verdict is void
         self._publish_verification(link, before=before)
-        pc = RTCPeerConnection(configuration=self.host.rtc_configuration())
+        link.screen = link.screen_encoder = None
+        config = self.host.rtc_configuration()
+        # One transport for every section from the start. With aiortc's "balanced" default a
+        # second video section (the screen) shares the camera's transport, which the BUNDLE
+        # answer then stops: the presentation went into a dead transport (0 packets).
+        config.bundlePolicy = RTCBundlePolicy.MAX_BUNDLE
+        pc = RTCPeerConnection(configuration=config)
         link.pc = pc
 
         @pc.on("track")
         def on_track(track: MediaStreamTrack) -> None:
             if link.pc is pc:
-                self._spawn(link, self._consume(link, pc, track))
+                screen = link.screen is not None and link.screen.receiver.track is track
+                self._spawn(link, self._consume(link, pc, track, screen=screen))
 
         @pc.on("datachannel")
         def on_datachannel(dc: RTCDataChannel) -> None:
@@ -252,7 +266,9 @@ class MeshTopology(Topology):
 
         return pc
 
-    def _add_local_tracks(self, link: PeerLink, pc: RTCPeerConnection) -> None:
+    def _add_local_tracks(
+        self, link: PeerLink, pc: RTCPeerConnection, *, screen: bool = True
+    ) -> None:
         for kind in ("audio", "video"):
             track = self.host.new_local_track(kind)
             link.local_tracks.append(track)
@@ -264,12 +280,25 @@ class MeshTopology(Topology):
                 self._adapt_sender(link, sender, track)
             else:
                 _lean_audio(sender)
+        # The presentation: a second video section negotiated up front (idle until someone
+        # presents), so presenting needs no renegotiation between Lintas offices. It has its
+        # own encoder, tuned for detail and outside congestion control's scaling. (Answering an
+        # offer without that section, a transceiver left unmatched would break aiortc's answer.)
+        if screen:
+            screen_track = self.host.new_local_track("screen")
+            link.local_tracks.append(screen_track)
+            link.screen = pc.addTransceiver(screen_track, direction="sendrecv")
+            link.screen_encoder = ScreenVp8Encoder()
+            setattr(link.screen.sender, _ENCODER_SLOT, link.screen_encoder)
         for transceiver in pc.getTransceivers():
             if transceiver.kind == "video":
                 # A missing packet must not hold the picture back for seconds, and a backlog
-                # must drain at once (conferencing.jitter).
-                buffer = jitter.install(transceiver.receiver)
-                if buffer is not None:
+                # must drain at once (conferencing.jitter). A slide's keyframe is large.
+                screen = transceiver is link.screen
+                buffer = jitter.install(
+                    transceiver.receiver, capacity=SCREEN_JITTER if screen else jitter.CAPACITY
+                )
+                if buffer is not None and not screen:
                     link.jitter = [buffer]
                 # VP8 only: the contract's codec, and what a shared encoder produces.
                 vp8 = [
@@ -326,7 +355,7 @@ class MeshTopology(Topology):
         link.verifier.remote_fp = sdp_fingerprint(sdp)
         # Tracks (and the VP8 preference) first: aiortc picks the answer's codecs while it
         # applies the offer, from the preferences of the transceivers that exist by then.
-        self._add_local_tracks(link, pc)
+        self._add_local_tracks(link, pc, screen=sdp.count("m=video") >= 2)
         if "opus/48000" not in sdp.lower():
             _plain_audio(pc)
         await pc.setRemoteDescription(RTCSessionDescription(sdp=sdp, type="offer"))
@@ -381,8 +410,11 @@ class MeshTopology(Topology):
     # ------------------------------------------------------------------ media in
 
     async def _consume(
-        self, link: PeerLink, pc: RTCPeerConnection, track: MediaStreamTrack
+        self, link: PeerLink, pc: RTCPeerConnection, track: MediaStreamTrack, *, screen: bool
     ) -> None:
+        if screen:
+            await self._consume_screen(link, pc, track)
+            return
         kind = track.kind
         if kind not in link.announced_tracks:
             link.announced_tracks.add(kind)
@@ -416,6 +448,40 @@ class MeshTopology(Topology):
             else:
                 link.audio_frames += 1
                 self.host.remote_audio_frame(link.peer_id, frame)
+
+    async def _consume_screen(
+        self, link: PeerLink, pc: RTCPeerConnection, track: MediaStreamTrack
+    ) -> None:
+        """Frames of the peer's presentation: media for stall detection, not its camera."""
+        while link.pc is pc:
+            try:
+                frame = await track.recv()
+            except MediaStreamError:
+                return
+            link.last_media = time.monotonic()
+            backlog = getattr(track, "_queue", None)
+            while backlog is not None and backlog.qsize() > MAX_VIDEO_BACKLOG:
+                newer = backlog.get_nowait()
+                if newer is None:
+                    break
+                frame = newer
+            link.screen_frames += 1
+            self.host.remote_screen_frame(link.peer_id, frame)
+
+    async def ensure_screen_links(self) -> None:
+        """Renegotiate links whose connection has no screen section we may send on.
+
+        A browser that offered first (one video section) answered no presentation; a new
+        offer from us (session + 1) carries the camera and the screen."""
+        for link in list(self.links.values()):
+            screen = link.screen
+            if link.pc is None or (
+                screen is not None
+                and screen.mid is not None
+                and screen.currentDirection in ("sendrecv", "sendonly")
+            ):
+                continue
+            await self._offer(link)
 
     # ------------------------------------------------------------------ messages
 

@@ -497,6 +497,16 @@
         <source>The hub is busy; try again in a moment</source>
         <translation>Hub sedang sibuk; coba lagi sebentar lagi</translation>
     </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="57"/>
+        <source>{office} is presenting. Ask them to stop, or wait until they finish.</source>
+        <translation>{office} sedang mempresentasikan. Minta mereka berhenti, atau tunggu sampai selesai.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="61"/>
+        <source>Only the host can take over a presentation</source>
+        <translation>Hanya tuan rumah yang dapat mengambil alih presentasi</translation>
+    </message>
 </context>
 <context>
     <name>Invite</name>

@@ -80,6 +80,13 @@ HUB = MessageTable(
             "HubMessages", "Joining took too long; check the network and try again"
         ),
         "hub-busy": QT_TRANSLATE_NOOP("HubMessages", "The hub is busy; try again in a moment"),
+        "presenter-busy": QT_TRANSLATE_NOOP(
+            "HubMessages",
+            "{office} is presenting. Ask them to stop, or wait until they finish.",
+        ),
+        "present-denied": QT_TRANSLATE_NOOP(
+            "HubMessages", "Only the host can take over a presentation"
+        ),
     },
 )
 
