@@ -7,8 +7,10 @@ presentation over (``take_over``); anyone else asking so gets ``present-denied``
 freed when its holder stops or leaves the room (not while it is a ghost: its media may still
 flow). A repeated request changes nothing and announces nothing: a replay is a no-op.
 
-The host is the office whose invitation first joined the room (the office that created the
-session and runs its hub), kept by invitation, so its rejoin under a new peer id stays host.
+The host is the hub's host role (``hub/host.py``: the invitation issued with the host claim),
+passed in by the server; a room without one falls back to the office whose invitation first
+joined (the office that created the session and runs its hub). Either is kept by invitation, so
+the host's rejoin under a new peer id stays host.
 """
 
 from __future__ import annotations
@@ -30,8 +32,12 @@ class PresenterSlot:
         if not self.host_invitation:
             self.host_invitation = invitation_id
 
-    def request(self, peer_id: str, invitation_id: str, message: p.Present) -> bool:
+    def request(
+        self, peer_id: str, invitation_id: str, message: p.Present, host_invitation: str = ""
+    ) -> bool:
         """Apply ``message`` from ``peer_id``; True when the holder changed.
+
+        ``host_invitation`` is the host role's invitation ("" when the room has none).
 
         Raises :class:`~conferencing.protocol.ProtocolError` when refused.
         """
@@ -47,7 +53,7 @@ class PresenterSlot:
                 p.E_PRESENTER_BUSY, "another office is presenting; one presenter at a time",
                 "present",
             )  # fmt: skip
-        if self.holder and invitation_id != self.host_invitation:
+        if self.holder and invitation_id != (host_invitation or self.host_invitation):
             raise p.ProtocolError(
                 p.E_PRESENT_DENIED, "only the host may take over a presentation", "present"
             )
