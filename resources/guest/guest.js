@@ -110,7 +110,7 @@
   const $ = (id) => document.getElementById(id);
   const state = {
     phase: "start", office: "", room: "", peerId: randomId(), pressedAt: 0, joinedAt: 0, firstFrameAt: 0,
-    peers: new Map(), chats: [], acks: [], apps: [], errors: [], notices: [], presenting: "",
+    peers: new Map(), chats: [], acks: [], apps: [], errors: [], notices: [], presenting: "", hubPresenter: "",
   };
   window.lintasGuest = state; // read by tests and the benchmark (no secrets in it)
   let token = "";
@@ -294,6 +294,14 @@
       case "signal":
         await onSignal(msg);
         break;
+      case "presenter": {
+        // The hub names the one presenter (protocol.md §7, Presenting); nobody: no peer_id.
+        state.hubPresenter = String(msg.peer_id || "");
+        const peer = state.peers.get(state.hubPresenter);
+        if (peer && peer.screen) showPresentation(peer, peer.screen);
+        else if (state.presenting && state.presenting !== state.hubPresenter) showPresentation(null, null);
+        break;
+      }
       case "error": {
         state.errors.push(String(msg.code));
         const key = FINAL_CODES[msg.code];
@@ -483,8 +491,12 @@
       peer.tile.video.srcObject = peer.camera;
       watchFrames(peer.tile);
     } else {
+      // A Lintas office negotiates its screen section up front and sends on it only while it
+      // presents: show it when the hub names this office, or once its packets arrive.
       peer.screen = new MediaStream([track]);
-      showPresentation(peer, peer.screen);
+      const show = () => { if (peer.pc === pc && (!state.hubPresenter || state.hubPresenter === peer.id)) showPresentation(peer, peer.screen); };
+      if (state.hubPresenter === peer.id || !track.muted) show();
+      track.onunmute = show;
       track.onended = () => { if (state.presenting === peer.id) showPresentation(null, null); };
     }
   }

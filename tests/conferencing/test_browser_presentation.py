@@ -144,8 +144,94 @@ def _share_bundle_transport(pc: Any) -> None:
             transceiver.receiver.setTransport(primary)
 
 
+
+
+def test_guest_page_shows_a_lintas_office_presenting() -> None:
+    """A real Lintas engine presents to the guest: the guest offered first (one video section),
+    so presenting renegotiates with a screen section; the page follows the hub's presenter."""
+    reason = chromium_unavailable()
+    if reason:
+        pytest.skip(reason)
+    r = run_scenario(
+        "lintas", 150, module="tests.conferencing.test_browser_presentation", setup=VETH_SETUP
+    )
+    assert r["before"] == {"presenting": "", "hidden": True}  # an idle screen section is not shown
+    assert r["presenting"] == r["lintas_peer"]
+    assert r["presentation_size"] == [1920, 1080]
+    assert r["tile_size"] == [320, 240]
+    assert r["presentation_frames"] >= 3
+    assert r["after_stop"] == {"presenting": "", "hidden": True}
+
+
+async def lintas_scenario() -> dict[str, Any]:
+    from conferencing.engine import CallEngine
+    from conferencing.hub.embedded import EmbeddedHub, office_certificate
+    from conferencing.media import SyntheticAudioSource, SyntheticVideoSource
+    from conferencing.presenting import SlideSource, synthetic_slide
+
+    cert_dir = Path(tempfile.mkdtemp(prefix="lintas-guest-hub-"))
+    cert_pem, _ = office_certificate(cert_dir)
+    hub = EmbeddedHub(cert_dir=cert_dir)
+    url = hub.start(HUB_HOST, 0)
+    engine = CallEngine(
+        BANDUNG,
+        video_source=SyntheticVideoSource(BANDUNG, 320, 240, 15),
+        audio_source=SyntheticAudioSource(),
+    )
+    browser = Browser(
+        hub.guest_link(hub.invite(ROOM, PEKANBARU, 600)), cert_pem=cert_pem, lang="en-US"
+    )
+    tile = "(v => v && v.videoWidth > 0)(document.querySelector('.tile:not(:first-child) video'))"
+    hidden = (
+        "({presenting: window.lintasGuest.presenting,"
+        " hidden: document.getElementById('presentation').hidden})"
+    )
+    try:
+        await engine.join(url, ROOM, hub.invite(ROOM, BANDUNG, 600))
+        await browser.start()
+        await browser.wait_for("window.lintasGuestApi !== undefined")
+        await browser.evaluate("window.lintasGuestApi.join(), true")
+        await browser.wait_for(tile, 30)  # the guest offered; Lintas answered camera only
+        await asyncio.sleep(1.0)
+        before = await browser.evaluate(hidden)
+        await engine.start_presenting(SlideSource(synthetic_slide(1920, 1080)))
+        await browser.wait_for(
+            "(v => v && v.videoWidth > 0)(document.querySelector('#presentation video'))", 30
+        )
+        await asyncio.sleep(1.5)
+        shown = await browser.evaluate(
+            "(async () => { const v = document.querySelector('#presentation video');"
+            " const t = document.querySelector('.tile:not(:first-child) video');"
+            " const q = v.getVideoPlaybackQuality();"
+            " return {presenting: window.lintasGuest.presenting,"
+            " presentation: [v.videoWidth, v.videoHeight], tile: [t.videoWidth, t.videoHeight],"
+            " frames: q.totalVideoFrames}; })()"
+        )
+        shots = Path(__file__).resolve().parents[2] / "screenshots"  # gitignored, looked at
+        shots.mkdir(exist_ok=True)
+        await browser.screenshot(shots / "guest_page_lintas_presenting.png")
+        await engine.stop_presenting()
+        await browser.wait_for("window.lintasGuest.presenting === ''", 10)
+        return {
+            "lintas_peer": engine.peer_id,
+            "before": before,
+            "presenting": shown["presenting"],
+            "presentation_size": shown["presentation"],
+            "tile_size": shown["tile"],
+            "presentation_frames": shown["frames"],
+            "after_stop": await browser.evaluate(hidden),
+        }
+    finally:
+        await engine.leave()
+        await browser.close()
+        hub.stop()
+
+
 def main() -> None:
-    print(json.dumps(asyncio.run(scenario())), flush=True)
+    import sys
+
+    run = lintas_scenario if sys.argv[-1] == "lintas" else scenario
+    print(json.dumps(asyncio.run(run())), flush=True)
 
 
 if __name__ == "__main__":
