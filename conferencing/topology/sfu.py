@@ -70,6 +70,7 @@ from conferencing.events import (
 from conferencing.janus_client import JanusError, JanusHandle, JanusSession, SfuCode, plugin_data
 from conferencing.linkhealth import limit_gathering
 from conferencing.topology.base import Topology, TopologyHost
+from conferencing.topology.mesh import _lean_audio
 from conferencing.topology.sfu_layers import (
     DESCRIPTION,
     HIGH,
@@ -287,6 +288,8 @@ class SfuTopology(Topology):
                     set_tier(LOW_TIER)  # the second video is the small simulcast layer
             self.local_tracks.append(track)
             sender = pc.addTrack(track)
+            if kind == "audio":
+                _lean_audio(sender)  # Opus at speech rate, as in the mesh
             if low:
                 # Its own modest rate: aiortc would give the small layer as much as the full one
                 # (measured 280 against 220 kbit/s), and then it saves nobody's link.

@@ -52,6 +52,15 @@ SFU_SETUP = (
 SFU_HOST = "10.78.0.1"  # Janus (and the hub) listen here
 SFU_HOST_2 = "10.78.0.2"  # a second Janus server, or the offices' side
 
+#: Like :data:`SFU_SETUP`, but ``sfu1`` has no address yet: a :class:`JanusServer` started with
+#: ``netns_device="sfu1"`` takes it into a namespace of its own (10.78.0.2), so everything
+#: between the offices and Janus crosses the veth pair and ``tc`` on it shapes that traffic.
+SFU_SPLIT_SETUP = (
+    "ip link set lo up && ip addr add 127.0.0.2/8 dev lo && "
+    "ip link add sfu0 type veth peer name sfu1 && "
+    "ip addr add 10.78.0.1/24 dev sfu0 && ip link set sfu0 up"
+)
+
 
 def janus_unavailable() -> str | None:
     """Why Janus tests cannot run here, or ``None`` when they can."""
@@ -86,8 +95,10 @@ class JanusServer:
         rtp_ports: tuple[int, int] = (20000, 20999),
         session_timeout_s: int = 60,
         debug_level: int = 3,
+        netns_device: str | None = None,
     ) -> None:
         self.host = host
+        self.netns_device = netns_device  # run in a namespace of its own, owning this device
         self.rtp_ports = rtp_ports
         self.session_timeout_s = session_timeout_s
         self.debug_level = debug_level
@@ -206,17 +217,35 @@ admin: {{
         if reason:
             raise RuntimeError(reason)
         self.folder = Path(tempfile.mkdtemp(prefix="lintas-janus-"))
-        self.ws_port = _free_port(self.host)
-        self.admin_port = _free_port(self.host)
+        if self.netns_device is None:
+            self.ws_port = _free_port(self.host)
+            self.admin_port = _free_port(self.host)
+        else:  # an empty namespace of its own: any port is free there
+            self.ws_port, self.admin_port = 8188, 7188
         main = self.write_config(self.folder)
         self._log = (self.folder / "janus.log").open("wb")
+        command = [JANUS_BIN, "-F", str(self.folder), "-C", str(main)]
+        flag = self.folder / "network-ready"
+        if self.netns_device is not None:
+            # Janus waits in a new network namespace until its device is there and up.
+            command = [
+                "unshare", "-n", "sh", "-c",
+                f'while [ ! -e "{flag}" ]; do sleep 0.05; done; exec "$0" "$@"', *command,
+            ]  # fmt: skip
         self.proc = subprocess.Popen(
-            [JANUS_BIN, "-F", str(self.folder), "-C", str(main)],
+            command,
             stdout=self._log,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
             preexec_fn=_die_with_parent,  # noqa: PLW1509 - only prctl, before exec
         )
+        if self.netns_device is not None:
+            await asyncio.sleep(0.2)  # the new namespace exists once unshare has run
+            device = self.netns_device
+            subprocess.run(["ip", "link", "set", device, "netns", str(self.proc.pid)], check=True)
+            self.in_netns(f"ip link set lo up && ip addr add {self.host}/24 dev {device}")
+            self.in_netns(f"ip link set {device} up")
+            flag.touch()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -266,6 +295,11 @@ admin: {{
         if self.folder is not None:
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder = None
+
+    def in_netns(self, shell: str) -> None:
+        """Run ``shell`` inside Janus's own namespace (``netns_device`` only), e.g. ``tc``."""
+        assert self.proc is not None and self.netns_device is not None
+        subprocess.run(["nsenter", "-t", str(self.proc.pid), "-n", "sh", "-c", shell], check=True)
 
     @property
     def running(self) -> bool:

@@ -34,7 +34,7 @@ from conferencing.media import SyntheticVideoSource
 from conferencing.topology.sfu import SfuTopology
 from tests.conferencing.hubclient import RawClient
 from tests.conferencing.identity_scenarios import make_identity
-from tests.conferencing.janus_server import SFU_HOST, JanusServer
+from tests.conferencing.janus_server import SFU_HOST, SFU_HOST_2, JanusServer
 from tests.conferencing.scenarios import ROOT, SECRET, Office, frames_from, nft, wait_for
 
 ROOM = "apeksi-pokja-smart-city"
@@ -70,7 +70,8 @@ class Stamps:
     sender) is brought back to the published size before it is read.
     """
 
-    def __init__(self, office: Office) -> None:
+    def __init__(self, office: Office, size: tuple[int, int] = (320, 240)) -> None:
+        self.size = size
         self.stamped: dict[str, int] = {}
         self.tags: dict[str, set[int]] = {}
         self.last: dict[str, int] = {}
@@ -78,8 +79,8 @@ class Stamps:
         office.engine.add_frame_observer(self._frame)
 
     def _frame(self, peer_id: str, frame: Any) -> None:
-        if (frame.width, frame.height) != (320, 240):
-            frame = frame.reformat(width=320, height=240)
+        if (frame.width, frame.height) != self.size:
+            frame = frame.reformat(width=self.size[0], height=self.size[1])
         value = stamp.read_frame(frame)
         if value is None:
             return
@@ -558,7 +559,60 @@ async def cli(tmp: Path) -> dict[str, Any]:
     return {"reports": reports, "tags": {o: stamp.office_tag(o) for o in CITIES[:3]}}
 
 
+async def squeeze(tmp: Path) -> dict[str, Any]:
+    """A tbf rate limit on what Janus sends: the offices drop to the small layer and go on.
+
+    Janus runs in a namespace of its own behind the veth pair (``SFU_SPLIT_SETUP``), so its
+    traffic to the offices really crosses ``sfu1``, where the limit is put.
+    """
+    async with JanusServer(SFU_HOST_2, netns_device="sfu1") as janus:
+        hub = await start_hub(janus)
+        try:
+            a, b = Office(CITIES[0]), Office(CITIES[1])
+            for office in (a, b):
+                office.engine._video_source = SyntheticVideoSource(office.name, 640, 480, 15)
+            stamps = {o.name: Stamps(o, (640, 480)) for o in (a, b)}
+            sizes: list[tuple[float, int, int]] = []
+            a.engine.add_frame_observer(
+                lambda peer, f: sizes.append((time.monotonic(), f.width, f.height))
+            )
+            for office in (a, b):
+                await join(office, hub, 6)
+            await wait_for(lambda: frames_from(a, b) > 15 and frames_from(b, a) > 15, 60)
+            topo_a, topo_b = a.engine.topology, b.engine.topology
+            assert isinstance(topo_a, SfuTopology) and isinstance(topo_b, SfuTopology)
+            sub = topo_a.subs[b.engine.peer_id]
+            await asyncio.sleep(2.0)
+            out: dict[str, Any] = {
+                "layer_before": sub.layer,
+                "sizes_before": sorted({f"{w}x{h}" for t, w, h in sizes}),
+            }
+            # Everything Janus sends through 450 kbit/s: the two full layers (about 430 kbit/s
+            # each with sound) no longer fit, the two small ones (about 175) do.
+            janus.in_netns("tc qdisc add dev sfu1 root tbf rate 450kbit burst 20kb latency 300ms")
+            limited = time.monotonic()
+            out["switched_down"] = await wait_for(
+                lambda: topo_a.subs[b.engine.peer_id].layer == "low", 30
+            )
+            out["switched_after_s"] = round(time.monotonic() - limited, 1)
+            await asyncio.sleep(2.0)  # the small layer's first key frame
+            frames_before, since = topo_a.subs[b.engine.peer_id].video_frames, time.monotonic()
+            await asyncio.sleep(4.0)
+            out["fps_low_under_limit"] = (
+                topo_a.subs[b.engine.peer_id].video_frames - frames_before
+            ) / (time.monotonic() - since)
+            out["sizes_under_limit"] = sorted({f"{w}x{h}" for t, w, h in sizes if t >= since})
+            out["b_tags_at_a"] = sorted(stamps[a.name].tags.get(b.engine.peer_id, ()))
+            out["b_tag"] = stamp.office_tag(b.name)
+            for office in (a, b):
+                await office.engine.leave()
+        finally:
+            await hub.stop()
+    return out
+
+
 SCENARIOS = {
+    "squeeze": squeeze,
     "cli": cli,
     "six": six,
     "impostor": impostor,

@@ -10,19 +10,17 @@ from typing import Any
 
 import pytest
 
-from tests.conferencing.janus_server import SFU_SETUP, janus_unavailable
+from tests.conferencing.janus_server import SFU_SETUP, SFU_SPLIT_SETUP, janus_unavailable
 from tests.conferencing.netns import run_scenario
 
 pytestmark = [pytest.mark.netns, pytest.mark.slow]
 
 
-def _run(name: str) -> dict[str, Any]:
+def _run(name: str, setup: str = SFU_SETUP) -> dict[str, Any]:
     reason = janus_unavailable()
     if reason:
         pytest.skip(reason)
-    return run_scenario(
-        name, timeout=200, module="tests.conferencing.sfu_scenarios", setup=SFU_SETUP
-    )
+    return run_scenario(name, timeout=200, module="tests.conferencing.sfu_scenarios", setup=setup)
 
 
 @pytest.fixture(scope="module")
@@ -158,3 +156,13 @@ def test_the_command_line_runs_a_session_on_janus() -> None:
             assert fig["stamped_frames"] > 30, (office, other, fig)
             assert fig["office_tags"] == [r["tags"][other]]
             assert fig["counters_increasing"]
+
+
+def test_under_a_tbf_rate_limit_the_small_layer_takes_over_and_the_picture_goes_on() -> None:
+    # Janus in a namespace of its own; 450 kbit/s on what it sends to both offices (640x480).
+    r = _run("squeeze", SFU_SPLIT_SETUP)
+    assert r["layer_before"] == "high" and r["sizes_before"] == ["640x480"]
+    assert r["switched_down"], r  # the full layer came too slowly: the small one instead
+    assert r["sizes_under_limit"] == ["240x180"]
+    assert r["fps_low_under_limit"] >= 10, r
+    assert r["b_tags_at_a"] == [r["b_tag"]]  # still B's own pictures
