@@ -1297,4 +1297,108 @@
         <translation>Halaman {page} dari {pages}</translation>
     </message>
 </context>
+<context>
+    <name>PresentMenu</name>
+    <message>
+        <location filename="../../ui/vicon/present_menu.py" line="68"/>
+        <source>Present</source>
+        <translation>Presentasikan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/present_menu.py" line="76"/>
+        <source>Previous page</source>
+        <translation>Halaman sebelumnya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/present_menu.py" line="79"/>
+        <source>Next page</source>
+        <translation>Halaman berikutnya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/present_menu.py" line="82"/>
+        <location filename="../../ui/vicon/present_menu.py" line="165"/>
+        <source>Stop presenting</source>
+        <translation>Hentikan presentasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/present_menu.py" line="102"/>
+        <source>You</source>
+        <translation>Anda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/present_menu.py" line="134"/>
+        <source>Share your screen</source>
+        <translation>Bagikan layar Anda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/present_menu.py" line="137"/>
+        <source>Share a window</source>
+        <translation>Bagikan sebuah jendela</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/present_menu.py" line="141"/>
+        <source>Present an agreement draft</source>
+        <translation>Presentasikan konsep kesepakatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/present_menu.py" line="148"/>
+        <source>No agreements in this office yet</source>
+        <translation>Belum ada kesepakatan di kantor ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/present_menu.py" line="151"/>
+        <source>Present a PDF…</source>
+        <translation>Presentasikan PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/present_menu.py" line="154"/>
+        <source>Present the app catalogue</source>
+        <translation>Presentasikan katalog aplikasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/present_menu.py" line="160"/>
+        <source>Take over the presentation</source>
+        <translation>Ambil alih presentasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/present_menu.py" line="178"/>
+        <source>Present a PDF</source>
+        <translation>Presentasikan PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/present_menu.py" line="180"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/present_menu.py" line="191"/>
+        <source>That file cannot be presented: it is not a PDF Lintas can open.</source>
+        <translation>Berkas itu tidak dapat dipresentasikan: bukan PDF yang dapat dibuka Lintas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/present_menu.py" line="234"/>
+        <source>Screen sharing is not available on this computer. Present a document instead: an agreement draft, a PDF or the app catalogue.</source>
+        <translation>Berbagi layar tidak tersedia di komputer ini. Presentasikan dokumen saja: konsep kesepakatan, PDF, atau katalog aplikasi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/present_menu.py" line="267"/>
+        <source>{office} took over the presentation.</source>
+        <translation>{office} mengambil alih presentasi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/present_menu.py" line="275"/>
+        <source>You are presenting</source>
+        <translation>Anda sedang mempresentasikan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/present_menu.py" line="280"/>
+        <source>Presentation from {office}</source>
+        <translation>Presentasi dari {office}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/present_menu.py" line="328"/>
+        <source>Page {page} of {count}</source>
+        <translation>Halaman {page} dari {count}</translation>
+    </message>
+</context>
 </TS>

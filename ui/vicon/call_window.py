@@ -135,6 +135,10 @@ class CallWindow(QWidget):
         self._media_devices.audioInputsChanged.connect(self.refresh_devices)
         self.refresh_devices()
         self.show_state(controller.state, "")
+        # The Present button and presenting mode (the presentation large, offices as thumbnails).
+        from ui.vicon.present_menu import attach_presenting
+
+        self.presenting = attach_presenting(self)
 
     def add_side_panel(self, title: str, widget: QWidget) -> int:
         """Add a tab next to Chat (e.g. the agreement under review); returns its index."""
@@ -366,6 +370,7 @@ class CallWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Closing leaves the call and releases the devices and the engine thread."""
+        self.presenting.close()
         self.controller.shutdown()
         if self.media is not None:
             self.media.stop()
