@@ -153,6 +153,8 @@ class Page(QWidget):
         from ui.vicon.sign_bar import attach_sign_bar
 
         attach_sign_bar(self.context, window)
+        # "Present an agreement draft" lists this office's agreements.
+        window.presenting.set_database(self.context.database)
         self.context.bridge.post(CallOpened(window.controller, invite.room, window))
         self._update_hint()
         self.sig_call_opened.emit(window)
