@@ -1,10 +1,10 @@
 """The browser guest shows a presentation (an office's second video track) large.
 
-Lintas does not send a second track yet, so the presenting office here is a plain aiortc peer
-that speaks docs/protocol.md through the real hub (signed join, offer with a camera and a
-1280x720 "screen" track, trickled candidates from the browser). The guest page in headless
-Chromium must put the camera on the office's tile and the second track in the large
-presentation area, and take the presentation down when that office leaves.
+First a plain aiortc peer that speaks docs/protocol.md through the real hub (signed join,
+offer with a camera and a 1280x720 "screen" track, trickled candidates from the browser): the
+guest page in headless Chromium must put the camera on the office's tile and the second track
+in the large presentation area, and take the presentation down when that office leaves. Then a
+real Lintas engine presents to the guest (:func:`lintas_scenario`).
 
 Run as ``python -m tests.conferencing.test_browser_presentation`` by :func:`run_scenario`.
 """

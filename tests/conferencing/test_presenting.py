@@ -77,7 +77,18 @@ def test_one_presenter_at_a_time_and_the_host_takes_over(presenting: dict[str, A
     assert r["after_leave"] == ""
 
 
-# ----------------------------------------------------------------------------- the scenario
+def test_headless_call_presents_a_synthetic_slide() -> None:
+    r = run_scenario("cli", 170, module="tests.conferencing.test_presenting")
+    assert r["presenter_rc"] == 0 and r["presenter_report"]
+    (tracks,) = r["viewer_tracks"]  # the viewer's report about Bandung
+    assert [(t["kind"], t["resolution"]) for t in tracks] == [
+        ("camera", "320x240"),
+        ("screen", "1920x1080"),
+    ]
+    assert 3.5 <= tracks[1]["fps"] <= 5.5
+
+
+# ----------------------------------------------------------------------------- the scenarios
 
 
 async def slide() -> dict[str, Any]:
@@ -189,7 +200,56 @@ def _screen_frames(viewer: Any, presenter: Any) -> int:
     return fig.screen.frames if fig else 0
 
 
-SCENARIOS = {"slide": slide}
+async def cli() -> dict[str, Any]:
+    """``main.py hub``, ``invite`` and two ``main.py call --report``, one presenting."""
+    import os
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    from tests.conferencing.scenarios import HOST, ROOT
+
+    py, env = sys.executable, {**os.environ, "PYTHONPATH": str(ROOT)}
+    tmp = Path(tempfile.mkdtemp(prefix="lintas-present-cli-"))
+    secret, port, room = tmp / "hub.secret", "8798", "kb-present-cli"
+    hub = subprocess.Popen(
+        [py, "main.py", "hub", "--host", HOST, "--port", port, "--secret-file", str(secret),
+         "--insecure"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        text=True,
+    )  # fmt: skip
+    try:
+        await asyncio.to_thread(hub.stdout.readline)  # type: ignore[union-attr]
+
+        def call(office: str, seconds: str, *extra: str) -> subprocess.Popen[str]:
+            token = subprocess.run(
+                [py, "main.py", "invite", "--secret-file", str(secret), "--room", room,
+                 "--office", office], cwd=ROOT, env=env, capture_output=True, text=True,
+                check=True,
+            ).stdout.strip()  # fmt: skip
+            return subprocess.Popen(
+                [py, "main.py", "call", "--hub", f"ws://{HOST}:{port}/ws", "--room", room,
+                 "--token", token, "--office", office, "--synthetic", "320x240", "--fps", "15",
+                 "--seconds", seconds, "--report", *extra], cwd=ROOT, env=env,
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            )  # fmt: skip
+
+        presenter = call(BANDUNG, "9", "--present-synthetic", "1920x1080")
+        await asyncio.sleep(1.0)
+        viewer = call(PEKANBARU, "6")
+        out_viewer, _ = await asyncio.to_thread(viewer.communicate, timeout=90)
+        out_presenter, _ = await asyncio.to_thread(presenter.communicate, timeout=90)
+        seen = json.loads(out_viewer.strip().splitlines()[-1])
+        return {
+            "viewer_tracks": [p["tracks"] for p in seen["peers"].values()],
+            "presenter_rc": presenter.returncode,
+            "presenter_report": bool(out_presenter.strip()),
+        }
+    finally:
+        hub.terminate()
+        hub.wait(10)
+
+
+SCENARIOS = {"slide": slide, "cli": cli}
 
 
 def main() -> None:
