@@ -52,7 +52,7 @@ from conferencing.events import (
     VideoPaused,
 )
 from conferencing.linkhealth import MediaCode, limit_gathering
-from conferencing.presenting import ScreenVp8Encoder
+from conferencing.presenting import MAX_SCREEN_SIDE, ScreenVp8Encoder
 from conferencing.rtcptap import ReportTap
 from conferencing.topology.base import Topology, TopologyHost
 from conferencing.topology.verify import LinkVerifier, dtls_peer_fingerprints
@@ -465,6 +465,8 @@ class MeshTopology(Topology):
                 if newer is None:
                     break
                 frame = newer
+            if max(frame.width, frame.height) > MAX_SCREEN_SIDE:
+                continue  # larger than any presentation we send: not handed on (memory)
             link.screen_frames += 1
             self.host.remote_screen_frame(link.peer_id, frame)
 
