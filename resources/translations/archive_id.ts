@@ -255,6 +255,11 @@
         <translation>Revisi</translation>
     </message>
     <message>
+        <location filename="../../ui/archive/archive_table.py" line="33"/>
+        <source>Verified</source>
+        <translation>Verifikasi</translation>
+    </message>
+    <message>
         <location filename="../../ui/archive/archive_table.py" line="52"/>
         <source>{done} of {total}</source>
         <translation>{done} dari {total}</translation>
@@ -713,6 +718,29 @@
     <message>
         <source>Select a signed agreement in the list to print it.</source>
         <translation>Pilih kesepakatan yang sudah ditandatangani di daftar untuk mencetaknya.</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveVerdict</name>
+    <message>
+        <location filename="../../ui/archive/verdict.py" line="56"/>
+        <source>Not verified: the file cannot be read</source>
+        <translation>Tidak terverifikasi: berkas tidak dapat dibaca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/verdict.py" line="58"/>
+        <source>Not verified: no signature</source>
+        <translation>Tidak terverifikasi: tidak ada tanda tangan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/verdict.py" line="61"/>
+        <source>Not verified: {failed} of {count} signatures fail</source>
+        <translation>Tidak terverifikasi: {failed} dari {count} tanda tangan gagal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/verdict.py" line="64"/>
+        <source>Verified, {count} signatures</source>
+        <translation>Terverifikasi, {count} tanda tangan</translation>
     </message>
 </context>
 </TS>

@@ -185,7 +185,22 @@ def test_archive_lists_an_agreement_signed_in_a_live_ceremony(
     (entry,) = page.entries
     assert entry.status == S.SIGNED and entry.complete and entry.pdf_sha256 == sha256_hex(final)
     assert entry.pdf_path is not None and (a.data_dir / "ceremonies") in entry.pdf_path.parents
-    assert page.verify_selected().report.ok
+    # Shown, the page has verified the selected file already: no click for the answer.
+    assert page.table.verdict(0) == "Verified, 2 signatures"
+    assert page.selected_report() is not None and page.selected_report().ok
+    assert page.verify_selected().report.ok  # the details stay one click away
+    # Trust withdrawn (Palangka Raya's office card removed): the next showing says so.
+    with a.city.db.session() as s:
+        for row in s.query(models.TrustedCertificate).all():
+            s.delete(row)
+    page.refresh()
+    assert page.table.verdict(0) == "Not verified: 1 of 2 signatures fail"
+    assert not page.selected_report().ok
+    page.hide()
+    page.refresh()  # a hidden page verifies nothing (the window builds it at start-up)
+    assert page.table.verdict(0) == "" and page.selected_report() is None
+    page.show()
+    assert page.table.verdict(0) == "Not verified: 1 of 2 signatures fail"
     viewer = page.open_selected()
     assert viewer is not None and viewer.data == final
 

@@ -30,6 +30,7 @@ from ui.archive.offline_dialog import OfflineSigningDialog
 from ui.archive.prepare_dialog import PrepareSigningDialog, preparable_agreements
 from ui.archive.qr_check import QrCheckDialog
 from ui.archive.receiving import receive_file
+from ui.archive.verdict import ArchiveVerdicts, verdict_text
 from ui.context import AppContext
 from ui.empty_state import EmptyState
 from ui.icons import icon
@@ -99,6 +100,8 @@ class Page(QWidget):
 
         self.table = ArchiveTable(self.list_panel)
         self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.verdicts = ArchiveVerdicts(context)
+        self.table.itemSelectionChanged.connect(self.show_selected_verdict)
         self.table.doubleClicked.connect(lambda *_: self.open_selected())
         panel.addWidget(self.table, 1)
 
@@ -162,7 +165,9 @@ class Page(QWidget):
         """Re-read the archive from the database and the data folder."""
         with self.context.database.session() as s:
             self.entries = signed_archive(self.context).entries(s)
+        self.verdicts.clear()  # trust or the records may have changed since the last check
         self.table.set_entries(self.entries)
+        self.show_selected_verdict()
         self.stack.setCurrentWidget(self.list_panel if self.entries else self.empty_state)
         self.empty_prepare_button.setVisible(bool(preparable_agreements(self.context)))
         self._update_buttons()
@@ -175,6 +180,30 @@ class Page(QWidget):
         self.continue_button.setEnabled(
             entry is not None and entry.status == AgreementStatus.SIGNING.value
         )
+
+    @Slot()
+    def show_selected_verdict(self) -> None:
+        """Verify the selected agreement's stored PDF and say so in its row (no click needed).
+
+        Only while the page is shown: the window builds this page at start-up, and nobody
+        should wait for a verification they are not looking at (showEvent refreshes).
+        """
+        entry = self.table.selected_entry()
+        if not self.isVisible() or entry is None or entry.pdf_sha256 is None:
+            return
+        report = self.verdicts.known(entry.pdf_sha256)
+        if report is None:
+            data = self._entry_pdf(entry)
+            if data is None:
+                return
+            report = self.verdicts.verify(entry.pdf_sha256, data)
+        row = self.table.entries.index(entry)
+        self.table.set_verdict(row, verdict_text(report), ok=report.ok)
+
+    def selected_report(self):
+        """The verification report shown for the selected agreement (``None``: not checked)."""
+        entry = self.table.selected_entry()
+        return self.verdicts.known(entry.pdf_sha256) if entry is not None else None
 
     def show_message(self, text: str, *, ok: bool) -> None:
         """A line under the list: green for done, red for refused."""
