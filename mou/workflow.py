@@ -342,10 +342,51 @@ def available_messages(
     ]
 
 
-def approve(session: Session, agreement: models.Agreement, actor: Actor) -> models.Approval:
-    """Approve the current revision hash for the actor's office."""
+#: States a head of region's approval may release for negotiation itself (see :func:`approve`).
+RELEASED_BY_APPROVAL = frozenset({S.DRAFT, S.INTERNAL_REVIEW})
+
+
+def releases_on_approval(agreement: models.Agreement, actor: Actor, release: bool) -> bool:
+    """True when approving now also releases the draft (``release``: the office's policy)."""
+    return (
+        release
+        and actor.role is Role.SIGNATORY
+        and S(agreement.status) in RELEASED_BY_APPROVAL
+    )
+
+
+def _release_problems(session: Session, agreement: models.Agreement) -> list[DomainMessage]:
+    """What a reviewer's release would demand of the draft: pasal, two parties, no open
+    comment (the saved round is checked by :func:`approve` itself)."""
     C = WorkflowCode
     problems: list[DomainMessage] = []
+    if not agreement.clauses:
+        problems.append(_msg(C.NO_PASAL, "The agreement has no pasal yet"))
+    if len(agreement.parties) < 2:
+        problems.append(_msg(C.TOO_FEW_PARTIES, "The agreement needs at least two parties"))
+    count = len(open_comments(session, agreement.id))
+    if count:
+        problems.append(_msg(C.OPEN_COMMENTS, f"{count} comment(s) are still open", count=count))
+    return problems
+
+
+def approve(
+    session: Session, agreement: models.Agreement, actor: Actor, *, release: bool = False
+) -> models.Approval:
+    """Approve the current revision hash for the actor's office.
+
+    ``release``: this office does not require a reviewer's release of its drafts (the default
+    policy; Settings can require one). Then the head of region (a Signatory) approving a Draft
+    or a draft in internal review releases it for negotiation with the same act: the head is
+    the one whose consent a reviewer's release prepares, so asking a second person first only
+    adds steps. Every condition of the release still holds (a saved round, a pasal, two
+    parties, no open comment), and the move is audited as made by that Signatory.
+    """
+    C = WorkflowCode
+    problems: list[DomainMessage] = []
+    releasing = releases_on_approval(agreement, actor, release)
+    if releasing:
+        problems.extend(_release_problems(session, agreement))
     if actor.role not in APPROVER_ROLES:
         problems.append(
             _msg(
@@ -355,7 +396,7 @@ def approve(session: Session, agreement: models.Agreement, actor: Actor) -> mode
                 role=actor.role.value,
             )
         )
-    if S(agreement.status) is not S.NEGOTIATION:
+    if S(agreement.status) is not S.NEGOTIATION and not releasing:
         problems.append(
             _msg(
                 C.NOT_IN_NEGOTIATION,
@@ -387,6 +428,8 @@ def approve(session: Session, agreement: models.Agreement, actor: Actor) -> mode
     )
     if existing is not None:
         return existing
+    if releasing:
+        _release(session, agreement, actor)
     approval = models.Approval(
         agreement_id=agreement.id,
         revision_hash=current.hash,
@@ -400,6 +443,24 @@ def approve(session: Session, agreement: models.Agreement, actor: Actor) -> mode
     audit.record(session, agreement, "approved", actor, hash=current.hash, round=current.round)
     events.emit(session, events.ApprovalRecorded(agreement.id, current.hash, actor.office_name))
     return approval
+
+
+def _release(session: Session, agreement: models.Agreement, actor: Actor) -> None:
+    """Move a draft to Negotiation as part of its head's approval (checked by the caller)."""
+    source = agreement.status
+    agreement.status = S.NEGOTIATION.value
+    agreement.updated_at = models.utcnow()
+    session.flush()
+    audit.record(
+        session,
+        agreement,
+        "state_changed",
+        actor,
+        from_state=source,
+        to_state=S.NEGOTIATION.value,
+        released_by="approval",
+    )
+    events.emit(session, events.StateChanged(agreement.id, source, S.NEGOTIATION.value, actor.name))
 
 
 def conclude_when_all_approved(session: Session, agreement: models.Agreement) -> bool:

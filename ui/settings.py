@@ -184,6 +184,9 @@ class Settings:
     high_pass_filter = Option("audio/high_pass_filter", True)
     window_geometry = Option("window/geometry", b"")
     window_state = Option("window/state", b"")
+    #: Office policy: a reviewer releases drafts for negotiation. Off (the default), the head
+    #: of region's approval releases the draft itself (mou.workflow.approve(release=True)).
+    drafts_need_review = Option("workflow/drafts_need_review", False)
     #: Id of the local user last chosen in the header's user switcher (0: none yet).
     last_user_id = Option("session/last_user_id", 0)
 

@@ -2596,6 +2596,21 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>WorkflowBar</name>
     <message>
+        <location filename="../../ui/agreements/editor/workflow_bar.py" line="120"/>
+        <source>Approve round %1 (%2)</source>
+        <translation>Setujui putaran %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/workflow_bar.py" line="112"/>
+        <source>The other office will see that your office accepts this exact text (hash %1). Both offices must approve the same revision before it is agreed.</source>
+        <translation>Kantor mitra akan melihat bahwa kantor Anda menerima teks persis ini (hash %1). Kedua kantor harus menyetujui revisi yang sama sebelum kesepakatan tercapai.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/workflow_bar.py" line="106"/>
+        <source>The signatory approves a draft; the approval also releases it for negotiation.</source>
+        <translation>Penanda tangan menyetujui draf; persetujuan itu sekaligus melepas draf untuk negosiasi.</translation>
+    </message>
+    <message>
         <location filename="../../ui/agreements/editor/workflow_bar.py" line="33"/>
         <location filename="../../ui/agreements/editor/workflow_bar.py" line="77"/>
         <source>Approve this revision</source>

@@ -320,6 +320,10 @@ Periksa alamatnya pada --database, LINTAS_DATABASE_URL atau pengaturan yang ters
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
+    <message>
+        <source>Create and open Lintas</source>
+        <translation>Buat dan buka Lintas</translation>
+    </message>
 </context>
 <context>
     <name>GeneralSection</name>
@@ -389,6 +393,10 @@ Periksa alamatnya pada --database, LINTAS_DATABASE_URL atau pengaturan yang ters
     <message>
         <source>A NIP has exactly 18 digits.</source>
         <translation>NIP terdiri atas tepat 18 angka.</translation>
+    </message>
+    <message>
+        <source>Head of region:</source>
+        <translation>Kepala daerah:</translation>
     </message>
 </context>
 <context>
@@ -460,6 +468,22 @@ Periksa alamatnya pada --database, LINTAS_DATABASE_URL atau pengaturan yang ters
     <message>
         <source>PKCS#12 files (*.p12 *.pfx)</source>
         <translation>Berkas PKCS#12 (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Tampilkan</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Sembunyikan</translation>
+    </message>
+    <message>
+        <source>Show the password to check what you typed</source>
+        <translation>Tampilkan kata sandi untuk memeriksa yang Anda ketik</translation>
+    </message>
+    <message>
+        <source>This password opens the office&apos;s signing key and is asked when someone acts as the head of region. Keep it safe: without it nobody can sign for the office, and Lintas cannot recover it.</source>
+        <translation>Kata sandi ini membuka kunci tanda tangan kantor dan diminta saat seseorang bertindak sebagai kepala daerah. Simpan baik-baik: tanpanya tidak ada yang dapat menandatangani atas nama kantor, dan Lintas tidak dapat memulihkannya.</translation>
     </message>
 </context>
 <context>
@@ -589,6 +613,14 @@ Periksa alamatnya pada --database, LINTAS_DATABASE_URL atau pengaturan yang ters
     <message>
         <source>(enter the name)</source>
         <translation>(isi namanya)</translation>
+    </message>
+    <message>
+        <source>Which regional government and which unit will use Lintas on this computer, and who signs its agreements?</source>
+        <translation>Pemerintah daerah dan unit mana yang memakai Lintas di komputer ini, dan siapa yang menandatangani kesepakatannya?</translation>
+    </message>
+    <message>
+        <source>Lambang (optional):</source>
+        <translation>Lambang (opsional):</translation>
     </message>
 </context>
 <context>
@@ -977,9 +1009,37 @@ SHA-256: %3</translation>
         <source>Tip: nobody can sign agreements until a signatory is added.</source>
         <translation>Kiat: belum ada yang dapat menandatangani kesepakatan sampai penanda tangan ditambahkan.</translation>
     </message>
+    <message>
+        <source>People and passwords</source>
+        <translation>Pengguna dan kata sandi</translation>
+    </message>
+    <message>
+        <source>%1, head of region (signatory): the office&apos;s signing identity</source>
+        <translation>%1, kepala daerah (penanda tangan): identitas tanda tangan kantor</translation>
+    </message>
+    <message>
+        <source>Choose the .p12 file and type its password.</source>
+        <translation>Pilih berkas .p12 dan ketik kata sandinya.</translation>
+    </message>
+    <message>
+        <source>Give the signing identity a password of at least %1 characters.</source>
+        <translation>Beri identitas tanda tangan kata sandi sekurang-kurangnya %1 karakter.</translation>
+    </message>
+    <message>
+        <source>Drafters write, reviewers approve, signatories sign. Each person gets a password or PIN, asked when someone switches to them.</source>
+        <translation>Penyusun menulis, peninjau menyetujui, penanda tangan menandatangani. Setiap orang mendapat kata sandi atau PIN, yang diminta saat seseorang beralih kepadanya.</translation>
+    </message>
 </context>
 <context>
     <name>UsersSection</name>
+    <message>
+        <source>Drafts need a reviewer&apos;s release</source>
+        <translation>Draf perlu dilepas oleh peninjau</translation>
+    </message>
+    <message>
+        <source>Off: the signatory&apos;s approval of a draft also releases it for negotiation. On: a reviewer releases every draft first.</source>
+        <translation>Mati: persetujuan penanda tangan atas draf sekaligus melepasnya untuk negosiasi. Nyala: peninjau melepas setiap draf lebih dahulu.</translation>
+    </message>
     <message>
         <source>%1 was removed.</source>
         <translation>%1 telah dihapus.</translation>

@@ -326,8 +326,13 @@
     </message>
     <message>
         <location filename="../../ui/ceremony/sign_dialog.py" line="73"/>
-        <source>Handwritten signature:</source>
-        <translation>Tanda tangan basah:</translation>
+        <source>Handwritten signature (optional):</source>
+        <translation>Tanda tangan basah (opsional):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/sign_dialog.py" line="80"/>
+        <source>Leave it empty to sign with your name and title only.</source>
+        <translation>Biarkan kosong untuk menandatangani hanya dengan nama dan jabatan Anda.</translation>
     </message>
     <message>
         <location filename="../../ui/ceremony/sign_dialog.py" line="82"/>
@@ -363,11 +368,6 @@
         <location filename="../../ui/ceremony/sign_dialog.py" line="128"/>
         <source>Enter the password of the signing certificate.</source>
         <translation>Masukkan kata sandi sertifikat tanda tangan.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ceremony/sign_dialog.py" line="132"/>
-        <source>Draw the handwritten signature or import its image first.</source>
-        <translation>Bubuhkan tanda tangan basah atau impor gambarnya terlebih dahulu.</translation>
     </message>
 </context>
 </TS>

@@ -84,35 +84,36 @@ def test_the_text_is_locked_in_internal_review_and_a_reviewer_unlocks_it(qtbot, 
     qtbot.waitUntil(lambda: not form.heading_edit.isReadOnly())
 
 
-def _release_and_approve_box(qtbot, context):
+def _released(qtbot, context):
     page, editor, agreement_id = submitted(qtbot, context)
     act_as(context, Role.REVIEWER)
     bar = editor.workflow_bar
     qtbot.waitUntil(lambda: bar.buttons["negotiation"].isEnabled())
     bar.buttons["negotiation"].click()
     assert bar.approve_button.isEnabled()
-    bar.approve_button.click()
-    box = editor.approve_box
-    qtbot.waitUntil(box.isVisible)
-    assert box.text() == "Approve round 1 for Pemerintah Kota Bandung?"
-    assert "both offices must approve" in box.informativeText().lower()
-    assert box.defaultButton() is not box.approve_button  # Enter does not approve by accident
-    return editor, agreement_id, box
+    return editor, agreement_id
 
 
-def test_approve_asks_first_and_cancel_records_nothing(qtbot, context):
-    editor, agreement_id, box = _release_and_approve_box(qtbot, context)
+def test_approve_names_the_round_and_hash_and_nothing_is_approved_before_the_click(
+    qtbot, context
+):
+    editor, agreement_id = _released(qtbot, context)
+    with context.database.session() as session:
+        full = session.get(models.Agreement, agreement_id).current_revision.hash
+    button = editor.workflow_bar.approve_button
+    # One click approves, so the button says exactly what: the round and its hash.
+    assert button.text() == f"Approve round 1 ({full[:12]})"
+    assert full in button.toolTip() and "both offices must approve" in button.toolTip().lower()
     assert approvals(context, agreement_id) == 0
-    cancel = next(b for b in box.buttons() if b is not box.approve_button)
-    cancel.click()
-    qtbot.waitUntil(lambda: not box.isVisible())
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # Enter does not approve by accident
     assert approvals(context, agreement_id) == 0
-    assert editor.workflow_bar.approve_button.text() == "Approve this revision"
+    assert button.isEnabled()
 
 
-def test_approve_confirmed_records_the_approval(qtbot, context):
-    editor, agreement_id, box = _release_and_approve_box(qtbot, context)
-    box.approve_button.click()
+def test_approve_click_records_the_approval(qtbot, context):
+    editor, agreement_id = _released(qtbot, context)
+    editor.workflow_bar.approve_button.click()
     qtbot.waitUntil(lambda: approvals(context, agreement_id) == 1)
     bar = editor.workflow_bar
     assert bar.approve_button.text() == "Approved by this office"

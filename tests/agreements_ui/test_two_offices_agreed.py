@@ -60,8 +60,8 @@ def test_from_template_to_agreed_by_file_exchange(qtbot, tmp_path, qapp, screens
     b.save_button.click()
     act_as(palangka, Role.REVIEWER)
     qtbot.waitUntil(lambda: b.workflow_bar.approve_button.isEnabled())
+    assert b.workflow_bar.approve_button.text().startswith("Approve round 2 (")  # what it approves
     b.workflow_bar.approve_button.click()
-    b.approve_box.approve_button.click()  # "Approve round 2 for …?" asks first
     to_a = tmp_path / "round2.lintas"
     assert page_b.dialogs.export_file(b_id, to_a)
 
@@ -74,7 +74,6 @@ def test_from_template_to_agreed_by_file_exchange(qtbot, tmp_path, qapp, screens
     assert "round 2 by Pemerintah Kota Palangka Raya" in html
     assert "tiga" in " ".join(re.findall(r'<span class="ins"[^>]*>([^<]*)</span>', html))
     a.workflow_bar.approve_button.click()
-    a.approve_box.approve_button.click()
     a.workflow_bar.buttons["agreed"].click()
     assert a.state_label.text() == "Agreed", a.message_bar.text()
     shown = [b.text() for b in a.workflow_bar.findChildren(QPushButton) if not b.isHidden()]

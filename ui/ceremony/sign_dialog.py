@@ -1,6 +1,7 @@
 """The "Sign" dialog: the PKCS#12 password and the handwritten signature for one signature.
 
-The signature is drawn on (or imported into) the signing area's :class:`SignaturePad`.
+The signature is drawn on (or imported into) the signing area's :class:`SignaturePad`; it is
+optional (the password and the Sign click are the deliberate act).
 """
 
 from __future__ import annotations
@@ -71,7 +72,16 @@ class SignDialog(QDialog):
         image_row.addLayout(pad_buttons)
         form = QFormLayout()
         form.addRow(self.tr("Certificate password:"), self.password)
-        form.addRow(self.tr("Handwritten signature:"), image_row)
+        form.addRow(self.tr("Handwritten signature (optional):"), image_row)
+        # Why optional: the digital signature (this certificate, unlocked by the password, on
+        # this exact revision) is what binds; the drawn image only decorates the printed page.
+        # Asking every signer to draw before the deliberate act (Sign + password) was a step
+        # with no legal weight. Without one, the stamp shows the signer's name and title.
+        pad_hint = QLabel(
+            self.tr("Leave it empty to sign with your name and title only."), self
+        )
+        pad_hint.setWordWrap(True)
+        form.addRow("", pad_hint)
         self.error = QLabel(self)
         self.error.setObjectName("signError")
         self.error.setWordWrap(True)
@@ -130,10 +140,7 @@ class SignDialog(QDialog):
         if not self.password.text():
             self.show_error(self.tr("Enter the password of the signing certificate."))
             return
-        png = self.signature_png
-        if png is None:
-            self.show_error(self.tr("Draw the handwritten signature or import its image first."))
-            return
+        png = self.signature_png  # None: no image, the stamp carries name and title
         self.sign_button.setEnabled(False)
         try:
             problem = self._sign(self.password.text(), png)

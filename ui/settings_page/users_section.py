@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -91,6 +92,19 @@ class UsersSection(QGroupBox):
         row.addWidget(self.secret, 1)
         row.addWidget(self.add_button)
         layout.addLayout(row)
+        # The office's policy for its drafts: by default the head of region's approval releases
+        # a draft for negotiation (mou.workflow.approve); offices that want a second pair of
+        # eyes first turn this on, and a reviewer's release is required again.
+        self.needs_review = QCheckBox(self.tr("Drafts need a reviewer's release"))
+        self.needs_review.setToolTip(
+            self.tr(
+                "Off: the signatory's approval of a draft also releases it for negotiation. "
+                "On: a reviewer releases every draft first."
+            )
+        )
+        self.needs_review.setChecked(bool(context.settings.drafts_need_review))
+        self.needs_review.toggled.connect(self._needs_review_changed)
+        layout.addWidget(self.needs_review)
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
@@ -137,7 +151,7 @@ class UsersSection(QGroupBox):
             widget.setEnabled(may and chosen)
         for widget in (self.selected_role, self.new_secret):
             widget.setEnabled(may and chosen)
-        for widget in (self.name, self.role, self.secret, self.add_button):
+        for widget in (self.name, self.role, self.secret, self.add_button, self.needs_review):
             widget.setEnabled(may)
         self.setToolTip(
             "" if may else self.tr("Only a signatory can add, remove or change users.")
@@ -154,6 +168,12 @@ class UsersSection(QGroupBox):
         self._update_enabled()
 
     # -- changing --------------------------------------------------------------------------
+
+    def _needs_review_changed(self, on: bool) -> None:
+        if not self._may_manage():  # the checkbox is disabled then; never trust that alone
+            return
+        self.context.settings.drafts_need_review = on
+        self.context.settings.sync()
 
     def _changed(self, text: str) -> None:
         self.status.setText(text)

@@ -137,7 +137,7 @@ class AgreementEditor(UndoSupport, StructureEdits, ReviewRules, WorkflowActions,
         self.export_button.clicked.connect(lambda: self._emit_for(self.sig_export_requested))
         header.import_button.clicked.connect(lambda: self._emit_for(self.sig_import_requested))
         self.workflow_bar.sig_transition_requested.connect(self.request_transition)
-        self.workflow_bar.sig_approve_requested.connect(self.confirm_approve)
+        self.workflow_bar.sig_approve_requested.connect(self.approve)
         for panel in (self.comments, self.obligations, self.annex, self.details):
             panel.sig_error.connect(self.show_error)
             panel.sig_changed.connect(self._panel_changed)
@@ -207,6 +207,11 @@ class AgreementEditor(UndoSupport, StructureEdits, ReviewRules, WorkflowActions,
         self.workflow_bar.set_state(
             data.status, current_role(self.context), steps, ours,
             approve_blocked=facts.approve_blocked, open_comments=self.open_comments_text,
+            release_on_approve=not self.context.settings.drafts_need_review,
+            revision=(
+                (data.revision_round, data.revision_hash)
+                if data.revision_hash and not data.dirty else None
+            ),
         )  # fmt: skip
         self.clause_list.set_editable(data.can_edit)
         self.clause_form.set_editable(data.can_edit)

@@ -1,9 +1,9 @@
-"""Review rules in the editor: the lock in internal review, approval asked twice, honest states.
+"""Review rules in the editor: the lock in internal review, what an approval is of, honest states.
 
 A mixin of ``AgreementEditor``. It decides from the stored agreement (read in the editor's
 ``reload``) what the drafter may do now, and shows it before a click instead of refusing after
 one: the text is read-only in internal review (``ReviewLockBanner`` says why and who unlocks
-it), "Approve this revision" asks for confirmation, a workflow step that cannot run is disabled
+it), "Approve round N (hash)" names what one click approves, a workflow step that cannot run is disabled
 with its reasons as a tooltip, open comments are named by pasal, and one label tells the save
 state of the working copy.
 """
@@ -13,8 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -25,7 +24,6 @@ from mou.revision import is_dirty
 from ui.agreements.acting import current_role
 from ui.agreements.editor.open_comments import describe, first_pasal, open_counts
 from ui.datestyle import short_time
-from ui.hash_label import short_hash
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -87,42 +85,6 @@ class ReviewRules:
         if uuid is not None:
             self.clause_list.select_uuid(uuid)
         self.side_tabs.setCurrentWidget(self.comments)
-
-    def confirm_approve(self: AgreementEditor) -> None:
-        """Ask before approving: an approval tells the other office this exact text is accepted."""
-        data = self.data
-        if data is None or data.revision_hash is None:
-            return
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(QCoreApplication.translate("AgreementEditor", "Approve this revision"))
-        box.setText(
-            QCoreApplication.translate("AgreementEditor", "Approve round %1 for %2?")
-            .replace("%1", str(data.revision_round))
-            .replace("%2", self.context.office.display_name)
-        )
-        box.setInformativeText(
-            QCoreApplication.translate(
-                "AgreementEditor",
-                "The other office will see that your office accepts this exact text (hash %1). "
-                "Both offices must approve the same revision before it can be marked as agreed.",
-            ).replace("%1", short_hash(data.revision_hash))
-        )
-        box.approve_button = box.addButton(
-            QCoreApplication.translate("AgreementEditor", "Approve"),
-            QMessageBox.ButtonRole.AcceptRole,
-        )
-        cancel = box.addButton(
-            QCoreApplication.translate("AgreementEditor", "Cancel"),
-            QMessageBox.ButtonRole.RejectRole,
-        )
-        box.setDefaultButton(cancel)  # an approval is never the accidental Enter
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.finished.connect(
-            lambda _result: self.approve() if box.clickedButton() is box.approve_button else None
-        )
-        self.approve_box = box
-        box.open()
 
     def show_save_state(self: AgreementEditor, kept_at: dt.time | None = None) -> None:
         """One honest label for the working copy: kept but not a revision, or saved as one."""

@@ -88,7 +88,8 @@ class WorkflowActions:
 
     def approve(self: AgreementEditor) -> None:
         """Approve the current revision hash for this office."""
-        approval = self._apply(lambda s, a, actor: approve(s, a, actor))
+        release = not self.context.settings.drafts_need_review  # the office's policy
+        approval = self._apply(lambda s, a, actor: approve(s, a, actor, release=release))
         if isinstance(approval, models.Approval):
             self.message_bar.show_message(
                 QCoreApplication.translate("AgreementEditor", "Approved revision %1 for %2")

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from mou.agreement import AgreementStatus
 from mou.messages import DomainMessage
 from mou.office import Role
-from mou.workflow import APPROVER_ROLES, Transition, WorkflowCode
+from mou.workflow import APPROVER_ROLES, RELEASED_BY_APPROVAL, Transition, WorkflowCode
 from ui.agreements.labels import transition_label
 from ui.agreements.messages import domain_text
+from ui.hash_label import short_hash
 
 OPEN_COMMENTS = WorkflowCode.OPEN_COMMENTS.value
 
@@ -55,11 +56,20 @@ class WorkflowBar(QWidget):
         *,
         approve_blocked: str = "",
         open_comments: str = "",
+        release_on_approve: bool = False,
+        revision: tuple[int, str] | None = None,
     ) -> None:
         """Rebuild the buttons for ``status`` as seen by a user with ``role``.
 
         ``approve_blocked`` says why this office cannot approve now ("" when it can);
-        ``open_comments`` names where comments are still open ("" when none are).
+        ``open_comments`` names where comments are still open ("" when none are);
+        ``release_on_approve``: the office lets its head's approval release a draft (no
+        reviewer's release needed), so "Approve" shows in Draft and Internal review too;
+        ``revision``: (round, hash) of the saved round an approval would be of.
+
+        The button itself names the round and its hash ("Approve round 3 (1a2b3c4d5e6f)"), and
+        one click approves: it was followed by an "Approve round 3?" box that said the same
+        thing again. Naming exactly what is approved on the button keeps the act deliberate.
         """
         for button in self.buttons.values():
             self._row.removeWidget(button)
@@ -91,20 +101,39 @@ class WorkflowBar(QWidget):
             self._row.insertWidget(self._row.count() - 2, button)
             button.show()  # a layout shows new children of a visible widget only on the next turn
         negotiating = AgreementStatus(status) is AgreementStatus.NEGOTIATION
-        self.approve_button.setVisible(negotiating)
-        can_approve = role in APPROVER_ROLES and not approved_by_us and not approve_blocked
-        self.approve_button.setEnabled(negotiating and can_approve)
+        releasing = release_on_approve and AgreementStatus(status) in RELEASED_BY_APPROVAL
+        self.approve_button.setVisible(negotiating or releasing)
+        approvers = {Role.SIGNATORY} if releasing else APPROVER_ROLES
+        can_approve = role in approvers and not approved_by_us and not approve_blocked
+        self.approve_button.setEnabled((negotiating or releasing) and can_approve)
         if approved_by_us:
             self.approve_button.setToolTip(self.tr("This office approved this revision."))
+        elif releasing and role is not Role.SIGNATORY:
+            self.approve_button.setToolTip(
+                self.tr("The signatory approves a draft; the approval also releases it for "
+                        "negotiation.")
+            )  # fmt: skip
         elif role not in APPROVER_ROLES:
             self.approve_button.setToolTip(self.tr("A reviewer or signatory approves a revision."))
-        else:
+        elif approve_blocked or revision is None:
             self.approve_button.setToolTip(approve_blocked)
+        else:
+            self.approve_button.setToolTip(
+                self.tr(
+                    "The other office will see that your office accepts this exact text (hash "
+                    "%1). Both offices must approve the same revision before it is agreed."
+                ).replace("%1", revision[1])
+            )
         if open_comments:
             self.open_comments_link.setText(f'<a href="#comments">{open_comments}</a>')
         self.open_comments_link.setVisible(bool(open_comments))
-        self.approve_button.setText(
-            self.tr("Approved by this office")
-            if approved_by_us
-            else self.tr("Approve this revision")
-        )
+        if approved_by_us:
+            self.approve_button.setText(self.tr("Approved by this office"))
+        elif revision is not None:
+            self.approve_button.setText(
+                self.tr("Approve round %1 (%2)")
+                .replace("%1", str(revision[0]))
+                .replace("%2", short_hash(revision[1]))
+            )
+        else:
+            self.approve_button.setText(self.tr("Approve this revision"))
