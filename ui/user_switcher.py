@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from mou import office as office_api
 from mou.models import LocalUser
-from ui.context import AppContext, UsersChanged
+from ui.context import AppContext, CurrentUserChanged, UsersChanged
 from ui.roles import role_description, role_label
 
 
@@ -37,6 +37,10 @@ class UserSwitcher(QWidget):
         self.reload()
         self.combo.currentIndexChanged.connect(self._picked)
         context.bridge.subscribe(UsersChanged, lambda _event: self.reload(), owner=self)
+        # The acting user also changes outside this combo (Approve asks the head's password).
+        context.bridge.subscribe(
+            CurrentUserChanged, lambda _event: self._select_current(), owner=self
+        )
 
     def reload(self) -> None:
         """Re-read the local users (after Settings added one)."""

@@ -2596,6 +2596,11 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>WorkflowBar</name>
     <message>
+        <location filename="../../ui/agreements/editor/workflow_bar.py" line="110"/>
+        <source>%1 approves: their password or PIN is asked.</source>
+        <translation>%1 yang menyetujui: kata sandi atau PIN-nya akan diminta.</translation>
+    </message>
+    <message>
         <location filename="../../ui/agreements/editor/workflow_bar.py" line="120"/>
         <source>Approve round %1 (%2)</source>
         <translation>Setujui putaran %1 (%2)</translation>
@@ -2960,6 +2965,24 @@ Cocokkan dahulu melalui telepon.</translation>
     <message>
         <source>Open an agreement to print its draft. Signed agreements are printed from the Archive.</source>
         <translation>Buka sebuah kesepakatan untuk mencetak drafnya. Kesepakatan yang sudah ditandatangani dicetak dari Arsip.</translation>
+    </message>
+</context>
+<context>
+    <name>ApproveAs</name>
+    <message>
+        <location filename="../../ui/agreements/editor/approve_as.py" line="70"/>
+        <source>%1 approves round %2 (hash %3) for %4. Type the password or PIN of %1:</source>
+        <translation>%1 menyetujui putaran %2 (hash %3) atas nama %4. Ketik kata sandi atau PIN %1:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/approve_as.py" line="66"/>
+        <source>Approve as %1</source>
+        <translation>Setujui sebagai %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreements/editor/approve_as.py" line="67"/>
+        <source>Approve</source>
+        <translation>Setujui</translation>
     </message>
 </context>
 </TS>

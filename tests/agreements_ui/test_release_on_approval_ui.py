@@ -58,3 +58,41 @@ def test_an_office_can_require_a_reviewer_again(qtbot, context):
     assert not bar.approve_button.isVisible()
     assert bar.buttons["internal_review"].isVisible()
     assert status(context, agreement_id) == AgreementStatus.DRAFT
+
+
+def test_approve_asks_the_heads_password_when_the_drafter_acts(qtbot, context):
+    from mou.office import set_user_secret
+    from tests.agreements_ui.conftest import user
+
+    head = user(context, Role.SIGNATORY)
+    with context.database.session() as session:
+        set_user_secret(session, head.id, "Sandi-Kepala-2026")
+    editor, agreement_id = _saved_draft(qtbot, context)
+    bar = editor.workflow_bar
+    act_as(context, Role.DRAFTER)
+    qtbot.waitUntil(bar.approve_button.isEnabled)
+    assert head.name in bar.approve_button.toolTip()  # who approves, said before the click
+    bar.approve_button.click()
+    dialog = editor.approve_as_dialog
+    assert dialog.isVisible() and head.name in dialog.windowTitle()
+    assert dialog.ok_button.text() == "Approve"
+    qtbot.keyClicks(dialog.secret, "1234")  # not the head's: nothing is approved
+    dialog.ok_button.click()
+    assert dialog.isVisible() and "not the right password" in dialog.error.text()
+    assert approvals(context, agreement_id) == 0 and context.current_user.role == "drafter"
+    dialog.cancel_button.click()
+    assert approvals(context, agreement_id) == 0 and status(context, agreement_id) == "draft"
+    qtbot.waitUntil(bar.approve_button.isEnabled, timeout=3000)
+    bar.approve_button.click()
+    dialog = editor.approve_as_dialog
+    qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=3000)
+    qtbot.keyClicks(dialog.secret, "Sandi-Kepala-2026")
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: approvals(context, agreement_id) == 1)
+    assert status(context, agreement_id) == AgreementStatus.NEGOTIATION
+    assert context.current_user.id == head.id  # the head acts from now on
+    with context.database.session() as session:
+        from mou import models
+
+        approval = session.query(models.Approval).filter_by(agreement_id=agreement_id).one()
+        assert (approval.approver_name, approval.approver_role) == (head.name, "signatory")

@@ -203,7 +203,9 @@ class CeremonyLauncher(QObject):
         window.raise_()
         if window.panel.record is None:
             # "Sign it in this call" is the request to present it: no second click for that.
-            # (A ceremony already under way is shown as it is.)
+            # (A ceremony already under way is shown as it is.) Asked to sign, this office
+            # gets the Sign dialog at once when it signs first (CeremonyPanel).
+            window.panel.sign_after_presenting = True
             window.panel.present()
         return window
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtCore import QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -45,6 +45,12 @@ class CeremonyPanel(QWidget):
         self.signature_png = signature_png
         self.record: CeremonyRecord | None = None
         self.dialog: SignDialog | None = None
+        # Set by "Sign it in this call": this office asked to sign, so when the revision it
+        # presented shows this office first to sign, the Sign dialog opens by itself (the
+        # password and its Sign button stay the deliberate act). Used once, and only for the
+        # first record: a turn that arrives later from another office never pops up a
+        # password prompt by itself.
+        self.sign_after_presenting = False
 
         title = QLabel(self.tr("Signing ceremony"), self)
         title.setObjectName("ceremonyTitle")
@@ -251,6 +257,10 @@ class CeremonyPanel(QWidget):
         mine = nxt is not None and nxt.office == self.session.local_office
         self.sign_button.setVisible(mine)
         self.sign_button.setEnabled(mine)
+        if self.sign_after_presenting:
+            self.sign_after_presenting = False
+            if mine and record.step == 0 and self.dialog is None:
+                QTimer.singleShot(0, self.open_sign_dialog)
         complete = record.complete
         self.open_button.setVisible(complete)
         self.save_button.setVisible(complete)
@@ -315,6 +325,7 @@ class CeremonyPanel(QWidget):
         try:
             self.session.present()
         except Exception as exc:  # a render or state error: say so, keep the call going
+            self.sign_after_presenting = False  # nothing presented: no dialog later
             self.show_problem(
                 self.tr("The revision cannot be presented: {error}").format(error=plain_text(exc))
             )

@@ -27,6 +27,7 @@ from mou.workflow import WorkflowError, approvals_of, available_messages
 from mou.working_copy import CLAUSES, parts
 from ui.agreements.acting import actor_for, current_role, required_actor
 from ui.agreements.editor.annex_panel import AnnexPanel
+from ui.agreements.editor.approve_as import ApproveAs, head_of_region
 from ui.agreements.editor.autosave import Autosaver
 from ui.agreements.editor.clause_form import ClauseForm
 from ui.agreements.editor.clause_list import ClauseListPanel
@@ -55,7 +56,9 @@ from ui.hash_label import short_hash
 Edit = Callable[[Session, models.Agreement, Actor], object]
 
 
-class AgreementEditor(UndoSupport, StructureEdits, ReviewRules, WorkflowActions, QWidget):
+class AgreementEditor(
+    UndoSupport, StructureEdits, ReviewRules, WorkflowActions, ApproveAs, QWidget
+):
     """Edits one agreement; emits ``sig_close_requested`` for the way back to the list."""
 
     sig_close_requested = Signal()
@@ -137,7 +140,7 @@ class AgreementEditor(UndoSupport, StructureEdits, ReviewRules, WorkflowActions,
         self.export_button.clicked.connect(lambda: self._emit_for(self.sig_export_requested))
         header.import_button.clicked.connect(lambda: self._emit_for(self.sig_import_requested))
         self.workflow_bar.sig_transition_requested.connect(self.request_transition)
-        self.workflow_bar.sig_approve_requested.connect(self.approve)
+        self.workflow_bar.sig_approve_requested.connect(self.request_approve)
         for panel in (self.comments, self.obligations, self.annex, self.details):
             panel.sig_error.connect(self.show_error)
             panel.sig_changed.connect(self._panel_changed)
@@ -212,6 +215,7 @@ class AgreementEditor(UndoSupport, StructureEdits, ReviewRules, WorkflowActions,
                 (data.revision_round, data.revision_hash)
                 if data.revision_hash and not data.dirty else None
             ),
+            approve_as=head.name if (head := head_of_region(self.context)) else "",
         )  # fmt: skip
         self.clause_list.set_editable(data.can_edit)
         self.clause_form.set_editable(data.can_edit)

@@ -58,6 +58,7 @@ class WorkflowBar(QWidget):
         open_comments: str = "",
         release_on_approve: bool = False,
         revision: tuple[int, str] | None = None,
+        approve_as: str = "",
     ) -> None:
         """Rebuild the buttons for ``status`` as seen by a user with ``role``.
 
@@ -65,7 +66,9 @@ class WorkflowBar(QWidget):
         ``open_comments`` names where comments are still open ("" when none are);
         ``release_on_approve``: the office lets its head's approval release a draft (no
         reviewer's release needed), so "Approve" shows in Draft and Internal review too;
-        ``revision``: (round, hash) of the saved round an approval would be of.
+        ``revision``: (round, hash) of the saved round an approval would be of;
+        ``approve_as``: the head of region whose password a click asks when the acting user
+        may not approve ("" when nobody can be asked; :mod:`ui.agreements.editor.approve_as`).
 
         The button itself names the round and its hash ("Approve round 3 (1a2b3c4d5e6f)"), and
         one click approves: it was followed by an "Approve round 3?" box that said the same
@@ -104,10 +107,17 @@ class WorkflowBar(QWidget):
         releasing = release_on_approve and AgreementStatus(status) in RELEASED_BY_APPROVAL
         self.approve_button.setVisible(negotiating or releasing)
         approvers = {Role.SIGNATORY} if releasing else APPROVER_ROLES
-        can_approve = role in approvers and not approved_by_us and not approve_blocked
+        stepping_up = role not in approvers and bool(approve_as)
+        can_approve = (
+            (role in approvers or stepping_up) and not approved_by_us and not approve_blocked
+        )
         self.approve_button.setEnabled((negotiating or releasing) and can_approve)
         if approved_by_us:
             self.approve_button.setToolTip(self.tr("This office approved this revision."))
+        elif stepping_up and not approve_blocked:
+            self.approve_button.setToolTip(
+                self.tr("%1 approves: their password or PIN is asked.").replace("%1", approve_as)
+            )
         elif releasing and role is not Role.SIGNATORY:
             self.approve_button.setToolTip(
                 self.tr("The signatory approves a draft; the approval also releases it for "
