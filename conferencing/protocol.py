@@ -226,6 +226,20 @@ class Welcome:
 
 
 @dataclass(frozen=True)
+class TopologySwitch:
+    """Hub -> each office: the session moves to the SFU or back to the mesh (protocol.md).
+
+    ``sfu`` set: that office's own ticket to the session's Janus room (the move to the SFU);
+    omitted: back to the mesh. ``epoch`` grows with each switch of a room, so a repeated or
+    older switch is a no-op.
+    """
+
+    epoch: int
+    sfu: SfuInfo | None = None
+    type: Literal["topology"] = "topology"
+
+
+@dataclass(frozen=True)
 class PeerJoined:
     """Hub -> others in the room. ``guest`` is ``True`` for a browser guest (else omitted)."""
 
@@ -272,6 +286,7 @@ Message = (
     | Ping
     | Welcome
     | PeerJoined
+    | TopologySwitch
     | PeerLeft
     | Pong
     | Error
@@ -281,6 +296,7 @@ Message = (
 CLIENT_TYPES = ("hello", "join", "signal", "relay", "leave", "ping", "present")
 HUB_TYPES = (
     "challenge", "welcome", "peer-joined", "peer-left", "signal", "relay", "pong", "error",
+    "topology",
     "presenter",
 )  # fmt: skip
 B64_RE = re.compile(r"^[A-Za-z0-9_-]{16,128}$")
@@ -434,6 +450,8 @@ def _parse_obj(obj: dict[str, Any]) -> Message:
             expires_at=_int(obj, "expires_at"),
             sfu=_sfu(obj),
         )
+    if kind == "topology":
+        return TopologySwitch(epoch=_int(obj, "epoch", lo=1, hi=2**31), sfu=_sfu(obj))
     if kind == "peer-joined":
         return PeerJoined(
             _str(obj, "peer_id", pattern=PEER_ID_RE),  # type: ignore[arg-type]

@@ -242,10 +242,42 @@ class SfuRooms:
         self.rooms: dict[str, _SfuRoom] = {}
 
     def capacity(self, room: str, mesh_max: int, size: int) -> int:
-        """How many offices ``room`` admits (an SFU room, or one about to become one)."""
-        if room in self.rooms or (self.pool is not None and size > self.sfu_above):
+        """How many offices ``room`` admits (an SFU room, or one that may become one).
+
+        With Janus servers a mesh moves to the SFU when it grows (``hub/switching.py``), so
+        every room admits the SFU's number.
+        """
+        if room in self.rooms or self.pool is not None:
             return self.max_peers
         return mesh_max
+
+    async def open_room(self, room: str, offices: int) -> bool:
+        """Move a running mesh ``room`` of ``offices`` offices to a new Janus room.
+
+        Members get their tickets from :meth:`seat`. ``False`` when Janus fails (a mesh stays).
+        """
+        if self.pool is None or room in self.rooms:
+            return room in self.rooms
+        try:
+            self.rooms[room] = _SfuRoom(await self.pool.create_room(room, offices=offices))
+        except JanusError as exc:
+            log.warning("session %s stays a mesh: Janus failed (%s)", room, exc.reason)
+            return False
+        return True
+
+    def release_room(self, room: str) -> _SfuRoom | None:
+        """``room`` goes back to the mesh: forget its Janus room (see :meth:`close_room`)."""
+        return self.rooms.pop(room, None)
+
+    async def close_room(self, entry: _SfuRoom) -> None:
+        """Withdraw every seat of a released room and destroy it on Janus."""
+        if self.pool is None:
+            return
+        for seat in entry.seats.values():
+            await self.pool.kick(entry.ticket, seat.feed)
+            if seat.token is not None:
+                await self.pool.remove_token(entry.ticket, seat.token)
+        await self.pool.destroy_room(entry.ticket)
 
     async def seat(self, room: str, peer_id: str, size: int, first: bool) -> p.SfuInfo | None:
         """The SFU ticket for ``peer_id`` joining ``room`` (``None``: the room is a mesh).

@@ -41,6 +41,7 @@ from conferencing.hub.janus_pool import JanusPool, SfuRooms
 from conferencing.hub.ledger import InviteLedger
 from conferencing.hub.limits import HubLimits, ThrottledLog, TokenBucket, descriptor_budget
 from conferencing.hub.presenter import PresenterSlot
+from conferencing.hub.switching import SessionSwitching
 from conferencing.hub.tokens import TokenClaims, TokenError, token_room, verify_token
 from conferencing.installkey import b64, verify_join
 
@@ -149,6 +150,8 @@ class HubServer:
         self.ledger = InviteLedger(state_file)
         # Sessions of more than ``sfu_above`` offices run on Janus (hub/janus_pool.py).
         self.sfu = SfuRooms(janus, sfu_above)
+        # A running session moves to the SFU above sfu_above offices and back (hub/switching.py).
+        self.switching = SessionSwitching(self.sfu, self._send)
         self._flood_log = ThrottledLog(log, self.limits.log_interval_s)
         self.refused_connections = 0
         self._closing: set[asyncio.Future[Any]] = set()
@@ -195,6 +198,7 @@ class HubServer:
             for member in room.members.values():
                 if member.ghost_timer is not None:
                     member.ghost_timer.cancel()
+        await self.switching.close()
         await self.sfu.close()
         self.rooms.clear()
         if self._runner is not None:
@@ -490,6 +494,7 @@ class HubServer:
             room.members[member.peer_id] = member
         self.ledger.bind(tid, message.key, claims.expires_at)
         room.presenting.note_member(tid)
+        await self.switching.before_welcome(room)  # more than sfu_above offices: to Janus
         others = [m for m in room.present() if m is not member]
         await self._send(
             ws,
@@ -507,6 +512,7 @@ class HubServer:
         )
         for other in others:
             await self._send(other.ws, p.PeerJoined(member.peer_id, member.office, member.guest))
+        await self.switching.after_welcome(room, member)  # the others' tickets, if it moved
         if room.presenting.holder:
             await self._send(ws, self._presenter(room))
         log.info("%s joined room %s as %s", member.office, room.name, member.peer_id)
@@ -564,6 +570,7 @@ class HubServer:
         if member.ghost_timer is not None:
             member.ghost_timer.cancel()
             member.ghost_timer = None
+        offices_before = len(room.members)
         del room.members[member.peer_id]
         old_ws, member.ws = member.ws, None  # its handler must not turn it into a ghost
         if old_ws is not None and not old_ws.closed:
@@ -578,6 +585,7 @@ class HubServer:
         if not room.members:
             del self.rooms[room.name]
         await self.sfu.left(room.name, member.peer_id, empty=not room.members)
+        await self.switching.after_leave(room, offices_before)  # back to the mesh at <= N
         log.info("%s left room %s", member.office, room.name)
 
 
