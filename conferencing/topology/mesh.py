@@ -34,6 +34,7 @@ from aiortc import (
     RTCRtpSender,
     RTCSessionDescription,
 )
+from aiortc import sdp as aiortc_sdp
 from aiortc.codecs.opus import OpusEncoder
 from aiortc.mediastreams import MediaStreamError
 from aiortc.rtcconfiguration import RTCBundlePolicy
@@ -196,6 +197,7 @@ class MeshTopology(Topology):
             if "opus/48000" not in message.sdp.lower():
                 _plain_audio(pc)  # the other side chose PCMU/PCMA: aiortc picks the encoder
             await pc.setRemoteDescription(RTCSessionDescription(sdp=message.sdp, type="answer"))
+            _route_retransmissions(pc)
             if link.pc is pc:
                 link.verifier.remote_fp = sdp_fingerprint(message.sdp)
                 await self._send_identity(link)
@@ -359,6 +361,7 @@ class MeshTopology(Topology):
         if "opus/48000" not in sdp.lower():
             _plain_audio(pc)
         await pc.setRemoteDescription(RTCSessionDescription(sdp=sdp, type="offer"))
+        _route_retransmissions(pc)
         limit_gathering(pc)
         await pc.setLocalDescription(await pc.createAnswer())
         if link.pc is pc:
@@ -768,6 +771,33 @@ def _lean_audio(sender: RTCRtpSender) -> None:
     """Give ``sender`` a speech-rate Opus encoder (aiortc makes its own lazily otherwise)."""
     if getattr(sender, _ENCODER_SLOT, "absent") is None:
         setattr(sender, _ENCODER_SLOT, _SpeechOpusEncoder())
+
+
+def _route_retransmissions(pc: RTCPeerConnection) -> None:
+    """Send each video section's retransmissions (RTX) to that section's receiver.
+
+    aiortc registers only a receiver's media SSRC; a packet with another SSRC is routed by its
+    payload type, and with two video sections (camera and screen share VP8's and RTX's payload
+    types) such a packet matches both and is dropped: under loss every retransmission was lost
+    and the camera's picture broke. The remote SDP's ``ssrc-group:FID`` names each RTX SSRC.
+    """
+    remote = pc.remoteDescription
+    if remote is None:
+        return
+    try:
+        description = aiortc_sdp.SessionDescription.parse(remote.sdp)
+    except ValueError:
+        return
+    by_mid = {t.mid: t for t in pc.getTransceivers() if t.kind == "video" and t.mid is not None}
+    for media in description.media:
+        transceiver = by_mid.get(media.rtp.muxId)
+        router = getattr(getattr(transceiver, "receiver", None), "transport", None)
+        table = getattr(getattr(router, "_rtp_router", None), "ssrc_table", None)
+        if transceiver is None or table is None:
+            continue
+        for group in media.ssrc_group:
+            if group.semantic == "FID" and len(group.items) == 2:
+                table[int(group.items[1])] = transceiver.receiver
 
 
 def _plain_audio(pc: RTCPeerConnection) -> None:

@@ -202,13 +202,14 @@ class PresentingPanel(QObject):
         self._request(SlideSource(pages[0]), take_over)
 
     def take_over(self) -> None:
-        """Present over someone else's presentation (the hub allows the host only)."""
-        self._request(SlideSource(self.pages[self.page]) if self.pages else None, True)
+        """Present over someone else's presentation (the hub allows the host only).
 
-    def _request(self, source: SlideSource | None, take_over: bool) -> None:
-        if source is None:
-            source = SlideSource(catalogue_pages()[0])
-            self.pages, self.page = [], 0
+        What was prepared last is presented; with nothing prepared, the app catalogue."""
+        if not self.pages:
+            self.pages, self.page = catalogue_pages(), 0
+        self._request(SlideSource(self.pages[self.page]), True)
+
+    def _request(self, source: SlideSource, take_over: bool) -> None:
         self.source = source
         engine = self.controller.engine
         self.controller.run(engine.start_presenting(source, take_over=take_over))
