@@ -8,6 +8,8 @@ approval moves it to Negotiation; a drafter sees why it is not theirs; with the 
 
 from __future__ import annotations
 
+import pytest
+
 from mou.agreement import AgreementStatus
 from mou.office import Role
 from tests.agreements_ui.conftest import act_as, create_agreement
@@ -96,3 +98,35 @@ def test_approve_asks_the_heads_password_when_the_drafter_acts(qtbot, context):
 
         approval = session.query(models.Approval).filter_by(agreement_id=agreement_id).one()
         assert (approval.approver_name, approval.approver_role) == (head.name, "signatory")
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_screenshots_approve_as_and_the_review_switch(
+    qtbot, context, request, language: str, screenshots
+):
+    """The approve dialog and Settings > Users with the new switch, in both languages."""
+    from mou.office import set_user_secret
+    from tests.agreements_ui.conftest import user
+
+    if language == "id":
+        request.getfixturevalue("indonesian")
+    head = user(context, Role.SIGNATORY)
+    with context.database.session() as session:
+        set_user_secret(session, head.id, "Sandi-Kepala-2026")
+    editor, _agreement_id = _saved_draft(qtbot, context)
+    act_as(context, Role.DRAFTER)
+    bar = editor.workflow_bar
+    qtbot.waitUntil(bar.approve_button.isEnabled)
+    expected = "Setujui putaran 1 (" if language == "id" else "Approve round 1 ("
+    assert bar.approve_button.text().startswith(expected)
+    bar.approve_button.click()
+    dialog = editor.approve_as_dialog
+    assert dialog.grab().save(str(screenshots / f"approve_as_{language}.png"))
+    dialog.reject()
+    act_as(context, Role.SIGNATORY)
+    section = UsersSection(context)
+    qtbot.addWidget(section)
+    section.resize(900, 420)
+    section.show()
+    qtbot.waitUntil(section.needs_review.isEnabled)
+    assert section.grab().save(str(screenshots / f"settings_users_review_switch_{language}.png"))
