@@ -59,6 +59,7 @@ from conferencing.media import AudioSource, SyntheticAudioSource, SyntheticVideo
 from conferencing.presenting_engine import PRESENT_CODES, EnginePresenting
 from conferencing.sharedencoder import SharedVp8Encoder
 from conferencing.signaling import HubClient, JoinRefused
+from conferencing.switching import apply_switch
 from conferencing.topology.base import Topology
 from conferencing.topology.mesh import MeshTopology
 from conferencing.topology.sfu import SFU_RELAY_KINDS, SfuTopology
@@ -481,6 +482,8 @@ class CallEngine(EnginePresenting):
         elif isinstance(message, p.PeerLeft):
             await topology.peer_left(message.peer_id)
             self._guests.discard(message.peer_id)
+        elif isinstance(message, p.TopologySwitch):
+            await apply_switch(self, message)  # mesh <-> SFU, nobody leaves (switching.py)
         elif isinstance(message, p.Signal):
             await topology.signal(message)
         elif isinstance(message, p.Relay):

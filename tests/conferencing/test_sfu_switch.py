@@ -11,6 +11,7 @@ the session went back to the mesh.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import sys
@@ -56,6 +57,37 @@ def test_fifth_office_moves_the_session_to_janus_and_a_leave_moves_it_back() -> 
     # The Janus room outlives the move by the grace period, then it is destroyed.
     assert fifth["room"] in r["janus_rooms_in_grace"]
     assert fifth["room"] not in r["janus_rooms_after"]
+
+
+@pytest.mark.netns
+def test_offices_keep_their_call_across_the_switch_and_back() -> None:
+    reason = janus_unavailable()
+    if reason:
+        pytest.skip(reason)
+    r = run_scenario("engines", module=MODULE, setup=SFU_SETUP, timeout=170)
+    four = r["first_four"]
+    assert r["mesh_before"] == ["MeshTopology"]
+    # The 5th joins: every office runs on Janus, and sees the four others plus the newcomer.
+    assert r["sfu_after_join"] == ["SfuTopology"]
+    assert r["switches"] == {name: ["sfu", "mesh"] for name in four}
+    # Across the switch, every one of the first four kept receiving every other: no gap of
+    # 2 s or more in the frames of any pair, and all of them arrived stamped by their sender.
+    for pair, gap in r["gap_to_sfu"].items():
+        assert gap < 2.0, (pair, gap)
+    assert r["more_frames"]  # and each pair's count grew by more than 10 frames meanwhile
+    assert all(r["fifth_seen"].values()), r["fifth_seen"]
+    # Nobody left: no "left" event, and the engines' participants stayed the same offices.
+    assert r["left_events_during_switch"] == 0
+    assert r["participants_after_sfu"] == {
+        name: sorted(n for n in [*four, r["fifth"]] if n != name) for name in four
+    }
+    # The 5th leaves: back to the mesh; only its departure was reported, frames go on.
+    assert r["mesh_after_leave"] == ["MeshTopology"]
+    for pair, gap in r["gap_to_mesh"].items():
+        assert gap < 2.0, (pair, gap)
+    assert r["left_events_after"] == {name: [r["fifth"]] for name in four}
+    # The switch is not repeated by a replay of the same message.
+    assert r["replay_applied"] is False
 
 
 # ----------------------------------------------------------------------------- in the namespace
@@ -146,7 +178,120 @@ async def switch_scenario() -> dict[str, Any]:
     return result
 
 
-SCENARIOS = {"switch": switch_scenario}
+def _max_gap(office: Any, other: Any, since: float, until: float) -> float:
+    """Longest wait between two frames ``office`` received from ``other`` in the window."""
+    fig = office.report.peers.get(other.engine.peer_id)
+    times = [since] + [t for t in (fig.arrivals if fig else []) if since <= t <= until] + [until]
+    return round(max(b - a for a, b in zip(times, times[1:], strict=False)), 2)
+
+
+async def engines_scenario() -> dict[str, Any]:
+    import time
+
+    from conferencing import protocol as p
+    from conferencing.events import ParticipantLeft
+    from conferencing.hub import switching
+    from conferencing.hub.janus_pool import JanusPool
+    from conferencing.hub.server import HubServer
+    from conferencing.switching import apply_switch, state_of
+    from tests.conferencing.janus_server import JanusServer
+    from tests.conferencing.scenarios import SECRET, Office, wait_for
+
+    switching.DEMOTE_GRACE_S = 5.0
+    names = [f"Pemerintah Kota {c}" for c in CITIES]
+    janus = await JanusServer(SFU_HOST).start()
+    hub = HubServer(SFU_HOST, 0, SECRET, janus=JanusPool([janus.spec()]), sfu_above=4)
+    await hub.start()
+    offices = [Office(name) for name in names]
+    four, fifth = offices[:4], offices[4]
+    out: dict[str, Any] = {"first_four": names[:4], "fifth": names[4]}
+
+    def receiving(group: list[Any], count: int) -> bool:
+        return all(
+            (fig := x.report.peers.get(y.engine.peer_id)) is not None and fig.stamped >= count
+            for x in group
+            for y in group
+            if x is not y
+        )
+
+    def kinds(group: list[Any]) -> list[str]:
+        return sorted({type(o.engine.topology).__name__ for o in group})
+
+    try:
+        for office in four:
+            await office.join(hub.url, ROOM)
+        assert await wait_for(lambda: receiving(four, 10), 40), "the mesh of four never flowed"
+        out["mesh_before"] = kinds(four)
+        left_before = {o.name: len(o.of(ParticipantLeft)) for o in four}
+
+        t0 = time.monotonic()
+        await fifth.join(hub.url, ROOM)
+        stamped_at_join = {
+            (x.name, y.name): x.report.peers[y.engine.peer_id].stamped
+            for x in four
+            for y in four
+            if x is not y
+        }
+        await wait_for(lambda: kinds(offices) == ["SfuTopology"] and receiving(offices, 10), 60)
+        await wait_for(lambda: all(state_of(o.engine).old is None for o in four), 20)
+        await asyncio.sleep(2.0)
+        t1 = time.monotonic()
+        out["sfu_after_join"] = kinds(offices)
+        out["gap_to_sfu"] = {
+            f"{x.name} <- {y.name}": _max_gap(x, y, t0, t1)
+            for x in four
+            for y in four
+            if x is not y
+        }
+        out["more_frames"] = all(
+            x.report.peers[y.engine.peer_id].stamped > stamped_at_join[(x.name, y.name)] + 10
+            for x in four
+            for y in four
+            if x is not y
+        )
+        out["fifth_seen"] = {
+            x.name: (fig := x.report.peers.get(fifth.engine.peer_id)) is not None
+            and fig.stamped > 5
+            for x in four
+        }
+        out["left_events_during_switch"] = sum(
+            len(o.of(ParticipantLeft)) - left_before[o.name] for o in four
+        )
+        out["participants_after_sfu"] = {
+            o.name: sorted(o.engine.participants.values()) for o in four
+        }
+        # A replay of the switch just applied changes nothing.
+        epoch = state_of(four[0].engine).epoch
+        ticket = four[0].engine.sfu
+        out["replay_applied"] = await apply_switch(four[0].engine, p.TopologySwitch(epoch, ticket))
+
+        t2 = time.monotonic()
+        await fifth.engine.leave()
+        await wait_for(lambda: kinds(four) == ["MeshTopology"] and receiving(four, 10), 60)
+        await wait_for(lambda: all(state_of(o.engine).old is None for o in four), 20)
+        await asyncio.sleep(2.0)
+        t3 = time.monotonic()
+        out["mesh_after_leave"] = kinds(four)
+        out["gap_to_mesh"] = {
+            f"{x.name} <- {y.name}": _max_gap(x, y, t2, t3)
+            for x in four
+            for y in four
+            if x is not y
+        }
+        out["left_events_after"] = {
+            o.name: [e.office for e in o.of(ParticipantLeft)][left_before[o.name] :] for o in four
+        }
+        out["switches"] = {o.name: list(state_of(o.engine).switches) for o in four}
+    finally:
+        for office in offices:
+            with contextlib.suppress(Exception):
+                await office.engine.leave()
+        await hub.stop()
+        await janus.stop()
+    return out
+
+
+SCENARIOS = {"switch": switch_scenario, "engines": engines_scenario}
 
 if __name__ == "__main__":
     print(json.dumps(asyncio.run(asyncio.wait_for(SCENARIOS[sys.argv[1]](), 100))))
