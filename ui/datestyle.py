@@ -41,8 +41,9 @@ def _indonesian(locale: QLocale) -> bool:
     return locale.language() == QLocale.Language.Indonesian
 
 
-def _time_format(locale: QLocale) -> str:
-    return "HH.mm" if _indonesian(locale) else "HH:mm"
+def _time_format(locale: QLocale, seconds: bool = False) -> str:
+    sep = "." if _indonesian(locale) else ":"
+    return sep.join(["HH", "mm", "ss"] if seconds else ["HH", "mm"])
 
 
 def _local(when: dt.datetime) -> dt.datetime:
@@ -61,12 +62,16 @@ def short_date(day: dt.date | dt.datetime | None) -> str:
     return QLocale().toString(day, _DATE)
 
 
-def short_time(when: dt.datetime | dt.time) -> str:
-    """``07.15`` / ``07:15`` (a datetime is shown in this computer's time zone)."""
+def short_time(when: dt.datetime | dt.time, seconds: bool = False) -> str:
+    """``07.15`` / ``07:15`` (a datetime is shown in this computer's time zone).
+
+    ``seconds`` adds them (``07.15.42`` / ``07:15:42``): only for a moment that is evidence, the
+    signing time of a signature, where the minute alone cannot tell two signatures apart.
+    """
     locale = QLocale()
     if isinstance(when, dt.datetime):
         when = _local(when).time().replace(tzinfo=None)
-    return locale.toString(when, _time_format(locale))
+    return locale.toString(when, _time_format(locale, seconds))
 
 
 def short_datetime(when: dt.datetime | None) -> str:
@@ -97,11 +102,15 @@ def zoned_time(when: dt.datetime, tz_label: str) -> str:
     return f"{short_time(local.replace(tzinfo=None))} {label}".strip()
 
 
-def zoned_datetime(when: dt.datetime, tz_label: str) -> str:
-    """``22 Nov 2026 09.15 WIB``: a date and time in a named Indonesian zone."""
+def zoned_datetime(when: dt.datetime, tz_label: str, seconds: bool = False) -> str:
+    """``22 Nov 2026 09.15 WIB``: a date and time in a named Indonesian zone.
+
+    ``seconds``: ``22 Nov 2026 09.15.42 WIB`` (signing times only, see :func:`short_time`).
+    """
     local, label = _zone(when, tz_label)
     naive = local.replace(tzinfo=None)
-    return f"{QLocale().toString(naive.date(), _DATE)} {short_time(naive)} {label}".strip()
+    clock = short_time(naive, seconds)
+    return f"{QLocale().toString(naive.date(), _DATE)} {clock} {label}".strip()
 
 
 def date_edit_format() -> str:
@@ -128,6 +137,8 @@ def document_date(day: dt.date) -> str:
 
 
 #: Date and time shapes that must not appear on a screen (the tests scan rendered text for them).
+#: The one exception is a signature's signing time in the verification details, which keeps its
+#: seconds (``zoned_datetime(..., seconds=True)``).
 FOREIGN_SHAPES: dict[str, re.Pattern[str]] = {
     "numeric date (12/5/26, 05-12-2026, 5.12.2026)": re.compile(
         r"(?<![\w.:/-])\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?![\w/-])"

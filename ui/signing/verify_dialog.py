@@ -176,7 +176,7 @@ class VerificationDialog(QDialog):
             if check.timestamped
             else self.tr("as claimed by the signer")
         )
-        return f"{zoned_datetime(check.signing_time, self.tz_label)} ({source})"
+        return f"{zoned_datetime(check.signing_time, self.tz_label, seconds=True)} ({source})"
 
     def ltv_text(self, check: SignatureCheck) -> str:
         """The PAdES level (B-B .. B-LTA) in words, and whether the certificate expired since."""
