@@ -63,7 +63,9 @@ def _run(qtbot: QtBot, tmp_path: Path, screenshots: Path, suffix: str, texts: di
         assert a.presenting.button.text() == texts["present"]
         a.presenting.present_agreement(agreement_id)
         viewer = b.presenting.stage
-        qtbot.waitUntil(lambda: viewer.isVisible() and viewer.picture.image is not None, timeout=20000)
+        qtbot.waitUntil(
+            lambda: viewer.isVisible() and viewer.picture.image is not None, timeout=20000
+        )
         # The viewer: the draft large (a portrait page, 2160 px tall, sharp enough to read),
         # the video grid replaced by thumbnails of both offices.
         image = viewer.picture.image
@@ -71,7 +73,9 @@ def _run(qtbot: QtBot, tmp_path: Path, screenshots: Path, suffix: str, texts: di
         assert not b.gallery.isVisible()
         assert viewer.caption.text() == texts["from"]
         assert set(viewer.thumbnails) == {"", a.controller.engine.peer_id}
-        qtbot.waitUntil(lambda: all(t.frames > 0 for t in viewer.thumbnails.values()), timeout=10000)
+        qtbot.waitUntil(
+            lambda: all(t.frames > 0 for t in viewer.thumbnails.values()), timeout=10000
+        )
         assert viewer.picture.width() > 3 * viewer.thumbnails[""].width()  # shown large
         # The first page is what arrives (the decoded picture matches the page sent).
         sent = a.presenting.pages[0]
@@ -89,8 +93,9 @@ def _run(qtbot: QtBot, tmp_path: Path, screenshots: Path, suffix: str, texts: di
         first = rgb_from_image(viewer.picture.image)
         a.presenting.next_button.click()
         qtbot.waitUntil(
-            lambda: abs(float(rgb_from_image(viewer.picture.image).mean()) - float(first.mean()))
-            > 0.2,
+            lambda: (
+                abs(float(rgb_from_image(viewer.picture.image).mean()) - float(first.mean())) > 0.2
+            ),
             timeout=10000,
         )
         assert stage.page_label.text() == texts["page2"].format(count=len(a.presenting.pages))

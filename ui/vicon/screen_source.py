@@ -84,7 +84,9 @@ def agreement_draft_pages(database: Any, agreement_id: int) -> list[np.ndarray]:
     return pdf_pages(data)
 
 
-def catalogue_pages(path: Path = CATALOGUE, size: tuple[int, int] = (1920, 1080)) -> list[np.ndarray]:
+def catalogue_pages(
+    path: Path = CATALOGUE, size: tuple[int, int] = (1920, 1080)
+) -> list[np.ndarray]:
     """The app catalogue as table pages of :data:`APPS_PER_PAGE` apps each."""
     from PIL import Image, ImageDraw, ImageFont
 
