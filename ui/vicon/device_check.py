@@ -9,9 +9,9 @@ in the pickers (QMediaDevices' change signals).
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QIODevice, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtMultimedia import QAudioDevice, QAudioSource, QMediaDevices
+from PySide6.QtMultimedia import QAudioDevice, QMediaDevices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,12 +33,12 @@ from ui.vicon.devices import (
     SYNTHETIC_ID,
     CameraFeed,
     DeviceChoice,
+    MicrophoneReader,
     SyntheticPreview,
     camera_choices,
     find_camera,
     find_microphone,
     microphone_choices,
-    pcm_format,
     resolve_camera,
     resolve_microphone,
     resolve_speaker,
@@ -61,33 +61,18 @@ def level_db(pcm: bytes) -> float:
     return max(METER_FLOOR_DB, 20 * np.log10(rms)) if rms > 0 else METER_FLOOR_DB
 
 
-class MicrophoneLevel(QObject):
+class MicrophoneLevel(MicrophoneReader):
     """Reads a microphone and reports its level in dBFS about every 50 ms."""
 
     sig_level = Signal(float)
 
     def __init__(self, device: QAudioDevice, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._audio = QAudioSource(device, pcm_format(), self)
-        self._audio.setBufferSize(AUDIO_RATE * 2 // 10)
-        self._io: QIODevice | None = None
+        super().__init__(device, parent, buffer_bytes=AUDIO_RATE * 2 // 10)
         self._pending = bytearray()
 
-    def start(self) -> None:
-        """Open the microphone."""
-        self._io = self._audio.start()
-        if self._io is not None:
-            self._io.readyRead.connect(self._read)
-
-    def stop(self) -> None:
-        """Close the microphone."""
-        self._audio.stop()
-        self._io = None
-
-    def _read(self) -> None:
-        if self._io is None:
-            return
-        self._pending += bytes(self._io.readAll().data())
+    def received(self, pcm: bytes) -> None:
+        """Emit the level of the newest 50 ms once that much has arrived."""
+        self._pending += pcm
         chunk = AUDIO_RATE * 2 // 20  # 50 ms
         if len(self._pending) >= chunk:
             # Only the newest 50 ms matter for a meter; older audio is dropped.

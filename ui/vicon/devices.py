@@ -240,27 +240,24 @@ class CameraFeed(QObject):
         return self.source
 
 
-class MicrophoneFeed(QObject):
-    """Reads PCM from a QAudioSource and pushes it to a :class:`PushAudioSource`.
+class MicrophoneReader(QObject):
+    """Opens a microphone in pull mode and hands each batch of 16-bit PCM to :meth:`received`.
 
-    With a ``processor`` the engine receives the microphone after WebRTC audio processing.
+    The one microphone reader of the app: the call's feed and the device check's level meter
+    differ only in what they do with the samples.
     """
 
     def __init__(
-        self,
-        device: QAudioDevice,
-        parent: QObject | None = None,
-        *,
-        processor: AudioProcessor | None = None,
+        self, device: QAudioDevice, parent: QObject | None = None, buffer_bytes: int = 0
     ) -> None:
         super().__init__(parent)
-        self.source = PushAudioSource(processor=processor)
-        self.bytes_pushed = 0
         self._audio = QAudioSource(device, pcm_format(), self)
+        if buffer_bytes:
+            self._audio.setBufferSize(buffer_bytes)
         self._io: QIODevice | None = None
 
     def start(self) -> None:
-        """Open the microphone in pull mode and forward whatever arrives."""
+        """Open the microphone."""
         self._io = self._audio.start()
         if self._io is not None:
             self._io.readyRead.connect(self._read)
@@ -275,8 +272,34 @@ class MicrophoneFeed(QObject):
             return
         data = bytes(self._io.readAll().data())
         if data:
-            self.source.push(data)
-            self.bytes_pushed += len(data)
+            self.received(data)
+
+    def received(self, pcm: bytes) -> None:
+        """Handle PCM that arrived (subclasses)."""
+        raise NotImplementedError
+
+
+class MicrophoneFeed(MicrophoneReader):
+    """Reads PCM from a QAudioSource and pushes it to a :class:`PushAudioSource`.
+
+    With a ``processor`` the engine receives the microphone after WebRTC audio processing.
+    """
+
+    def __init__(
+        self,
+        device: QAudioDevice,
+        parent: QObject | None = None,
+        *,
+        processor: AudioProcessor | None = None,
+    ) -> None:
+        super().__init__(device, parent)
+        self.source = PushAudioSource(processor=processor)
+        self.bytes_pushed = 0
+
+    def received(self, pcm: bytes) -> None:
+        """Forward the PCM to the engine's source."""
+        self.source.push(pcm)
+        self.bytes_pushed += len(pcm)
 
 
 class SyntheticPreview(QObject):
