@@ -43,6 +43,10 @@ class SwitchHost:
         self.quiet = False  # being hung up: say nothing any more
         self.known: set[str] = set()  # offices already in the call: no "joined" for them
         self.video_from: dict[str, float] = {}  # peer id -> when its last frame came this way
+        self.audio_from: set[str] = set()  # peers whose sound came this way
+        # The path that replaced this one: once it carries an office's media, this path's
+        # frames of that office are dropped (no doubled sound, no pictures out of order).
+        self.superseded_by: SwitchHost | None = None
 
     def __getattr__(self, name: str) -> Any:
         # Everything else (peer_id, office, room, identity, rtc_configuration, send_signal, ...)
@@ -59,8 +63,19 @@ class SwitchHost:
 
     def remote_video_frame(self, peer_id: str, frame: Any) -> None:
         """A frame came this way: note it (the switch completes on it) and show it."""
+        newer = self.superseded_by
+        if newer is not None and peer_id in newer.video_from:
+            return
         self.video_from[peer_id] = time.monotonic()
         self._engine.remote_video_frame(peer_id, frame)
+
+    def remote_audio_frame(self, peer_id: str, frame: Any) -> None:
+        """Sound came this way: play it unless the newer path already brings this office's."""
+        newer = self.superseded_by
+        if newer is not None and peer_id in newer.audio_from:
+            return
+        self.audio_from.add(peer_id)
+        self._engine.remote_audio_frame(peer_id, frame)
 
 
 @dataclass
@@ -96,6 +111,7 @@ async def apply_switch(engine: Any, message: p.TopologySwitch) -> bool:
     peers = [p.PeerInfo(pid, office) for pid, office in old.participants().items()]
     host = SwitchHost(engine)
     host.known = {peer.peer_id for peer in peers}
+    _wrap(old).superseded_by = host
     new: Topology
     if message.sfu is not None:
         from conferencing.topology.sfu import SfuTopology  # Janus only when a switch asks
@@ -117,8 +133,7 @@ async def apply_switch(engine: Any, message: p.TopologySwitch) -> bool:
             await new.start(peers, newcomer=True)  # offers only where no link waits
     state.switches.append("sfu" if message.sfu is not None else "mesh")
     log.info("switched to the %s (epoch %d)", state.switches[-1], message.epoch)
-    old_host = getattr(old, "host", None)
-    state.old, state.old_host = old, old_host if isinstance(old_host, SwitchHost) else None
+    state.old, state.old_host = old, _wrap(old)
     state.finishing = asyncio.ensure_future(_finish(engine, state, host, peers))
     return True
 
@@ -157,13 +172,13 @@ async def _hang_up_old(state: SwitchState) -> None:
         log.exception("closing the old topology failed")
 
 
-def _silence(old: Topology) -> None:
-    host = old.host
-    if isinstance(host, SwitchHost):
-        host.quiet = True
-        return
-    # The engine's first topology talks to the engine directly: give it a quiet host.
-    quiet = SwitchHost(host)
-    quiet.quiet = True
-    old.host = quiet
+def _wrap(topology: Topology) -> SwitchHost:
+    """The topology's host as a :class:`SwitchHost` (the engine's first one talks to the
+    engine directly: it gets one now; the topology reads ``self.host`` at each call)."""
+    if not isinstance(topology.host, SwitchHost):
+        topology.host = SwitchHost(topology.host)
+    return topology.host
 
+
+def _silence(old: Topology) -> None:
+    _wrap(old).quiet = True

@@ -4,7 +4,8 @@ Above ``sfu_above`` offices (default 4) a mesh costs every office N-1 encodes; t
 opens a Janus room (:class:`~conferencing.hub.janus_pool.SfuRooms`) and tells every office in
 the session, each with its own ticket, in a ``topology`` message (docs/protocol.md). The office
 whose join crossed the line gets its ticket in its welcome. When the session shrinks back to
-``sfu_above`` or fewer, the hub sends ``topology`` without a ticket: back to the mesh. Nobody
+``sfu_above`` or fewer (and stays so for :data:`DEMOTE_DELAY_S`), the hub sends ``topology``
+without a ticket: back to the mesh. Nobody
 leaves the hub room, so peer ids, presence and invitations are untouched; each office connects
 the new way first and hangs up the old way once the new one carries media
 (``conferencing/switching.py``). The Janus room of a session moving back to the mesh is kept
@@ -29,6 +30,10 @@ log = logging.getLogger(__name__)
 
 #: Seconds a session's Janus room outlives its move back to the mesh (media goes on meanwhile).
 DEMOTE_GRACE_S = 15.0
+#: A session that shrank stays on the SFU this long before it moves back: a meeting breaking up
+#: (offices leaving within seconds of each other) is not reshuffled, and an office that drops
+#: and rejoins at once does not cost two switches.
+DEMOTE_DELAY_S = 5.0
 
 
 class _Member(Protocol):
@@ -97,13 +102,20 @@ class SessionSwitching:
             await self._send(member.ws, p.TopologySwitch(epoch, ticket))
 
     async def after_leave(self, room: _Room, offices_before: int) -> None:
-        """An office left: a session back at ``sfu_above`` or fewer returns to the mesh."""
+        """An office left: a session back at ``sfu_above`` or fewer returns to the mesh.
+
+        After :data:`DEMOTE_DELAY_S`, and only if the session is still that small then.
+        """
+        if room.name in self.sfu.rooms and len(room.members) <= self.sfu.sfu_above < offices_before:
+            task = asyncio.ensure_future(self._demote_later(room))
+            self._teardowns.add(task)
+            task.add_done_callback(self._teardowns.discard)
+
+    async def _demote_later(self, room: _Room) -> None:
+        await asyncio.sleep(DEMOTE_DELAY_S)
         remaining = len(room.members)
-        if (
-            room.name not in self.sfu.rooms
-            or not 0 < remaining <= self.sfu.sfu_above < offices_before
-        ):
-            return
+        if room.name not in self.sfu.rooms or not 0 < remaining <= self.sfu.sfu_above:
+            return  # it grew again, or it ended: stays as it is
         entry = self.sfu.release_room(room.name)
         epoch = self.epochs[room.name] = self.epoch(room.name) + 1
         log.info("session %s: %d offices, back to the mesh", room.name, remaining)

@@ -118,6 +118,7 @@ async def switch_scenario() -> dict[str, Any]:
     from tests.conferencing.janus_server import JanusServer
 
     switching.DEMOTE_GRACE_S = 2.0  # the test need not wait the production grace
+    switching.DEMOTE_DELAY_S = 0.5
     secret = os.urandom(32)
     janus = await JanusServer(SFU_HOST).start()
     hub = HubServer(SFU_HOST, 0, secret, janus=JanusPool([janus.spec()]), sfu_above=4)
@@ -198,6 +199,7 @@ async def engines_scenario() -> dict[str, Any]:
     from tests.conferencing.scenarios import SECRET, Office, wait_for
 
     switching.DEMOTE_GRACE_S = 5.0
+    switching.DEMOTE_DELAY_S = 1.0
     names = [f"Pemerintah Kota {c}" for c in CITIES]
     janus = await JanusServer(SFU_HOST).start()
     hub = HubServer(SFU_HOST, 0, SECRET, janus=JanusPool([janus.spec()]), sfu_above=4)
