@@ -85,6 +85,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="also print a browser guest link for the hub at HUB_URL (wss://host:port/ws): the "
         "same invitation, for an office without Lintas (Chrome or Edge)",
     )
+    from conferencing.host_cli import add_call_arguments, add_invite_arguments
+
+    add_invite_arguments(invite)
     invite.set_defaults(func=_run_invite)
 
     revoke = sub.add_parser("revoke", help="withdraw an invitation on a running hub")
@@ -144,6 +147,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="exit with status 4 unless every office in the call was verified",
     )
+    add_call_arguments(call)  # --lock, --lobby, --end-after, --raise-hand (host_cli.py)
     call.set_defaults(func=_run_call)
 
 
@@ -290,7 +294,9 @@ def _run_invite(args: argparse.Namespace) -> int:
 
     try:
         secret = load_secret(Path(args.secret_file))
-        token = issue_token(secret, args.room, args.office, args.ttl, size=args.offices)
+        token = issue_token(
+            secret, args.room, args.office, args.ttl, host=args.host, size=args.offices
+        )
         print(token)
         if args.guest_link:
             from conferencing.hub.guest_page import guest_link
@@ -346,6 +352,9 @@ def _run_call(args: argparse.Namespace) -> int:
         install_key=_install_key(),
     )
     report = CallReport(engine)
+    from conferencing.host_cli import HostAutomation
+
+    hosting = HostAutomation(engine, args)
     # The last verdict about each office, kept after it leaves (the report is made at the end).
     verdicts: dict[str, PeerVerification] = {}
 
@@ -358,11 +367,15 @@ def _run_call(args: argparse.Namespace) -> int:
     code = 0
     cpu_start = wall_start = None
     try:
-        engine.submit(engine.join(args.hub, args.room, args.token)).result(timeout=30)
+        # A locked session holds us in its lobby: the join waits for the host's decision.
+        engine.submit(engine.join(args.hub, args.room, args.token)).result(
+            timeout=30 + max(0.0, args.wait_lobby)
+        )
+        hosting.after_join()
         if slide is not None:
             engine.submit(engine.start_presenting(slide)).result(timeout=10)
         cpu_start, wall_start = time.process_time(), time.monotonic()
-        time.sleep(args.seconds)
+        hosting.stay(args.seconds)
     except JoinRefused as exc:
         print(f"error: the hub refused to join: {exc}", file=sys.stderr)
         code = 3
@@ -370,6 +383,7 @@ def _run_call(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         code = 1
     result = report.as_dict()
+    result["host"] = hosting.report()
     verified = _add_verification(result, engine, verdicts)
     if args.require_verified and code == 0 and not verified:
         print("error: not every office in the call was verified", file=sys.stderr)

@@ -53,12 +53,13 @@ from conferencing.events import (
     ParticipantJoined,
 )
 from conferencing.fanout import TrackFanout
+from conferencing.hosting_engine import EngineHosting
 from conferencing.installkey import InstallKey
 from conferencing.linkhealth import probe_turn
 from conferencing.media import AudioSource, SyntheticAudioSource, SyntheticVideoSource, VideoSource
 from conferencing.presenting_engine import PRESENT_CODES, EnginePresenting
 from conferencing.sharedencoder import SharedVp8Encoder
-from conferencing.signaling import HubClient, JoinRefused
+from conferencing.signaling import CLOSING_CODES, HubClient, JoinRefused
 from conferencing.switching import apply_switch
 from conferencing.topology.base import Topology
 from conferencing.topology.mesh import MeshTopology
@@ -75,7 +76,7 @@ AudioSink = Callable[[str, bytes], None]
 FrameObserver = Callable[[str, av.VideoFrame], None]
 
 
-class CallEngine(EnginePresenting):
+class CallEngine(EnginePresenting, EngineHosting):
     """One office's side of a call.
 
     ``office`` is the display name shown to others (the hub takes the authoritative name from
@@ -138,9 +139,10 @@ class CallEngine(EnginePresenting):
         self.joined_at: float | None = None  # monotonic time join() started (for reports)
         # Peers the hub marked as browser guests (guest links): never verified, see is_guest.
         self._guests: set[str] = set()
-        self._init_presenting()  # the screen track and the hub's presenter slot
         # The session's Janus room when the hub runs it on an SFU (from the welcome).
         self.sfu: p.SfuInfo | None = None
+        self._init_presenting()  # the screen track and the hub's presenter slot
+        self._init_hosting()  # host controls and audio levels (conferencing/hosting_engine.py)
 
     # ------------------------------------------------------------------ thread and loop
 
@@ -297,6 +299,7 @@ class CallEngine(EnginePresenting):
 
     def remote_audio_frame(self, peer_id: str, frame: av.AudioFrame) -> None:
         """Downmix remote audio to s16 mono and hand it to the audio sink."""
+        self._remote_level(peer_id, frame)  # who is speaking (AudioLevels events, 10 Hz)
         sink = self._audio_sink
         if sink is None:
             return
@@ -430,6 +433,7 @@ class CallEngine(EnginePresenting):
             on_link=self._on_hub_link,
             ssl_context=self._ssl,
             install_key=self.install_key,
+            on_lobby=self._lobby_waiting,
         )
         try:
             welcome = await hub.start()
@@ -482,6 +486,7 @@ class CallEngine(EnginePresenting):
         elif isinstance(message, p.PeerLeft):
             await topology.peer_left(message.peer_id)
             self._guests.discard(message.peer_id)
+            self._forget_speaker(message.peer_id)
         elif isinstance(message, p.TopologySwitch):
             await apply_switch(self, message)  # mesh <-> SFU, nobody leaves (switching.py)
         elif isinstance(message, p.Signal):
@@ -496,11 +501,13 @@ class CallEngine(EnginePresenting):
                 await topology.identity_received(message.from_, message.data)
         elif isinstance(message, p.Presenter):
             await self._presenter_announced(message)
+        elif await self._hosting_message(message):
+            pass  # host controls: room state, mute request (conferencing/hosting_engine.py)
         elif isinstance(message, p.Error):
             log.info("hub error %s: %s", message.code, message.message)
             if message.code in PRESENT_CODES:
                 self._present_refused(message.code)
-            elif message.code != p.E_UNKNOWN_PEER:
+            elif message.code not in (p.E_UNKNOWN_PEER, *CLOSING_CODES):  # closing: on_link says
                 self.emit(EngineError(f"hub: {message.message}", message.code))
 
     async def _on_hub_link(self, up: bool, detail: p.Welcome | str, final: bool) -> None:
@@ -509,6 +516,11 @@ class CallEngine(EnginePresenting):
             if final:
                 # Media links may still run, but nobody can (re)connect any more: say so.
                 code = getattr(detail, "code", "")
+                if code in CLOSING_CODES:
+                    # Removed by the host, or ended for everyone: the media goes too. Left in a
+                    # task of its own, since leaving closes the hub link this callback runs in.
+                    asyncio.ensure_future(self.leave(closed=(code, str(detail))))
+                    return
                 self.emit(EngineError(str(detail), code))
                 self._set_state("failed", str(detail), code)
                 return
@@ -523,8 +535,12 @@ class CallEngine(EnginePresenting):
             await self._topology.start(detail.peers, newcomer=False)
         self._update_state()
 
-    async def leave(self) -> None:
-        """Hang up and leave the room; the engine can join again afterwards."""
+    async def leave(self, *, closed: tuple[str, str] | None = None) -> None:
+        """Hang up and leave the room; the engine can join again afterwards.
+
+        ``closed`` is ``(code, reason)`` when the host removed us or ended the session: the
+        call then ends in the state ``failed`` with that code instead of ``left``.
+        """
         if self._tick_task is not None:
             self._tick_task.cancel()
             self._tick_task = None
@@ -544,7 +560,11 @@ class CallEngine(EnginePresenting):
         self._topology = None
         self._hub_up = False
         if was_in_call:
-            self._set_state("left")
+            if closed is not None:
+                self.emit(EngineError(closed[1], closed[0]))
+                self._set_state("failed", closed[1], closed[0])
+            else:
+                self._set_state("left")
 
     async def set_identity(self, identity: CallIdentity | None) -> None:
         """Prove who we are from now on (e.g. the office key was unlocked mid-call).
@@ -588,6 +608,7 @@ class CallEngine(EnginePresenting):
     async def set_audio_muted(self, muted: bool) -> None:
         """Send silence instead of the microphone (the audio track stays negotiated)."""
         self._fanout("audio").enabled = not muted
+        self.mic_muted = muted
 
     async def set_video_enabled(self, enabled: bool) -> None:
         """Send black frames instead of the camera when ``enabled`` is false."""
@@ -601,7 +622,7 @@ class CallEngine(EnginePresenting):
     async def replace_audio_source(self, source: AudioSource) -> None:
         """Switch microphone mid-call without renegotiating."""
         self._audio_source = source
-        await self._fanout("audio").set_source(source.track())
+        await self._fanout("audio").set_source(self._tap_local_audio(source.track()))
 
     def _fanout(self, kind: str) -> TrackFanout:
         fanout = self._fanouts.get(kind)
@@ -610,6 +631,6 @@ class CallEngine(EnginePresenting):
                 encoder = SharedVp8Encoder(self._video_source.fps) if self._shared_encoder else None
                 fanout = TrackFanout(kind, self._video_source.track(), encoder)
             else:
-                fanout = TrackFanout(kind, self._audio_source.track())
+                fanout = TrackFanout(kind, self._tap_local_audio(self._audio_source.track()))
             self._fanouts[kind] = fanout
         return fanout

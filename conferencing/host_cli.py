@@ -84,7 +84,7 @@ class HostAutomation:
         elif isinstance(event, RoomStateChanged):
             self.is_host = event.is_host
             self.locked = event.locked
-            self.hands_seen |= {self.engine.participants.get(h, h) for h in event.hands}
+            self.hands_seen |= {self._office(h) for h in event.hands}
             if event.is_host and self.args.lock and not self._lock_sent:
                 self._lock_sent = True
                 self.engine.submit(self.engine.lock_room(True))
@@ -95,6 +95,11 @@ class HostAutomation:
                     self._decided.add(peer_id)
                     act = self.engine.admit if self.args.lobby == "admit" else self.engine.deny
                     self.engine.submit(act(peer_id))
+
+    def _office(self, peer_id: str) -> str:
+        if peer_id == self.engine.peer_id:
+            return str(self.engine.office)
+        return str(self.engine.participants.get(peer_id, peer_id))
 
     def after_join(self) -> None:
         """Once in the call: raise the hand if asked."""

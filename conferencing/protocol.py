@@ -46,6 +46,12 @@ E_JOIN_TIMEOUT = "join-timeout"  # no valid join within the hub's deadline
 E_HUB_BUSY = "hub-busy"  # too many connections (from one address, or in all)
 E_PRESENTER_BUSY = "presenter-busy"  # another office presents (one presenter at a time)
 E_PRESENT_DENIED = "present-denied"  # only the host may take over someone's presentation
+E_NOT_HOST = "not-host"  # a host control from an office that is not the session's host
+E_LOBBY_DENIED = "lobby-denied"  # the host did not admit this office from the lobby
+E_LOBBY_FULL = "lobby-full"  # too many offices already wait in the lobby
+E_LOBBY_TIMEOUT = "lobby-timeout"  # nobody admitted this office within the lobby's wait
+E_REMOVED = "removed"  # the host removed this office; its invitation cannot rejoin
+E_SESSION_ENDED = "session-ended"  # the host ended the session for everyone
 
 # Codes the engine itself reports in ``ConnectionStateChanged.code`` (never sent on the wire).
 E_HUB_UNREACHABLE = "hub-unreachable"
@@ -59,7 +65,8 @@ ERROR_CODES = frozenset(
         E_NOT_JOINED, E_ALREADY_JOINED, E_TOKEN_INVALID, E_TOKEN_EXPIRED, E_TOKEN_ROOM,
         E_UNKNOWN_PEER, E_ROOM_FULL, E_PEER_ID_TAKEN, E_HUB_UNREACHABLE, E_HUB_LINK_LOST,
         E_BAD_APP_MESSAGE, E_INVITE_IN_USE, E_TOKEN_REVOKED, E_BAD_SIGNATURE, E_RATE_LIMITED,
-        E_JOIN_TIMEOUT, E_HUB_BUSY, E_PRESENTER_BUSY, E_PRESENT_DENIED,
+        E_JOIN_TIMEOUT, E_HUB_BUSY, E_PRESENTER_BUSY, E_PRESENT_DENIED, E_NOT_HOST,
+        E_LOBBY_DENIED, E_LOBBY_FULL, E_LOBBY_TIMEOUT, E_REMOVED, E_SESSION_ENDED,
     }
 )  # fmt: skip
 
@@ -68,6 +75,7 @@ FATAL_CODES = frozenset(
     {
         E_TOKEN_INVALID, E_TOKEN_EXPIRED, E_TOKEN_ROOM, E_ROOM_FULL, E_PEER_ID_TAKEN,
         E_INVITE_IN_USE, E_TOKEN_REVOKED, E_BAD_SIGNATURE, E_JOIN_TIMEOUT, E_HUB_BUSY,
+        E_LOBBY_DENIED, E_LOBBY_FULL, E_LOBBY_TIMEOUT, E_REMOVED, E_SESSION_ENDED,
     }
 )  # fmt: skip
 
@@ -178,22 +186,6 @@ class Ping:
 
 
 @dataclass(frozen=True)
-class SfuInfo:
-    """What one office needs to join the session's Janus VideoRoom (never the hub's secrets).
-
-    ``url`` is the Janus API (WebSockets), ``room`` the VideoRoom, ``pin`` its join pin, ``feed``
-    the publisher id the hub reserved for this office and ``token`` (when the server uses token
-    authentication) this office's own Janus token, valid for the VideoRoom plugin only.
-    """
-
-    url: str
-    room: int
-    pin: str
-    feed: int
-    token: str | None = None
-
-
-@dataclass(frozen=True)
 class Present:
     """Client -> hub: start (``on``) or stop presenting; ``take_over`` ends another's (host only)."""
 
@@ -209,6 +201,80 @@ class Presenter:
     peer_id: str | None = None
     office: str | None = None
     type: Literal["presenter"] = "presenter"
+
+
+HOST_ACTIONS = ("lock", "unlock", "admit", "deny", "mute", "remove", "end")
+#: Host actions that name the office they act on (``peer_id``).
+TARGETED_ACTIONS = ("admit", "deny", "mute", "remove")
+
+
+@dataclass(frozen=True)
+class HostControl:
+    """Client -> hub: a host control (docs/protocol.md §4); the hub refuses a non-host's."""
+
+    action: str
+    peer_id: str | None = None
+    type: Literal["host"] = "host"
+
+
+@dataclass(frozen=True)
+class Hand:
+    """Client -> hub: raise (``up``) or lower this office's hand."""
+
+    up: bool = True
+    type: Literal["hand"] = "hand"
+
+
+@dataclass(frozen=True)
+class RoomState:
+    """Hub -> everyone in the room after a change: host, lock, raised hands.
+
+    ``lobby`` (offices waiting to be admitted) is filled only in the copy sent to the host.
+    """
+
+    locked: bool
+    hands: list[str]
+    host: str | None = None
+    lobby: list[PeerInfo] | None = None
+    type: Literal["room"] = "room"
+
+
+@dataclass(frozen=True)
+class LobbyWait:
+    """Hub -> a joining office instead of ``welcome``: wait until the host admits you."""
+
+    type: Literal["lobby"] = "lobby"
+
+
+@dataclass(frozen=True)
+class MuteRequest:
+    """Hub -> one office: the host asks it to mute (it may unmute itself)."""
+
+    from_: str | None = None
+    type: Literal["mute-request"] = "mute-request"
+
+
+@dataclass(frozen=True)
+class Ended:
+    """Hub -> everyone: the host ended the session for everyone (the hub then disconnects)."""
+
+    type: Literal["ended"] = "ended"
+
+
+@dataclass(frozen=True)
+class SfuInfo:
+    """What one office needs to join the session's Janus VideoRoom (never the hub's secrets).
+
+    ``url`` is the Janus API (WebSockets), ``room`` the VideoRoom, ``pin`` its join pin, ``feed``
+    the publisher id the hub reserved for this office and ``token`` (when the server uses token
+    authentication) this office's own Janus token, valid for the VideoRoom plugin only.
+    """
+
+    url: str
+    room: int
+    pin: str
+    feed: int
+    token: str | None = None
 
 
 @dataclass(frozen=True)
@@ -292,12 +358,18 @@ Message = (
     | Error
     | Present
     | Presenter
+    | HostControl
+    | Hand
+    | RoomState
+    | LobbyWait
+    | MuteRequest
+    | Ended
 )
-CLIENT_TYPES = ("hello", "join", "signal", "relay", "leave", "ping", "present")
+CLIENT_TYPES = ("hello", "join", "signal", "relay", "leave", "ping", "present", "host", "hand")
 HUB_TYPES = (
     "challenge", "welcome", "peer-joined", "peer-left", "signal", "relay", "pong", "error",
     "topology",
-    "presenter",
+    "presenter", "room", "lobby", "mute-request", "ended",
 )  # fmt: skip
 B64_RE = re.compile(r"^[A-Za-z0-9_-]{16,128}$")
 
@@ -470,6 +542,8 @@ def _parse_obj(obj: dict[str, Any]) -> Message:
             peer_id=_str(obj, "peer_id", pattern=PEER_ID_RE, optional=True),
             office=_str(obj, "office", optional=True),
         )
+    if kind in ("host", "hand", "room", "lobby", "mute-request", "ended"):
+        return _parse_host(obj, kind)
     if kind == "error":
         return Error(
             code=_str(obj, "code", max_len=64),  # type: ignore[arg-type]
@@ -477,6 +551,41 @@ def _parse_obj(obj: dict[str, Any]) -> Message:
             ref=_str(obj, "ref", max_len=64, optional=True),
         )
     raise ProtocolError(E_UNKNOWN_TYPE, f"unknown message type '{str(kind)[:40]}'")
+
+
+def _parse_host(obj: dict[str, Any], kind: str) -> Message:
+    """The host-control messages (docs/protocol.md §4)."""
+    if kind == "host":
+        action = _str(obj, "action", max_len=16)
+        if action not in HOST_ACTIONS:
+            raise ProtocolError(E_INVALID, f"action must be one of {', '.join(HOST_ACTIONS)}", kind)
+        peer = _str(obj, "peer_id", pattern=PEER_ID_RE, optional=action not in TARGETED_ACTIONS)
+        return HostControl(action=action, peer_id=peer)  # type: ignore[arg-type]
+    if kind == "hand":
+        if "up" in obj and not isinstance(obj["up"], bool):
+            raise ProtocolError(E_INVALID, "field 'up' must be true or false", kind)
+        return Hand(up=obj.get("up", True))
+    if kind == "room":
+        hands = obj.get("hands")
+        if not isinstance(hands, list) or len(hands) > 64:
+            raise ProtocolError(E_INVALID, "field 'hands' must be a list", kind)
+        for hand in hands:
+            if not isinstance(hand, str) or not PEER_ID_RE.match(hand):
+                raise ProtocolError(E_INVALID, "every hand is a peer id", kind)
+        locked = obj.get("locked")
+        if not isinstance(locked, bool):
+            raise ProtocolError(E_INVALID, "field 'locked' must be true or false", kind)
+        return RoomState(
+            locked=locked,
+            hands=list(hands),
+            host=_str(obj, "host", pattern=PEER_ID_RE, optional=True),
+            lobby=_peers({"peers": obj["lobby"], "type": kind}) if "lobby" in obj else None,
+        )
+    if kind == "lobby":
+        return LobbyWait()
+    if kind == "mute-request":
+        return MuteRequest(from_=_str(obj, "from", pattern=PEER_ID_RE, optional=True))
+    return Ended()
 
 
 def parse(raw: str | bytes, *, allowed: tuple[str, ...] | None = None) -> Message:

@@ -30,8 +30,13 @@ PIN_PREFIX = "sha256="
 #: Refusals after which retrying cannot help: the invitation itself is no longer good here.
 FINAL_CODES = (
     p.E_TOKEN_EXPIRED, p.E_TOKEN_INVALID, p.E_TOKEN_ROOM, p.E_TOKEN_REVOKED, p.E_INVITE_IN_USE,
-    p.E_BAD_SIGNATURE, p.E_BAD_VERSION,
+    p.E_BAD_SIGNATURE, p.E_BAD_VERSION, p.E_LOBBY_DENIED, p.E_LOBBY_TIMEOUT, p.E_REMOVED,
+    p.E_SESSION_ENDED,
 )  # fmt: skip
+#: Hub errors after which the hub disconnects us for good (the host removed us or ended it).
+CLOSING_CODES = (p.E_REMOVED, p.E_SESSION_ENDED)
+#: How long a client waits in a locked room's lobby (the hub lets it go after 600 s).
+LOBBY_WAIT_S = 630.0
 
 
 def split_pin(url: str) -> tuple[str, bytes | None]:
@@ -97,8 +102,12 @@ class HubClient:
         on_link: Callable[[bool, p.Welcome | str, bool], Awaitable[None]],
         ssl_context: ssl.SSLContext | None = None,
         install_key: InstallKey | None = None,
+        on_lobby: Callable[[], Awaitable[None]] | None = None,
     ) -> None:
         self.url, pin = split_pin(url)
+        # Called when the hub holds us in a locked room's lobby (the join then waits).
+        self._on_lobby = on_lobby
+        self._closed_by_host: LinkReason | None = None
         self.room = room
         self.token = token
         self.peer_id = peer_id
@@ -150,6 +159,11 @@ class HubClient:
             )
             await ws.send_str(p.encode(join))
             reply = await self._reply(ws)
+            if isinstance(reply, p.LobbyWait):
+                # A locked room: the welcome (or a refusal) comes when the host decides.
+                if self._on_lobby is not None:
+                    await self._on_lobby()
+                reply = await self._reply(ws, timeout=LOBBY_WAIT_S)
             if not isinstance(reply, p.Welcome):
                 raise ConnectionError(f"expected welcome, got {reply.type}")
         except BaseException:
@@ -158,9 +172,11 @@ class HubClient:
         self._ws = ws
         return reply
 
-    async def _reply(self, ws: aiohttp.ClientWebSocketResponse) -> p.Message:
+    async def _reply(
+        self, ws: aiohttp.ClientWebSocketResponse, timeout: float = 10.0
+    ) -> p.Message:
         """The hub's next message during the join; an ``error`` raises :class:`JoinRefused`."""
-        msg = await asyncio.wait_for(ws.receive(), 10.0)
+        msg = await asyncio.wait_for(ws.receive(), timeout)
         if msg.type != aiohttp.WSMsgType.TEXT:
             raise ConnectionError("the hub closed the connection during join")
         reply = p.parse(msg.data, allowed=p.HUB_TYPES)
@@ -184,6 +200,10 @@ class HubClient:
         while not self._closing:
             reason = await self._read()
             if self._closing:
+                return
+            if self._closed_by_host is not None:
+                # Removed, or the session ended: rejoining would be refused; do not try.
+                await self._on_link(False, self._closed_by_host, True)
                 return
             await self._on_link(False, reason, False)
             attempt = 0
@@ -231,6 +251,10 @@ class HubClient:
                 except p.ProtocolError as exc:
                     log.warning("ignoring malformed hub message: %s", exc)
                     continue
+                if isinstance(message, p.Ended):
+                    self._closed_by_host = LinkReason("the host ended the session", p.E_SESSION_ENDED)
+                elif isinstance(message, p.Error) and message.code in CLOSING_CODES:
+                    self._closed_by_host = LinkReason(message.message, message.code)
                 try:
                     await self._on_message(message)
                 except Exception:

@@ -37,6 +37,8 @@ from aiohttp._websocket import reader_py
 
 from conferencing import protocol as p
 from conferencing.hub.guest_page import GuestPage
+from conferencing.hub.host import HostRole
+from conferencing.hub.host_hub import HostControls
 from conferencing.hub.janus_pool import JanusPool, SfuRooms
 from conferencing.hub.ledger import InviteLedger
 from conferencing.hub.limits import HubLimits, ThrottledLog, TokenBucket, descriptor_budget
@@ -108,12 +110,13 @@ class Room:
     name: str
     members: dict[str, Member] = field(default_factory=dict)
     presenting: PresenterSlot = field(default_factory=PresenterSlot)  # one presenter at a time
+    host: HostRole = field(default_factory=HostRole)  # host, lock, lobby, removed (hub/host.py)
 
     def present(self) -> list[Member]:
         return [m for m in self.members.values() if m.ws is not None]
 
 
-class HubServer:
+class HubServer(HostControls):
     """The hub. ``await start()`` binds it; ``url`` is then the WebSocket address to join."""
 
     def __init__(
@@ -157,6 +160,7 @@ class HubServer:
         self._closing: set[asyncio.Future[Any]] = set()
         # The browser guest page (resources/guest), served on this same port and TLS.
         self.guest_page = GuestPage()
+        self._control_buckets: dict[str, TokenBucket] = {}  # host controls per invitation
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -326,7 +330,7 @@ class HubServer:
                 try:
                     message = p.parse(raw, allowed=p.CLIENT_TYPES)
                     await self._dispatch(ws, state, message)
-                    if state["member"] is not None:
+                    if state["member"] is not None or state.get("lobby") is not None:
                         deadline.cancel()
                 except p.ProtocolError as exc:
                     await self._send_error(ws, exc.code, exc.message, exc.ref)
@@ -338,6 +342,8 @@ class HubServer:
                     await self._send_error(ws, "internal", "the hub could not process that message")
         finally:
             deadline.cancel()
+            if state.get("lobby") is not None:
+                await self._lobby_closed(state["lobby"])
             member = state["member"]
             if member is not None and member.ws is ws:
                 self._ghost(member)
@@ -373,7 +379,7 @@ class HubServer:
                 await self._send(ws, p.Challenge(nonce=state["nonce"]))
             return
         if isinstance(message, p.Join):
-            if member is not None:
+            if member is not None or state.get("lobby") is not None:
                 raise p.ProtocolError(
                     p.E_ALREADY_JOINED, "this connection has already joined a room", "join"
                 )
@@ -382,7 +388,10 @@ class HubServer:
                 raise p.ProtocolError(
                     p.E_INVALID, "send 'hello' and sign the hub's challenge before 'join'", "join"
                 )
-            state["member"] = await self._join(ws, message, nonce)
+            joined = await self._join(ws, message, nonce, state)
+            if joined is None:
+                return  # waiting in the lobby of a locked room (hub/host_hub.py)
+            state["member"] = joined
             ws.raise_limit(self.limits.joined_max_bytes + 1)
             return
         if member is None:
@@ -424,8 +433,11 @@ class HubServer:
                     if other is not member:
                         await self._send(other.ws, out)
         elif isinstance(message, p.Present) and room is not None:
-            if room.presenting.request(member.peer_id, member.token_id, message):
+            host = room.host.host_invitation  # the host role may take over (hub/host.py)
+            if room.presenting.request(member.peer_id, member.token_id, message, host):
                 await self._announce_presenter(room)
+        elif isinstance(message, p.HostControl | p.Hand) and room is not None:
+            await self._host_message(member, room, message)
         elif isinstance(message, p.Leave):
             state["member"] = None
             await self._remove(member)
@@ -436,7 +448,10 @@ class HubServer:
     def _room_of(self, member: Member) -> Room | None:
         return self.rooms.get(member.claims.room)
 
-    async def _join(self, ws: web.WebSocketResponse, message: p.Join, nonce: str) -> Member:
+    async def _join(
+        self, ws: web.WebSocketResponse, message: p.Join, nonce: str, state: dict[str, Any]
+    ) -> Member | None:
+        """Check a join; returns the member, or None when it waits in a locked room's lobby."""
         try:
             claims = verify_token(self._secret, message.token, message.room)
         except TokenError as exc:
@@ -460,6 +475,20 @@ class HubServer:
                 "join",
             )
         room = self.rooms.setdefault(message.room, Room(message.room))
+        room.host.note_join(tid, claims)
+        refusal = room.host.refusal(tid)
+        if refusal is not None:
+            raise refusal
+        if room.host.must_wait(tid):
+            await self._to_lobby(room, ws, message, claims, tid, state)
+            return None
+        room.host.host_rejoined(tid)
+        return await self._enter(room, ws, message, claims, tid)
+
+    async def _enter(
+        self, room: Room, ws: web.WebSocketResponse, message: p.Join, claims: TokenClaims, tid: str
+    ) -> Member:
+        """Admit a checked join into ``room``: welcome it and tell the others."""
         existing = room.members.get(message.peer_id)
         if existing is not None and existing.token_id != tid:
             raise p.ProtocolError(
@@ -515,6 +544,8 @@ class HubServer:
         await self.switching.after_welcome(room, member)  # the others' tickets, if it moved
         if room.presenting.holder:
             await self._send(ws, self._presenter(room))
+        if room.host.has_state():  # who hosts, the lock, raised hands (hub/host_hub.py)
+            await self._announce_room(room)
         log.info("%s joined room %s as %s", member.office, room.name, member.peer_id)
         return member
 
@@ -555,6 +586,9 @@ class HubServer:
 
     def _forget_expired(self) -> None:
         self.ledger.forget_expired()
+        for name, room in list(self.rooms.items()):
+            if not room.members and not room.host.lobby and not room.host.keeps_room():
+                del self.rooms[name]
 
     def _ghost(self, member: Member) -> None:
         member.ws = None
@@ -582,8 +616,14 @@ class HubServer:
             await self._send(other.ws, p.PeerLeft(member.peer_id, member.office))
         if room.presenting.left(member.peer_id):
             await self._announce_presenter(room)
+        if room.host.left(member.peer_id):
+            await self._announce_room(room)
+        if not any(m.token_id == member.token_id for m in room.members.values()):
+            self._control_buckets.pop(member.token_id, None)
         if not room.members:
-            del self.rooms[room.name]
+            await self._room_emptied(room)
+            if not room.host.keeps_room():  # removed invitations, an ended session: kept
+                del self.rooms[room.name]
         await self.sfu.left(room.name, member.peer_id, empty=not room.members)
         await self.switching.after_leave(room, offices_before)  # back to the mesh at <= N
         log.info("%s left room %s", member.office, room.name)

@@ -507,6 +507,36 @@
         <source>Only the host can take over a presentation</source>
         <translation>Hanya tuan rumah yang dapat mengambil alih presentasi</translation>
     </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="61"/>
+        <source>Only the host of this meeting can do that</source>
+        <translation>Hanya tuan rumah rapat ini yang dapat melakukannya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="61"/>
+        <source>The host did not let you into this meeting. Contact the host office.</source>
+        <translation>Tuan rumah tidak mengizinkan Anda masuk ke rapat ini. Hubungi kantor tuan rumah.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="61"/>
+        <source>Too many offices are waiting to enter. Try again in a few minutes.</source>
+        <translation>Terlalu banyak kantor yang menunggu untuk masuk. Coba lagi beberapa menit lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="61"/>
+        <source>Nobody let you into the meeting in time. Join again, or contact the host office.</source>
+        <translation>Tidak ada yang mengizinkan Anda masuk ke rapat tepat waktu. Gabung lagi, atau hubungi kantor tuan rumah.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="61"/>
+        <source>The host removed your office from this meeting.</source>
+        <translation>Tuan rumah mengeluarkan kantor Anda dari rapat ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/messages.py" line="61"/>
+        <source>The host ended the meeting for everyone.</source>
+        <translation>Tuan rumah mengakhiri rapat untuk semua peserta.</translation>
+    </message>
 </context>
 <context>
     <name>Invite</name>

@@ -87,6 +87,23 @@ HUB = MessageTable(
         "present-denied": QT_TRANSLATE_NOOP(
             "HubMessages", "Only the host can take over a presentation"
         ),
+        "not-host": QT_TRANSLATE_NOOP("HubMessages", "Only the host of this meeting can do that"),
+        "lobby-denied": QT_TRANSLATE_NOOP(
+            "HubMessages", "The host did not let you into this meeting. Contact the host office."
+        ),
+        "lobby-full": QT_TRANSLATE_NOOP(
+            "HubMessages", "Too many offices are waiting to enter. Try again in a few minutes."
+        ),
+        "lobby-timeout": QT_TRANSLATE_NOOP(
+            "HubMessages",
+            "Nobody let you into the meeting in time. Join again, or contact the host office.",
+        ),
+        "removed": QT_TRANSLATE_NOOP(
+            "HubMessages", "The host removed your office from this meeting."
+        ),
+        "session-ended": QT_TRANSLATE_NOOP(
+            "HubMessages", "The host ended the meeting for everyone."
+        ),
     },
 )
 
