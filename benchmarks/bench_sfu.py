@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.netns import HOST, ROOT, namespace_available, run_inside
+from benchmarks.netns import HOST, ROOT, namespace_available
 from benchmarks.result import Measurement
 
 AREA = "sfu"
@@ -50,9 +50,26 @@ def run() -> list[Measurement]:
     """Run the sessions in a fresh namespace; write the plot and the table; return the rows."""
     if not namespace_available():
         return [Measurement(AREA, "sfu benchmarks", float("nan"), "", note="unshare not available")]
-    data = run_inside("benchmarks.bench_sfu", "sfu", timeout=1800)
+    data = _run_inside_sfu_namespace()
     _write_docs(data)
     return _rows(data)
+
+
+def _run_inside_sfu_namespace() -> dict[str, Any]:
+    """Like ``benchmarks.netns.run_inside``, with a veth pair for Janus (it skips loopback)."""
+    from tests.conferencing.janus_server import SFU_SETUP
+
+    command = f"{SFU_SETUP} && exec {sys.executable} -m benchmarks.bench_sfu --inside"
+    proc = subprocess.run(
+        ["unshare", "-rn", "sh", "-c", command],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=2400,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(f"sfu benchmark failed: {proc.stderr[-2000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 # ----------------------------------------------------------------------------- rows and docs
@@ -106,6 +123,20 @@ def _rows(data: dict[str, Any]) -> list[Measurement]:
                         note=f"{n * (n - 1)} streams, each office checks every other",
                     )
                 )
+    pub = data.get("publish720")
+    if pub:
+        one, seven = pub["2"]["cpu_core_pct"][0], pub["8"]["cpu_core_pct"][0]
+        rows.append(
+            Measurement(
+                AREA,
+                "SFU: one office publishing 1280x720 to 7 others vs to 1 (its CPU)",
+                round(seven / one, 2) if one else float("nan"),
+                "x",
+                1.3,
+                note=f"publisher {one:.0f} % -> {seven:.0f} % of a core; it also receives "
+                "the others' 320x240 (each office sends, as in a real session)",
+            )
+        )
     return rows
 
 
@@ -126,14 +157,17 @@ def _write_docs(data: dict[str, Any]) -> None:
     )
     lines = [
         SECTION[0],
-        f"Each office its own process; {os.cpu_count()} cores shared by all offices, so from about "
-        "5 offices the mesh's offices compete for the CPU and their frame rate falls.",
+        f"Each office its own process; {os.cpu_count()} cores shared by all offices (and Janus), "
+        "so from about 5 offices the mesh's offices compete for the CPU and their frame rate "
+        'falls. CPU is read from /proc over an 8 s window with every office present; "worst '
+        "stream\" is the lowest received frame rate of all N x (N-1) streams. Janus's own CPU is "
+        "the server's cost, shown apart (`benchmarks/bench_sfu.py`).",
         "",
         "![CPU per office, mesh and SFU](perf_sfu.png)",
         "",
         "| offices | mesh: CPU per office | mesh: worst stream | SFU: CPU per office | "
-        "SFU: worst stream |",
-        "| ---: | ---: | ---: | ---: | ---: |",
+        "SFU: worst stream | Janus CPU |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     by_n = {mode: {s["offices"]: s for s in data.get(mode) or []} for mode in ("mesh", "sfu")}
     for n in OFFICE_COUNTS:
@@ -147,6 +181,8 @@ def _write_docs(data: dict[str, Any]) -> None:
                     f"{statistics.mean(s['cpu_core_pct']):.0f} %",
                     f"{_worst_fps(s):.1f} fps",
                 ]
+        janus = by_n["sfu"].get(n, {}).get("janus")
+        cells.append("-" if janus is None else f"{janus:.0f} %")
         lines.append(f"| {n} | " + " | ".join(cells) + " |")
     for mode in ("mesh", "sfu"):
         if data.get(f"{mode}_skipped"):
@@ -174,68 +210,69 @@ def _cpu_ticks(pid: int) -> int:
     return int(fields[11]) + int(fields[12])
 
 
-def _invite(secret_file: Path, room: str, office: str, env: dict[str, str]) -> str:
+def _invite(secret_file: Path, room: str, office: str, env: dict[str, str], offices: int) -> str:
     return subprocess.run(
         [sys.executable, "main.py", "invite", "--secret-file", str(secret_file), "--room", room,
-         "--office", office],
+         "--office", office, "--offices", str(offices)],
         cwd=ROOT, env=env, capture_output=True, text=True, check=True,
     ).stdout.strip()  # fmt: skip
 
 
-def session(hub_url: str, secret_file: Path, room: str, offices: list[str]) -> dict[str, Any]:
-    """Run one session of ``offices`` (each a ``main.py call``); CPU per office and reports."""
+def session(
+    hub_url: str,
+    secret_file: Path,
+    room: str,
+    offices: list[str],
+    *,
+    sizes: list[str] | None = None,
+    server_pid: int | None = None,
+) -> dict[str, Any]:
+    """Run one session of ``offices`` (each a ``main.py call``); CPU per office and reports.
+
+    ``sizes``: each office's camera size (default :data:`SIZE`); ``server_pid``: Janus, whose
+    CPU over the same window is reported apart (the server's cost, not an office's).
+    """
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     load = os.getloadavg()[0]
     n = len(offices)
     procs = []
     for i, office in enumerate(offices):
-        token = _invite(secret_file, room, office, env)
+        token = _invite(secret_file, room, office, env, n)
+        size = sizes[i] if sizes else SIZE
         # Everyone leaves together, a little after the measuring window closes.
         seconds = (n - 1 - i) * JOIN_GAP_S + SETTLE_S + WINDOW_S + 2.0
+        command = [sys.executable, "main.py", "call", "--hub", hub_url, "--room", room]
+        command += ["--token", token, "--office", office, "--synthetic", size]
+        command += ["--fps", str(FPS), "--seconds", f"{seconds:.1f}", "--report"]
+        data_dir = tempfile.mkdtemp(prefix="lintas-bench-")  # an install key per office
         procs.append(
             subprocess.Popen(
-                [
-                    sys.executable,
-                    "main.py",
-                    "call",
-                    "--hub",
-                    hub_url,
-                    "--room",
-                    room,
-                    "--token",
-                    token,
-                    "--office",
-                    office,
-                    "--synthetic",
-                    SIZE,
-                    "--fps",
-                    str(FPS),
-                    "--seconds",
-                    f"{seconds:.1f}",
-                    "--report",
-                ],
+                command,
                 cwd=ROOT,
-                env=env,
+                env={**env, "LINTAS_DATA_DIR": data_dir},
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
                 text=True,
-            )  # fmt: skip
+            )
         )
         time.sleep(JOIN_GAP_S)
     time.sleep(SETTLE_S)
     before = [_cpu_ticks(p.pid) for p in procs]
+    server_before = _cpu_ticks(server_pid) if server_pid else 0
     started = time.monotonic()
     time.sleep(WINDOW_S)
     after = [_cpu_ticks(p.pid) for p in procs]
+    server_after = _cpu_ticks(server_pid) if server_pid else 0
     elapsed = time.monotonic() - started
     cpu = [round(100 * (b - a) / CLK_TCK / elapsed, 1) for a, b in zip(before, after, strict=True)]
+    server = round(100 * (server_after - server_before) / CLK_TCK / elapsed, 1)
     reports = []
     for proc in procs:
         out, err = proc.communicate(timeout=120)
         if proc.returncode != 0:
             raise RuntimeError(f"call failed: {err[-1500:]}")
         reports.append(json.loads(out.strip().splitlines()[-1]))
-    return {"offices": n, "cpu_core_pct": cpu, "reports": reports, "load": load}
+    return {"offices": n, "cpu_core_pct": cpu, "reports": reports, "load": load, "janus": server}
 
 
 def _hub(secret_file: Path, port: int, *extra: str) -> subprocess.Popen[str]:
@@ -262,11 +299,53 @@ def _mesh(result: dict[str, Any], tmp: Path) -> None:
         hub.wait(5)
 
 
+def _sfu(result: dict[str, Any], tmp: Path) -> None:
+    """Every session on Janus (``--sfu-above 1``), then the 720p publisher with 1 and 7 others."""
+    import dataclasses
+
+    from tests.conferencing.janus_server import SFU_HOST, JanusServer, janus_unavailable
+
+    reason = janus_unavailable()
+    if reason:
+        result["sfu_skipped"] = reason
+        return
+    janus = JanusServer(SFU_HOST).start_sync()
+    assert janus.proc is not None
+    secret_file = tmp / "sfu-hub.secret"
+    config = tmp / "janus.json"
+    config.write_text(json.dumps({"servers": [dataclasses.asdict(janus.spec())]}))
+    port = 8794
+    hub = _hub(secret_file, port, "--janus-config", str(config), "--sfu-above", "1")
+    url = f"ws://{HOST}:{port}/ws"
+    try:
+        result["sfu"] = [
+            session(url, secret_file, f"sfu-{n}", OFFICES[:n], server_pid=janus.proc.pid)
+            for n in OFFICE_COUNTS
+        ]
+        # One office publishes 1280x720 (the others 320x240), to one other and to seven.
+        result["publish720"] = {
+            str(n): session(
+                url,
+                secret_file,
+                f"sfu720-{n}",
+                OFFICES[:n],
+                sizes=["1280x720"] + [SIZE] * (n - 1),
+                server_pid=janus.proc.pid,
+            )
+            for n in (2, 8)
+        }
+    finally:
+        hub.terminate()
+        hub.wait(5)
+        janus.stop_sync()
+
+
 def _inside() -> None:
     result: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        _mesh(result, Path(tmp))
-        result["sfu_skipped"] = "SFU half not run yet: needs the Janus topology"
+        if "--sfu-only" not in sys.argv:
+            _mesh(result, Path(tmp))
+        _sfu(result, Path(tmp))
     print(json.dumps(result))
 
 
