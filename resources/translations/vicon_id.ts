@@ -1431,4 +1431,109 @@
         <translation>Halaman {page} dari {count}</translation>
     </message>
 </context>
+<context>
+    <name>LobbyPanel</name>
+    <message>
+        <location filename="../../ui/vicon/lobby_panel.py" line="1"/>
+        <source>Nobody is waiting to enter.</source>
+        <translation>Tidak ada yang menunggu untuk masuk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/lobby_panel.py" line="1"/>
+        <source>{office} is waiting</source>
+        <translation>{office} sedang menunggu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/lobby_panel.py" line="1"/>
+        <source>Admit</source>
+        <translation>Izinkan masuk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/lobby_panel.py" line="1"/>
+        <source>Deny</source>
+        <translation>Tolak</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakingFrame</name>
+    <message>
+        <location filename="../../ui/vicon/host_controls.py" line="1"/>
+        <source>Hand raised</source>
+        <translation>Mengangkat tangan</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingPanel</name>
+    <message>
+        <location filename="../../ui/vicon/host_controls.py" line="1"/>
+        <source>Raise hand</source>
+        <translation>Angkat tangan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/host_controls.py" line="1"/>
+        <source>Lock the meeting</source>
+        <translation>Kunci rapat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/host_controls.py" line="1"/>
+        <source>New offices wait in the lobby until you admit them.</source>
+        <translation>Kantor yang baru datang menunggu di ruang tunggu sampai Anda mengizinkannya masuk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/host_controls.py" line="1"/>
+        <source>Lobby</source>
+        <translation>Ruang tunggu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/host_controls.py" line="1"/>
+        <source>Lower hand</source>
+        <translation>Turunkan tangan</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveDialog</name>
+    <message>
+        <location filename="../../ui/vicon/host_controls.py" line="1"/>
+        <source>Leave the meeting</source>
+        <translation>Keluar dari rapat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/host_controls.py" line="1"/>
+        <source>Stay</source>
+        <translation>Tetap di rapat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/host_controls.py" line="1"/>
+        <source>Leave</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/host_controls.py" line="1"/>
+        <source>Leave the meeting, or end it for every office? Ending disconnects everyone.</source>
+        <translation>Keluar dari rapat, atau akhiri rapat untuk semua kantor? Mengakhiri rapat memutus semua peserta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/host_controls.py" line="1"/>
+        <source>End for everyone</source>
+        <translation>Akhiri untuk semua</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/host_controls.py" line="1"/>
+        <source>Leave the meeting? The other offices stay in the call.</source>
+        <translation>Keluar dari rapat? Kantor lain tetap dalam panggilan.</translation>
+    </message>
+</context>
+<context>
+    <name>HostingPanel</name>
+    <message>
+        <location filename="../../ui/vicon/host_controls.py" line="1"/>
+        <source>Meeting</source>
+        <translation>Rapat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/host_controls.py" line="1"/>
+        <source>The host asked you to mute. You are muted; unmute when you need to speak.</source>
+        <translation>Tuan rumah meminta Anda mematikan mikrofon. Mikrofon Anda mati; nyalakan lagi saat Anda perlu berbicara.</translation>
+    </message>
+</context>
 </TS>

@@ -139,6 +139,10 @@ class CallWindow(QWidget):
         from ui.vicon.present_menu import attach_presenting
 
         self.presenting = attach_presenting(self)
+        # The Meeting tab (hand, lock, lobby), the Leave question and the speaking highlight.
+        from ui.vicon.host_controls import attach_hosting
+
+        self.hosting = attach_hosting(self)
 
     def add_side_panel(self, title: str, widget: QWidget) -> int:
         """Add a tab next to Chat (e.g. the agreement under review); returns its index."""
