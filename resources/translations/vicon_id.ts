@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>CallSpeaker</name>
+    <message>
+        <location filename="../../ui/vicon/speaker_choice.py" line="75"/>
+        <source>That speaker is no longer connected.</source>
+        <translation>Pengeras suara itu sudah tidak tersambung.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/speaker_choice.py" line="88"/>
+        <source>The speaker was unplugged. You now hear the call on another speaker.</source>
+        <translation>Pengeras suara dicabut. Sekarang Anda mendengar panggilan lewat pengeras suara lain.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/speaker_choice.py" line="90"/>
+        <source>The speaker was unplugged. Plug in a speaker to hear the others.</source>
+        <translation>Pengeras suara dicabut. Pasang pengeras suara agar dapat mendengar peserta lain.</translation>
+    </message>
+</context>
+<context>
     <name>CallControls</name>
     <message>
         <location filename="../../ui/vicon/controls.py" line="23"/>
@@ -55,6 +73,16 @@
         <location filename="../../ui/vicon/controls.py" line="47"/>
         <source>Microphone:</source>
         <translation>Mikrofon:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/controls.py" line="42"/>
+        <source>Speaker</source>
+        <translation>Pengeras suara</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/controls.py" line="43"/>
+        <source>Speaker:</source>
+        <translation>Pengeras suara:</translation>
     </message>
     <message>
         <location filename="../../ui/vicon/controls.py" line="88"/>
@@ -619,6 +647,10 @@
         <source>Join</source>
         <translation>Bergabung</translation>
     </message>
+    <message>
+        <source>Paste the invitation text the hosting office sent you (the whole message is fine): the call opens at once.</source>
+        <translation>Tempelkan teks undangan yang dikirim kantor penyelenggara (seluruh pesan boleh): panggilan langsung terbuka.</translation>
+    </message>
 </context>
 <context>
     <name>LocalMedia</name>
@@ -1144,6 +1176,14 @@
     <message>
         <source>Invite an office</source>
         <translation>Undang kantor</translation>
+    </message>
+    <message>
+        <source>Copy invitation and close</source>
+        <translation>Salin undangan dan tutup</translation>
+    </message>
+    <message>
+        <source>Invitation copied. Paste it into an e-mail or chat to the office.</source>
+        <translation>Undangan disalin. Tempelkan ke surel atau obrolan untuk kantor itu.</translation>
     </message>
 </context>
 <context>

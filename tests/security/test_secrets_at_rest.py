@@ -49,11 +49,10 @@ def test_first_run_leaves_only_owner_readable_files(qtbot, tmp_path, monkeypatch
         wizard.show()
         qtbot.waitExposed(wizard)
         _fill_until_identity(qtbot, wizard, tmp_path)
-        page = wizard.identity_page
+        page = wizard.identity_section
         qtbot.keyClicks(page.password, PASSWORD)
-        qtbot.keyClicks(page.confirm, PASSWORD)
-        _click(qtbot, wizard, QWizard.WizardButton.CommitButton)
-        assert wizard.currentPage() is wizard.done_page
+        _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+        assert wizard.result() == QWizard.DialogCode.Accepted
         settings = Settings(folder)  # migrates the clear password out of settings.ini
         settings.database_url = "postgresql+psycopg://lintas:pg-rahasia@db.bandung.go.id/lintas"
         settings.sync()

@@ -182,19 +182,12 @@ def test_first_start_wizard_then_main_window(
         wizard.office_page.level.setCurrentIndex(wizard.office_page.level.findData("kabupaten"))
         wizard.office_page.region.setText("Bandung Barat")
         wizard.office_page.unit.setText("Bagian Kerja Sama")
+        wizard.head_section.name.setText("Jeje Ritchie Ismail")  # same page; no lambang
         wizard.next()
-        wizard.head_page.name.setText("Jeje Ritchie Ismail")
-        wizard.next()
-        wizard.next()  # no lambang
-        wizard.users_page.head_pin.setText("2468")  # the head, prefilled as signatory
+        wizard.identity_section.password.setText("Sandi-Bandung-Barat-1")  # also the head's
         wizard.users_page.drafter_name.setText("Asep Sunandar")
         wizard.users_page.drafter_pin.setText("1357")
-        wizard.next()
-        wizard.identity_page.password.setText("Sandi-Bandung-Barat-1")
-        wizard.identity_page.confirm.setText("Sandi-Bandung-Barat-1")
-        wizard.next()  # commit: identity and office are created
-        assert wizard.currentPage() is wizard.done_page
-        wizard.accept()
+        wizard.accept()  # "Create and open Lintas": identity and office are created
 
     modal_driver.expect(FirstRunWizard, set_up)
     window = start(None)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.serialization import Encoding
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QWizard
+from PySide6.QtWidgets import QLineEdit, QWizard
 from pytestqt.qtbot import QtBot
 
 from mou.db import Database
@@ -16,6 +16,7 @@ from mou.office import local_office, local_users, verify_secret
 from mou.signing.identity import load_identity
 from tests.shell.conftest import ModalDriver, make_issued_p12
 from ui import paths
+from ui.exchange_keys import card_for_certificate
 from ui.wizard.wizard import FirstRunWizard, certificate_copy
 
 PASSWORD = "Sandi-Bandung-2026!"
@@ -40,26 +41,25 @@ def _click(qtbot: QtBot, wizard: QWizard, which: QWizard.WizardButton) -> None:
 
 
 def _fill_until_identity(qtbot: QtBot, wizard: FirstRunWizard, tmp_path: Path) -> None:
+    """Page 1 (office, head, lambang) and the people on page 2; the password is left to type."""
     office = wizard.office_page
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # nothing typed yet
     office.level.setCurrentIndex(office.level.findData("kota"))
     qtbot.keyClicks(office.region, "Bandung")
     qtbot.keyClicks(office.unit, "Bagian Kerja Sama")
     assert office.preview.text() == "Pemerintah Kota Bandung"
-    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
 
-    head = wizard.head_page
-    assert wizard.currentPage() is head
-    assert head.title.text() == "Wali Kota Bandung"  # suggested from the office page
+    head = wizard.head_section
+    assert head.title.text() == "Wali Kota Bandung"  # follows the region on the same page
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # no head yet
     qtbot.keyClicks(head.name, "Muhammad Farhan")
     qtbot.keyClicks(head.nip, "1234")
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     assert head.nip_hint.text() == "A NIP has exactly 18 digits."
     head.nip.clear()
     qtbot.keyClicks(head.nip, "197001011990031001")
-    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
 
-    lambang = wizard.lambang_page
+    lambang = wizard.lambang_section
     assert not lambang.load(tmp_path / "missing.png")
     assert "does not exist" in lambang.error.text()
     broken = tmp_path / "broken.png"
@@ -75,17 +75,14 @@ def _fill_until_identity(qtbot: QtBot, wizard: FirstRunWizard, tmp_path: Path) -
     _click(qtbot, wizard, QWizard.WizardButton.NextButton)
 
     users = wizard.users_page
-    next_button = wizard.button(QWizard.WizardButton.NextButton)
-    assert users.head_label.text() == "Muhammad Farhan"  # the head, from the previous page
-    assert not next_button.isEnabled()
-    assert users.hint.text() == "Give Muhammad Farhan a password or PIN of at least 4 characters."
-    qtbot.keyClicks(users.head_pin, "2468")
-    assert "Name one drafter" in users.hint.text()  # says why it cannot go on
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    assert wizard.currentPage() is users
+    assert users.head_label.text().startswith("Muhammad Farhan")  # from the previous page
+    assert not finish.isEnabled()
+    assert users.hint.text() == ("Give the signing identity a password of at least 8 characters.")
     qtbot.keyClicks(users.drafter_name, "Rina Kusumawati")
     qtbot.keyClicks(users.drafter_pin, "13")
-    assert not next_button.isEnabled()
     qtbot.keyClicks(users.drafter_pin, "57")
-    assert next_button.isEnabled() and users.hint.text().startswith("Tip: add a reviewer")
     qtbot.keyClicks(users.name, "rina kusumawati")
     qtbot.keyClicks(users.pin, "9999")
     qtbot.mouseClick(users.add_button, Qt.MouseButton.LeftButton)  # duplicate: refused
@@ -93,14 +90,12 @@ def _fill_until_identity(qtbot: QtBot, wizard: FirstRunWizard, tmp_path: Path) -
     users.name.clear()
     qtbot.keyClicks(users.name, "Dedi Supriadi")
     qtbot.mouseClick(users.add_button, Qt.MouseButton.LeftButton)
-    assert users.hint.text() == ""  # a reviewer is there now: no tip
     assert [(name, role) for name, role, _ in users.users()] == [
         ("Muhammad Farhan", "signatory"),
         ("Rina Kusumawati", "drafter"),
         ("Dedi Supriadi", "reviewer"),
     ]
-    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
-    assert wizard.currentPage() is wizard.identity_page
+    assert not finish.isEnabled()  # still no password for the signing identity
 
 
 def test_wizard_creates_office_users_and_signing_identity(
@@ -112,45 +107,36 @@ def test_wizard_creates_office_users_and_signing_identity(
     modal_driver: ModalDriver,
 ) -> None:
     _fill_until_identity(qtbot, wizard, tmp_path)
-    page = wizard.identity_page
-    commit = QWizard.WizardButton.CommitButton
+    page = wizard.identity_section
+    users = wizard.users_page
+    finish = QWizard.WizardButton.FinishButton
     qtbot.keyClicks(page.password, "short")
     assert page.strength.text().startswith("Too short")
-    assert not wizard.button(commit).isEnabled()
+    assert not wizard.button(finish).isEnabled()
     page.password.clear()
     qtbot.keyClicks(page.password, PASSWORD)
-    qtbot.keyClicks(page.confirm, PASSWORD[:-1])
-    assert "differ" in page.strength.text()
-    assert not wizard.button(commit).isEnabled()
-    qtbot.keyClicks(page.confirm, PASSWORD[-1])
     assert page.strength.text() == "Strong."
-    _click(qtbot, wizard, commit)
-
-    done = wizard.done_page
-    assert wizard.currentPage() is done
-    identity_file = paths.identity_file(app_data_dir)
-    identity = load_identity(identity_file, PASSWORD)
-    assert identity.subject_name == "Wali Kota Bandung"
-    assert identity.organization == "Pemerintah Kota Bandung"
-    assert identity.fingerprint_sha256 in done.summary.text()
-
-    # "Save our office card…" through the real (Qt) save dialog: the card, not a bare .pem.
-    exported = tmp_path / "bandung.lintas-card"
-
-    def save_as(dialog: QFileDialog) -> None:
-        dialog.selectFile(str(exported))
-        dialog.accept()
-
-    modal_driver.expect(QFileDialog, save_as)
-    qtbot.mouseClick(done.export_button, Qt.MouseButton.LeftButton)
-    office_data, certificate = read_office_card(exported.read_bytes())
-    assert office_data["region"] == "Bandung"
-    assert certificate.public_bytes(Encoding.PEM) == identity.certificate_pem()
-    assert done.export_status.text() == "Office card saved as bandung.lintas-card."
-    assert certificate_copy(app_data_dir).read_bytes() == identity.certificate_pem()
-
+    # One field, no "Repeat password": "Show" lets the person read what they typed.
+    assert page.password.echoMode() == QLineEdit.EchoMode.Password
+    qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
+    assert page.password.echoMode() == QLineEdit.EchoMode.Normal
+    qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
+    assert page.password.echoMode() == QLineEdit.EchoMode.Password
+    assert users.hint.text() == ""  # a reviewer is there: no tip
     _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
     assert wizard.result() == QWizard.DialogCode.Accepted
+    identity = load_identity(paths.identity_file(app_data_dir), PASSWORD)
+    assert identity.subject_name == "Wali Kota Bandung"
+    assert identity.organization == "Pemerintah Kota Bandung"
+    assert certificate_copy(app_data_dir).read_bytes() == identity.certificate_pem()
+    # Our office card (not a bare .pem) can be made from now on without any password: the new
+    # identity endorsed the exchange key while it was unlocked.
+    with empty_database.session() as session:
+        card = card_for_certificate(session, app_data_dir, identity.certificate)
+    assert card is not None
+    office_data, certificate = read_office_card(card)
+    assert office_data["region"] == "Bandung"
+    assert certificate.public_bytes(Encoding.PEM) == identity.certificate_pem()
     with empty_database.session() as session:
         office = local_office(session)
         assert office is not None
@@ -173,7 +159,8 @@ def test_wizard_creates_office_users_and_signing_identity(
         ]
         # Only slow scrypt hashes are stored, and each checks its own PIN only.
         assert all(u.secret_hash and u.secret_hash.startswith("scrypt$16384$") for u in stored)
-        assert verify_secret(stored[0].secret_hash, "2468")
+        # The head's secret for "Acting as" is the signing identity's password.
+        assert verify_secret(stored[0].secret_hash, PASSWORD)
         assert not verify_secret(stored[0].secret_hash, "1357")
         assert verify_secret(stored[1].secret_hash, "1357")
 
@@ -182,10 +169,12 @@ def test_users_page_needs_the_head_and_a_drafter_and_says_why(
     qtbot: QtBot, wizard: FirstRunWizard, tmp_path: Path
 ) -> None:
     _fill_until_identity(qtbot, wizard, tmp_path)
-    _click(qtbot, wizard, QWizard.WizardButton.BackButton)
     users = wizard.users_page
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    qtbot.keyClicks(wizard.identity_section.password, PASSWORD)
+    assert finish.isEnabled()
     users.drafter_name.clear()
-    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert not finish.isEnabled()
     assert users.hint.text() == (
         "Name one drafter: without a drafter nobody can write an agreement, and the head of "
         "region only signs."
@@ -194,7 +183,11 @@ def test_users_page_needs_the_head_and_a_drafter_and_says_why(
     assert users.hint.text() == "Each person can be listed only once; use different names."
     users.list.setCurrentRow(0)
     qtbot.mouseClick(users.remove_button, Qt.MouseButton.LeftButton)
-    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert finish.isEnabled() and users.hint.text().startswith("Tip: add a reviewer")
+    users.drafter_pin.clear()
+    qtbot.keyClicks(users.drafter_pin, "13")
+    assert not finish.isEnabled()
+    assert users.hint.text() == "Give Dedi Supriadi a password or PIN of at least 4 characters."
 
 
 def test_import_with_wrong_password_keeps_everything_then_succeeds(
@@ -208,14 +201,15 @@ def test_import_with_wrong_password_keeps_everything_then_succeeds(
     leaf_der = make_issued_p12(bsre, "rahasia-bsre")
     original = bsre.read_bytes()
     _fill_until_identity(qtbot, wizard, tmp_path)
-    page = wizard.identity_page
+    page = wizard.identity_section
     qtbot.mouseClick(page.import_radio, Qt.MouseButton.LeftButton)
     assert page.importing()
+    assert wizard.users_page.hint.text() == "Choose the .p12 file and type its password."
     qtbot.keyClicks(page.p12_path, str(bsre))
     qtbot.keyClicks(page.import_password, "salah-sandi")
-    _click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
 
-    assert wizard.currentPage() is page  # stayed
+    assert wizard.currentPage() is wizard.users_page  # stayed
     assert "password does not open this file" in page.error.text()
     assert "nothing has been changed" in page.error.text()
     assert not paths.identity_file(app_data_dir).exists()
@@ -226,12 +220,14 @@ def test_import_with_wrong_password_keeps_everything_then_succeeds(
 
     page.import_password.clear()
     qtbot.keyClicks(page.import_password, "rahasia-bsre")
-    _click(qtbot, wizard, QWizard.WizardButton.CommitButton)
-    assert wizard.currentPage() is wizard.done_page
+    _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    assert wizard.result() == QWizard.DialogCode.Accepted
     imported = load_identity(paths.identity_file(app_data_dir), "rahasia-bsre")
     assert imported.certificate.public_bytes(Encoding.DER) == leaf_der
     with empty_database.session() as session:
         assert local_office(session) is not None
+        # The head acts with the password of the identity the head signs with.
+        assert verify_secret(local_users(session)[0].secret_hash, "rahasia-bsre")
 
 
 def test_import_of_an_unreadable_file_explains_and_stays(
@@ -240,17 +236,17 @@ def test_import_of_an_unreadable_file_explains_and_stays(
     junk = tmp_path / "not-a-p12.p12"
     junk.write_bytes(b"PK\x03\x04 this is a zip, not PKCS#12")
     _fill_until_identity(qtbot, wizard, tmp_path)
-    page = wizard.identity_page
+    page = wizard.identity_section
     page.import_radio.setChecked(True)
     qtbot.keyClicks(page.p12_path, str(junk))
     qtbot.keyClicks(page.import_password, "whatever")
-    _click(qtbot, wizard, QWizard.WizardButton.CommitButton)
-    assert wizard.currentPage() is page
+    _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    assert wizard.currentPage() is wizard.users_page
     assert page.error.text()
     assert "password does not open" not in page.error.text()
     assert not paths.identity_file(app_data_dir).exists()
     page.p12_path.setText(str(tmp_path / "absent.p12"))
-    _click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
     assert "does not exist" in page.error.text()
 
 
@@ -261,11 +257,10 @@ def test_an_identity_file_left_by_an_earlier_attempt_is_kept_not_overwritten(
     earlier.parent.mkdir(parents=True)
     earlier.write_bytes(b"an earlier key the user may still need")
     _fill_until_identity(qtbot, wizard, tmp_path)
-    page = wizard.identity_page
+    page = wizard.identity_section
     page.password.setText(PASSWORD)
-    page.confirm.setText(PASSWORD)
-    _click(qtbot, wizard, QWizard.WizardButton.CommitButton)
-    assert wizard.currentPage() is wizard.done_page
+    _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    assert wizard.result() == QWizard.DialogCode.Accepted
     kept = [p for p in earlier.parent.iterdir() if p.name.startswith("office-replaced-")]
     assert len(kept) == 1
     assert kept[0].read_bytes() == b"an earlier key the user may still need"
@@ -291,9 +286,10 @@ def test_the_regional_government_is_picked_from_the_list_and_the_unit_has_a_defa
     assert (office.level.currentData(), office.region.text()) == ("kota", "Pekanbaru")
     # No unit typed: the usual cooperation unit; a typed one wins.
     assert office.unit.text() == "" and office.unit_value() == DEFAULT_UNIT
+    assert wizard.head_section.title.text() == "Wali Kota Pekanbaru"  # follows the pick
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # no head named yet
+    wizard.head_section.name.setText("Agung Nugroho")
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
-    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
-    assert wizard.head_page.title.text() == "Wali Kota Pekanbaru"
     assert wizard.profile().unit == DEFAULT_UNIT
     office.unit.setText("Biro Pemerintahan")
     assert wizard.profile().unit == "Biro Pemerintahan"

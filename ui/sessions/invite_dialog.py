@@ -73,7 +73,7 @@ class InviteDialog(QDialog):
         self.text.setPlaceholderText(self.tr("Type the office's name; the invitation appears here."))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.copy_button = QPushButton(self.tr("Copy invitation"), self)
+        self.copy_button = QPushButton(self.tr("Copy invitation and close"), self)
         self.copy_button.setObjectName("primaryAction")
         self.ics_button = QPushButton(self.tr("Save as calendar file…"), self)
         self.revoke_button = QPushButton(self.tr("Withdraw"), self)
@@ -115,9 +115,17 @@ class InviteDialog(QDialog):
         return self.text.toPlainText()
 
     def copy(self) -> None:
-        """Put the invitation on the clipboard."""
+        """Put the invitation on the clipboard and close: copying is what the dialog is for.
+
+        One click instead of "Copy" then "Close"; the host panel says it was copied. Saving
+        an .ics or withdrawing still happen before closing, with their own buttons.
+        """
         QGuiApplication.clipboard().setText(self.text.toPlainText())
         self.status.setText(self.tr("Copied. Paste it into an e-mail or chat to the office."))
+        self.panel.status_label.setText(
+            self.tr("Invitation copied. Paste it into an e-mail or chat to the office.")
+        )
+        self.accept()
 
     def save_ics(self, path: Path) -> bool:
         """Write the invitation as a calendar file; True on success."""

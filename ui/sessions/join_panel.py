@@ -1,11 +1,28 @@
-"""'Join a session': paste the invitation another office sent."""
+"""'Join a session': paste the invitation another office sent; a complete one joins at once.
+
+Pasting is the person's decision to join (the invitation was sent for exactly that), so a
+pasted text that reads as a whole invitation opens the call without a further "Join" click.
+Typed text never joins by itself (a half-typed link would parse too early), and a pasted text
+that is not an invitation just stays for the person to complete or "Join" to explain.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QMimeData, Signal
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from ui.sessions.invite import Invite, InviteError, parse_invite
+
+
+class InvitationEdit(QPlainTextEdit):
+    """A plain text field that says when something was pasted into it (``sig_pasted``)."""
+
+    sig_pasted = Signal()
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 (Qt override)
+        """Paste as usual, then tell the panel (Ctrl+V, the context menu, middle click)."""
+        super().insertFromMimeData(source)
+        self.sig_pasted.emit()
 
 
 class JoinPanel(QWidget):
@@ -18,12 +35,12 @@ class JoinPanel(QWidget):
         intro = QLabel(
             self.tr(
                 "Paste the invitation text the hosting office sent you (the whole message is "
-                "fine), then press Join."
+                "fine): the call opens at once."
             ),
             self,
         )
         intro.setWordWrap(True)
-        self.invite_edit = QPlainTextEdit(self)
+        self.invite_edit = InvitationEdit(self)
         self.invite_edit.setPlaceholderText(self.tr("Paste the invitation here…"))
         self.invite_edit.setAccessibleName(self.tr("Invitation"))
         self.error_label = QLabel(self)
@@ -39,6 +56,14 @@ class JoinPanel(QWidget):
         layout.addWidget(self.join_button)
         self.invite_edit.textChanged.connect(self._on_text)
         self.join_button.clicked.connect(self.join)
+        self.invite_edit.sig_pasted.connect(self._pasted)
+
+    def _pasted(self) -> None:
+        try:
+            parse_invite(self.invite_edit.toPlainText())
+        except InviteError:
+            return  # not (yet) a whole invitation: "Join" explains what is missing
+        self.join()
 
     def _on_text(self) -> None:
         self.error_label.hide()

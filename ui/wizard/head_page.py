@@ -1,9 +1,13 @@
-"""Wizard page 2: the head of region who signs agreements (name, title, optional NIP)."""
+"""The head of region who signs agreements (name, title, optional NIP): a section of page 1.
+
+It sits on the office page, so the title can follow the region as it is picked. Its texts keep
+the translation context "HeadPage" of the page it once was, so their Indonesian stays.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget, QWizardPage
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from mou.office import GovernmentLevel
 
@@ -18,40 +22,39 @@ def suggested_title(level: GovernmentLevel, region: str) -> str:
     return f"{word} {region.strip()}".strip()
 
 
-class HeadPage(QWizardPage):
-    """The signatory named on every Kesepakatan Bersama."""
+class HeadSection(QWidget):
+    """The signatory named on every Kesepakatan Bersama; ``changed`` on every edit."""
+
+    changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("Head of region"))
-        self.setSubTitle(
-            self.tr(
-                "The head of region signs the agreements. Their name and title are printed "
-                "above the signature."
-            )
-        )
         form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
         self.name = QLineEdit()
-        self.name.setPlaceholderText(self.tr("Full name with academic titles"))
+        self.name.setObjectName("headName")
+        self.name.setPlaceholderText(
+            QCoreApplication.translate("HeadPage", "Full name with academic titles")
+        )
         self.title = QLineEdit()
         self.nip = QLineEdit()
-        self.nip.setPlaceholderText(self.tr("Optional, 18 digits"))
+        self.nip.setPlaceholderText(QCoreApplication.translate("HeadPage", "Optional, 18 digits"))
         self.nip.setMaxLength(18)
         self.nip_hint = QLabel()
         self.nip_hint.setWordWrap(True)
-        form.addRow(self.tr("Name:"), self.name)
-        form.addRow(self.tr("Title:"), self.title)
-        form.addRow(self.tr("NIP:"), self.nip)
+        self.nip_hint.hide()
+        form.addRow(QCoreApplication.translate("HeadPage", "Head of region:"), self.name)
+        form.addRow(QCoreApplication.translate("HeadPage", "Title:"), self.title)
+        form.addRow(QCoreApplication.translate("HeadPage", "NIP:"), self.nip)
         form.addRow("", self.nip_hint)
-        self.name.textChanged.connect(self.completeChanged)
-        self.title.textChanged.connect(self.completeChanged)
+        self.name.textChanged.connect(self.changed)
+        self.title.textChanged.connect(self.changed)
         self.nip.textChanged.connect(self._nip_changed)
         self._suggested = ""
 
-    def initializePage(self) -> None:  # noqa: N802 (Qt override)
-        """Suggest the title from the office page unless the user already typed another one."""
-        office_page = self.wizard().office_page  # type: ignore[attr-defined]
-        suggestion = suggested_title(office_page.government_level(), office_page.region.text())
+    def suggest(self, level: GovernmentLevel, region: str) -> None:
+        """Follow the region with the usual title, unless the user typed another one."""
+        suggestion = suggested_title(level, region) if region.strip() else ""
         if not self.title.text() or self.title.text() == self._suggested:
             self.title.setText(suggestion)
         self._suggested = suggestion
@@ -65,13 +68,13 @@ class HeadPage(QWizardPage):
         return not value or (value.isdigit() and len(value) == 18)
 
     def _nip_changed(self) -> None:
+        valid = self._nip_valid()
         self.nip_hint.setText(
-            ""
-            if self._nip_valid()
-            else QCoreApplication.translate("HeadPage", "A NIP has exactly 18 digits.")
+            "" if valid else QCoreApplication.translate("HeadPage", "A NIP has exactly 18 digits.")
         )
-        self.completeChanged.emit()
+        self.nip_hint.setVisible(not valid)
+        self.changed.emit()
 
-    def isComplete(self) -> bool:  # noqa: N802 (Qt override)
+    def is_complete(self) -> bool:
         """Name and title are required; the NIP, when given, must be 18 digits."""
         return bool(self.name.text().strip() and self.title.text().strip() and self._nip_valid())

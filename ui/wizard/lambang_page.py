@@ -1,56 +1,49 @@
-"""Wizard page 3: the lambang (regional emblem) printed on the letterhead."""
+"""The lambang (regional emblem) printed on the letterhead: an optional row of page 1.
+
+Choosing one is optional (Settings can add or change it later), so it costs no click in the
+usual set-up. Its texts keep the translation context "LambangPage" of the page it once was.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-    QWizardPage,
-)
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.wizard.lambang import LambangError, lambang_png
 
+PREVIEW_PX = 48
 
-class LambangPage(QWizardPage):
-    """Pick a PNG, JPEG or SVG file; see a preview; it is stored as PNG."""
+
+class LambangSection(QWidget):
+    """Pick a PNG, JPEG or SVG file; see a small preview; it is stored as PNG."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("Lambang"))
-        self.setSubTitle(
-            self.tr(
-                "The regional emblem printed at the top of each agreement. PNG, JPEG or SVG. "
-                "You may skip this and add it later."
-            )
-        )
         self.png: bytes | None = None
-        layout = QVBoxLayout(self)
-        row = QHBoxLayout()
-        self.choose_button = QPushButton(self.tr("Choose image…"))
-        self.clear_button = QPushButton(self.tr("Remove"))
+        self.choose_button = QPushButton(QCoreApplication.translate("LambangPage", "Choose image…"))
+        self.clear_button = QPushButton(QCoreApplication.translate("LambangPage", "Remove"))
         self.clear_button.setEnabled(False)
-        row.addWidget(self.choose_button)
-        row.addWidget(self.clear_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.preview = QLabel(self.tr("No image chosen"))
+        self.preview = QLabel(QCoreApplication.translate("LambangPage", "No image chosen"))
         self.preview.setObjectName("lambangPreview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumSize(180, 180)
-        self.preview.setFrameShape(QLabel.Shape.StyledPanel)
-        layout.addWidget(self.preview, 1)
+        self.preview.setMinimumHeight(PREVIEW_PX)
         self.error = QLabel()
         self.error.setObjectName("lambangError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.preview)
+        row.addWidget(self.choose_button)
+        row.addWidget(self.clear_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
         layout.addWidget(self.error)
         self.choose_button.clicked.connect(self._choose)
         self.clear_button.clicked.connect(self.clear)
@@ -61,15 +54,17 @@ class LambangPage(QWizardPage):
             png = lambang_png(path)
         except LambangError as error:
             self.error.setText(str(error))
+            self.error.show()
             return False
         self.png = png
         self.error.clear()
+        self.error.hide()
         pixmap = QPixmap()
         pixmap.loadFromData(png)
         self.preview.setPixmap(
             pixmap.scaled(
-                160,
-                160,
+                PREVIEW_PX,
+                PREVIEW_PX,
                 Qt.AspectRatioMode.KeepAspectRatio,
                 Qt.TransformationMode.SmoothTransformation,
             )
@@ -81,15 +76,15 @@ class LambangPage(QWizardPage):
         """Go back to no emblem."""
         self.png = None
         self.preview.clear()
-        self.preview.setText(self.tr("No image chosen"))
+        self.preview.setText(QCoreApplication.translate("LambangPage", "No image chosen"))
         self.clear_button.setEnabled(False)
 
     def _choose(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
             self,
-            self.tr("Choose the lambang"),
+            QCoreApplication.translate("LambangPage", "Choose the lambang"),
             str(Path.home()),
-            self.tr("Images (*.png *.jpg *.jpeg *.svg)"),
+            QCoreApplication.translate("LambangPage", "Images (*.png *.jpg *.jpeg *.svg)"),
             options=QFileDialog.Option.DontUseNativeDialog,
         )
         if name:

@@ -1,8 +1,11 @@
-"""Wizard page 1: which regional government, picked from a list (or typed), and the unit.
+"""Wizard page 1: which regional government (picked from a list, or typed), the unit, the head
+of region and, optionally, the lambang.
 
-Picking "Pemerintah Kota Bandung" from the list fills the level and the region's name (the head
-of region's title follows on the next page); a region not in the list is typed. The unit
-defaults to :data:`DEFAULT_UNIT`, the usual cooperation unit of a regional secretariat.
+Picking "Pemerintah Kota Bandung" from the list fills the level and the region's name, and the
+head of region's title follows ("Wali Kota Bandung"); a region not in the list is typed. The
+unit defaults to :data:`DEFAULT_UNIT`, the usual cooperation unit of a regional secretariat.
+Everything that describes the office is on this one page (one "Next"), the people and their
+passwords on the next.
 """
 
 from __future__ import annotations
@@ -10,10 +13,21 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget, QWizardPage
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
 
 from mou.office import GovernmentLevel, OfficeProfile
 from ui.roles import level_label
+from ui.wizard.head_page import HeadSection
+from ui.wizard.lambang_page import LambangSection
 
 #: The unit most offices use for agreements between regions (Permendagri 22/2020).
 DEFAULT_UNIT = "Bagian Kerja Sama"
@@ -40,15 +54,19 @@ def known_regions() -> tuple[tuple[GovernmentLevel, str], ...]:
 
 
 class OfficePage(QWizardPage):
-    """Which regional government this installation belongs to."""
+    """Which regional government this installation belongs to, and who heads it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Your office"))
         self.setSubTitle(
-            self.tr("Which regional government and which unit will use Lintas on this computer?")
+            self.tr(
+                "Which regional government and which unit will use Lintas on this computer, and "
+                "who signs its agreements?"
+            )
         )
-        form = QFormLayout(self)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
         self.city = QComboBox()
         self.city.setObjectName("regionChoice")
         self.city.addItem(self.tr("Choose from the list, or type the name below"), None)
@@ -73,6 +91,19 @@ class OfficePage(QWizardPage):
         form.addRow(self.tr("City, regency or province name:"), self.region)
         form.addRow(self.tr("Unit:"), self.unit)
         form.addRow(self.tr("Official name:"), self.preview)
+        layout.addLayout(form)
+        line = QFrame(self)
+        line.setFrameShape(QFrame.Shape.HLine)
+        layout.addWidget(line)
+        # The head's name and title are printed above the signature.
+        self.head = HeadSection(self)
+        layout.addWidget(self.head)
+        self.lambang = LambangSection(self)
+        lambang_form = QFormLayout()
+        lambang_form.addRow(self.tr("Lambang (optional):"), self.lambang)
+        layout.addLayout(lambang_form)
+        layout.addStretch(1)
+        self.head.changed.connect(self.completeChanged)
         self.city.currentIndexChanged.connect(self._picked)
         self.level.currentIndexChanged.connect(self._changed)
         self.region.textChanged.connect(self._changed)
@@ -94,8 +125,8 @@ class OfficePage(QWizardPage):
         return OfficeProfile(self.government_level(), self.region.text(), "", "", "").display_name
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt override)
-        """The region's name is needed (the unit has a default)."""
-        return bool(self.region.text().strip())
+        """The region's name and the head of region are needed (the unit has a default)."""
+        return bool(self.region.text().strip()) and self.head.is_complete()
 
     def _picked(self, index: int) -> None:
         chosen = self.city.itemData(index)
@@ -107,4 +138,5 @@ class OfficePage(QWizardPage):
 
     def _changed(self) -> None:
         self.preview.setText(self.display_name() or self.tr("(enter the name)"))
+        self.head.suggest(self.government_level(), self.region.text())
         self.completeChanged.emit()

@@ -1,8 +1,17 @@
-"""Wizard page 4: the people who use Lintas here, each with a role and a password or PIN.
+"""Wizard page 2 (the last): the people who use Lintas here, and the office's signing identity.
 
 Every office needs at least the head of region (signatory) and one drafter: without a drafter
-nobody can write an agreement, without the head nobody can sign. Each person gets a password or
+nobody can write an agreement, without the head nobody can sign. Each person has a password or
 PIN, checked when someone switches "Acting as" to them, so nobody acts as the mayor by a click.
+
+The head of region's secret is the signing identity's password, not a PIN of its own: the head
+is the one person who holds the signing key, and a separate PIN would be a second secret for
+the same person that guards less than the password beside it. Only its scrypt hash is stored
+(as for every PIN), which an attacker holding the data folder could test no faster than the
+PKCS#12 file lying next to it. Settings can give the head a separate PIN later.
+
+Pressing "Create and open Lintas" makes the identity file and the office in the database; a
+wrong password or an unusable file is reported on the page and nothing is lost.
 """
 
 from __future__ import annotations
@@ -25,6 +34,8 @@ from PySide6.QtWidgets import (
 
 from mou.office import MIN_SECRET_LENGTH, Role
 from ui.roles import role_description, role_label
+from ui.wizard.identity_page import IdentitySection
+from ui.wizard.password_strength import MIN_LENGTH
 
 _USER_DATA = Qt.ItemDataRole.UserRole
 
@@ -41,30 +52,38 @@ def _secret_field() -> QLineEdit:
 
 
 class UsersPage(QWizardPage):
-    """The head of region and a drafter (both required), plus any other staff."""
+    """The head of region (with the signing identity), a drafter (both required), any others."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("Users and roles"))
+        self.setTitle(self.tr("People and passwords"))
         self.setSubTitle(
             self.tr(
-                "Drafters write agreements, reviewers approve them, signatories sign, viewers "
-                "only read. Each person gets a password or PIN, asked when someone switches to "
-                "them."
+                "Drafters write, reviewers approve, signatories sign. Each person gets a "
+                "password or PIN, asked when someone switches to them."
             )
         )
         layout = QVBoxLayout(self)
-        needed = QFormLayout()
+        head_box = QGroupBox(self)
+        head_layout = QVBoxLayout(head_box)
         self.head_label = QLabel()
-        self.head_pin = _secret_field()
-        self.head_pin.setObjectName("headPin")
-        needed.addRow(self.tr("Head of region (signatory):"), self.head_label)
-        needed.addRow(self.tr("Their password or PIN:"), self.head_pin)
+        self.head_label.setObjectName("headLabel")
+        self.head_label.setWordWrap(True)
+        font = self.head_label.font()
+        font.setBold(True)
+        self.head_label.setFont(font)
+        head_layout.addWidget(self.head_label)
+        self.identity = IdentitySection(head_box)
+        head_layout.addWidget(self.identity)
+        layout.addWidget(head_box)
+        needed = QFormLayout()
         self.drafter_name = QLineEdit()
         self.drafter_name.setPlaceholderText(self.tr("Name of the staff member who drafts"))
         self.drafter_pin = _secret_field()
-        needed.addRow(self.tr("Drafter:"), self.drafter_name)
-        needed.addRow(self.tr("Drafter's password or PIN:"), self.drafter_pin)
+        drafter_row = QHBoxLayout()
+        drafter_row.addWidget(self.drafter_name, 3)
+        drafter_row.addWidget(self.drafter_pin, 2)
+        needed.addRow(self.tr("Drafter:"), drafter_row)
         layout.addLayout(needed)
 
         more = QGroupBox(self.tr("More users (optional)"))
@@ -89,16 +108,21 @@ class UsersPage(QWizardPage):
         row.addWidget(self.add_button)
         more_layout.addLayout(row)
         self.list = QListWidget()
-        more_layout.addWidget(self.list, 1)
+        self.list.setMaximumHeight(72)  # a few extra people; the page must fit a small screen
+        list_row = QHBoxLayout()
+        list_row.addWidget(self.list, 1)
         self.remove_button = QPushButton(self.tr("Remove selected"))
-        more_layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignRight)
-        layout.addWidget(more, 1)
+        list_row.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignBottom)
+        more_layout.addLayout(list_row)
+        layout.addWidget(more)
         self.hint = QLabel()
         self.hint.setObjectName("usersHint")
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
+        layout.addStretch(1)
 
-        for field in (self.head_pin, self.drafter_name, self.drafter_pin):
+        self.identity.changed.connect(self._changed)
+        for field in (self.drafter_name, self.drafter_pin):
             field.textChanged.connect(self._changed)
         self.name.textChanged.connect(self._changed)
         self.pin.textChanged.connect(self._changed)
@@ -110,12 +134,36 @@ class UsersPage(QWizardPage):
     def head_name(self) -> str:
         """The head of region's name from the previous page."""
         wizard = self.wizard()
-        return wizard.head_page.name.text().strip() if wizard else ""  # type: ignore[attr-defined]
+        return wizard.head_section.name.text().strip() if wizard else ""  # type: ignore[attr-defined]
 
     def initializePage(self) -> None:  # noqa: N802 (Qt override)
         """Show the head of region named on the previous page."""
-        self.head_label.setText(self.head_name())
+        self.head_label.setText(
+            self.tr("%1, head of region (signatory): the office's signing identity").replace(
+                "%1", self.head_name()
+            )
+        )
         self._changed()
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt override)
+        """Make the identity and the office; on failure show why and stay on the page."""
+        from mou.office import OfficeError
+
+        wizard = self.wizard()
+        identity = self.identity.make(
+            wizard.identity_path,  # type: ignore[attr-defined]
+            wizard.profile(),  # type: ignore[attr-defined]
+        )
+        if identity is None:
+            return False
+        try:
+            wizard.create_office(identity)  # type: ignore[attr-defined]
+        except OfficeError as error:
+            from ui.office_messages import office_error_text
+
+            self.identity.error.setText(office_error_text(error))
+            return False
+        return True
 
     def add_user(self, name: str, role: Role, secret: str) -> bool:
         """Add an extra user; refuses empty and duplicate names and short PINs (with a hint)."""
@@ -152,11 +200,9 @@ class UsersPage(QWizardPage):
         """(name, role, password or PIN) of everyone entered: head, drafter, then the others."""
         result: list[tuple[str, Role, str]] = []
         if self.head_name():
-            result.append((self.head_name(), Role.SIGNATORY, self.head_pin.text()))
+            result.append((self.head_name(), Role.SIGNATORY, self.identity.secret()))
         if self.drafter_name.text().strip():
-            result.append(
-                (self.drafter_name.text().strip(), Role.DRAFTER, self.drafter_pin.text())
-            )
+            result.append((self.drafter_name.text().strip(), Role.DRAFTER, self.drafter_pin.text()))
         for row in range(self.list.count()):
             name, role, secret = self.list.item(row).data(_USER_DATA)
             result.append((name, Role(role), secret))
@@ -164,7 +210,13 @@ class UsersPage(QWizardPage):
 
     def problem(self) -> str:
         """Why the page cannot be left yet, or "" when it can."""
-        if len(self.head_pin.text()) < MIN_SECRET_LENGTH:
+        if not self.identity.is_complete() and self.identity.importing():
+            return self.tr("Choose the .p12 file and type its password.")
+        if not self.identity.is_complete():
+            return self.tr(
+                "Give the signing identity a password of at least %1 characters."
+            ).replace("%1", str(MIN_LENGTH))
+        if len(self.identity.secret()) < MIN_SECRET_LENGTH:  # an imported file's own password
             return self._short_secret_text(self.head_name() or self.tr("the head of region"))
         drafter = self.drafter_name.text().strip()
         if not drafter:
@@ -180,7 +232,7 @@ class UsersPage(QWizardPage):
         return ""
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt override)
-        """The head's PIN, a drafter with a PIN, and no name twice."""
+        """The signing identity, a drafter with a PIN, and no name twice."""
         return not self.problem()
 
     def _short_secret_text(self, name: str) -> str:
