@@ -6,6 +6,9 @@ would otherwise resume the last user (the mayor, say) for whoever opens Lintas n
 
 from __future__ import annotations
 
+import math
+import time
+
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +30,11 @@ from ui.office_messages import office_error_text
 #: four-digit PIN at the keyboard takes hours, while a typo costs a moment.
 PAUSE_STEP_S = 1
 PAUSE_MAX_S = 30
+
+#: Wrong tries per (data folder, user) in this process and when that user's secret may be tried
+#: again. Kept outside the dialog: Cancel and "Acting as" (or Approve) again opened a fresh
+#: dialog whose count started at zero, so the pause never grew.
+_THROTTLE: dict[tuple[str, int], tuple[int, float]] = {}
 
 
 class PinDialog(QDialog):
@@ -75,10 +83,31 @@ class PinDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.rest_if_needed()
+
+    def _throttle_key(self) -> tuple[str, int]:
+        return (str(self.context.data_dir), int(self.user_id))
+
+    def rest_if_needed(self) -> None:
+        """Keep OK disabled while this user's pause after a wrong try is still running."""
+        failures, until = _THROTTLE.get(self._throttle_key(), (0, 0.0))
+        self.failures = failures
+        remaining = until - time.monotonic()
+        if remaining <= 0:
+            return
+        self.error.setText(
+            QCoreApplication.translate(
+                "PinDialog", "That is not the right password or PIN. Try again in %1 s."
+            ).replace("%1", str(math.ceil(remaining)))
+        )
+        self.ok_button.setEnabled(False)
+        QTimer.singleShot(math.ceil(remaining * 1000), lambda: self.ok_button.setEnabled(True))
 
     def check(self) -> bool:
         """Compare the typed secret with the stored hash; accept on a match."""
-        if not self.ok_button.isEnabled():
+        _failures, until = _THROTTLE.get(self._throttle_key(), (0, 0.0))
+        # A little grace: Qt's coarse timers re-enable OK up to 5 % early.
+        if not self.ok_button.isEnabled() or time.monotonic() + 0.2 < until:
             return False
         try:
             with self.context.database.session() as session:
@@ -87,11 +116,13 @@ class PinDialog(QDialog):
             self.error.setText(office_error_text(error))
             return False
         if right:
+            _THROTTLE.pop(self._throttle_key(), None)
             self.sig_confirmed.emit(self.user_id)
             self.accept()
             return True
         self.failures += 1
         pause = min(PAUSE_MAX_S, PAUSE_STEP_S * self.failures)
+        _THROTTLE[self._throttle_key()] = (self.failures, time.monotonic() + pause)
         self.error.setText(
             QCoreApplication.translate(
                 "PinDialog", "That is not the right password or PIN. Try again in %1 s."
@@ -149,6 +180,8 @@ class SignInDialog(PinDialog):
         self.user_id = user.id
         self.secret.clear()
         self.error.clear()
+        self.ok_button.setEnabled(True)
+        self.rest_if_needed()  # this user's own pause, not the previously chosen one's
         needs = bool(user.secret_hash)
         self.secret.setVisible(needs)
         self.prompt.setText(
