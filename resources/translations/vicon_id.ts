@@ -1529,6 +1529,11 @@
         <source>Lower hand</source>
         <translation>Turunkan tangan</translation>
     </message>
+    <message>
+        <location filename="../../ui/vicon/host_controls.py" line="1"/>
+        <source>Show on a room screen</source>
+        <translation>Tampilkan di layar ruangan</translation>
+    </message>
 </context>
 <context>
     <name>LeaveDialog</name>
@@ -1574,6 +1579,24 @@
         <location filename="../../ui/vicon/host_controls.py" line="1"/>
         <source>The host asked you to mute. You are muted; unmute when you need to speak.</source>
         <translation>Tuan rumah meminta Anda mematikan mikrofon. Mikrofon Anda mati; nyalakan lagi saat Anda perlu berbicara.</translation>
+    </message>
+</context>
+<context>
+    <name>RoomDisplay</name>
+    <message>
+        <location filename="../../ui/vicon/room_display.py" line="1"/>
+        <source>Lintas — room display</source>
+        <translation>Lintas — layar ruangan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/room_display.py" line="1"/>
+        <source>{office} (you)</source>
+        <translation>{office} (Anda)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vicon/room_display.py" line="1"/>
+        <source>Screen {n}: {name} ({w}×{h})</source>
+        <translation>Layar {n}: {name} ({w}×{h})</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -88,6 +89,20 @@ def test_lobby_admit_deny_speaking_highlight_and_leave_choices(
         guest.controls.mute_button.click()
         qtbot.waitUntil(lambda: host.hosting.tile_speaking(guest_peer), timeout=15000)
         qtbot.waitUntil(lambda: not host.hosting.tile_speaking(SELF_ID), timeout=15000)
+
+        # Room display: the speaker view full screen on a chosen screen, the speaker large,
+        # ourselves small; the call window keeps its controls.
+        screen = QGuiApplication.screens()[-1]
+        display = host.hosting.show_room_display(screen)
+        qtbot.waitUntil(lambda: display.view.large_key() == guest_peer, timeout=10000)
+        qtbot.waitUntil(lambda: guest_peer in display.view.images, timeout=10000)
+        assert display.isFullScreen() and display.geometry() == screen.geometry()
+        rects = display.view.layout_rects()
+        assert rects[guest_peer].width() > 4 * rects[SELF_ID].width()
+        assert rects[guest_peer].height() > 2 * rects[SELF_ID].height()
+        assert host.controls.isVisible()  # the controls stay on the laptop window
+        display.grab().save(str(screenshots / "call_room_display.png"))
+        display.close()
 
         # Raise hand: the host sees the badge on the guest's tile.
         guest.hosting.panel.hand_button.click()

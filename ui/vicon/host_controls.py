@@ -85,6 +85,9 @@ class MeetingPanel(QWidget):
         self.hand_button.setCheckable(True)
         self.hand_button.toggled.connect(self._hand_toggled)
         col.addWidget(self.hand_button)
+        # The speaker view full screen on the meeting-room TV; controls stay here.
+        self.room_button = QPushButton(self.tr("Show on a room screen"), self)
+        col.addWidget(self.room_button)
         self.host_box = QWidget(self)
         host_col = QVBoxLayout(self.host_box)
         host_col.setContentsMargins(0, 8, 0, 0)
@@ -172,6 +175,26 @@ class HostingPanel(QObject):
         window.controls.sig_leave.connect(self.leave_clicked)
         self._hop.connect(self._on_event)
         self.engine.add_listener(self._from_engine)
+        self.room_display: Any = None
+        self.active = ""  # the engine's active speaker (a peer id, or SELF_ID)
+        from ui.vicon.room_display import screens_menu
+
+        self.panel.room_button.clicked.connect(
+            lambda: screens_menu(self.panel, self.show_room_display).exec(
+                self.panel.room_button.mapToGlobal(self.panel.room_button.rect().bottomLeft())
+            )
+        )
+
+    def show_room_display(self, screen: Any) -> Any:
+        """Show the speaker view full screen on ``screen`` (a QScreen); returns the window."""
+        from ui.vicon.room_display import RoomDisplay
+
+        if self.room_display is not None:
+            self.room_display.close()
+        self.room_display = RoomDisplay(self.window)
+        self.room_display.view.set_active(self.active)
+        self.room_display.show_on(screen)
+        return self.room_display
 
     def _from_engine(self, event: object) -> None:
         # Engine thread: only the queued hop.
@@ -187,6 +210,10 @@ class HostingPanel(QObject):
         elif isinstance(event, AudioLevels):
             own = self.engine.peer_id
             speaking = frozenset(SELF_ID if p == own else p for p in event.speaking)
+            if event.active is not None:
+                self.active = SELF_ID if event.active == own else event.active
+                if self.room_display is not None:
+                    self.room_display.view.set_active(self.active)
             if speaking != self.speaking:
                 self.speaking = speaking
                 self._paint_marks()
