@@ -58,6 +58,7 @@ PURPOSE = "lintas-call-identity/1"
 MAX_CERT_DER = 8 * 1024
 MAX_BINDING_BYTES = 2 * 1024
 MAX_SIGNATURE_BYTES = 1024
+MAX_EXCHANGE_KEY_DER = 256
 #: Identity messages accepted per peer connection attempt; more are ignored (a flood is a no-op).
 MAX_MESSAGES_PER_SESSION = 6
 MAX_TRUSTED = 256
@@ -108,10 +109,28 @@ def office_name(certificate: x509.Certificate) -> str:
 
 @dataclass(frozen=True)
 class CallIdentity:
-    """The local office's key and certificate, used only to sign call bindings."""
+    """The local office's key and certificate, used only to sign call bindings.
+
+    With ``exchange=True`` the key is the office *exchange key* (Ed25519) that the
+    certificate's own key endorsed, not the certificate's key: the app proves the office in
+    every call without asking for the signing password. Each binding then also carries the
+    exchange public key (``xk``), and a receiver accepts it only for the pair (certificate,
+    exchange key) it pinned from that office's card, so trust still rests on the same pinned
+    certificate and a replaced or withdrawn exchange key stops verifying.
+    """
 
     private_key: PrivateKey
     certificate: x509.Certificate
+    exchange: bool = False
+
+    @property
+    def exchange_key_der(self) -> bytes:
+        """The exchange public key (DER SubjectPublicKeyInfo) when ``exchange``, else b""."""
+        if not self.exchange:
+            return b""
+        return self.private_key.public_key().public_bytes(
+            serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+        )
 
     @property
     def office(self) -> str:
@@ -155,17 +174,41 @@ class TrustedOffices:
     """
 
     ders: frozenset[bytes] = frozenset()
+    #: (certificate DER, exchange public key DER) pairs from the offices' cards: the exchange
+    #: keys a pinned office may prove itself with instead of its certificate's key.
+    exchange_keys: frozenset[tuple[bytes, bytes]] = frozenset()
 
     @classmethod
-    def of(cls, certificates: Iterable[x509.Certificate | bytes]) -> TrustedOffices:
-        """Pin these certificates (``cryptography`` objects or DER bytes)."""
+    def of(
+        cls,
+        certificates: Iterable[x509.Certificate | bytes],
+        exchange_keys: Iterable[tuple[bytes, bytes]] = (),
+    ) -> TrustedOffices:
+        """Pin these certificates (``cryptography`` objects or DER bytes), and exchange keys.
+
+        An exchange key pair counts only for a certificate that is pinned too.
+        """
         ders = set()
         for item in certificates:
             der = item if isinstance(item, bytes) else item.public_bytes(serialization.Encoding.DER)
             ders.add(bytes(der))
-        if len(ders) > MAX_TRUSTED:
+        pairs = {(bytes(c), bytes(k)) for c, k in exchange_keys if bytes(c) in ders}
+        if len(ders) > MAX_TRUSTED or len(pairs) > MAX_TRUSTED:
             raise CallIdentityError(f"at most {MAX_TRUSTED} trusted certificates")
-        return cls(frozenset(ders))
+        return cls(frozenset(ders), frozenset(pairs))
+
+    def pinned(self, der: bytes, exchange_key: bytes | None = None) -> TrustedOffices:
+        """These offices plus the certificate ``der`` (and its exchange key, when given)."""
+        pairs = set(self.exchange_keys)
+        if exchange_key:
+            pairs.add((der, exchange_key))
+        return TrustedOffices.of([*self.ders, der], pairs)
+
+    def unpinned(self, der: bytes) -> TrustedOffices:
+        """These offices without the certificate ``der`` and its exchange keys."""
+        return TrustedOffices.of(
+            [d for d in self.ders if d != der], [p for p in self.exchange_keys if p[0] != der]
+        )
 
     @classmethod
     def from_files(cls, paths: Iterable[Path]) -> TrustedOffices:
@@ -350,15 +393,32 @@ def _verify(certificate: x509.Certificate, signature: bytes, data: bytes) -> boo
     return True
 
 
+def _verify_exchange(public_der: bytes, signature: bytes, data: bytes) -> bool:
+    try:
+        key = serialization.load_der_public_key(public_der)
+    except (ValueError, TypeError):
+        return False
+    if not isinstance(key, ed25519.Ed25519PublicKey):
+        return False
+    try:
+        key.verify(signature, data)
+    except InvalidSignature:
+        return False
+    return True
+
+
 def signed_message(identity: CallIdentity, binding: Binding) -> dict[str, Any]:
     """The ``relay`` data that carries ``binding`` signed by ``identity``."""
     raw = binding.encode()
-    return {
+    message = {
         "t": RELAY_KIND,
         "binding": base64.b64encode(raw).decode("ascii"),
         "sig": base64.b64encode(_sign(identity.private_key, raw)).decode("ascii"),
         "cert": base64.b64encode(identity.certificate_der).decode("ascii"),
     }
+    if identity.exchange:
+        message["xk"] = base64.b64encode(identity.exchange_key_der).decode("ascii")
+    return message
 
 
 def _b64(data: dict[str, Any], key: str, limit: int) -> bytes:
@@ -422,7 +482,17 @@ def check_message(
     moment = now or dt.datetime.now(dt.UTC)
     if not certificate.not_valid_before_utc <= moment <= certificate.not_valid_after_utc:
         return Checked("unverified", VerifyCode.CERT_EXPIRED, office)
-    if not _verify(certificate, signature, raw):
+    if "xk" in data:
+        # Signed with the office's exchange key: only the pair pinned from its card counts.
+        try:
+            exchange_der = _b64(data, "xk", MAX_EXCHANGE_KEY_DER)
+        except ValueError:
+            return Checked("unverified", VerifyCode.MALFORMED)
+        if (cert_der, exchange_der) not in trusted.exchange_keys:
+            return Checked("unverified", VerifyCode.UNTRUSTED)
+        if not _verify_exchange(exchange_der, signature, raw):
+            return Checked("unverified", VerifyCode.BAD_SIGNATURE)
+    elif not _verify(certificate, signature, raw):
         return Checked("unverified", VerifyCode.BAD_SIGNATURE)
     try:
         binding = Binding.decode(raw)
@@ -619,7 +689,17 @@ def check_publish(
     moment = now or dt.datetime.now(dt.UTC)
     if not certificate.not_valid_before_utc <= moment <= certificate.not_valid_after_utc:
         return Checked("unverified", VerifyCode.CERT_EXPIRED, office)
-    if not _verify(certificate, signature, raw):
+    if "xk" in data:
+        # Signed with the office's exchange key: only the pair pinned from its card counts.
+        try:
+            exchange_der = _b64(data, "xk", MAX_EXCHANGE_KEY_DER)
+        except ValueError:
+            return Checked("unverified", VerifyCode.MALFORMED)
+        if (cert_der, exchange_der) not in trusted.exchange_keys:
+            return Checked("unverified", VerifyCode.UNTRUSTED)
+        if not _verify_exchange(exchange_der, signature, raw):
+            return Checked("unverified", VerifyCode.BAD_SIGNATURE)
+    elif not _verify(certificate, signature, raw):
         return Checked("unverified", VerifyCode.BAD_SIGNATURE)
     try:
         binding = PublishBinding.decode(raw)

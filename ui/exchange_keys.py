@@ -69,6 +69,24 @@ def _can_ask() -> bool:
     return app is not None and QThread.currentThread() is app.thread()
 
 
+def unlocked_exchange_key(data_dir: Path) -> ExchangeKey | None:
+    """The exchange key when it can be used without asking anyone (None otherwise).
+
+    That is: not protected by a password, or already unlocked in this run. Never creates a key
+    and never opens a dialog (a call starting must not stop for a password).
+    """
+    path = paths.exchange_key_file(data_dir).resolve()
+    cached = _unlocked.get(path)
+    if cached is not None and path.exists():
+        return cached
+    if not path.exists() or exchange_key_protected(data_dir):
+        return None
+    try:
+        return load_exchange_key(path)
+    except ExchangeKeyError:
+        return None
+
+
 def exchange_key_protected(data_dir: Path) -> bool:
     """True when the exchange key file exists and is encrypted with a password."""
     try:

@@ -45,3 +45,37 @@ def test_password_typed_in_the_bar_unlocks_and_a_wrong_one_is_refused(
         assert controller.engine.call_identity.office == "Pemerintah Kota Bandung"
     finally:
         controller.shutdown()
+
+
+def test_the_call_proves_the_office_with_its_endorsed_exchange_key_without_a_password(
+    tmp_path: Path,
+) -> None:
+    from mou.signing.identity import load_identity
+    from ui.exchange_keys import (
+        endorse_with,
+        forget_unlocked_keys,
+        office_exchange_key,
+        set_exchange_key_password,
+        unlock_exchange_key,
+    )
+    from ui.vicon.identity_bar import exchange_call_identity
+    from ui.wizard.wizard import certificate_copy
+
+    forget_unlocked_keys()
+    ctx = make_office(tmp_path / "bandung", "Bandung")
+    identity = load_identity(ctx.identity_path, PASSWORD)
+    certificate_copy(ctx.data_dir).write_bytes(identity.certificate_pem())
+    assert exchange_call_identity(ctx) is None  # a key nobody endorsed proves nothing
+    endorse_with(ctx.data_dir, identity)  # what the wizard does with the new identity
+    proof = exchange_call_identity(ctx)
+    assert proof is not None and proof.exchange
+    assert proof.office == "Pemerintah Kota Bandung"
+    assert proof.exchange_key_der == office_exchange_key(ctx.data_dir).public_der
+    # A key protected by its own password and not unlocked in this run: the call does not stop
+    # to ask; the bar offers the identity's password as before.
+    set_exchange_key_password(ctx.data_dir, "", "kunci-pertukaran-9")
+    forget_unlocked_keys()
+    assert exchange_call_identity(ctx) is None
+    unlock_exchange_key(ctx.data_dir, "kunci-pertukaran-9")
+    assert exchange_call_identity(ctx) is not None
+    forget_unlocked_keys()

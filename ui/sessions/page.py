@@ -138,6 +138,10 @@ class Page(QWidget):
         )
         if window is None:
             return None  # the device check was cancelled: no call
+        # We prove who we are with the office exchange key (no password), when it is usable.
+        from ui.vicon.identity_bar import prove_with_exchange_key
+
+        prove_with_exchange_key(self.context, window)
         self.calls.append(window)
         self._rooms[id(window)] = invite.room
         window.sig_closed.connect(lambda: self._forget(window, invite.room))

@@ -10,7 +10,9 @@ needed.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from cryptography import x509
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton, QWidget
 
@@ -21,12 +23,70 @@ from mou.signing.identity import IdentityError, WrongPasswordError, load_identit
 from ui.signing.messages import identity_error_text
 from ui.vicon.controller import CallController
 
+if TYPE_CHECKING:
+    from ui.context import AppContext
+
 
 def counterpart_trust(database: Database) -> TrustedOffices:
-    """The certificates of every counterpart office this office trusts, pinned for calls."""
+    """The certificates of every counterpart office this office trusts, pinned for calls.
+
+    With each certificate, the exchange key its card carried (and its certificate endorsed),
+    so an office that proves itself with its exchange key is verified too.
+    """
+    from cryptography.hazmat.primitives import serialization
+    from sqlalchemy import select
+
+    from mou import models
+
     with database.session() as session:
         trusted, _by_office = ceremony_trust(session)
-    return TrustedOffices.of(trusted)
+        ders = {
+            row.fingerprint_sha256: x509.load_pem_x509_certificate(
+                row.certificate_pem.encode("ascii")
+            ).public_bytes(serialization.Encoding.DER)
+            for row in session.scalars(select(models.TrustedCertificate))
+        }
+        pairs = [
+            (ders[key.certificate_fingerprint], bytes(key.public_key_der))
+            for key in session.scalars(select(models.TrustedExchangeKey))
+            if key.certificate_fingerprint in ders
+        ]
+    return TrustedOffices.of(trusted, pairs)
+
+
+def exchange_call_identity(context: AppContext) -> CallIdentity | None:
+    """Our call identity from the office exchange key, when it needs no password now.
+
+    The exchange key already signs our drafts and office card without the signing password;
+    proving the office in a call is the same kind of statement ("this comes from our office's
+    computer"), so it uses the same key. Only a key our certificate endorsed is used (the
+    counterpart pinned that pair from our card); otherwise None and the bar asks as before.
+    """
+    from mou.exchange.key import endorsement_valid, load_endorsement
+    from ui import paths
+    from ui.exchange_keys import unlocked_exchange_key
+    from ui.office_card import our_certificate
+
+    certificate = our_certificate(context)
+    key = unlocked_exchange_key(context.data_dir)
+    if certificate is None or key is None:
+        return None
+    endorsement = load_endorsement(paths.exchange_key_file(context.data_dir))
+    if endorsement is None or not endorsement_valid(certificate, key.public_der, endorsement):
+        return None
+    return CallIdentity(key.private_key, certificate, exchange=True)
+
+
+def prove_with_exchange_key(context: AppContext, window: QWidget) -> bool:
+    """Prove our office in this call with the exchange key: no password typed, bar hidden."""
+    identity = exchange_call_identity(context)
+    if identity is None:
+        return False
+    window.controller.set_identity(identity)  # type: ignore[attr-defined]
+    bar = getattr(window, "identity_bar", None)
+    if bar is not None:
+        bar.hide()
+    return True
 
 
 class IdentityBar(QWidget):

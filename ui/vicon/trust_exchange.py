@@ -32,7 +32,7 @@ from sqlalchemy import select
 from conferencing.call_identity import PeerVerification
 from mou import models
 from mou.agreement import AgreementError
-from mou.exchange import PackageError, read_office_card, revoke_trust, trust_office_card
+from mou.exchange import PackageError, read_card, revoke_trust, trust_office_card
 from mou.office import Actor
 from mou.signing.identity import fingerprint_sha256
 from ui.agreements.acting import required_actor
@@ -85,6 +85,7 @@ class _Offer:
     data: bytes
     office: str
     fingerprint: str
+    exchange_key: bytes = b""  # the card's exchange key, pinned with its certificate
 
 
 class TrustBar(QWidget):
@@ -183,13 +184,15 @@ class TrustExchange(QObject):
             return
         data = text.encode("utf-8")
         try:
-            office_data, certificate = read_office_card(data)  # signatures checked here
+            card = read_card(data)  # signatures checked here
         except PackageError:
             return  # not a card we can use; the call goes on unverified
-        fingerprint = fingerprint_sha256(certificate)
+        fingerprint = fingerprint_sha256(card.certificate)
         if self._already_trusted(fingerprint):
             return  # known office: nothing to decide (a replayed card is a no-op)
-        self.offers[peer_id] = _Offer(data, _display_name(office_data), fingerprint)
+        self.offers[peer_id] = _Offer(
+            data, _display_name(card.office), fingerprint, bytes(card.exchange_key_der)
+        )
         self._show_next()
 
     def _already_trusted(self, fingerprint: str) -> bool:
@@ -280,7 +283,7 @@ class TrustExchange(QObject):
             return None
         del self.offers[peer_id]
         self.trusted_here[peer_id] = name
-        der = self._pin(pem)
+        der = self._pin(pem, offer.exchange_key)
         self._made_here[peer_id] = _Trusted(name, offer.fingerprint, der, actor)
         QTimer.singleShot(PROOF_WAIT_MS, self, lambda p=peer_id: self._proof_due(p))
         self.bar.trust_button.hide()
@@ -338,29 +341,25 @@ class TrustExchange(QObject):
 
     def _unpin(self, der: bytes) -> None:
         """Remove a certificate from the engine's pinned offices (on the engine's own thread)."""
-        from conferencing.call_identity import TrustedOffices
 
         engine = self.controller.engine
 
         async def unpin() -> None:
-            engine.trusted_offices = TrustedOffices.of(
-                [d for d in engine.trusted_offices.ders if d != der]
-            )
+            engine.trusted_offices = engine.trusted_offices.unpinned(der)
 
         self.controller.run(unpin())
 
-    def _pin(self, pem: bytes) -> bytes:
-        """Add the certificate to the engine's pinned offices (on the engine's own thread)."""
+    def _pin(self, pem: bytes, exchange_key: bytes = b"") -> bytes:
+        """Pin the certificate (and the card's exchange key) in the engine, on its own thread."""
         from cryptography import x509
 
-        from conferencing.call_identity import TrustedOffices
 
         engine = self.controller.engine
         certificate = x509.load_pem_x509_certificate(pem)
         der = certificate.public_bytes(serialization.Encoding.DER)
 
         async def pin() -> None:
-            engine.trusted_offices = TrustedOffices.of([*engine.trusted_offices.ders, der])
+            engine.trusted_offices = engine.trusted_offices.pinned(der, exchange_key or None)
 
         self.controller.run(pin())
         return der
