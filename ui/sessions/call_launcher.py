@@ -10,10 +10,11 @@ from conferencing.call_identity import TrustedOffices
 from conferencing.media import AudioSource, VideoSource
 from ui.sessions.invite import Invite
 from ui.settings import Settings
-from ui.vicon.audio import AudioMixer, SpeakerOutput, processing_options, register_processor
+from ui.vicon.audio import AudioMixer, processing_options, register_processor
 from ui.vicon.call_window import CallWindow
 from ui.vicon.controller import CallController
-from ui.vicon.devices import SYNTHETIC_ID, LocalMedia, resolve_speaker
+from ui.vicon.devices import SYNTHETIC_ID, LocalMedia
+from ui.vicon.speaker_choice import CallSpeaker, attach_speaker
 
 
 def open_call(
@@ -64,12 +65,11 @@ def open_call(
     window.mixer = AudioMixer()
     controller.set_audio_sink(window.mixer.feed)
     controller.sig_participant_left.connect(lambda peer_id, _office: window.mixer.drop(peer_id))
-    output = resolve_speaker(speaker)
-    if output is not None:
-        # What the speaker plays is the echo canceller's reverse stream.
-        SpeakerOutput(
-            window.mixer, output, window, reverse=media.processor.reverse_stream()
-        ).start()
+    # What the speaker plays is the echo canceller's reverse stream; the picker switches it.
+    attach_speaker(
+        window,
+        CallSpeaker(window.mixer, speaker, window, reverse=media.processor.reverse_stream()),
+    )
     if settings is not None and not synthetic:
         # A device picked during a call becomes the default for the next one.
         # The test pattern is stored as "" (system default), which the Settings page knows.
@@ -79,6 +79,7 @@ def open_call(
         window.controls.sig_microphone_chosen.connect(
             lambda d: setattr(settings, "microphone_id", "" if d == SYNTHETIC_ID else d)
         )
+        window.controls.sig_speaker_chosen.connect(lambda d: setattr(settings, "speaker_id", d))
     window.show()
     controller.join(invite.hub_url, invite.room, invite.token)
     return window

@@ -1,4 +1,4 @@
-"""Call controls: mute, camera, leave, and the camera and microphone pickers."""
+"""Call controls: mute, camera, leave, and the camera, microphone and speaker pickers."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ class CallControls(QWidget):
     sig_rejoin = Signal()
     sig_camera_chosen = Signal(str)  # device id, "" = synthetic
     sig_microphone_chosen = Signal(str)
+    sig_speaker_chosen = Signal(str)  # audio output device id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +39,10 @@ class CallControls(QWidget):
         self.camera_picker.setAccessibleName(self.tr("Camera"))
         self.microphone_picker = QComboBox(self)
         self.microphone_picker.setAccessibleName(self.tr("Microphone"))
+        # Shown once the call has a speaker to switch (ui.vicon.speaker_choice.attach_speaker).
+        self.speaker_picker = QComboBox(self)
+        self.speaker_picker.setAccessibleName(self.tr("Speaker"))
+        self.speaker_label = QLabel(self.tr("Speaker:"), self)
         layout = QHBoxLayout(self)
         layout.addWidget(self.mute_button)
         layout.addWidget(self.camera_button)
@@ -46,6 +51,10 @@ class CallControls(QWidget):
         layout.addWidget(self.camera_picker, 1)
         layout.addWidget(QLabel(self.tr("Microphone:"), self))
         layout.addWidget(self.microphone_picker, 1)
+        layout.addWidget(self.speaker_label)
+        layout.addWidget(self.speaker_picker, 1)
+        for widget in (self.speaker_label, self.speaker_picker):
+            widget.hide()
         layout.addSpacing(12)
         layout.addWidget(self.rejoin_button)
         layout.addWidget(self.leave_button)
@@ -58,6 +67,9 @@ class CallControls(QWidget):
         )
         self.microphone_picker.activated.connect(
             lambda i: self.sig_microphone_chosen.emit(self.microphone_picker.itemData(i) or "")
+        )
+        self.speaker_picker.activated.connect(
+            lambda i: self.sig_speaker_chosen.emit(self.speaker_picker.itemData(i) or "")
         )
 
     def set_devices(
@@ -79,6 +91,18 @@ class CallControls(QWidget):
             index = picker.findData(current)
             picker.setCurrentIndex(max(index, 0))
             picker.blockSignals(False)
+
+    def set_speakers(self, speakers: list[DeviceChoice], current: str) -> None:
+        """Fill the speaker picker (and show it), keeping ``current`` selected."""
+        picker = self.speaker_picker
+        picker.blockSignals(True)
+        picker.clear()
+        for choice in speakers:
+            picker.addItem(choice.label, choice.device_id)
+        picker.setCurrentIndex(max(picker.findData(current), 0))
+        picker.blockSignals(False)
+        for widget in (self.speaker_label, picker):
+            widget.show()
 
     def set_in_call(self, in_call: bool, *, ended: bool = False) -> None:
         """Grey out what makes no sense outside a call; once it ended, Leave becomes Close."""
