@@ -55,7 +55,7 @@ def test_both_offices_see_the_same_pasal_and_answer_suggestions(
     assert page_a.dialogs.export_file(agreement_id, package)
     page_b = Page(palangka)
     qtbot.addWidget(page_b)
-    page_b.resize(1280, 800)
+    page_b.resize(1366, 768)
     page_b.show()
     b_id = page_b.dialogs.import_file(package)
     assert b_id is not None
@@ -103,6 +103,7 @@ def test_both_offices_see_the_same_pasal_and_answer_suggestions(
         assert "tiga" in panel_b.preview.toHtml()
         b.side_tabs.setCurrentWidget(panel_b)
         b.grab().save(str(screenshots / "agreements_live_review_en.png"))
+        _check_nothing_clipped(page_b, b, panel_b)
 
         panel_b.accept_button.click()
         qtbot.waitUntil(
@@ -131,3 +132,26 @@ def test_both_offices_see_the_same_pasal_and_answer_suggestions(
         ctrl_a.shutdown()
         ctrl_b.shutdown()
         hub.stop()
+
+
+def _check_nothing_clipped(page, editor, panel) -> None:  # noqa: ANN001 - real widgets
+    """At 1366x768 the header and the suggestion list show their text in full or say it."""
+    assert page.width() <= 1366  # no label forces the window wider than the screen
+    header = editor.header
+    awaiting = header.awaiting_label
+    assert "Pemerintah Kota Bandung" in awaiting.full_text()
+    # The missing approvals end before the save state starts (no overlap) and, when cut with
+    # "…", the tooltip holds the whole list.
+    assert awaiting.geometry().right() < header.autosave_label.geometry().left()
+    assert awaiting.toolTip() == (awaiting.full_text() if awaiting.is_elided() else "")
+    state = header.state_label
+    assert state.width() >= state.fontMetrics().horizontalAdvance(state.text())
+    # The office in "From" is shown whole: wrapped on words inside its column, row tall enough.
+    table = panel.table
+    width = table.columnWidth(2)
+    for row in range(table.rowCount()):
+        name = table.item(row, 2).text()
+        assert table.item(row, 2).toolTip() == name
+        fm = table.fontMetrics()
+        assert all(fm.horizontalAdvance(word) < width for word in name.split())
+        assert table.rowHeight(row) >= table.sizeHintForRow(row)

@@ -252,10 +252,12 @@ class AgreementEditor(
         else:
             text = self.tr("Round %1 · hash %2").replace("%1", str(data.revision_round))
             text = text.replace("%2", short_hash(data.revision_hash))
+        awaiting = ""
         if data.missing_approvals and data.status == AgreementStatus.NEGOTIATION.value:
-            text += " · " + self.tr("awaiting approval by: %1").replace(
+            awaiting = "· " + self.tr("awaiting approval by: %1").replace(
                 "%1", ", ".join(data.missing_approvals)
             )
+        self.header.awaiting_label.setText(awaiting)
         self.revision_label.setText(text)
         self.revision_label.set_full_hash(data.revision_hash)
 

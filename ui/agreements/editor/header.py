@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.elided_label import ElidedLabel
 from ui.hash_label import HashLabel
 
 
@@ -49,6 +50,9 @@ class EditorHeader(QWidget):
         rev_row = QHBoxLayout()
         # Short hash on screen, the full one in its tooltip and "Copy full hash" menu.
         self.revision_label = HashLabel()
+        # Whose approval is missing: a list of office names cut with "…" (whole in the tooltip),
+        # so it neither widens the window nor runs under the save state.
+        self.awaiting_label = ElidedLabel()
         self.autosave_label = QLabel()
         self.autosave_label.setStyleSheet("color:#555;")
         self.note_edit = QLineEdit()
@@ -61,7 +65,8 @@ class EditorHeader(QWidget):
         self.autosave_label.setMinimumWidth(150)
         self.autosave_label.setWordWrap(True)  # a long state wraps rather than hiding its end
         self.note_edit.setMinimumWidth(240)
-        rev_row.addWidget(self.revision_label, 1)
+        rev_row.addWidget(self.revision_label)
+        rev_row.addWidget(self.awaiting_label, 2)
         rev_row.addWidget(self.autosave_label, 1)
         rev_row.addWidget(self.note_edit)
         rev_row.addWidget(self.save_button)

@@ -80,7 +80,17 @@ class LivePanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # Office names are long ("Pemerintah Kota Palangka Raya"): From and Status share the
+        # width left by the short columns and wrap; rows grow to their text, also when the pane
+        # is resized.
+        heading = self.table.horizontalHeader()
+        for column, mode in enumerate(
+            (QHeaderView.ResizeMode.ResizeToContents,) * 2 + (QHeaderView.ResizeMode.Stretch,) * 2
+        ):
+            heading.setSectionResizeMode(column, mode)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        heading.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         layout.addWidget(self.table, 1)
         self.preview = QTextBrowser()
         self.preview.setMaximumHeight(110)
@@ -199,7 +209,9 @@ class LivePanel(QWidget):
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, item.id)
+                cell.setToolTip(text)
                 self.table.setItem(row, c, cell)
+        self.table.resizeRowsToContents()
         if suggestion.incoming and suggestion.status == "pending":
             self.table.selectRow(0)
         self._show_selected()
