@@ -65,3 +65,20 @@ def test_copy_invitation_copies_and_closes_the_dialog(qtbot: QtBot) -> None:
         assert panel.status_label.text().startswith("Invitation copied.")
     finally:
         panel.stop_hosting()
+
+
+def test_starting_a_session_opens_the_invitation_at_once(qtbot: QtBot) -> None:
+    panel = HostPanel("Pemerintah Kota Bandung", bind_host="127.0.0.1")
+    qtbot.addWidget(panel)
+    panel.show()
+    own_calls: list[Invite] = []
+    panel.sig_join.connect(own_calls.append)
+    try:
+        qtbot.mouseClick(panel.start_session_button, Qt.MouseButton.LeftButton)
+        assert panel.hosting and len(own_calls) == 1  # our own call opens
+        dialog = panel.invite_dialog
+        assert dialog is not None and dialog.isVisible()  # no "Invite an office…" click needed
+        dialog.close_button.click()
+        assert panel.hosting and panel.invite_office_button.isEnabled()  # the session stays
+    finally:
+        panel.stop_hosting()

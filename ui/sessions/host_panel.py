@@ -187,10 +187,16 @@ class HostPanel(QWidget):
         self._update_enabled()
 
     def start_session(self) -> bool:
-        """Start hosting and open our own call (the first of the two clicks)."""
+        """Start hosting, open our own call and the invitation dialog at once.
+
+        A session nobody is invited to is not what anyone starts one for, so the invitation
+        comes with it (one click less); closing the dialog keeps the session open, and
+        "Invite an office…" opens it again for the next office.
+        """
         if not self.start_hosting():
             return False
         self._join_own_call()
+        self.open_invite_dialog()
         return True
 
     def open_invite_dialog(self) -> QWidget | None:

@@ -61,7 +61,7 @@ class InviteDialog(QDialog):
         self.invite: Invite | None = None
         self.setWindowTitle(self.tr("Invite an office"))
         self.setMinimumWidth(560)
-        self.setMinimumHeight(440)  # the text, the address note and the buttons, unclipped
+        self.setMinimumHeight(480)  # the text, the address note and the buttons, unclipped
         form = QFormLayout()
         self.office_combo = QComboBox(self)
         self.office_combo.setEditable(True)
@@ -73,6 +73,9 @@ class InviteDialog(QDialog):
         self.text.setPlaceholderText(self.tr("Type the office's name; the invitation appears here."))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        # A wrapped label gets one line's height next to an expanding text box; the address
+        # note needs up to four at this width.
+        self.status.setMinimumHeight(self.status.fontMetrics().lineSpacing() * 4 + 4)
         self.copy_button = QPushButton(self.tr("Copy invitation and close"), self)
         self.copy_button.setObjectName("primaryAction")
         self.ics_button = QPushButton(self.tr("Save as calendar file…"), self)
