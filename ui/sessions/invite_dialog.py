@@ -60,7 +60,7 @@ class InviteDialog(QDialog):
         self.panel = panel
         self.invite: Invite | None = None
         self.setWindowTitle(self.tr("Invite an office"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(660)  # four buttons in Indonesian, unclipped
         self.setMinimumHeight(480)  # the text, the address note and the buttons, unclipped
         form = QFormLayout()
         self.office_combo = QComboBox(self)
