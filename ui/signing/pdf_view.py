@@ -8,36 +8,21 @@ opens at once and memory stays proportional to what was looked at.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QImage, QPalette, QPixmap
+from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from ui.pdf_pages import PageLabel, visible_pages
 from ui.signing.pdfium_pages import PdfiumPages, PdfOpenError
 
 _ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 _GAP = 12
-
-
-class _PageLabel(QLabel):
-    """One page: a white placeholder of the right size until it is rendered."""
-
-    def __init__(self, index: int, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.index = index
-        self.rendered_width = 0
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.setAutoFillBackground(True)
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Window, QColor("white"))
-        self.setPalette(palette)
 
 
 class SignedPdfView(QWidget):
@@ -48,7 +33,7 @@ class SignedPdfView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._pages: PdfiumPages | None = None
-        self._labels: list[_PageLabel] = []
+        self._labels: list[PageLabel] = []
         self._zoom: float | None = None  # None = fit width
         self.error = QLabel(self)
         self.error.setObjectName("pdfViewError")
@@ -119,7 +104,7 @@ class SignedPdfView(QWidget):
             return False
         self.error.hide()
         for index in range(self._pages.page_count):
-            label = _PageLabel(index, self._sheet)
+            label = PageLabel(index, self._sheet)
             self._labels.append(label)
             self._sheet_layout.addWidget(label)
         self._relayout()
@@ -137,8 +122,7 @@ class SignedPdfView(QWidget):
 
     def page_image(self, index: int) -> QImage | None:
         """The rendered image of page ``index`` (None until it has been rendered)."""
-        pixmap = self._labels[index].pixmap() if index < len(self._labels) else None
-        return None if pixmap is None or pixmap.isNull() else pixmap.toImage()
+        return self._labels[index].image() if 0 <= index < len(self._labels) else None
 
     def scroll_to_page(self, index: int) -> None:
         """Bring page ``index`` (0-based) to the top of the view."""
@@ -204,10 +188,8 @@ class SignedPdfView(QWidget):
         self._timer.start()
         self._update_page_label()
 
-    def _visible(self) -> list[_PageLabel]:
-        top = self.scroll.verticalScrollBar().value()
-        bottom = top + self.scroll.viewport().height()
-        return [lb for lb in self._labels if lb.y() < bottom and lb.y() + lb.height() > top]
+    def _visible(self) -> list[PageLabel]:
+        return visible_pages(self.scroll, self._labels)
 
     @Slot()
     def _render_visible(self) -> None:
@@ -215,16 +197,7 @@ class SignedPdfView(QWidget):
             return
         ratio = self.devicePixelRatioF()
         for label in self._visible():
-            size = label.size()
-            if label.rendered_width == size.width():
-                continue
-            width_pt, _ = self._pages.page_size_pt(label.index)
-            dpi = size.width() * ratio / width_pt * 72
-            image = self._pages.render(label.index, dpi)
-            pixmap = QPixmap.fromImage(image)
-            pixmap.setDevicePixelRatio(ratio)
-            label.setPixmap(pixmap)
-            label.rendered_width = size.width()
+            label.rasterise(self._pages, ratio)
         self._update_page_label()
 
     def _current_page(self) -> int:

@@ -22,19 +22,19 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QImage, QPalette, QPixmap
+from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from mou.db import Database
 from ui.context import AppContext
+from ui.pdf_pages import PageLabel, visible_pages
 from ui.signing.pdfium_pages import PdfiumPages, PdfOpenError
 
 DEBOUNCE_MS = 300
@@ -85,17 +85,6 @@ class _RenderJob(QRunnable):
         self.results.done.emit(self.generation, data)
 
 
-class _Page(QLabel):
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.rendered_width = 0
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.setAutoFillBackground(True)
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Window, QColor("white"))
-        self.setPalette(palette)
-
-
 class DraftPreview(QWidget):
     """The pages of the draft, refreshed ~300 ms after edits stop; scroll position kept.
 
@@ -115,7 +104,7 @@ class DraftPreview(QWidget):
         # The open PDFium document, also reachable after the widget is gone (to close it then).
         self._open: list[PdfiumPages | None] = [None]
         self.destroyed.connect(lambda *_a, held=self._open: _close(held))
-        self._labels: list[_Page] = []
+        self._labels: list[PageLabel] = []
         self.pasal_pages: dict[int, int] = {}  # pasal number -> page index, from the outline
         self._pasal: int | None = None  # the pasal being edited (the view follows it)
         self._generation = 0  # of the newest request
@@ -285,8 +274,7 @@ class DraftPreview(QWidget):
         """Page ``index`` as shown (None until rasterised)."""
         if not 0 <= index < len(self._labels):
             return None
-        pixmap = self._labels[index].pixmap()
-        return None if pixmap is None or pixmap.isNull() else pixmap.toImage()
+        return self._labels[index].image()
 
     def _show(self, pages: PdfiumPages) -> None:
         """Swap in the new document, keeping the labels (and so the scroll position)."""
@@ -297,7 +285,7 @@ class DraftPreview(QWidget):
         while len(self._labels) > pages.page_count:
             self._labels.pop().deleteLater()
         while len(self._labels) < pages.page_count:
-            label = _Page(self._sheet)
+            label = PageLabel(len(self._labels), self._sheet)
             self._labels.append(label)
             self._sheet_layout.addWidget(label)
         self._relayout(keep)
@@ -333,26 +321,15 @@ class DraftPreview(QWidget):
         return max(self.scroll.viewport().width() - 2 * _GAP, 120)
 
     def _visible(self) -> list[int]:
-        top = self.scroll.verticalScrollBar().value()
-        bottom = top + self.scroll.viewport().height()
-        return [
-            i for i, lb in enumerate(self._labels) if lb.y() < bottom and lb.y() + lb.height() > top
-        ]
+        return [label.index for label in visible_pages(self.scroll, self._labels)]
 
     @Slot()
     def _rasterise_visible(self) -> None:
         if self._pages is None:
             return
         ratio = self.devicePixelRatioF()
-        for index in self._visible() or [0]:
-            label = self._labels[index]
-            if label.rendered_width == label.width():
-                continue
-            w_pt, _ = self._pages.page_size_pt(index)
-            pixmap = QPixmap.fromImage(self._pages.render(index, label.width() * ratio / w_pt * 72))
-            pixmap.setDevicePixelRatio(ratio)
-            label.setPixmap(pixmap)
-            label.rendered_width = label.width()
+        for label in visible_pages(self.scroll, self._labels) or self._labels[:1]:
+            label.rasterise(self._pages, ratio)
 
     def _clear(self) -> None:
         for label in self._labels:
