@@ -126,3 +126,37 @@ def test_a_speaker_plugged_in_mid_call_is_listed_chosen_and_left_when_unplugged(
     assert speaker.device_id == current and picker.currentData() == current
     assert "That speaker is no longer connected." in window.chat.transcript.toPlainText()
     window.close()
+
+
+def test_the_call_window_with_a_speaker_picker_fits_1366_in_indonesian(
+    qtbot: QtBot, tmp_path, screenshots
+) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from tests.vicon.conftest import install_indonesian
+    from ui.vicon.call_window import CallWindow
+    from ui.vicon.controller import CallController
+    from ui.vicon.devices import SYNTHETIC_ID, LocalMedia
+
+    translator = install_indonesian(tmp_path)
+    try:
+        media = LocalMedia(BANDUNG, camera_id=SYNTHETIC_ID, microphone_id=SYNTHETIC_ID)
+        controller = CallController(
+            BANDUNG, video_source=media.video_source(), audio_source=media.audio_source()
+        )
+        window = CallWindow(controller, media)
+        qtbot.addWidget(window)
+        attach_speaker(window, CallSpeaker(AudioMixer(), "", window))
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        controls = window.controls
+        assert controls.speaker_label.text() == "Pengeras suara:"
+        assert controls.speaker_picker.isVisible() and controls.speaker_picker.count() >= 1
+        assert window.width() <= 1366  # the third picker does not widen the window
+        for label in (controls.speaker_label,):
+            assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())
+        window.grab().save(str(screenshots / "call_speaker_picker_id.png"))
+        window.close()
+    finally:
+        QCoreApplication.removeTranslator(translator)
