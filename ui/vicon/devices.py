@@ -156,6 +156,16 @@ def find_microphone(device_id: str) -> QAudioDevice | None:
     return next((d for d in QMediaDevices.audioInputs() if _device_id(d) == device_id), None)
 
 
+def find_speaker(device_id: str) -> QAudioDevice | None:
+    """The audio output with ``device_id`` if it is plugged in."""
+    return next((d for d in QMediaDevices.audioOutputs() if _device_id(d) == device_id), None)
+
+
+def device_id_of(device: QCameraDevice | QAudioDevice) -> str:
+    """The id a picker stores for ``device`` (the one the find_* functions look up)."""
+    return _device_id(device)
+
+
 def pcm_format() -> QAudioFormat:
     """s16 mono 48 kHz, the engine's PCM format both ways."""
     fmt = QAudioFormat()

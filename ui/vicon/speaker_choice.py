@@ -12,23 +12,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtMultimedia import QAudioDevice, QMediaDevices
+from PySide6.QtMultimedia import QAudioDevice
 
 from conferencing.audio_processing import ReverseStream
 from ui.vicon.audio import AudioMixer, SpeakerOutput
-from ui.vicon.devices import NO_DEVICE_ID, resolve_speaker, speaker_choices
+from ui.vicon.devices import (
+    NO_DEVICE_ID,
+    device_id_of,
+    find_speaker,
+    resolve_speaker,
+    speaker_choices,
+)
 
 if TYPE_CHECKING:
     from ui.vicon.call_window import CallWindow
-
-
-def _id(device: QAudioDevice) -> str:
-    return bytes(device.id().data()).decode("utf-8", "replace")
-
-
-def find_speaker(device_id: str) -> QAudioDevice | None:
-    """The audio output with ``device_id`` if it is plugged in."""
-    return next((d for d in QMediaDevices.audioOutputs() if _id(d) == device_id), None)
 
 
 class CallSpeaker(QObject):
@@ -59,7 +56,7 @@ class CallSpeaker(QObject):
             self.output.stop()
             self.output.deleteLater()
             self.output = None
-        self.device_id = NO_DEVICE_ID if device is None else _id(device)
+        self.device_id = NO_DEVICE_ID if device is None else device_id_of(device)
         if device is not None:
             self.output = SpeakerOutput(self.mixer, device, self, reverse=self.reverse)
             self.output.start()
