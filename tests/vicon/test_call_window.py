@@ -67,6 +67,21 @@ def _rms(pcm: bytes) -> float:
     return float(np.sqrt(np.mean(samples**2))) if samples.size else 0.0
 
 
+def _confirm_leave() -> None:
+    """Answer "Leave" in the question the Leave button asks, once it is open."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, answer)
+            return
+        next(b for b in box.buttons() if b.text() == "Leave").click()
+
+    QTimer.singleShot(50, answer)
+
+
 def _close(*windows: CallWindow) -> None:
     for window in windows:
         window.close()
@@ -174,6 +189,7 @@ def test_two_offices_see_each_other_chat_mute_camera_and_leave(
         assert b.state_text == "Hub offline; the call continues"
 
         # Leave: the window says so, controls are disabled.
+        _confirm_leave()  # "Leave" asks first (ui/vicon/host_controls.py)
         qtbot.mouseClick(a.controls.leave_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: a.banner.property("state") == "left", timeout=10000)
         assert a.state_text == "You left the call"
@@ -296,6 +312,7 @@ def test_ten_second_network_cut_shows_reconnecting_then_video_returns(
 
         # Leave, then Rejoin with the same invitation; a muted microphone stays muted.
         qtbot.mouseClick(a.controls.mute_button, Qt.MouseButton.LeftButton)
+        _confirm_leave()
         qtbot.mouseClick(a.controls.leave_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: a.banner.property("state") == "left", timeout=15000)
         qtbot.waitUntil(lambda: b.participants.offices() == [], timeout=15000)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from conferencing.hosting_engine import MuteRequested, RoomStateChanged
 from conferencing.speaking import AudioLevels
@@ -228,11 +229,13 @@ class HostingPanel(QObject):
     def tile_speaking(self, key: str) -> bool:
         """Whether the tile ``key`` (peer id, or the self tile's key) is highlighted."""
         frame = self.frames.get(key)
-        return frame is not None and frame.speaking
+        return frame is not None and isValid(frame) and frame.speaking
 
     def _paint_marks(self) -> None:
         own = self.engine.peer_id
         hands = {SELF_ID if p == own else p for p in self.room.hands}
+        # A tile that went (its office left) took its frame with it.
+        self.frames = {k: f for k, f in self.frames.items() if k in self.window.tiles and isValid(f)}
         for key, tile in self.window.tiles.items():
             frame = self.frames.get(key)
             if frame is None or frame.parent() is not tile:
