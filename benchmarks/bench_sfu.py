@@ -76,7 +76,7 @@ def _run_inside_sfu_namespace() -> dict[str, Any]:
 
 
 def _worst_fps(session: dict[str, Any]) -> float:
-    fps = [p["fps_steady"] or 0.0 for r in session["reports"] for p in r["peers"].values()]
+    fps = [p.get("fps_steady") or 0.0 for r in session["reports"] for p in r["peers"].values()]
     expected = session["offices"] * (session["offices"] - 1)
     # A stream that never arrived counts as 0 fps, not as absent.
     return min(fps) if len(fps) >= expected and fps else 0.0
