@@ -1599,4 +1599,38 @@
         <translation>Layar {n}: {name} ({w}×{h})</translation>
     </message>
 </context>
+<context>
+    <name>CallLayout</name>
+    <message>
+        <source>{office} (you)</source>
+        <translation>{office} (Anda)</translation>
+    </message>
+    <message>
+        <source>Speaker view</source>
+        <translation>Tampilan pembicara</translation>
+    </message>
+    <message>
+        <source>Gallery view</source>
+        <translation>Tampilan galeri</translation>
+    </message>
+    <message>
+        <source>Show the office that is speaking large</source>
+        <translation>Tampilkan besar kantor yang sedang berbicara</translation>
+    </message>
+    <message>
+        <source>Show every office in a grid</source>
+        <translation>Tampilkan semua kantor dalam kisi</translation>
+    </message>
+</context>
+<context>
+    <name>CallEnd</name>
+    <message>
+        <source>The host ended the meeting. You can close this window; to meet again, ask the host office for a new invitation.</source>
+        <translation>Tuan rumah mengakhiri rapat. Anda dapat menutup jendela ini; untuk rapat lagi, mintalah undangan baru kepada kantor tuan rumah.</translation>
+    </message>
+    <message>
+        <source>The host removed this office from the meeting. You can close this window; if this was a mistake, contact the host office.</source>
+        <translation>Tuan rumah mengeluarkan kantor ini dari rapat. Anda dapat menutup jendela ini; jika ini sebuah kekeliruan, hubungi kantor tuan rumah.</translation>
+    </message>
+</context>
 </TS>

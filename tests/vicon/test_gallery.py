@@ -126,18 +126,18 @@ def test_call_window_pages_twenty_offices_and_tells_the_controller(qtbot: QtBot)
         controller = window.controller
         _join(window, 20)
         gallery = window.gallery
-        # Self view plus 20 offices: 16 on page 1 (self + 15), 5 on page 2.
+        # 20 offices: 16 on page 1, 4 on page 2; the self view is a thumbnail on every page.
         assert gallery.pages == 2 and gallery.page_text() == "Page 1 of 2"
         assert window.self_tile.isVisible()
-        first_page = frozenset(_peer(i) for i in range(15))
+        first_page = frozenset(_peer(i) for i in range(16))
         qtbot.waitUntil(lambda: controller.visible_peers == first_page, timeout=2000)
         hidden = window.tiles[_peer(17)]
         assert not hidden.isVisible()
 
         qtbot.keyClick(gallery.next_button, " ")  # press the button as a user would
-        second_page = frozenset(_peer(i) for i in range(15, 20))
+        second_page = frozenset(_peer(i) for i in range(16, 20))
         qtbot.waitUntil(lambda: controller.visible_peers == second_page, timeout=2000)
-        assert not window.self_tile.isVisible() and hidden.isVisible()
+        assert window.self_tile.isVisible() and hidden.isVisible()
         # The tile keeps its identity badge on page 2, painted green.
         assert hidden.verification_label().startswith(f"Verified: {OFFICES[17]}")
         qtbot.waitUntil(lambda: hidden.width() > 160)
@@ -145,7 +145,7 @@ def test_call_window_pages_twenty_offices_and_tells_the_controller(qtbot: QtBot)
         assert badge.green() > badge.red() + 40, badge.name()
 
         # Offices on page 2 leave: the window goes back to one page and reports page 1.
-        for i in range(15, 20):
+        for i in range(16, 20):
             controller.sig_participant_left.emit(_peer(i), OFFICES[i])
         assert gallery.pages == 1 and not gallery.pager.isVisible()
         qtbot.waitUntil(lambda: controller.visible_peers == first_page, timeout=2000)
@@ -172,8 +172,11 @@ def test_gallery_screenshots(
             # Every tile lies inside the gallery, none overlaps another, none is a sliver.
             assert host.contains(tile.geometry()), tile.office
             assert tile.width() >= 160 and tile.height() >= 100, (tile.width(), tile.height())
-        rects = [t.geometry() for t in tiles]
+        # The offices' tiles never overlap; the self view is a smaller thumbnail over the grid.
+        rects = [t.geometry() for t in tiles if t is not window.self_tile]
         assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1 :])
+        own = window.self_tile.geometry()
+        assert own.width() < rects[0].width() and own.height() < rects[0].height()
         image = window.grab().toImage()
         assert image.width() == 1366 and image.height() == 768
         # Real pictures are painted in the tiles (not the dark "waiting" card).

@@ -22,6 +22,8 @@ from ui.vicon.controller import CallController
 from ui.vicon.controls import CallControls
 from ui.vicon.devices import LocalMedia, camera_choices, microphone_choices
 from ui.vicon.gallery import Gallery
+from ui.vicon.layout_switch import gallery_tiles, place_self_view
+from ui.vicon.messages import call_end_text
 from ui.vicon.participants import ParticipantList
 from ui.vicon.quality import LinkStats
 from ui.vicon.verification import intercepted_notice, verified_notice
@@ -143,6 +145,10 @@ class CallWindow(QWidget):
         from ui.vicon.host_controls import attach_hosting
 
         self.hosting = attach_hosting(self)
+        # Gallery / Speaker layouts (follows the hosting panel's active speaker).
+        from ui.vicon.layout_switch import attach_layout
+
+        self.call_layout = attach_layout(self)
 
     def add_side_panel(self, title: str, widget: QWidget) -> int:
         """Add a tab next to Chat (e.g. the agreement under review); returns its index."""
@@ -200,8 +206,10 @@ class CallWindow(QWidget):
                 self.chat.add_notice(sentence)
 
     def _relayout(self) -> None:
-        """Hand the tiles to the gallery: self view first, then offices by join order."""
-        self.gallery.set_tiles(list(self.tiles.values()))
+        """Hand the offices' tiles to the gallery by join order; the self view is a corner
+        thumbnail over them (see :mod:`ui.vicon.layout_switch`)."""
+        self.gallery.set_tiles(gallery_tiles(self.tiles, SELF_ID))
+        place_self_view(self.self_tile, self.gallery)
 
     # ------------------------------------------------------------------ state
 
@@ -218,9 +226,12 @@ class CallWindow(QWidget):
             "failed": self.tr("Call failed"),
         }
         text = texts.get(state, state)
+        ended = call_end_text(self.controller.state_code) if state == "failed" else ""
         # "Hub offline" is complete as it is: the hub's "reconnect or press Rejoin" would
-        # contradict "the call continues".
-        if reason and state != "hub_offline":
+        # contradict "the call continues". The host ending the call is no failure.
+        if ended:
+            text, state = ended, "left"
+        elif reason and state != "hub_offline":
             text = self.tr("{state}: {reason}").format(state=text, reason=reason)
         self.banner.setText(text)
         self.banner.setProperty("state", state)
@@ -231,6 +242,8 @@ class CallWindow(QWidget):
         )
         in_call = state in ("connecting", "connected", "hub_offline", "reconnecting")
         self.controls.set_in_call(in_call, ended=state in ("left", "failed"))
+        if ended:  # the host closed this meeting to us: Rejoin cannot work
+            self.controls.rejoin_button.setVisible(False)
         self.chat.set_enabled_for_call(state in ("connected", "hub_offline", "reconnecting"))
         if state in ("left", "failed"):
             for peer_id in [p for p in self.tiles if p != SELF_ID]:

@@ -111,6 +111,7 @@ class CallController(QObject):
         super().__init__(parent)
         self.office = office
         self.state = "idle"
+        self.state_code = ""  # the core's code for the last state change (e.g. "session-ended")
         self.audio_muted = False
         self.video_enabled = True
         self.last_join: tuple[str, str, str] | None = None
@@ -354,6 +355,7 @@ class CallController(QObject):
     def _dispatch(self, event: EngineEvent) -> None:
         if isinstance(event, ConnectionStateChanged):
             self.state = event.state
+            self.state_code = event.code
             if event.state in ("left", "failed"):
                 self._participants.clear()
                 self._verifications.clear()

@@ -156,6 +156,8 @@ class HostingPanel(QObject):
     """Wires host controls and the speaking highlight into one call window."""
 
     _hop = Signal(object)  # engine thread -> GUI thread
+    #: The engine's active speaker changed (a peer id, or SELF_ID); the Speaker layout follows.
+    sig_active = Signal(str)
 
     def __init__(self, window: Any) -> None:
         super().__init__(window)
@@ -212,7 +214,10 @@ class HostingPanel(QObject):
             own = self.engine.peer_id
             speaking = frozenset(SELF_ID if p == own else p for p in event.speaking)
             if event.active is not None:
-                self.active = SELF_ID if event.active == own else event.active
+                active = SELF_ID if event.active == own else event.active
+                if active != self.active:
+                    self.active = active
+                    self.sig_active.emit(active)
                 if self.room_display is not None:
                     self.room_display.view.set_active(self.active)
             if speaking != self.speaking:

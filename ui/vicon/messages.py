@@ -235,3 +235,29 @@ def error_text(error: BaseException) -> str:
     if isinstance(error, OSError):  # ConnectionError from join: its text names the hub's URL
         return hub_message_text(DomainMessage(protocol.E_HUB_UNREACHABLE, {}, ""))
     return plain_text(error)
+
+
+# How the call ended when the host ended it: the banner says this instead of "Call failed: …",
+# since nothing failed, and says what to do next.
+CALL_END = MessageTable(
+    "CallEnd",
+    {
+        protocol.E_SESSION_ENDED: QT_TRANSLATE_NOOP(
+            "CallEnd",
+            "The host ended the meeting. You can close this window; to meet again, ask the host "
+            "office for a new invitation.",
+        ),
+        protocol.E_REMOVED: QT_TRANSLATE_NOOP(
+            "CallEnd",
+            "The host removed this office from the meeting. You can close this window; if this "
+            "was a mistake, contact the host office.",
+        ),
+    },
+)
+
+
+def call_end_text(code: str) -> str:
+    """The banner for a call the host ended (``code`` from the core), or "" for any other end."""
+    if not CALL_END.knows(code):
+        return ""
+    return QCoreApplication.translate("CallEnd", CALL_END.texts[code])
