@@ -64,6 +64,7 @@ WORDS = {
         "ended": "The host ended the meeting.",
         "failed": "Call failed",
         "end": "End for everyone",
+        "removed": "The host removed this office from the meeting.",
     },
     "id": {
         "speaker": "Tampilan pembicara",
@@ -71,6 +72,7 @@ WORDS = {
         "ended": "Tuan rumah mengakhiri rapat.",
         "failed": "Panggilan gagal",
         "end": "Akhiri untuk semua",
+        "removed": "Tuan rumah mengeluarkan kantor ini dari rapat.",
     },
 }
 
@@ -135,17 +137,25 @@ def test_speaker_layout_self_thumbnail_and_host_ended_banner(
         layout.button.click()
         assert layout.mode == "gallery" and host.gallery.isVisible()
 
+        # The host removes Palangkaraya: it is told so, not "Call failed", and gets no Rejoin.
+        engine = host.controller.engine
+        engine.submit(engine.remove_office(palangkaraya))
+        qtbot.waitUntil(lambda: second.controller.state == "failed", timeout=15000)
+        banner = second.banner.text()
+        assert banner.startswith(words["removed"]), banner
+        assert words["failed"] not in banner and "Call failed" not in banner
+        assert second.controls.rejoin_button.isHidden()
+        qtbot.waitUntil(lambda: palangkaraya not in host.tiles, timeout=10000)
+
         # The host ends the meeting: the others are told so, not "Call failed".
         _end_for_everyone(words["end"])
         host.controls.sig_leave.emit()
         qtbot.waitUntil(lambda: first.controller.state == "failed", timeout=15000)
-        qtbot.waitUntil(lambda: second.controller.state == "failed", timeout=15000)
-        for window in (first, second):
-            banner = window.banner.text()
-            assert banner.startswith(words["ended"]), banner
-            assert words["failed"] not in banner and "Call failed" not in banner
-            assert "hub" not in banner.lower()
-            assert window.controls.rejoin_button.isHidden()  # the host closed it: no Rejoin
+        banner = first.banner.text()
+        assert banner.startswith(words["ended"]), banner
+        assert words["failed"] not in banner and "Call failed" not in banner
+        assert "hub" not in banner.lower()
+        assert first.controls.rejoin_button.isHidden()  # the host closed it: no Rejoin
         first.grab().save(str(screenshots / f"call_host_ended_{language}.png"))
     finally:
         if translator is not None:
