@@ -64,6 +64,7 @@ WORDS = {
         "ended": "The host ended the meeting.",
         "failed": "Call failed",
         "end": "End for everyone",
+        "problem": "Problem:",
         "removed": "The host removed this office from the meeting.",
     },
     "id": {
@@ -72,6 +73,7 @@ WORDS = {
         "ended": "Tuan rumah mengakhiri rapat.",
         "failed": "Panggilan gagal",
         "end": "Akhiri untuk semua",
+        "problem": "Masalah:",
         "removed": "Tuan rumah mengeluarkan kantor ini dari rapat.",
     },
 }
@@ -156,6 +158,7 @@ def test_speaker_layout_self_thumbnail_and_host_ended_banner(
         assert words["failed"] not in banner and "Call failed" not in banner
         assert "hub" not in banner.lower()
         assert first.controls.rejoin_button.isHidden()  # the host closed it: no Rejoin
+        assert words["problem"] not in first.chat.transcript.toPlainText()  # said once, above
         first.grab().save(str(screenshots / f"call_host_ended_{language}.png"))
     finally:
         if translator is not None:

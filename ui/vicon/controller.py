@@ -48,7 +48,7 @@ from conferencing.events import (
 from conferencing.installkey import InstallKey
 from conferencing.media import AudioSource, VideoSource
 from ui.vicon.frames import image_from_rgb
-from ui.vicon.messages import engine_error_text, error_text, state_reason_text
+from ui.vicon.messages import CALL_END, engine_error_text, error_text, state_reason_text
 
 #: App-message kind the call windows use to tell each other "muted" / "camera off".
 MEDIA_STATE_KIND = "vicon.media_state"
@@ -389,7 +389,8 @@ class CallController(QObject):
                     self.sig_peer_media_state.emit(event.peer_id, muted, video)
             self.sig_app_message.emit(event.peer_id, event.office, event.kind, event.payload)
         elif isinstance(event, EngineError):
-            self.sig_error.emit(engine_error_text(event))
+            if not CALL_END.knows(event.code):  # the host's end is the banner's, not a problem
+                self.sig_error.emit(engine_error_text(event))
         elif isinstance(event, PeerVerificationChanged):
             state = event.verification
             if state.peer_id in self._participants:
