@@ -96,6 +96,9 @@ class Member:
     token_id: str = ""
     key: str = ""
     ghost_timer: asyncio.TimerHandle | None = None
+    # False from admission until its welcome is sent: the hub awaits Janus in between, and
+    # nothing (peer-left, relays, room state) may reach a client before its welcome.
+    welcomed: bool = True
 
     @property
     def guest(self) -> bool | None:
@@ -113,7 +116,7 @@ class Room:
     host: HostRole = field(default_factory=HostRole)  # host, lock, lobby, removed (hub/host.py)
 
     def present(self) -> list[Member]:
-        return [m for m in self.members.values() if m.ws is not None]
+        return [m for m in self.members.values() if m.ws is not None and m.welcomed]
 
 
 class HubServer(HostControls):
@@ -520,11 +523,18 @@ class HubServer(HostControls):
                     "join",
                 )
             member = Member(message.peer_id, claims.office, claims, ws, tid, message.key)
+            member.welcomed = False
             room.members[member.peer_id] = member
         self.ledger.bind(tid, message.key, claims.expires_at)
         room.presenting.note_member(tid)
         await self.switching.before_welcome(room)  # more than sfu_above offices: to Janus
+        seat = await self.sfu.seat(
+            room.name, member.peer_id, claims.size, first=len(room.members) == 1
+        )
+        # No await from here to the welcome's send: the peers it lists are exactly those that
+        # will hear peer-joined, even if others came or went while Janus was asked.
         others = [m for m in room.present() if m is not member]
+        member.welcomed = True
         await self._send(
             ws,
             p.Welcome(
@@ -534,9 +544,7 @@ class HubServer(HostControls):
                 peers=[p.PeerInfo(m.peer_id, m.office, m.guest) for m in others],
                 ice_servers=self.ice_servers,
                 expires_at=claims.expires_at,
-                sfu=await self.sfu.seat(
-                    room.name, member.peer_id, claims.size, first=len(room.members) == 1
-                ),
+                sfu=seat,
             ),
         )
         for other in others:

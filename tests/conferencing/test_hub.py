@@ -271,3 +271,41 @@ def test_rooms_are_isolated() -> None:
         await b.close()
 
     run(body)
+
+
+def test_nothing_reaches_an_office_before_its_welcome() -> None:
+    """An admitted office waits while the hub asks Janus for its seat; what happens meanwhile
+    (an office leaving, a relay to everyone) must not reach it before its welcome, and the
+    welcome lists exactly the offices present when it is sent (seen in bench_sfu as "expected
+    welcome, got peer-left")."""
+
+    async def body(hub: HubServer) -> None:
+        a, b, c = [await RawClient.connect(hub.url) for _ in range(3)]
+        assert (await a.join("r1", token(BANDUNG), "peer-a"))["type"] == "welcome"
+        assert (await b.join("r1", token(PEKANBARU), "peer-b"))["type"] == "welcome"
+        await a.recv_type("peer-joined")
+        # Hold the third office's admission at the point where the hub would ask Janus.
+        seat_asked, go_on = asyncio.Event(), asyncio.Event()
+        real_before_welcome = hub.switching.before_welcome
+
+        async def slow_before_welcome(room: Any) -> None:
+            seat_asked.set()
+            await go_on.wait()
+            await real_before_welcome(room)
+
+        hub.switching.before_welcome = slow_before_welcome  # type: ignore[method-assign]
+        joining = asyncio.create_task(c.join("r1", token("Pemerintah Kota Makassar"), "peer-c"))
+        await asyncio.wait_for(seat_asked.wait(), 5)
+        await b.send({"type": "leave"})
+        assert (await a.recv_type("peer-left"))["peer_id"] == "peer-b"
+        await a.send({"type": "relay", "data": {"kind": "hello"}})
+        await asyncio.sleep(0.2)  # the hub has handled both before the join goes on
+        go_on.set()
+        first = await asyncio.wait_for(joining, 5)
+        assert first is not None and first["type"] == "welcome", first
+        assert [x["peer_id"] for x in first["peers"]] == ["peer-a"]
+        assert (await a.recv_type("peer-joined"))["peer_id"] == "peer-c"
+        for client in (a, b, c):
+            await client.close()
+
+    run(body)
