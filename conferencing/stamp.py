@@ -84,7 +84,23 @@ def draw(y: np.ndarray, u: np.ndarray | None, v: np.ndarray | None, value: Stamp
 
 #: Source widths a scaled-down frame may have been drawn at (congestion control sends 720p,
 #: 540p, 360p or 180p of a camera-sized source; see conferencing.adaptation).
-_SOURCE_WIDTHS = (1280, 960, 640)
+_SOURCE_WIDTHS = (1280, 960, 640, 320)
+
+
+def _window_means(luma: np.ndarray, rows: np.ndarray, cols: np.ndarray, half: int) -> np.ndarray:
+    """Mean brightness of the ``(2*half+1)``-pixel square around each (row, col), at once.
+
+    An integral image of just the stamp's corner: called for every frame a report receives on
+    the engine's loop, where one numpy ``mean`` per bit cost a third of an office's loop time.
+    """
+    bottom = min(luma.shape[0], int(rows.max()) + half + 1)
+    right = min(luma.shape[1], int(cols.max()) + half + 1)
+    integral = np.zeros((bottom + 1, right + 1), np.int64)
+    integral[1:, 1:] = luma[:bottom, :right].astype(np.int64).cumsum(0).cumsum(1)
+    r0, r1 = rows - half, np.minimum(rows + half + 1, bottom)
+    c0, c1 = cols - half, np.minimum(cols + half + 1, right)
+    sums = integral[r1, c1] - integral[r0, c1] - integral[r1, c0] + integral[r0, c0]
+    return (sums / ((r1 - r0) * (c1 - c0))).astype(np.float32)
 
 
 def read(luma: np.ndarray) -> Stamp | None:
@@ -117,11 +133,9 @@ def read(luma: np.ndarray) -> Stamp | None:
         if rows_at[-1] >= height:
             continue
         half = max(0, int(scaled / 4))
-        values = [
-            luma[int(r) - half : int(r) + half + 1, int(c) - half : int(c) + half + 1].mean()
-            for r, c in zip(rows_at[:TOTAL_BITS], centres[:TOTAL_BITS], strict=True)
-        ]
-        cells_at = np.asarray(values, np.float32)
+        cells_at = _window_means(
+            luma, rows_at[:TOTAL_BITS].astype(np.int64), centres[:TOTAL_BITS].astype(np.int64), half
+        )
         if np.abs(cells_at - 127.5).min() < 40:
             continue  # not clearly black and white blocks: not a stamp at this scale
         found = _decode(cells_at)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import fractions
 import time
 
 import numpy as np
@@ -42,6 +43,31 @@ def test_stamp_survives_vp8_and_identifies_sender(size: tuple[int, int]) -> None
     assert [stamp.unwrap_ms(s.sent_ms, now + 5000) for s in read if s] == [
         now + i * 33 for i in range(12)
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "scaled"), [((320, 240), (240, 180)), ((640, 480), (320, 240)), ((1280, 720), (640, 360))]
+)
+def test_stamp_reads_in_a_scaled_down_frame(
+    source: tuple[int, int], scaled: tuple[int, int]
+) -> None:
+    """The SFU's small simulcast layer and the adaptation tiers send the camera scaled down (a
+    320x240 camera's small layer is 240x180): the receiver still reads whose frame it is."""
+    track = SyntheticVideoSource("Pemerintah Kota Pekanbaru", *source, fps=15).track()
+    encoder, decoder = get_encoder(VP8), get_decoder(VP8)
+    read = []
+    for i in range(6):
+        frame = track.render(i, 1_000 + i * 66).reformat(  # type: ignore[attr-defined]
+            width=scaled[0], height=scaled[1]
+        )
+        frame.pts, frame.time_base = i * 6000, fractions.Fraction(1, 90000)
+        payloads, ts = encoder.encode(frame)
+        data = b"".join(vp8_depayload(p) for p in payloads)
+        for out in decoder.decode(JitterFrame(data=data, timestamp=ts)):
+            assert (out.width, out.height) == scaled
+            read.append(stamp.read_frame(out))
+    assert [s.counter for s in read if s] == list(range(6))
+    assert {s.tag for s in read if s} == {stamp.office_tag("Pemerintah Kota Pekanbaru")}
 
 
 def test_stamp_rejects_corruption() -> None:
