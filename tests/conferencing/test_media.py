@@ -46,7 +46,8 @@ def test_stamp_survives_vp8_and_identifies_sender(size: tuple[int, int]) -> None
 
 
 @pytest.mark.parametrize(
-    ("source", "scaled"), [((320, 240), (240, 180)), ((640, 480), (320, 240)), ((1280, 720), (640, 360))]
+    ("source", "scaled"),
+    [((320, 240), (240, 180)), ((640, 480), (320, 240)), ((1280, 720), (640, 360))],
 )
 def test_stamp_reads_in_a_scaled_down_frame(
     source: tuple[int, int], scaled: tuple[int, int]
