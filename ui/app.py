@@ -124,6 +124,7 @@ def start(database_url: str | None = None) -> MainWindow | None:
             bridge.detach_all()
             database.dispose()
             return None
+        settings.sync()  # the wizard chose who acts first (the drafter) in its own Settings
         context = build_context(database, settings, data_dir, bridge)
         if context is None:
             return None

@@ -37,6 +37,31 @@ PAUSE_MAX_S = 30
 _THROTTLE: dict[tuple[str, int], tuple[int, float]] = {}
 
 
+def secret_pause(context: AppContext, user_id: int) -> float:
+    """Seconds left before ``user_id``'s password or PIN may be tried again (0 when it may)."""
+    _failures, until = _THROTTLE.get((str(context.data_dir), int(user_id)), (0, 0.0))
+    return max(0.0, until - time.monotonic())
+
+
+def check_secret(context: AppContext, user_id: int, secret: str) -> int | None:
+    """Check a password or PIN typed outside a :class:`PinDialog` (e.g. in the call's trust bar).
+
+    ``None`` when it is right; else the pause in seconds before the next try, counted in the
+    same per-user throttle as the dialog, so asking in two places does not double the guesses.
+    The caller checks :func:`secret_pause` first. Raises ``OfficeError`` for an unknown user.
+    """
+    key = (str(context.data_dir), int(user_id))
+    with context.database.session() as session:
+        right = office_api.check_user_secret(session, user_id, secret)
+    if right:
+        _THROTTLE.pop(key, None)
+        return None
+    failures = _THROTTLE.get(key, (0, 0.0))[0] + 1
+    pause = min(PAUSE_MAX_S, PAUSE_STEP_S * failures)
+    _THROTTLE[key] = (failures, time.monotonic() + pause)
+    return pause
+
+
 class PinDialog(QDialog):
     """Emits ``sig_confirmed(user_id)`` once the right password or PIN was typed.
 

@@ -1196,6 +1196,18 @@
 <context>
     <name>TrustExchange</name>
     <message>
+        <source>Only the head of region or a reviewer may trust an office: type the password of %1 beside the button.</source>
+        <translation>Hanya kepala daerah atau penelaah yang boleh memercayai kantor: ketik kata sandi %1 di samping tombol.</translation>
+    </message>
+    <message>
+        <source>Password or PIN of %1</source>
+        <translation>Kata sandi atau PIN %1</translation>
+    </message>
+    <message>
+        <source>That is not the right password or PIN. Try again in %1 s.</source>
+        <translation>Kata sandi atau PIN salah. Coba lagi dalam %1 detik.</translation>
+    </message>
+    <message>
         <source>The call could not prove that this connection ends at %1, so the trust you gave it in this call was withdrawn. Do not discuss or sign anything now: leave the call, call again and compare the code carefully before trusting.</source>
         <translation>Panggilan ini tidak dapat membuktikan bahwa sambungan ini berujung di %1, sehingga kepercayaan yang Anda berikan dalam panggilan ini dicabut. Jangan membahas atau menandatangani apa pun sekarang: tinggalkan panggilan, hubungi kembali, dan bandingkan kodenya dengan cermat sebelum memercayai.</translation>
     </message>

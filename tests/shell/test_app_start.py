@@ -194,7 +194,12 @@ def test_first_start_wizard_then_main_window(
     assert window is not None
     qtbot.addWidget(window)
     assert window.office_label.text() == "Pemerintah Kabupaten Bandung Barat"
-    assert window.user_switcher.combo.currentText() == "Jeje Ritchie Ismail — Signatory"
+    # Least privilege: the drafter acts after set-up; the head's password is asked when used.
+    assert window.user_switcher.combo.currentText() == "Asep Sunandar — Drafter"
+    assert [window.user_switcher.combo.itemText(i) for i in range(2)] == [
+        "Jeje Ritchie Ismail — Signatory",
+        "Asep Sunandar — Drafter",
+    ]
     assert paths.identity_file(app_data_dir).is_file()
     window.close()
     window.context.database.dispose()

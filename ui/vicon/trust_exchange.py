@@ -7,6 +7,11 @@ short code for that link, the bar offers "Compare the code, then trust this offi
 computed by both sides over both DTLS fingerprints (``conferencing.call_identity``): when the two
 people read the same code, nobody sits between the two computers, so the card came from them.
 
+Trusting an office is a reviewer's or the head's act (the domain refuses anyone else). When the
+drafter is acting, as after set-up, the bar asks the head of region's password beside the
+button, checked like "Acting as" (same per-user pause after a wrong try); the office is trusted
+in the head's name and the drafter goes on acting: the head's power is asked for when it is used.
+
 Pressing "Trust this office" stores the card's office and certificate (as a file import would),
 pins the certificate for this call and tells the other office (:data:`TRUSTED_KIND`), which then
 proves itself again with its office key: the tile turns "Verified: <office>" only if the card's
@@ -21,23 +26,28 @@ user is told: the people may have misread the code, and a card that is not prove
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives import serialization
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy import select
 
 from conferencing.call_identity import PeerVerification
 from mou import models
 from mou.agreement import AgreementError
 from mou.exchange import PackageError, read_card, revoke_trust, trust_office_card
-from mou.office import Actor
+from mou.models import LocalUser
+from mou.office import Actor, OfficeError, Role
 from mou.signing.identity import fingerprint_sha256
-from ui.agreements.acting import required_actor
+from ui.agreements.acting import current_role, required_actor
+from ui.agreements.editor.approve_as import head_of_region
 from ui.agreements.messages import error_text
 from ui.office_card import MAX_CARD_BYTES, our_card
+from ui.office_messages import office_error_text
+from ui.pin_dialog import check_secret, secret_pause
 from ui.vicon.controller import CallController
 from ui.vicon.verification import spoken_code
 
@@ -52,6 +62,8 @@ MAX_CARDS_PER_PEER = 3
 MAX_TRUSTED_NOTICES = 3
 #: How long an office trusted in the call has to prove it holds the card's certificate.
 PROOF_WAIT_MS = 20_000
+#: Who may trust an office (``mou.exchange.card.trust_certificate`` enforces the same).
+TRUSTING_ROLES = frozenset({Role.SIGNATORY, Role.REVIEWER})
 
 
 @dataclass(frozen=True)
@@ -97,11 +109,26 @@ class TrustBar(QWidget):
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error = QLabel(self)
+        self.error.setObjectName("trustError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        # The head's password, shown only when the acting user may not trust an office.
+        self.secret = QLineEdit(self)
+        self.secret.setObjectName("trustSecret")
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret.setMinimumWidth(240)
+        self.secret.hide()
         self.trust_button = QPushButton(self.tr("Trust this office"), self)
         self.trust_button.setObjectName("primaryAction")
+        text = QVBoxLayout()
+        text.addWidget(self.label)
+        text.addWidget(self.error)
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
-        row.addWidget(self.label, 1)
+        row.addLayout(text, 1)
+        row.addWidget(self.secret)
         row.addWidget(self.trust_button)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet("QWidget#trustBar { background: #e3f2fd; border-radius: 4px; }")
@@ -137,6 +164,8 @@ class TrustExchange(QObject):
         controller.sig_app_message.connect(self._message)
         controller.sig_verification.connect(self._verification)
         bar.trust_button.clicked.connect(self.trust_current)
+        bar.secret.returnPressed.connect(self.trust_current)
+        bar.secret.textChanged.connect(self._secret_typed)
 
     # -- sending ---------------------------------------------------------------------------
 
@@ -251,9 +280,34 @@ class TrustExchange(QObject):
             .replace("%1", offer.office)
             .replace("%2", code)
         )
+        head = self._head_needed()
+        if head is not None:
+            self.bar.label.setText(
+                self.bar.label.text()
+                + " "
+                + self.tr(
+                    "Only the head of region or a reviewer may trust an office: type the "
+                    "password of %1 beside the button."
+                ).replace("%1", head.name)
+            )
+            self.bar.secret.setPlaceholderText(
+                self.tr("Password or PIN of %1").replace("%1", head.name)
+            )
+        self.bar.secret.setVisible(head is not None)
         self.bar.trust_button.show()
-        self.bar.trust_button.setEnabled(True)
+        self.bar.trust_button.setEnabled(head is None or bool(self.bar.secret.text()))
         self.bar.show()
+
+    def _head_needed(self) -> LocalUser | None:
+        """The head whose password the bar asks, or None when the acting user may trust."""
+        if current_role(self.context) in TRUSTING_ROLES:
+            return None
+        return head_of_region(self.context)
+
+    @Slot(str)
+    def _secret_typed(self, text: str) -> None:
+        if self.bar.secret.isVisible():
+            self.bar.trust_button.setEnabled(bool(text))
 
     def _code(self, peer_id: str) -> str:
         state = self.controller.verification(peer_id)
@@ -272,9 +326,19 @@ class TrustExchange(QObject):
         if peer_id is None or peer_id not in self.offers:
             return None
         offer = self.offers[peer_id]
+        head = self._head_needed()
+        if head is not None and not self._head_confirmed(head):
+            return None
         try:
             with self.context.database.session() as session:
-                actor = required_actor(self.context, session)
+                if head is not None:
+                    # In the head's name, for this act only: the drafter goes on acting.
+                    row = session.get(models.LocalUser, head.id)
+                    if row is None:
+                        return None
+                    actor = Actor.of(row)
+                else:
+                    actor = required_actor(self.context, session)
                 trusted = trust_office_card(session, offer.data, actor)
                 name = trusted.office.display_name
                 pem = trusted.certificate_pem.encode("ascii")
@@ -282,6 +346,9 @@ class TrustExchange(QObject):
             self.bar.label.setText(error_text(exc))
             return None
         del self.offers[peer_id]
+        self.bar.secret.clear()
+        self.bar.secret.hide()
+        self.bar.error.hide()
         self.trusted_here[peer_id] = name
         der = self._pin(pem, offer.exchange_key)
         self._made_here[peer_id] = _Trusted(name, offer.fingerprint, der, actor)
@@ -300,6 +367,27 @@ class TrustExchange(QObject):
         # The signing ceremony of this call now accepts that office's signatures too.
         self.context.bridge.post(OfficeTrustedInCall(name))
         return name
+
+    def _head_confirmed(self, head: LocalUser) -> bool:
+        """Check the head's password typed in the bar; say why not on the bar when it is wrong."""
+        wrong = self.tr("That is not the right password or PIN. Try again in %1 s.")
+        pause = secret_pause(self.context, head.id)
+        if pause > 0:
+            self.bar.error.setText(wrong.replace("%1", str(math.ceil(pause))))
+            self.bar.error.show()
+            return False
+        try:
+            pause = check_secret(self.context, head.id, self.bar.secret.text())
+        except OfficeError as error:
+            self.bar.error.setText(office_error_text(error))
+            self.bar.error.show()
+            return False
+        if pause is None:
+            return True
+        self.bar.secret.clear()
+        self.bar.error.setText(wrong.replace("%1", str(pause)))
+        self.bar.error.show()
+        return False
 
     def _proof_due(self, peer_id: str) -> None:
         """Withdraw the trust made in this call if that office has still not proved itself."""

@@ -13,19 +13,33 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget, QWizard
 
-from mou.office import OfficeProfile, create_local_office, set_user_secret
+from mou.office import OfficeProfile, Role, create_local_office, set_user_secret
 from ui import paths
+from ui.settings import Settings
 from ui.wizard.office_page import OfficePage
 from ui.wizard.users_page import UsersPage
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from mou.db import Database
+    from mou.models import LocalUser
     from mou.signing.identity import OfficeIdentity
 
 
 def certificate_copy(data_dir: Path) -> Path:
     """Where the office's public certificate is cached in PEM (Settings shows it without a password)."""
     return paths.identity_file(data_dir).with_name("office.pem")
+
+
+def first_acting_user(users: Sequence[LocalUser]) -> int | None:
+    """Who Lintas acts as once the wizard is done: the first drafter (else nobody in particular).
+
+    Least privilege: the people at the keyboard after set-up are legal staff who draft. The
+    head of region's powers (trusting an office, approving, signing) are asked for, with the
+    head's password, at the moment they are used; nothing then runs as the head by default.
+    """
+    return next((int(u.id) for u in users if u.role == Role.DRAFTER.value), None)
 
 
 class FirstRunWizard(QWizard):
@@ -76,8 +90,13 @@ class FirstRunWizard(QWizard):
             # Only the scrypt hashes are stored; the typed PINs are not kept.
             for user, (_name, _role, secret) in zip(office.users, users, strict=True):
                 set_user_secret(session, user.id, secret)
+            first = first_acting_user(office.users)
         self.identity = identity
         self.office_created = True
+        if first is not None:
+            settings = Settings(self.data_dir)
+            settings.last_user_id = first
+            settings.sync()
         pem = certificate_copy(self.data_dir)
         pem.parent.mkdir(parents=True, exist_ok=True)
         pem.write_bytes(identity.certificate_pem())
