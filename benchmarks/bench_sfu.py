@@ -12,13 +12,15 @@ camera at 320x240, 15 fps:
 
 CPU per office is read from ``/proc/<pid>/stat`` of each office's process over the same window,
 once every office has joined and warmed up (so the figure is the cost of an N-office session,
-not of the ramp). Received frame rate per stream comes from each office's own ``--report``.
+not of the ramp). Received frame rate per stream is counted in the same window, from the frames
+per monotonic second in each office's own ``--report``.
 The curve is drawn into ``docs/perf_sfu.png`` and tabled in ``docs/PERFORMANCE.md``.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
 import statistics
 import subprocess
@@ -39,6 +41,7 @@ CITIES = ["Bandung", "Pekanbaru", "Makassar", "Medan", "Surabaya", "Denpasar", "
 OFFICES = [f"Pemerintah Kota {c}" for c in CITIES]
 JOIN_GAP_S = 1.0  # between offices joining (a real session fills over seconds, not at once)
 SETTLE_S = 6.0  # after the last join: ICE, DTLS and the encoders' ramp
+STARTUP_S = 4.0  # a call process's start-up (imports) on a loaded machine, before it joins
 WINDOW_S = 8.0  # CPU is measured over this window, with every office present
 PLOT = ROOT / "docs" / "perf_sfu.png"
 REPORT = ROOT / "docs" / "PERFORMANCE.md"
@@ -76,10 +79,27 @@ def _run_inside_sfu_namespace() -> dict[str, Any]:
 
 
 def _worst_fps(session: dict[str, Any]) -> float:
-    fps = [p.get("fps_steady") or 0.0 for r in session["reports"] for p in r["peers"].values()]
+    """The lowest received frame rate of all N x (N-1) streams, counted inside the measuring
+    window (every office present) from each report's frames per monotonic second."""
+    fps = [
+        _window_fps(p, session.get("window"))
+        for r in session["reports"]
+        for p in r["peers"].values()
+    ]
     expected = session["offices"] * (session["offices"] - 1)
     # A stream that never arrived counts as 0 fps, not as absent.
     return min(fps) if len(fps) >= expected and fps else 0.0
+
+
+def _window_fps(peer: dict[str, Any], window: list[float] | None) -> float:
+    by_second = peer.get("frames_by_second")
+    if not window or by_second is None:
+        return peer.get("fps_steady") or 0.0
+    first, last = math.ceil(window[0]), math.floor(window[1])  # whole seconds inside it
+    if last <= first:
+        return peer.get("fps_steady") or 0.0
+    frames = sum(count for key, count in by_second.items() if first <= int(key) < last)
+    return frames / (last - first)
 
 
 def _rows(data: dict[str, Any]) -> list[Measurement]:
@@ -166,7 +186,8 @@ def _write_docs(data: dict[str, Any]) -> None:
         f"Each office its own process; {os.cpu_count()} cores shared by all offices (and Janus), "
         "so from about 5 offices the mesh's offices compete for the CPU and their frame rate "
         'falls. CPU is read from /proc over an 8 s window with every office present; "worst '
-        "stream\" is the lowest received frame rate of all N x (N-1) streams. Janus's own CPU is "
+        'stream" is the lowest received frame rate of all N x (N-1) streams, counted in the same '
+        "window. Janus's own CPU is "
         "the server's cost, shown apart (`benchmarks/bench_sfu.py`).",
         "",
         "![CPU per office, mesh and SFU](perf_sfu.png)",
@@ -241,12 +262,15 @@ def session(
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     load = os.getloadavg()[0]
     n = len(offices)
+    # Invitations first: each is a Python start-up, and between joins it would stretch the
+    # session (the first offices then left while the window was still open).
+    tokens = [_invite(secret_file, room, office, env, n) for office in offices]
     procs = []
-    for i, office in enumerate(offices):
-        token = _invite(secret_file, room, office, env, n)
+    for i, (office, token) in enumerate(zip(offices, tokens, strict=True)):
         size = sizes[i] if sizes else SIZE
-        # Everyone leaves together, a little after the measuring window closes.
-        seconds = (n - 1 - i) * JOIN_GAP_S + SETTLE_S + WINDOW_S + 2.0
+        # Everyone is still there when the window closes: ``--seconds`` counts from the join,
+        # and a loaded machine's start-up (imports) can take STARTUP_S.
+        seconds = (n - 1 - i) * JOIN_GAP_S + SETTLE_S + WINDOW_S + 2 * STARTUP_S
         command = [sys.executable, "main.py", "call", "--hub", hub_url, "--room", room]
         command += ["--token", token, "--office", office, "--synthetic", size]
         command += ["--fps", str(FPS), "--seconds", f"{seconds:.1f}", "--report"]
@@ -262,14 +286,15 @@ def session(
             )
         )
         time.sleep(JOIN_GAP_S)
-    time.sleep(SETTLE_S)
+    time.sleep(STARTUP_S + SETTLE_S)
     before = [_cpu_ticks(p.pid) for p in procs]
     server_before = _cpu_ticks(server_pid) if server_pid else 0
     started = time.monotonic()
     time.sleep(WINDOW_S)
     after = [_cpu_ticks(p.pid) for p in procs]
     server_after = _cpu_ticks(server_pid) if server_pid else 0
-    elapsed = time.monotonic() - started
+    ended = time.monotonic()
+    elapsed = ended - started
     cpu = [round(100 * (b - a) / CLK_TCK / elapsed, 1) for a, b in zip(before, after, strict=True)]
     server = round(100 * (server_after - server_before) / CLK_TCK / elapsed, 1)
     reports, failures = [], []
@@ -290,6 +315,7 @@ def session(
         "load": load,
         "janus": server,
         "failures": failures,
+        "window": [started, ended],
     }
 
 

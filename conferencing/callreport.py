@@ -194,6 +194,7 @@ class CallReport:
                     else None,
                     "sent": _sent(fig.sent),
                     "tracks": _tracks(fig),
+                    "frames_by_second": _by_second(fig.arrivals),
                 }
             return {
                 "office": self.engine.office,
@@ -204,6 +205,16 @@ class CallReport:
                 "errors": list(self.errors),
                 "peers": peers,
             }
+
+
+def _by_second(arrivals: list[float]) -> dict[str, int]:
+    """Frames per whole second of the system's monotonic clock (shared by the processes of one
+    machine), so a benchmark can count the frames of a window it chose itself."""
+    counts: dict[str, int] = {}
+    for moment in arrivals:
+        key = str(int(moment))
+        counts[key] = counts.get(key, 0) + 1
+    return counts
 
 
 def _freezes(arrivals: list[float]) -> dict[str, Any]:

@@ -87,59 +87,76 @@ def draw(y: np.ndarray, u: np.ndarray | None, v: np.ndarray | None, value: Stamp
 _SOURCE_WIDTHS = (1280, 960, 640, 320)
 
 
-def _window_means(luma: np.ndarray, rows: np.ndarray, cols: np.ndarray, half: int) -> np.ndarray:
-    """Mean brightness of the ``(2*half+1)``-pixel square around each (row, col), at once.
+#: For each received frame size, the source width whose stamp read there last (``0``: the
+#: frame's own width). A stream keeps its scale, so most frames are read at the first try.
+_LAST_SOURCE: dict[tuple[int, int], int] = {}
 
-    An integral image of just the stamp's corner: called for every frame a report receives on
-    the engine's loop, where one numpy ``mean`` per bit cost a third of an office's loop time.
-    """
-    bottom = min(luma.shape[0], int(rows.max()) + half + 1)
-    right = min(luma.shape[1], int(cols.max()) + half + 1)
-    integral = np.zeros((bottom + 1, right + 1), np.int64)
-    integral[1:, 1:] = luma[:bottom, :right].astype(np.int64).cumsum(0).cumsum(1)
+
+def _window_means(
+    integral: np.ndarray, rows: np.ndarray, cols: np.ndarray, half: int
+) -> np.ndarray:
+    """Mean brightness of the ``(2*half+1)``-pixel square around each (row, col), at once, from
+    an integral image (one numpy ``mean`` per bit cost a third of an office's engine loop)."""
+    bottom, right = integral.shape[0] - 1, integral.shape[1] - 1
     r0, r1 = rows - half, np.minimum(rows + half + 1, bottom)
     c0, c1 = cols - half, np.minimum(cols + half + 1, right)
     sums = integral[r1, c1] - integral[r0, c1] - integral[r1, c0] + integral[r0, c0]
     return (sums / ((r1 - r0) * (c1 - c0))).astype(np.float32)
 
 
+def _read_native(luma: np.ndarray, width: int) -> Stamp | None:
+    block, cols, rows = _layout(width)
+    lo, hi = block // 4, block - block // 4
+    grid = luma[: rows * block, : cols * block].astype(np.float32)
+    cells = grid.reshape(rows, block, cols, block)[:, lo:hi, :, lo:hi].mean(axis=(1, 3)).reshape(-1)
+    return _decode(cells)
+
+
+def _read_scaled(luma: np.ndarray, source: int) -> Stamp | None:
+    """The stamp of a frame drawn ``source`` pixels wide and scaled down to this one."""
+    height, width = luma.shape[:2]
+    src_block, src_cols, src_rows = _layout(source)
+    scaled = src_block * width / source
+    if scaled < 3:
+        return None
+    centres = (np.arange(src_cols * src_rows) % src_cols + 0.5) * scaled
+    rows_at = (np.arange(src_cols * src_rows) // src_cols + 0.5) * scaled
+    half = max(0, int(scaled / 4))
+    bottom = int(rows_at[-1]) + half + 1
+    if bottom >= height:
+        return None
+    right = min(width, int(centres.max()) + half + 1)
+    # Only the stamp's corner; int32 holds 255 x its pixels.
+    integral = np.zeros((bottom + 1, right + 1), np.int32)
+    integral[1:, 1:] = luma[:bottom, :right].astype(np.int32).cumsum(0).cumsum(1)
+    cells_at = _window_means(
+        integral, rows_at[:TOTAL_BITS].astype(np.int64), centres[:TOTAL_BITS].astype(np.int64), half
+    )
+    if np.abs(cells_at - 127.5).min() < 40:
+        return None  # not clearly black and white blocks: not a stamp at this scale
+    return _decode(cells_at)
+
+
 def read(luma: np.ndarray) -> Stamp | None:
     """Read the stamp from a luma (or any single-channel brightness) image; ``None`` if unreadable.
 
-    A frame scaled down on the way (congestion control) is read at the scale of each common
-    source width; the check byte and the office tag still reject a misread.
+    A frame scaled down on the way (congestion control, a small simulcast layer) is read at the
+    scale of each common source width; the check byte and the office tag still reject a misread.
     """
     height, width = luma.shape[:2]
     try:
         stamp_height(width, height)
     except ValueError:
         return None
-    block, cols, rows = _layout(width)
-    lo, hi = block // 4, block - block // 4
-    grid = luma[: rows * block, : cols * block].astype(np.float32)
-    cells = grid.reshape(rows, block, cols, block)[:, lo:hi, :, lo:hi].mean(axis=(1, 3)).reshape(-1)
-    found = _decode(cells)
-    if found is not None:
-        return found
-    for source in _SOURCE_WIDTHS:
-        if source <= width:
-            continue
-        src_block, src_cols, src_rows = _layout(source)
-        scaled = src_block * width / source
-        if scaled < 3:
-            continue
-        centres = (np.arange(src_cols * src_rows) % src_cols + 0.5) * scaled
-        rows_at = (np.arange(src_cols * src_rows) // src_cols + 0.5) * scaled
-        if rows_at[-1] >= height:
-            continue
-        half = max(0, int(scaled / 4))
-        cells_at = _window_means(
-            luma, rows_at[:TOTAL_BITS].astype(np.int64), centres[:TOTAL_BITS].astype(np.int64), half
-        )
-        if np.abs(cells_at - 127.5).min() < 40:
-            continue  # not clearly black and white blocks: not a stamp at this scale
-        found = _decode(cells_at)
+    sources = [0, *(w for w in _SOURCE_WIDTHS if w > width)]
+    last = _LAST_SOURCE.get((width, height))
+    if last in sources:
+        sources.remove(last)
+        sources.insert(0, last)
+    for source in sources:
+        found = _read_native(luma, width) if source == 0 else _read_scaled(luma, source)
         if found is not None:
+            _LAST_SOURCE[(width, height)] = source
             return found
     return None
 

@@ -149,6 +149,8 @@ def test_command_line_hub_invite_and_headless_call_report() -> None:
         assert report["join_to_first_frame_ms"] is not None and report["join_to_first_frame_ms"] > 0
         fig = _peer(report, other)
         assert fig["frames"] > 10 and fig["fps"] > 3
+        # Every frame is in the per-second counts a benchmark windows by (whole seconds).
+        assert sum(fig["frames_by_second"].values()) == fig["frames"]
         assert fig["office_tags"] == [tag]
         assert fig["rtt_ms"] is not None
         # Issue 10: freezes, picture sizes and bitrate per peer (a clean loopback call).
