@@ -573,8 +573,8 @@
         <translation>Waktu: sesi sudah dibuka sekarang; bergabunglah sebelum {time}.</translation>
     </message>
     <message>
-        <source>How to join: open Lintas, go to Sessions, paste this whole message under “Join a session” and press Join.</source>
-        <translation>Cara bergabung: buka Lintas, masuk ke Sesi Vicon, tempelkan seluruh pesan ini di “Bergabung ke sesi”, lalu tekan Bergabung.</translation>
+        <source>How to join: open Lintas, go to Sessions and paste this whole message under “Join a session”: the call opens at once.</source>
+        <translation>Cara bergabung: buka Lintas, masuk ke Sesi Vicon, lalu tempelkan seluruh pesan ini di “Bergabung ke sesi”: panggilan langsung terbuka.</translation>
     </message>
     <message>
         <source>In the call, both offices read the code on their screens aloud; trust each other only if it is the same.</source>
@@ -627,11 +627,6 @@
 </context>
 <context>
     <name>JoinPanel</name>
-    <message>
-        <location filename="../../ui/sessions/join_panel.py" line="20"/>
-        <source>Paste the invitation text the hosting office sent you (the whole message is fine), then press Join.</source>
-        <translation>Tempelkan teks undangan yang dikirim kantor tuan rumah (seluruh pesan juga boleh), lalu tekan Bergabung.</translation>
-    </message>
     <message>
         <location filename="../../ui/sessions/join_panel.py" line="27"/>
         <source>Paste the invitation here…</source>

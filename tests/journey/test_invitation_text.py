@@ -64,6 +64,8 @@ def test_invitation_reads_as_sentences_and_keeps_the_address_inside_the_code(
         assert timestamp_datetime(expiry)[:-6] in when  # the day, whatever the zone label
         human = human.replace(when, "")  # its clock time is no port
         assert "How to join: open Lintas, go to Sessions" in human
+        # A pasted invitation joins at once (ui.sessions.join_panel): no "Join" to press.
+        assert "the call opens at once" in human and "press Join" not in human
         assert "read the code on their screens aloud" in human
         assert human.rstrip().endswith("Code to paste (for Lintas, do not change it):")
         # No address, port, IP, pin or token among the sentences; all of it is in the code.
@@ -85,6 +87,7 @@ def test_invitation_reads_as_sentences_and_keeps_the_address_inside_the_code(
         dialog.office_combo.setCurrentText(PEKANBARU)
         human_id, code_id = _human_part(dialog.text.toPlainText())
         assert "mengundang" in human_id and "Cara bergabung" in human_id
+        assert "langsung terbuka" in human_id and "tekan Bergabung" not in human_id
         (when_id,) = [line for line in human_id.splitlines() if line.startswith("Waktu:")]
         assert re.fullmatch(
             r"Waktu: sesi sudah dibuka sekarang; bergabunglah sebelum .+\.", when_id

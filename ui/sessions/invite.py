@@ -99,8 +99,8 @@ def format_invite(invite: Invite, host_office: str) -> str:
     lines += [
         QCoreApplication.translate(
             "Invite",
-            "How to join: open Lintas, go to Sessions, paste this whole message under “Join a "
-            "session” and press Join.",
+            "How to join: open Lintas, go to Sessions and paste this whole message under “Join "
+            "a session”: the call opens at once.",
         ),
         QCoreApplication.translate(
             "Invite",
