@@ -454,18 +454,13 @@ class Checked:
     binding: Binding | None = None
 
 
-def check_message(
-    data: dict[str, Any],
-    trusted: TrustedOffices,
-    expected: Expected,
-    *,
-    now: dt.datetime | None = None,
-) -> Checked:
-    """Check one identity message: trust, then signature, then the binding's contents.
-
-    Order matters: nothing from the message is parsed as JSON before a pinned certificate's
-    signature over it checked out.
-    """
+def _signed_by_trusted(
+    data: dict[str, Any], trusted: TrustedOffices, now: dt.datetime | None
+) -> tuple[bytes, str] | Checked:
+    """The signed bytes of an identity message and the office that signed them, or the reason
+    they do not count: the certificate must be pinned and valid and the signature good (made by
+    the certificate, or by the exchange key pinned with it from the office's card), all before
+    anything in the message is parsed."""
     try:
         cert_der = _b64(data, "cert", MAX_CERT_DER)
         raw = _b64(data, "binding", MAX_BINDING_BYTES)
@@ -494,6 +489,25 @@ def check_message(
             return Checked("unverified", VerifyCode.BAD_SIGNATURE)
     elif not _verify(certificate, signature, raw):
         return Checked("unverified", VerifyCode.BAD_SIGNATURE)
+    return raw, office
+
+
+def check_message(
+    data: dict[str, Any],
+    trusted: TrustedOffices,
+    expected: Expected,
+    *,
+    now: dt.datetime | None = None,
+) -> Checked:
+    """Check one identity message: trust, then signature, then the binding's contents.
+
+    Order matters: nothing from the message is parsed as JSON before a pinned certificate's
+    signature over it checked out.
+    """
+    signed = _signed_by_trusted(data, trusted, now)
+    if isinstance(signed, Checked):
+        return signed
+    raw, office = signed
     try:
         binding = Binding.decode(raw)
     except (ValueError, UnicodeDecodeError):
@@ -673,34 +687,10 @@ def check_publish(
     """
     if "binding" not in data and "sig" not in data and "cert" not in data:
         return Checked("unverified", VerifyCode.NO_IDENTITY)
-    try:
-        cert_der = _b64(data, "cert", MAX_CERT_DER)
-        raw = _b64(data, "binding", MAX_BINDING_BYTES)
-        signature = _b64(data, "sig", MAX_SIGNATURE_BYTES)
-    except ValueError:
-        return Checked("unverified", VerifyCode.MALFORMED)
-    if cert_der not in trusted:
-        return Checked("unverified", VerifyCode.UNTRUSTED)
-    try:
-        certificate = x509.load_der_x509_certificate(cert_der)
-    except ValueError:
-        return Checked("unverified", VerifyCode.MALFORMED)
-    office = office_name(certificate)
-    moment = now or dt.datetime.now(dt.UTC)
-    if not certificate.not_valid_before_utc <= moment <= certificate.not_valid_after_utc:
-        return Checked("unverified", VerifyCode.CERT_EXPIRED, office)
-    if "xk" in data:
-        # Signed with the office's exchange key: only the pair pinned from its card counts.
-        try:
-            exchange_der = _b64(data, "xk", MAX_EXCHANGE_KEY_DER)
-        except ValueError:
-            return Checked("unverified", VerifyCode.MALFORMED)
-        if (cert_der, exchange_der) not in trusted.exchange_keys:
-            return Checked("unverified", VerifyCode.UNTRUSTED)
-        if not _verify_exchange(exchange_der, signature, raw):
-            return Checked("unverified", VerifyCode.BAD_SIGNATURE)
-    elif not _verify(certificate, signature, raw):
-        return Checked("unverified", VerifyCode.BAD_SIGNATURE)
+    signed = _signed_by_trusted(data, trusted, now)
+    if isinstance(signed, Checked):
+        return signed
+    raw, office = signed
     try:
         binding = PublishBinding.decode(raw)
     except (ValueError, UnicodeDecodeError):
