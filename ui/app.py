@@ -91,6 +91,24 @@ def build_context(
     )
 
 
+def main_window_after_set_up(
+    database: Database, settings: Settings, data_dir: Path, bridge: EventBridge
+) -> MainWindow | None:
+    """The main window right after the first-run wizard (not yet shown); ``None`` without an office.
+
+    The drafter the wizard chose acts (least privilege), and the window opens on Sessions: a new
+    office trusts nobody yet, and its first step is meeting another office in a call ("Start a
+    session" or a pasted invitation), where the office cards are exchanged and compared.
+    """
+    from ui.main_window import MainWindow
+
+    settings.sync()  # the wizard chose who acts first (the drafter) in its own Settings
+    context = build_context(database, settings, data_dir, bridge)
+    if context is None:
+        return None
+    return MainWindow(context, first_page="sessions")
+
+
 def create_application() -> QApplication:
     """The QApplication with Lintas' names (reused when one exists, as under pytest-qt)."""
     app = QApplication.instance() or QApplication(sys.argv)
@@ -124,10 +142,10 @@ def start(database_url: str | None = None) -> MainWindow | None:
             bridge.detach_all()
             database.dispose()
             return None
-        settings.sync()  # the wizard chose who acts first (the drafter) in its own Settings
-        context = build_context(database, settings, data_dir, bridge)
-        if context is None:
-            return None
+        window = main_window_after_set_up(database, settings, data_dir, bridge)
+        if window is not None:
+            window.show()
+        return window
     else:
         from ui.pin_dialog import SignInDialog, needs_sign_in
 

@@ -42,7 +42,10 @@ class MainWindow(QMainWindow):
     #: Emitted after a page was created and shown for the first time (key).
     page_created = Signal(str)
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, parent: QWidget | None = None, *, first_page: str = "home"
+    ) -> None:
+        """``first_page``: the page shown first (Sessions right after set-up, else Home)."""
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(self.tr("Lintas"))
@@ -81,8 +84,10 @@ class MainWindow(QMainWindow):
         context.bridge.subscribe(OfficeChanged, lambda _e: self._update_header(), owner=self)
         self._ceremonies: QObject | None = None
         context.bridge.subscribe(CallOpened, self._start_ceremonies)
+        self._following_shared = False
+        context.bridge.subscribe(CallOpened, self._follow_shared_agreements)
         self._restore_geometry()
-        self.sidebar.select("home")
+        self.sidebar.select(first_page if first_page in page_keys() else "home")
 
     def _start_ceremonies(self, event: CallOpened) -> None:
         """Give every call a signing ceremony, importing its machinery only once a call exists.
@@ -98,6 +103,27 @@ class MainWindow(QMainWindow):
         launcher = CeremonyLauncher(self.context, parent=self)
         self._ceremonies = launcher
         launcher.handle_call_opened(event)
+
+    def _follow_shared_agreements(self, _event: CallOpened) -> None:
+        """From the first call on, open an agreement that another office shares in a call.
+
+        Imported only once a call exists (the package machinery is heavy for the cold start).
+        """
+        if self._following_shared:
+            return
+        self._following_shared = True
+        from ui.agreements.live.call_packages import AgreementSharedInCall
+
+        self.context.bridge.subscribe(AgreementSharedInCall, self._agreement_shared)
+
+    def _agreement_shared(self, event: object) -> None:
+        """A draft new to this office arrived in a call: show it, as the sender expects it read.
+
+        Only a new agreement pulls the window to Agreements, and only from another page; the
+        Agreements page itself reloads or opens what arrives while it is shown.
+        """
+        if getattr(event, "created", False) and self.current_key() != "agreements":
+            self.open_item("agreements", int(event.agreement_id))  # type: ignore[attr-defined]
 
     def _build_header(self) -> QWidget:
         header = QWidget()

@@ -31,7 +31,7 @@ from tests.shell.conftest import ModalDriver
 from tests.signing.test_signing_ui import draw_with_mouse
 from tests.vicon.conftest import ROOT, in_netns, rerun_in_netns
 from ui.agreements.new_dialog import NewAgreementDialog
-from ui.app import build_context
+from ui.app import main_window_after_set_up
 from ui.bridge import EventBridge
 from ui.context import AppContext
 from ui.main_window import MainWindow
@@ -86,12 +86,14 @@ def _install(
     assert wizard.result() == QDialog.DialogCode.Accepted
 
     # What ui.app.start does next: the context of this installation and its main window.
-    context = build_context(database, Settings(folder), folder, EventBridge())
-    assert context is not None and context.current_user is not None
-    # Least privilege: the drafter acts after set-up; the head's powers are asked when used.
-    assert context.current_user.name == drafter
-    window = MainWindow(context)
+    window = main_window_after_set_up(database, Settings(folder), folder, EventBridge())
+    assert window is not None
     qtbot.addWidget(window)
+    context = window.context
+    # Least privilege: the drafter acts after set-up; the head's powers are asked when used.
+    assert context.current_user is not None and context.current_user.name == drafter
+    # A new office lands where its first step is: a call with another office.
+    assert window.current_key() == "sessions"
     window.resize(*SIZE)
     window.show()
     qtbot.waitExposed(window)
@@ -129,7 +131,7 @@ def test_two_fresh_installs_meet_in_a_call_trust_each_other_and_share_a_draft(
     # -- a call in two clicks ---------------------------------------------------------------
     actions.begin("call")
     for window in (bdg, pku):
-        actions.trigger(lambda w=window: w.sidebar.select("sessions"))
+        assert window.current_key() == "sessions"  # since the wizard: no sidebar click
         # No camera or microphone in the test namespace: the test pattern and tone instead.
         window.page("sessions").synthetic = True
     host = bdg.page("sessions").host_panel
@@ -223,8 +225,7 @@ def test_two_fresh_installs_meet_in_a_call_trust_each_other_and_share_a_draft(
 
     # -- the draft goes to Pekanbaru in the verified call: no file ----------------------------
     actions.begin("send_draft")
-    actions.trigger(lambda: pku.sidebar.select("agreements"))
-    agreements_p = pku.page("agreements")
+    assert pku.current_key() == "sessions"  # Pekanbaru's people are in the call, not clicking
     a = editor_b
     qtbot.waitUntil(lambda: a.live_link.active, timeout=15000)
     # The live-review tab shows itself once the call and the agreement meet.
@@ -233,6 +234,9 @@ def test_two_fresh_installs_meet_in_a_call_trust_each_other_and_share_a_draft(
     assert share.isVisible() and PEKANBARU in share.text()
     actions.shot("share", bdg)
     actions.click(share)  # saves round 1 and sends it, signed with the exchange key
+    # The new draft opens itself at Pekanbaru: Agreements, with the draft in its editor.
+    qtbot.waitUntil(lambda: pku.current_key() == "agreements", timeout=15000)
+    agreements_p = pku.page("agreements")
     qtbot.waitUntil(lambda: agreements_p.stack.currentWidget() is agreements_p.editor, timeout=15000)
     b = agreements_p.editor
     actions.shot("imported", pku)
