@@ -14,7 +14,6 @@ import argparse
 from typing import Any
 
 from conferencing.events import ConnectionStateChanged
-from conferencing.hosting_engine import LobbyWaiting, RoomStateChanged
 
 MAX_SEEN = 32  # offices remembered for the report
 
@@ -74,6 +73,10 @@ class HostAutomation:
 
     def on_event(self, event: object) -> None:
         """Engine listener (engine thread): act on the room state, note how the call ended."""
+        # Here, not at the top: main.py declares these options at start-up, and the hosting
+        # engine brings aiortc and PyAV, which the GUI must not load before its window shows.
+        from conferencing.hosting_engine import LobbyWaiting, RoomStateChanged
+
         if isinstance(event, LobbyWaiting):
             self.waited = True
         elif isinstance(event, ConnectionStateChanged):
