@@ -15,10 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import enum
-import hashlib
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +25,7 @@ from sqlalchemy.orm import Session
 from mou import audit, models
 from mou.agreement import AgreementStatus
 from mou.ceremony.store import CeremonyRecord, CeremonyStore
+from mou.durable import sha256_hex, write_atomically
 from mou.office import Actor
 
 ARCHIVED = "signed_pdf_archived"
@@ -44,11 +42,6 @@ _SHA_RE = re.compile(r"^[0-9a-f]{64}$")
 
 class SignedArchiveError(Exception):
     """A stored PDF is missing or damaged; the message says which file."""
-
-
-def sha256_hex(data: bytes) -> str:
-    """Lower-case hex SHA-256 of ``data``."""
-    return hashlib.sha256(data).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -73,21 +66,6 @@ class ArchiveEntry:
     def complete(self) -> bool:
         """True when the PDF carries every party's signature."""
         return self.pdf_sha256 is not None and self.signatures >= self.signatories
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 class SignedArchive:
@@ -118,7 +96,7 @@ class SignedArchive:
         sha = sha256_hex(data)
         path = self.path_for(agreement.uuid, sha)
         if not path.exists() or sha256_hex(path.read_bytes()) != sha:
-            _atomic_write(path, data)
+            write_atomically(path, data)
         known = any(
             e.action == ARCHIVED and e.detail.get("pdf_sha256") == sha
             for e in audit.history(session, agreement.id)

@@ -13,6 +13,7 @@ from pathlib import Path
 from cryptography import x509
 from sqlalchemy.orm import Session
 
+from mou.durable import write_atomically
 from mou.exchange.card import office_card_for_certificate
 from mou.exchange.errors import PackageCode
 from mou.exchange.key import (
@@ -23,7 +24,6 @@ from mou.exchange.key import (
     load_endorsement,
     load_exchange_key,
     save_endorsement,
-    write_private_file,
 )
 from mou.signing.identity import OfficeIdentity
 from ui import paths
@@ -129,7 +129,7 @@ def set_exchange_key_password(data_dir: Path, current: str, new: str) -> Exchang
     pem = key.private_key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption
     )
-    write_private_file(path, pem)  # atomic, 0600
+    write_atomically(path, pem)  # atomic, 0600
     _unlocked[path] = key
     return key
 

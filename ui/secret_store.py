@@ -43,7 +43,6 @@ def _system_keyring() -> object | None:
     return backend
 
 
-
 class SecretStore:
     """Passwords of one installation, by name ("turn_password", "database_password")."""
 
@@ -99,6 +98,6 @@ class SecretStore:
         )
 
     def _write(self, data: dict[str, str]) -> None:
-        from mou.exchange.key import write_private_file
+        from mou.durable import write_atomically
 
-        write_private_file(self.file, json.dumps(data, sort_keys=True).encode("utf-8"))
+        write_atomically(self.file, json.dumps(data, sort_keys=True).encode("utf-8"))

@@ -23,13 +23,9 @@ attendance and signatures; Agreed → Signing → Signed).
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import hashlib
 import json
-import os
 import re
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +35,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mou import audit, models
+from mou.durable import sha256_hex, write_atomically
 from mou.office import Actor
 
 STATE_VERSION = 1
@@ -47,11 +44,6 @@ _ID_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
 class CeremonyStoreError(Exception):
     """A stored ceremony cannot be read (damaged or missing file); the message says which."""
-
-
-def sha256_hex(data: bytes) -> str:
-    """Lower-case hex SHA-256 of ``data``."""
-    return hashlib.sha256(data).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -160,27 +152,6 @@ class CeremonyRecord:
             raise CeremonyStoreError(f"The ceremony state is malformed: {exc}") from exc
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    # The rename itself must reach the disk too, or a power cut could forget it.
-    with contextlib.suppress(OSError):
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-
-
 class CeremonyStore:
     """Ceremony folders under ``root`` (the UI passes ``<data>/ceremonies``)."""
 
@@ -197,7 +168,7 @@ class CeremonyStore:
         """Store the PDF of ``step`` (before the state that names it) and return its SHA-256."""
         folder = self.folder(ceremony_id)
         folder.mkdir(parents=True, exist_ok=True)
-        _atomic_write(folder / f"step-{step}.pdf", data)
+        write_atomically(folder / f"step-{step}.pdf", data)
         return sha256_hex(data)
 
     def save(self, record: CeremonyRecord) -> None:
@@ -205,7 +176,7 @@ class CeremonyStore:
         folder = self.folder(record.ceremony_id)
         folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps(record.to_json(), ensure_ascii=False, indent=1, sort_keys=True)
-        _atomic_write(folder / "state.json", text.encode("utf-8"))
+        write_atomically(folder / "state.json", text.encode("utf-8"))
 
     def load(self, ceremony_id: str) -> CeremonyRecord:
         """The stored record, each step PDF checked against its recorded hash."""

@@ -13,9 +13,7 @@ password to send a draft.
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +22,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, padding, rsa
 
+from mou.durable import write_atomically
 from mou.exchange.errors import PackageCode, PackageError
 
 #: What the signing key signs to endorse an exchange key (domain separation from any document).
@@ -85,27 +84,6 @@ def verify(der: bytes, signature: bytes, data: bytes) -> bool:
     return True
 
 
-def write_private_file(path: Path, data: bytes) -> None:
-    """Write ``data`` atomically as a new 0600 file, then rename it over ``path``.
-
-    ``O_CREAT | O_EXCL`` with mode 0600 means the bytes are never readable by others, not even
-    for the moment between creating and chmod-ing the file.
-    """
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def create_exchange_key(path: Path, password: str | None = None) -> ExchangeKey:
     """Make a new exchange key at ``path`` (0600; encrypted when ``password`` is given)."""
     key = ed25519.Ed25519PrivateKey.generate()
@@ -117,7 +95,7 @@ def create_exchange_key(path: Path, password: str | None = None) -> ExchangeKey:
     pem = key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption
     )
-    write_private_file(Path(path), pem)
+    write_atomically(Path(path), pem)
     return ExchangeKey(key)
 
 
@@ -203,7 +181,7 @@ def endorsement_valid(
 def save_endorsement(key_path: Path, signing_key: object, key: ExchangeKey) -> bytes:
     """Endorse ``key`` with the unlocked signing key and keep it next to the exchange key."""
     signature = endorse(signing_key, key.public_der)
-    write_private_file(endorsement_file(key_path), base64.b64encode(signature) + b"\n")
+    write_atomically(endorsement_file(key_path), base64.b64encode(signature) + b"\n")
     return signature
 
 

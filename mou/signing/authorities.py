@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import os
 from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
+from mou.durable import write_atomically
 from mou.signing.identity import fingerprint_sha256
 from mou.signing.trust import TrustProblem, is_ca_certificate, validity_problem
 
@@ -108,11 +108,5 @@ class AuthorityStore:
 
     def _write(self, certificates: list[x509.Certificate]) -> None:
         """Replace the file atomically, readable by the owner only (it decides whom we trust)."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         data = b"".join(c.public_bytes(serialization.Encoding.PEM) for c in certificates)
-        temporary = self.path.with_suffix(".tmp")
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(temporary, 0o600)  # an older file may have had wider rights
-        os.replace(temporary, self.path)
+        write_atomically(self.path, data)  # a new 0600 file: an older one's wider rights go

@@ -8,12 +8,10 @@ Counterpart offices trust each other by exchanging the PEM certificate (``export
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import hmac
 import os
-import tempfile
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -24,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
+from mou.durable import write_atomically
 from mou.messages import DomainMessage
 
 # Private keys this module can sign with through pyHanko (Ed25519/Ed448 included for completeness).
@@ -173,23 +172,6 @@ def _strengthen_mac(blob: bytes, password: str, iterations: int = KDF_ROUNDS) ->
     return pfx.dump(force=True)
 
 
-def _write_private(path: Path, data: bytes) -> None:
-    """Write ``data`` atomically with owner-only permissions (a reader never sees half a file)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".identity-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp_name, 0o600)
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-
-
 def create_identity(
     path: Path,
     password: str,
@@ -271,7 +253,7 @@ def create_identity(
         encryption_algorithm=_encryption(password),
     )
     blob = _strengthen_mac(blob, password)
-    _write_private(Path(path), blob)
+    write_atomically(Path(path), blob)
     return _identity_from(key, certificate, [])
 
 
@@ -434,7 +416,7 @@ def import_identity(source: Path, password: str, dest: Path) -> OfficeIdentity:
             "The imported identity must be protected by a password.",
             code=IdentityCode.UNPROTECTED_IMPORT,
         )
-    _write_private(Path(dest), data)
+    write_atomically(Path(dest), data)
     return identity
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 
 from mou import models
 from mou.agreement import AgreementError, get_agreement
+from mou.durable import write_atomically
 from mou.exchange import (
     MAX_PACKAGE_BYTES,
     SUFFIX,
@@ -26,7 +27,6 @@ from mou.exchange import (
     read_office_card,
     trust_office_card,
 )
-from mou.exchange.key import write_private_file
 from mou.revision import ChainError
 from mou.signing.identity import (
     IdentityError,
@@ -317,7 +317,7 @@ class AgreementDialogs(QObject):
                 # Keep the public certificate at hand, so the next card needs no password.
                 from ui.wizard.wizard import certificate_copy
 
-                write_private_file(
+                write_atomically(
                     certificate_copy(self.context.data_dir), identity.certificate_pem()
                 )
             if certificate is None and password is None:
