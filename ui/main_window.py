@@ -105,7 +105,10 @@ class MainWindow(QMainWindow):
         launcher.handle_call_opened(event)
 
     def _follow_shared_agreements(self, _event: CallOpened) -> None:
-        """From the first call on, open an agreement that another office shares in a call.
+        """From the first call on, follow what calls ask of the main window.
+
+        An agreement another office shares in a call opens; "Start an agreement with …" opens
+        New agreement.
 
         Imported only once a call exists (the package machinery is heavy for the cold start).
         """
@@ -113,8 +116,25 @@ class MainWindow(QMainWindow):
             return
         self._following_shared = True
         from ui.agreements.live.call_packages import AgreementSharedInCall
+        from ui.vicon.trust_exchange import AgreementWithOfficeRequested
 
         self.context.bridge.subscribe(AgreementSharedInCall, self._agreement_shared)
+        self.context.bridge.subscribe(AgreementWithOfficeRequested, self._agreement_with)
+
+    def _agreement_with(self, event: object) -> None:
+        """"Start an agreement with …" in a call: Agreements, and New agreement with that office.
+
+        Only a drafter starts one; anyone else sees the Agreements page, which says who can.
+        """
+        from mou.office import Role
+        from ui.agreements.acting import current_role
+
+        self.navigate("agreements")
+        self.raise_()
+        self.activateWindow()
+        if current_role(self.context) is Role.DRAFTER:
+            page = self.page("agreements")
+            page.new_agreement(counterpart=str(event.office))  # type: ignore[attr-defined]
 
     def _agreement_shared(self, event: object) -> None:
         """A draft new to this office arrived in a call: show it, as the sender expects it read.

@@ -1191,6 +1191,10 @@
 <context>
     <name>TrustExchange</name>
     <message>
+        <source>Start an agreement with %1…</source>
+        <translation>Mulai kesepakatan dengan %1…</translation>
+    </message>
+    <message>
         <source>Only the head of region or a reviewer may trust an office: type the password of %1 beside the button.</source>
         <translation>Hanya kepala daerah atau penelaah yang boleh memercayai kantor: ketik kata sandi %1 di samping tombol.</translation>
     </message>

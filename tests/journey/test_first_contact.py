@@ -204,10 +204,10 @@ def test_two_fresh_installs_meet_in_a_call_trust_each_other_and_share_a_draft(
     # -- the drafter starts the agreement with a trusted office -------------------------------
     actions.begin("new_agreement")
     assert ctx_b.current_user.name == "Rina"  # acting since the wizard: no switch, no PIN
-    actions.trigger(lambda: bdg.sidebar.select("agreements"))
-    agreements_b = bdg.page("agreements")
-    assert agreements_b.stack.currentWidget() is agreements_b.empty_state
-    actions.shot("empty", bdg)
+    # The call's bar offers the drafter the next step: no sidebar, no list, the office chosen.
+    start = call_b.trust_exchange.bar.agreement_button
+    assert start.text() == f"Start an agreement with {PEKANBARU}…"
+    assert not call_p.trust_exchange.bar.agreement_button.isHidden()  # Dewi drafts too
 
     def create(dialog: NewAgreementDialog) -> None:
         combo = dialog.counterpart_combo
@@ -218,7 +218,10 @@ def test_two_fresh_installs_meet_in_a_call_trust_each_other_and_share_a_draft(
         actions.click(box.button(QDialogButtonBox.StandardButton.Ok))
 
     modal_driver.expect(NewAgreementDialog, create)
-    actions.click(agreements_b.new_button)
+    actions.click(start)
+    qtbot.waitUntil(lambda: modal_driver.handled.count("NewAgreementDialog") == 1, timeout=5000)
+    assert bdg.current_key() == "agreements"
+    agreements_b = bdg.page("agreements")
     editor_b = agreements_b.editor
     qtbot.waitUntil(lambda: agreements_b.stack.currentWidget() is editor_b, timeout=5000)
     actions.shot("draft", bdg)

@@ -103,6 +103,11 @@ def test_a_drafter_trusts_in_the_call_only_with_the_heads_password(
         qtbot.waitUntil(
             lambda: all(w.controller.all_verified() for w in windows), timeout=30000
         )
+        # The next step is offered to the drafter only (Pekanbaru's reviewer cannot draft).
+        start = at_bandung.bar.agreement_button
+        qtbot.waitUntil(start.isVisible, timeout=5000)
+        assert start.text() == "Start an agreement with Pemerintah Kota Pekanbaru…"
+        assert at_pekanbaru.bar.agreement_button.isHidden()
         assert windows[0].grab().save(str(screenshots / "journey_trust_head_password.png"))
     finally:
         for window in windows:

@@ -162,9 +162,14 @@ class Page(QWidget):
         self.obligations_view.refresh()
         self.stack.setCurrentWidget(self.obligations_view)
 
-    def new_agreement(self) -> int | None:
-        """Ask for the details and create a draft from a template; opens it."""
+    def new_agreement(self, *, counterpart: str | None = None) -> int | None:
+        """Ask for the details and create a draft from a template; opens it.
+
+        ``counterpart``: a trusted office's display name to preselect (e.g. from a call).
+        """
         dialog = NewAgreementDialog(self.context, self)
+        if counterpart:
+            dialog.reload_counterparts(chosen=counterpart)
         if dialog.exec() and dialog.created_id is not None:
             self.open_agreement(dialog.created_id)
             return dialog.created_id

@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives import serialization
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 from sqlalchemy import select
 
 from conferencing.call_identity import PeerVerification
@@ -49,6 +49,7 @@ from ui.office_card import MAX_CARD_BYTES, our_card
 from ui.office_messages import office_error_text
 from ui.pin_dialog import check_secret, secret_pause
 from ui.vicon.controller import CallController
+from ui.vicon.trust_bar import TrustBar
 from ui.vicon.verification import spoken_code
 
 if TYPE_CHECKING:
@@ -69,6 +70,14 @@ TRUSTING_ROLES = frozenset({Role.SIGNATORY, Role.REVIEWER})
 @dataclass(frozen=True)
 class OfficeTrustedInCall:
     """Posted on the bridge after the user trusted an office in a call (its display name)."""
+
+    office: str
+
+
+@dataclass(frozen=True)
+class AgreementWithOfficeRequested:
+    """Posted on the bridge by "Start an agreement with …": the main window opens New agreement
+    with that office (its display name) chosen."""
 
     office: str
 
@@ -98,41 +107,6 @@ class _Offer:
     office: str
     fingerprint: str
     exchange_key: bytes = b""  # the card's exchange key, pinned with its certificate
-
-
-class TrustBar(QWidget):
-    """The strip in the call window: the code to compare and "Trust this office"."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("trustBar")
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error = QLabel(self)
-        self.error.setObjectName("trustError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
-        # The head's password, shown only when the acting user may not trust an office.
-        self.secret = QLineEdit(self)
-        self.secret.setObjectName("trustSecret")
-        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.secret.setMinimumWidth(240)
-        self.secret.hide()
-        self.trust_button = QPushButton(self.tr("Trust this office"), self)
-        self.trust_button.setObjectName("primaryAction")
-        text = QVBoxLayout()
-        text.addWidget(self.label)
-        text.addWidget(self.error)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(8, 4, 8, 4)
-        row.addLayout(text, 1)
-        row.addWidget(self.secret)
-        row.addWidget(self.trust_button)
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet("QWidget#trustBar { background: #e3f2fd; border-radius: 4px; }")
-        self.hide()
 
 
 class TrustExchange(QObject):
@@ -166,6 +140,8 @@ class TrustExchange(QObject):
         bar.trust_button.clicked.connect(self.trust_current)
         bar.secret.returnPressed.connect(self.trust_current)
         bar.secret.textChanged.connect(self._secret_typed)
+        bar.agreement_button.clicked.connect(self._start_agreement)
+        self._agreement_office = ""
 
     # -- sending ---------------------------------------------------------------------------
 
@@ -244,11 +220,18 @@ class TrustExchange(QObject):
             if self._current == peer_id or self._current is None:
                 self._current = None
                 self.bar.trust_button.hide()
+                office = self.trusted_here[peer_id]
                 self.bar.label.setText(
                     self.tr("%1 is now a trusted office, and verified in this call.").replace(
-                        "%1", self.trusted_here[peer_id]
+                        "%1", office
                     )
                 )
+                # The next step is the drafter's: offered only to one (the domain enforces it).
+                self._agreement_office = office
+                self.bar.agreement_button.setText(
+                    self.tr("Start an agreement with %1…").replace("%1", office)
+                )
+                self.bar.agreement_button.setVisible(current_role(self.context) is Role.DRAFTER)
                 self.bar.show()
             return
         self._show_next()
@@ -297,6 +280,11 @@ class TrustExchange(QObject):
         self.bar.trust_button.show()
         self.bar.trust_button.setEnabled(head is None or bool(self.bar.secret.text()))
         self.bar.show()
+
+    @Slot()
+    def _start_agreement(self) -> None:
+        if self._agreement_office:
+            self.context.bridge.post(AgreementWithOfficeRequested(self._agreement_office))
 
     def _head_needed(self) -> LocalUser | None:
         """The head whose password the bar asks, or None when the acting user may trust."""
@@ -414,6 +402,8 @@ class TrustExchange(QObject):
         self._unpin(made.der)
         self.withdrawn[peer_id] = made.office
         self.bar.trust_button.hide()
+        self.bar.agreement_button.hide()
+        self._agreement_office = ""
         self.bar.label.setText(
             self.tr(
                 "The call could not prove that this connection ends at %1, so the trust you "
