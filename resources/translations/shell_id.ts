@@ -922,6 +922,10 @@ SHA-256: %3</translation>
         <translation>Saran: tambahkan peninjau di “Pengguna lain”. Peninjau melepas rancangan untuk negosiasi; Anda juga dapat menambahkannya nanti di Pengaturan.</translation>
     </message>
     <message>
+        <source>Lintas opens as %1, the drafter. The head's password is asked when the head approves, trusts an office or signs.</source>
+        <translation>Lintas dibuka sebagai %1, penyusun. Kata sandi kepala daerah diminta saat kepala daerah menyetujui, memercayai kantor, atau menandatangani.</translation>
+    </message>
+    <message>
         <source>Password or PIN</source>
         <translation>Kata sandi atau PIN</translation>
     </message>

@@ -122,7 +122,11 @@ def test_wizard_creates_office_users_and_signing_identity(
     assert page.password.echoMode() == QLineEdit.EchoMode.Normal
     qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
     assert page.password.echoMode() == QLineEdit.EchoMode.Password
-    assert users.hint.text() == ""  # a reviewer is there: no tip
+    # A reviewer is there: no tip, only who acts once Lintas opens (least privilege).
+    assert users.hint.text() == (
+        "Lintas opens as Rina Kusumawati, the drafter. The head's password is asked when the "
+        "head approves, trusts an office or signs."
+    )
     _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
     assert wizard.result() == QWizard.DialogCode.Accepted
     identity = load_identity(paths.identity_file(app_data_dir), PASSWORD)

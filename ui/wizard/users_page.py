@@ -245,11 +245,23 @@ class UsersPage(QWizardPage):
     def _changed(self) -> None:
         self.add_button.setEnabled(bool(self.name.text().strip()))
         problem = self.problem()
-        if not problem and not any(role is Role.REVIEWER for _, role, _ in self.users()):
-            # Not required, but without one no draft can be released for negotiation.
-            problem = self.tr(
-                "Tip: add a reviewer under “More users”. A reviewer releases drafts for "
-                "negotiation; you can also add one later in Settings."
-            )
+        if not problem:
+            # Say who acts once Lintas opens (least privilege: the wizard hands over to the
+            # drafter) and when the head's password will be asked.
+            opens_as = self.tr(
+                "Lintas opens as %1, the drafter. The head's password is asked when the head "
+                "approves, trusts an office or signs."
+            ).replace("%1", self.drafter_name.text().strip())
+            if not any(role is Role.REVIEWER for _, role, _ in self.users()):
+                # Not required, but without one no draft can be released for negotiation.
+                opens_as = (
+                    self.tr(
+                        "Tip: add a reviewer under “More users”. A reviewer releases drafts for "
+                        "negotiation; you can also add one later in Settings."
+                    )
+                    + " "
+                    + opens_as
+                )
+            problem = opens_as
         self.hint.setText(problem)
         self.completeChanged.emit()
