@@ -135,19 +135,15 @@ class PinDialog(QDialog):
         if not self.ok_button.isEnabled() or time.monotonic() + 0.2 < until:
             return False
         try:
-            with self.context.database.session() as session:
-                right = office_api.check_user_secret(session, self.user_id, self.secret.text())
+            pause = check_secret(self.context, self.user_id, self.secret.text())
         except OfficeError as error:
             self.error.setText(office_error_text(error))
             return False
-        if right:
-            _THROTTLE.pop(self._throttle_key(), None)
+        if pause is None:
             self.sig_confirmed.emit(self.user_id)
             self.accept()
             return True
-        self.failures += 1
-        pause = min(PAUSE_MAX_S, PAUSE_STEP_S * self.failures)
-        _THROTTLE[self._throttle_key()] = (self.failures, time.monotonic() + pause)
+        self.failures = _THROTTLE.get(self._throttle_key(), (0, 0.0))[0]
         self.error.setText(
             QCoreApplication.translate(
                 "PinDialog", "That is not the right password or PIN. Try again in %1 s."
