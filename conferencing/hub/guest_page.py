@@ -126,3 +126,24 @@ def guest_link(hub_url: str, token: str) -> str:
     if base.endswith("/ws"):
         base = base[: -len("/ws")]
     return f"{base.rstrip('/')}{GUEST_PATH}#t={token}"
+
+
+#: Byte pairs of the fingerprint the invitation quotes: enough to tell a stranger's certificate
+#: apart by eye (64 bits), short enough to read aloud over the phone.
+FINGERPRINT_PAIRS = 8
+
+
+def fingerprint_start(hub_url: str, pairs: int = FINGERPRINT_PAIRS) -> str:
+    """The first ``pairs`` bytes of the hub certificate's SHA-256 pin, as a browser shows them.
+
+    Chrome and Edge list a certificate's SHA-256 fingerprint as upper-case hex byte pairs
+    separated by spaces; the guest compares that with this text. "" when ``hub_url`` carries
+    no ``#sha256=`` pin (a hub with a certificate from a real authority raises no warning).
+    """
+    _base, _sep, fragment = hub_url.partition("#")
+    for part in fragment.split("&"):
+        key, _eq, value = part.partition("=")
+        if key == "sha256" and len(value) >= 2 * pairs:
+            value = value.upper()
+            return " ".join(value[i : i + 2] for i in range(0, 2 * pairs, 2))
+    return ""

@@ -624,6 +624,10 @@
         <source>Without Lintas: open this link in Chrome or Edge to join as a guest with camera, microphone and chat. A guest is not verified, so agreements cannot be reviewed or signed with it.</source>
         <translation>Tanpa Lintas: buka tautan ini di Chrome atau Edge untuk bergabung sebagai tamu dengan kamera, mikrofon, dan obrolan. Tamu tidak terverifikasi, sehingga kesepakatan tidak dapat ditinjau atau ditandatangani bersamanya.</translation>
     </message>
+    <message>
+        <source>The browser will warn that the connection is not private, because {host} made its own certificate: continue only if the certificate's SHA-256 fingerprint starts with {fingerprint}.</source>
+        <translation>Peramban akan memperingatkan bahwa koneksi tidak pribadi, karena {host} membuat sertifikatnya sendiri: lanjutkan hanya jika sidik jari SHA-256 sertifikat itu diawali {fingerprint}.</translation>
+    </message>
 </context>
 <context>
     <name>JoinPanel</name>

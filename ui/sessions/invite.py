@@ -122,6 +122,20 @@ def format_invite(invite: Invite, host_office: str) -> str:
             ),
             invite.browser_link,
         ]
+        from conferencing.hub.guest_page import fingerprint_start
+
+        start = fingerprint_start(invite.hub_url)
+        if start:
+            # The hub's certificate is its own (no authority): the browser warns. Say what it
+            # will say and how to tell the real host from an impostor.
+            lines.append(
+                QCoreApplication.translate(
+                    "Invite",
+                    "The browser will warn that the connection is not private, because {host} "
+                    "made its own certificate: continue only if the certificate's SHA-256 "
+                    "fingerprint starts with {fingerprint}.",
+                ).format(host=host_office, fingerprint=start)
+            )
     return "\n".join(lines)
 
 
