@@ -1648,4 +1648,43 @@
         <translation>Tuan rumah mengeluarkan kantor ini dari rapat. Anda dapat menutup jendela ini; jika ini sebuah kekeliruan, hubungi kantor tuan rumah.</translation>
     </message>
 </context>
+<context>
+    <name>OfficeActions</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Remove an office</source>
+        <translation>Keluarkan kantor</translation>
+    </message>
+    <message>
+        <source>Remove {office} from this session?</source>
+        <translation>Keluarkan {office} dari sesi ini?</translation>
+    </message>
+    <message>
+        <source>The office leaves the call at once and cannot join this session again.</source>
+        <translation>Kantor itu langsung keluar dari panggilan dan tidak dapat bergabung lagi ke sesi ini.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Keluarkan</translation>
+    </message>
+    <message>
+        <source>Host actions for {office}</source>
+        <translation>Tindakan tuan rumah untuk {office}</translation>
+    </message>
+    <message>
+        <source>Ask to mute</source>
+        <translation>Minta mematikan mikrofon</translation>
+    </message>
+    <message>
+        <source>Remove from the session…</source>
+        <translation>Keluarkan dari sesi…</translation>
+    </message>
+    <message>
+        <source>You asked {office} to mute.</source>
+        <translation>Anda meminta {office} mematikan mikrofon.</translation>
+    </message>
+</context>
 </TS>

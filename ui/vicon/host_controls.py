@@ -63,8 +63,14 @@ class SpeakingFrame(QFrame):
         self.hand.setVisible(up)
 
     def _place_hand(self) -> None:
-        # Top right, under the signal bars: the top left holds the verification label.
-        self.hand.move(max(8, self.width() - self.hand.width() - 10), 30)
+        # Top right, under the signal bars: the top left holds the verification label. The
+        # host's "⋯" button sits there too (ui/vicon/office_actions.py): the hand goes beside it.
+        right = self.width() - 10
+        tile = self.parentWidget()
+        button = tile.findChild(QWidget, "officeActions") if tile is not None else None
+        if button is not None and button.isVisible():
+            right = button.x() - 6
+        self.hand.move(max(8, right - self.hand.width()), 30)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
@@ -137,7 +143,9 @@ def ask_leave(parent: QWidget, is_host: bool) -> str:
     leave = box.addButton(_t("Leave"), QMessageBox.ButtonRole.AcceptRole)
     end = None
     if is_host:
-        box.setText(_t("Leave the meeting, or end it for every office? Ending disconnects everyone."))
+        box.setText(
+            _t("Leave the meeting, or end it for every office? Ending disconnects everyone.")
+        )
         end = box.addButton(_t("End for everyone"), QMessageBox.ButtonRole.DestructiveRole)
     else:
         box.setText(_t("Leave the meeting? The other offices stay in the call."))
@@ -179,6 +187,10 @@ class HostingPanel(QObject):
         self._hop.connect(self._on_event)
         self.engine.add_listener(self._from_engine)
         self.room_display: Any = None
+        # The host's "⋯" menu on each remote tile: ask to mute, remove (ui/vicon/office_actions.py).
+        from ui.vicon.office_actions import OfficeActions
+
+        self.office_actions = OfficeActions(self)
         self.active = ""  # the engine's active speaker (a peer id, or SELF_ID)
         from ui.vicon.room_display import screens_menu
 
@@ -209,6 +221,7 @@ class HostingPanel(QObject):
         if isinstance(event, RoomStateChanged):
             self.room = event
             self.panel.show_room(event, self.engine.peer_id)
+            self.office_actions.sync()  # first: a hand badge makes room for the host's button
             self._paint_marks()
         elif isinstance(event, AudioLevels):
             own = self.engine.peer_id
@@ -240,7 +253,9 @@ class HostingPanel(QObject):
         own = self.engine.peer_id
         hands = {SELF_ID if p == own else p for p in self.room.hands}
         # A tile that went (its office left) took its frame with it.
-        self.frames = {k: f for k, f in self.frames.items() if k in self.window.tiles and isValid(f)}
+        self.frames = {
+            k: f for k, f in self.frames.items() if k in self.window.tiles and isValid(f)
+        }
         for key, tile in self.window.tiles.items():
             frame = self.frames.get(key)
             if frame is None or frame.parent() is not tile:
