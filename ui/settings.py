@@ -182,6 +182,8 @@ class Settings:
     noise_suppression = Option("audio/noise_suppression", True)
     auto_gain = Option("audio/auto_gain", True)
     high_pass_filter = Option("audio/high_pass_filter", True)
+    #: The call window's layout, kept from the last call: "gallery" or "speaker".
+    call_layout = Option("vicon/call_layout", "gallery", choices=("gallery", "speaker"))
     window_geometry = Option("window/geometry", b"")
     window_state = Option("window/state", b"")
     #: Office policy: a reviewer releases drafts for negotiation. Off (the default), the head

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.settings import Settings
 from ui.vicon.audio import AudioMixer
 from ui.vicon.chat_panel import ChatPanel
 from ui.vicon.controller import CallController
@@ -48,7 +49,8 @@ class CallWindow(QWidget):
     """Shows one call driven by a :class:`CallController` and fed by :class:`LocalMedia`.
 
     Closing the window leaves the call and shuts the engine down; ``sig_closed`` tells the
-    owner (the Sessions page) it may forget the window.
+    owner (the Sessions page) it may forget the window. With ``settings`` the Gallery/Speaker
+    choice is remembered for the next call.
     """
 
     sig_closed = Signal()
@@ -60,9 +62,12 @@ class CallWindow(QWidget):
         *,
         title: str = "",
         identity_path: Path | None = None,
+        settings: Settings | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        #: The app's settings (None in headless tools): the layout choice is kept there.
+        self.settings = settings
         # A call is its own top-level window even when a page owns it.
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.controller = controller

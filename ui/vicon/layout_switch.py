@@ -58,6 +58,8 @@ class CallLayout(QObject):
         splitter = gallery.parentWidget()
         self.view = SpeakerView(splitter)
         splitter.insertWidget(splitter.indexOf(gallery) + 1, self.view)
+        # The gallery's share of the first layout, for a window that opens in Speaker.
+        splitter.setStretchFactor(splitter.indexOf(self.view), 3)
         self.view.hide()
         self.view.set_office(
             SELF_KEY, self.tr("{office} (you)").format(office=self.controller.office)
@@ -68,6 +70,7 @@ class CallLayout(QObject):
         self.button.toggled.connect(lambda on: self.set_mode("speaker" if on else "gallery"))
         window.controls.layout().insertWidget(2, self.button)
         self._sent: frozenset[str] | None = None
+        self.settings: Any = None  # set below, once the switch is wired
 
         # The gallery's page decides the visible set only in Gallery mode.
         gallery.sig_visible_changed.disconnect(self.controller.set_visible_peers)
@@ -81,12 +84,19 @@ class CallLayout(QObject):
         window.hosting.sig_active.connect(self._active)
         gallery.tile_host.installEventFilter(self)
         self.view.installEventFilter(self)
+        # The last call's layout (Settings.call_layout); each later choice is kept for the next.
+        self.settings = getattr(window, "settings", None)
+        if self.settings is not None and self.settings.call_layout == "speaker":
+            self.set_mode("speaker")
 
     # ------------------------------------------------------------------ mode
 
     def set_mode(self, mode: str) -> None:
-        """Show ``"gallery"`` or ``"speaker"``."""
+        """Show ``"gallery"`` or ``"speaker"`` (and remember it, when the window has settings)."""
         self.mode = mode
+        if self.settings is not None and self.settings.call_layout != mode:
+            self.settings.call_layout = mode
+            self.settings.sync()  # kept even if the app does not end cleanly
         speaker = mode == "speaker"
         if self.button.isChecked() != speaker:
             self.button.setChecked(speaker)
@@ -103,8 +113,9 @@ class CallLayout(QObject):
         area = sizes[index_g] + sizes[index_v]
         gallery.setVisible(not speaker)
         self.view.setVisible(speaker)
-        sizes[index_v], sizes[index_g] = (area, 0) if speaker else (0, area)
-        splitter.setSizes(sizes)
+        if area > 0:  # before the window is first laid out, the splitter shares out itself
+            sizes[index_v], sizes[index_g] = (area, 0) if speaker else (0, area)
+            splitter.setSizes(sizes)
         self._send_visible()
 
     def speaker_visible(self) -> frozenset[str]:
