@@ -57,7 +57,12 @@ def open_call(
     audio: AudioSource = media.audio_source()
     controller = CallController(office, video_source=video, audio_source=audio, trusted=trusted)
     window = CallWindow(
-        controller, media, title=invite.room, identity_path=identity_path, parent=parent
+        controller,
+        media,
+        title=invite.room,
+        identity_path=identity_path,
+        settings=settings,  # the Gallery/Speaker choice is kept for the next call
+        parent=parent,
     )
     controller.setParent(window)
     media.setParent(window)
