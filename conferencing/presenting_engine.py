@@ -116,6 +116,10 @@ class EnginePresenting:
         elif before.peer_id == self.peer_id and not mine and self._screen_source is not None:
             self._screen_source = None  # the host took over (or the hub freed the slot)
             await self._send_screen(None)
+        # A topology that subscribes to the presentation (the SFU) follows the presenter.
+        follow = getattr(self._topology, "presenter_changed", None)
+        if follow is not None and before != self.presenter:
+            await follow()
         if before != self.presenter:
             taken = before.peer_id == self.peer_id and self.presenter.active and not mine
             self.emit(PresenterChanged(self.presenter.peer_id, self.presenter.office, mine, taken))

@@ -12,7 +12,13 @@ publishes its camera twice, at full size (:data:`HIGH`) and small (:data:`LOW`, 
   :data:`POOR_S` seconds drops to low for that office; it goes back up after :data:`RETRY_HIGH_S`.
 
 An office can also ask for a layer itself (``SfuTopology.prefer_layer``: the speaker view
-wants the speaker in high). The publisher's extra cost is one small encode.
+wants the speaker in high). The publisher's extra cost is one small encode, and it is paid only
+where it pays: a camera no taller than :data:`SIMULCAST_MIN_HEIGHT` is published as one layer
+(libwebrtc, too, sends a single layer below about 480x270: ``kSimulcastFormats``), and its one
+video serves both wishes (:func:`layer_mid` falls back to it).
+
+The presentation is one more video stream of the same feed, described :data:`SCREEN` and never
+taken for a camera layer (``conferencing/topology/sfu_screen.py``).
 """
 
 from __future__ import annotations
@@ -24,6 +30,10 @@ Layer = Literal["high", "low"]
 HIGH: Layer = "high"
 LOW: Layer = "low"
 DESCRIPTION = {HIGH: "lintas-high", LOW: "lintas-low"}
+SCREEN = "lintas-screen"  # the presentation's stream (idle until the office presents)
+#: A camera this tall or less is published without the small layer: 180p below 270p saves
+#: too little to be worth a second encode.
+SIMULCAST_MIN_HEIGHT = 270
 LOW_TIER = 3  # conferencing.adaptation.TIERS[3]: 180p at 30 fps
 LOW_BPS = 100_000  # the small layer's VP8 rate
 HIGH_TILES = 4  # up to this many offices on screen, each gets the high layer
@@ -63,9 +73,24 @@ def publisher_streams(item: dict[str, Any]) -> tuple[Stream, ...]:
     return tuple(out)
 
 
+def camera_layers(height: int | None) -> tuple[Layer, ...]:
+    """The layers to publish for a camera ``height`` pixels tall (unknown: both)."""
+    if height is not None and height <= SIMULCAST_MIN_HEIGHT:
+        return (HIGH,)
+    return (HIGH, LOW)
+
+
+def screen_mid(streams: tuple[Stream, ...]) -> str | None:
+    """The publisher mid carrying the presentation, if the office published one."""
+    for stream in streams:
+        if stream.type == "video" and stream.description == SCREEN:
+            return stream.mid
+    return None
+
+
 def layer_mid(streams: tuple[Stream, ...], layer: Layer) -> str | None:
     """The publisher mid carrying ``layer``; an office without layers has only its one video."""
-    videos = [s for s in streams if s.type == "video"]
+    videos = [s for s in streams if s.type == "video" and s.description != SCREEN]
     for stream in videos:
         if stream.description == DESCRIPTION[layer]:
             return stream.mid

@@ -456,18 +456,22 @@ async def visible(tmp: Path) -> dict[str, Any]:
 
 
 async def layers(tmp: Path) -> dict[str, Any]:
-    """Simulcast layers: A receives C small when it asks (or its gallery is crowded), else full."""
+    """Simulcast layers: A receives C small when it asks (or its gallery is crowded), else full.
+
+    At 640x480: a camera of 270 lines or less is published as one layer (sfu_layers)."""
     async with JanusServer(SFU_HOST) as janus:
         hub = await start_hub(janus)
         try:
             a, b, c = (Office(name) for name in CITIES[:3])
+            for office in (a, b, c):
+                office.engine._video_source = SyntheticVideoSource(office.name, 640, 480, 15)
             sizes: list[tuple[float, str, int, int]] = []
             a.engine.add_frame_observer(
                 lambda peer, frame: sizes.append(
                     (time.monotonic(), peer, frame.width, frame.height)
                 )
             )
-            stamps_a = Stamps(a)
+            stamps_a = Stamps(a, (640, 480))
             for office in (a, b, c):
                 await join(office, hub, 6)
             offices = [a, b, c]

@@ -49,8 +49,9 @@ def test_six_offices_in_one_sfu_session_see_each_other_verified(six: dict[str, A
     # One feed per office, all different; the hub seated six in one room.
     assert len(set(r["feeds"].values())) == 6
     assert r["hub_rooms"] == {"apeksi-pokja-smart-city": 6}
-    # Five tiles on screen: the small simulcast layer (320x240 published, 240x180 received).
-    assert r["sizes"] == ["240x180"], r["sizes"]
+    # Five tiles on screen would take the small layer, but a 320x240 camera is published as
+    # one layer (no 180p second encode that saves nobody anything): its full picture comes.
+    assert r["sizes"] == ["320x240"], r["sizes"]
     # A leaving office disappears for the others; the last one out ends the Janus room.
     assert r["after_leave"] == sorted(names[1:5]), r["after_leave"]
     assert r["rooms_after"] == 0 and r["janus_rooms_after"] == 0
@@ -136,12 +137,18 @@ def test_an_office_not_on_screen_sends_no_video_but_keeps_its_sound() -> None:
 
 def test_simulcast_layers_follow_the_window_and_what_the_office_asks_for() -> None:
     r = _run("layers")
-    # Every office publishes two layers, told apart by name; the subscriber receives one.
-    assert r["c_streams"] == [["audio", ""], ["video", "lintas-high"], ["video", "lintas-low"]]
-    assert r["first"] == [[320, 240]]  # two offices on screen: the full picture
+    # At 640x480 every office publishes two layers, told apart by name, beside its (idle)
+    # screen stream; the subscriber receives one layer.
+    assert r["c_streams"] == [
+        ["audio", ""],
+        ["video", "lintas-high"],
+        ["video", "lintas-low"],
+        ["video", "lintas-screen"],
+    ]
+    assert r["first"] == [[640, 480]]  # two offices on screen: the full picture
     assert r["asked_low"] == [[240, 180]]  # switched without renegotiating
     assert r["stamped_low"] > 15  # C's own stamped pictures, in the small layer
-    assert r["back"] == [[320, 240]]
+    assert r["back"] == [[640, 480]]
     assert r["c_tags_at_a"] == [r["c_tag"]]  # both layers carry C's own pixels
 
 
