@@ -13,6 +13,10 @@ Back to the mesh, offices must not all offer to each other at once (glare): of e
 office with the greater peer id offers; the other waits for its offer.
 
 A switch whose ``epoch`` is not newer than the last one applied is a no-op (a replay).
+
+The visible set (the gallery's page, ``set_visible_peers``) goes with the call: the new topology
+starts with the old one's, so the SFU subscribes to hidden offices with their video paused, and
+the old path is hung up once the new one brings video from every office *on screen*.
 """
 
 from __future__ import annotations
@@ -111,6 +115,7 @@ async def apply_switch(engine: Any, message: p.TopologySwitch) -> bool:
     peers = [p.PeerInfo(pid, office) for pid, office in old.participants().items()]
     host = SwitchHost(engine)
     host.known = {peer.peer_id for peer in peers}
+    visible = old.visible  # told to the old topology while the gallery paged
     _wrap(old).superseded_by = host
     new: Topology
     if message.sfu is not None:
@@ -118,11 +123,13 @@ async def apply_switch(engine: Any, message: p.TopologySwitch) -> bool:
 
         engine.sfu = message.sfu
         new = SfuTopology(host)
+        new.visible = visible  # before it subscribes: hidden offices start paused
         engine._topology = new
         await new.start(peers, newcomer=True)
     else:
         engine.sfu = None
         new = MeshTopology(host)
+        new.visible = visible
         engine._topology = new
         # The greater peer id offers; the other office waits (no glare).
         offer_to = [peer for peer in peers if engine.peer_id > peer.peer_id]
@@ -134,12 +141,16 @@ async def apply_switch(engine: Any, message: p.TopologySwitch) -> bool:
     state.switches.append("sfu" if message.sfu is not None else "mesh")
     log.info("switched to the %s (epoch %d)", state.switches[-1], message.epoch)
     state.old, state.old_host = old, _wrap(old)
-    state.finishing = asyncio.ensure_future(_finish(engine, state, host, peers))
+    shown = [peer for peer in peers if visible is None or peer.peer_id in visible]
+    state.finishing = asyncio.ensure_future(_finish(engine, state, host, shown))
     return True
 
 
 async def _finish(engine: Any, state: SwitchState, host: SwitchHost, peers: list[Any]) -> None:
-    """Hang up the old path once the new one brings video from every office still here."""
+    """Hang up the old path once the new one brings video from every office still here.
+
+    ``peers``: the offices on screen (a hidden office's video is paused on the new path, so
+    waiting for it would only hold the old path up until :data:`SWITCH_TIMEOUT_S`)."""
     started = time.monotonic()
     before = {peer.peer_id for peer in peers}
     while time.monotonic() - started < SWITCH_TIMEOUT_S:

@@ -59,6 +59,15 @@ class Topology(ABC):
 
     def __init__(self, host: TopologyHost) -> None:
         self.host = host
+        self.visible: frozenset[str] | None = None  # offices on screen (None: all of them)
+
+    async def set_visible_peers(self, peer_ids: frozenset[str]) -> None:
+        """Only these offices' video is on screen (the gallery's page).
+
+        Kept even by a topology that receives everyone anyway (the mesh), so that a switch
+        hands it to the next topology (``conferencing/switching.py``); the SFU pauses the rest.
+        """
+        self.visible = frozenset(peer_ids)
 
     @abstractmethod
     async def start(self, peers: list[p.PeerInfo], *, newcomer: bool) -> None:
