@@ -1687,4 +1687,43 @@
         <translation>Anda meminta {office} mematikan mikrofon.</translation>
     </message>
 </context>
+<context>
+    <name>WindowPicker</name>
+    <message>
+        <source>Share a window</source>
+        <translation>Bagikan jendela</translation>
+    </message>
+    <message>
+        <source>Windows you can share</source>
+        <translation>Jendela yang dapat Anda bagikan</translation>
+    </message>
+    <message>
+        <source>Share this window</source>
+        <translation>Bagikan jendela ini</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Choose the window the other offices will see.</source>
+        <translation>Pilih jendela yang akan dilihat kantor lain.</translation>
+    </message>
+    <message>
+        <source>No window can be shared on this computer right now. Open the window you want to show and try again, or present a document instead.</source>
+        <translation>Saat ini tidak ada jendela yang dapat dibagikan di komputer ini. Buka jendela yang ingin Anda tampilkan lalu coba lagi, atau presentasikan dokumen saja.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Untitled window</source>
+        <translation>Jendela tanpa judul</translation>
+    </message>
+    <message>
+        <source>{title} ({number})</source>
+        <translation>{title} ({number})</translation>
+    </message>
+</context>
 </TS>

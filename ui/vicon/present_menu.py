@@ -214,11 +214,19 @@ class PresentingPanel(QObject):
         engine = self.controller.engine
         self.controller.run(engine.start_presenting(source, take_over=take_over))
 
-    def share_screen(self, *, window: bool = False) -> None:
-        """Share the screen (or a window); where it cannot be captured, say so."""
+    def share_screen(self, *, window: bool = False, windows: Any = None) -> None:
+        """Share the screen, or a window the user picks (from ``windows``, by default every
+        capturable one); where it cannot be captured, say so."""
+        chosen = None
+        if window:
+            from ui.vicon.window_picker import pick_window
+
+            chosen = pick_window(self.window, windows)
+            if chosen is None:  # cancelled, or nothing to share (the chooser said so)
+                return
         self.pages, self.page = [], 0
         self.source = None
-        self.grabber.start(window=window)
+        self.grabber.start(window=chosen)
 
     @Slot(object)
     def _on_grabbed(self, rgb: np.ndarray) -> None:

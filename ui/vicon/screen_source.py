@@ -148,6 +148,7 @@ class ScreenGrabber(QObject):
         self._session: Any = None
         self._capture: Any = None
         self._latest: np.ndarray | None = None
+        self.target: Any = None
         self._got_frame = False
         self._pace = QTimer(self)
         self._pace.setInterval(1000 // CAPTURE_FPS)
@@ -157,8 +158,9 @@ class ScreenGrabber(QObject):
         self._watchdog.setInterval(CAPTURE_WAIT_MS)
         self._watchdog.timeout.connect(self._no_frames)
 
-    def start(self, window: bool = False) -> None:
-        """Start capturing the primary screen, or (``window``) the first capturable window."""
+    def start(self, window: Any = None) -> None:
+        """Start capturing the primary screen, or ``window`` (a QCapturableWindow the user
+        chose, see :mod:`ui.vicon.window_picker`)."""
         from PySide6.QtGui import QGuiApplication
         from PySide6.QtMultimedia import (
             QMediaCaptureSession,
@@ -172,13 +174,11 @@ class ScreenGrabber(QObject):
         sink = QVideoSink(self)
         sink.videoFrameChanged.connect(self._on_frame)
         self._session.setVideoSink(sink)
-        if window:
-            windows = QWindowCapture.capturableWindows()
-            if not windows:
-                self.sig_unavailable.emit()
-                return
+        #: What is shared: the chosen QCapturableWindow, or None for the screen.
+        self.target = window
+        if window is not None:
             self._capture = QWindowCapture(self)
-            self._capture.setWindow(windows[0])
+            self._capture.setWindow(window)
             self._session.setWindowCapture(self._capture)
         else:
             screen = QGuiApplication.primaryScreen()
