@@ -29,10 +29,11 @@ from tests.conferencing.netns import run_scenario
 
 pytestmark = [pytest.mark.netns, pytest.mark.slow]
 
-BANDUNG, PEKANBARU, PALANGKARAYA = (
+BANDUNG, PEKANBARU, PALANGKARAYA, MAKASSAR = (
     "Pemerintah Kota Bandung",
     "Pemerintah Kota Pekanbaru",
     "Pemerintah Kota Palangkaraya",
+    "Pemerintah Kota Makassar",
 )
 
 
@@ -61,6 +62,19 @@ def test_a_slide_presented_through_janus_arrives_sharp_at_full_size(
     assert r["screen_remb"] == [768_000 + 2_500_000], r["screen_remb"]
     # The cameras went on meanwhile, on their own streams.
     assert r["camera_frames_during"] > 15, r
+    # The call report lists Pekanbaru's camera and screen, as in the mesh.
+    tracks = r["tracks_from_pekanbaru"]
+    assert [(t["kind"], t["resolution"]) for t in tracks] == [
+        ("camera", "320x240"),
+        ("screen", "1920x1080"),
+    ]
+    assert 3.5 <= tracks[1]["fps"] <= 5.5, tracks
+
+
+def test_an_office_joining_during_a_presentation_receives_it(presenting: dict[str, Any]) -> None:
+    r = presenting["newcomer"]
+    assert r["heard"] == PEKANBARU
+    assert r["screen_frames"] > 5, r
 
 
 def test_the_host_takes_over_and_the_viewers_follow(presenting: dict[str, Any]) -> None:
@@ -180,6 +194,21 @@ async def present(tmp: Path) -> dict[str, Any]:
                     "psnr_after_2s": round(psnr(image, slide_b), 2),
                     "presenter": viewer.engine.presenter.office,
                 }
+
+            # A newcomer hears who presents and receives the presentation through Janus.
+            d = Office(MAKASSAR)
+            d.engine.add_screen_observer(observer(MAKASSAR))
+            await join(d, hub, 6)
+            try:
+                await wait_for(lambda: count(MAKASSAR, PEKANBARU) > 5, 30)
+                out["newcomer"] = {
+                    "heard": d.engine.presenter.office,
+                    "screen_frames": count(MAKASSAR, PEKANBARU),
+                }
+            finally:
+                await d.engine.leave()  # three offices for the rest (two shared cores)
+            # Read now, seconds into the presentation (not its first burst).
+            out["tracks_from_pekanbaru"] = a.report.as_dict()["peers"][b.engine.peer_id]["tracks"]
 
             # The host takes over with its own slide.
             slide_a = synthetic_slide(1280, 720, "Bandung")
