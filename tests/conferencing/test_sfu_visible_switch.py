@@ -7,6 +7,9 @@ sends it when the gallery pages); Makassar is off screen. A fourth office joins,
 moves to Janus, and there Bandung still receives Makassar's sound but not its video, while
 Pekanbaru's pictures keep coming. The old mesh path is hung up without waiting for the video
 of the office that is not on screen.
+
+Pekanbaru presents a slide while the call is a mesh; after the move, Bandung and Makassar
+receive it through Janus (the presenter's screen stream), without anyone presenting again.
 """
 
 from __future__ import annotations
@@ -43,6 +46,9 @@ def test_the_visible_set_given_in_the_mesh_holds_on_the_sfu() -> None:
     assert r["window"]["pekanbaru_video"] > 20, r["window"]
     # The old path went once the shown office came through Janus, not after the 12 s timeout.
     assert r["old_path_closed_after_s"] < r["switch_timeout_s"], r
+    # A presentation begun in the mesh goes on through Janus.
+    assert r["presentation_on_sfu"] == {NAMES[0]: NAMES[1], NAMES[2]: NAMES[1]}, r
+    assert min(r["screen_frames_on_sfu"].values()) > 5, r
     # Shown again on the SFU: Makassar's pictures come back.
     assert r["shown_again_makassar_video"] > 10, r
 
@@ -51,6 +57,7 @@ async def visible() -> dict[str, Any]:
     from conferencing import switching as office_switching
     from conferencing.hub.janus_pool import JanusPool
     from conferencing.hub.server import HubServer
+    from conferencing.presenting import SlideSource, synthetic_slide
     from conferencing.switching import state_of
     from conferencing.topology.sfu import SfuTopology
     from tests.conferencing.janus_server import JanusServer
@@ -72,6 +79,12 @@ async def visible() -> dict[str, Any]:
         out["before"] = type(a.engine.topology).__name__
         # The gallery's page: Pekanbaru only (what the UI's controller sends to the topology).
         await a.engine.topology.set_visible_peers(frozenset({b.engine.peer_id}))
+        # Pekanbaru presents, in the mesh.
+        await b.engine.start_presenting(SlideSource(synthetic_slide(1280, 720, "Pekanbaru")))
+        assert await wait_for(
+            lambda: a.engine.presenter.office == NAMES[1] and c.engine.presenter.office == NAMES[1],
+            10,
+        )
 
         joined_at = time.monotonic()
         await d.join(hub.url, ROOM)
@@ -93,6 +106,21 @@ async def visible() -> dict[str, Any]:
                 "makassar_video": sub_c.video_frames,
                 "makassar_audio": sub_c.audio_frames,
             }
+
+        def screen_of(office: Any) -> Any:
+            topology = office.engine.topology
+            return topology.screen if isinstance(topology, SfuTopology) else None
+
+        await wait_for(
+            lambda: all((s := screen_of(o)) is not None and s.frames > 5 for o in (a, c)), 30
+        )
+        out["presentation_on_sfu"] = {
+            o.name: a.engine.participants.get(s.peer_id) if (s := screen_of(o)) else None
+            for o in (a, c)
+        }
+        out["screen_frames_on_sfu"] = {
+            o.name: s.frames if (s := screen_of(o)) else 0 for o in (a, c)
+        }
 
         await asyncio.sleep(1.0)
         first = counts()
