@@ -167,6 +167,23 @@ def test_host_mutes_and_removes_from_the_tiles(
         qtbot.waitUntil(lambda: palangkaraya not in host.tiles, timeout=10000)
         assert actions.button_for(palangkaraya) is None
         assert actions.button_for(pekanbaru) is not None  # the others keep theirs
+
+        # In the Speaker layout the tiles are hidden: the participants list has the same menu.
+        host.call_layout.button.click()
+        assert not host.gallery.isVisible()
+        first.controls.mute_button.click()  # Pekanbaru unmutes
+        qtbot.waitUntil(lambda: not host.tiles[pekanbaru].muted, timeout=10000)
+        people = host.participants
+        row = people.row_of(pekanbaru)
+        assert row is not None
+        _when_open(QMenu, lambda menu: _choose(menu, words["mute"]))
+        # What a right click on the row emits (QTest cannot synthesise context-menu events).
+        people.customContextMenuRequested.emit(people.visualItemRect(row).center())
+        qtbot.waitUntil(lambda: first.controls.mute_button.isChecked(), timeout=10000)
+        # Our own row, and every row of a non-host's list, have no menu.
+        assert actions.menu_for("", people) is None
+        other = first.hosting.office_actions
+        assert other.menu_for(_peer_of(first, BANDUNG), first.participants) is None
     finally:
         if translator is not None:
             QCoreApplication.removeTranslator(translator)

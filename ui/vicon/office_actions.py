@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
 from PySide6.QtWidgets import QMenu, QMessageBox, QToolButton, QWidget
 from shiboken6 import isValid
 
@@ -87,6 +87,11 @@ class OfficeActions(QObject):
         self.engine = hosting.engine
         self.buttons: dict[str, OfficeButton] = {}
         self.window.controller.sig_participant_joined.connect(lambda *_args: self.sync())
+        # The same menu on the participants list: it stays on screen in the Speaker layout and
+        # while someone presents, when most tiles are hidden.
+        people = self.window.participants
+        people.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        people.customContextMenuRequested.connect(self._list_menu)
 
     @property
     def is_host(self) -> bool:
@@ -117,6 +122,24 @@ class OfficeActions(QObject):
             button.remove_action.triggered.connect(lambda _c=False, p=peer_id: self.remove(p))
             button.show()
             self.buttons[peer_id] = button
+
+    def menu_for(self, peer_id: str, parent: QWidget) -> QMenu | None:
+        """The host's menu for ``peer_id`` (None for ourselves, an unknown office, a non-host)."""
+        if not self.is_host or peer_id == SELF_ID or peer_id not in self.window.tiles:
+            return None
+        menu = QMenu(parent)
+        menu.setObjectName("officeMenu")
+        menu.addAction(_t("Ask to mute"), lambda: self.ask_to_mute(peer_id))
+        menu.addAction(_t("Remove from the session…"), lambda: self.remove(peer_id))
+        return menu
+
+    def _list_menu(self, pos: QPoint) -> None:
+        people = self.window.participants
+        item = people.itemAt(pos)
+        menu = self.menu_for(people.peer_of(item), people) if item is not None else None
+        if menu is not None:
+            menu.exec(people.viewport().mapToGlobal(pos))
+            menu.deleteLater()
 
     def _office(self, peer_id: str) -> str:
         tile = self.window.tiles.get(peer_id)

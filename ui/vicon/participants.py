@@ -126,6 +126,14 @@ class ParticipantList(QListWidget):
             tooltip += "\n" + verification_reason(state)
         item.setToolTip(tooltip)
 
+    def peer_of(self, item: QListWidgetItem) -> str:
+        """The peer id of a row ("" for our own office)."""
+        return str(item.data(_PEER_ROLE) or "")
+
+    def row_of(self, peer_id: str) -> QListWidgetItem | None:
+        """The row of ``peer_id`` (None when it is not listed)."""
+        return self._item(peer_id)
+
     def _item(self, peer_id: str) -> QListWidgetItem | None:
         for i in range(self.count()):
             item = self.item(i)
