@@ -190,3 +190,24 @@ def test_host_mutes_and_removes_from_the_tiles(
         for window in windows:
             window.close()
         hub.stop()
+
+
+def test_identity_badge_leaves_room_for_the_host_button(qtbot: QtBot) -> None:
+    """On a small tile (a full gallery page) the badge is cut short of the "⋯" button."""
+    from ui.vicon.office_actions import OfficeButton
+    from ui.vicon.video_tile import VideoTile
+
+    tile = VideoTile("p1", "Pemerintah Kota Palangkaraya, Kalimantan Tengah")
+    qtbot.addWidget(tile)
+    tile.set_guest(True)  # the longest badge: "Guest (browser), not verified"
+    tile.resize(220, 150)
+    tile.show()
+    qtbot.waitExposed(tile)
+    wide, _lines = tile.verification_box()
+    button = OfficeButton(tile, tile.office)
+    button.show()
+    tile.resize(221, 150)  # a resize places the button
+    tile.resize(220, 150)
+    box, lines = tile.verification_box()
+    assert not box.intersects(button.geometry()), (box, button.geometry())
+    assert box.width() < wide.width() and all(line for line in lines)

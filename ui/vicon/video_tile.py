@@ -5,7 +5,16 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QImage,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from conferencing.call_identity import PeerVerification
@@ -198,13 +207,8 @@ class VideoTile(QWidget):
         """Identity badge top-left; a red frame round the whole tile when intercepted."""
         colour = QColor(verification_colour(self._verification, guest=self._guest))
         metrics = painter.fontMetrics()
-        lines = self.verification_label().split("\n")
-        width = self.width() - self.quality.width() - 24
-        elided = [metrics.elidedText(t, Qt.TextElideMode.ElideRight, width - 16) for t in lines]
+        box, elided = self.verification_box(metrics)
         line_h = metrics.height()
-        box = QRect(
-            8, 8, max(metrics.horizontalAdvance(t) for t in elided) + 16, line_h * len(lines) + 8
-        )
         painter.fillRect(box, colour)
         painter.setPen(QColor("white"))
         for index, text in enumerate(elided):
@@ -213,6 +217,25 @@ class VideoTile(QWidget):
         if self._verification is not None and self._verification.status == "mismatch":
             painter.setPen(QPen(colour, 6))
             painter.drawRect(self.rect().adjusted(3, 3, -3, -3))
+
+    def verification_box(self, metrics: QFontMetrics | None = None) -> tuple[QRect, list[str]]:
+        """Where the identity badge goes (top left) and its lines, cut to fit beside the
+        top-right corner (the signal bars, and the host's "⋯" button when there is one)."""
+        metrics = metrics or QFontMetrics(self.font())
+        right = self.quality.width()
+        button = self.findChild(QWidget, "officeActions")
+        if button is not None and not button.isHidden():
+            right = max(right, button.width())
+        lines = self.verification_label().split("\n")
+        width = self.width() - right - 24
+        elided = [metrics.elidedText(t, Qt.TextElideMode.ElideRight, width - 16) for t in lines]
+        box = QRect(
+            8,
+            8,
+            max(metrics.horizontalAdvance(t) for t in elided) + 16,
+            metrics.height() * len(lines) + 8,
+        )
+        return box, elided
 
     def _paint_name_bar(self, painter: QPainter) -> None:
         metrics = painter.fontMetrics()
