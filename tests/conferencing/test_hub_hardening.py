@@ -398,5 +398,6 @@ def test_hub_help_lists_every_limit_with_its_default() -> None:
                             ("--message-burst", "100"), ("--max-peers", "4"),
                             ("--max-connections", "auto"), ("--grace", "20")):  # fmt: skip
         assert option in out, option
-        tail = " ".join(out.rsplit(option, 1)[1].split("--", 1)[0].split())
+        # The option's own entry (a line of its own), not a mention in another option's help.
+        tail = " ".join(out.split(f"\n  {option} ", 1)[1].split("\n  --", 1)[0].split())
         assert f"(default {default})" in tail, (option, tail)

@@ -153,6 +153,7 @@ def test_the_call_window_with_a_speaker_picker_fits_1366_in_indonesian(
         controls = window.controls
         assert controls.speaker_label.text() == "Pengeras suara:"
         assert controls.speaker_picker.isVisible() and controls.speaker_picker.count() >= 1
+        window.grab().save(str(screenshots / "call_speaker_picker_id.png"))
         assert window.width() <= 1366  # the third picker does not widen the window
         for label in (controls.speaker_label,):
             assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())

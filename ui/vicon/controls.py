@@ -43,6 +43,14 @@ class CallControls(QWidget):
         self.speaker_picker = QComboBox(self)
         self.speaker_picker.setAccessibleName(self.tr("Speaker"))
         self.speaker_label = QLabel(self.tr("Speaker:"), self)
+        for picker in (self.camera_picker, self.microphone_picker, self.speaker_picker):
+            # Long device names ("Pengeras suara tidak ditemukan") are cut short in the box and
+            # shown whole as its tooltip: the bar fits 1366 pixels with every button it gains.
+            picker.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            picker.setMinimumContentsLength(10)
+            picker.currentTextChanged.connect(picker.setToolTip)
         layout = QHBoxLayout(self)
         layout.addWidget(self.mute_button)
         layout.addWidget(self.camera_button)
