@@ -72,8 +72,13 @@ def test_invitation_reads_as_sentences_and_keeps_the_address_inside_the_code(
         assert TECHNICAL.search(human) is None, TECHNICAL.search(human)
         assert code.splitlines()[0] == invite.link() and "10.1.2.3" in invite.hub_url
         # After the code: the same invitation as a browser guest link, on the chosen address.
-        browser = code.strip().splitlines()[-1]
+        lines = code.strip().splitlines()
+        (browser,) = [line for line in lines if line.startswith("https://")]
         assert browser.startswith(f"https://10.1.2.3:{panel.hub.server.port}/guest/#t=")
+        # Then what the browser will say about the host's own certificate, and how to check it.
+        assert (
+            lines[-1].startswith("The browser will warn") and lines.index(browser) < len(lines) - 1
+        )
         assert "Without Lintas: open this link in Chrome or Edge" in code
         assert invite.office == PEKANBARU and invite.hub_url.endswith(f"#sha256={panel.hub.pin}")
         # The invited office pastes the whole message: Join reads it back.

@@ -105,8 +105,11 @@ def _run(qtbot: QtBot, tmp_path: Path, screenshots: Path, suffix: str, texts: di
         assert b.presenting.presenting is False
         # Stop: both windows go back to the video grid.
         a.presenting.stop_button.click()
-        qtbot.waitUntil(lambda: not viewer.isVisible() and b.gallery.isVisible(), timeout=10000)
-        assert not stage.isVisible()
+        # The presenter's stage closes when the hub clears the presenter slot (asynchronous).
+        qtbot.waitUntil(
+            lambda: not viewer.isVisible() and b.gallery.isVisible() and not stage.isVisible(),
+            timeout=10000,
+        )
         # Pekanbaru shares its screen (Qt's screen capture; offscreen, the virtual screen).
         b.presenting.share_screen()
         qtbot.waitUntil(
