@@ -121,3 +121,24 @@ class Topology(ABC):
     def verification(self, peer_id: str) -> PeerVerification | None:
         """Who is on the link to ``peer_id``, as far as proven (``None``: unknown peer)."""
         return None
+
+
+#: Decoded remote frames allowed to wait before older ones are skipped.
+MAX_VIDEO_BACKLOG = 2
+
+
+def newest_frame(track: Any, frame: Any) -> tuple[Any, int]:
+    """``frame``, or a newer one already decoded, and how many were skipped to reach it.
+
+    aiortc queues decoded frames without bound: a consumer that fell behind once (a busy CPU)
+    would show the past for ever, so it skips to the newest.
+    """
+    skipped = 0
+    backlog = getattr(track, "_queue", None)
+    while backlog is not None and backlog.qsize() > MAX_VIDEO_BACKLOG:
+        newer = backlog.get_nowait()
+        if newer is None:
+            break
+        frame = newer
+        skipped += 1
+    return frame, skipped

@@ -55,7 +55,7 @@ from conferencing.events import (
 from conferencing.linkhealth import MediaCode, limit_gathering
 from conferencing.presenting import MAX_SCREEN_SIDE, ScreenVp8Encoder
 from conferencing.rtcptap import ReportTap
-from conferencing.topology.base import Topology, TopologyHost
+from conferencing.topology.base import Topology, TopologyHost, newest_frame
 from conferencing.topology.verify import LinkVerifier, dtls_peer_fingerprints
 
 log = logging.getLogger(__name__)
@@ -65,7 +65,6 @@ RETRY_S = 6.0  # minimum gap between two recovery attempts on one link
 ABSENT_DROP_S = 20.0  # a stalled peer the hub no longer lists is dropped after this
 STATS_PERIOD_S = 1.0
 AUDIO_BPS = 32_000  # Opus for speech (aiortc's 96 kbit/s took a quarter of a 1 Mbit link)
-MAX_VIDEO_BACKLOG = 2  # decoded remote frames waiting before older ones are skipped
 NO_PATH_S = 2 * RETRY_S  # no media from a new office this long, ICE not connected: no path
 FREEZE_S = 1.0  # no new video frame for this long while the track is live: the picture froze
 SCREEN_JITTER = 512  # packets: a 1080p slide's keyframe is over a hundred
@@ -433,15 +432,8 @@ class MeshTopology(Topology):
                 self.host.media_health_changed()
             link.ever_media = True
             if kind == "video":
-                # aiortc queues decoded frames without bound: a consumer that fell behind once
-                # (a busy CPU) would show the past for ever. Skip to the newest.
-                backlog = getattr(track, "_queue", None)
-                while backlog is not None and backlog.qsize() > MAX_VIDEO_BACKLOG:
-                    newer = backlog.get_nowait()
-                    if newer is None:
-                        break
-                    frame = newer
-                    link.video_skipped += 1
+                frame, skipped = newest_frame(track, frame)
+                link.video_skipped += skipped
                 link.video_frames += 1
                 link.last_video = link.last_media
                 if link.video_paused:
@@ -462,12 +454,7 @@ class MeshTopology(Topology):
             except MediaStreamError:
                 return
             link.last_media = time.monotonic()
-            backlog = getattr(track, "_queue", None)
-            while backlog is not None and backlog.qsize() > MAX_VIDEO_BACKLOG:
-                newer = backlog.get_nowait()
-                if newer is None:
-                    break
-                frame = newer
+            frame, _ = newest_frame(track, frame)
             if max(frame.width, frame.height) > MAX_SCREEN_SIDE:
                 continue  # larger than any presentation we send: not handed on (memory)
             link.screen_frames += 1
@@ -604,7 +591,9 @@ class MeshTopology(Topology):
             if (
                 not link.ever_media
                 and now - link.created_at > NO_PATH_S
-                and (link.pc is None or link.pc.iceConnectionState not in ("connected", "completed"))
+                and (
+                    link.pc is None or link.pc.iceConnectionState not in ("connected", "completed")
+                )
             ):
                 # No attempt found a path in all that time (a firewall dropping UDP). Attempts
                 # are replaced before aiortc would call one failed, so say it here; the call
@@ -689,8 +678,10 @@ class MeshTopology(Topology):
             set_tier(link.rate.tier)
         size = getattr(track, "sent_size", None) or (0, 0)
         adapted = (link.rate.target_bps // 1000, size[0], size[1], TIERS[link.rate.tier].fps)
-        if link.adapted is None or adapted[1:] != link.adapted[1:] or (
-            abs(adapted[0] - link.adapted[0]) > 0.05 * max(1, link.adapted[0])
+        if (
+            link.adapted is None
+            or adapted[1:] != link.adapted[1:]
+            or (abs(adapted[0] - link.adapted[0]) > 0.05 * max(1, link.adapted[0]))
         ):
             link.adapted = adapted
             self.host.emit(MediaAdapted(link.peer_id, *adapted))

@@ -74,7 +74,7 @@ from conferencing.hub.janus_pool import ROOM_BITRATE_BPS
 from conferencing.janus_client import JanusError, JanusHandle, JanusSession, SfuCode, plugin_data
 from conferencing.linkhealth import limit_gathering
 from conferencing.presenting import SCREEN_BPS, ScreenVp8Encoder
-from conferencing.topology.base import Topology, TopologyHost
+from conferencing.topology.base import Topology, TopologyHost, newest_frame
 from conferencing.topology.mesh import _lean_audio
 from conferencing.topology.sfu_layers import (
     DESCRIPTION,
@@ -110,7 +110,6 @@ NO_MEDIA_S = 12.0  # a subscription that never brought media is made again after
 FREEZE_S = 1.0
 IDENTITY_WAIT_S = 6.0
 STATS_PERIOD_S = 1.0
-MAX_VIDEO_BACKLOG = 2
 
 
 @dataclass
@@ -544,12 +543,7 @@ class SfuTopology(Topology):
                 sub.stalled = False
                 self.host.media_health_changed()
             if kind == "video":
-                backlog = getattr(track, "_queue", None)
-                while backlog is not None and backlog.qsize() > MAX_VIDEO_BACKLOG:
-                    newer = backlog.get_nowait()
-                    if newer is None:
-                        break
-                    frame = newer
+                frame, _ = newest_frame(track, frame)
                 sub.video_frames += 1
                 sub.last_video = sub.last_media
                 if sub.video_paused:

@@ -30,8 +30,8 @@ from conferencing import protocol as p
 from conferencing.janus_client import JanusError, JanusSession, SfuCode
 from conferencing.linkhealth import limit_gathering
 from conferencing.presenting import MAX_SCREEN_SIDE
-from conferencing.topology.base import TopologyHost
-from conferencing.topology.mesh import MAX_VIDEO_BACKLOG, SCREEN_JITTER
+from conferencing.topology.base import TopologyHost, newest_frame
+from conferencing.topology.mesh import SCREEN_JITTER
 
 log = logging.getLogger(__name__)
 
@@ -115,13 +115,7 @@ async def _consume(
             frame = await track.recv()
         except MediaStreamError:
             return
-        # aiortc queues decoded frames without bound: skip to the newest (as the mesh does).
-        backlog = getattr(track, "_queue", None)
-        while backlog is not None and backlog.qsize() > MAX_VIDEO_BACKLOG:
-            newer = backlog.get_nowait()
-            if newer is None:
-                break
-            frame = newer
+        frame, _ = newest_frame(track, frame)
         if max(frame.width, frame.height) > MAX_SCREEN_SIDE:
             continue  # larger than any presentation we send: not handed on (memory)
         sub.last_frame = time.monotonic()
