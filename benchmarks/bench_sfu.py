@@ -91,6 +91,19 @@ def _worst_fps(session: dict[str, Any]) -> float:
     return min(fps) if len(fps) >= expected and fps else 0.0
 
 
+def _worst_from(session: dict[str, Any], index: int) -> float:
+    """The lowest frame rate at which the others received office ``index`` (0 if one did not)."""
+    office = OFFICES[index]
+    fps = [
+        _window_fps(p, session.get("window"))
+        for r in session["reports"]
+        if r.get("office") != office
+        for p in r["peers"].values()
+        if p.get("office") == office
+    ]
+    return round(min(fps), 1) if len(fps) >= session["offices"] - 1 and fps else 0.0
+
+
 def _window_fps(peer: dict[str, Any], window: list[float] | None) -> float:
     by_second = peer.get("frames_by_second")
     if not window or by_second is None:
@@ -149,9 +162,9 @@ def _rows(data: dict[str, Any]) -> list[Measurement]:
                         note=f"{n * (n - 1)} streams, each office checks every other",
                     )
                 )
-    pub = data.get("publish720")
-    if pub:
-        one, seven = pub["2"]["cpu_core_pct"][0], pub["8"]["cpu_core_pct"][0]
+    alone = data.get("publish720_alone")
+    if alone:
+        one, seven = alone["2"]["cpu_core_pct"][0], alone["8"]["cpu_core_pct"][0]
         rows.append(
             Measurement(
                 AREA,
@@ -159,8 +172,24 @@ def _rows(data: dict[str, Any]) -> list[Measurement]:
                 round(seven / one, 2) if one else float("nan"),
                 "x",
                 1.3,
+                note=f"publisher {one:.0f} % -> {seven:.0f} % of a core; it shows no tiles "
+                "(--no-incoming-video), so this is the cost of publishing; "
+                f"its subscribers' worst stream {_worst_from(alone['2'], 0)} / "
+                f"{_worst_from(alone['8'], 0)} fps",
+            )
+        )
+    pub = data.get("publish720")
+    if pub:
+        one, seven = pub["2"]["cpu_core_pct"][0], pub["8"]["cpu_core_pct"][0]
+        rows.append(
+            Measurement(
+                AREA,
+                "SFU: the same publisher also watching the others (its CPU, 7 vs 1)",
+                round(seven / one, 2) if one else float("nan"),
+                "x",
+                None,
                 note=f"publisher {one:.0f} % -> {seven:.0f} % of a core; it also receives "
-                "the others' 320x240 (each office sends, as in a real session)",
+                "and decodes the others' 320x240 (6 more streams)",
             )
         )
     return rows
@@ -252,11 +281,13 @@ def session(
     offices: list[str],
     *,
     sizes: list[str] | None = None,
+    flags: dict[int, list[str]] | None = None,
     server_pid: int | None = None,
 ) -> dict[str, Any]:
     """Run one session of ``offices`` (each a ``main.py call``); CPU per office and reports.
 
-    ``sizes``: each office's camera size (default :data:`SIZE`); ``server_pid``: Janus, whose
+    ``sizes``: each office's camera size (default :data:`SIZE`); ``flags``: more ``call``
+    options for the office at that index; ``server_pid``: Janus, whose
     CPU over the same window is reported apart (the server's cost, not an office's).
     """
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -274,6 +305,7 @@ def session(
         command = [sys.executable, "main.py", "call", "--hub", hub_url, "--room", room]
         command += ["--token", token, "--office", office, "--synthetic", size]
         command += ["--fps", str(FPS), "--seconds", f"{seconds:.1f}", "--report"]
+        command += (flags or {}).get(i, [])
         data_dir = tempfile.mkdtemp(prefix="lintas-bench-")  # an install key per office
         procs.append(
             subprocess.Popen(
@@ -374,6 +406,20 @@ def _sfu(result: dict[str, Any], tmp: Path) -> None:
                 f"sfu720-{n}",
                 OFFICES[:n],
                 sizes=["1280x720"] + [SIZE] * (n - 1),
+                server_pid=janus.proc.pid,
+            )
+            for n in (2, 8)
+        }
+        # The same, with the publisher showing no tiles (``--no-incoming-video``): the SFU
+        # forwards it nobody's video, so its CPU is the cost of publishing alone.
+        result["publish720_alone"] = {
+            str(n): session(
+                url,
+                secret_file,
+                f"sfu720a-{n}",
+                OFFICES[:n],
+                sizes=["1280x720"] + [SIZE] * (n - 1),
+                flags={0: ["--no-incoming-video"]},
                 server_pid=janus.proc.pid,
             )
             for n in (2, 8)

@@ -55,6 +55,7 @@ class PeerFigures:
     stamped_arrivals: list[float] = field(default_factory=list)
     rtt_ms: float | None = None
     loss_pct: float | None = None
+    losses_pct: list[float] = field(default_factory=list)
     sizes: set[tuple[int, int]] = field(default_factory=set)
     bitrates_kbps: list[float] = field(default_factory=list)
     sent: list[MediaAdapted] = field(default_factory=list)
@@ -105,6 +106,8 @@ class CallReport:
             if isinstance(event, StatsUpdated):
                 fig = self.peers.setdefault(event.peer_id, PeerFigures())
                 fig.rtt_ms, fig.loss_pct = event.rtt_ms, event.loss_pct
+                if event.loss_pct is not None:
+                    fig.losses_pct.append(event.loss_pct)
                 if event.bitrate_kbps is not None:
                     fig.bitrates_kbps.append(event.bitrate_kbps)
             elif isinstance(event, MediaAdapted):
@@ -178,6 +181,10 @@ class CallReport:
                     "fps": round((fig.frames - 1) / span, 2) if span > 0 else 0.0,
                     "rtt_ms": None if fig.rtt_ms is None else round(fig.rtt_ms, 2),
                     "loss_pct": None if fig.loss_pct is None else round(fig.loss_pct, 2),
+                    # One stats interval is a few hundred packets: the median says more.
+                    "loss_pct_median": round(statistics.median(fig.losses_pct), 2)
+                    if fig.losses_pct
+                    else None,
                     "latency_ms_median": round(statistics.median(lat), 1) if lat else None,
                     "fps_steady": round((len(steady) - 1) / steady_span, 2)
                     if steady_span > 0

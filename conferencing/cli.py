@@ -10,6 +10,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from conferencing.engine import CallEngine
     from conferencing.installkey import InstallKey
 
 
@@ -115,6 +116,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--present-synthetic",
         metavar="WxH",
         help="also present a detailed still slide of this size as the screen track (5 fps)",
+    )
+    call.add_argument(
+        "--no-incoming-video",
+        action="store_true",
+        help="receive nobody's video (audio only), as a call window showing no tiles would; "
+        "on an SFU the server stops forwarding it, so only our own sending costs CPU",
     )
     call.add_argument("--seconds", type=float, default=10.0, help="stay this long after joining")
     call.add_argument(
@@ -372,6 +379,8 @@ def _run_call(args: argparse.Namespace) -> int:
             timeout=30 + max(0.0, args.wait_lobby)
         )
         hosting.after_join()
+        if args.no_incoming_video:
+            engine.submit(_show_nobody(engine)).result(timeout=10)
         if slide is not None:
             engine.submit(engine.start_presenting(slide)).result(timeout=10)
         cpu_start, wall_start = time.process_time(), time.monotonic()
@@ -396,6 +405,13 @@ def _run_call(args: argparse.Namespace) -> int:
     if args.report:
         print(json.dumps(result), flush=True)
     return code
+
+
+async def _show_nobody(engine: CallEngine) -> None:
+    """Tell the topology no office's video is on screen (kept across an SFU switch)."""
+    topology = engine.topology
+    if topology is not None:
+        await topology.set_visible_peers(frozenset())
 
 
 def _synthetic_slide(size: str | None, office: str):  # -> SlideSource | None

@@ -508,8 +508,14 @@ async def layers(tmp: Path) -> dict[str, Any]:
     return out
 
 
+QUIET = CITIES[2]  # its call window shows no tiles (``--no-incoming-video``)
+
+
 async def cli(tmp: Path) -> dict[str, Any]:
-    """The command line: ``main.py hub --janus-config``, ``invite --offices``, three ``call``s."""
+    """The command line: ``main.py hub --janus-config``, ``invite --offices``, three ``call``s.
+
+    The third office receives nobody's video; the other two still receive its own.
+    """
     py, env = sys.executable, {**os.environ, "PYTHONPATH": str(ROOT)}
     async with JanusServer(SFU_HOST) as janus:
         config = tmp / "janus.json"
@@ -543,7 +549,8 @@ async def cli(tmp: Path) -> dict[str, Any]:
                 subprocess.Popen(
                     [py, "main.py", "call", "--hub", f"ws://{SFU_HOST}:8797/ws", "--room", ROOM]
                     + ["--token", invite(office), "--office", office, "--synthetic", "320x240"]
-                    + ["--fps", "15", "--seconds", "8", "--report"],
+                    + ["--fps", "15", "--seconds", "8", "--report"]
+                    + (["--no-incoming-video"] if office == QUIET else []),
                     cwd=ROOT,
                     env={**env, "LINTAS_DATA_DIR": str(tmp / f"d{i}")},
                     stdout=subprocess.PIPE,
@@ -560,7 +567,11 @@ async def cli(tmp: Path) -> dict[str, Any]:
         finally:
             hub.terminate()
             await asyncio.to_thread(hub.wait, 10)
-    return {"reports": reports, "tags": {o: stamp.office_tag(o) for o in CITIES[:3]}}
+    return {
+        "reports": reports,
+        "tags": {o: stamp.office_tag(o) for o in CITIES[:3]},
+        "quiet": QUIET,
+    }
 
 
 async def squeeze(tmp: Path) -> dict[str, Any]:

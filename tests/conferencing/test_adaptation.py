@@ -148,6 +148,7 @@ def test_15_percent_loss_lowers_the_bitrate_and_the_picture_keeps_coming() -> No
     assert r["rate_before"] is not None and min(r["rates_lossy"]) < r["rate_before"], r
     assert r["rates_after"][-1] > min(r["rates_lossy"]), r  # climbs back after the loss
     lossy = r["lossy"]
-    assert lossy["loss_pct"] is not None and lossy["loss_pct"] > 5, lossy
+    # The median of the per-second figures: a single second of 15 % random loss can read 4 %.
+    assert lossy["loss_pct_median"] is not None and lossy["loss_pct_median"] > 5, lossy
     assert lossy["video_freezes"] == 0, lossy
     assert lossy["fps_steady"] is not None and lossy["fps_steady"] >= 15, lossy
