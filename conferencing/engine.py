@@ -405,6 +405,11 @@ class CallEngine(EnginePresenting, EngineHosting):
         return all_verified(self.verifications(), self.participants)
 
     @property
+    def video_source(self) -> VideoSource:
+        """The local camera (or test pattern) now being sent."""
+        return self._video_source
+
+    @property
     def topology(self) -> Topology | None:
         """The active topology (diagnostics, tests)."""
         return self._topology

@@ -11,6 +11,7 @@ from aiortc import MediaStreamTrack, RTCConfiguration
 from conferencing import protocol as p
 from conferencing.call_identity import CallIdentity, PeerVerification, TrustedOffices
 from conferencing.events import EngineEvent
+from conferencing.media import VideoSource
 
 
 class TopologyHost(Protocol):
@@ -22,6 +23,10 @@ class TopologyHost(Protocol):
     # Signs our DTLS fingerprints (None: we cannot prove who we are, the call still works).
     call_identity: CallIdentity | None
     trusted_offices: TrustedOffices  # pinned office certificates of the peers we can verify
+
+    @property
+    def video_source(self) -> VideoSource:
+        """The local camera (or test pattern): its size picks the SFU's simulcast layers."""
 
     def rtc_configuration(self) -> RTCConfiguration:
         """ICE servers from the hub's welcome plus the engine's transport policy."""

@@ -289,8 +289,7 @@ class SfuTopology(Topology):
                 self.publisher_lost = True
 
         self.local_tracks = []
-        source = getattr(self.host, "_video_source", None)  # the engine's camera (its size)
-        self.layers = camera_layers(getattr(source, "height", None))
+        self.layers = camera_layers(self.host.video_source.height)
         kinds = ("audio", *(["video"] * len(self.layers)))
         for kind in kinds:
             track = self.host.new_local_track(kind)
