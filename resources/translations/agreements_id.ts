@@ -187,6 +187,14 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>AgreementEditor</name>
     <message>
+        <source>Round %1 was shared with %2 in the call.</source>
+        <translation>Putaran %1 telah dibagikan kepada %2 dalam panggilan.</translation>
+    </message>
+    <message>
+        <source>The draft was not shared in the call. Share it from the Live review tab.</source>
+        <translation>Draf tidak terbagikan dalam panggilan. Bagikan dari tab Peninjauan langsung.</translation>
+    </message>
+    <message>
         <location filename="../../ui/agreements/editor/editor.py" line="99"/>
         <source>Comments</source>
         <translation>Komentar</translation>
@@ -1790,6 +1798,14 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>NewAgreementDialog</name>
     <message>
+        <source>Share with %1 in this call</source>
+        <translation>Bagikan kepada %1 dalam panggilan ini</translation>
+    </message>
+    <message>
+        <source>This office is not in the call.</source>
+        <translation>Kantor ini tidak ada dalam panggilan.</translation>
+    </message>
+    <message>
         <source>Choose the counterpart office, or trust it first (see the hint).</source>
         <translation>Pilih kantor mitra, atau percayai kantor itu terlebih dahulu (lihat petunjuk).</translation>
     </message>
@@ -2596,9 +2612,12 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>WorkflowBar</name>
     <message>
-        <location filename="../../ui/agreements/editor/workflow_bar.py" line="110"/>
-        <source>%1 approves: their password or PIN is asked.</source>
-        <translation>%1 yang menyetujui: kata sandi atau PIN-nya akan diminta.</translation>
+        <source>Password or PIN of %1</source>
+        <translation>Kata sandi atau PIN %1</translation>
+    </message>
+    <message>
+        <source>%1 approves: type their password or PIN beside this button.</source>
+        <translation>%1 yang menyetujui: ketik kata sandi atau PIN-nya di samping tombol ini.</translation>
     </message>
     <message>
         <location filename="../../ui/agreements/editor/workflow_bar.py" line="120"/>
@@ -2970,19 +2989,8 @@ Cocokkan dahulu melalui telepon.</translation>
 <context>
     <name>ApproveAs</name>
     <message>
-        <location filename="../../ui/agreements/editor/approve_as.py" line="70"/>
-        <source>%1 approves round %2 (hash %3) for %4. Type the password or PIN of %1:</source>
-        <translation>%1 menyetujui putaran %2 (hash %3) atas nama %4. Ketik kata sandi atau PIN %1:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/agreements/editor/approve_as.py" line="66"/>
-        <source>Approve as %1</source>
-        <translation>Setujui sebagai %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/agreements/editor/approve_as.py" line="67"/>
-        <source>Approve</source>
-        <translation>Setujui</translation>
+        <source>That is not the right password or PIN of %1. Try again in %2 s.</source>
+        <translation>Itu bukan kata sandi atau PIN %1 yang benar. Coba lagi dalam %2 detik.</translation>
     </message>
 </context>
 </TS>

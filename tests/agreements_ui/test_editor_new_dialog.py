@@ -3,11 +3,16 @@ goes as soon as the input is valid."""
 
 from __future__ import annotations
 
+import pytest
+
 from mou import models
 from mou.office import Role
-from tests.agreements_ui.conftest import act_as
+from tests.agreements_ui.conftest import act_as, make_office, trust_each_other
 from tests.agreements_ui.test_list_page import _palangka_card, _trust_in_dialog
 from ui.agreements.new_dialog import NewAgreementDialog
+
+PEKANBARU = "Pemerintah Kota Pekanbaru"
+PALANGKA = "Pemerintah Kota Palangka Raya"
 
 
 def marked(widget) -> bool:
@@ -68,3 +73,51 @@ def test_invalid_fields_are_marked_and_the_banner_goes_when_fixed(
         agreement = session.get(models.Agreement, dialog.created_id)
         assert agreement.title == "Kerja Sama Kota Cerdas" and agreement.place == "Bandung"
     palangka.database.dispose()
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_share_in_the_call_is_offered_only_for_an_office_in_the_call(
+    qtbot, tmp_path, request, language: str, screenshots
+):
+    """Opened from a call, "Share with <office> in this call" is checked; another office
+    (not in the call) unchecks it; opened otherwise, the box is not there."""
+    if language == "id":
+        request.getfixturevalue("indonesian")
+    bandung = make_office(tmp_path / "bandung", "Bandung")
+    pekanbaru = make_office(tmp_path / "pekanbaru", "Pekanbaru")
+    palangka = make_office(tmp_path / "palangka", "Palangka Raya")
+    trust_each_other(bandung, pekanbaru)
+    trust_each_other(bandung, palangka)
+    act_as(bandung, Role.DRAFTER)
+
+    plain = NewAgreementDialog(bandung)  # from the Agreements page: no call, no box
+    qtbot.addWidget(plain)
+    plain.show()
+    assert not plain.share_check.isVisible() and not plain.share_requested()
+
+    dialog = NewAgreementDialog(bandung)
+    qtbot.addWidget(dialog)
+    dialog.reload_counterparts(chosen=PEKANBARU)
+    dialog.offer_share({PEKANBARU})
+    dialog.show()
+    check, combo = dialog.share_check, dialog.counterpart_combo
+    assert check.isVisible() and check.isChecked() and dialog.share_requested()
+    name = (
+        "Bagikan kepada %1 dalam panggilan ini"
+        if language == "id"
+        else "Share with %1 in this call"
+    )
+    assert check.text() == name.replace("%1", PEKANBARU)
+    assert dialog.grab().save(str(screenshots / f"new_agreement_share_in_call_{language}.png"))
+    assert check.width() >= check.sizeHint().width()  # the whole sentence shows
+    combo.setCurrentIndex(combo.findText(PALANGKA))
+    assert not check.isChecked() and not check.isEnabled() and not dialog.share_requested()
+    assert check.text() == name.replace("%1", PALANGKA)
+    combo.setCurrentIndex(combo.findText(PEKANBARU))
+    assert check.isChecked() and dialog.share_requested()
+    check.click()
+    combo.setCurrentIndex(combo.findText(PALANGKA))
+    combo.setCurrentIndex(combo.findText(PEKANBARU))
+    assert not check.isChecked() and not dialog.share_requested()  # the user's choice stays
+    for ctx in (bandung, pekanbaru, palangka):
+        ctx.database.dispose()

@@ -2,13 +2,15 @@
 
 Real editor, real SQLite file, real Settings file: with the office default ("Drafts need a
 reviewer's release" off) a Signatory sees "Approve round 1 (hash)" on a saved Draft and one
-approval moves it to Negotiation; a drafter sees why it is not theirs; with the switch on
-(only a signatory may turn it) the button is gone until a reviewer releases the draft.
+approval moves it to Negotiation; a drafter sees why it is not theirs, or approves with the
+head's password typed beside the button (checked at the click, paused after a wrong one); with
+the switch on (only a signatory may turn it) the button is gone until a reviewer releases it.
 """
 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from mou.agreement import AgreementStatus
 from mou.office import Role
@@ -62,34 +64,48 @@ def test_an_office_can_require_a_reviewer_again(qtbot, context):
     assert status(context, agreement_id) == AgreementStatus.DRAFT
 
 
-def test_approve_asks_the_heads_password_when_the_drafter_acts(qtbot, context):
+HEAD_PASSWORD = "Sandi-Kepala-2026"
+
+
+def _head_with_password(context):
     from mou.office import set_user_secret
     from tests.agreements_ui.conftest import user
 
     head = user(context, Role.SIGNATORY)
     with context.database.session() as session:
-        set_user_secret(session, head.id, "Sandi-Kepala-2026")
+        set_user_secret(session, head.id, HEAD_PASSWORD)
+    return head
+
+
+def test_the_drafter_approves_with_the_heads_password_typed_beside_the_button(qtbot, context):
+    head = _head_with_password(context)
     editor, agreement_id = _saved_draft(qtbot, context)
     bar = editor.workflow_bar
     act_as(context, Role.DRAFTER)
-    qtbot.waitUntil(bar.approve_button.isEnabled)
+    # The head's password is asked in the bar itself: no dialog, and Approve waits for it.
+    qtbot.waitUntil(bar.approve_secret.isVisible)
+    assert bar.approve_secret.placeholderText() == f"Password or PIN of {head.name}"
+    assert bar.approve_secret.echoMode() == bar.approve_secret.EchoMode.Password
     assert head.name in bar.approve_button.toolTip()  # who approves, said before the click
+    assert bar.approve_button.text().startswith("Approve round 1 (")
+    assert not bar.approve_button.isEnabled()
+    qtbot.keyClicks(bar.approve_secret, "1234")  # the drafter's own PIN is not the head's
+    assert bar.approve_button.isEnabled()
     bar.approve_button.click()
-    dialog = editor.approve_as_dialog
-    assert dialog.isVisible() and head.name in dialog.windowTitle()
-    assert dialog.ok_button.text() == "Approve"
-    qtbot.keyClicks(dialog.secret, "1234")  # not the head's: nothing is approved
-    dialog.ok_button.click()
-    assert dialog.isVisible() and "not the right password" in dialog.error.text()
     assert approvals(context, agreement_id) == 0 and context.current_user.role == "drafter"
-    dialog.cancel_button.click()
-    assert approvals(context, agreement_id) == 0 and status(context, agreement_id) == "draft"
-    qtbot.waitUntil(bar.approve_button.isEnabled, timeout=3000)
+    assert bar.approve_error.isVisible()
+    assert bar.approve_error.text() == (
+        f"That is not the right password or PIN of {head.name}. Try again in 1 s."
+    )
+    assert bar.approve_secret.text() == "" and not bar.approve_button.isEnabled()
+    # The right password, but inside the pause: refused without being checked.
+    qtbot.keyClicks(bar.approve_secret, HEAD_PASSWORD)
     bar.approve_button.click()
-    dialog = editor.approve_as_dialog
-    qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=3000)
-    qtbot.keyClicks(dialog.secret, "Sandi-Kepala-2026")
-    dialog.ok_button.click()
+    assert approvals(context, agreement_id) == 0 and context.current_user.role == "drafter"
+    assert "Try again in" in bar.approve_error.text()
+    assert status(context, agreement_id) == AgreementStatus.DRAFT
+    qtbot.wait(1300)
+    qtbot.keyClick(bar.approve_secret, Qt.Key.Key_Return)  # Enter in the field approves too
     qtbot.waitUntil(lambda: approvals(context, agreement_id) == 1)
     assert status(context, agreement_id) == AgreementStatus.NEGOTIATION
     assert context.current_user.id == head.id  # the head acts from now on
@@ -98,31 +114,67 @@ def test_approve_asks_the_heads_password_when_the_drafter_acts(qtbot, context):
 
         approval = session.query(models.Approval).filter_by(agreement_id=agreement_id).one()
         assert (approval.approver_name, approval.approver_role) == (head.name, "signatory")
+    # The head acts now: no field, nothing typed left behind, no error.
+    qtbot.waitUntil(lambda: not bar.approve_secret.isVisible())
+    assert bar.approve_secret.text() == "" and not bar.approve_error.isVisible()
+    assert bar.approve_button.text() == "Approved by this office"
+
+
+def test_no_password_field_when_the_head_acts(qtbot, context):
+    _head_with_password(context)
+    editor, agreement_id = _saved_draft(qtbot, context)
+    bar = editor.workflow_bar
+    act_as(context, Role.DRAFTER)
+    qtbot.waitUntil(bar.approve_secret.isVisible)
+    act_as(context, Role.SIGNATORY)
+    qtbot.waitUntil(lambda: not bar.approve_secret.isVisible())
+    assert bar.approve_button.isEnabled()  # nothing to type: one click approves
+    bar.approve_button.click()
+    qtbot.waitUntil(lambda: approvals(context, agreement_id) == 1)
+    assert not bar.approve_secret.isVisible()
+
+
+def test_no_password_field_without_a_head_to_ask(qtbot, context):
+    editor, _agreement_id = _saved_draft(qtbot, context)  # the head has no password yet
+    bar = editor.workflow_bar
+    act_as(context, Role.DRAFTER)
+    qtbot.waitUntil(bar.approve_button.isVisible)
+    assert not bar.approve_secret.isVisible() and not bar.approve_button.isEnabled()
 
 
 @pytest.mark.parametrize("language", ["en", "id"])
 def test_screenshots_approve_as_and_the_review_switch(
     qtbot, context, request, language: str, screenshots
 ):
-    """The approve dialog and Settings > Users with the new switch, in both languages."""
-    from mou.office import set_user_secret
-    from tests.agreements_ui.conftest import user
+    """The password beside Approve and Settings > Users with the switch, in both languages.
 
+    The whole bar fits the 1366 px editor: its buttons and the field are shown whole.
+    """
     if language == "id":
         request.getfixturevalue("indonesian")
-    head = user(context, Role.SIGNATORY)
-    with context.database.session() as session:
-        set_user_secret(session, head.id, "Sandi-Kepala-2026")
+    _head_with_password(context)
     editor, _agreement_id = _saved_draft(qtbot, context)
     act_as(context, Role.DRAFTER)
     bar = editor.workflow_bar
-    qtbot.waitUntil(bar.approve_button.isEnabled)
+    qtbot.waitUntil(bar.approve_secret.isVisible)
     expected = "Setujui putaran 1 (" if language == "id" else "Approve round 1 ("
     assert bar.approve_button.text().startswith(expected)
-    bar.approve_button.click()
-    dialog = editor.approve_as_dialog
-    assert dialog.grab().save(str(screenshots / f"approve_as_{language}.png"))
-    dialog.reject()
+    qtbot.keyClicks(bar.approve_secret, "salah")
+    bar.approve_button.click()  # a wrong password: the reason shows under the row
+    wrong = "Itu bukan kata sandi" if language == "id" else "That is not the right password"
+    assert bar.approve_error.text().startswith(wrong)
+    qtbot.wait(50)
+    shown = [bar.approve_secret, bar.approve_button, *bar.buttons.values()]
+    for widget in shown:
+        assert widget.width() >= widget.sizeHint().width(), widget.text()
+        assert bar.rect().contains(widget.geometry()), widget.objectName()
+    assert bar.width() <= editor.width()
+    field = bar.approve_secret  # whose password it asks is read whole
+    assert field.width() >= field.fontMetrics().horizontalAdvance(field.placeholderText()) + 12
+    page = editor.parentWidget()
+    while page.parentWidget() is not None:
+        page = page.parentWidget()
+    assert page.grab().save(str(screenshots / f"approve_password_inline_{language}.png"))
     act_as(context, Role.SIGNATORY)
     section = UsersSection(context)
     qtbot.addWidget(section)

@@ -5,6 +5,10 @@ card); "Trust a new office…" in the same list opens a card file.
 
 The local office becomes PIHAK PERTAMA and the counterpart PIHAK KEDUA; the template fills the
 pembukaan, dasar hukum and every pasal from those details (``mou.template.instantiate``).
+
+Opened from a call ("Start an agreement with …"), the dialog also offers "Share with <office> in
+this call" (:meth:`NewAgreementDialog.offer_share`), checked: the new draft then goes to that
+office as soon as the editor's live link is up, without the live tab's share click.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -120,6 +125,14 @@ class NewAgreementDialog(QDialog):
         self.counterpart_hint = QLabel()
         self.counterpart_hint.setWordWrap(True)
         office_form.addRow("", self.counterpart_hint)
+        # Offered only when opened from a call with the chosen office (offer_share).
+        self.share_check = QCheckBox()
+        self.share_check.setObjectName("shareInCall")
+        self.share_check.hide()
+        self.share_check.clicked.connect(self._share_clicked)
+        office_form.addRow("", self.share_check)
+        self._call_offices: frozenset[str] = frozenset()
+        self._share_wanted = True  # the user's own choice, kept while another office is picked
         layout.addWidget(box)
         self.card_actions = OfficeCardActions(context, self)
         self.card_actions.sig_trusted.connect(self._trusted)
@@ -226,9 +239,40 @@ class NewAgreementDialog(QDialog):
                 )
             )
         else:
-            self.counterpart_hint.setText(
-                self.tr("Trusted: their Lintas will accept this draft.")
-            )
+            self.counterpart_hint.setText(self.tr("Trusted: their Lintas will accept this draft."))
+        self._update_share()
+
+    # -- sharing the new draft in the call it was started from --------------------------------
+
+    def offer_share(self, offices: set[str] | frozenset[str]) -> None:
+        """Offer to share the draft in the call with ``offices`` (verified there), checked."""
+        self._call_offices = frozenset(offices)
+        self._share_wanted = True
+        self.share_check.setVisible(bool(offices))
+        self._update_share()
+
+    def share_requested(self) -> bool:
+        """True when the new draft is to be shared in the call with its counterpart."""
+        return (
+            bool(self._call_offices)
+            and self.share_check.isEnabled()
+            and self.share_check.isChecked()
+        )
+
+    def _share_clicked(self, checked: bool) -> None:
+        self._share_wanted = checked
+
+    def _update_share(self) -> None:
+        if not getattr(self, "_call_offices", None):
+            return  # not opened from a call (or still being built)
+        name = self.counterpart_combo.currentText()
+        in_call = name in self._call_offices
+        if self.counterpart_combo.currentData() != _NEW_OFFICE:
+            self.share_check.setText(self.tr("Share with %1 in this call").replace("%1", name))
+        # Another office than those in the call: nothing would be sent, so it is not checked.
+        self.share_check.setEnabled(in_call)
+        self.share_check.setChecked(in_call and self._share_wanted)
+        self.share_check.setToolTip("" if in_call else self.tr("This office is not in the call."))
 
     def create(self) -> None:
         """Create the draft, or say what is missing (the dialog stays open)."""

@@ -165,13 +165,20 @@ class Page(QWidget):
     def new_agreement(self, *, counterpart: str | None = None) -> int | None:
         """Ask for the details and create a draft from a template; opens it.
 
-        ``counterpart``: a trusted office's display name to preselect (e.g. from a call).
+        ``counterpart``: a trusted office's display name to preselect (e.g. from a call). When
+        that office is verified in the call open now, the dialog offers to share the draft in
+        it, and the draft is sent as soon as its live link is up (as the live tab's button does).
         """
         dialog = NewAgreementDialog(self.context, self)
         if counterpart:
             dialog.reload_counterparts(chosen=counterpart)
+            in_call = self.editor.live_link.verified_offices()
+            if counterpart in in_call:
+                dialog.offer_share(in_call)
         if dialog.exec() and dialog.created_id is not None:
             self.open_agreement(dialog.created_id)
+            if dialog.share_requested():
+                self.editor.live_share.share_when_live(dialog.created_id)
             return dialog.created_id
         return None
 

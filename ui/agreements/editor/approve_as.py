@@ -1,16 +1,20 @@
-""""Approve" asks the head of region's password when someone else is acting.
+"""Approve with the head of region's password typed beside the button when someone else acts.
 
 The approval of a round is the head's act (a Signatory; a reviewer too while negotiating). The
 person at the keyboard during a live review is usually the drafter, so approving used to be
-"Acting as" → the head → their password → Switch → Approve. Here the Approve click itself
-names who approves and asks that person's password or PIN, the same check as "Acting as"
-(:class:`ui.pin_dialog.PinDialog`, with its pause after a wrong try); on the right one Lintas
-acts as the head from then on (shown in the header) and the approval is recorded in their
-name. Nothing is approved without that password, and nothing changes on Cancel.
+"Acting as" → the head → their password → Switch → Approve, then a dialog asking the password
+after the click. Now the workflow bar shows a field for that password beside the button, named
+after the head (:attr:`~ui.agreements.editor.workflow_bar.WorkflowBar.approve_secret`): typing
+it and clicking Approve (or Enter) is the whole step. The password is checked at the click, the
+same check as "Acting as" (:func:`ui.pin_dialog.check_secret`, with the same per-user pause after
+a wrong try, shared with the dialog and the call's trust bar); on the right one Lintas acts as the
+head from then on (shown in the header) and the approval is recorded in their name. A wrong one
+approves nothing, empties the field and says why under it.
 """
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -18,11 +22,11 @@ from PySide6.QtCore import QCoreApplication
 from mou import office as office_api
 from mou.agreement import AgreementStatus
 from mou.models import LocalUser
-from mou.office import Role
+from mou.office import OfficeError, Role
 from mou.workflow import APPROVER_ROLES, RELEASED_BY_APPROVAL
 from ui.agreements.acting import current_role
-from ui.hash_label import short_hash
-from ui.pin_dialog import PinDialog
+from ui.office_messages import office_error_text
+from ui.pin_dialog import check_secret, secret_pause
 
 if TYPE_CHECKING:
     from ui.agreements.editor.editor import AgreementEditor
@@ -44,16 +48,14 @@ def head_of_region(context: AppContext) -> LocalUser | None:
     """The office's signatory who approves for it (the first one with a password or PIN)."""
     with context.database.session() as session:
         users = office_api.local_users(session)
-    return next(
-        (u for u in users if u.role == Role.SIGNATORY.value and u.secret_hash), None
-    )
+    return next((u for u in users if u.role == Role.SIGNATORY.value and u.secret_hash), None)
 
 
 class ApproveAs:
     """Mixed into ``AgreementEditor``: the Approve button's click."""
 
     def request_approve(self: AgreementEditor) -> None:
-        """Approve now when the acting user may; else ask the head's password first."""
+        """Approve now when the acting user may; else check the head's password typed first."""
         data = self.data
         if data is None:
             return
@@ -61,24 +63,39 @@ class ApproveAs:
             self.approve()
             return
         head = head_of_region(self.context)
-        if head is None:  # the button is disabled then; a stale click does nothing
+        bar = self.workflow_bar
+        if head is None or not bar.asks_secret:  # nobody to ask: the button is disabled then
             return
-        dialog = PinDialog(self.context, head.id, head.name, self)
-        dialog.setWindowTitle(_tr("Approve as %1").replace("%1", head.name))
-        dialog.ok_button.setText(_tr("Approve"))
-        # Say what the password is for: whose approval, of which round, for which office.
-        dialog.prompt.setText(
-            _tr("%1 approves round %2 (hash %3) for %4. Type the password or PIN of %1:")
-            .replace("%2", str(data.revision_round))
-            .replace("%3", short_hash(data.revision_hash))
-            .replace("%4", self.context.office.display_name)
-            .replace("%1", head.name)
-        )
-        dialog.setMinimumWidth(460)
-        dialog.sig_confirmed.connect(lambda _id, user=head: self._approve_as(user))
-        self.approve_as_dialog = dialog
-        dialog.open()
-
-    def _approve_as(self: AgreementEditor, user: LocalUser) -> None:
-        self.context.set_current_user(user)  # the head acts from now on, as with "Acting as"
+        if not self._head_confirmed(head):
+            return
+        bar.approve_secret.clear()
+        bar.show_approve_error("")
+        self.context.set_current_user(head)  # the head acts from now on, as with "Acting as"
         self.approve()
+
+    def _head_confirmed(self: AgreementEditor, head: LocalUser) -> bool:
+        """Check the password typed in the bar; say under it why not when it is refused."""
+        bar = self.workflow_bar
+
+        def wrong(seconds: int) -> str:
+            # %2 first: a name never turns into a number of seconds.
+            return (
+                _tr("That is not the right password or PIN of %1. Try again in %2 s.")
+                .replace("%2", str(seconds))
+                .replace("%1", head.name)
+            )
+
+        pause = secret_pause(self.context, head.id)
+        if pause > 0:  # still resting after a wrong try: refused without checking
+            bar.show_approve_error(wrong(math.ceil(pause)))
+            return False
+        try:
+            pause = check_secret(self.context, head.id, bar.approve_secret.text())
+        except OfficeError as error:  # the head was removed meanwhile
+            bar.show_approve_error(office_error_text(error))
+            return False
+        if pause is None:
+            return True
+        bar.approve_secret.clear()
+        bar.show_approve_error(wrong(pause))
+        return False

@@ -5,12 +5,17 @@ domain has no unmet precondition. Otherwise it is disabled and its tooltip says 
 condition, in the UI language, :mod:`ui.agreements.messages`), so nothing is refused after a
 click. Open comments are named by pasal ("1 comment still open in Pasal 3") in a link beside the
 buttons that goes to them.
+
+When the acting user may not approve (the drafter at the keyboard during a live review) the head
+of region's password or PIN is typed in :attr:`WorkflowBar.approve_secret`, beside the button:
+Approve stays disabled until something is typed, and the click (or Enter in the field) checks it
+(:mod:`ui.agreements.editor.approve_as`). A wrong one is said in :attr:`WorkflowBar.approve_error`.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from mou.agreement import AgreementStatus
 from mou.messages import DomainMessage
@@ -32,9 +37,24 @@ class WorkflowBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._row = QHBoxLayout(self)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        self._row = QHBoxLayout()
         self._row.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(self._row)
         self.buttons: dict[str, QPushButton] = {}
+        self._can_approve = False  # the approval may be given now (perhaps with a password)
+        self.asks_secret = False  # the head's password is asked beside the button
+        # The head's password or PIN, shown only when the acting user may not approve.
+        self.approve_secret = QLineEdit()
+        self.approve_secret.setObjectName("approveSecret")
+        self.approve_secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.approve_secret.setMinimumWidth(220)
+        self.approve_secret.hide()
+        self.approve_secret.textChanged.connect(self._secret_typed)
+        self.approve_secret.returnPressed.connect(self._secret_entered)
+        self._row.addWidget(self.approve_secret)
         self.approve_button = QPushButton(self.tr("Approve this revision"))
         self.approve_button.clicked.connect(self.sig_approve_requested)
         self._row.addWidget(self.approve_button)
@@ -46,6 +66,27 @@ class WorkflowBar(QWidget):
         )
         self.open_comments_link.hide()
         self._row.addWidget(self.open_comments_link)
+        # Why the typed password approved nothing (under the row, so the row keeps its width).
+        self.approve_error = QLabel()
+        self.approve_error.setObjectName("approveError")
+        self.approve_error.setWordWrap(True)
+        self.approve_error.setStyleSheet("color: #b00020;")
+        self.approve_error.hide()
+        column.addWidget(self.approve_error)
+
+    def _secret_typed(self, text: str) -> None:
+        if self.asks_secret:
+            self.approve_button.setEnabled(self._can_approve and bool(text))
+
+    def _secret_entered(self) -> None:
+        # Enter in the password field approves like the button (never while it is disabled).
+        if self.approve_button.isEnabled():
+            self.sig_approve_requested.emit()
+
+    def show_approve_error(self, text: str) -> None:
+        """Say under the row why the typed password approved nothing ("" hides the line)."""
+        self.approve_error.setText(text)
+        self.approve_error.setVisible(bool(text))
 
     def set_state(
         self,
@@ -67,8 +108,8 @@ class WorkflowBar(QWidget):
         ``release_on_approve``: the office lets its head's approval release a draft (no
         reviewer's release needed), so "Approve" shows in Draft and Internal review too;
         ``revision``: (round, hash) of the saved round an approval would be of;
-        ``approve_as``: the head of region whose password a click asks when the acting user
-        may not approve ("" when nobody can be asked; :mod:`ui.agreements.editor.approve_as`).
+        ``approve_as``: the head of region whose password is typed beside the button when the
+        acting user may not approve ("" when nobody can be asked; then nobody here approves).
 
         The button itself names the round and its hash ("Approve round 3 (1a2b3c4d5e6f)"), and
         one click approves: it was followed by an "Approve round 3?" box that said the same
@@ -111,12 +152,29 @@ class WorkflowBar(QWidget):
         can_approve = (
             (role in approvers or stepping_up) and not approved_by_us and not approve_blocked
         )
-        self.approve_button.setEnabled((negotiating or releasing) and can_approve)
+        self._can_approve = (negotiating or releasing) and can_approve
+        asking = self._can_approve and stepping_up
+        self.asks_secret = asking
+        if asking:
+            hint = self.tr("Password or PIN of %1").replace("%1", approve_as)
+            self.approve_secret.setPlaceholderText(hint)
+            # Wide enough to read whose password it asks (the row has room to spare at 1366).
+            wide = self.approve_secret.fontMetrics().horizontalAdvance(hint) + 24
+            self.approve_secret.setMinimumWidth(max(220, min(wide, 380)))
+        else:
+            self.approve_secret.clear()  # nothing typed for the head stays behind
+            self.show_approve_error("")
+        self.approve_secret.setVisible(asking)
+        self.approve_button.setEnabled(
+            self._can_approve and (not asking or bool(self.approve_secret.text()))
+        )
         if approved_by_us:
             self.approve_button.setToolTip(self.tr("This office approved this revision."))
         elif stepping_up and not approve_blocked:
             self.approve_button.setToolTip(
-                self.tr("%1 approves: their password or PIN is asked.").replace("%1", approve_as)
+                self.tr("%1 approves: type their password or PIN beside this button.").replace(
+                    "%1", approve_as
+                )
             )
         elif releasing and role is not Role.SIGNATORY:
             self.approve_button.setToolTip(

@@ -100,6 +100,14 @@ class LiveReviewLink(QObject):
         """Offices in the call besides ours."""
         return sorted(set(self.controller.participants().values())) if self.controller else []
 
+    def verified_offices(self) -> set[str]:
+        """Offices proven in the call by their certificates (empty without a call)."""
+        controller = self.controller
+        if controller is None:
+            return set()
+        states = (controller.verification(peer_id) for peer_id in controller.participants())
+        return {s.office for s in states if s is not None and s.verified and s.office}
+
     def attach(self, agreement_id: int | None) -> None:
         """Follow the agreement now open in the editor (``None``: no agreement)."""
         self.agreement_id = agreement_id

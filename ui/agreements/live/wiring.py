@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from mou.live_review import Suggestion
 from ui.agreements.live.link import LiveReviewLink
@@ -62,18 +62,77 @@ def add_live_review(editor: AgreementEditor) -> LiveReviewLink:
             show_panel()
         was_active[0] = active
 
-    def share() -> None:
-        editor.autosaver.flush()
-        if editor.data is not None and link.save_and_share("Shared in the call"):
-            editor.reload()
-            editor.sig_changed.emit(editor.data.id)
-
+    sharing = LiveShare(editor, link)
+    editor.live_share = sharing
     link.sig_active_changed.connect(active_changed)
     link.sig_suggestion_received.connect(lambda _s: show_panel())
-    panel.share_button.clicked.connect(share)
+    panel.share_button.clicked.connect(sharing.share)
     editor.sig_clause_shown.connect(clause_selected)
     link.sig_remote_focus.connect(remote_focus)
     link.sig_suggestion_decided.connect(decided)
     link.sig_error.connect(editor.show_error)
     panel.sig_accept_requested.connect(accept)
     return link
+
+
+class LiveShare(QObject):
+    """Shares the open agreement in the call: the live tab's button, or once the link is up.
+
+    Both ways run :meth:`share`: the working copy is saved as the next round and sent to the
+    call's verified parties, signed with the office exchange key (``CallPackages.send``).
+    """
+
+    def __init__(self, editor: AgreementEditor, link: LiveReviewLink) -> None:
+        super().__init__(editor)
+        self.editor = editor
+        self.link = link
+        self.pending: int | None = None  # agreement to share once the live link is up
+        link.sig_active_changed.connect(lambda _active: self._share_pending())
+
+    def share(self) -> bool:
+        """Save the open agreement as its next round and send it in the call; True when sent."""
+        editor = self.editor
+        editor.autosaver.flush()
+        if editor.data is None or not self.link.save_and_share("Shared in the call"):
+            return False
+        editor.reload()
+        editor.sig_changed.emit(editor.data.id)
+        data = editor.data
+        # Only the parties receive it (CallPackages.send): name those in the call.
+        peers = set(self.link.peers())
+        names = [p.name for p in data.parties if p.name in peers] or sorted(peers)
+        editor.message_bar.show_message(
+            QCoreApplication.translate(
+                "AgreementEditor", "Round %1 was shared with %2 in the call."
+            )
+            .replace("%2", ", ".join(names))
+            .replace("%1", str(data.revision_round)),
+            "success",
+        )
+        return True
+
+    def share_when_live(self, agreement_id: int) -> None:
+        """Share ``agreement_id`` as soon as it is open here during a call with its counterpart.
+
+        At once when the live link is already up; else when it comes up, unless another
+        agreement was opened meanwhile (then nothing is sent).
+        """
+        self.pending = agreement_id
+        self._share_pending()
+
+    def _share_pending(self) -> None:
+        if self.pending is None:
+            return
+        if self.link.agreement_id != self.pending:
+            self.pending = None  # another agreement is open now: it is not sent
+            return
+        if not (self.link.active and self.link.peers()):
+            return  # the call and the agreement have not met yet
+        self.pending = None
+        if not self.share():
+            self.editor.show_error(
+                QCoreApplication.translate(
+                    "AgreementEditor",
+                    "The draft was not shared in the call. Share it from the Live review tab.",
+                )
+            )
