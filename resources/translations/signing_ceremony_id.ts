@@ -27,11 +27,6 @@
         <translation>Hash revisi (sama di setiap pihak):</translation>
     </message>
     <message>
-        <location filename="../../ui/ceremony/panel.py" line="93"/>
-        <source>Sign…</source>
-        <translation>Tanda tangani…</translation>
-    </message>
-    <message>
         <location filename="../../ui/ceremony/panel.py" line="104"/>
         <source>Present the agreed revision</source>
         <translation>Tampilkan revisi yang disepakati</translation>
@@ -281,6 +276,49 @@
         <location filename="../../ui/ceremony/texts.py" line="1"/>
         <source>The other office presented revisions faster than they can be checked; the latest was ignored. Ask the host to present the agreed revision once.</source>
         <translation>Kantor lain menampilkan revisi lebih cepat daripada yang dapat diperiksa; yang terakhir diabaikan. Mintalah tuan rumah menampilkan revisi yang disepakati satu kali saja.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/texts.py" line="80"/>
+        <source>Signed by both offices and verified.</source>
+        <translation>Ditandatangani oleh kedua kantor dan terverifikasi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/texts.py" line="82"/>
+        <source>Signed by all {total} offices and verified.</source>
+        <translation>Ditandatangani oleh seluruh {total} kantor dan terverifikasi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/texts.py" line="86"/>
+        <source>The signed original is in the Archive, ready to print.</source>
+        <translation>Dokumen asli yang telah ditandatangani ada di Arsip, siap dicetak.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/texts.py" line="90"/>
+        <source>The Archive was not opened because the agreement you are editing has unsaved changes; open it when you are done.</source>
+        <translation>Arsip tidak dibuka karena kesepakatan yang sedang Anda sunting memiliki perubahan yang belum disimpan; bukalah setelah Anda selesai.</translation>
+    </message>
+</context>
+<context>
+    <name>InlineSign</name>
+    <message>
+        <location filename="../../ui/ceremony/inline_sign.py" line="35"/>
+        <source>Signing certificate password</source>
+        <translation>Kata sandi sertifikat tanda tangan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/inline_sign.py" line="37"/>
+        <source>Sign</source>
+        <translation>Tanda tangani</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/inline_sign.py" line="44"/>
+        <source>Add a handwritten signature…</source>
+        <translation>Tambahkan tanda tangan basah…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ceremony/inline_sign.py" line="66"/>
+        <source>Signing password of {signer}</source>
+        <translation>Kata sandi tanda tangan {signer}</translation>
     </message>
 </context>
 <context>

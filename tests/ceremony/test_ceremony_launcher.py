@@ -139,7 +139,8 @@ def test_launcher_ceremony_from_agreed_to_signed_in_both_databases(
         qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: win_b.panel.sign_button.isVisible(), timeout=15000)
 
-        qtbot.mouseClick(win_b.panel.sign_button, Qt.MouseButton.LeftButton)
+        # A handwritten signature: the dialog, one click away from the panel's own field.
+        qtbot.mouseClick(win_b.panel.handwritten_button, Qt.MouseButton.LeftButton)
         dialog = win_b.panel.dialog
         assert dialog is not None
         draw_with_mouse(dialog.pad, [(30, 90), (100, 30), (170, 110), (250, 40), (330, 100)])

@@ -70,7 +70,8 @@ def _shot(widget: QWidget, name: str) -> Path:
 
 def _sign(qtbot: QtBot, panel: CeremonyPanel, password: str, *, draw: bool = False) -> SignDialog:
     if panel.dialog is None or not panel.dialog.isVisible():
-        qtbot.mouseClick(panel.sign_button, Qt.MouseButton.LeftButton)
+        # The dialog path: "Add a handwritten signature…" (Sign signs from the panel's field).
+        qtbot.mouseClick(panel.handwritten_button, Qt.MouseButton.LeftButton)
     dialog = panel.dialog
     assert dialog is not None and dialog.isVisible()
     if draw:

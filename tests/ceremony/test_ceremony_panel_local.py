@@ -75,3 +75,76 @@ def test_panel_reports_damaged_state_and_signs_locally_before_the_call(
         assert stored.step == 1
     finally:
         controller.shutdown()
+
+
+def test_the_signer_signs_in_the_panel_itself_after_a_wrong_password(
+    qtbot: QtBot,
+    keys: dict[str, OfficeKey],
+    document: PdfDocument,
+    tmp_path: Path,
+) -> None:
+    controller = CallController(
+        BANDUNG,
+        video_source=SyntheticVideoSource(BANDUNG, 160, 120, 5),
+        audio_source=SyntheticAudioSource(),
+    )
+    try:
+        session = CeremonySession(
+            controller,
+            data_dir=tmp_path,
+            identity_path=keys[BANDUNG].path,
+            trusted=[k.certificate for k in keys.values()],
+            document_provider=lambda: document,
+        )
+        panel = CeremonyPanel(session)
+        qtbot.addWidget(panel)
+        panel.resize(580, 720)
+        panel.show()
+        qtbot.mouseClick(panel.present_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: panel.record is not None)
+        # This office's turn: the field is there, naming the signer, but nothing pops up and
+        # nothing takes the focus (the turn may come from another office).
+        signer = panel.record.next_signatory
+        assert panel.password.isVisible() and panel.sign_button.isVisible()
+        assert panel.handwritten_button.isVisible()
+        assert signer.signer_name in panel.password.placeholderText()
+        assert panel.dialog is None and not panel.password.hasFocus()
+        assert not panel.sign_error.isVisible()
+
+        # Sign with an empty field: asked for the password, nothing tried.
+        qtbot.mouseClick(panel.sign_button, Qt.MouseButton.LeftButton)
+        assert "Enter the password" in panel.sign_error.text()
+        assert session.record().step == 0
+
+        # A wrong password signs nothing, says so beside the field, and the field is cleared.
+        qtbot.keyClicks(panel.password, "not-the-password")
+        qtbot.mouseClick(panel.sign_button, Qt.MouseButton.LeftButton)
+        assert panel.sign_error.isVisible()
+        assert "password does not open" in panel.sign_error.text()
+        assert panel.password.text() == ""
+        assert session.record().step == 0 and panel.dialog is None
+        assert panel.password.isVisible() and panel.sign_button.isEnabled()
+
+        # The handwritten pad is one click away; a password typed first is carried over.
+        qtbot.keyClicks(panel.password, "half-typed")
+        qtbot.mouseClick(panel.handwritten_button, Qt.MouseButton.LeftButton)
+        dialog = panel.dialog
+        assert dialog is not None and dialog.isVisible()
+        assert dialog.password.text() == "half-typed" and panel.password.text() == ""
+        assert not panel.password.isVisible() and panel.sign_button.isVisible()
+        dialog.reject()
+        # Back in the panel: the field again, empty, and the old refusal no longer shown.
+        assert panel.password.isVisible() and panel.password.text() == ""
+        assert not panel.sign_error.isVisible()
+
+        # The right password and Enter: signed, exactly as from the dialog.
+        qtbot.keyClicks(panel.password, keys[BANDUNG].password)
+        qtbot.keyClick(panel.password, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: panel.record is not None and panel.record.step == 1)
+        assert panel.password.text() == ""  # never kept once used
+        assert not panel.password.isVisible() and not panel.sign_button.isVisible()
+        assert "Waiting for Pemerintah Kota Palangkaraya" in panel.state_label.text()
+        assert session.store.load(panel.record.ceremony_id).step == 1
+        assert panel.dialog is dialog and not dialog.isVisible()  # no second dialog
+    finally:
+        controller.shutdown()

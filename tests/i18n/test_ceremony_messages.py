@@ -55,6 +55,49 @@ def test_wrong_password_in_the_ceremony_is_indonesian(qtbot, tmp_path: Path, ind
         controller.shutdown()
 
 
+def test_wrong_password_typed_in_the_ceremony_panel_is_indonesian(
+    qtbot, tmp_path: Path, indonesian
+) -> None:
+    key = tmp_path / "office.p12"
+    identity = create_identity(
+        key, "sandi-bandung", common_name="Wali Kota Bandung", organization=BANDUNG
+    )
+    document = sample_document(app_count=3, signed_on=dt.date(2026, 11, 22))
+    controller = CallController(
+        BANDUNG,
+        video_source=SyntheticVideoSource(BANDUNG, 160, 120, 5),
+        audio_source=SyntheticAudioSource(),
+    )
+    try:
+        session = CeremonySession(
+            controller,
+            data_dir=tmp_path,
+            identity_path=key,
+            trusted=[identity.certificate],
+            document_provider=lambda: document,
+        )
+        panel = CeremonyPanel(session)
+        qtbot.addWidget(panel)
+        panel.show()
+        qtbot.mouseClick(panel.present_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: panel.record is not None)
+        assert panel.password.placeholderText().startswith("Kata sandi tanda tangan ")
+        assert panel.sign_button.text() == "Tanda tangani"
+        assert panel.handwritten_button.text() == "Tambahkan tanda tangan basah…"
+        qtbot.keyClicks(panel.password, "bukan-sandinya")
+        qtbot.mouseClick(panel.sign_button, Qt.MouseButton.LeftButton)
+        shown = panel.sign_error.text()
+        assert shown.startswith("Kata sandi tidak dapat membuka sertifikat"), shown
+        assert "password does not open" not in shown
+        assert session.record().step == 0 and panel.dialog is None
+        shots = Path(__file__).resolve().parents[2] / "screenshots"
+        shots.mkdir(exist_ok=True)
+        panel.resize(580, 720)
+        assert panel.grab().save(str(shots / "ceremony_inline_wrong_id.png"))
+    finally:
+        controller.shutdown()
+
+
 def test_malformed_ceremony_message_is_indonesian(indonesian) -> None:
     try:
         need({}, "hash", str)

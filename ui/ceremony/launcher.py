@@ -179,7 +179,8 @@ class CeremonyLauncher(QObject):
             ceremony.trusted = list(trusted)
             ceremony.authorities = configured_authorities(self.context)
             ceremony.office_fingerprints = {
-                office: {fingerprint_sha256(c) for c in certs} for office, certs in by_office.items()
+                office: {fingerprint_sha256(c) for c in certs}
+                for office, certs in by_office.items()
             }
 
     def present_in_call(self, event: object) -> CeremonyWindow | None:
@@ -216,6 +217,8 @@ class CeremonyLauncher(QObject):
         self.windows[id(event.controller)] = window
         session.sig_updated.connect(window.bring_up)
         session.sig_updated.connect(lambda record: self._record(window, record))
+        # After the record above (queued in order): the Signed agreement is in the Archive.
+        session.sig_completed.connect(lambda _id, sha: self._completed(window, sha))
         if session.can_present() or session.record() is not None:
             window.show()
 
@@ -226,6 +229,22 @@ class CeremonyLauncher(QObject):
             window.close()
             window.panel.session.deleteLater()
             window.deleteLater()
+
+    def _completed(self, window: CeremonyWindow, pdf_sha256: str) -> None:
+        """Every signature verified here: show the signed original in the Archive."""
+        from ui.ceremony.archive_handoff import archived_agreement, show_in_archive
+
+        record = window.panel.session.record()
+        if record is None or not record.complete or record.current_sha256 != pdf_sha256:
+            return
+        agreement_id = archived_agreement(self.context, record.agreement_id, pdf_sha256)
+        if agreement_id is None:
+            return  # not recorded here (the panel says why): the Archive does not hold it
+        main = self.parent()
+        handoff = show_in_archive(
+            main if isinstance(main, QWidget) else None, agreement_id, pdf_sha256
+        )
+        window.panel.show_archived(handoff.value)
 
     def _record(self, window: CeremonyWindow, record: CeremonyRecord) -> None:
         user = self.context.current_user

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -19,16 +19,26 @@ from PySide6.QtWidgets import (
 
 from mou.ceremony.live import CeremonyError
 from mou.ceremony.store import Attendance, CeremonyRecord
+from ui.ceremony.inline_sign import InlineSign
 from ui.ceremony.session import CeremonySession
 from ui.ceremony.sign_dialog import SignDialog
-from ui.ceremony.texts import fingerprint_html, grouped_hash, problem_text, zoned
+from ui.ceremony.texts import (
+    attendance_html,
+    confirmations_html,
+    fingerprints_html,
+    grouped_hash,
+    problem_text,
+    signatories_html,
+    verified_text,
+)
 from ui.plain_errors import plain_text
 
 
 class CeremonyPanel(QWidget):
     """Shows one :class:`CeremonySession`; every office in the call sees the same facts.
 
-    ``sign_dialog_factory`` lets the owner pre-fill the signature image (the office's stored one).
+    ``signature_png``: the office's stored signature image, pre-filled in the Sign dialog and
+    used when signing from the panel's own password field.
     """
 
     sig_signed = Signal(bytes)
@@ -97,16 +107,21 @@ class CeremonyPanel(QWidget):
         self.progress.setTextVisible(True)
         self.turn_label = QLabel(self)
         self.turn_label.setWordWrap(True)
-        self.sign_button = QPushButton(self.tr("Sign…"), self)
-        self.sign_button.setObjectName("signButton")
-        self.sign_button.setStyleSheet(
-            "QPushButton#signButton:enabled { background: #1565c0; color: white; "
-            "font-weight: bold; padding: 6px 18px; }"
-        )
-        self.sign_button.clicked.connect(self.open_sign_dialog)
-        turn_row = QHBoxLayout()
-        turn_row.addWidget(self.turn_label, 1)
-        turn_row.addWidget(self.sign_button)
+        # The signer signs right here (password + Sign); the dialog only for a handwritten one.
+        self.signing = InlineSign(self._sign_inline, self)
+        self.password = self.signing.password
+        self.sign_button = self.signing.sign_button
+        self.handwritten_button = self.signing.handwritten_button
+        self.sign_error = self.signing.error
+        self.signing.sig_handwritten.connect(self.open_sign_dialog)
+        self.signing.sig_sign_clicked.connect(self._raise_dialog)
+        # The panel, not the password field, takes the focus Qt hands out on its own (a new
+        # window, a focused button hidden): typing meant for the call never lands in it.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        #: Set once the signed original is in this office's Archive (launcher): "opened" when
+        #: the main window shows it, "unsaved" when the page was left for unsaved edits,
+        #: "archived" without a main window (``archive_handoff.Handoff``).
+        self.archived: str | None = None
 
         self.present_button = QPushButton(self.tr("Present the agreed revision"), self)
         self.present_button.clicked.connect(self.present)
@@ -141,7 +156,8 @@ class CeremonyPanel(QWidget):
         layout.addWidget(self.confirm_label)
         layout.addWidget(self.signatories_label)
         layout.addWidget(self.progress)
-        layout.addLayout(turn_row)
+        layout.addWidget(self.turn_label)
+        layout.addWidget(self.signing)
         layout.addWidget(self.present_button)
         layout.addLayout(done_row)
         layout.addWidget(self.problem_label)
@@ -208,7 +224,7 @@ class CeremonyPanel(QWidget):
                 waiting = self.tr("Waiting for the host to present the agreed revision.")
             self._set_state("waiting", waiting)
             self.turn_label.setText("")
-            self.sign_button.hide()
+            self.signing.hide()
             self.open_button.hide()
             self.save_button.hide()
             return
@@ -218,35 +234,9 @@ class CeremonyPanel(QWidget):
             )
         )
         self.hash_label.setText(grouped_hash(record.revision_hash))
-        text = self.tr("PDF fingerprint (SHA-256, computed on this computer):") + fingerprint_html(
-            record.presented_sha256
-        )
-        if record.complete:
-            # The final file's fingerprint lets the offices confirm aloud they hold the same one.
-            text += (
-                "<br>"
-                + self.tr("Signed PDF fingerprint (SHA-256):")
-                + fingerprint_html(record.current_sha256)
-            )
-        self.pdf_hash_label.setText(text)
-        confirmed = [o for o, sha in record.confirmations.items() if sha == record.presented_sha256]
-        heading = self.tr("Same fingerprint confirmed by:")
-        self.confirm_label.setText(
-            f"{heading}<br>" + "<br>".join(f"✔ {office}" for office in confirmed)
-        )
-        rows = []
-        for index, signatory in enumerate(record.signatories):
-            if index < record.step:
-                status = self.tr("signed ✔")
-            elif index == record.step:
-                status = self.tr("signing now")
-            else:
-                status = self.tr("waiting")
-            rows.append(
-                f"{index + 1}. <b>{status}</b> — {signatory.signer_title}, "
-                f"{signatory.signer_name} ({signatory.office})"
-            )
-        self.signatories_label.setText("<br>".join(rows))
+        self.pdf_hash_label.setText(fingerprints_html(record))
+        self.confirm_label.setText(confirmations_html(record))
+        self.signatories_label.setText(signatories_html(record))
         total = len(record.signatories)
         self.progress.setRange(0, total)
         self.progress.setValue(min(record.step, total))
@@ -255,8 +245,9 @@ class CeremonyPanel(QWidget):
         )
         nxt = record.next_signatory
         mine = nxt is not None and nxt.office == self.session.local_office
-        self.sign_button.setVisible(mine)
-        self.sign_button.setEnabled(mine)
+        # The name alone in the field: the title is in the turn line, and the field stays short.
+        signer = nxt.signer_name if mine and nxt is not None else None
+        self.signing.show_turn(record.step, signer, dialog_open=self._dialog_open())
         if self.sign_after_presenting:
             self.sign_after_presenting = False
             if mine and record.step == 0 and self.dialog is None:
@@ -265,13 +256,7 @@ class CeremonyPanel(QWidget):
         self.open_button.setVisible(complete)
         self.save_button.setVisible(complete)
         if complete:
-            self._set_state(
-                "verified",
-                self.tr(
-                    "Verified: all {total} signatures are valid and this office holds the "
-                    "signed file."
-                ).format(total=total),
-            )
+            self._set_state("verified", verified_text(total, self.archived))
             self.turn_label.setText("")
         elif mine:
             self._set_state("signing", self.tr("Your turn to sign."))
@@ -291,20 +276,18 @@ class CeremonyPanel(QWidget):
                 )
             )
 
+    def _dialog_open(self) -> bool:
+        return self.dialog is not None and self.dialog.isVisible()
+
+    def show_archived(self, archived: str) -> None:
+        """Say the signed original is in the Archive (``archived``: a ``Handoff`` value)."""
+        self.archived = archived
+        self.show_record(self.record)
+
     @Slot(object)
     def show_attendance(self, attendance: list[Attendance]) -> None:
         """The session attendance with join and leave times in each office's zone."""
-        lines = []
-        for entry in attendance:
-            who = ", ".join(entry.people) or entry.office
-            line = self.tr("{who} ({office}) joined {time}").format(
-                who=who, office=entry.office, time=zoned(entry.joined_at, entry.tz_label)
-            )
-            if entry.left_at:
-                line += self.tr(", left {time}").format(time=zoned(entry.left_at, entry.tz_label))
-            lines.append(line)
-        heading = self.tr("Attendance")
-        self.attendance_label.setText(f"<b>{heading}</b><br>" + "<br>".join(lines))
+        self.attendance_label.setText(attendance_html(attendance))
         self._relayout()
 
     @Slot(str, str, str)
@@ -336,6 +319,9 @@ class CeremonyPanel(QWidget):
         record = self.record
         if record is None or record.next_signatory is None:
             return None
+        if self._dialog_open():
+            self._raise_dialog()
+            return self.dialog
         nxt = record.next_signatory
         self.dialog = SignDialog(
             f"{nxt.signer_title} ({nxt.signer_name})",
@@ -344,9 +330,23 @@ class CeremonyPanel(QWidget):
             signature_png=self.signature_png,
             parent=self,
         )
+        # A password typed in the panel before asking for the pad is not asked for twice.
+        self.dialog.password.setText(self.signing.take_password())
+        self.dialog.finished.connect(lambda _result: self.show_record(self.record))
         self.dialog.setModal(True)
         self.dialog.show()
+        self.signing.set_inline(False)
         return self.dialog
+
+    @Slot()
+    def _raise_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+
+    def _sign_inline(self, password: str, _png: bytes | None) -> str | None:
+        # The image the dialog would start with (the office's stored one, if any).
+        return self._sign(password, self.signature_png)
 
     def _sign(self, password: str, png: bytes | None) -> str | None:
         try:

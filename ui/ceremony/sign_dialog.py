@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -77,9 +78,7 @@ class SignDialog(QDialog):
         # this exact revision) is what binds; the drawn image only decorates the printed page.
         # Asking every signer to draw before the deliberate act (Sign + password) was a step
         # with no legal weight. Without one, the stamp shows the signer's name and title.
-        pad_hint = QLabel(
-            self.tr("Leave it empty to sign with your name and title only."), self
-        )
+        pad_hint = QLabel(self.tr("Leave it empty to sign with your name and title only."), self)
         pad_hint.setWordWrap(True)
         form.addRow("", pad_hint)
         self.error = QLabel(self)
@@ -137,19 +136,41 @@ class SignDialog(QDialog):
 
     @Slot()
     def _try_sign(self) -> None:
-        if not self.password.text():
-            self.show_error(self.tr("Enter the password of the signing certificate."))
-            return
         png = self.signature_png  # None: no image, the stamp carries name and title
-        self.sign_button.setEnabled(False)
-        try:
-            problem = self._sign(self.password.text(), png)
-        finally:
-            self.sign_button.setEnabled(True)
-        if problem:
-            self.password.clear()
-            self.password.setFocus()
-            self.show_error(problem)
-            return
-        self.password.clear()  # the password is not kept anywhere once used
-        self.accept()
+        if attempt_sign(self.password, self.sign_button, self._sign, png, self.show_error):
+            self.accept()
+
+
+def attempt_sign(
+    password: QLineEdit,
+    button: QAbstractButton,
+    sign: SignCallback,
+    png: bytes | None,
+    show_error: Callable[[str], None],
+) -> bool:
+    """The one way a typed password signs, in the dialog and in the ceremony panel alike.
+
+    An empty field is refused before anything is tried. Otherwise ``sign`` runs with ``button``
+    disabled (no second click while the certificate is unlocked); the field is cleared either
+    way, since the password is not kept anywhere once used. On a refusal (a wrong password
+    signs nothing) the message is shown and the field gets the focus for the next try.
+    True when it signed.
+    """
+    if not password.text():
+        show_error(
+            QCoreApplication.translate(
+                "SignDialog", "Enter the password of the signing certificate."
+            )
+        )
+        return False
+    button.setEnabled(False)
+    try:
+        problem = sign(password.text(), png)
+    finally:
+        button.setEnabled(True)
+    password.clear()
+    if problem:
+        password.setFocus()
+        show_error(problem)
+        return False
+    return True

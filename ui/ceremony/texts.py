@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from mou.ceremony.store import Attendance, CeremonyRecord
 from mou.messages import DomainMessage
 from mou.pdf.dates import ZONES
 from ui.datestyle import zoned_time
@@ -28,6 +29,85 @@ def zoned(iso: str, tz_label: str) -> str:
     """``09.15 WIB``: an ISO time in the office's Indonesian zone."""
     label = tz_label if tz_label in ZONES else "WIB"
     return zoned_time(dt.datetime.fromisoformat(iso), label)
+
+
+def fingerprints_html(record: CeremonyRecord) -> str:
+    """The presented PDF's SHA-256 and, once complete, the signed PDF's (to compare aloud)."""
+    text = QCoreApplication.translate(
+        "CeremonyPanel", "PDF fingerprint (SHA-256, computed on this computer):"
+    ) + fingerprint_html(record.presented_sha256)
+    if record.complete:
+        # The final file's fingerprint lets the offices confirm aloud they hold the same one.
+        heading = QCoreApplication.translate("CeremonyPanel", "Signed PDF fingerprint (SHA-256):")
+        text += "<br>" + heading + fingerprint_html(record.current_sha256)
+    return text
+
+
+def confirmations_html(record: CeremonyRecord) -> str:
+    """The offices that confirmed the presented PDF's fingerprint."""
+    confirmed = [o for o, sha in record.confirmations.items() if sha == record.presented_sha256]
+    heading = QCoreApplication.translate("CeremonyPanel", "Same fingerprint confirmed by:")
+    return f"{heading}<br>" + "<br>".join(f"✔ {office}" for office in confirmed)
+
+
+def signatories_html(record: CeremonyRecord) -> str:
+    """One line per signatory: signed, signing now or waiting, with title, name and office."""
+    rows = []
+    for index, signatory in enumerate(record.signatories):
+        if index < record.step:
+            status = QCoreApplication.translate("CeremonyPanel", "signed ✔")
+        elif index == record.step:
+            status = QCoreApplication.translate("CeremonyPanel", "signing now")
+        else:
+            status = QCoreApplication.translate("CeremonyPanel", "waiting")
+        rows.append(
+            f"{index + 1}. <b>{status}</b> — {signatory.signer_title}, "
+            f"{signatory.signer_name} ({signatory.office})"
+        )
+    return "<br>".join(rows)
+
+
+def attendance_html(attendance: Sequence[Attendance]) -> str:
+    """The session attendance with join and leave times in each office's zone."""
+    lines = []
+    for entry in attendance:
+        who = ", ".join(entry.people) or entry.office
+        line = QCoreApplication.translate("CeremonyPanel", "{who} ({office}) joined {time}").format(
+            who=who, office=entry.office, time=zoned(entry.joined_at, entry.tz_label)
+        )
+        if entry.left_at:
+            line += QCoreApplication.translate("CeremonyPanel", ", left {time}").format(
+                time=zoned(entry.left_at, entry.tz_label)
+            )
+        lines.append(line)
+    heading = QCoreApplication.translate("CeremonyPanel", "Attendance")
+    return f"<b>{heading}</b><br>" + "<br>".join(lines)
+
+
+def verified_text(total: int, archived: str | None) -> str:
+    """The verified state; once the launcher put the file in the Archive (``archived``
+    ``"opened"`` or ``"unsaved"``), where the signed original is."""
+    if archived is None:
+        return QCoreApplication.translate(
+            "CeremonyPanel",
+            "Verified: all {total} signatures are valid and this office holds the signed file.",
+        ).format(total=total)
+    if total == 2:
+        text = QCoreApplication.translate("CeremonyPanel", "Signed by both offices and verified.")
+    else:
+        text = QCoreApplication.translate(
+            "CeremonyPanel", "Signed by all {total} offices and verified."
+        ).format(total=total)
+    text += " " + QCoreApplication.translate(
+        "CeremonyPanel", "The signed original is in the Archive, ready to print."
+    )
+    if archived == "unsaved":
+        text += " " + QCoreApplication.translate(
+            "CeremonyPanel",
+            "The Archive was not opened because the agreement you are editing has unsaved "
+            "changes; open it when you are done.",
+        )
+    return text
 
 
 CEREMONY = MessageTable(
