@@ -398,6 +398,14 @@ Periksa alamatnya pada --database, LINTAS_DATABASE_URL atau pengaturan yang ters
         <source>Head of region:</source>
         <translation>Kepala daerah:</translation>
     </message>
+    <message>
+        <source>Type the name of the head of region.</source>
+        <translation>Ketik nama kepala daerah.</translation>
+    </message>
+    <message>
+        <source>Type the title of the head of region.</source>
+        <translation>Ketik jabatan kepala daerah.</translation>
+    </message>
 </context>
 <context>
     <name>IdentityPage</name>
@@ -621,6 +629,14 @@ Periksa alamatnya pada --database, LINTAS_DATABASE_URL atau pengaturan yang ters
     <message>
         <source>Lambang (optional):</source>
         <translation>Lambang (opsional):</translation>
+    </message>
+    <message>
+        <source>Choose the regional government from the list, or type its name.</source>
+        <translation>Pilih pemerintah daerah dari daftar, atau ketik namanya.</translation>
+    </message>
+    <message>
+        <source>Settings can change all of this later.</source>
+        <translation>Semua ini dapat diubah nanti di Pengaturan.</translation>
     </message>
 </context>
 <context>
@@ -918,10 +934,6 @@ SHA-256: %3</translation>
 <context>
     <name>UsersPage</name>
     <message>
-        <source>Tip: add a reviewer under “More users”. A reviewer releases drafts for negotiation; you can also add one later in Settings.</source>
-        <translation>Saran: tambahkan peninjau di “Pengguna lain”. Peninjau melepas rancangan untuk negosiasi; Anda juga dapat menambahkannya nanti di Pengaturan.</translation>
-    </message>
-    <message>
         <source>Lintas opens as %1, the drafter. The head's password is asked when the head approves, trusts an office or signs.</source>
         <translation>Lintas dibuka sebagai %1, penyusun. Kata sandi kepala daerah diminta saat kepala daerah menyetujui, memercayai kantor, atau menandatangani.</translation>
     </message>
@@ -1032,6 +1044,18 @@ SHA-256: %3</translation>
     <message>
         <source>Drafters write, reviewers approve, signatories sign. Each person gets a password or PIN, asked when someone switches to them.</source>
         <translation>Penyusun menulis, peninjau menyetujui, penanda tangan menandatangani. Setiap orang mendapat kata sandi atau PIN, yang diminta saat seseorang beralih kepadanya.</translation>
+    </message>
+    <message>
+        <source>Head of region (signatory): the office&apos;s signing identity</source>
+        <translation>Kepala daerah (penanda tangan): identitas tanda tangan kantor</translation>
+    </message>
+    <message>
+        <source>More users: %1</source>
+        <translation>Pengguna lain: %1</translation>
+    </message>
+    <message>
+        <source>A reviewer is optional: the head&apos;s approval releases a draft for negotiation (Settings can require a reviewer&apos;s release first).</source>
+        <translation>Peninjau bersifat opsional: persetujuan kepala daerah melepas draf untuk negosiasi (Pengaturan dapat mewajibkan pelepasan oleh peninjau lebih dahulu).</translation>
     </message>
 </context>
 <context>

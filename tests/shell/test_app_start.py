@@ -182,8 +182,7 @@ def test_first_start_wizard_then_main_window(
         wizard.office_page.level.setCurrentIndex(wizard.office_page.level.findData("kabupaten"))
         wizard.office_page.region.setText("Bandung Barat")
         wizard.office_page.unit.setText("Bagian Kerja Sama")
-        wizard.head_section.name.setText("Jeje Ritchie Ismail")  # same page; no lambang
-        wizard.next()
+        wizard.head_section.name.setText("Jeje Ritchie Ismail")  # one page; no lambang
         wizard.identity_section.password.setText("Sandi-Bandung-Barat-1")  # also the head's
         wizard.users_page.drafter_name.setText("Asep Sunandar")
         wizard.users_page.drafter_pin.setText("1357")

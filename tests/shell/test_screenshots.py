@@ -70,35 +70,38 @@ def test_wizard_screenshots(
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.waitExposed(wizard)
-    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
     if language == "id":
-        assert next_button.text() == "Lanjut >"
-        assert wizard.office_page.title() == "Kantor Anda"
+        assert finish.text() == "Buat dan buka Lintas"
+        assert wizard.setup_page.title() == "Kantor Anda"
+        assert wizard.users_page.more_button.text() == "Pengguna lain (opsional)"
 
     def shot(name: str) -> None:
         assert wizard.grab().save(str(screenshots / f"wizard_{name}_{language}.png"))
 
+    shot("0_empty")
     wizard.office_page.region.setText("Bandung")
     wizard.office_page.unit.setText("Bagian Kerja Sama")
     wizard.head_section.name.setText("Muhammad Farhan")
     svg = tmp_path / "lambang.svg"
     svg.write_text(LAMBANG_SVG, encoding="utf-8")
     assert wizard.lambang_section.load(svg)
-    shot("1_office")
-    wizard.next()
     wizard.identity_section.password.setText(PASSWORD)
     wizard.users_page.drafter_name.setText("Rina Kusumawati")
     wizard.users_page.drafter_pin.setText("1357")
+    assert finish.isEnabled()
+    shot("1_ready")
+    wizard.users_page.more_button.click()
     assert wizard.users_page.add_user("Dedi Supriadi", Role.REVIEWER, "9753")
-    shot("2_people")
+    shot("2_more_users")
     wizard.identity_section.import_radio.setChecked(True)
     make_issued_p12(tmp_path / "bsre.p12", "rahasia-bsre")
     wizard.identity_section.p12_path.setText(str(tmp_path / "bsre.p12"))
     wizard.identity_section.import_password.setText("salah")
-    assert not wizard.users_page.validatePage()
+    assert not wizard.setup_page.validatePage()
     expected = {"en": "The password does not open", "id": "Kata sandi ini tidak dapat membuka"}
     assert wizard.identity_section.error.text().startswith(expected[language])
-    shot("2_people_import_error")
+    shot("3_import_error")
     wizard.identity_section.create_radio.setChecked(True)
     wizard.accept()
     assert wizard.result() == QWizard.DialogCode.Accepted

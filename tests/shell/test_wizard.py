@@ -41,9 +41,18 @@ def _click(qtbot: QtBot, wizard: QWizard, which: QWizard.WizardButton) -> None:
 
 
 def _fill_until_identity(qtbot: QtBot, wizard: FirstRunWizard, tmp_path: Path) -> None:
-    """Page 1 (office, head, lambang) and the people on page 2; the password is left to type."""
+    """The office, its head and lambang, and the people; the password is left to type.
+
+    All on the one page: there is no "Next", and "Create and open Lintas" stays disabled, with
+    the hint saying what is missing, until everything needed is there.
+    """
     office = wizard.office_page
-    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # nothing typed yet
+    users = wizard.users_page
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    assert finish.isVisible() and not finish.isEnabled()  # nothing typed yet
+    assert not wizard.button(QWizard.WizardButton.NextButton).isVisible()
+    assert not wizard.button(QWizard.WizardButton.BackButton).isVisible()
+    assert users.hint.text() == "Choose the regional government from the list, or type its name."
     office.level.setCurrentIndex(office.level.findData("kota"))
     qtbot.keyClicks(office.region, "Bandung")
     qtbot.keyClicks(office.unit, "Bagian Kerja Sama")
@@ -51,13 +60,19 @@ def _fill_until_identity(qtbot: QtBot, wizard: FirstRunWizard, tmp_path: Path) -
 
     head = wizard.head_section
     assert head.title.text() == "Wali Kota Bandung"  # follows the region on the same page
-    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # no head yet
+    assert not finish.isEnabled()  # no head yet
+    assert users.hint.text() == "Type the name of the head of region."
+    assert users.head_box.title().startswith("Head of region (signatory)")
     qtbot.keyClicks(head.name, "Muhammad Farhan")
+    assert users.head_box.title().startswith("Muhammad Farhan, head of region")  # follows
     qtbot.keyClicks(head.nip, "1234")
-    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     assert head.nip_hint.text() == "A NIP has exactly 18 digits."
+    assert users.hint.text() == "A NIP has exactly 18 digits."
     head.nip.clear()
     qtbot.keyClicks(head.nip, "197001011990031001")
+    head.title.clear()
+    assert users.hint.text() == "Type the title of the head of region."
+    qtbot.keyClicks(head.title, "Wali Kota Bandung")
 
     lambang = wizard.lambang_section
     assert not lambang.load(tmp_path / "missing.png")
@@ -72,17 +87,19 @@ def _fill_until_identity(qtbot: QtBot, wizard: FirstRunWizard, tmp_path: Path) -
     assert lambang.error.text() == ""
     assert lambang.png is not None and lambang.png.startswith(b"\x89PNG")
     assert not lambang.preview.pixmap().isNull()
-    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
 
-    users = wizard.users_page
-    finish = wizard.button(QWizard.WizardButton.FinishButton)
-    assert wizard.currentPage() is users
-    assert users.head_label.text().startswith("Muhammad Farhan")  # from the previous page
     assert not finish.isEnabled()
     assert users.hint.text() == ("Give the signing identity a password of at least 8 characters.")
     qtbot.keyClicks(users.drafter_name, "Rina Kusumawati")
     qtbot.keyClicks(users.drafter_pin, "13")
     qtbot.keyClicks(users.drafter_pin, "57")
+    # More users are folded away until asked for; the window grows to show them.
+    assert not users.name.isVisible() and not users.add_button.isVisible()
+    assert users.more_button.text() == "More users (optional)"
+    height = wizard.height()
+    qtbot.mouseClick(users.more_button, Qt.MouseButton.LeftButton)
+    assert users.name.isVisible() and users.add_button.isVisible()
+    assert wizard.height() > height
     qtbot.keyClicks(users.name, "rina kusumawati")
     qtbot.keyClicks(users.pin, "9999")
     qtbot.mouseClick(users.add_button, Qt.MouseButton.LeftButton)  # duplicate: refused
@@ -95,6 +112,11 @@ def _fill_until_identity(qtbot: QtBot, wizard: FirstRunWizard, tmp_path: Path) -
         ("Rina Kusumawati", "drafter"),
         ("Dedi Supriadi", "reviewer"),
     ]
+    assert users.more_button.text() == "More users: 1"
+    # Folded again, the extra user is kept (and the button says so).
+    qtbot.mouseClick(users.more_button, Qt.MouseButton.LeftButton)
+    assert not users.list.isVisible() and users.list.count() == 1
+    assert wizard.height() <= height  # back to what the page needs
     assert not finish.isEnabled()  # still no password for the signing identity
 
 
@@ -122,7 +144,7 @@ def test_wizard_creates_office_users_and_signing_identity(
     assert page.password.echoMode() == QLineEdit.EchoMode.Normal
     qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
     assert page.password.echoMode() == QLineEdit.EchoMode.Password
-    # A reviewer is there: no tip, only who acts once Lintas opens (least privilege).
+    # A reviewer is there: no word on reviewers, only who acts once Lintas opens.
     assert users.hint.text() == (
         "Lintas opens as Rina Kusumawati, the drafter. The head's password is asked when the "
         "head approves, trusts an office or signs."
@@ -185,13 +207,29 @@ def test_users_page_needs_the_head_and_a_drafter_and_says_why(
     )
     qtbot.keyClicks(users.drafter_name, "Dedi Supriadi")  # the same name as the reviewer
     assert users.hint.text() == "Each person can be listed only once; use different names."
+    qtbot.mouseClick(users.more_button, Qt.MouseButton.LeftButton)
     users.list.setCurrentRow(0)
     qtbot.mouseClick(users.remove_button, Qt.MouseButton.LeftButton)
-    assert finish.isEnabled() and users.hint.text().startswith("Tip: add a reviewer")
+    assert finish.isEnabled()
+    # Without a reviewer the tip is the truth of the default policy: the head's approval
+    # releases a draft for negotiation, a reviewer is optional.
+    assert users.hint.text() == (
+        "A reviewer is optional: the head's approval releases a draft for negotiation (Settings "
+        "can require a reviewer's release first). Lintas opens as Dedi Supriadi, the drafter. "
+        "The head's password is asked when the head approves, trusts an office or signs."
+    )
     users.drafter_pin.clear()
     qtbot.keyClicks(users.drafter_pin, "13")
     assert not finish.isEnabled()
     assert users.hint.text() == "Give Dedi Supriadi a password or PIN of at least 4 characters."
+    qtbot.keyClicks(users.drafter_pin, "57")
+    assert finish.isEnabled()
+    # Without the head of region nobody could sign: the page says so and cannot finish.
+    wizard.head_section.name.clear()
+    assert not finish.isEnabled()
+    assert users.hint.text() == "Type the name of the head of region."
+    assert not wizard.setup_page.validatePage()  # even when forced (Enter, accept())
+    assert wizard.result() != QWizard.DialogCode.Accepted
 
 
 def test_import_with_wrong_password_keeps_everything_then_succeeds(
@@ -209,11 +247,12 @@ def test_import_with_wrong_password_keeps_everything_then_succeeds(
     qtbot.mouseClick(page.import_radio, Qt.MouseButton.LeftButton)
     assert page.importing()
     assert wizard.users_page.hint.text() == "Choose the .p12 file and type its password."
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
     qtbot.keyClicks(page.p12_path, str(bsre))
     qtbot.keyClicks(page.import_password, "salah-sandi")
     _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
 
-    assert wizard.currentPage() is wizard.users_page  # stayed
+    assert wizard.isVisible() and wizard.result() != QWizard.DialogCode.Accepted  # stayed
     assert "password does not open this file" in page.error.text()
     assert "nothing has been changed" in page.error.text()
     assert not paths.identity_file(app_data_dir).exists()
@@ -245,7 +284,7 @@ def test_import_of_an_unreadable_file_explains_and_stays(
     qtbot.keyClicks(page.p12_path, str(junk))
     qtbot.keyClicks(page.import_password, "whatever")
     _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
-    assert wizard.currentPage() is wizard.users_page
+    assert wizard.isVisible() and wizard.result() != QWizard.DialogCode.Accepted
     assert page.error.text()
     assert "password does not open" not in page.error.text()
     assert not paths.identity_file(app_data_dir).exists()
@@ -282,7 +321,8 @@ def test_the_regional_government_is_picked_from_the_list_and_the_unit_has_a_defa
     assert sum(1 for level, _ in regions if level == "kota") == 93
     assert sum(1 for level, _ in regions if level == "provinsi") == 38
     assert len(set(regions)) == len(regions)
-    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    assert not finish.isEnabled()
     office.city.setCurrentIndex(office.city.findText("Pemerintah Kabupaten Bandung Barat"))
     assert (office.level.currentData(), office.region.text()) == ("kabupaten", "Bandung Barat")
     assert office.preview.text() == "Pemerintah Kabupaten Bandung Barat"
@@ -291,9 +331,78 @@ def test_the_regional_government_is_picked_from_the_list_and_the_unit_has_a_defa
     # No unit typed: the usual cooperation unit; a typed one wins.
     assert office.unit.text() == "" and office.unit_value() == DEFAULT_UNIT
     assert wizard.head_section.title.text() == "Wali Kota Pekanbaru"  # follows the pick
-    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # no head named yet
+    assert not office.is_complete()  # no head named yet
+    assert wizard.users_page.hint.text() == "Type the name of the head of region."
     wizard.head_section.name.setText("Agung Nugroho")
-    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert office.is_complete() and not finish.isEnabled()  # the identity is next
+    assert wizard.users_page.hint.text().startswith("Give the signing identity a password")
     assert wizard.profile().unit == DEFAULT_UNIT
     office.unit.setText("Biro Pemerintahan")
     assert wizard.profile().unit == "Biro Pemerintahan"
+
+
+#: The tallest the wizard may be: a 1366x768 screen less its panel (40 px) and the window's
+#: title bar (about 30 px), so that "Create and open Lintas" is always on the screen.
+MAX_HEIGHT = 768 - 40 - 30
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_the_one_page_fits_a_laptop_screen_folded_and_unfolded(
+    qtbot: QtBot,
+    empty_database: Database,
+    app_data_dir: Path,
+    compiled_translations: Path,
+    screenshots: Path,
+    language: str,
+) -> None:
+    from tests.shell.layout_probe import problems
+    from ui import i18n
+
+    i18n.install_language(language, compiled_translations)
+    wizard = FirstRunWizard(empty_database, app_data_dir)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    users = wizard.users_page
+    # The longest texts a fresh office sees: a long regency, the tip and an error line.
+    office = wizard.office_page
+    office.city.setCurrentIndex(office.city.findText("Pemerintah Kabupaten Bandung Barat"))
+    wizard.head_section.name.setText("Prof. Dr. H. Muhammad Farhan, S.T., M.Sc.")
+    wizard.identity_section.password.setText(PASSWORD)
+    users.drafter_name.setText("Rina Kusumawati")
+    users.drafter_pin.setText("1357")
+    wizard.identity_section.show_error("x " * 120)
+    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    for unfolded in (False, True, False):
+        if unfolded != users.more_button.isChecked():
+            qtbot.mouseClick(users.more_button, Qt.MouseButton.LeftButton)
+        qtbot.wait(20)
+        assert users.list.isVisible() == unfolded
+        assert wizard.height() <= MAX_HEIGHT, (language, unfolded, wizard.height())
+        assert not problems(wizard), (language, unfolded, problems(wizard))
+        # Nothing squeezed below what it needs: the page gets at least its minimum height.
+        page = wizard.setup_page
+        assert page.height() >= page.minimumSizeHint().height()
+        state = "more" if unfolded else "folded"
+        assert wizard.grab().save(str(screenshots / f"wizard_fit_{state}_{language}.png"))
+
+
+def test_enter_in_the_extra_user_row_adds_the_user_and_does_not_finish(
+    qtbot: QtBot, wizard: FirstRunWizard
+) -> None:
+    wizard.office_page.city.setCurrentIndex(
+        wizard.office_page.city.findText("Pemerintah Kota Bandung")
+    )
+    wizard.head_section.name.setText("Muhammad Farhan")
+    wizard.identity_section.password.setText(PASSWORD)
+    users = wizard.users_page
+    users.drafter_name.setText("Rina Kusumawati")
+    users.drafter_pin.setText("1357")
+    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    qtbot.mouseClick(users.more_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(users.name, "Dedi Supriadi")
+    qtbot.keyClicks(users.pin, "9753")
+    qtbot.keyClick(users.pin, Qt.Key.Key_Return)
+    assert users.list.count() == 1
+    assert wizard.isVisible() and wizard.result() != QWizard.DialogCode.Accepted
+    assert not paths.identity_file(wizard.data_dir).exists()  # nothing made yet

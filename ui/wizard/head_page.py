@@ -1,13 +1,14 @@
-"""The head of region who signs agreements (name, title, optional NIP): a section of page 1.
+"""The head of region who signs agreements (name, title, optional NIP): part of the office form.
 
-It sits on the office page, so the title can follow the region as it is picked. Its texts keep
-the translation context "HeadPage" of the page it once was, so their Indonesian stays.
+Its fields sit in the office form's grid (name and title on one row, so the one-page wizard fits
+a 1366x768 screen), and the title follows the region as it is picked. Its texts keep the
+translation context "HeadPage" of the page it once was, so their Indonesian stays.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit
 
 from mou.office import GovernmentLevel
 
@@ -22,15 +23,16 @@ def suggested_title(level: GovernmentLevel, region: str) -> str:
     return f"{word} {region.strip()}".strip()
 
 
-class HeadSection(QWidget):
-    """The signatory named on every Kesepakatan Bersama; ``changed`` on every edit."""
+class HeadSection(QObject):
+    """The signatory named on every Kesepakatan Bersama; ``changed`` on every edit.
+
+    It owns the fields, not a layout: :meth:`place` puts them into the form's grid.
+    """
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
         self.name = QLineEdit()
         self.name.setObjectName("headName")
         self.name.setPlaceholderText(
@@ -42,15 +44,23 @@ class HeadSection(QWidget):
         self.nip.setMaxLength(18)
         self.nip_hint = QLabel()
         self.nip_hint.setWordWrap(True)
+        self.nip_hint.setStyleSheet("color: #b00020;")
         self.nip_hint.hide()
-        form.addRow(QCoreApplication.translate("HeadPage", "Head of region:"), self.name)
-        form.addRow(QCoreApplication.translate("HeadPage", "Title:"), self.title)
-        form.addRow(QCoreApplication.translate("HeadPage", "NIP:"), self.nip)
-        form.addRow("", self.nip_hint)
         self.name.textChanged.connect(self.changed)
         self.title.textChanged.connect(self.changed)
         self.nip.textChanged.connect(self._nip_changed)
         self._suggested = ""
+
+    def place(self, grid: QGridLayout, row: int) -> None:
+        """Name and title on ``row`` of a four-column grid, the NIP in the first two columns
+        of the next row (the other two are the caller's), its hint under it when wrong."""
+        grid.addWidget(QLabel(QCoreApplication.translate("HeadPage", "Head of region:")), row, 0)
+        grid.addWidget(self.name, row, 1)
+        grid.addWidget(QLabel(QCoreApplication.translate("HeadPage", "Title:")), row, 2)
+        grid.addWidget(self.title, row, 3)
+        grid.addWidget(QLabel(QCoreApplication.translate("HeadPage", "NIP:")), row + 1, 0)
+        grid.addWidget(self.nip, row + 1, 1)
+        grid.addWidget(self.nip_hint, row + 2, 1, 1, 3)
 
     def suggest(self, level: GovernmentLevel, region: str) -> None:
         """Follow the region with the usual title, unless the user typed another one."""
@@ -75,6 +85,16 @@ class HeadSection(QWidget):
         self.nip_hint.setVisible(not valid)
         self.changed.emit()
 
+    def problem(self) -> str:
+        """Why the head of region is not complete yet, or "" (the NIP's own hint is beside it)."""
+        if not self.name.text().strip():
+            return QCoreApplication.translate("HeadPage", "Type the name of the head of region.")
+        if not self.title.text().strip():
+            return QCoreApplication.translate("HeadPage", "Type the title of the head of region.")
+        if not self._nip_valid():
+            return QCoreApplication.translate("HeadPage", "A NIP has exactly 18 digits.")
+        return ""
+
     def is_complete(self) -> bool:
         """Name and title are required; the NIP, when given, must be 18 digits."""
-        return bool(self.name.text().strip() and self.title.text().strip() and self._nip_valid())
+        return not self.problem()

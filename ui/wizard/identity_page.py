@@ -1,4 +1,4 @@
-"""The office's signing identity on the wizard's last page: create one, or import a .p12 (BSrE).
+"""The office's signing identity in the one-page wizard: create one, or import a .p12 (BSrE).
 
 One password, typed once, with a "Show" toggle and the strength hint instead of a second
 "Repeat password" field: the person can read what they typed before they press Create, which
@@ -18,7 +18,6 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -40,6 +39,8 @@ class IdentitySection(QWidget):
     """Create (one password) or import (file and its password) the office's signing identity."""
 
     changed = Signal()
+    #: The error line changed (the window may need to grow or shrink).
+    error_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,15 +60,20 @@ class IdentitySection(QWidget):
         group = QButtonGroup(self)
         group.addButton(self.create_radio)
         group.addButton(self.import_radio)
-        layout.addWidget(self.create_radio)
-        layout.addWidget(self.import_radio)
+        # Side by side: one row less keeps the one-page wizard on a 1366x768 screen.
+        choice = QHBoxLayout()
+        choice.addWidget(self.create_radio)
+        choice.addWidget(self.import_radio)
+        choice.addStretch(1)
+        layout.addLayout(choice)
 
         self.panels = QStackedWidget()
         layout.addWidget(self.panels)
 
+        # Each panel is one row (the strength beside the password), so the page stays short.
         create_panel = QWidget()
-        create_form = QFormLayout(create_panel)
-        create_form.setContentsMargins(0, 0, 0, 0)
+        create_row = QHBoxLayout(create_panel)
+        create_row.setContentsMargins(0, 0, 0, 0)
         self.password = QLineEdit()
         self.password.setObjectName("identityPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -77,34 +83,32 @@ class IdentitySection(QWidget):
         self.show_button.setToolTip(
             QCoreApplication.translate("IdentityPage", "Show the password to check what you typed")
         )
-        password_row = QHBoxLayout()
-        password_row.addWidget(self.password, 1)
-        password_row.addWidget(self.show_button)
         self.strength = QLabel()
         self.strength.setObjectName("passwordStrength")
         self.strength.setWordWrap(True)
-        create_form.addRow(QCoreApplication.translate("IdentityPage", "Password:"), password_row)
-        create_form.addRow("", self.strength)
+        create_row.addWidget(QLabel(QCoreApplication.translate("IdentityPage", "Password:")))
+        create_row.addWidget(self.password, 1)
+        create_row.addWidget(self.show_button)
+        create_row.addWidget(self.strength, 1)
         self.panels.addWidget(create_panel)
 
         import_panel = QWidget()
-        import_form = QFormLayout(import_panel)
-        import_form.setContentsMargins(0, 0, 0, 0)
-        file_row = QHBoxLayout()
+        import_row = QHBoxLayout(import_panel)
+        import_row.setContentsMargins(0, 0, 0, 0)
         self.p12_path = QLineEdit()
         self.p12_path.setPlaceholderText(
             QCoreApplication.translate("IdentityPage", "Path of the .p12 or .pfx file")
         )
         self.browse_button = QPushButton(QCoreApplication.translate("IdentityPage", "Browse…"))
-        file_row.addWidget(self.p12_path, 1)
-        file_row.addWidget(self.browse_button)
         self.import_password = QLineEdit()
         self.import_password.setEchoMode(QLineEdit.EchoMode.Password)
-        import_form.addRow(QCoreApplication.translate("IdentityPage", "File:"), file_row)
-        import_form.addRow(
-            QCoreApplication.translate("IdentityPage", "Password of the file:"),
-            self.import_password,
+        import_row.addWidget(QLabel(QCoreApplication.translate("IdentityPage", "File:")))
+        import_row.addWidget(self.p12_path, 3)
+        import_row.addWidget(self.browse_button)
+        import_row.addWidget(
+            QLabel(QCoreApplication.translate("IdentityPage", "Password of the file:"))
         )
+        import_row.addWidget(self.import_password, 2)
         self.panels.addWidget(import_panel)
 
         self.note = QLabel(
@@ -121,6 +125,7 @@ class IdentitySection(QWidget):
         self.error.setObjectName("identityError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()  # takes room only when there is something to say
         layout.addWidget(self.error)
 
         self.create_radio.toggled.connect(self._mode_changed)
@@ -154,12 +159,12 @@ class IdentitySection(QWidget):
             load_identity,
         )
 
-        self.error.clear()
+        self.show_error("")
         try:
             if self.importing():
                 source = Path(self.p12_path.text().strip())
                 if not source.is_file():
-                    self.error.setText(
+                    self.show_error(
                         QCoreApplication.translate(
                             "IdentityPage", "The file %1 does not exist."
                         ).replace("%1", source.name)
@@ -178,7 +183,7 @@ class IdentitySection(QWidget):
                 unit=profile.unit,
             )
         except WrongPasswordError:
-            self.error.setText(
+            self.show_error(
                 QCoreApplication.translate(
                     "IdentityPage",
                     "The password does not open this file. Check it and try again; "
@@ -190,16 +195,22 @@ class IdentitySection(QWidget):
             return None
         except (IdentityError, OSError) as error:
             # The core's message is English detail; lead with a translated sentence.
-            self.error.setText(
+            self.show_error(
                 QCoreApplication.translate(
                     "IdentityPage", "This file cannot be used as the signing identity: %1"
                 ).replace("%1", identity_error_text(error))
             )
             return None
 
+    def show_error(self, text: str) -> None:
+        """Say why the identity (or the office) could not be made; "" hides the line."""
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+        self.error_changed.emit()
+
     def _mode_changed(self) -> None:
         self.panels.setCurrentIndex(1 if self.importing() else 0)
-        self.error.clear()
+        self.show_error("")
         self._changed()
 
     def _show_toggled(self, shown: bool) -> None:

@@ -1,7 +1,9 @@
-"""The lambang (regional emblem) printed on the letterhead: an optional row of page 1.
+"""The lambang (regional emblem) printed on the letterhead: optional, beside the NIP in the
+office form.
 
 Choosing one is optional (Settings can add or change it later), so it costs no click in the
-usual set-up. Its texts keep the translation context "LambangPage" of the page it once was.
+usual set-up, and it takes no row of its own: two buttons, and a small preview once chosen.
+Its texts keep the translation context "LambangPage" of the page it once was.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVB
 
 from ui.wizard.lambang import LambangError, lambang_png
 
-PREVIEW_PX = 48
+PREVIEW_PX = 28  # the height of a line edit: the row keeps its height
 
 
 class LambangSection(QWidget):
@@ -26,10 +28,18 @@ class LambangSection(QWidget):
         self.choose_button = QPushButton(QCoreApplication.translate("LambangPage", "Choose image…"))
         self.clear_button = QPushButton(QCoreApplication.translate("LambangPage", "Remove"))
         self.clear_button.setEnabled(False)
-        self.preview = QLabel(QCoreApplication.translate("LambangPage", "No image chosen"))
+        self.choose_button.setToolTip(
+            QCoreApplication.translate(
+                "LambangPage",
+                "The regional emblem printed at the top of each agreement. PNG, JPEG or SVG. "
+                "You may skip this and add it later.",
+            )
+        )
+        self.preview = QLabel()
         self.preview.setObjectName("lambangPreview")
+        self.preview.setFixedSize(PREVIEW_PX, PREVIEW_PX)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumHeight(PREVIEW_PX)
+        self.preview.hide()  # shown with the chosen image
         self.error = QLabel()
         self.error.setObjectName("lambangError")
         self.error.setWordWrap(True)
@@ -69,6 +79,7 @@ class LambangSection(QWidget):
                 Qt.TransformationMode.SmoothTransformation,
             )
         )
+        self.preview.show()
         self.clear_button.setEnabled(True)
         return True
 
@@ -76,7 +87,7 @@ class LambangSection(QWidget):
         """Go back to no emblem."""
         self.png = None
         self.preview.clear()
-        self.preview.setText(QCoreApplication.translate("LambangPage", "No image chosen"))
+        self.preview.hide()
         self.clear_button.setEnabled(False)
 
     def _choose(self) -> None:
