@@ -37,7 +37,7 @@ class UserSwitcher(QWidget):
         self.reload()
         self.combo.currentIndexChanged.connect(self._picked)
         context.bridge.subscribe(UsersChanged, lambda _event: self.reload(), owner=self)
-        # The acting user also changes outside this combo (Approve asks the head's password).
+        # The acting user also changes outside this combo (the head's password beside Approve).
         context.bridge.subscribe(
             CurrentUserChanged, lambda _event: self._select_current(), owner=self
         )

@@ -92,6 +92,8 @@ class Actions:
     def shot(self, name: str, widget: QWidget) -> Path:
         """Save a screenshot of ``widget`` (main windows are sized 1366 x 768 beforehand)."""
         path = self.shots / f"{len(self.steps):02d}_{self.step.name}_{name}.png"
+        # What the user sees: posted layout requests (a button's new text) run first.
+        self.qtbot.wait(50)
         assert widget.grab().save(str(path))
         self.step.screenshots.append(path)
         return path

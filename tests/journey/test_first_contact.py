@@ -64,24 +64,23 @@ def _install(
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.waitExposed(wizard)
-    # Page 1: the region picked from the list (level, name and the head's title follow; the
-    # unit keeps its default) and the head of region; no lambang now (Settings has it).
+    # One page, no Next. The region picked from the list (level, name and the head's title
+    # follow; the unit keeps its default) and the head of region; no lambang now.
     actions.choose(wizard.office_page.city, f"Pemerintah Kota {region}")
     assert wizard.office_page.unit_value() == "Bagian Kerja Sama"
     actions.type(wizard.head_section.name, head)
     assert wizard.head_section.title.text() == f"Wali Kota {region}"
-    actions.shot("office", wizard)
-    actions.click(wizard.button(QWizard.WizardButton.NextButton))
-    # Page 2: the signing identity's password (also the head's for "Acting as"), the drafter.
+    # The signing identity's password (also the head's for "Acting as"), the drafter.
     users = wizard.users_page
     actions.type(wizard.identity_section.password, KEY_PASSWORD[region])
     actions.type(users.drafter_name, drafter)
     actions.type(users.drafter_pin, PINS["drafter"])
-    if reviewer:  # releases Bandung's draft for negotiation later
+    if reviewer:  # optional: folded behind "More users"
+        actions.click(users.more_button)
         actions.type(users.name, reviewer)
         actions.type(users.pin, PINS["reviewer"])
         actions.click(users.add_button)
-    actions.shot("people", wizard)
+    actions.shot("office", wizard)
     actions.click(wizard.button(QWizard.WizardButton.FinishButton))  # "Create and open Lintas"
     assert wizard.result() == QDialog.DialogCode.Accepted
 
@@ -120,9 +119,7 @@ def test_two_fresh_installs_meet_in_a_call_trust_each_other_and_share_a_draft(
     actions = Actions(qtbot, shots)
 
     actions.begin("wizard_bandung")
-    bdg = _install(
-        qtbot, actions, tmp_path / "bandung", "Bandung", "Muhammad Farhan", "Rina"
-    )
+    bdg = _install(qtbot, actions, tmp_path / "bandung", "Bandung", "Muhammad Farhan", "Rina")
     actions.begin("wizard_pekanbaru")
     pku = _install(qtbot, actions, tmp_path / "pekanbaru", "Pekanbaru", "Agung Nugroho", "Dewi")
     ctx_b: AppContext = bdg.context
@@ -213,6 +210,9 @@ def test_two_fresh_installs_meet_in_a_call_trust_each_other_and_share_a_draft(
         combo = dialog.counterpart_combo
         assert combo.currentText() == PEKANBARU  # picked from the trusted offices
         assert combo.itemText(combo.count() - 1) == "Trust a new office…"
+        # Started from the call: the draft goes to Pekanbaru in it as soon as it exists.
+        share = dialog.share_check
+        assert share.isVisible() and share.isChecked() and PEKANBARU in share.text()
         actions.shot("dialog", dialog)
         box = dialog.findChild(QDialogButtonBox)
         actions.click(box.button(QDialogButtonBox.StandardButton.Ok))
@@ -226,21 +226,20 @@ def test_two_fresh_installs_meet_in_a_call_trust_each_other_and_share_a_draft(
     qtbot.waitUntil(lambda: agreements_b.stack.currentWidget() is editor_b, timeout=5000)
     actions.shot("draft", bdg)
 
-    # -- the draft goes to Pekanbaru in the verified call: no file ----------------------------
+    # -- the draft goes to Pekanbaru in the verified call: no file, no click -----------------
     actions.begin("send_draft")
-    assert pku.current_key() == "sessions"  # Pekanbaru's people are in the call, not clicking
     a = editor_b
     qtbot.waitUntil(lambda: a.live_link.active, timeout=15000)
-    # The live-review tab shows itself once the call and the agreement meet.
+    # The live-review tab shows itself once the call and the agreement meet; round 1 was saved
+    # and sent, signed with the exchange key, by "Create draft" itself.
     assert a.side_tabs.currentWidget() is a.live_panel
-    share = a.live_panel.share_button
-    assert share.isVisible() and PEKANBARU in share.text()
     actions.shot("share", bdg)
-    actions.click(share)  # saves round 1 and sends it, signed with the exchange key
     # The new draft opens itself at Pekanbaru: Agreements, with the draft in its editor.
     qtbot.waitUntil(lambda: pku.current_key() == "agreements", timeout=15000)
     agreements_p = pku.page("agreements")
-    qtbot.waitUntil(lambda: agreements_p.stack.currentWidget() is agreements_p.editor, timeout=15000)
+    qtbot.waitUntil(
+        lambda: agreements_p.stack.currentWidget() is agreements_p.editor, timeout=15000
+    )
     b = agreements_p.editor
     actions.shot("imported", pku)
     with ctx_p.database.session() as s:
@@ -313,22 +312,21 @@ def test_two_fresh_installs_meet_in_a_call_trust_each_other_and_share_a_draft(
     # Each head of region approves (a Signatory: a drafter cannot). With the office default,
     # no reviewer's release is needed first: Bandung's head approving its draft releases it
     # for negotiation in the same act (Settings can require a reviewer again). The button
-    # names the round and its hash; the drafter at the keyboard clicks it and it asks the
-    # head's password (the same check as "Acting as"), then the head acts from there on.
-    for window, editor, bar, name, region in (
-        (bdg, a, bar_a, "Muhammad Farhan", "Bandung"),
-        (pku, b, bar_b, "Agung Nugroho", "Pekanbaru"),
+    # names the round and its hash; beside it the bar asks the head's password (the same
+    # check and pause as "Acting as"); the head acts from there on.
+    for window, bar, name, region in (
+        (bdg, bar_a, "Muhammad Farhan", "Bandung"),
+        (pku, bar_b, "Agung Nugroho", "Pekanbaru"),
     ):
-        qtbot.waitUntil(bar.approve_button.isEnabled, timeout=5000)
+        qtbot.waitUntil(bar.approve_secret.isVisible, timeout=5000)
         assert bar.approve_button.text().startswith("Approve round 3 (")
         assert name in bar.approve_button.toolTip()
-        actions.click(bar.approve_button)
-        dialog = editor.approve_as_dialog
-        assert dialog.isVisible() and name in dialog.windowTitle()
+        assert name in bar.approve_secret.placeholderText()
+        assert not bar.approve_button.isEnabled()  # nothing is approved without the password
         # The head's secret: the signing identity's password (a PIN while the wizard set one).
-        actions.type(dialog.secret, PINS.get("head", KEY_PASSWORD[region]))
-        actions.shot(f"approve_as_{region.lower()}", dialog)
-        actions.click(dialog.ok_button)  # the approval goes to the other office in the call
+        actions.type(bar.approve_secret, PINS.get("head", KEY_PASSWORD[region]))
+        actions.shot(f"approve_as_{region.lower()}", window)
+        actions.click(bar.approve_button)  # the approval goes to the other office in the call
         assert window.context.current_user.name == name
         qtbot.waitUntil(
             lambda w=window, n=name: w.user_switcher.combo.currentText() == f"{n} — Signatory",
@@ -369,14 +367,21 @@ def test_two_fresh_installs_meet_in_a_call_trust_each_other_and_share_a_draft(
         (win_b, "Pekanbaru", None),
     ):
         qtbot.waitUntil(win.panel.sign_button.isVisible, timeout=20000)
-        if win is win_a:
-            # Bandung asked to sign ("Sign it in this call") and signs first: the Sign dialog
-            # is already open. Pekanbaru's turn comes from Bandung: its signer clicks Sign.
-            qtbot.waitUntil(lambda: win_a.panel.dialog is not None, timeout=5000)
-            qtbot.waitUntil(win_a.panel.dialog.isVisible, timeout=5000)
-        else:
-            assert win.panel.dialog is None  # no password prompt popped up by another office
+        if win is win_b:
+            # Pekanbaru's turn comes from Bandung: no dialog pops up and nothing takes focus;
+            # its signer types the password beside Sign in the window itself.
+            assert win.panel.dialog is None
+            qtbot.waitUntil(win.panel.password.isVisible, timeout=5000)
+            assert not win.panel.password.hasFocus()
+            assert "Agung Nugroho" in win.panel.password.placeholderText()
+            actions.type(win.panel.password, KEY_PASSWORD[region])
+            actions.shot("sign_pekanbaru", win)
             actions.click(win.panel.sign_button)
+            continue
+        # Bandung asked to sign ("Sign it in this call") and signs first: its Sign dialog,
+        # with the handwritten signature pad, is already open.
+        qtbot.waitUntil(lambda: win_a.panel.dialog is not None, timeout=5000)
+        qtbot.waitUntil(win_a.panel.dialog.isVisible, timeout=5000)
         dialog = win.panel.dialog
         assert dialog is not None
         if stroke:
@@ -397,8 +402,12 @@ def test_two_fresh_installs_meet_in_a_call_trust_each_other_and_share_a_draft(
 
     # -- both archives verify the same signed file -------------------------------------------
     actions.begin("archives_verify")
+    for win in (win_a, win_b):
+        qtbot.waitUntil(lambda w=win: w.panel.archived == "opened", timeout=10000)
+        assert "The signed original is in the Archive" in win.panel.state_label.text()
     for window, name in ((bdg, "bandung"), (pku, "pekanbaru")):
-        actions.trigger(lambda w=window: w.sidebar.select("archive"))
+        # The ceremony's end took the main window to the Archive, the signed file selected.
+        qtbot.waitUntil(lambda w=window: w.current_key() == "archive", timeout=10000)
         archive = window.page("archive")
         qtbot.waitUntil(lambda a=archive: a.table.rowCount() >= 1, timeout=5000)
         # The archive verifies the file it shows: the answer is there without a click.
