@@ -162,34 +162,34 @@ def _rows(data: dict[str, Any]) -> list[Measurement]:
                         note=f"{n * (n - 1)} streams, each office checks every other",
                     )
                 )
-    alone = data.get("publish720_alone")
-    if alone:
-        one, seven = alone["2"]["cpu_core_pct"][0], alone["8"]["cpu_core_pct"][0]
-        rows.append(
-            Measurement(
-                AREA,
-                "SFU: one office publishing 1280x720 to 7 others vs to 1 (its CPU)",
-                round(seven / one, 2) if one else float("nan"),
-                "x",
-                1.3,
-                note=f"publisher {one:.0f} % -> {seven:.0f} % of a core; it shows no tiles "
-                "(--no-incoming-video), so this is the cost of publishing; "
-                f"its subscribers' worst stream {_worst_from(alone['2'], 0)} / "
-                f"{_worst_from(alone['8'], 0)} fps",
-            )
-        )
-    pub = data.get("publish720")
-    if pub:
+    for key, name, target, note in (
+        (
+            "publish720_alone",
+            "SFU: one office publishing 1280x720 to 7 others vs to 1 (its CPU)",
+            1.3,
+            "it shows no tiles (--no-incoming-video), so this is the cost of publishing; "
+            "its subscribers' worst stream {worst2} / {worst8} fps",
+        ),
+        (
+            "publish720",
+            "SFU: the same publisher also watching the others (its CPU, 7 vs 1)",
+            None,
+            "it also receives and decodes the others' 320x240 (6 more streams)",
+        ),
+    ):
+        pub = data.get(key)
+        if not pub:
+            continue
         one, seven = pub["2"]["cpu_core_pct"][0], pub["8"]["cpu_core_pct"][0]
+        worst = {"worst2": _worst_from(pub["2"], 0), "worst8": _worst_from(pub["8"], 0)}
         rows.append(
             Measurement(
                 AREA,
-                "SFU: the same publisher also watching the others (its CPU, 7 vs 1)",
+                name,
                 round(seven / one, 2) if one else float("nan"),
                 "x",
-                None,
-                note=f"publisher {one:.0f} % -> {seven:.0f} % of a core; it also receives "
-                "and decodes the others' 320x240 (6 more streams)",
+                target,
+                note=f"publisher {one:.0f} % -> {seven:.0f} % of a core; " + note.format(**worst),
             )
         )
     return rows

@@ -17,9 +17,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from conferencing.call_identity import CallIdentity
 from conferencing.hub.embedded import EmbeddedHub
-from conferencing.media import SyntheticAudioSource, SyntheticVideoSource
 from mou import models
 from mou.agreement import AgreementStatus, PartyInput
 from mou.meeting import create_meeting
@@ -27,7 +25,7 @@ from mou.office import local_office
 from mou.template import get_template, instantiate
 from tests.ceremony.test_ceremony_agreement import _agree_in_both, _agreement
 from tests.ceremony.test_ceremony_domain import pdfsig_valid_count
-from tests.ceremony.test_ceremony_launcher import _context
+from tests.ceremony.test_ceremony_launcher import _context, join_verified
 from tests.ceremony.test_ceremony_panel import _indonesian
 from tests.mou.conftest import City, draft_in_bandung
 from tests.signing.test_signing_ui import draw_with_mouse
@@ -36,9 +34,7 @@ from ui.ceremony.launcher import CeremonyLauncher
 from ui.ceremony.panel import CeremonyPanel
 from ui.context import AppContext
 from ui.main_window import MainWindow
-from ui.vicon.call_events import CallClosed, CallOpened
-from ui.vicon.controller import CallController
-from ui.vicon.identity_bar import counterpart_trust
+from ui.vicon.call_events import CallClosed
 
 ROOM = "kb-bandung-palangkaraya-arsip"
 SIZE = (1366, 768)
@@ -113,19 +109,7 @@ def test_second_signer_signs_in_the_panel_and_the_archive_shows_the_signed_origi
 
     hub = EmbeddedHub()
     hub.start(host=NETNS_ADDR)
-    controllers = []
-    for ctx, office_identity in ((ctx_a, id_a), (ctx_b, id_b)):
-        name = ctx.office.display_name
-        controller = CallController(
-            name,
-            video_source=SyntheticVideoSource(name, 320, 240, 10),
-            audio_source=SyntheticAudioSource(),
-            identity=CallIdentity(office_identity.private_key, office_identity.certificate),
-            trusted=counterpart_trust(ctx.database),
-        )
-        controllers.append(controller)
-        ctx.bridge.post(CallOpened(controller, ROOM))  # what the Sessions page does
-        controller.join(hub.url, ROOM, hub.invite(ROOM, name, 600))
+    controllers = join_verified(hub, ROOM, [(ctx_a, id_a), (ctx_b, id_b)])
     shots = ROOT / "screenshots"
     shots.mkdir(exist_ok=True)
     try:

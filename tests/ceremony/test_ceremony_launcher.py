@@ -64,6 +64,28 @@ def _context(city: City, identity: OfficeIdentity, p12: Path, folder: Path) -> A
     )
 
 
+def join_verified(
+    hub: EmbeddedHub, room: str, offices: list[tuple[AppContext, OfficeIdentity]]
+) -> list[CallController]:
+    """Each office joins ``room`` as the Sessions page makes it, with its identity unlocked."""
+    controllers = []
+    for ctx, office_identity in offices:
+        name = ctx.office.display_name
+        controller = CallController(
+            name,
+            video_source=SyntheticVideoSource(name, 320, 240, 10),
+            audio_source=SyntheticAudioSource(),
+            # The ceremony needs a verified call: pinned counterpart certificates from this
+            # office's database.
+            identity=CallIdentity(office_identity.private_key, office_identity.certificate),
+            trusted=counterpart_trust(ctx.database),
+        )
+        controllers.append(controller)
+        ctx.bridge.post(CallOpened(controller, room))  # what the Sessions page does
+        controller.join(hub.url, room, hub.invite(room, name, 600))
+    return controllers
+
+
 def _window(launcher: CeremonyLauncher, controller: CallController) -> CeremonyWindow:
     return launcher.windows[id(controller)]
 
@@ -96,21 +118,7 @@ def test_launcher_ceremony_from_agreed_to_signed_in_both_databases(
     launcher_b = CeremonyLauncher(ctx_b)
     hub = EmbeddedHub()
     hub.start(host=NETNS_ADDR)
-    controllers = []
-    for ctx, office_identity in ((ctx_a, id_a), (ctx_b, id_b)):
-        name = ctx.office.display_name
-        controller = CallController(
-            name,
-            video_source=SyntheticVideoSource(name, 320, 240, 10),
-            audio_source=SyntheticAudioSource(),
-            # As the Sessions page does once the identity is unlocked: the ceremony needs a
-            # verified call (pinned counterpart certificates from this office's database).
-            identity=CallIdentity(office_identity.private_key, office_identity.certificate),
-            trusted=counterpart_trust(ctx.database),
-        )
-        controllers.append(controller)
-        ctx.bridge.post(CallOpened(controller, ROOM))  # what the Sessions page does
-        controller.join(hub.url, ROOM, hub.invite(ROOM, name, 600))
+    controllers = join_verified(hub, ROOM, [(ctx_a, id_a), (ctx_b, id_b)])
     try:
         qtbot.waitUntil(lambda: len(launcher_b.windows) == 1)
         launcher_a = main_window._ceremonies

@@ -10,13 +10,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from conferencing.media import SyntheticAudioSource, SyntheticVideoSource
 from mou.pdf.document import PdfDocument
 from tests.ceremony.conftest import BANDUNG, OfficeKey
-from ui.ceremony.panel import CeremonyPanel
-from ui.ceremony.session import CeremonySession, ceremonies_dir
+from tests.ceremony.local_panel import local_panel
+from ui.ceremony.session import ceremonies_dir
 from ui.ceremony.texts import grouped_hash
-from ui.vicon.controller import CallController
 
 
 def test_panel_reports_damaged_state_and_signs_locally_before_the_call(
@@ -29,22 +27,11 @@ def test_panel_reports_damaged_state_and_signs_locally_before_the_call(
     broken = ceremonies_dir(tmp_path) / "0123456789abcdef"
     broken.mkdir(parents=True)
     (broken / "state.json").write_text("{ not json", "utf-8")
-    controller = CallController(
-        BANDUNG,
-        video_source=SyntheticVideoSource(BANDUNG, 160, 120, 5),
-        audio_source=SyntheticAudioSource(),
-    )
-    try:
-        session = CeremonySession(
-            controller,
-            data_dir=tmp_path,
-            identity_path=keys[BANDUNG].path,
-            trusted=[k.certificate for k in keys.values()],
-            document_provider=lambda: document,
-        )
-        panel = CeremonyPanel(session, signature_png=signature_png)
-        qtbot.addWidget(panel)
-        panel.show()
+    trusted = [k.certificate for k in keys.values()]
+    with local_panel(
+        qtbot, tmp_path, keys[BANDUNG].path, trusted, document,
+        signature_png=signature_png, present=False,
+    ) as (panel, session):  # fmt: skip
         # The damaged folder is reported and left in place.
         assert panel.problem_label.isVisible()
         assert "cannot be read" in panel.problem_label.text()
@@ -73,8 +60,6 @@ def test_panel_reports_damaged_state_and_signs_locally_before_the_call(
         # The signed step is on disk, ready for the call to carry it when it connects.
         stored = session.store.load(panel.record.ceremony_id)
         assert stored.step == 1
-    finally:
-        controller.shutdown()
 
 
 def test_the_signer_signs_in_the_panel_itself_after_a_wrong_password(
@@ -83,25 +68,8 @@ def test_the_signer_signs_in_the_panel_itself_after_a_wrong_password(
     document: PdfDocument,
     tmp_path: Path,
 ) -> None:
-    controller = CallController(
-        BANDUNG,
-        video_source=SyntheticVideoSource(BANDUNG, 160, 120, 5),
-        audio_source=SyntheticAudioSource(),
-    )
-    try:
-        session = CeremonySession(
-            controller,
-            data_dir=tmp_path,
-            identity_path=keys[BANDUNG].path,
-            trusted=[k.certificate for k in keys.values()],
-            document_provider=lambda: document,
-        )
-        panel = CeremonyPanel(session)
-        qtbot.addWidget(panel)
-        panel.resize(580, 720)
-        panel.show()
-        qtbot.mouseClick(panel.present_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: panel.record is not None)
+    trusted = [k.certificate for k in keys.values()]
+    with local_panel(qtbot, tmp_path, keys[BANDUNG].path, trusted, document) as (panel, session):
         # This office's turn: the field is there, naming the signer, but nothing pops up and
         # nothing takes the focus (the turn may come from another office).
         signer = panel.record.next_signatory
@@ -146,5 +114,3 @@ def test_the_signer_signs_in_the_panel_itself_after_a_wrong_password(
         assert "Waiting for Pemerintah Kota Palangkaraya" in panel.state_label.text()
         assert session.store.load(panel.record.ceremony_id).step == 1
         assert panel.dialog is dialog and not dialog.isVisible()  # no second dialog
-    finally:
-        controller.shutdown()
