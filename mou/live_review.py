@@ -27,7 +27,7 @@ from mou.clause import clause_by_uuid, update_ayat, update_clause
 from mou.db import Database
 from mou.messages import DomainMessage
 from mou.office import Actor
-from mou.revision import save_revision
+from mou.revision import is_dirty, save_revision
 
 PREFIX = "mou.review."
 FOCUS = PREFIX + "focus"
@@ -328,9 +328,15 @@ def save_shared_round(db: Database, agreement_uuid: str, actor: Actor, message: 
     After a live-review change was accepted both offices hold the same text; the proposer saves
     it once and sends that round, which the other office takes as its own (no second round, no
     branch). ``None`` when the agreement is not here or not editable any more.
+
+    A working copy that has not changed since its round is not saved again: that round is the
+    one to send (sharing twice must not make an empty round the other office has to take).
     """
     with db.session() as session:
         agreement = by_uuid(session, agreement_uuid)
         if agreement is None or AgreementStatus(agreement.status) not in EDITABLE_STATES:
             return None
+        current = agreement.current_revision
+        if current is not None and not is_dirty(agreement):
+            return current.hash
         return save_revision(session, agreement, actor, message).hash

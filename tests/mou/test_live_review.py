@@ -21,6 +21,7 @@ from mou.live_review import (
     SuggestionDecided,
     SuggestionReceived,
     database_applier,
+    save_shared_round,
 )
 from tests.mou.conftest import draft_in_bandung
 
@@ -139,3 +140,25 @@ def test_malformed_messages_are_reported_not_raised() -> None:
     assert [type(e) for e in errors] == [ReviewError] * 4
     assert "unknown field 'drop table'" in errors[0].message
     assert side.pending() == [] and sent == []
+
+
+def test_sharing_an_unchanged_working_copy_sends_its_round_and_saves_no_empty_one(cities) -> None:
+    a = cities[0]
+    agreement_id = draft_in_bandung(a)
+    with a.db.session() as s:
+        agreement = s.get(models.Agreement, agreement_id)
+        uuid, first = agreement.uuid, agreement.current_revision.hash
+    # Shared twice without an edit (on creation, then the live tab's button): the same round.
+    assert save_shared_round(a.db, uuid, a.drafter, "Shared in the call") == first
+    assert save_shared_round(a.db, uuid, a.drafter, "Shared in the call") == first
+    with a.db.session() as s:
+        assert len(s.get(models.Agreement, agreement_id).revisions) == 1
+    # An edit since that round: the next round is saved and is the one sent.
+    with a.db.session() as s:
+        agreement = s.get(models.Agreement, agreement_id)
+        clause = agreement.clauses[0].uuid
+        update_clause(s, agreement, a.drafter, clause, body="Teks yang diubah dalam panggilan.")
+    second = save_shared_round(a.db, uuid, a.drafter, "Shared in the call")
+    assert second is not None and second != first
+    with a.db.session() as s:
+        assert len(s.get(models.Agreement, agreement_id).revisions) == 2
