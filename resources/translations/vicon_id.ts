@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>SpeakerView</name>
+    <message>
+        <location filename="../../ui/vicon/speaker_view.py" line="60"/>
+        <source>Waiting for the other offices to join…</source>
+        <translation>Menunggu kantor lain bergabung…</translation>
+    </message>
+</context>
+<context>
     <name>CallSpeaker</name>
     <message>
         <location filename="../../ui/vicon/speaker_choice.py" line="75"/>

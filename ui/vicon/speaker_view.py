@@ -53,9 +53,15 @@ class SpeakerView(QWidget):
 
     def large_key(self) -> str:
         """Who is shown large: the active speaker, else the first other office."""
-        if self.active in self.labels:
+        if self.active and self.active in self.labels:  # "" is the self view, never large
             return self.active
         return next((k for k in self.labels if k != SELF_KEY), "")
+
+    def waiting_text(self) -> str:
+        """What the empty stage says while no other office is here ("" once one is)."""
+        if self.large_key():
+            return ""
+        return self.tr("Waiting for the other offices to join…")
 
     def layout_rects(self) -> dict[str, QRect]:
         """Where each office is painted (tests check the sizes)."""
@@ -81,8 +87,18 @@ class SpeakerView(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#101418"))
         large = self.large_key()
+        waiting = self.waiting_text()
+        if waiting:  # alone: say so on the stage rather than leave a black hole
+            font = painter.font()
+            font.setPointSize(14)
+            painter.setFont(font)
+            painter.setPen(QColor("#c8d0d8"))
+            stage = self.rect().adjusted(16, 16, -16, -int(self.height() * STRIP_RATIO))
+            painter.drawText(stage, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             waiting)  # fmt: skip
         for key, rect in self.layout_rects().items():
-            self._paint_one(painter, key, rect, large=key == large)
+            # "" is both "nobody large" and the self view's key: the self view is never large.
+            self._paint_one(painter, key, rect, large=bool(large) and key == large)
         painter.end()
 
     def _paint_one(self, painter: QPainter, key: str, rect: QRect, *, large: bool) -> None:
