@@ -146,9 +146,11 @@ class ScreenGrabber(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session: Any = None
+        self._sink: Any = None
         self._capture: Any = None
         self._latest: np.ndarray | None = None
         self.target: Any = None
+        self.window_taken: Any = None
         self._got_frame = False
         self._pace = QTimer(self)
         self._pace.setInterval(1000 // CAPTURE_FPS)
@@ -171,14 +173,16 @@ class ScreenGrabber(QObject):
 
         self.stop()
         self._session = QMediaCaptureSession(self)
-        sink = QVideoSink(self)
-        sink.videoFrameChanged.connect(self._on_frame)
-        self._session.setVideoSink(sink)
+        self._sink = QVideoSink(self)
+        self._sink.videoFrameChanged.connect(self._on_frame)
+        self._session.setVideoSink(self._sink)
         #: What is shared: the chosen QCapturableWindow, or None for the screen.
         self.target = window
         if window is not None:
             self._capture = QWindowCapture(self)
             self._capture.setWindow(window)
+            #: The window Qt's capture took (kept after a failed start, to tell why).
+            self.window_taken = self._capture.window()
             self._session.setWindowCapture(self._capture)
         else:
             screen = QGuiApplication.primaryScreen()
@@ -197,8 +201,12 @@ class ScreenGrabber(QObject):
         self._watchdog.stop()
         if self._capture is not None:
             self._capture.stop()
-        self._capture = None
-        self._session = None
+        # Parented to us, so dropping the references alone kept every start's capture, sink
+        # and session alive until the call window closed.
+        for part in (self._capture, self._sink, self._session):
+            if part is not None:
+                part.deleteLater()
+        self._capture = self._sink = self._session = None
 
     @Slot(object)
     def _on_frame(self, frame: Any) -> None:
