@@ -192,6 +192,30 @@ def read_card(data: bytes) -> OfficeCard:
     return OfficeCard(office, certificate, exchange_der)
 
 
+def is_trusted(session: Session, fingerprint: str) -> bool:
+    """True when a certificate with this SHA-256 fingerprint is trusted here."""
+    return (
+        session.scalars(
+            select(models.TrustedCertificate.id).where(
+                models.TrustedCertificate.fingerprint_sha256 == fingerprint
+            )
+        ).first()
+        is not None
+    )
+
+
+def card_office_name(office: dict[str, Any]) -> str:
+    """The display name of a card's office ("Pemerintah Kota Pekanbaru"), bounded in length."""
+    from mou.office import GovernmentLevel, OfficeProfile
+
+    region = str(office.get("region", ""))[:200]
+    try:
+        level = GovernmentLevel(str(office.get("level")))
+    except ValueError:
+        return region
+    return OfficeProfile(level, region, "", "", "").display_name
+
+
 def read_office_card(data: bytes) -> tuple[dict[str, Any], x509.Certificate]:
     """``(office, certificate)`` of a checked, not yet trusted card (see :func:`read_card`)."""
     card = read_card(data)

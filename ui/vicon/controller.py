@@ -168,6 +168,26 @@ class CallController(QObject):
         future.add_done_callback(lambda f: self._sig_done.emit(f, on_done, report_errors))
         return future
 
+    def pin_office(self, certificate_der: bytes, exchange_key: bytes = b"") -> Future:
+        """Accept this office certificate (and its card's exchange key) in the call from now on."""
+        engine = self.engine
+
+        async def pin() -> None:
+            engine.trusted_offices = engine.trusted_offices.pinned(
+                certificate_der, exchange_key or None
+            )
+
+        return self.run(pin())
+
+    def unpin_office(self, certificate_der: bytes) -> Future:
+        """Stop accepting this office certificate in the call (trust withdrawn)."""
+        engine = self.engine
+
+        async def unpin() -> None:
+            engine.trusted_offices = engine.trusted_offices.unpinned(certificate_der)
+
+        return self.run(unpin())
+
     def join(
         self, hub_url: str, room: str, token: str, on_done: DoneCallback | None = None
     ) -> Future:

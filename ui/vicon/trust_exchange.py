@@ -30,15 +30,22 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QVBoxLayout, QWidget
-from sqlalchemy import select
 
 from conferencing.call_identity import PeerVerification
 from mou import models
 from mou.agreement import AgreementError
-from mou.exchange import PackageError, read_card, revoke_trust, trust_office_card
+from mou.exchange import (
+    PackageError,
+    card_office_name,
+    is_trusted,
+    read_card,
+    revoke_trust,
+    trust_office_card,
+)
 from mou.models import LocalUser
 from mou.office import Actor, OfficeError, Role
 from mou.signing.identity import fingerprint_sha256
@@ -193,23 +200,14 @@ class TrustExchange(QObject):
         except PackageError:
             return  # not a card we can use; the call goes on unverified
         fingerprint = fingerprint_sha256(card.certificate)
-        if self._already_trusted(fingerprint):
+        with self.context.database.session() as session:
+            known = is_trusted(session, fingerprint)
+        if known:
             return  # known office: nothing to decide (a replayed card is a no-op)
         self.offers[peer_id] = _Offer(
-            data, _display_name(card.office), fingerprint, bytes(card.exchange_key_der)
+            data, card_office_name(card.office), fingerprint, bytes(card.exchange_key_der)
         )
         self._show_next()
-
-    def _already_trusted(self, fingerprint: str) -> bool:
-        with self.context.database.session() as session:
-            return (
-                session.scalars(
-                    select(models.TrustedCertificate.id).where(
-                        models.TrustedCertificate.fingerprint_sha256 == fingerprint
-                    )
-                ).first()
-                is not None
-            )
 
     @Slot(str, object)
     def _verification(self, peer_id: str, state: PeerVerification) -> None:
@@ -338,7 +336,8 @@ class TrustExchange(QObject):
         self.bar.secret.hide()
         self.bar.error.hide()
         self.trusted_here[peer_id] = name
-        der = self._pin(pem, offer.exchange_key)
+        der = x509.load_pem_x509_certificate(pem).public_bytes(serialization.Encoding.DER)
+        self.controller.pin_office(der, offer.exchange_key)
         self._made_here[peer_id] = _Trusted(name, offer.fingerprint, der, actor)
         QTimer.singleShot(PROOF_WAIT_MS, self, lambda p=peer_id: self._proof_due(p))
         self.bar.trust_button.hide()
@@ -399,7 +398,7 @@ class TrustExchange(QObject):
                 revoke_trust(session, made.fingerprint, made.actor)
         except (AgreementError, PackageError):
             pass  # already removed (e.g. in Settings): nothing left to undo there
-        self._unpin(made.der)
+        self.controller.unpin_office(made.der)
         self.withdrawn[peer_id] = made.office
         self.bar.trust_button.hide()
         self.bar.agreement_button.hide()
@@ -416,41 +415,6 @@ class TrustExchange(QObject):
         self.sig_withdrawn.emit(made.office)
         self.context.bridge.post(OfficeTrustWithdrawn(made.office))
         return made.office
-
-    def _unpin(self, der: bytes) -> None:
-        """Remove a certificate from the engine's pinned offices (on the engine's own thread)."""
-
-        engine = self.controller.engine
-
-        async def unpin() -> None:
-            engine.trusted_offices = engine.trusted_offices.unpinned(der)
-
-        self.controller.run(unpin())
-
-    def _pin(self, pem: bytes, exchange_key: bytes = b"") -> bytes:
-        """Pin the certificate (and the card's exchange key) in the engine, on its own thread."""
-        from cryptography import x509
-
-
-        engine = self.controller.engine
-        certificate = x509.load_pem_x509_certificate(pem)
-        der = certificate.public_bytes(serialization.Encoding.DER)
-
-        async def pin() -> None:
-            engine.trusted_offices = engine.trusted_offices.pinned(der, exchange_key or None)
-
-        self.controller.run(pin())
-        return der
-
-
-def _display_name(office: dict[str, Any]) -> str:
-    from mou.office import GovernmentLevel, OfficeProfile
-
-    try:
-        level = GovernmentLevel(str(office.get("level")))
-    except ValueError:
-        return str(office.get("region", ""))[:200]
-    return OfficeProfile(level, str(office.get("region", ""))[:200], "", "", "").display_name
 
 
 def attach_trust_exchange(context: AppContext, window: QWidget) -> TrustExchange:
