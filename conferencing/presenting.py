@@ -59,6 +59,7 @@ class ScreenVp8Encoder(Vp8Encoder):
         self.remb_bps: int | None = None
         self.frames = 0
         self.keyframes = 0
+        self.codecs_opened = 0  # a new codec starts the slide over from a blurred keyframe
         self.last_size: tuple[int, int] | None = None
 
     @property  # type: ignore[override]
@@ -96,6 +97,7 @@ class ScreenVp8Encoder(Vp8Encoder):
             frame.pict_type = av.video.frame.PictureType.I
         if codec is None:
             codec = self.codec = _screen_codec(frame.width, frame.height, bps)
+            self.codecs_opened += 1
             force_keyframe = True
         data = b"".join(bytes(packet) for packet in codec.encode(frame))
         self.frames += 1

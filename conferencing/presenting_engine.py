@@ -111,15 +111,16 @@ class EnginePresenting:
         before = self.presenter
         self.presenter = PresenterState(message.peer_id or "", message.office or "")
         mine = self.presenter.peer_id == self.peer_id
+        # A topology that subscribes to the presentation (the SFU) follows the presenter; it
+        # goes first so that our own slide starts at the rate the SFU then allows.
+        follow = getattr(self._topology, "presenter_changed", None)
+        if follow is not None and before != self.presenter:
+            await follow()
         if mine and self._screen_source is not None:
             await self._send_screen(self._screen_source)
         elif before.peer_id == self.peer_id and not mine and self._screen_source is not None:
             self._screen_source = None  # the host took over (or the hub freed the slot)
             await self._send_screen(None)
-        # A topology that subscribes to the presentation (the SFU) follows the presenter.
-        follow = getattr(self._topology, "presenter_changed", None)
-        if follow is not None and before != self.presenter:
-            await follow()
         if before != self.presenter:
             taken = before.peer_id == self.peer_id and self.presenter.active and not mine
             self.emit(PresenterChanged(self.presenter.peer_id, self.presenter.office, mine, taken))

@@ -187,6 +187,7 @@ class SfuTopology(Topology):
         self.layers: tuple[Layer, ...] = ()  # the camera layers we publish (sfu_layers)
         self.screen: ScreenSubscription | None = None  # the presentation we receive
         self.screen_budget = False  # our publisher's REMB cap includes the presentation
+        self.screen_encoder: ScreenVp8Encoder | None = None  # our presentation's encoder
         self._last_stats = time.monotonic()
         self._closed = False
 
@@ -311,7 +312,8 @@ class SfuTopology(Topology):
         screen_track = self.host.new_local_track("screen")
         self.local_tracks.append(screen_track)
         screen = pc.addTransceiver(screen_track, direction="sendonly")
-        setattr(screen.sender, _ENCODER_SLOT, ScreenVp8Encoder())
+        self.screen_encoder = ScreenVp8Encoder()
+        setattr(screen.sender, _ENCODER_SLOT, self.screen_encoder)
         for transceiver in pc.getTransceivers():
             transceiver.direction = "sendonly"
             if transceiver.kind == "video":
@@ -455,6 +457,11 @@ class SfuTopology(Topology):
             log.info("could not change our bitrate cap: %s", exc.reason)
             return
         self.screen_budget = presenting
+        if self.screen_encoder is not None:
+            # Janus's REMB is that cap, not a measure of the link, so it is the cap from now on.
+            # Left to the next REMB, the old one opened the slide's codec at the camera's rate
+            # and the new one reopened it (a new blurred keyframe) a second into the slide.
+            self.screen_encoder.remb_bps = bitrate
 
     async def _follow_presenter(self) -> None:
         presenter = getattr(getattr(self.host, "presenter", None), "peer_id", "")

@@ -60,6 +60,9 @@ def test_a_slide_presented_through_janus_arrives_sharp_at_full_size(
     # Janus's REMB to the screen stream: the room's camera cap plus the presentation's rate
     # (768 kbit/s alone left the slide at about 31 dB).
     assert r["screen_remb"] == [768_000 + 2_500_000], r["screen_remb"]
+    # The slide's codec opened once, at the raised rate: a REMB of the camera's cap left from
+    # before the raise reopened it a second in, and the frame at 2 s was a blurred keyframe.
+    assert r["screen_codecs"] == [1], r["screen_codecs"]
     # The cameras went on meanwhile, on their own streams.
     assert r["camera_frames_during"] > 15, r
     # The call report lists Pekanbaru's camera and screen, as in the mesh.
@@ -182,6 +185,13 @@ async def present(tmp: Path) -> dict[str, Any]:
             # plus the presentation's rate, raised by the presenter while it presents).
             out["screen_remb"] = [
                 enc.remb_bps
+                for t in topo[PEKANBARU].publisher_pc.getTransceivers()  # type: ignore[attr-defined]
+                for enc in [getattr(t.sender, "_RTCRtpSender__encoder", None)]
+                if isinstance(enc, ScreenVp8Encoder)
+            ]
+            # Codecs the presenter's slide encoder opened: one, or the slide restarted blurred.
+            out["screen_codecs"] = [
+                enc.codecs_opened
                 for t in topo[PEKANBARU].publisher_pc.getTransceivers()  # type: ignore[attr-defined]
                 for enc in [getattr(t.sender, "_RTCRtpSender__encoder", None)]
                 if isinstance(enc, ScreenVp8Encoder)
