@@ -38,15 +38,18 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
-def encode(envelope: dict[str, Any]) -> list[str | bytes]:
-    """The data-channel messages that carry ``envelope`` (one text message, or binary chunks)."""
+def encode(envelope: dict[str, Any], *, chunked: bool = False) -> list[str | bytes]:
+    """The data-channel messages that carry ``envelope`` (one text message, or binary chunks).
+
+    ``chunked``: binary chunks even when one text message would do (the SFU relay's choice).
+    """
     text = json.dumps(envelope, separators=(",", ":"), ensure_ascii=False)
     data = text.encode("utf-8")
     if len(data) > MAX_ENVELOPE_BYTES:
         raise ChannelError(
             f"message of {len(data)} bytes exceeds the {MAX_ENVELOPE_BYTES} byte limit"
         )
-    if len(data) <= CHUNK_BYTES:
+    if len(data) <= CHUNK_BYTES and not chunked:
         return [text]
     mid = uuid.uuid4().bytes
     count = -(-len(data) // CHUNK_BYTES)

@@ -43,6 +43,7 @@ from conferencing.call_identity import (
     VerifyCode,
     all_verified,
 )
+from conferencing.dtx import SilenceGate
 from conferencing.events import (
     AppMessageReceived,
     ChatReceived,
@@ -628,6 +629,12 @@ class CallEngine(EnginePresenting, EngineHosting):
         """Switch microphone mid-call without renegotiating."""
         self._audio_source = source
         await self._fanout("audio").set_source(self._tap_local_audio(source.track()))
+
+    @property
+    def audio_gate(self) -> SilenceGate | None:
+        """What the microphone's silence gate sent and held (None before the call sends audio)."""
+        fanout = self._fanouts.get("audio")
+        return fanout.gate if fanout is not None else None
 
     def _fanout(self, kind: str) -> TrackFanout:
         fanout = self._fanouts.get(kind)

@@ -5,7 +5,8 @@ each get half the frames. :class:`TrackFanout` reads the source once and hands e
 each subscriber track (newest wins, so a slow peer drops frames instead of adding latency). It
 also restamps timestamps from its own clock, which keeps RTP timestamps monotonic when the
 source is replaced mid-call, and substitutes black video or silence when the camera is off or
-the microphone muted.
+the microphone muted. A quiet or muted microphone sends one frame every 400 ms
+(:mod:`conferencing.dtx`).
 
 Congestion control (:mod:`conferencing.adaptation`) sets a quality tier on each video
 subscriber: its frames are scaled down and thinned to the tier's size and frame rate before
@@ -28,8 +29,10 @@ from aiortc import MediaStreamTrack, RTCRtpSender
 from aiortc.mediastreams import MediaStreamError
 
 from conferencing.adaptation import TIERS, Tier
+from conferencing.dtx import SilenceGate
 from conferencing.media import AUDIO_RATE, VIDEO_CLOCK
 from conferencing.sharedencoder import SharedVp8Encoder
+from conferencing.speaking import frame_dbfs
 
 MAX_PACKET_BACKLOG = 4  # encoded frames a peer may lag behind (about 130 ms at 30 fps)
 
@@ -148,6 +151,8 @@ class TrackFanout:
         self._t0 = time.monotonic()
         self._audio_pts = 0
         self._black: np.ndarray | None = None
+        # Audio only: a quiet or muted microphone sends a frame every 400 ms (conferencing.dtx).
+        self.gate = SilenceGate() if kind == "audio" else None
 
     def encoder_for(self, tier: int | None) -> SharedVp8Encoder:
         """The shared encoder of quality step ``tier`` (``None``: the unscaled source's)."""
@@ -241,6 +246,10 @@ class TrackFanout:
                 frame.pts = self._audio_pts
                 frame.time_base = fractions.Fraction(1, AUDIO_RATE)
                 self._audio_pts += frame.samples
+                if self.gate is not None:
+                    dbfs = frame_dbfs(frame) if self.enabled else -120.0
+                    if not self.gate.admit(dbfs, frame.samples / (frame.sample_rate or AUDIO_RATE)):
+                        continue
             if self.encoder is not None and self.kind == "video":
                 await self._encode_per_tier(frame)
                 continue

@@ -19,7 +19,8 @@ tile is "verified" only when that signed binding names exactly the feed we recei
 office. What this proves and what not: ``docs/SECURITY.md``.
 
 **Messages** (chat, app messages) go through the hub as ``relay`` data of kind
-:data:`SFU_ENVELOPE_KIND`, addressed to each office, bounded by the hub's relay size.
+:data:`SFU_ENVELOPE_KIND`, addressed to each office; one too large for a relay goes in chunks,
+paced under the hub's message budget (:mod:`.sfu_messages`).
 
 **Presenting**: every office publishes an idle screen stream beside its camera, and viewers
 subscribe to the presenter's (the hub's presenter slot) alone: :mod:`.sfu_screen`.
@@ -33,7 +34,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
-import json
 import logging
 import time
 from dataclasses import dataclass, field
@@ -94,14 +94,19 @@ from conferencing.topology.sfu_layers import (
     screen_mid,
     subscription_streams,
 )
+from conferencing.topology.sfu_messages import (
+    ENVELOPE_KIND,
+    RelayPacer,
+    RelayReassembler,
+    relay_payloads,
+)
 from conferencing.topology.sfu_screen import ScreenSubscription, close_screen, subscribe_screen
 
 log = logging.getLogger(__name__)
 
-SFU_ENVELOPE_KIND = "sfu-envelope"
+SFU_ENVELOPE_KIND = ENVELOPE_KIND
 #: Relay kinds the engine hands to :meth:`SfuTopology.identity_received`.
 SFU_RELAY_KINDS = (SFU_PUBLISH_KIND, SFU_ENVELOPE_KIND)
-MAX_ENVELOPE_CHARS = p.MAX_RELAY_BYTES - 1024  # what fits in one hub relay with its wrapping
 MAX_FEEDS = 64  # publishers remembered per room (Janus rooms hold 16; the rest is churn)
 MAX_ANNOUNCES_PER_PEER = 16  # publish announcements taken from one office per minute
 STALL_S = 3.0
@@ -179,6 +184,8 @@ class SfuTopology(Topology):
         self.local_fp: str | None = None
         self.publish_session = 0
         self.seen = channel.SeenIds()
+        self.reassembler = RelayReassembler()  # envelopes relayed in chunks (sfu_messages)
+        self.pacer = RelayPacer()
         self._participants: dict[str, str] = {}
         self._connect_lock = asyncio.Lock()
         self._attempt_at = 0.0
@@ -212,6 +219,7 @@ class SfuTopology(Topology):
     async def peer_left(self, peer_id: str) -> None:
         office = self.members.pop(peer_id, None)
         self.announced.pop(peer_id, None)
+        self.reassembler.forget(peer_id)
         self.checked.pop(peer_id, None)
         self.states.pop(peer_id, None)
         self._snapshot()
@@ -583,9 +591,13 @@ class SfuTopology(Topology):
             return
         kind = data.get("t")
         if kind == SFU_ENVELOPE_KIND:
-            envelope = data.get("e")
+            try:
+                envelope = self.reassembler.feed(peer_id, data)
+            except channel.ChannelError as exc:
+                log.warning("bad message from %s: %s", peer_id, exc)
+                return
             if (
-                isinstance(envelope, dict)
+                envelope is not None
                 and isinstance(envelope.get("id"), str)
                 and self.seen.first_time(envelope["id"])
             ):
@@ -741,15 +753,15 @@ class SfuTopology(Topology):
     # ------------------------------------------------------------------ messages
 
     async def send_envelope(self, peer_id: str | None, envelope: dict[str, Any]) -> None:
-        if len(json.dumps(envelope)) > MAX_ENVELOPE_CHARS:
-            raise ValueError(
-                f"messages in an SFU session are limited to {MAX_ENVELOPE_CHARS} bytes"
-            )
+        payloads = relay_payloads(envelope)  # ChannelError above the data channel's limit
         targets = list(self.members) if peer_id is None else [peer_id]
         if peer_id is not None and peer_id not in self.members:
             raise KeyError(peer_id)
         for target in targets:
-            await self.host.send_relay(target, {"t": SFU_ENVELOPE_KIND, "e": envelope})
+            for payload in payloads:
+                if len(payloads) > 1:
+                    await self.pacer.wait()  # a single relay is within the hub's burst
+                await self.host.send_relay(target, payload)
 
     # ------------------------------------------------------------------ health
 

@@ -195,12 +195,21 @@ async def pair(tmp: Path) -> dict[str, Any]:
     pcm["all"].clear()
     await asyncio.sleep(1.0)
     tone_hz, tone_rms = dominant_hz(bytes(pcm["all"][-96000:])), rms(bytes(pcm["all"][-96000:]))
+    # Muted, the microphone sends one frame every 400 ms instead of 50 a second (conferencing.dtx).
+    pcm["all"].clear()
+    await asyncio.sleep(1.0)
+    tone_bytes_per_s = len(pcm["all"]) / 1.0
     await a.engine.set_audio_muted(True)
     await asyncio.sleep(1.0)
     pcm["all"].clear()
-    await asyncio.sleep(0.8)
+    await asyncio.sleep(2.0)
     muted_rms = rms(bytes(pcm["all"]))
+    muted_bytes_per_s = len(pcm["all"]) / 2.0
     await a.engine.set_audio_muted(False)
+    pcm["all"].clear()
+    unmuted_at = time.monotonic()
+    await wait_for(lambda: rms(bytes(pcm["all"][-1920:])) > 0.5 * tone_rms, 5)
+    tone_back_ms = (time.monotonic() - unmuted_at) * 1000
 
     # Camera off: frames keep coming but are black (stamp unreadable, dark).
     dark: list[float] = []
@@ -232,6 +241,9 @@ async def pair(tmp: Path) -> dict[str, Any]:
         tone_hz=tone_hz,
         tone_rms=tone_rms,
         muted_rms=muted_rms,
+        tone_bytes_per_s=tone_bytes_per_s,
+        muted_bytes_per_s=muted_bytes_per_s,
+        tone_back_ms=tone_back_ms,
         dark_tail=dark_tail,
         participants_a=a.engine.participants,
     )

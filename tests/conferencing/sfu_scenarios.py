@@ -11,8 +11,10 @@ from __future__ import annotations
 import asyncio
 import base64
 import dataclasses
+import hashlib
 import json
 import os
+import random
 import subprocess
 import sys
 import tempfile
@@ -291,6 +293,26 @@ async def impostor(tmp: Path) -> dict[str, Any]:
                 o.name: [(e.office, e.kind, e.payload) for e in o.of(AppMessageReceived)]
                 for o in (b, c)
             }
+            # A draft with its signed PDF is far larger than one relay (31 KiB): 600 KB to all,
+            # in chunks paced under the hub's message budget, arrives whole at each office.
+            pdf = base64.b64encode(random.Random(7).randbytes(450_000)).decode()
+            draft = {"title": "Kesepakatan Bersama", "pdf": pdf}
+            digest = hashlib.sha256(json.dumps(draft, sort_keys=True).encode()).hexdigest()
+            sent_at = time.monotonic()
+            await a.engine.send_message("agreement.revision", draft)
+            out["big_send_s"] = time.monotonic() - sent_at
+
+            def big(office: Office) -> list[str]:
+                return [
+                    hashlib.sha256(json.dumps(e.payload, sort_keys=True).encode()).hexdigest()
+                    for e in office.of(AppMessageReceived)
+                    if e.kind == "agreement.revision"
+                ]
+
+            await wait_for(lambda: big(b) and big(c), 30)
+            out["big_digest"], out["big_at"] = digest, {o.name: big(o) for o in (b, c)}
+            out["big_size"] = len(json.dumps(draft))
+            out["a_still_in"] = a.engine.state
             # Trust withdrawn in the call, then made again: C's verdict about A follows.
             pinned = c.engine.trusted_offices
             c.engine.trusted_offices = TrustedOffices.of(

@@ -57,6 +57,11 @@ def test_two_offices_over_wss_pixels_chat_app_messages_audio() -> None:
     # The synthetic tone is heard at 440 Hz; muting sends silence.
     assert abs(r["tone_hz"] - 440) < 15 and r["tone_rms"] > 500
     assert r["muted_rms"] < 0.05 * r["tone_rms"]
+    # Muted, a frame every 400 ms still arrives (the stream is alive), not 50 a second; the
+    # tone is back within a fraction of a second of unmuting.
+    assert 0 < r["muted_bytes_per_s"] < 0.1 * r["tone_bytes_per_s"]
+    assert r["tone_bytes_per_s"] > 0.8 * 96_000  # 20 ms of 48 kHz s16 mono, 50 times a second
+    assert r["tone_back_ms"] < 1000
     # Camera off: black frames.
     assert r["dark_tail"] and max(r["dark_tail"]) < 40
     # (a starved CI machine may add a reconnecting/connected pair in between; that is allowed)

@@ -106,6 +106,11 @@ def test_messages_and_trust_changes_in_an_sfu_session(impostor: dict[str, Any]) 
     line = [[a, "Selamat pagi, Bapak dan Ibu Wali Kota"]]
     assert r["chat"] == {b: line, c: line}  # once each, with the sender's office
     assert r["app"] == {b: [[a, "agenda.item", {"no": 3}]], c: []}  # to B alone
+    # 600 KB (a draft with its PDF) is 18 relays' worth: it arrives whole, once, at B and C,
+    # paced under the hub's message budget (A is not closed for flooding).
+    assert r["big_size"] > 18 * 31 * 1024
+    assert r["big_at"] == {b: [r["big_digest"]], c: [r["big_digest"]]}
+    assert r["a_still_in"] == "connected"
     # Trust withdrawn mid-call turns A's tile at C "not verified" at once; made again, verified.
     assert r["c_about_a_untrusted"] == {
         "status": "unverified",
