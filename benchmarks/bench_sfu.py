@@ -195,7 +195,8 @@ def _rows(data: dict[str, Any]) -> list[Measurement]:
             "publish720_alone",
             "SFU: one office publishing 1280x720 to 7 others vs to 1 (its CPU)",
             1.3,
-            "it shows no tiles (--no-incoming-video), so this is the cost of publishing; "
+            "it shows no tiles (--no-incoming-video) and the others listen muted, so this is "
+            "the cost of publishing; "
             "its subscribers' worst stream {worst2} / {worst8} fps",
         ),
         (
@@ -476,8 +477,10 @@ def _sfu(result: dict[str, Any], tmp: Path) -> None:
             )
             for n in (2, 8)
         }
-        # The same, with the publisher showing no tiles (``--no-incoming-video``): the SFU
-        # forwards it nobody's video, so its CPU is the cost of publishing alone.
+        # The same, with the publisher showing no tiles (``--no-incoming-video``) and the
+        # others listening muted: the SFU forwards it nobody's video and next to no audio, so
+        # its CPU is the cost of publishing alone (seven speaking offices would add seven
+        # Opus decoders, a cost of listening, not of publishing).
         result["publish720_alone"] = {
             str(n): session(
                 url,
@@ -485,7 +488,7 @@ def _sfu(result: dict[str, Any], tmp: Path) -> None:
                 f"sfu720a-{n}",
                 OFFICES[:n],
                 sizes=["1280x720"] + [SIZE] * (n - 1),
-                flags={0: ["--no-incoming-video"]},
+                flags={0: ["--no-incoming-video"], **{i: ["--muted"] for i in range(1, n)}},
                 server_pid=janus.proc.pid,
             )
             for n in (2, 8)

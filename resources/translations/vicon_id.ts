@@ -1603,6 +1603,11 @@
         <source>The host asked you to mute. You are muted; unmute when you need to speak.</source>
         <translation>Tuan rumah meminta Anda mematikan mikrofon. Mikrofon Anda mati; nyalakan lagi saat Anda perlu berbicara.</translation>
     </message>
+    <message>
+        <location filename="../../ui/vicon/host_controls.py" line="1"/>
+        <source>{count} offices are in this meeting, so you joined muted. Unmute (Ctrl+D) when you need to speak.</source>
+        <translation>Ada {count} kantor dalam rapat ini, jadi Anda bergabung dengan mikrofon mati. Nyalakan mikrofon (Ctrl+D) saat Anda perlu berbicara.</translation>
+    </message>
 </context>
 <context>
     <name>RoomDisplay</name>

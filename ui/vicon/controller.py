@@ -50,6 +50,10 @@ from conferencing.media import AudioSource, VideoSource
 from ui.vicon.frames import image_from_rgb
 from ui.vicon.messages import CALL_END, engine_error_text, error_text, state_reason_text
 
+#: Joining a session of this many offices or more, the microphone starts muted; the office
+#: unmutes when it speaks. In a meeting that size most offices listen, and a muted microphone
+#: sends almost nothing (conferencing/dtx.py), which is what lets 8 offices fit on Janus.
+MUTE_ON_ENTRY_OFFICES = 5
 #: App-message kind the call windows use to tell each other "muted" / "camera off".
 MEDIA_STATE_KIND = "vicon.media_state"
 
@@ -78,6 +82,8 @@ class CallController(QObject):
       ``vicon.media_state``; the raw message is also on ``sig_app_message``).
     * ``sig_verification(peer_id, PeerVerification)`` — who is proven to be on that link
       changed (see :mod:`conferencing.call_identity`).
+    * ``sig_muted_on_entry(offices)`` — we joined a session of :data:`MUTE_ON_ENTRY_OFFICES` or
+      more offices, so the microphone started muted.
     """
 
     sig_state_changed = Signal(str, str)
@@ -92,6 +98,7 @@ class CallController(QObject):
     sig_peer_media_state = Signal(str, bool, bool)
     sig_verification = Signal(str, object)
     sig_video_paused = Signal(str, bool)  # peer's picture froze (True) or came back (False)
+    sig_muted_on_entry = Signal(int)  # offices in the session we joined
 
     # Private hops from engine threads to the GUI thread.
     _sig_event = Signal(object)
@@ -193,20 +200,35 @@ class CallController(QObject):
     ) -> Future:
         """Join ``room`` on the hub at ``hub_url`` with an invite ``token``.
 
-        A mute or camera-off chosen earlier (before a rejoin) is applied to the new call.
+        A mute or camera-off chosen earlier (before a rejoin) is applied to the new call. The
+        first join of a session of :data:`MUTE_ON_ENTRY_OFFICES` or more offices starts muted
+        (``sig_muted_on_entry``); a rejoin keeps what the office chose.
         """
+        first_join = self.last_join != (hub_url, room, token)
         self.last_join = (hub_url, room, token)
         self.state = "connecting"
         self.sig_state_changed.emit("connecting", "")
 
-        async def join_and_restore() -> None:
+        async def join_and_restore() -> int:
             await self.engine.join(hub_url, room, token)
-            if self.audio_muted:
+            offices = len(self.engine.participants) + 1
+            # Muted before the first peer connection carries any sound.
+            entry_mute = first_join and not self.audio_muted and offices >= MUTE_ON_ENTRY_OFFICES
+            if self.audio_muted or entry_mute:
                 await self.engine.set_audio_muted(True)
             if not self.video_enabled:
                 await self.engine.set_video_enabled(False)
+            return offices if entry_mute else 0
 
-        return self.run(join_and_restore(), on_done)
+        def joined(result: object, error: BaseException | None) -> None:
+            if error is None and isinstance(result, int) and result:
+                self.audio_muted = True
+                self._announce_media_state(None)  # the others' tiles show us muted
+                self.sig_muted_on_entry.emit(result)
+            if on_done is not None:
+                on_done(result, error)
+
+        return self.run(join_and_restore(), joined)
 
     def rejoin(self, on_done: DoneCallback | None = None) -> Future | None:
         """Join the last room again (after leaving or a failure); None if never joined."""

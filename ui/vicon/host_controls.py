@@ -185,6 +185,7 @@ class HostingPanel(QObject):
         window.controls.sig_leave.disconnect(window.leave)
         window.controls.sig_leave.connect(self.leave_clicked)
         self._hop.connect(self._on_event)
+        self.controller.sig_muted_on_entry.connect(self._on_muted_on_entry)
         self.engine.add_listener(self._from_engine)
         self.room_display: Any = None
         # The host's "⋯" menu on each remote tile: ask to mute, remove (ui/vicon/office_actions.py).
@@ -237,12 +238,25 @@ class HostingPanel(QObject):
                 self.speaking = speaking
                 self._paint_marks()
         elif isinstance(event, MuteRequested):
-            button = self.window.controls.mute_button
-            if button.isCheckable() and not button.isChecked():
-                button.setChecked(True)
+            self._show_muted()
             self.window.chat.add_notice(
                 self.tr("The host asked you to mute. You are muted; unmute when you need to speak.")
             )
+
+    @Slot(int)
+    def _on_muted_on_entry(self, offices: int) -> None:
+        self._show_muted()
+        self.window.chat.add_notice(
+            self.tr(
+                "{count} offices are in this meeting, so you joined muted. "
+                "Unmute (Ctrl+D) when you need to speak."
+            ).format(count=offices)
+        )
+
+    def _show_muted(self) -> None:
+        button = self.window.controls.mute_button
+        if button.isCheckable() and not button.isChecked():
+            button.setChecked(True)
 
     def tile_speaking(self, key: str) -> bool:
         """Whether the tile ``key`` (peer id, or the self tile's key) is highlighted."""
