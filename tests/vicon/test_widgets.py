@@ -19,6 +19,9 @@ def test_quality_is_graded_by_the_worst_metric() -> None:
     assert grade(LinkStats(rtt_ms=40, loss_pct=4.0, fps=30)) is Quality.FAIR
     assert grade(LinkStats(rtt_ms=1200, loss_pct=0.0, fps=30)) is Quality.POOR
     assert grade(LinkStats(fps=5)) is Quality.POOR
+    # 15 fps is what small tiles and large sessions are sent at: not a fault of the link.
+    assert grade(LinkStats(rtt_ms=40, loss_pct=0.0, fps=15)) is Quality.GOOD
+    assert grade(LinkStats(rtt_ms=40, loss_pct=0.0, fps=9)) is Quality.FAIR
     tip = stats_tooltip("Pemerintah Kota Pekanbaru", LinkStats(rtt_ms=42.4, loss_pct=1.25))
     assert "Pekanbaru" in tip and "42 ms" in tip and "1.2 %" in tip and "n/a" in tip
 
