@@ -20,6 +20,7 @@ from pathlib import Path
 
 from conferencing import protocol as p
 from conferencing.hub.guest_page import guest_link
+from conferencing.hub.janus_pool import JanusPool
 from conferencing.hub.limits import HubLimits
 from conferencing.hub.server import HubServer
 from conferencing.hub.tokens import DEFAULT_TTL_S, guest_token, issue_token, new_secret
@@ -121,8 +122,13 @@ class EmbeddedHub:
         insecure: bool = False,
         cert_dir: Path | None = None,
         limits: HubLimits | None = None,
+        janus: JanusPool | None = None,
+        sfu_above: int = 4,
     ) -> None:
         self.secret = secret or new_secret()
+        # Janus servers for sessions above ``sfu_above`` offices (None: every session a mesh).
+        self._janus = janus
+        self._sfu_above = sfu_above
         self._ice_servers = ice_servers
         self._ssl = ssl_context
         self.pin = ""  # SHA-256 of the generated certificate, hex
@@ -150,6 +156,8 @@ class EmbeddedHub:
             ice_servers=self._ice_servers,
             ssl_context=self._ssl,
             limits=self._limits,
+            janus=self._janus,
+            sfu_above=self._sfu_above,
         )
         try:
             asyncio.run_coroutine_threadsafe(server.start(), loop).result(timeout=10)

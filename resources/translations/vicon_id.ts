@@ -1047,6 +1047,10 @@
         <translation>Kode %1</translation>
     </message>
     <message>
+        <source>%1 is verified.</source>
+        <translation>%1 terverifikasi.</translation>
+    </message>
+    <message>
         <source>%1 is verified. Read the code %2 aloud: the other office must see the same code.</source>
         <translation>%1 terverifikasi. Bacakan kode %2: kantor lain harus melihat kode yang sama.</translation>
     </message>

@@ -55,11 +55,14 @@ def audio_devices_present() -> bool:
     return os.environ.get(AUDIO_ENV) == "1"
 
 
-def rerun_in_netns(nodeid: str, timeout: float = 240, *, audio_devices: bool = False) -> None:
+def rerun_in_netns(
+    nodeid: str, timeout: float = 240, *, audio_devices: bool = False, setup: str | None = None
+) -> None:
     """Run one test again inside a fresh network namespace and fail if it fails there.
 
     With ``audio_devices`` a private PulseAudio server (null microphone and speaker) runs in
-    the namespace for the test's duration.
+    the namespace for the test's duration. ``setup`` replaces the namespace's network set-up
+    (default: loopback with :data:`NETNS_ADDR`), e.g. the veth pair a Janus server needs.
     """
     if shutil.which("unshare") is None or shutil.which("ip") is None:
         pytest.skip("needs unshare and ip (util-linux, iproute2) for a private network namespace")
@@ -74,7 +77,8 @@ def rerun_in_netns(nodeid: str, timeout: float = 240, *, audio_devices: bool = F
     pytest_cmd = (
         f'"{sys.executable}" -m pytest -q -x -p no:cacheprovider -p no:hypothesispytest "{nodeid}"'
     )
-    script = f"ip link set lo up && ip addr add {NETNS_ADDR}/8 dev lo || exit 1; "
+    network = setup or f"ip link set lo up && ip addr add {NETNS_ADDR}/8 dev lo"
+    script = f"{network} || exit 1; "
     if audio_devices:
         # No exec: the shell stays to stop the PulseAudio server after pytest.
         script += _PULSE + f"{pytest_cmd}; rc=$?; kill $PA; wait $PA; exit $rc"

@@ -88,6 +88,18 @@ def test_participant_rows_carry_identity_and_reason(qtbot) -> None:
     assert rows.offices() == [PEKANBARU, PALANGKA]
 
 
+def test_the_verified_notice_offers_a_code_only_when_there_is_one() -> None:
+    from ui.vicon.verification import verified_notice
+
+    assert verified_notice(PEKANBARU, VERIFIED) == (
+        "Pemerintah Kota Pekanbaru is verified. "
+        "Read the code 042 917 aloud: the other office must see the same code."
+    )
+    # Through Janus: verified by the signed publish binding, no short code.
+    through_sfu = PeerVerification("p1", "verified", VerifyCode.VERIFIED, PEKANBARU, "", 1)
+    assert verified_notice(PEKANBARU, through_sfu) == "Pemerintah Kota Pekanbaru is verified."
+
+
 def test_identity_texts_are_indonesian(qtbot, tmp_path: Path) -> None:
     from PySide6.QtCore import QCoreApplication
 
