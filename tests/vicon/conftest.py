@@ -13,14 +13,17 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTranslator
 
+    from conferencing.engine import CallEngine
+    from conferencing.hub.embedded import EmbeddedHub
     from ui.context import AppContext
+    from ui.vicon.call_window import CallWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 NETNS_ENV = "LINTAS_VICON_IN_NETNS"
@@ -158,3 +161,50 @@ def install_indonesian(tmp_path: Path) -> QTranslator:
     assert translator.load(str(qm)), "vicon_id.ts did not compile to a loadable .qm"
     QCoreApplication.installTranslator(translator)
     return translator
+
+
+def open_call_window(office: str, hub: EmbeddedHub, room: str, **controller: Any) -> CallWindow:
+    """A shown 1366x768 call window for ``office``, joining ``room`` on ``hub``.
+
+    No devices in tests: the synthetic pattern and tone. ``controller`` goes to the
+    :class:`~ui.vicon.controller.CallController` (an identity and trusted offices, say).
+    """
+    from ui.vicon.call_window import CallWindow
+    from ui.vicon.controller import CallController
+    from ui.vicon.devices import LocalMedia
+
+    media = LocalMedia(office)
+    calls = CallController(
+        office, video_source=media.video_source(), audio_source=media.audio_source(), **controller
+    )
+    window = CallWindow(calls, media, title=room)
+    window.resize(1366, 768)
+    window.show()
+    calls.join(hub.url, room, hub.invite(room, office, 600))
+    return window
+
+
+def engines_in_call(
+    hub: EmbeddedHub, room: str, offices: list[str], fps: int, **engine: Any
+) -> list[CallEngine]:
+    """Headless offices (160x120 pattern at ``fps``, a tone) joined to ``room``, in order.
+
+    ``engine`` maps to per-office keyword arguments of :class:`CallEngine` as callables of
+    the office name (e.g. ``identity=identities.__getitem__``).
+    """
+    from conferencing.engine import CallEngine
+    from conferencing.media import SyntheticAudioSource, SyntheticVideoSource
+
+    engines: list[CallEngine] = []
+    for office in offices:
+        extra = {key: make(office) for key, make in engine.items()}
+        joined = CallEngine(
+            office,
+            video_source=SyntheticVideoSource(office, 160, 120, fps),
+            audio_source=SyntheticAudioSource(),
+            **extra,
+        )
+        joined.start()
+        engines.append(joined)
+        joined.submit(joined.join(hub.url, room, hub.invite(room, office, 600))).result(30)
+    return engines

@@ -18,27 +18,20 @@ from pytestqt.qtbot import QtBot
 from conferencing.engine import CallEngine
 from conferencing.events import AppMessageReceived, EngineEvent
 from conferencing.hub.embedded import EmbeddedHub
-from conferencing.media import SyntheticAudioSource, SyntheticVideoSource
-from tests.vicon.conftest import NETNS_ADDR, in_netns, install_indonesian, rerun_in_netns
+from tests.vicon.conftest import (
+    NETNS_ADDR,
+    engines_in_call,
+    in_netns,
+    install_indonesian,
+    open_call_window,
+    rerun_in_netns,
+)
 from ui.vicon.call_window import CallWindow
-from ui.vicon.controller import MEDIA_STATE_KIND, MUTE_ON_ENTRY_OFFICES, CallController
-from ui.vicon.devices import LocalMedia
+from ui.vicon.controller import MEDIA_STATE_KIND, MUTE_ON_ENTRY_OFFICES
 
 ROOM = "apeksi-komisi-smart-city"
 EARLIER = [f"Pemerintah Kota {c}" for c in ("Pekanbaru", "Palangkaraya", "Medan", "Makassar")]
 BANDUNG = "Pemerintah Kota Bandung"
-
-
-def _window(office: str, hub: EmbeddedHub) -> CallWindow:
-    media = LocalMedia(office)  # no devices in tests: synthetic pattern and tone
-    controller = CallController(
-        office, video_source=media.video_source(), audio_source=media.audio_source()
-    )
-    window = CallWindow(controller, media, title=ROOM)
-    window.resize(1366, 768)
-    window.show()
-    controller.join(hub.url, ROOM, hub.invite(ROOM, office, 600))
-    return window
 
 
 @pytest.mark.netns
@@ -59,26 +52,18 @@ def test_the_fifth_office_joins_muted_and_unmutes_with_one_click(
     told: list[tuple[str, object]] = []
     window: CallWindow | None = None
     try:
-        for office in EARLIER:
-            engine = CallEngine(
-                office,
-                video_source=SyntheticVideoSource(office, 160, 120, 5),
-                audio_source=SyntheticAudioSource(),
-            )
-            engine.start()
-            engine.submit(engine.join(hub.url, ROOM, hub.invite(ROOM, office, 600))).result(20)
-            engines.append(engine)
+        engines = engines_in_call(hub, ROOM, EARLIER, 5)
 
         def heard(event: EngineEvent) -> None:
             if isinstance(event, AppMessageReceived) and event.kind == MEDIA_STATE_KIND:
                 told.append((event.office, event.payload.get("audio_muted")))
 
         engines[0].add_listener(heard)
-        window = _window(BANDUNG, hub)
+        window = open_call_window(BANDUNG, hub, ROOM)
         controller = window.controller
         qtbot.waitUntil(lambda: len(window.tiles) == 5, timeout=40000)
         button = window.controls.mute_button
-        qtbot.waitUntil(button.isChecked, timeout=10000)
+        qtbot.waitUntil(button.isChecked, timeout=20000)
         assert controller.audio_muted and controller.engine.mic_muted
         unmute = QCoreApplication.translate("CallControls", "Unmute")
         assert button.text() == unmute
@@ -92,19 +77,19 @@ def test_the_fifth_office_joins_muted_and_unmutes_with_one_click(
         if language == "id":
             assert "bergabung" in expected and "Ctrl+D" in expected  # translated, not English
         # The others are told (their tiles show the muted microphone) ...
-        qtbot.waitUntil(lambda: (BANDUNG, True) in told, timeout=10000)
+        qtbot.waitUntil(lambda: (BANDUNG, True) in told, timeout=20000)
         # ... and the offices that joined a call of four or fewer were not muted.
         assert not any(e.mic_muted for e in engines)
         # Muted, the microphone sends a frame every 400 ms, not 50 a second.
         gate = controller.engine.audio_gate
         assert gate is not None
-        qtbot.waitUntil(lambda: gate.frames_held > 4 * gate.frames_sent, timeout=10000)
+        qtbot.waitUntil(lambda: gate.frames_held > 4 * gate.frames_sent, timeout=20000)
         window.grab().save(str(screenshots / f"call_entry_muted_{language}.png"))
 
         button.click()  # Unmute
         qtbot.waitUntil(lambda: not controller.engine.mic_muted, timeout=5000)
         assert button.text() == QCoreApplication.translate("CallControls", "Mute")
-        qtbot.waitUntil(lambda: (BANDUNG, False) in told, timeout=10000)
+        qtbot.waitUntil(lambda: (BANDUNG, False) in told, timeout=20000)
     finally:
         if window is not None:
             window.controller.shutdown()

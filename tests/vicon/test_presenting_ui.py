@@ -21,11 +21,10 @@ from tests.vicon.conftest import (
     in_netns,
     install_indonesian,
     make_context,
+    open_call_window,
     rerun_in_netns,
 )
 from ui.vicon.call_window import CallWindow
-from ui.vicon.controller import CallController
-from ui.vicon.devices import LocalMedia
 from ui.vicon.frames import rgb_from_image
 
 BANDUNG = "Pemerintah Kota Bandung"
@@ -34,15 +33,7 @@ ROOM = "kb-presenting"
 
 
 def _open(office: str, hub: EmbeddedHub) -> CallWindow:
-    media = LocalMedia(office)  # no devices in tests: synthetic pattern and tone
-    controller = CallController(
-        office, video_source=media.video_source(), audio_source=media.audio_source()
-    )
-    window = CallWindow(controller, media, title=ROOM)
-    window.resize(1366, 768)
-    window.show()
-    controller.join(hub.url, ROOM, hub.invite(ROOM, office, 600))
-    return window
+    return open_call_window(office, hub, ROOM)
 
 
 def _in_call(a: CallWindow, b: CallWindow) -> bool:

@@ -23,13 +23,16 @@ from conferencing.engine import CallEngine
 from conferencing.hub import switching
 from conferencing.hub.embedded import EmbeddedHub
 from conferencing.hub.janus_pool import JanusPool
-from conferencing.media import SyntheticAudioSource, SyntheticVideoSource
 from tests.conferencing.identity_scenarios import make_identity
 from tests.conferencing.janus_server import SFU_HOST, SFU_SETUP, JanusServer, janus_unavailable
-from tests.vicon.conftest import in_netns, install_indonesian, rerun_in_netns
+from tests.vicon.conftest import (
+    engines_in_call,
+    in_netns,
+    install_indonesian,
+    open_call_window,
+    rerun_in_netns,
+)
 from ui.vicon.call_window import SELF_ID, CallWindow
-from ui.vicon.controller import CallController
-from ui.vicon.devices import LocalMedia
 
 ROOM = "apeksi-pokja-smart-city"
 BANDUNG = "Pemerintah Kota Bandung"
@@ -65,38 +68,18 @@ def test_the_fifth_window_moves_the_call_to_janus_sees_everyone_verified_and_bac
     engines: list[CallEngine] = []
     window: CallWindow | None = None
     try:
-        for office in EARLIER:
-            engine = CallEngine(
-                office,
-                video_source=SyntheticVideoSource(office, 160, 120, 15),
-                audio_source=SyntheticAudioSource(),
-                identity=identities[office],
-                trusted=trusted,
-            )
-            engine.start()
-            engine.submit(engine.join(hub.url, ROOM, hub.invite(ROOM, office, 600))).result(30)
-            engines.append(engine)
+        engines = engines_in_call(
+            hub, ROOM, EARLIER, 15, identity=identities.__getitem__, trusted=lambda _: trusted
+        )
         assert {_topology(e) for e in engines} == {"MeshTopology"}
 
-        media = LocalMedia(BANDUNG)  # no devices in tests: the synthetic pattern and tone
-        controller = CallController(
-            BANDUNG,
-            video_source=media.video_source(),
-            audio_source=media.audio_source(),
-            identity=identities[BANDUNG],
-            trusted=trusted,
-        )
-        window = CallWindow(controller, media, title=ROOM)
-        window.resize(1366, 768)
-        window.show()
-        controller.join(hub.url, ROOM, hub.invite(ROOM, BANDUNG, 600))
+        window = open_call_window(BANDUNG, hub, ROOM, identity=identities[BANDUNG], trusted=trusted)
+        controller = window.controller
 
         # The fifth office moves the session to Janus: every office, the window's too.
         qtbot.waitUntil(lambda: controller.engine is not None, timeout=10000)
         qtbot.waitUntil(lambda: _topology(controller.engine) == "SfuTopology", timeout=40000)
-        qtbot.waitUntil(
-            lambda: all(_topology(e) == "SfuTopology" for e in engines), timeout=40000
-        )
+        qtbot.waitUntil(lambda: all(_topology(e) == "SfuTopology" for e in engines), timeout=40000)
         qtbot.waitUntil(lambda: len(window.tiles) == 5, timeout=40000)
         remote = {peer: tile for peer, tile in window.tiles.items() if peer != SELF_ID}
         assert sorted(tile.office for tile in remote.values()) == sorted(EARLIER)
@@ -150,9 +133,9 @@ def test_the_fifth_window_moves_the_call_to_janus_sees_everyone_verified_and_bac
         # On the mesh again, each remaining office is verified over its own link.
         qtbot.waitUntil(
             lambda: all(
-                window.tiles[p].verification_label().startswith(
-                    f"Terverifikasi: {window.tiles[p].office}"
-                )
+                window.tiles[p]
+                .verification_label()
+                .startswith(f"Terverifikasi: {window.tiles[p].office}")
                 for p in remaining
             ),
             timeout=30000,

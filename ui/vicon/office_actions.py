@@ -87,6 +87,9 @@ class OfficeActions(QObject):
         self.engine = hosting.engine
         self.buttons: dict[str, OfficeButton] = {}
         self.window.controller.sig_participant_joined.connect(lambda *_args: self.sync())
+        # Connected after the window's own handler, so the tile is gone when this runs: the
+        # button is forgotten at once, not only when Qt deletes the tile that holds it.
+        self.window.controller.sig_participant_left.connect(lambda *_args: self.sync())
         # The same menu on the participants list: it stays on screen in the Speaker layout and
         # while someone presents, when most tiles are hidden.
         people = self.window.participants
